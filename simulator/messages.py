@@ -1,0 +1,266 @@
+"""The message catalogue: every sentence rampsim shows a person, in English and Dutch.
+
+Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
+parameters and renders them only when a person reads them (CLI output, files written for people),
+so the engine stays language-neutral.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language"]
+
+LANGUAGES = ("en", "nl")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- file errors -------------------------------------------------------------------------
+    "file.missing": {"en": "file not found", "nl": "bestand niet gevonden"},
+    "file.is_directory": {
+        "en": "is a directory, expected a file",
+        "nl": "is een map, verwacht een bestand",
+    },
+    "file.empty": {"en": "file is empty", "nl": "bestand is leeg"},
+    "file.not_utf8": {
+        "en": "bytes that are not UTF-8 text (save the file as UTF-8)",
+        "nl": "bytes die geen UTF-8-tekst zijn (sla het bestand op als UTF-8)",
+    },
+    "file.unreadable": {"en": "cannot read file: {reason}", "nl": "kan bestand niet lezen: {reason}"},
+    "file.unknown_format": {
+        "en": "unknown file type '{suffix}' (expected .yaml, .yml, .json, .graphml or a folder with assets.csv and needs.csv)",
+        "nl": "onbekend bestandstype '{suffix}' (verwacht .yaml, .yml, .json, .graphml of een map met assets.csv en needs.csv)",
+    },
+    "file.csv_pair_missing": {
+        "en": "expected assets.csv and needs.csv side by side; missing {name}",
+        "nl": "verwacht assets.csv en needs.csv naast elkaar; {name} ontbreekt",
+    },
+    "yaml.syntax": {"en": "YAML syntax error: {problem}", "nl": "YAML-syntaxfout: {problem}"},
+    "yaml.tag": {
+        "en": "YAML tag '{tag}' is not allowed (rampsim files hold plain data only)",
+        "nl": "YAML-tag '{tag}' is niet toegestaan (rampsim-bestanden bevatten alleen gegevens)",
+    },
+    "yaml.alias_bomb": {
+        "en": "YAML aliases expand to {size} values, far more than the file holds ({nodes}): refused",
+        "nl": "YAML-aliassen breiden uit tot {size} waarden, veel meer dan het bestand bevat ({nodes}): geweigerd",
+    },
+    "yaml.duplicate_key": {
+        "en": "key '{key}' appears twice in the same mapping",
+        "nl": "sleutel '{key}' staat twee keer in dezelfde mapping",
+    },
+    "yaml.not_mapping": {
+        "en": "expected a mapping of fields at the top of the file, got {got}",
+        "nl": "verwacht een mapping met velden bovenaan het bestand, kreeg {got}",
+    },
+    "json.syntax": {"en": "JSON syntax error: {problem}", "nl": "JSON-syntaxfout: {problem}"},
+    "graphml.syntax": {"en": "GraphML cannot be read: {problem}", "nl": "GraphML is onleesbaar: {problem}"},
+    "include.cycle": {
+        "en": "include cycle: {chain}",
+        "nl": "include-kringloop: {chain}",
+    },
+    # --- value errors ------------------------------------------------------------------------
+    "value.missing": {"en": "required field is missing", "nl": "verplicht veld ontbreekt"},
+    "value.unknown_field": {
+        "en": "unknown field '{field}'{hint}",
+        "nl": "onbekend veld '{field}'{hint}",
+    },
+    "value.did_you_mean": {"en": " (did you mean '{suggestion}'?)", "nl": " (bedoelt u '{suggestion}'?)"},
+    "value.not_duration": {
+        "en": "'{value}' is not a duration (e.g. 45min, 3h)",
+        "nl": "'{value}' is geen tijdsduur (bijv. 45min, 3h)",
+    },
+    "value.negative_duration": {
+        "en": "'{value}' is a negative duration",
+        "nl": "'{value}' is een negatieve tijdsduur",
+    },
+    "value.not_distribution": {
+        "en": "'{value}' is not a distribution (e.g. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+        "nl": "'{value}' is geen verdeling (bijv. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+    },
+    "value.unknown_distribution": {
+        "en": "unknown distribution '{name}' (known: fixed, uniform, triangular, lognormal, exponential)",
+        "nl": "onbekende verdeling '{name}' (bekend: fixed, uniform, triangular, lognormal, exponential)",
+    },
+    "value.bad_distribution": {
+        "en": "'{value}': {reason}",
+        "nl": "'{value}': {reason}",
+    },
+    "dist.args": {"en": "{name} takes {expected}", "nl": "{name} verwacht {expected}"},
+    "dist.order": {"en": "{detail} must hold", "nl": "{detail} moet gelden"},
+    "value.wrong_type": {"en": "expected {expected}, got {got}", "nl": "verwacht {expected}, kreeg {got}"},
+    "value.choice": {
+        "en": "'{value}' is not one of {choices}",
+        "nl": "'{value}' is niet een van {choices}",
+    },
+    "value.slug": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)",
+        "nl": "'{value}' is geen geldige id (kleine letters, cijfers, '-', '_' en '.', beginnend met een letter of cijfer)",
+    },
+    "value.range": {"en": "{value} must be {bound}", "nl": "{value} moet {bound} zijn"},
+    "value.effect": {
+        "en": "'{value}' is not an effect (write fail, or degrade: 0.7)",
+        "nl": "'{value}' is geen effect (schrijf fail, of degrade: 0.7)",
+    },
+    "value.datetime": {
+        "en": "'{value}' is not a date and time with time zone (e.g. 2027-01-15T02:30:00+01:00)",
+        "nl": "'{value}' is geen datum en tijd met tijdzone (bijv. 2027-01-15T02:30:00+01:00)",
+    },
+    "value.timezone": {"en": "unknown time zone '{value}'", "nl": "onbekende tijdzone '{value}'"},
+    "value.other": {"en": "{message}", "nl": "{message}"},
+    # --- reference errors --------------------------------------------------------------------
+    "ref.duplicate_id": {
+        "en": "duplicate id '{id}' (first defined at {first})",
+        "nl": "dubbele id '{id}' (eerst gedefinieerd op {first})",
+    },
+    "ref.unknown_asset": {"en": "unknown asset '{id}'{hint}", "nl": "onbekend object '{id}'{hint}"},
+    "ref.unknown_org": {
+        "en": "unknown organisation '{id}'{hint}",
+        "nl": "onbekende organisatie '{id}'{hint}",
+    },
+    "ref.unknown_crew": {
+        "en": "unknown crew '{id}'{hint} (write organisation/crew, e.g. netbeheerder/monteurs)",
+        "nl": "onbekende ploeg '{id}'{hint} (schrijf organisatie/ploeg, bijv. netbeheerder/monteurs)",
+    },
+    "ref.need_too_large": {
+        "en": "need: {k} is larger than the number of suppliers ({n})",
+        "nl": "need: {k} is groter dan het aantal leveranciers ({n})",
+    },
+    "ref.self_need": {"en": "asset '{id}' cannot need itself", "nl": "object '{id}' kan zichzelf niet nodig hebben"},
+    "ref.duplicate_supplier": {
+        "en": "supplier '{id}' is listed twice in one need",
+        "nl": "leverancier '{id}' staat twee keer in één behoefte",
+    },
+    "ref.no_graph": {
+        "en": "the scenario names no graph file",
+        "nl": "het scenario noemt geen graafbestand",
+    },
+    # --- error summary -----------------------------------------------------------------------
+    "errors.more": {"en": "... and {n} more problems", "nl": "... en nog {n} problemen"},
+    "errors.header": {"en": "{n} problem(s) found:", "nl": "{n} probleem/problemen gevonden:"},
+    # --- events (what happened; {name} is the asset's name) -----------------------------------
+    "event.inject": {
+        "en": "Inject {inject}: {type} on {name}",
+        "nl": "Inject {inject}: {type} op {name}",
+    },
+    "event.outage.start": {"en": "Outage at {name}", "nl": "Uitval bij {name}"},
+    "event.outage.end": {"en": "Outage at {name} ends", "nl": "Uitval bij {name} voorbij"},
+    "event.cyber.compromised": {
+        "en": "Attacker controls {name} ({effect})",
+        "nl": "Aanvaller heeft controle over {name} ({effect})",
+    },
+    "event.cyber.manipulated": {
+        "en": "Attacker manipulates {name}: it keeps running but does harm",
+        "nl": "Aanvaller manipuleert {name}: het draait door maar doet schade",
+    },
+    "event.cyber.exfiltrated": {
+        "en": "Data stolen from {name}",
+        "nl": "Gegevens gestolen bij {name}",
+    },
+    "event.cyber.encrypted": {
+        "en": "Ransomware encrypts {name} (backups: {backups})",
+        "nl": "Ransomware versleutelt {name} (back-ups: {backups})",
+    },
+    "event.cyber.contained": {
+        "en": "Ransomware of inject {inject} contained: no further spread",
+        "nl": "Ransomware van inject {inject} ingedamd: geen verdere verspreiding",
+    },
+    "event.cyber.ddos.start": {
+        "en": "DDoS on {name}: service down to {level_pct}",
+        "nl": "DDoS op {name}: dienstverlening terug naar {level_pct}",
+    },
+    "event.cyber.ddos.end": {"en": "DDoS on {name} ends", "nl": "DDoS op {name} voorbij"},
+    "event.need.unsatisfied": {
+        "en": "{name} loses {type} ({available} of {k} needed suppliers available); buffer {buffer}",
+        "nl": "{name} verliest {type} ({available} van {k} benodigde leveranciers beschikbaar); buffer {buffer}",
+    },
+    "event.need.satisfied": {
+        "en": "{name} has {type} again",
+        "nl": "{name} heeft weer {type}",
+    },
+    "event.need.exhausted": {
+        "en": "{name}: {type} buffer exhausted",
+        "nl": "{name}: buffer voor {type} op",
+    },
+    "event.need.restarted": {
+        "en": "{name} resumes after {type} returned",
+        "nl": "{name} hervat na terugkeer van {type}",
+    },
+    "event.asset.failed": {"en": "{name} fails", "nl": "{name} valt uit"},
+    "event.asset.degraded": {
+        "en": "{name} degraded to {level_pct}",
+        "nl": "{name} verminderd tot {level_pct}",
+    },
+    "event.asset.operational": {"en": "{name} operational again", "nl": "{name} weer in bedrijf"},
+    "event.repair.queued": {
+        "en": "{name} waits for crew {crew}",
+        "nl": "{name} wacht op ploeg {crew}",
+    },
+    "event.repair.started": {
+        "en": "Crew {crew} starts repairing {name}",
+        "nl": "Ploeg {crew} begint herstel van {name}",
+    },
+    "event.repair.done": {"en": "{name} repaired", "nl": "{name} hersteld"},
+    "event.repair.unavailable": {
+        "en": "{name} has no recovery defined: it stays down",
+        "nl": "{name} heeft geen herstel gedefinieerd: het blijft uit",
+    },
+    # --- words used inside messages ------------------------------------------------------------
+    "word.none": {"en": "none", "nl": "geen"},
+    "word.unlimited": {"en": "none", "nl": "geen"},
+    "status.operational": {"en": "operational", "nl": "in bedrijf"},
+    "status.degraded": {"en": "degraded", "nl": "verminderd"},
+    "status.failed": {"en": "failed", "nl": "uitgevallen"},
+    # --- run summary (CLI) ----------------------------------------------------------------------
+    "summary.title": {"en": "Summary", "nl": "Samenvatting"},
+    "summary.timeline": {"en": "Timeline", "nl": "Tijdlijn"},
+    "summary.more_events": {
+        "en": "... {n} more events in {file}",
+        "nl": "... nog {n} gebeurtenissen in {file}",
+    },
+    "summary.written": {"en": "Run written to {path}", "nl": "Run geschreven naar {path}"},
+    "summary.valid": {"en": "{path}: valid ({what})", "nl": "{path}: geldig ({what})"},
+    "metric.assets_failed": {"en": "assets failed", "nl": "objecten uitgevallen"},
+    "metric.peak_assets_failed": {"en": "peak assets failed at once", "nl": "piek gelijktijdig uitgevallen"},
+    "metric.unserved_population_hours": {
+        "en": "unserved population-hours",
+        "nl": "onbediende inwoner-uren",
+    },
+    "metric.time_to_full_recovery_min": {
+        "en": "time to full recovery",
+        "nl": "tijd tot volledig herstel",
+    },
+    "metric.not_recovered": {"en": "not recovered by the end", "nl": "niet hersteld aan het einde"},
+    "metric.events": {"en": "events", "nl": "gebeurtenissen"},
+}
+
+
+def default_language() -> str:
+    """The language from ``RAMPSIM_LANG`` (``en`` or ``nl``), English when unset or unknown."""
+    lang = os.environ.get("RAMPSIM_LANG", "en").strip().lower()[:2]
+    return lang if lang in LANGUAGES else "en"
+
+
+def text(key: str, lang: str | None = None, /, **params: object) -> str:
+    """Render catalogue entry ``key`` in ``lang`` with ``params`` filled in."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang or default_language(), entry["en"])
+    return template.format(**params)
+
+CATALOGUE.update(
+    {
+        "type.int": {"en": "a whole number", "nl": "een geheel getal"},
+        "type.float": {"en": "a number", "nl": "een getal"},
+        "type.bool": {"en": "true or false", "nl": "true of false"},
+        "type.str": {"en": "text", "nl": "tekst"},
+        "type.list": {"en": "a list", "nl": "een lijst"},
+        "type.mapping": {"en": "a mapping of fields", "nl": "een mapping met velden"},
+        "type.datetime": {"en": "a date and time", "nl": "een datum en tijd"},
+        "bound.ge": {"en": "at least {limit}", "nl": "minstens {limit}"},
+        "bound.gt": {"en": "more than {limit}", "nl": "meer dan {limit}"},
+        "bound.le": {"en": "at most {limit}", "nl": "hoogstens {limit}"},
+        "bound.lt": {"en": "less than {limit}", "nl": "minder dan {limit}"},
+        "value.too_short": {
+            "en": "needs at least {min_length} item(s)",
+            "nl": "heeft minstens {min_length} element(en) nodig",
+        },
+    }
+)

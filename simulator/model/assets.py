@@ -1,0 +1,127 @@
+"""Assets (nodes of the dependency graph) and their needs (groups of incoming edges)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+from .distributions import Distribution
+from .fieldtypes import Backups, DistributionField, Exposure, Minutes, NeedType, Sector, Slug, custom_error
+
+__all__ = ["Asset", "Need", "Recovery", "ManualFallback", "Location", "FROZEN"]
+
+FROZEN = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _to_effect_level(value: Any) -> float:
+    if value == "fail":
+        return 0.0
+    if isinstance(value, dict) and set(value) == {"degrade"}:
+        level = value["degrade"]
+        if isinstance(level, (int, float)) and not isinstance(level, bool) and 0 <= level < 1:
+            return float(level)
+    raise custom_error("value.effect", value=value)
+
+
+EffectLevel = Annotated[
+    float,
+    BeforeValidator(_to_effect_level),
+    PlainSerializer(lambda level: "fail" if level == 0 else {"degrade": level}, return_type=Any),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"const": "fail"},
+                {
+                    "type": "object",
+                    "properties": {"degrade": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}},
+                    "required": ["degrade"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
+def _to_supplier_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _none_is_null(value: Any) -> Any:
+    return None if value == "none" else value
+
+
+class Need(BaseModel):
+    """A dependency group on the consumer: ``k`` of ``suppliers`` must be available.
+
+    When fewer are available for longer than ``tolerance`` (minutes: a UPS, fuel, a water tower),
+    the consumer drops to service level ``effect`` (0 = fail). When supply returns, the effect is
+    lifted after ``restart`` minutes. ``refill: false`` makes the buffer cumulative over outages.
+    """
+
+    model_config = FROZEN
+
+    type: NeedType
+    suppliers: Annotated[tuple[Slug, ...], BeforeValidator(_to_supplier_list)] = Field(alias="from", min_length=1)
+    k: int = Field(default=1, alias="need", ge=1, description="how many suppliers must be available")
+    tolerance: Minutes = Field(default=0.0, description="buffer in minutes before the effect applies")
+    effect: EffectLevel = Field(default=0.0, description="fail, or {degrade: service level}")
+    restart: Minutes = Field(default=0.0, description="minutes to resume after supply returns")
+    refill: bool = Field(default=True, description="false: the buffer does not refill between outages")
+
+
+class Recovery(BaseModel):
+    """How a damaged asset is repaired: a duration (minutes) and the crew (``organisation/crew``)."""
+
+    model_config = FROZEN
+
+    duration: DistributionField
+    crew: Optional[str] = None
+
+
+class ManualFallback(BaseModel):
+    """The service level reachable by hand, the time to set it up and the crew it needs."""
+
+    model_config = FROZEN
+
+    level: float = Field(gt=0, le=1)
+    setup: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0))
+    crew: Optional[str] = None
+
+
+class Location(BaseModel):
+    """WGS84 position in degrees."""
+
+    model_config = FROZEN
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Asset(BaseModel):
+    """An installation or service: a node of the dependency graph."""
+
+    model_config = FROZEN
+
+    id: Slug
+    name: str = ""
+    sector: Sector
+    kind: str = ""
+    owner: Optional[Slug] = None
+    municipality: str = ""
+    population: int = Field(default=0, ge=0, description="people who lose something when it fails")
+    location: Optional[Location] = None
+    recovery: Optional[Recovery] = None
+    manual_fallback: Optional[ManualFallback] = None
+    exposure: Exposure = Field(default="none", description="reachability by attackers; ransomware spreads to exposed assets")
+    monitoring: Annotated[Optional[DistributionField], BeforeValidator(_none_is_null)] = Field(
+        default=None, description="time to detect an intrusion by monitoring, or none"
+    )
+    backups: Backups = "online"
+    needs: tuple[Need, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The name people read, falling back to the id."""
+        return self.name or self.id

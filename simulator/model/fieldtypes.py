@@ -1,0 +1,120 @@
+"""Annotated field types shared by every schema: durations, distributions, ids, sectors."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .distributions import Distribution, DistributionError, parse_distribution
+from .durations import DurationError, format_duration, parse_duration
+
+__all__ = [
+    "Minutes",
+    "DistributionField",
+    "Slug",
+    "Sector",
+    "SECTORS",
+    "NeedType",
+    "NEED_TYPES",
+    "Exposure",
+    "Backups",
+    "custom_error",
+]
+
+SECTORS = (
+    "energy",
+    "water",
+    "flood_defence",
+    "waterways",
+    "telecom",
+    "ict",
+    "health",
+    "emergency",
+    "transport",
+    "government",
+    "finance",
+    "food",
+    "population",
+)
+Sector = Literal[SECTORS]  # type: ignore[valid-type]
+
+NEED_TYPES = ("power", "water", "data", "control", "telecom", "cooling", "fuel", "staff", "access")
+NeedType = Literal[NEED_TYPES]  # type: ignore[valid-type]
+
+Exposure = Literal["none", "low", "medium", "high"]
+Backups = Literal["none", "online", "offline"]
+
+
+def custom_error(key: str, **params: Any) -> PydanticCustomError:
+    """A validation error carrying a catalogue key; rendered in the user's language later."""
+    return PydanticCustomError(key, key, params)
+
+
+def _to_minutes(value: Any) -> float:
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        raise custom_error(
+            "value.negative_duration" if exc.negative else "value.not_duration", value=value
+        ) from None
+
+
+def _to_distribution(value: Any) -> Distribution:
+    try:
+        return parse_distribution(value)
+    except DistributionError as exc:
+        raise custom_error(exc.key, **exc.params) from None
+
+
+_DURATION_SCHEMA = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "description": "minutes"},
+        {"type": "string", "pattern": r"^\s*(\d+(\.\d+)?\s*(d|h|min|s)\s*)+$", "examples": ["45min", "2h", "1h30min"]},
+    ]
+}
+_DISTRIBUTION_SCHEMA = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "description": "minutes"},
+        {
+            "type": "string",
+            "description": "a duration, or fixed(..), uniform(a, b), triangular(min, mode, max), "
+            "lognormal(median=.., p90=..), exponential(mean=..)",
+            "examples": ["2h", "uniform(1h, 3h)", "lognormal(median=40min, p90=3h)"],
+        },
+    ]
+}
+
+Minutes = Annotated[
+    float,
+    BeforeValidator(_to_minutes),
+    PlainSerializer(lambda m: format_duration(m), return_type=Any),
+    WithJsonSchema(_DURATION_SCHEMA),
+]
+"""A duration: parsed from the duration grammar, held as float minutes, written back as text."""
+
+DistributionField = Annotated[
+    Distribution,
+    BeforeValidator(_to_distribution),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(_DISTRIBUTION_SCHEMA),
+]
+"""A random duration in minutes, from the distribution grammar."""
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def _check_slug(value: Any) -> Any:
+    if isinstance(value, str) and not _SLUG.match(value):
+        raise custom_error("value.slug", value=value)
+    return value
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
+]
+"""An identifier: lower-case letters, digits, ``-``, ``_`` and ``.``."""

@@ -1,0 +1,89 @@
+"""networkx node-link JSON: the format for generated, national-scale graphs.
+
+Nodes carry the asset fields; each need becomes one link per supplier (``source`` supplier,
+``target`` consumer) with ``key`` = the need's index on the consumer and ``order`` = the
+supplier's position, so that the whole model round-trips. ``networkx.node_link_graph(data,
+edges="links")`` reads the file as a MultiDiGraph.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError, Problem
+from ..graph import InfrastructureGraph
+from ..yamlfile import SourceDocument, read_text
+from .records import AssetOrigin, RawGraph, asset_record, need_record
+
+__all__ = ["read_nodelink", "write_nodelink", "FORMAT"]
+
+FORMAT = "rampsim-node-link/1"
+
+
+def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
+    nodes = [asset_record(a) for a in graph.assets]
+    links = []
+    for asset in graph.assets:
+        for j, need in enumerate(asset.needs):
+            fields = need_record(need)
+            del fields["from"]
+            for order, supplier in enumerate(need.suppliers):
+                links.append({"source": supplier, "target": asset.id, "key": j, "order": order, **fields})
+    data = {
+        "directed": True,
+        "multigraph": True,
+        "graph": {"name": graph.name, "description": graph.description, "format": FORMAT},
+        "nodes": nodes,
+        "links": links,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def read_nodelink(path: Path) -> RawGraph:
+    content = read_text(path)
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise LoadError([Problem(path, exc.lineno, (), "json.syntax", {"problem": exc.msg})]) from None
+    doc = SourceDocument(path, data, None, content)
+    if not isinstance(data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(data).__name__})])
+    for key in ("nodes", "links"):
+        if not isinstance(data.get(key, []), list):
+            raise LoadError([Problem(path, doc.line_of((key,)), (key,), "value.wrong_type", {"expected": ("type.list", {}), "got": "..."})])
+    raw = RawGraph(documents=[doc])
+    info = data.get("graph") or {}
+    raw.name = str(info.get("name", "")) if isinstance(info, dict) else ""
+    raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""
+    position: dict[Any, int] = {}
+    for i, node in enumerate(data.get("nodes", [])):
+        record = dict(node) if isinstance(node, dict) else node
+        if isinstance(record, dict):
+            record["needs"] = []
+            position.setdefault(record.get("id"), i)
+        raw.records.append(record)
+        raw.origins.append(AssetOrigin(doc, ("nodes", i), []))
+    groups: dict[tuple[int, Any], dict] = {}
+    for n, link in enumerate(data.get("links", [])):
+        if not isinstance(link, dict) or link.get("target") not in position:
+            loc = ("links", n, "target")
+            raise LoadError([Problem(path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": link.get("target") if isinstance(link, dict) else link, "hint": ""})])
+        consumer = position[link["target"]]
+        group_key = (consumer, link.get("key", 0))
+        fields = {k: v for k, v in link.items() if k not in ("source", "target", "key", "order")}
+        group = groups.get(group_key)
+        if group is None:
+            group = groups[group_key] = {"fields": fields, "suppliers": [], "loc": ("links", n)}
+            record = raw.records[consumer]
+            record["needs"].append(group)
+            raw.origins[consumer].need_locs.append((doc, ("links", n)))
+        group["suppliers"].append((link.get("order", len(group["suppliers"])), link.get("source")))
+    for record in raw.records:
+        if isinstance(record, dict):
+            record["needs"] = [
+                {**g["fields"], "from": [s for _, s in sorted(g["suppliers"], key=lambda p: p[0] if isinstance(p[0], int) else 0)]}
+                for g in record["needs"]
+            ]
+    return raw

@@ -1,0 +1,51 @@
+"""Plain records of assets and needs: the common ground of every graph file format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..assets import Asset, Need
+from ..yamlfile import SourceDocument
+
+__all__ = ["AssetOrigin", "RawGraph", "asset_record", "need_record"]
+
+
+@dataclass
+class AssetOrigin:
+    """Where an asset's record stands in its file: ``loc`` of the asset, and of each need."""
+
+    doc: SourceDocument
+    loc: tuple
+    need_locs: list[tuple[SourceDocument, tuple]] | None = None
+
+    def locate(self, rest: tuple) -> tuple[SourceDocument, tuple]:
+        """Map a loc inside the asset record (``('needs', 0, 'tolerance')``) to (file, loc in file)."""
+        if self.need_locs is not None and len(rest) >= 2 and rest[0] == "needs" and isinstance(rest[1], int):
+            if rest[1] < len(self.need_locs):
+                doc, loc = self.need_locs[rest[1]]
+                return doc, loc + tuple(rest[2:])
+        return self.doc, self.loc + tuple(rest)
+
+
+@dataclass
+class RawGraph:
+    """Asset records before validation, with their origins and the files they came from."""
+
+    records: list[Any] = field(default_factory=list)
+    origins: list[AssetOrigin] = field(default_factory=list)
+    documents: list[SourceDocument] = field(default_factory=list)
+    name: str = ""
+    description: str = ""
+
+
+def asset_record(asset: Asset) -> dict[str, Any]:
+    """The asset as a YAML graph file would write it, without its needs and without defaults."""
+    return asset.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"needs"})
+
+
+def need_record(need: Need) -> dict[str, Any]:
+    """The need as a YAML graph file would write it, without defaults (``from`` always kept)."""
+    record = need.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    record["from"] = list(need.suppliers)
+    return record

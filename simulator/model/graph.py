@@ -1,0 +1,68 @@
+"""The infrastructure graph: assets and their needs, with an index and a networkx view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from .assets import FROZEN, Asset
+
+__all__ = ["GraphFile", "InfrastructureGraph"]
+
+
+class GraphFile(BaseModel):
+    """The shape of a YAML graph file."""
+
+    model_config = FROZEN
+
+    name: str = ""
+    description: str = ""
+    include: tuple[str, ...] = Field(default=(), description="other graph files (relative paths) whose assets join this one")
+    assets: tuple[Asset, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class InfrastructureGraph:
+    """Validated assets in file order. Immutable; ``index`` maps an asset id to its position."""
+
+    assets: tuple[Asset, ...]
+    name: str = ""
+    description: str = ""
+    source: object = field(default=None, repr=False, compare=False)  # a loading.GraphSource, for error locations
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {asset.id: i for i, asset in enumerate(self.assets)}
+
+    def __len__(self) -> int:
+        return len(self.assets)
+
+    def __iter__(self) -> Iterator[Asset]:
+        return iter(self.assets)
+
+    def __contains__(self, asset_id: object) -> bool:
+        return asset_id in self.index
+
+    def asset(self, asset_id: str) -> Asset:
+        return self.assets[self.index[asset_id]]
+
+    def same_model(self, other: "InfrastructureGraph") -> bool:
+        """True when both hold the same assets with the same fields and needs, in the same order."""
+        return self.assets == other.assets
+
+    @cached_property
+    def networkx(self) -> nx.MultiDiGraph:
+        """Supplier -> consumer edges keyed by the consumer's need index; nodes carry ``asset``."""
+        graph = nx.MultiDiGraph(name=self.name)
+        graph.add_nodes_from((a.id, {"asset": a, "sector": a.sector}) for a in self.assets)
+        graph.add_edges_from(
+            (supplier, a.id, j, {"type": need.type, "k": need.k, "tolerance": need.tolerance})
+            for a in self.assets
+            for j, need in enumerate(a.needs)
+            for supplier in need.suppliers
+        )
+        return graph

@@ -1,0 +1,252 @@
+"""Load graph, organisation and scenario files into validated, immutable model objects.
+
+Every problem is reported with file, line and field (``LoadError``); nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .assets import Asset
+from .errors import LoadError, Problem
+from .formats.csvpair import csv_pair_paths, read_csv_pair, write_csv_pair
+from .formats.graphml import read_graphml, write_graphml
+from .formats.nodelink import read_nodelink, write_nodelink
+from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
+from .graph import GraphFile, InfrastructureGraph
+from .incidents import INJECT_TYPES
+from .organisations import Organisation, OrganisationsFile
+from .references import check_graph, check_references
+from .scenario import Scenario, ScenarioFile, SourceFile
+from .validation import problems_from_validation, suggest
+from .yamlfile import SourceDocument, load_yaml
+
+__all__ = ["load_graph", "save_graph", "load_organisations", "load_scenario", "GraphSource", "graph_format"]
+
+_ASSETS = TypeAdapter(tuple[Asset, ...])
+_TAGS = frozenset(INJECT_TYPES)
+
+
+@dataclass
+class GraphSource:
+    """Where each asset of a loaded graph came from, for error messages."""
+
+    origins: list[AssetOrigin]
+    documents: list[SourceDocument] = field(default_factory=list)
+
+
+class _GraphHeader(BaseModel):
+    """GraphFile with assets left raw: checked per file, assets validated together after includes."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    description: str = ""
+    include: tuple[str, ...] = ()
+    assets: list[Any] = Field(default_factory=list)
+
+
+def graph_format(path: Path) -> str:
+    """``yaml``, ``json``, ``graphml`` or ``csv`` from the path (a folder means a CSV pair)."""
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix == ".csv":
+        return "csv"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    if suffix == ".graphml":
+        return "graphml"
+    raise LoadError([Problem(path, None, (), "file.unknown_format", {"suffix": suffix or path.name})])
+
+
+def load_graph(path: str | Path) -> InfrastructureGraph:
+    """Read a graph file of any supported format and validate it."""
+    path = Path(path)
+    kind = graph_format(path)
+    if kind == "yaml":
+        raw = _read_yaml_graph(path, ())
+    elif kind == "json":
+        raw = read_nodelink(path)
+    elif kind == "graphml":
+        raw = read_graphml(path)
+    else:
+        raw = read_csv_pair(path)
+    source = GraphSource(raw.origins, raw.documents)
+    try:
+        assets = _ASSETS.validate_python(raw.records)
+    except ValidationError as exc:
+        raise LoadError(problems_from_validation(exc, lambda loc: _locate(source, loc))) from None
+    graph = InfrastructureGraph(assets, raw.name, raw.description, source)
+    problems = check_graph(graph)
+    if problems:
+        raise LoadError(problems)
+    return graph
+
+
+def _locate(source: GraphSource, loc: tuple) -> tuple:
+    if loc and isinstance(loc[0], int) and loc[0] < len(source.origins):
+        return source.origins[loc[0]].locate(loc[1:])
+    doc = source.documents[0] if source.documents else None
+    return doc, loc
+
+
+def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | None = None) -> RawGraph:
+    resolved = path.resolve()
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
+    try:
+        header = _GraphHeader.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
+    raw = RawGraph(documents=[doc], name=header.name, description=header.description)
+    chain = stack + (resolved,)
+    for n, relative in enumerate(header.include):
+        target = path.parent / relative
+        if target.resolve() in chain:
+            names = " -> ".join(p.name for p in chain + (target.resolve(),))
+            loc = ("include", n)
+            raise LoadError([Problem(path, doc.line_of(loc), loc, "include.cycle", {"chain": names})])
+        if graph_format(target) != "yaml":
+            loc = ("include", n)
+            raise LoadError([Problem(path, doc.line_of(loc), loc, "file.unknown_format", {"suffix": target.suffix})])
+        try:
+            included = _read_yaml_graph(target, chain)
+        except LoadError as exc:
+            if any(p.key == "file.missing" and p.file == target for p in exc.problems):
+                loc = ("include", n)
+                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing", {})]) from None
+            raise
+        raw.records.extend(included.records)
+        raw.origins.extend(included.origins)
+        raw.documents.extend(included.documents)
+    for j, record in enumerate(header.assets):
+        raw.records.append(record)
+        raw.origins.append(AssetOrigin(doc, ("assets", j)))
+    return raw
+
+
+def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
+    """Write ``graph`` in the format the path names (``.yaml``, ``.json``, ``.graphml``, a folder or ``.csv``)."""
+    path = Path(path)
+    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path)
+    if kind == "yaml":
+        import yaml
+
+        data = {"name": graph.name} if graph.name else {}
+        if graph.description:
+            data["description"] = graph.description
+        data["assets"] = [
+            {**asset_record(a), **({"needs": [need_record(n) for n in a.needs]} if a.needs else {})} for a in graph.assets
+        ]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+    elif kind == "json":
+        write_nodelink(graph, path)
+    elif kind == "graphml":
+        write_graphml(graph, path)
+    else:
+        write_csv_pair(graph, path if path.suffix == "" else path.parent)
+
+
+def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], SourceDocument]:
+    """Read an organisation file."""
+    path = Path(path)
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
+    try:
+        spec = OrganisationsFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
+    return spec.organisations, doc
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read a scenario file with the graph and organisation files it names (paths relative to it)."""
+    path = Path(path)
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
+    try:
+        spec = ScenarioFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc), _TAGS)) from None
+
+    def at(loc: tuple, key: str, **params) -> Problem:
+        return Problem(path, doc.line_of(loc), loc, key, params)
+
+    graph_path = path.parent / spec.graph
+    try:
+        graph = load_graph(graph_path)
+    except LoadError as exc:
+        if len(exc.problems) == 1 and exc.problems[0].key in ("file.missing", "file.is_directory") and exc.problems[0].file == graph_path:
+            raise LoadError([at(("graph",), exc.problems[0].key) ]) from None
+        raise
+
+    organisations: list[Organisation] = []
+    org_docs: list[tuple[SourceDocument, int]] = []
+    for n, relative in enumerate(spec.organisations):
+        org_path = path.parent / relative
+        try:
+            orgs, org_doc = load_organisations(org_path)
+        except LoadError as exc:
+            if len(exc.problems) == 1 and exc.problems[0].key == "file.missing" and exc.problems[0].file == org_path:
+                raise LoadError([at(("organisations", n), "file.missing")]) from None
+            raise
+        organisations.extend(orgs)
+        org_docs.extend((org_doc, j) for j in range(len(orgs)))
+
+    problems: list[Problem] = []
+    first_org: dict[str, int] = {}
+    for i, org in enumerate(organisations):
+        org_doc, j = org_docs[i]
+        if org.id in first_org:
+            problems.append(Problem(org_doc.path, org_doc.line_of(("organisations", j, "id")), ("organisations", j, "id"), "ref.duplicate_id", {"id": org.id, "first": f"organisations[{first_org[org.id]}]"}))
+        first_org.setdefault(org.id, i)
+        crew_seen: set[str] = set()
+        for c, crew in enumerate(org.crews):
+            loc = ("organisations", j, "crews", c, "id")
+            if crew.id in crew_seen:
+                problems.append(Problem(org_doc.path, org_doc.line_of(loc), loc, "ref.duplicate_id", {"id": crew.id, "first": org.id}))
+            crew_seen.add(crew.id)
+    crews = tuple(f"{org.id}/{crew.id}" for org in organisations for crew in org.crews)
+    if organisations:
+        problems.extend(check_references(graph, first_org, crews))
+    asset_ids = tuple(graph.index)
+    inject_ids: set[str] = set()
+    for n, inject in enumerate(spec.injects):
+        if inject.target not in graph.index:
+            problems.append(at(("injects", n, "target"), "ref.unknown_asset", id=inject.target, hint=_hint(inject.target, asset_ids)))
+        crew = getattr(inject, "crew", None)
+        if crew is not None and crew not in crews:
+            problems.append(at(("injects", n, "crew"), "ref.unknown_crew", id=crew, hint=_hint(crew, crews)))
+        if inject.id is not None:
+            if inject.id in inject_ids:
+                problems.append(at(("injects", n, "id"), "ref.duplicate_id", id=inject.id, first="injects"))
+            inject_ids.add(inject.id)
+    for asset_id in spec.priorities:
+        if asset_id not in graph.index:
+            problems.append(at(("priorities", asset_id), "ref.unknown_asset", id=asset_id, hint=_hint(asset_id, asset_ids)))
+    if problems:
+        raise LoadError(problems)
+
+    documents = [doc] + [d for d in (graph.source.documents if graph.source else [])] + list({id(d): d for d, _ in org_docs}.values())
+    sources = tuple(SourceFile(d.path, _sha256(d.path)) for d in documents)
+    return Scenario(spec, graph, tuple(organisations), path, sources)
+
+
+def _hint(word: str, candidates: tuple[str, ...]):
+    return suggest(word, candidates) if len(candidates) < 5000 else ""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,76 @@
+"""Checks that need the whole model: ids unique, references resolve, needs possible."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .errors import Problem
+from .graph import InfrastructureGraph
+from .validation import suggest
+
+__all__ = ["check_graph", "check_references", "locate_in_graph"]
+
+
+def locate_in_graph(graph: InfrastructureGraph, i: int, rest: tuple = ()) -> tuple:
+    """(document, loc) of asset ``i`` (and ``rest`` inside it) in the file it came from."""
+    source = graph.source
+    if source is None:
+        return None, ("assets", i) + rest
+    return source.origins[i].locate(rest)
+
+
+def _problem(graph: InfrastructureGraph, i: int, rest: tuple, key: str, **params) -> Problem:
+    doc, loc = locate_in_graph(graph, i, rest)
+    return Problem(doc.path if doc else None, doc.line_of(loc) if doc else None, loc, key, params)
+
+
+def check_graph(graph: InfrastructureGraph) -> list[Problem]:
+    """Duplicate ids, unknown suppliers, ``need`` above the supplier count, self-needs."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, asset in enumerate(graph.assets):
+        if asset.id in first:
+            doc, loc = locate_in_graph(graph, first[asset.id], ("id",))
+            where = f"{doc.path.name}:{doc.line_of(loc)}" if doc else f"assets[{first[asset.id]}]"
+            problems.append(_problem(graph, i, ("id",), "ref.duplicate_id", id=asset.id, first=where))
+        else:
+            first[asset.id] = i
+    ids = tuple(first)
+    for i, asset in enumerate(graph.assets):
+        for j, need in enumerate(asset.needs):
+            seen: set[str] = set()
+            for s, supplier in enumerate(need.suppliers):
+                if supplier == asset.id:
+                    problems.append(_problem(graph, i, ("needs", j, "from", s), "ref.self_need", id=asset.id))
+                elif supplier not in first:
+                    problems.append(
+                        _problem(graph, i, ("needs", j, "from", s), "ref.unknown_asset", id=supplier, hint=_hint(supplier, ids))
+                    )
+                if supplier in seen:
+                    problems.append(_problem(graph, i, ("needs", j, "from", s), "ref.duplicate_supplier", id=supplier))
+                seen.add(supplier)
+            if need.k > len(need.suppliers):
+                problems.append(_problem(graph, i, ("needs", j, "need"), "ref.need_too_large", k=need.k, n=len(need.suppliers)))
+    return problems
+
+
+def check_references(
+    graph: InfrastructureGraph, organisation_ids: Iterable[str], crew_refs: Iterable[str]
+) -> list[Problem]:
+    """Owners and crews named by assets must exist among the organisations."""
+    orgs = tuple(organisation_ids)
+    crews = tuple(crew_refs)
+    org_set, crew_set = set(orgs), set(crews)
+    problems = []
+    for i, asset in enumerate(graph.assets):
+        if asset.owner is not None and asset.owner not in org_set:
+            problems.append(_problem(graph, i, ("owner",), "ref.unknown_org", id=asset.owner, hint=_hint(asset.owner, orgs)))
+        for field in ("recovery", "manual_fallback"):
+            part = getattr(asset, field)
+            if part is not None and part.crew is not None and part.crew not in crew_set:
+                problems.append(_problem(graph, i, (field, "crew"), "ref.unknown_crew", id=part.crew, hint=_hint(part.crew, crews)))
+    return problems
+
+
+def _hint(word: str, candidates: tuple[str, ...]):
+    return suggest(word, candidates) if len(candidates) < 5000 else ""

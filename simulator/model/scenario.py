@@ -1,0 +1,115 @@
+"""Scenario files and the resolved scenario the engine runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+
+from .assets import FROZEN
+from .fieldtypes import Minutes, Slug, custom_error
+from .graph import InfrastructureGraph
+from .incidents import Inject
+from .organisations import Organisation
+
+__all__ = ["ScenarioFile", "Scenario", "SourceFile"]
+
+
+def _to_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise custom_error("value.timezone", value=value) from None
+    return value
+
+
+def _to_datetime(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise custom_error("value.datetime", value=value)
+
+
+class ScenarioFile(BaseModel):
+    """The shape of a scenario file."""
+
+    model_config = FROZEN
+
+    name: str
+    description: str = ""
+    graph: str = Field(description="graph file, relative to this scenario file")
+    organisations: Annotated[tuple[str, ...], BeforeValidator(_to_list)] = Field(
+        default=(), description="organisation files, relative to this scenario file"
+    )
+    start: Annotated[datetime, BeforeValidator(_to_datetime)] = Field(
+        description="wall-clock start; without an offset it is read in `timezone`"
+    )
+    timezone: Annotated[str, AfterValidator(_check_timezone)] = "Europe/Amsterdam"
+    duration: Minutes = Field(default=48 * 60.0, description="simulated time after start")
+    seed: int = Field(default=0, ge=0)
+    priorities: dict[Slug, int] = Field(
+        default_factory=dict, description="repair priority per asset id (higher first); default by population"
+    )
+    injects: tuple[Inject, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file the scenario was loaded from, with its SHA-256 for the manifest."""
+
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    """A validated scenario with its graph and organisations, ready to simulate."""
+
+    spec: ScenarioFile
+    graph: InfrastructureGraph
+    organisations: tuple[Organisation, ...] = ()
+    path: Optional[Path] = None
+    sources: tuple[SourceFile, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def start(self) -> datetime:
+        """Scenario start as an aware datetime in the scenario's time zone."""
+        tz = ZoneInfo(self.spec.timezone)
+        start = self.spec.start
+        return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+
+    @property
+    def duration_min(self) -> float:
+        return self.spec.duration
+
+    @property
+    def seed(self) -> int:
+        return self.spec.seed
+
+    @property
+    def injects(self) -> tuple:
+        return self.spec.injects
+
+    def inject_id(self, position: int) -> str:
+        """The inject's id, or ``inject-N`` (1-based) when it has none."""
+        return self.spec.injects[position].id or f"inject-{position + 1}"
+
+    def crews(self) -> dict[str, Any]:
+        """Every crew by its reference ``organisation/crew``."""
+        return {f"{org.id}/{crew.id}": crew for org in self.organisations for crew in org.crews}
