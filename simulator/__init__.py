@@ -1,0 +1,41 @@
+"""rampsim: disaster-exercise scenarios for Dutch municipalities.
+
+>>> import simulator
+>>> scenario = simulator.load_scenario("scenarios/stroomstoring-havenstad.yaml")  # doctest: +SKIP
+>>> result = simulator.simulate(scenario, seed=7)  # doctest: +SKIP
+>>> result.metrics["assets_failed"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analysis import Results
+from .engine import Simulation
+from .model import LoadError, Scenario, load_graph, load_scenario, save_graph
+
+__all__ = ["load_scenario", "load_graph", "save_graph", "simulate", "Results", "Scenario", "LoadError", "__version__"]
+
+try:
+    from importlib.metadata import version as _version
+
+    __version__ = _version("rampsim")
+except Exception:  # pragma: no cover - running from a source tree without installing
+    __version__ = "0+unknown"
+
+
+def simulate(
+    scenario: Scenario | str | Path,
+    seed: int | None = None,
+    until_min: float | None = None,
+    lang: str | None = None,
+) -> Results:
+    """Run one scenario (a loaded ``Scenario`` or a path) and return its ``Results``.
+
+    ``seed`` overrides the scenario's seed; ``until_min`` its duration (minutes); ``lang``
+    (``en``/``nl``) chooses the language of event messages.
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    record = Simulation(scenario, seed=seed, until_min=until_min).run()
+    return Results.from_record(record, lang=lang)

@@ -264,3 +264,21 @@ CATALOGUE.update(
         },
     }
 )
+
+CATALOGUE.update(
+    {
+        "need.power": {"en": "power", "nl": "stroom"},
+        "need.water": {"en": "water", "nl": "water"},
+        "need.data": {"en": "data", "nl": "data"},
+        "need.control": {"en": "control", "nl": "besturing"},
+        "need.telecom": {"en": "telecom", "nl": "telecom"},
+        "need.cooling": {"en": "cooling", "nl": "koeling"},
+        "need.fuel": {"en": "fuel", "nl": "brandstof"},
+        "need.staff": {"en": "staff", "nl": "personeel"},
+        "need.access": {"en": "access", "nl": "toegang"},
+        "backups.none": {"en": "none", "nl": "geen"},
+        "backups.online": {"en": "online", "nl": "online"},
+        "backups.offline": {"en": "offline", "nl": "offline"},
+        "effect.disrupt": {"en": "shut down", "nl": "uitgeschakeld"},
+    }
+)

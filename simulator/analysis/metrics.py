@@ -1,0 +1,68 @@
+"""Metrics of one run: pure functions of the states table (and asset populations).
+
+The states table has one row per change of an asset's service level (``time_min, asset,
+service``); every asset starts at service 1 at minute 0. A run ends at ``until_min``.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["run_metrics", "METRIC_NAMES"]
+
+METRIC_NAMES = (
+    "assets_failed",
+    "peak_assets_failed",
+    "first_failure_min",
+    "downtime_min",
+    "unserved_population_hours",
+    "time_to_full_recovery_min",
+    "events",
+)
+
+
+def _intervals(states: pd.DataFrame, until_min: float) -> pd.DataFrame:
+    """Each state row with the minutes it lasted (until the asset's next change or the end)."""
+    frame = states[["time_min", "asset", "service"]].copy()
+    following = frame.groupby("asset", sort=False)["time_min"].shift(-1)
+    frame["minutes"] = following.fillna(until_min).to_numpy() - frame["time_min"].to_numpy()
+    frame["previous"] = frame.groupby("asset", sort=False)["service"].shift(1).fillna(1.0)
+    return frame
+
+
+def run_metrics(
+    states: pd.DataFrame, population: Mapping[str, int], until_min: float, event_count: int
+) -> dict:
+    """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours."""
+    frame = _intervals(states, until_min)
+    failed = frame[frame["service"] <= 0]
+    first_failure = failed.groupby("asset", sort=False)["time_min"].min()
+    downtime = failed.groupby("asset", sort=False)["minutes"].sum()
+
+    pop = frame["asset"].map(population).fillna(0).to_numpy(dtype=float)
+    unserved = float(np.sum(pop * frame["minutes"].to_numpy() / 60.0 * (1.0 - frame["service"].to_numpy())))
+
+    went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
+    came_up = (frame["service"] > 0) & (frame["previous"] <= 0)
+    delta = went_down.astype(int) - came_up.astype(int)
+    per_instant = delta.groupby(frame["time_min"]).sum().sort_index().cumsum()
+    peak = int(per_instant.max()) if len(per_instant) else 0
+
+    if frame.empty:
+        recovery = 0.0
+    else:
+        last = frame.groupby("asset", sort=False)["service"].last()
+        recovery = float(frame["time_min"].max()) if bool((last >= 1).all()) else None
+
+    return {
+        "assets_failed": int(first_failure.size),
+        "peak_assets_failed": max(peak, 0),
+        "first_failure_min": {str(a): float(t) for a, t in first_failure.sort_values(kind="stable").items()},
+        "downtime_min": {str(a): float(m) for a, m in downtime.items() if m > 0},
+        "unserved_population_hours": unserved,
+        "time_to_full_recovery_min": recovery,
+        "events": int(event_count),
+    }

@@ -1,0 +1,68 @@
+"""The event log: every event with its time, kind, asset, service level and cause."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+__all__ = ["EventLog", "Event", "StateChange"]
+
+
+class Event(NamedTuple):
+    """One logged event. ``asset`` is an index into the graph (or -1); ``cause`` an event id (or 0).
+
+    ``level`` is the asset's service level right after the event; ``params`` fill the message.
+    """
+
+    id: int
+    time_min: float
+    kind: str
+    asset: int
+    org: str
+    level: float | None
+    cause: int
+    params: dict[str, Any] | None
+
+
+class StateChange(NamedTuple):
+    """An asset's service level changed at ``time_min``."""
+
+    time_min: float
+    asset: int
+    service: float
+    manual: bool
+
+
+class EventLog:
+    """Append-only; ids are 1, 2, 3, ... in the order events happen (0 means 'no cause')."""
+
+    __slots__ = ("events", "states")
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.states: list[StateChange] = []
+
+    def add(
+        self,
+        time_min: float,
+        kind: str,
+        asset: int = -1,
+        cause: int = 0,
+        level: float | None = None,
+        org: str = "",
+        params: dict[str, Any] | None = None,
+    ) -> int:
+        event_id = len(self.events) + 1
+        self.events.append(Event(event_id, time_min, kind, asset, org, level, cause, params))
+        return event_id
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def chain(self, event_id: int) -> list[Event]:
+        """The event and its causes back to the root (an inject), newest first."""
+        out = []
+        while event_id:
+            event = self.events[event_id - 1]
+            out.append(event)
+            event_id = event.cause
+        return out

@@ -1,0 +1,120 @@
+"""Needs: k-of-n supply with a buffer (tolerance), an effect, a restart delay and refill.
+
+Semantics (DESIGN.md): a need becomes unsatisfied at t when fewer than k suppliers are available.
+If it is still unsatisfied at t + remaining buffer, its effect applies to the consumer. If it is
+satisfied earlier nothing happens; the buffer refills, or with ``refill: false`` the time used is
+kept. When a need is satisfied again, its effect is lifted after ``restart``.
+
+Nothing polls: a change of a supplier's availability updates the counts of the needs it supplies
+and schedules at most one timer per need; timers carry the need's version and are ignored once
+stale.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model.graph import InfrastructureGraph
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["NeedState", "NeedNetwork"]
+
+
+class NeedState:
+    """Runtime state of one need of one consumer."""
+
+    __slots__ = (
+        "consumer", "index", "type", "k", "tolerance", "level", "restart", "refill", "suppliers",
+        "available", "since", "used", "version", "active", "unsatisfied_event",
+    )
+
+    def __init__(self, consumer: int, index: int, need, suppliers: tuple[int, ...]):
+        self.consumer = consumer
+        self.index = index
+        self.type = need.type
+        self.k = need.k
+        self.tolerance = need.tolerance
+        self.level = need.effect
+        self.restart = need.restart
+        self.refill = need.refill
+        self.suppliers = suppliers
+        self.available = len(suppliers)
+        self.since = 0.0  # when it last became unsatisfied (minutes)
+        self.used = 0.0  # buffer minutes used so far (refill: false only)
+        self.version = 0
+        self.active = False  # the effect is applied to the consumer
+        self.unsatisfied_event = 0
+
+    @property
+    def satisfied(self) -> bool:
+        return self.available >= self.k
+
+
+class NeedNetwork:
+    """All needs of the graph, indexed by supplier."""
+
+    def __init__(self, graph: InfrastructureGraph, kernel: "Simulation"):
+        self.kernel = kernel
+        index = graph.index
+        self.needs: list[NeedState] = []
+        self.by_supplier: list[list[NeedState]] = [[] for _ in graph.assets]
+        for c, asset in enumerate(graph.assets):
+            for j, need in enumerate(asset.needs):
+                state = NeedState(c, j, need, tuple(index[s] for s in need.suppliers))
+                self.needs.append(state)
+                for s in state.suppliers:
+                    self.by_supplier[s].append(state)
+
+    def supplier_changed(self, supplier: int, available: bool, cause: int, now: float) -> None:
+        """A supplier's availability flipped; ``cause`` is its status event."""
+        step = 1 if available else -1
+        for need in self.by_supplier[supplier]:
+            was = need.available >= need.k
+            need.available += step
+            now_satisfied = need.available >= need.k
+            if was and not now_satisfied:
+                self._unsatisfied(need, cause, now)
+            elif now_satisfied and not was:
+                self._satisfied(need, cause, now)
+
+    def _unsatisfied(self, need: NeedState, cause: int, now: float) -> None:
+        kernel = self.kernel
+        need.version += 1
+        remaining = need.tolerance if need.refill else max(need.tolerance - need.used, 0.0)
+        need.unsatisfied_event = kernel.log_asset(
+            "need.unsatisfied", need.consumer, cause,
+            {"type": need.type, "available": need.available, "k": need.k, "buffer": 0.0 if need.active else remaining},
+        )
+        if need.active:
+            return  # the effect is still in place; the pending restart (if any) is now stale
+        need.since = now
+        kernel.call_at(remaining, self._exhausted, need, need.version)
+
+    def _satisfied(self, need: NeedState, cause: int, now: float) -> None:
+        kernel = self.kernel
+        need.version += 1
+        event = kernel.log_asset("need.satisfied", need.consumer, cause, {"type": need.type})
+        if need.active:
+            kernel.call_at(need.restart, self._lift, need, need.version, event)
+        elif not need.refill:
+            need.used += now - need.since
+
+    def _exhausted(self, need: NeedState, version: int) -> None:
+        if version != need.version:
+            return
+        need.active = True
+        if not need.refill:
+            need.used = need.tolerance
+        kernel = self.kernel
+        event = kernel.log_asset("need.exhausted", need.consumer, need.unsatisfied_event, {"type": need.type})
+        kernel.states.set_effect(need.consumer, ("need", need.index), need.level, event)
+
+    def _lift(self, need: NeedState, version: int, satisfied_event: int) -> None:
+        if version != need.version:
+            return
+        need.active = False
+        kernel = self.kernel
+        event = kernel.log_asset("need.restarted", need.consumer, satisfied_event, {"type": need.type})
+        kernel.states.clear_effect(need.consumer, ("need", need.index), event)
