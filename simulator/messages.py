@@ -282,3 +282,51 @@ CATALOGUE.update(
         "effect.disrupt": {"en": "shut down", "nl": "uitgeschakeld"},
     }
 )
+
+CATALOGUE.update(
+    {
+        "event.repair.started_self": {"en": "Repair of {name} starts", "nl": "Herstel van {name} begint"},
+        "cli.output_exists": {
+            "en": "{path} already exists: choose another --out or add --force to replace it",
+            "nl": "{path} bestaat al: kies een andere --out of voeg --force toe om het te vervangen",
+        },
+        "cli.bad_until": {
+            "en": "--until: '{value}' is not a duration (e.g. 45min, 3h)",
+            "nl": "--until: '{value}' is geen tijdsduur (bijv. 45min, 3h)",
+        },
+        "cli.converted": {"en": "Wrote {path} ({n} assets)", "nl": "{path} geschreven ({n} objecten)"},
+        "cli.interrupted": {
+            "en": "Interrupted: no run directory written",
+            "nl": "Onderbroken: geen run-map geschreven",
+        },
+        "what.scenario": {"en": "scenario, {n} assets, {i} injects", "nl": "scenario, {n} objecten, {i} injects"},
+        "what.graph": {"en": "graph, {n} assets", "nl": "graaf, {n} objecten"},
+        "what.organisations": {"en": "organisations, {n}", "nl": "organisaties, {n}"},
+        "info.title": {"en": "Graph {name}", "nl": "Graaf {name}"},
+        "info.assets": {"en": "assets", "nl": "objecten"},
+        "info.needs": {"en": "needs", "nl": "behoeften"},
+        "info.sector": {"en": "sector", "nl": "sector"},
+        "info.count": {"en": "count", "nl": "aantal"},
+        "info.cycles": {
+            "en": "Dependency cycles: {n} group(s) of assets that depend on each other",
+            "nl": "Afhankelijkheidskringen: {n} groep(en) objecten die van elkaar afhangen",
+        },
+        "info.no_dependents": {
+            "en": "Assets nobody depends on: {n}",
+            "nl": "Objecten waar niets van afhangt: {n}",
+        },
+        "info.no_power_redundancy": {
+            "en": "Assets without redundancy on power (every power supplier needed): {n}",
+            "nl": "Objecten zonder redundantie op stroom (elke stroomleverancier nodig): {n}",
+        },
+        "info.zero_tolerance_cycle": {
+            "en": "  warning: no buffer anywhere in this cycle; once down, these assets cannot restart each other",
+            "nl": "  waarschuwing: nergens een buffer in deze kring; eenmaal uit kunnen deze objecten elkaar niet herstarten",
+        },
+        "col.clock": {"en": "clock", "nl": "tijd"},
+        "col.elapsed": {"en": "elapsed", "nl": "verstreken"},
+        "col.event": {"en": "event", "nl": "gebeurtenis"},
+        "col.metric": {"en": "metric", "nl": "maat"},
+        "col.value": {"en": "value", "nl": "waarde"},
+    }
+)

@@ -30,6 +30,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             values["level_pct"] = _pct(value)
         values[key] = value
     key = f"event.{kind}"
+    if kind == "repair.started" and values.get("crew") == "-":
+        key = "event.repair.started_self"
     if key not in CATALOGUE:
         return kind
     return text(key, lang, **values)

@@ -15,6 +15,7 @@ import pandas as pd
 from ..engine.simulation import RunRecord
 from ..engine.state import status_of
 from ..messages import default_language
+from ..model.gcpause import gc_paused
 from .eventtext import event_message
 from .metrics import run_metrics
 from .rundir import atomic_directory
@@ -45,6 +46,11 @@ class Results:
     # --- building -------------------------------------------------------------------------------
     @classmethod
     def from_record(cls, record: RunRecord, lang: str | None = None) -> "Results":
+        with gc_paused():
+            return cls._from_record(record, lang)
+
+    @classmethod
+    def _from_record(cls, record: RunRecord, lang: str | None) -> "Results":
         lang = lang or default_language()
         scenario = record.scenario
         assets = scenario.graph.assets

@@ -13,6 +13,7 @@ from typing import Any, Callable
 import numpy as np
 import simpy
 
+from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
 from .eventlog import Event, EventLog, StateChange
 from .incidents import IncidentHandlers
@@ -90,8 +91,9 @@ class Simulation:
 
     def run(self) -> RunRecord:
         started = time.perf_counter()
-        self.schedule_injects()
-        self.env.run(until=self.until_min)
+        with gc_paused():
+            self.schedule_injects()
+            self.env.run(until=self.until_min)
         return RunRecord(
             self.scenario,
             self.seed,

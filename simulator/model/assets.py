@@ -17,17 +17,16 @@ FROZEN = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 def _to_effect_level(value: Any) -> float:
     if value == "fail":
         return 0.0
-    if isinstance(value, dict) and set(value) == {"degrade"}:
-        level = value["degrade"]
-        if isinstance(level, (int, float)) and not isinstance(level, bool) and 0 <= level < 1:
-            return float(level)
+    level = value["degrade"] if isinstance(value, dict) and set(value) == {"degrade"} else value
+    if isinstance(level, (int, float)) and not isinstance(level, bool) and 0 <= level < 1:
+        return float(level)
     raise custom_error("value.effect", value=value)
 
 
 EffectLevel = Annotated[
     float,
     BeforeValidator(_to_effect_level),
-    PlainSerializer(lambda level: "fail" if level == 0 else {"degrade": level}, return_type=Any),
+    PlainSerializer(lambda level: "fail" if level == 0 else {"degrade": level}, return_type=Any, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [

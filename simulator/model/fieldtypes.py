@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .distributions import Distribution, DistributionError, parse_distribution
@@ -54,6 +54,8 @@ def custom_error(key: str, **params: Any) -> PydanticCustomError:
 
 
 def _to_minutes(value: Any) -> float:
+    if type(value) is float and value >= 0:  # fast path: machine-written files hold minutes
+        return value
     try:
         return parse_duration(value)
     except DurationError as exc:
@@ -90,7 +92,7 @@ _DISTRIBUTION_SCHEMA = {
 Minutes = Annotated[
     float,
     BeforeValidator(_to_minutes),
-    PlainSerializer(lambda m: format_duration(m), return_type=Any),
+    PlainSerializer(lambda m: format_duration(m), return_type=Any, when_used="json"),
     WithJsonSchema(_DURATION_SCHEMA),
 ]
 """A duration: parsed from the duration grammar, held as float minutes, written back as text."""
@@ -106,15 +108,5 @@ DistributionField = Annotated[
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
-def _check_slug(value: Any) -> Any:
-    if isinstance(value, str) and not _SLUG.match(value):
-        raise custom_error("value.slug", value=value)
-    return value
-
-
-Slug = Annotated[
-    str,
-    BeforeValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern}),
-]
+Slug = Annotated[str, StringConstraints(pattern=_SLUG.pattern)]
 """An identifier: lower-case letters, digits, ``-``, ``_`` and ``.``."""

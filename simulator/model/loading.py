@@ -18,7 +18,8 @@ from .formats.csvpair import csv_pair_paths, read_csv_pair, write_csv_pair
 from .formats.graphml import read_graphml, write_graphml
 from .formats.nodelink import read_nodelink, write_nodelink
 from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
-from .graph import GraphFile, InfrastructureGraph
+from .gcpause import gc_paused
+from .graph import InfrastructureGraph
 from .incidents import INJECT_TYPES
 from .organisations import Organisation, OrganisationsFile
 from .references import check_graph, check_references
@@ -66,7 +67,11 @@ def graph_format(path: Path) -> str:
 
 def load_graph(path: str | Path) -> InfrastructureGraph:
     """Read a graph file of any supported format and validate it."""
-    path = Path(path)
+    with gc_paused():
+        return _load_graph(Path(path))
+
+
+def _load_graph(path: Path) -> InfrastructureGraph:
     kind = graph_format(path)
     if kind == "yaml":
         raw = _read_yaml_graph(path, ())

@@ -54,6 +54,8 @@ def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
     value = err.get("input")
     if kind.startswith(("value.", "ref.")):
         return kind, dict(ctx), loc
+    if kind == "string_pattern_mismatch":
+        return "value.slug", {"value": value}, loc
     if kind == "missing":
         return "value.missing", {}, loc
     if kind == "extra_forbidden":

@@ -23,12 +23,12 @@ FORMAT = "rampsim-node-link/1"
 
 
 def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
+    """Durations of needs are written as minutes (numbers): this format is for machines."""
     nodes = [asset_record(a) for a in graph.assets]
     links = []
     for asset in graph.assets:
         for j, need in enumerate(asset.needs):
-            fields = need_record(need)
-            del fields["from"]
+            fields = need.model_dump(mode="python", by_alias=True, exclude_defaults=True, exclude={"suppliers"})
             for order, supplier in enumerate(need.suppliers):
                 links.append({"source": supplier, "target": asset.id, "key": j, "order": order, **fields})
     data = {
@@ -65,25 +65,34 @@ def read_nodelink(path: Path) -> RawGraph:
             position.setdefault(record.get("id"), i)
         raw.records.append(record)
         raw.origins.append(AssetOrigin(doc, ("nodes", i), []))
-    groups: dict[tuple[int, Any], dict] = {}
+    groups: dict[tuple[int, Any], list] = {}
+    structural = ("source", "target", "key", "order")
     for n, link in enumerate(data.get("links", [])):
-        if not isinstance(link, dict) or link.get("target") not in position:
+        target = link.get("target") if isinstance(link, dict) else None
+        consumer = position.get(target) if isinstance(target, (str, int)) else None
+        if consumer is None:
             loc = ("links", n, "target")
-            raise LoadError([Problem(path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": link.get("target") if isinstance(link, dict) else link, "hint": ""})])
-        consumer = position[link["target"]]
+            raise LoadError([Problem(path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": target, "hint": ""})])
         group_key = (consumer, link.get("key", 0))
-        fields = {k: v for k, v in link.items() if k not in ("source", "target", "key", "order")}
         group = groups.get(group_key)
         if group is None:
-            group = groups[group_key] = {"fields": fields, "suppliers": [], "loc": ("links", n)}
-            record = raw.records[consumer]
-            record["needs"].append(group)
+            need = {k: v for k, v in link.items() if k not in structural}
+            group = groups[group_key] = [need, []]
+            raw.records[consumer]["needs"].append(group)
             raw.origins[consumer].need_locs.append((doc, ("links", n)))
-        group["suppliers"].append((link.get("order", len(group["suppliers"])), link.get("source")))
+        group[1].append((link.get("order", len(group[1])), link.get("source")))
     for record in raw.records:
-        if isinstance(record, dict):
-            record["needs"] = [
-                {**g["fields"], "from": [s for _, s in sorted(g["suppliers"], key=lambda p: p[0] if isinstance(p[0], int) else 0)]}
-                for g in record["needs"]
-            ]
+        if isinstance(record, dict) and record["needs"]:
+            needs = []
+            for need, suppliers in record["needs"]:
+                orders = [o for o, _ in suppliers]
+                if orders != sorted(orders, key=_sort_key):
+                    suppliers = sorted(suppliers, key=lambda p: _sort_key(p[0]))
+                need["from"] = [s for _, s in suppliers]
+                needs.append(need)
+            record["needs"] = needs
     return raw
+
+
+def _sort_key(order: Any) -> int:
+    return order if isinstance(order, int) else 0

@@ -1,0 +1,101 @@
+"""Readable terminal output with rich: the run's timeline, its summary, graph facts."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from ..analysis.graphinfo import GraphInfo
+from ..messages import text
+from ..model.durations import format_duration
+
+__all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
+
+# Events a coordinator reads in a timeline; the need bookkeeping stays in events.csv.
+HEADLINE_KINDS = (
+    "inject",
+    "outage.start",
+    "outage.end",
+    "cyber.compromised",
+    "cyber.manipulated",
+    "cyber.exfiltrated",
+    "cyber.encrypted",
+    "cyber.contained",
+    "cyber.ddos.start",
+    "cyber.ddos.end",
+    "asset.failed",
+    "asset.degraded",
+    "asset.operational",
+    "repair.started",
+    "repair.unavailable",
+)
+_STYLE = {"asset.failed": "bold red", "asset.degraded": "yellow", "asset.operational": "green", "inject": "bold"}
+
+
+def elapsed(minutes: float) -> str:
+    """``+2h30min`` style offset from the scenario start."""
+    text_ = format_duration(round(minutes * 60) / 60) if minutes else "0min"
+    return f"+{text_}" if isinstance(text_, str) else f"+{minutes:.1f}min"
+
+
+def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
+    headline = events[events["kind"].isin(HEADLINE_KINDS)]
+    table = Table(title=text("summary.timeline", lang), show_lines=False, expand=False)
+    table.add_column(text("col.clock", lang), no_wrap=True)
+    table.add_column(text("col.elapsed", lang), no_wrap=True, justify="right")
+    table.add_column(text("col.event", lang))
+    for row in headline.head(limit).itertuples(index=False):
+        clock = row.clock[:16].replace("T", " ")
+        table.add_row(clock, elapsed(row.time_min), row.message, style=_STYLE.get(row.kind, ""))
+    console.print(table)
+    if len(headline) > limit:
+        console.print(text("summary.more_events", lang, n=len(events) - limit, file=file))
+
+
+def print_summary(console: Console, metrics: dict, lang: str) -> None:
+    table = Table(title=text("summary.title", lang))
+    table.add_column(text("col.metric", lang))
+    table.add_column(text("col.value", lang), justify="right")
+    recovery = metrics["time_to_full_recovery_min"]
+    rows = [
+        ("metric.assets_failed", str(metrics["assets_failed"])),
+        ("metric.peak_assets_failed", str(metrics["peak_assets_failed"])),
+        ("metric.unserved_population_hours", f"{metrics['unserved_population_hours']:,.0f}"),
+        (
+            "metric.time_to_full_recovery_min",
+            text("metric.not_recovered", lang) if recovery is None else elapsed(recovery),
+        ),
+        ("metric.events", str(metrics["events"])),
+    ]
+    for key, value in rows:
+        table.add_row(text(key, lang), value)
+    console.print(table)
+
+
+def print_graph_info(console: Console, info: GraphInfo, lang: str, limit: int = 15) -> None:
+    console.print(f"[bold]{text('info.title', lang, name=info.name)}[/bold]: "
+                  f"{info.assets} {text('info.assets', lang)}, {info.needs} {text('info.needs', lang)}")
+    table = Table()
+    table.add_column(text("info.sector", lang))
+    table.add_column(text("info.count", lang), justify="right")
+    for sector, count in info.per_sector.items():
+        table.add_row(sector, str(count))
+    console.print(table)
+    console.print(text("info.cycles", lang, n=len(info.cycles)))
+    for cycle, unbuffered in list(zip(info.cycles, info.cycles_without_buffer))[:limit]:
+        console.print("  " + _shorten(cycle, 12, " <-> "))
+        if unbuffered:
+            console.print(text("info.zero_tolerance_cycle", lang), style="yellow")
+    console.print(text("info.no_dependents", lang, n=len(info.no_dependents)))
+    console.print("  " + _shorten(info.no_dependents, 30, ", "))
+    console.print(text("info.no_power_redundancy", lang, n=len(info.no_power_redundancy)))
+    console.print("  " + _shorten(info.no_power_redundancy, 30, ", "))
+
+
+def _shorten(items: Iterable[str], limit: int, sep: str) -> str:
+    items = list(items)
+    shown = sep.join(items[:limit])
+    return shown + (f"{sep}... (+{len(items) - limit})" if len(items) > limit else "")
