@@ -1,0 +1,74 @@
+"""End to end: `rampsim run` on the bundled scenarios, `python -m simulator`, golden events."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from simulator.cli import cli
+
+SCENARIOS = ["sluis-havenstad", "ransomware-gemeente", "stroomstoring-havenstad"]
+GOLDEN = "stroomstoring-havenstad"
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_run_bundled_scenario(root, tmp_path, name):
+    out = tmp_path / "run"
+    result = CliRunner().invoke(cli, ["run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Timeline" in result.output and "Summary" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "manifest.json", "metrics.json", "states.csv"]
+    metrics = json.loads((out / "metrics.json").read_text())
+    for key in ("assets_failed", "peak_assets_failed", "first_failure_min", "downtime_min",
+                "unserved_population_hours", "time_to_full_recovery_min", "events"):
+        assert key in metrics
+    assert metrics["assets_failed"] > 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["command"][:2] == ["rampsim", "run"] or manifest["command"][0] == "rampsim"
+    assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
+    assert len(manifest["sources"]) >= 3  # scenario, graph, organisations
+
+
+def test_default_out_dir_and_refusal_to_overwrite(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    scenario = str(root / "scenarios" / "sluis-havenstad.yaml")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["run", scenario, "--quiet"])
+    assert result.exit_code == 0, result.output
+    (run_dir,) = (tmp_path / "runs").iterdir()
+    assert run_dir.name.startswith("sluis-havenstad-")
+    again = runner.invoke(cli, ["run", scenario, "--out", str(run_dir)])
+    assert again.exit_code == 2
+    assert "--force" in again.output + (again.stderr if hasattr(again, "stderr") else "")
+
+
+def test_seed_and_until_override(root, tmp_path):
+    runner = CliRunner()
+    scenario = str(root / "scenarios" / "stroomstoring-havenstad.yaml")
+    for name, seed in (("a", 1), ("b", 1), ("c", 2)):
+        assert runner.invoke(cli, ["run", scenario, "--seed", str(seed), "--until", "6h", "--out", str(tmp_path / name), "-q"]).exit_code == 0
+    events = {n: (tmp_path / n / "events.csv").read_bytes() for n in "abc"}
+    assert events["a"] == events["b"] != events["c"]
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text())
+    assert manifest["seed"] == 1 and manifest["until_min"] == 360.0
+
+
+def test_python_dash_m(root):
+    done = subprocess.run([sys.executable, "-m", "simulator", "--help"], capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0 and "run" in done.stdout
+
+
+def test_golden_events(root, tmp_path):
+    """The reference power-cut scenario's events, fixed. Regenerate on purpose only:
+    RAMPSIM_REGENERATE_GOLDEN=1 python -m pytest tests/test_cli_run.py -k golden"""
+    out = tmp_path / "run"
+    result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{GOLDEN}.yaml"), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    golden = root / "tests" / "golden" / f"{GOLDEN}.events.csv"
+    produced = (out / "events.csv").read_text(encoding="utf-8")
+    if os.environ.get("RAMPSIM_REGENERATE_GOLDEN"):
+        golden.write_text(produced, encoding="utf-8")
+    assert produced == golden.read_text(encoding="utf-8")

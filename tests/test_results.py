@@ -1,0 +1,120 @@
+"""Metrics by hand, the run directory, reproducibility and the Results API."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import simulator
+from simulator.analysis import Results, run_metrics
+from simulator.analysis.rundir import OutputExistsError, atomic_directory
+from conftest import build
+
+
+def states(rows):
+    return pd.DataFrame(rows, columns=["time_min", "asset", "service"])
+
+
+def test_metrics_by_hand():
+    """
+    a: fails 60-180 (2h down); b (pop 600): degraded 0.5 from 90 to 150, then failed 150-end.
+    Run ends at 300.  Unserved: b 600 * (1h * 0.5 + 2.5h * 1) = 1800 population-hours.
+    Peak: a and b both failed from 150 to 180 -> 2.
+    """
+    table = states([(60, "a", 0.0), (90, "b", 0.5), (150, "b", 0.0), (180, "a", 1.0)])
+    metrics = run_metrics(table, {"b": 600}, 300.0, 7)
+    assert metrics == {
+        "assets_failed": 2,
+        "peak_assets_failed": 2,
+        "first_failure_min": {"a": 60.0, "b": 150.0},
+        "downtime_min": {"a": 120.0, "b": 150.0},
+        "unserved_population_hours": 1800.0,
+        "time_to_full_recovery_min": None,
+        "events": 7,
+    }
+
+
+def test_full_recovery_time_and_same_instant_changes():
+    """a and b fail at 10; a back at 20, b back at 40: full recovery at 40, peak 2."""
+    table = states([(10, "a", 0.0), (10, "b", 0.0), (20, "a", 1.0), (40, "b", 1.0)])
+    metrics = run_metrics(table, {}, 100.0, 0)
+    assert metrics["time_to_full_recovery_min"] == 40.0
+    assert metrics["peak_assets_failed"] == 2
+
+
+def test_peak_counts_state_after_each_instant():
+    """a comes back at 20 as b fails at 20: never two at once."""
+    table = states([(10, "a", 0.0), (20, "b", 0.0), (20, "a", 1.0), (30, "b", 1.0)])
+    assert run_metrics(table, {}, 100.0, 0)["peak_assets_failed"] == 1
+
+
+def test_nothing_happened():
+    metrics = run_metrics(states([]), {}, 100.0, 1)
+    assert metrics["assets_failed"] == 0 and metrics["time_to_full_recovery_min"] == 0.0
+
+
+@pytest.fixture
+def small():
+    return build(
+        [
+            {"id": "grid", "sector": "energy", "recovery": {"duration": "lognormal(median=2h, p90=6h)"}},
+            {"id": "wijk", "name": "Wijk Noord", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "grid"}]},
+        ],
+        [{"type": "outage", "target": "grid", "at": "uniform(0, 1h)"}],
+        duration="1d",
+    )
+
+
+def test_results_tables(small):
+    result = simulator.simulate(small, seed=1)
+    assert list(result.events.columns) == ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause"]
+    assert list(result.states.columns) == ["time_min", "asset", "status", "service", "manual"]
+    failed = result.events[result.events["kind"] == "asset.failed"]
+    assert failed["message"].tolist() == ["grid fails", "Wijk Noord fails"]
+    assert result.events["clock"].iloc[0].startswith("2027-01-15T0")
+    assert result.metrics["assets_failed"] == 2
+    chain = result.explain(int(failed["id"].iloc[-1]))
+    assert chain["kind"].tolist()[-1] == "inject"
+
+
+def test_dutch_messages(small):
+    result = simulator.simulate(small, seed=1, lang="nl")
+    assert "Wijk Noord valt uit" in result.events["message"].tolist()
+
+
+def test_save_and_load_round_trip(small, tmp_path):
+    result = simulator.simulate(small, seed=1)
+    result.save(tmp_path / "run")
+    loaded = Results.load(tmp_path / "run")
+    pd.testing.assert_frame_equal(loaded.events, result.events, check_dtype=False)
+    pd.testing.assert_frame_equal(loaded.states, result.states, check_dtype=False)
+    assert loaded.metrics == json.loads(json.dumps(result.metrics))
+    assert loaded.manifest["seed"] == 1
+
+
+def test_same_seed_same_files(small, tmp_path):
+    for name in ("one", "two"):
+        simulator.simulate(small, seed=5).save(tmp_path / name)
+    for file in ("events.csv", "states.csv", "metrics.json"):
+        assert (tmp_path / "one" / file).read_bytes() == (tmp_path / "two" / file).read_bytes()
+    simulator.simulate(small, seed=6).save(tmp_path / "three")
+    assert (tmp_path / "one" / "events.csv").read_bytes() != (tmp_path / "three" / "events.csv").read_bytes()
+
+
+def test_atomic_directory_leaves_nothing_on_failure(tmp_path):
+    with pytest.raises(RuntimeError):
+        with atomic_directory(tmp_path / "run") as tmp:
+            (tmp / "events.csv").write_text("half")
+            raise RuntimeError("crash while writing")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_directory_refuses_to_overwrite_unless_asked(tmp_path):
+    (tmp_path / "run").mkdir()
+    with pytest.raises(OutputExistsError):
+        with atomic_directory(tmp_path / "run"):
+            pass
+    with atomic_directory(tmp_path / "run", overwrite=True) as tmp:
+        (tmp / "new").write_text("x")
+    assert [p.name for p in (tmp_path / "run").iterdir()] == ["new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
