@@ -16,7 +16,7 @@ from .analysis.graphinfo import graph_info
 from .messages import LANGUAGES, default_language, text
 from .model import LoadError, load_graph, load_organisations, load_scenario, parse_duration, save_graph
 from .model.durations import DurationError
-from .model.errors import Problem
+from .model.errors import Problem, render
 from .model.graph import GraphFile
 from .model.loading import graph_format
 from .model.organisations import OrganisationsFile
@@ -71,6 +71,9 @@ def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit) ->
             until_min = parse_duration(until)
         except DurationError:
             raise ctx.fail(text("cli.bad_until", ctx.lang, value=until)) from None
+        if until_min <= 0:
+            bound = render("value.range", {"value": until, "bound": ("bound.gt", {"limit": 0})}, ctx.lang)
+            raise ctx.fail(f"--until: {bound}")
     try:
         loaded = load_scenario(scenario)
     except LoadError as error:

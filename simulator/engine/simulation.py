@@ -48,13 +48,14 @@ class Simulation:
         self.env = simpy.Environment()
         self.log_book = EventLog()
         graph = scenario.graph
-        self.owners = [a.owner or "" for a in graph.assets]
-        self.states = AssetStates(len(graph), self.log_book, self.owners, lambda: self.env.now)
-        self.needs = NeedNetwork(graph, self)
-        self.states.on_availability = self.needs.supplier_changed
-        self.crews = Crews(self)
-        self.incidents = IncidentHandlers(self)
         self.inject_times: tuple[float, ...] = ()
+        with gc_paused():
+            self.owners = [a.owner or "" for a in graph.assets]
+            self.states = AssetStates(len(graph), self.log_book, self.owners, lambda: self.env.now)
+            self.needs = NeedNetwork(graph, self)
+            self.states.on_availability = self.needs.supplier_changed
+            self.crews = Crews(self)
+            self.incidents = IncidentHandlers(self)
 
     # --- services used by the parts of the engine ------------------------------------------------
     def log(self, kind: str, asset: int = -1, cause: int = 0, params: dict | None = None, org: str = "") -> int:

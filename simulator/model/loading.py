@@ -54,14 +54,14 @@ class _GraphHeader(BaseModel):
 def graph_format(path: Path) -> str:
     """``yaml``, ``json``, ``graphml`` or ``csv`` from the path (a folder means a CSV pair)."""
     suffix = path.suffix.lower()
-    if path.is_dir() or suffix == ".csv":
-        return "csv"
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix == ".json":
         return "json"
     if suffix == ".graphml":
         return "graphml"
+    if path.is_dir() or suffix == ".csv":
+        return "csv"
     raise LoadError([Problem(path, None, (), "file.unknown_format", {"suffix": suffix or path.name})])
 
 
@@ -189,8 +189,8 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         graph = load_graph(graph_path)
     except LoadError as exc:
-        if len(exc.problems) == 1 and exc.problems[0].key in ("file.missing", "file.is_directory") and exc.problems[0].file == graph_path:
-            raise LoadError([at(("graph",), exc.problems[0].key) ]) from None
+        if _is_file_problem(exc, graph_path, ("file.missing", "file.is_directory", "file.csv_pair_missing", "file.unknown_format")):
+            raise LoadError([at(("graph",), exc.problems[0].key, **exc.problems[0].params)]) from None
         raise
 
     organisations: list[Organisation] = []
@@ -200,8 +200,9 @@ def load_scenario(path: str | Path) -> Scenario:
         try:
             orgs, org_doc = load_organisations(org_path)
         except LoadError as exc:
-            if len(exc.problems) == 1 and exc.problems[0].key == "file.missing" and exc.problems[0].file == org_path:
-                raise LoadError([at(("organisations", n), "file.missing")]) from None
+            if _is_file_problem(exc, org_path, ("file.missing", "file.is_directory")):
+                loc = ("organisations", n) if isinstance(doc.data.get("organisations"), list) else ("organisations",)
+                raise LoadError([at(loc, exc.problems[0].key)]) from None
             raise
         organisations.extend(orgs)
         org_docs.extend((org_doc, j) for j in range(len(orgs)))
@@ -211,7 +212,9 @@ def load_scenario(path: str | Path) -> Scenario:
     for i, org in enumerate(organisations):
         org_doc, j = org_docs[i]
         if org.id in first_org:
-            problems.append(Problem(org_doc.path, org_doc.line_of(("organisations", j, "id")), ("organisations", j, "id"), "ref.duplicate_id", {"id": org.id, "first": f"organisations[{first_org[org.id]}]"}))
+            first_doc, first_j = org_docs[first_org[org.id]]
+            first = f"{first_doc.path.name}:{first_doc.line_of(('organisations', first_j, 'id'))}"
+            problems.append(Problem(org_doc.path, org_doc.line_of(("organisations", j, "id")), ("organisations", j, "id"), "ref.duplicate_id", {"id": org.id, "first": first}))
         first_org.setdefault(org.id, i)
         crew_seen: set[str] = set()
         for c, crew in enumerate(org.crews):
@@ -243,6 +246,12 @@ def load_scenario(path: str | Path) -> Scenario:
     documents = [doc] + [d for d in (graph.source.documents if graph.source else [])] + list({id(d): d for d, _ in org_docs}.values())
     sources = tuple(SourceFile(d.path, _sha256(d.path)) for d in documents)
     return Scenario(spec, graph, tuple(organisations), path, sources)
+
+
+def _is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
+    """True when ``exc`` is only about the file ``path`` itself (not a field or include inside it)."""
+    problem = exc.problems[0]
+    return len(exc.problems) == 1 and problem.key in keys and problem.file == path and problem.loc == ()
 
 
 def _hint(word: str, candidates: tuple[str, ...]):

@@ -57,7 +57,7 @@ class ScenarioFile(BaseModel):
         description="wall-clock start; without an offset it is read in `timezone`"
     )
     timezone: Annotated[str, AfterValidator(_check_timezone)] = "Europe/Amsterdam"
-    duration: Minutes = Field(default=48 * 60.0, description="simulated time after start")
+    duration: Minutes = Field(default=48 * 60.0, gt=0, description="simulated time after start")
     seed: int = Field(default=0, ge=0)
     priorities: dict[Slug, int] = Field(
         default_factory=dict, description="repair priority per asset id (higher first); default by population"

@@ -58,6 +58,9 @@ def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
         return "value.slug", {"value": value}, loc
     if kind == "missing":
         return "value.missing", {}, loc
+    if kind == "invalid_key":  # a key that is not text (5:, ~:) cannot name a field
+        field = str(loc[-1]) if loc else ""
+        return "value.unknown_field", {"field": field, "hint": ""}, loc[:-1] + (field,)
     if kind == "extra_forbidden":
         field = loc[-1] if loc else ""
         return "value.unknown_field", {"field": field, "hint": suggest(str(field))}, loc

@@ -109,8 +109,9 @@ def load_yaml(path: Path) -> SourceDocument:
 
 
 def parse_yaml_text(content: str, path: Path) -> SourceDocument:
-    loader = _Loader(content)
+    loader = None
     try:
+        loader = _Loader(content)  # the pure-Python reader checks characters here already
         root = loader.get_single_node()
         if root is None:
             raise LoadError([Problem(path, None, (), "file.empty")])
@@ -119,13 +120,19 @@ def parse_yaml_text(content: str, path: Path) -> SourceDocument:
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         tag = _tag_of(exc)
+        if tag is None:  # not about a tag: an unhashable key, a bad merge (<<) value
+            raise LoadError([Problem(path, _line(mark), (), "yaml.syntax", {"problem": exc.problem})]) from None
         raise LoadError([Problem(path, _line(mark), (), "yaml.tag", {"tag": tag})]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
+        line = content.count("\n", 0, exc.position) + 1
+        raise LoadError([Problem(path, line, (), "yaml.syntax", {"problem": str(exc).splitlines()[0]})]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise LoadError([Problem(path, _line(mark), (), "yaml.syntax", {"problem": problem})]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return SourceDocument(path, data, root, content)
 
 
@@ -133,9 +140,9 @@ def _line(mark) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def _tag_of(exc: yaml.constructor.ConstructorError) -> str:
+def _tag_of(exc: yaml.constructor.ConstructorError) -> str | None:
     match = re.search(r"tag '([^']*)'", str(exc.problem or ""))
-    return _short_tag(match.group(1)) if match else str(exc.problem)
+    return _short_tag(match.group(1)) if match else None
 
 
 def _short_tag(tag: str) -> str:

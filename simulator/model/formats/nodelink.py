@@ -47,6 +47,8 @@ def read_nodelink(path: Path) -> RawGraph:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         raise LoadError([Problem(path, exc.lineno, (), "json.syntax", {"problem": exc.msg})]) from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting too deep
+        raise LoadError([Problem(path, None, (), "json.syntax", {"problem": str(exc)})]) from None
     doc = SourceDocument(path, data, None, content)
     if not isinstance(data, dict):
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(data).__name__})])
@@ -57,41 +59,63 @@ def read_nodelink(path: Path) -> RawGraph:
     info = data.get("graph") or {}
     raw.name = str(info.get("name", "")) if isinstance(info, dict) else ""
     raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""
-    position: dict[Any, int] = {}
+    position: dict[str, int] = {}
     for i, node in enumerate(data.get("nodes", [])):
         record = dict(node) if isinstance(node, dict) else node
         if isinstance(record, dict):
             record["needs"] = []
-            position.setdefault(record.get("id"), i)
+            if isinstance(record.get("id"), str):  # any other id is reported by validation
+                position.setdefault(record["id"], i)
         raw.records.append(record)
         raw.origins.append(AssetOrigin(doc, ("nodes", i), []))
+
+    def problem(loc: tuple, key: str, **params: Any) -> Problem:
+        return Problem(path, doc.line_of(loc), loc, key, params)
+
+    problems: list[Problem] = []
     groups: dict[tuple[int, Any], list] = {}
     structural = ("source", "target", "key", "order")
     for n, link in enumerate(data.get("links", [])):
-        target = link.get("target") if isinstance(link, dict) else None
-        consumer = position.get(target) if isinstance(target, (str, int)) else None
-        if consumer is None:
-            loc = ("links", n, "target")
-            raise LoadError([Problem(path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": target, "hint": ""})])
-        group_key = (consumer, link.get("key", 0))
-        group = groups.get(group_key)
+        if not isinstance(link, dict):
+            problems.append(problem(("links", n), "value.wrong_type", expected=("type.mapping", {}), got=_describe(link)))
+            continue
+        missing = [k for k in ("source", "target") if k not in link]
+        for k in missing:
+            problems.append(problem(("links", n, k), "value.missing"))
+        target = link.get("target")
+        consumer = position.get(target) if isinstance(target, str) else None
+        if consumer is None and "target" not in missing:
+            problems.append(problem(("links", n, "target"), "ref.unknown_asset", id=target, hint=""))
+        need_key = link.get("key", 0)
+        if not isinstance(need_key, (int, str)) or isinstance(need_key, bool):
+            problems.append(problem(("links", n, "key"), "value.wrong_type", expected=("type.int", {}), got=_describe(need_key)))
+            continue
+        if consumer is None or missing:
+            continue
+        group = groups.get((consumer, need_key))
         if group is None:
             need = {k: v for k, v in link.items() if k not in structural}
-            group = groups[group_key] = [need, []]
+            group = groups[(consumer, need_key)] = [need, []]
             raw.records[consumer]["needs"].append(group)
             raw.origins[consumer].need_locs.append((doc, ("links", n)))
-        group[1].append((link.get("order", len(group[1])), link.get("source")))
-    for record in raw.records:
+        group[1].append((link.get("order", len(group[1])), link.get("source"), n))
+    if problems:
+        raise LoadError(problems)
+    for record, origin in zip(raw.records, raw.origins):
         if isinstance(record, dict) and record["needs"]:
             needs = []
-            for need, suppliers in record["needs"]:
-                orders = [o for o, _ in suppliers]
-                if orders != sorted(orders, key=_sort_key):
-                    suppliers = sorted(suppliers, key=lambda p: _sort_key(p[0]))
-                need["from"] = [s for _, s in suppliers]
+            for j, (need, suppliers) in enumerate(record["needs"]):
+                suppliers = sorted(suppliers, key=lambda p: _sort_key(p[0]))  # stable: file order on ties
+                need["from"] = [s for _, s, _ in suppliers]
+                origin.supplier_locs[j] = [("links", n, "source") for _, _, n in suppliers]
                 needs.append(need)
             record["needs"] = needs
     return raw
+
+
+def _describe(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _sort_key(order: Any) -> int:

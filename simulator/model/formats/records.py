@@ -18,13 +18,19 @@ class AssetOrigin:
     doc: SourceDocument
     loc: tuple
     need_locs: list[tuple[SourceDocument, tuple]] | None = None
+    # need index -> loc of each supplier, where a format keeps suppliers apart (node-link: one link each)
+    supplier_locs: dict[int, list[tuple]] = field(default_factory=dict)
 
     def locate(self, rest: tuple) -> tuple[SourceDocument, tuple]:
         """Map a loc inside the asset record (``('needs', 0, 'tolerance')``) to (file, loc in file)."""
         if self.need_locs is not None and len(rest) >= 2 and rest[0] == "needs" and isinstance(rest[1], int):
             if rest[1] < len(self.need_locs):
                 doc, loc = self.need_locs[rest[1]]
-                return doc, loc + tuple(rest[2:])
+                inner = tuple(rest[2:])
+                suppliers = self.supplier_locs.get(rest[1])
+                if suppliers and len(inner) >= 2 and inner[0] == "from" and isinstance(inner[1], int) and inner[1] < len(suppliers):
+                    return doc, suppliers[inner[1]] + inner[2:]
+                return doc, loc + inner
         return self.doc, self.loc + tuple(rest)
 
 

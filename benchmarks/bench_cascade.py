@@ -1,0 +1,115 @@
+"""Cascade benchmark: `rampsim run` on a synthetic graph against a bare SimPy reference.
+
+    python benchmarks/bench_cascade.py [--assets 100000] [--repeat 3]
+
+Generates a synthetic supply-tree graph (`rampsim graph synth`), writes a scenario with a
+nationwide outage (half of the high-voltage stations out, no repair), then runs, each --repeat times
+and alternating: the whole `rampsim run` as a process, and the bare reference (json + networkx +
+bare SimPy callbacks, `bare_reference.py`) as a process. Prints medians of wall time, their ratio,
+events per second and peak memory (max RSS of each process), and checks that both count the
+same failed assets. Targets at 100,000 assets: ratio within 3x, peak memory under 2 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+UNTIL = "30d"
+UNTIL_MIN = 30 * 1440.0
+
+
+def timed(command: list[str]) -> tuple[float, str]:
+    """Run ``command``; return (wall seconds, stdout)."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return wall, done.stdout
+
+
+def peak_rss_mib(command: list[str]) -> float:
+    """Max resident set size of one run of ``command`` (Linux: ru_maxrss in KiB)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {status}")
+    return usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assets", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the generated files in this folder")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="rampsim-bench-"))
+    rampsim = [sys.executable, "-m", "simulator"]
+    graph = work / "graph.json"
+    subprocess.run(rampsim + ["graph", "synth", "--assets", str(args.assets), "--out", str(graph), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    nodes = json.loads(graph.read_text())["nodes"]
+    # every other high-voltage station: substations fed 1-of-2 survive when one feeder remains
+    roots = [n["id"] for n in nodes if n.get("kind") == "hv_station"][::2]
+    injects = "\n".join(f"  - {{type: outage, target: {r}, duration: 365d}}" for r in roots)
+    scenario = work / "nationwide.yaml"
+    scenario.write_text(
+        f"name: nationwide outage\ngraph: graph.json\nstart: 2027-01-15T02:30:00+01:00\nduration: {UNTIL}\nseed: 1\ninjects:\n{injects}\n",
+        encoding="utf-8",
+    )
+    run_cmd = rampsim + ["run", str(scenario), "--out", str(work / "run"), "--force", "--quiet"]
+    bare_cmd = [sys.executable, str(HERE / "bare_reference.py"), str(graph), str(UNTIL_MIN), *roots]
+
+    whole, bare, bare_out = [], [], None
+    for _ in range(args.repeat):
+        wall, _ = timed(run_cmd)
+        whole.append(wall)
+        wall, out = timed(bare_cmd)
+        bare.append(wall)
+        bare_out = json.loads(out)
+    metrics = json.loads((work / "run" / "metrics.json").read_text())
+    run_rss = peak_rss_mib(run_cmd)
+    bare_rss = peak_rss_mib(bare_cmd)
+
+    whole_median, bare_median = statistics.median(whole), statistics.median(bare)
+    report = {
+        "assets": len(nodes),
+        "links": None,
+        "repeat": args.repeat,
+        "rampsim_run_s": round(whole_median, 2),
+        "bare_reference_s": round(bare_median, 2),
+        "ratio": round(whole_median / bare_median, 2),
+        "events": metrics["events"],
+        "events_per_s": round(metrics["events"] / whole_median),
+        "peak_rss_mib": round(run_rss),
+        "bare_peak_rss_mib": round(bare_rss),
+        "failed_rampsim": metrics["assets_failed"],
+        "failed_bare": bare_out["failed"],
+        "bare_phases_s": {k: round(v, 2) for k, v in bare_out.items() if k.endswith("_s")},
+        "all_runs_s": {"rampsim": [round(x, 2) for x in whole], "bare": [round(x, 2) for x in bare]},
+    }
+    report["links"] = len(json.loads(graph.read_text())["links"])
+    print(json.dumps(report, indent=2))
+    ok = report["failed_rampsim"] == report["failed_bare"]
+    print(f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory {report['peak_rss_mib']} MiB (target < 2048)")
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for item in (graph, scenario):
+            shutil.copy(item, args.keep / item.name)
+    shutil.rmtree(work, ignore_errors=True)
+    if not ok:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
