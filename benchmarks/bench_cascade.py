@@ -78,6 +78,7 @@ def main() -> None:
         bare.append(wall)
         bare_out = json.loads(out)
     metrics = json.loads((work / "run" / "metrics.json").read_text())
+    engine_s = json.loads((work / "run" / "manifest.json").read_text())["runtime_s"]
     run_rss = peak_rss_mib(run_cmd)
     bare_rss = peak_rss_mib(bare_cmd)
 
@@ -91,6 +92,7 @@ def main() -> None:
         "ratio": round(whole_median / bare_median, 2),
         "events": metrics["events"],
         "events_per_s": round(metrics["events"] / whole_median),
+        "engine_events_per_s": round(metrics["events"] / engine_s) if engine_s else None,
         "peak_rss_mib": round(run_rss),
         "bare_peak_rss_mib": round(bare_rss),
         "failed_rampsim": metrics["assets_failed"],
