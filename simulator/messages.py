@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language"]
+__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "format_number"]
 
 LANGUAGES = ("en", "nl")
 
@@ -330,3 +330,18 @@ CATALOGUE.update(
         "col.value": {"en": "value", "nl": "waarde"},
     }
 )
+
+CATALOGUE.update(
+    {
+        "incident.outage": {"en": "outage", "nl": "uitval"},
+        "incident.cyber.compromise": {"en": "cyber attack (attacker in control)", "nl": "cyberaanval (aanvaller heeft controle)"},
+        "incident.cyber.ransomware": {"en": "ransomware", "nl": "ransomware"},
+        "incident.cyber.ddos": {"en": "DDoS attack", "nl": "DDoS-aanval"},
+    }
+)
+
+
+def format_number(value: float, lang: str | None = None) -> str:
+    """A whole number with thousands separators: 403,200 (en) or 403.200 (nl)."""
+    text_ = f"{value:,.0f}"
+    return text_.replace(",", ".") if (lang or default_language()) == "nl" else text_

@@ -18,7 +18,9 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``."""
     values: dict[str, Any] = {"name": name, "level_pct": _pct(level)}
     for key, value in (params or {}).items():
-        if key == "type" and f"need.{value}" in CATALOGUE:
+        if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
+            value = text(f"incident.{value}", lang)
+        elif key == "type" and f"need.{value}" in CATALOGUE:
             value = text(f"need.{value}", lang)
         elif key == "buffer":
             value = text("word.none", lang) if value == 0 else format_duration(value)

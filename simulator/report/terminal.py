@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from ..analysis.graphinfo import GraphInfo
-from ..messages import text
+from ..messages import format_number, text
 from ..model.durations import format_duration
 
 __all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
@@ -51,8 +51,9 @@ def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int
         clock = row.clock[:16].replace("T", " ")
         table.add_row(clock, elapsed(row.time_min), row.message, style=_STYLE.get(row.kind, ""))
     console.print(table)
-    if len(headline) > limit:
-        console.print(text("summary.more_events", lang, n=len(events) - limit, file=file))
+    shown = min(limit, len(headline))
+    if len(events) > shown:
+        console.print(text("summary.more_events", lang, n=len(events) - shown, file=file))
 
 
 def print_summary(console: Console, metrics: dict, lang: str) -> None:
@@ -63,7 +64,7 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
     rows = [
         ("metric.assets_failed", str(metrics["assets_failed"])),
         ("metric.peak_assets_failed", str(metrics["peak_assets_failed"])),
-        ("metric.unserved_population_hours", f"{metrics['unserved_population_hours']:,.0f}"),
+        ("metric.unserved_population_hours", format_number(metrics["unserved_population_hours"], lang)),
         (
             "metric.time_to_full_recovery_min",
             text("metric.not_recovered", lang) if recovery is None else elapsed(recovery),
