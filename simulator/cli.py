@@ -35,7 +35,7 @@ class _Context:
         self.lang = lang
         self.out = Console(highlight=False)
 
-    def fail(self, message: str) -> "click.exceptions.Exit":
+    def fail(self, message: str) -> click.exceptions.Exit:
         """Print ``message`` to stderr unwrapped (file:line must stay greppable); exit status 2."""
         click.secho(message, err=True, fg="red")
         return click.exceptions.Exit(EXIT_BAD_INPUT)

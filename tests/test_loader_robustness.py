@@ -3,12 +3,11 @@
 import json
 import random
 
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.model import LoadError, load_graph, load_scenario
-
-from conftest import ROOT
 
 HAVENSTAD = (ROOT / "infrastructure_graphs" / "havenstad.yaml").read_text(encoding="utf-8")
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

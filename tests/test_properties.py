@@ -1,9 +1,8 @@
 """Invariants on random graphs and injects (hypothesis)."""
 
+from conftest import build, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import build, run
 
 TOLERANCES = [0, 10, 30, 60, 240]
 ORG = [{"id": "org", "crews": [{"id": "crew", "size": 1}]}]
@@ -14,7 +13,7 @@ def scenarios(draw):
     n = draw(st.integers(2, 12))
     ids = [f"a{i}" for i in range(n)]
     assets = []
-    for i, asset_id in enumerate(ids):
+    for asset_id in ids:
         asset = {
             "id": asset_id,
             "sector": draw(st.sampled_from(["energy", "telecom", "ict", "health", "population"])),

@@ -4,11 +4,11 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import build
 
 import simulator
 from simulator.analysis import Results, run_metrics
 from simulator.analysis.rundir import OutputExistsError, atomic_directory
-from conftest import build
 
 
 def states(rows):

@@ -6,7 +6,7 @@ service``); every asset starts at service 1 at minute 0. A run ends at ``until_m
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd

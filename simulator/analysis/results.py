@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -45,12 +45,12 @@ class Results:
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
-    def from_record(cls, record: RunRecord, lang: str | None = None) -> "Results":
+    def from_record(cls, record: RunRecord, lang: str | None = None) -> Results:
         with gc_paused():
             return cls._from_record(record, lang)
 
     @classmethod
-    def _from_record(cls, record: RunRecord, lang: str | None) -> "Results":
+    def _from_record(cls, record: RunRecord, lang: str | None) -> Results:
         lang = lang or default_language()
         scenario = record.scenario
         assets = scenario.graph.assets
@@ -101,7 +101,7 @@ class Results:
         """Write the run directory atomically: events.csv, states.csv, metrics.json, manifest.json."""
         path = Path(path)
         manifest = dict(self.manifest)
-        manifest["written"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        manifest["written"] = datetime.now(UTC).isoformat(timespec="seconds")
         if command is not None:
             manifest["command"] = command
         with atomic_directory(path, overwrite) as tmp:
@@ -114,7 +114,7 @@ class Results:
         return path
 
     @classmethod
-    def load(cls, path: str | Path) -> "Results":
+    def load(cls, path: str | Path) -> Results:
         """Open a run directory written by ``save`` (or ``rampsim run``)."""
         path = Path(path)
         events = pd.read_csv(
@@ -151,7 +151,7 @@ class _Clock:
     """Wall-clock text for a minute offset, cached (many events share an instant)."""
 
     def __init__(self, start: datetime):
-        self.start_utc = start.astimezone(timezone.utc)
+        self.start_utc = start.astimezone(UTC)
         self.tz = start.tzinfo
         self.cache: dict[float, str] = {}
 

@@ -18,7 +18,7 @@ SPREAD_LINKS = ("data", "control")
 class IncidentHandlers:
     """Applies injects; one method per incident type."""
 
-    def __init__(self, sim: "Simulation"):
+    def __init__(self, sim: Simulation):
         self.sim = sim
         graph = sim.scenario.graph
         neighbours: list[set[int]] = [set() for _ in graph.assets]

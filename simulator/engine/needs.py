@@ -55,7 +55,7 @@ class NeedState:
 class NeedNetwork:
     """All needs of the graph, indexed by supplier."""
 
-    def __init__(self, graph: InfrastructureGraph, kernel: "Simulation"):
+    def __init__(self, graph: InfrastructureGraph, kernel: Simulation):
         self.kernel = kernel
         index = graph.index
         self.needs: list[NeedState] = []

@@ -29,7 +29,7 @@ def repair_priority(scenario_priority: int | None, population: int) -> tuple[int
 class Crews:
     """The crews of the scenario's organisations, by reference ``organisation/crew``."""
 
-    def __init__(self, sim: "Simulation"):
+    def __init__(self, sim: Simulation):
         self.sim = sim
         self.resources: dict[str, simpy.PriorityResource] = {
             ref: simpy.PriorityResource(sim.env, capacity=crew.size) for ref, crew in sim.scenario.crews().items()

@@ -7,8 +7,9 @@ until the end, and hand back a ``RunRecord`` with the raw log. Nothing here read
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import simpy

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
@@ -76,7 +76,7 @@ class Recovery(BaseModel):
     model_config = FROZEN
 
     duration: DistributionField
-    crew: Optional[str] = None
+    crew: str | None = None
 
 
 class ManualFallback(BaseModel):
@@ -86,7 +86,7 @@ class ManualFallback(BaseModel):
 
     level: float = Field(gt=0, le=1)
     setup: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0))
-    crew: Optional[str] = None
+    crew: str | None = None
 
 
 class Location(BaseModel):
@@ -107,14 +107,14 @@ class Asset(BaseModel):
     name: str = ""
     sector: Sector
     kind: str = ""
-    owner: Optional[Slug] = None
+    owner: Slug | None = None
     municipality: str = ""
     population: int = Field(default=0, ge=0, description="people who lose something when it fails")
-    location: Optional[Location] = None
-    recovery: Optional[Recovery] = None
-    manual_fallback: Optional[ManualFallback] = None
+    location: Location | None = None
+    recovery: Recovery | None = None
+    manual_fallback: ManualFallback | None = None
     exposure: Exposure = Field(default="none", description="reachability by attackers; ransomware spreads to exposed assets")
-    monitoring: Annotated[Optional[DistributionField], BeforeValidator(_none_is_null)] = Field(
+    monitoring: Annotated[DistributionField | None, BeforeValidator(_none_is_null)] = Field(
         default=None, description="time to detect an intrusion by monitoring, or none"
     )
     backups: Backups = "online"

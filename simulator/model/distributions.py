@@ -49,7 +49,7 @@ class Distribution:
     params: tuple[float, ...]
 
     @classmethod
-    def fixed(cls, minutes: float) -> "Distribution":
+    def fixed(cls, minutes: float) -> Distribution:
         return cls("fixed", (float(minutes),))
 
     def sample(self, rng: np.random.Generator) -> float:

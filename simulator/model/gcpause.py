@@ -8,8 +8,8 @@ for 100,000 assets without it). Reference counting still frees everything as usu
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 __all__ = ["gc_paused"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 import networkx as nx
 from pydantic import BaseModel, Field
@@ -50,7 +50,7 @@ class InfrastructureGraph:
     def asset(self, asset_id: str) -> Asset:
         return self.assets[self.index[asset_id]]
 
-    def same_model(self, other: "InfrastructureGraph") -> bool:
+    def same_model(self, other: InfrastructureGraph) -> bool:
         """True when both hold the same assets with the same fields and needs, in the same order."""
         return self.assets == other.assets
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field
 
@@ -25,7 +25,7 @@ __all__ = [
 class _InjectBase(BaseModel):
     model_config = FROZEN
 
-    id: Optional[Slug] = Field(default=None, description="name used in the timeline; default inject-N")
+    id: Slug | None = Field(default=None, description="name used in the timeline; default inject-N")
     at: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0), description="minutes after start")
     target: Slug
 
@@ -34,7 +34,7 @@ class OutageInject(_InjectBase):
     """A physical failure (cable cut, fire). Ends by itself after ``duration``, else needs repair."""
 
     type: Literal["outage"]
-    duration: Optional[DistributionField] = None
+    duration: DistributionField | None = None
 
 
 class CompromiseInject(_InjectBase):
@@ -73,12 +73,12 @@ class RansomwareInject(_InjectBase):
     """Encrypts the target and spreads to exposed neighbours until contained."""
 
     type: Literal["cyber.ransomware"]
-    spread: Optional[Spread] = None
-    contain_after: Optional[DistributionField] = Field(
+    spread: Spread | None = None
+    contain_after: DistributionField | None = Field(
         default=None, description="minutes after the inject after which no further hop succeeds"
     )
     restore: Restore = Field(default_factory=Restore)
-    crew: Optional[str] = Field(default=None, description="restoring crew; default the asset's recovery crew")
+    crew: str | None = Field(default=None, description="restoring crew; default the asset's recovery crew")
 
 
 class DdosInject(_InjectBase):

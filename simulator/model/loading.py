@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .assets import Asset
 from .errors import LoadError, Problem
-from .formats.csvpair import csv_pair_paths, read_csv_pair, write_csv_pair
+from .formats.csvpair import read_csv_pair, write_csv_pair
 from .formats.graphml import read_graphml, write_graphml
 from .formats.nodelink import read_nodelink, write_nodelink
 from .formats.records import AssetOrigin, RawGraph, asset_record, need_record

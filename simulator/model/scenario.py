@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
@@ -80,7 +80,7 @@ class Scenario:
     spec: ScenarioFile
     graph: InfrastructureGraph
     organisations: tuple[Organisation, ...] = ()
-    path: Optional[Path] = None
+    path: Path | None = None
     sources: tuple[SourceFile, ...] = field(default=())
 
     @property

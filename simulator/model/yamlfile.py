@@ -19,7 +19,8 @@ from .errors import LoadError, Problem
 
 __all__ = ["SourceDocument", "read_text", "load_yaml", "parse_yaml_text"]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CLoader = getattr(yaml, "CSafeLoader", None)
+_Loader = _CLoader or yaml.SafeLoader
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 # Aliases may legitimately repeat parts of a file (defaults merged into many assets); a document
 # whose aliases expand past this many times its own size plus a margin is an alias bomb.
@@ -124,7 +125,10 @@ def parse_yaml_text(content: str, path: Path) -> SourceDocument:
             raise LoadError([Problem(path, _line(mark), (), "yaml.syntax", {"problem": exc.problem})]) from None
         raise LoadError([Problem(path, _line(mark), (), "yaml.tag", {"tag": tag})]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
-        line = content.count("\n", 0, exc.position) + 1
+        if _CLoader is not None and isinstance(loader, _CLoader):  # libyaml counts bytes of UTF-8
+            line = content.encode("utf-8").count(b"\n", 0, exc.position) + 1
+        else:  # the pure-Python reader counts characters
+            line = content.count("\n", 0, exc.position) + 1
         raise LoadError([Problem(path, line, (), "yaml.syntax", {"problem": str(exc).splitlines()[0]})]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

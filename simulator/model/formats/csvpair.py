@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
+from ..validation import suggest
 from ..yamlfile import SourceDocument, read_text
 from .records import AssetOrigin, RawGraph, asset_record, need_record
 
@@ -29,10 +31,42 @@ NEED_COLUMNS = ("asset", "type", "from", "need", "tolerance", "effect", "restart
 
 
 class CsvDocument(SourceDocument):
-    """A CSV file; a loc ``(row, column)`` is on line row + 2 (the header is line 1)."""
+    """A CSV file. Field locations are per row: see ``CsvRow``."""
 
     def line_of(self, loc: tuple) -> int | None:
-        return loc[0] + 2 if loc and isinstance(loc[0], int) else None
+        return None
+
+
+@dataclass
+class CsvRow(SourceDocument):
+    """One record of a CSV file: every field in it is on the record's (first) line."""
+
+    line: int | None = None
+
+    def line_of(self, loc: tuple) -> int | None:
+        return self.line
+
+
+# field of an asset record -> the column it came from
+_ASSET_COLUMN_OF = {"recovery": "recovery_duration", "location": "lat"}
+_ASSET_COLUMN_OF_PART = {
+    ("recovery", "duration"): "recovery_duration",
+    ("recovery", "crew"): "recovery_crew",
+    ("location", "lat"): "lat",
+    ("location", "lon"): "lon",
+}
+
+
+class CsvOrigin(AssetOrigin):
+    """Where an asset of a CSV pair came from: locations are (file's row, column name)."""
+
+    def locate(self, rest: tuple) -> tuple[SourceDocument, tuple]:
+        doc, loc = super().locate(rest)
+        if loc[:2] in _ASSET_COLUMN_OF_PART:
+            return doc, (_ASSET_COLUMN_OF_PART[loc[:2]],) + loc[2:]
+        if loc and loc[0] in _ASSET_COLUMN_OF:
+            return doc, (_ASSET_COLUMN_OF[loc[0]],)
+        return doc, loc
 
 
 def csv_pair_paths(path: Path) -> tuple[Path, Path]:
@@ -41,13 +75,21 @@ def csv_pair_paths(path: Path) -> tuple[Path, Path]:
     return folder / "assets.csv", folder / "needs.csv"
 
 
-def _read_rows(path: Path) -> tuple[CsvDocument, list[dict[str, str]]]:
+def _read_rows(path: Path) -> tuple[CsvDocument, list[dict[str, str]], list[int]]:
+    """The file's records, and the line on which each starts (a quoted cell may span lines)."""
     content = read_text(path)
+    reader = csv.DictReader(io.StringIO(content))
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []
     try:
-        rows = list(csv.DictReader(io.StringIO(content)))
+        for row in reader:
+            cells = [v for k, v in row.items() if k is not None and isinstance(v, str)]
+            cells += [v for v in row.get(None) or () if isinstance(v, str)]
+            rows.append(row)
+            lines.append(reader.line_num - sum(v.count("\n") for v in cells))
     except csv.Error as exc:
-        raise LoadError([Problem(path, None, (), "value.other", {"message": str(exc)})]) from None
-    return CsvDocument(path, rows), rows
+        raise LoadError([Problem(path, reader.line_num, (), "value.other", {"message": str(exc)})]) from None
+    return CsvDocument(path, rows), rows, lines
 
 
 def read_csv_pair(path: Path) -> RawGraph:
@@ -55,8 +97,8 @@ def read_csv_pair(path: Path) -> RawGraph:
     for p in (assets_path, needs_path):
         if not p.exists():
             raise LoadError([Problem(p.parent, None, (), "file.csv_pair_missing", {"name": p.name})])
-    assets_doc, asset_rows = _read_rows(assets_path)
-    needs_doc, need_rows = _read_rows(needs_path)
+    assets_doc, asset_rows, asset_lines = _read_rows(assets_path)
+    needs_doc, need_rows, need_lines = _read_rows(needs_path)
     raw = RawGraph(documents=[assets_doc, needs_doc], name=assets_path.parent.name)
     position: dict[str, int] = {}
     for i, row in enumerate(asset_rows):
@@ -64,14 +106,20 @@ def read_csv_pair(path: Path) -> RawGraph:
         record["needs"] = []
         position.setdefault(record.get("id"), i)
         raw.records.append(record)
-        raw.origins.append(AssetOrigin(assets_doc, (i,), []))
+        raw.origins.append(CsvOrigin(CsvRow(assets_path, row, line=asset_lines[i]), (), []))
+    problems: list[Problem] = []
     for r, row in enumerate(need_rows):
         consumer = (row.get("asset") or "").strip()
         if consumer not in position:
-            raise LoadError([Problem(needs_path, r + 2, (r, "asset"), "ref.unknown_asset", {"id": consumer, "hint": ""})])
+            key = "ref.unknown_asset" if consumer else "value.missing"
+            params = {"id": consumer, "hint": suggest(consumer, tuple(position))} if consumer else {}
+            problems.append(Problem(needs_path, need_lines[r], ("asset",), key, params))
+            continue
         i = position[consumer]
         raw.records[i]["needs"].append(_need_from_row(row))
-        raw.origins[i].need_locs.append((needs_doc, (r,)))
+        raw.origins[i].need_locs.append((CsvRow(needs_path, row, line=need_lines[r]), ()))
+    if problems:
+        raise LoadError(problems)
     return raw
 
 

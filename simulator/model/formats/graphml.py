@@ -24,6 +24,7 @@ __all__ = ["read_graphml", "write_graphml"]
 
 _JSON_FIELDS = ("recovery", "manual_fallback")
 _IGNORED_NODE_ATTRS = ("label",)
+_DURATION_FIELDS = ("tolerance", "restart")
 
 
 def write_graphml(graph: InfrastructureGraph, path: Path) -> None:
@@ -47,10 +48,19 @@ def write_graphml(graph: InfrastructureGraph, path: Path) -> None:
         for j, need in enumerate(asset.needs):
             fields = need_record(need)
             del fields["from"]
-            attrs = {k: (json.dumps(v) if isinstance(v, dict) else v) for k, v in fields.items()}
+            attrs = {k: _edge_value(k, v) for k, v in fields.items()}
             for order, supplier in enumerate(need.suppliers):
                 g.add_edge(supplier, asset.id, key=j, order=order, **attrs)
     nx.write_graphml(g, path, named_key_ids=True)
+
+
+def _edge_value(key: str, value: Any) -> Any:
+    """GraphML gives an attribute one type for the whole file. Durations are written as text:
+    ``format_duration`` gives text (``1h30min``) but a number when no exact unit form exists, and
+    a mix of both made the key numeric, so that ``1h30min`` could not be read back."""
+    if isinstance(value, dict):
+        return json.dumps(value)
+    return str(value) if key in _DURATION_FIELDS else value
 
 
 def read_graphml(path: Path) -> RawGraph:

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import AssetOrigin, RawGraph, asset_record, need_record
+from .records import AssetOrigin, RawGraph, asset_record
 
 __all__ = ["read_nodelink", "write_nodelink", "FORMAT"]
 
