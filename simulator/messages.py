@@ -345,3 +345,38 @@ def format_number(value: float, lang: str | None = None) -> str:
     """A whole number with thousands separators: 403,200 (en) or 403.200 (nl)."""
     text_ = f"{value:,.0f}"
     return text_.replace(",", ".") if (lang or default_language()) == "nl" else text_
+
+CATALOGUE.update(
+    {
+        "value.clock": {"en": "'{value}' is not a time of day (HH:MM)", "nl": "'{value}' is geen tijdstip (UU:MM)"},
+        "value.condition": {
+            "en": "'{value}' is not a condition: {reason}",
+            "nl": "'{value}' is geen voorwaarde: {reason}",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
+        "value.one_trigger": {
+            "en": "give exactly one trigger (incident_known, asset_failed, grip, at or deadline_started); given: {given}",
+            "nl": "geef precies één trigger (incident_known, asset_failed, grip, at of deadline_started); gegeven: {given}",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
+        "value.target": {
+            "en": "'{value}' is not a target (write trigger, an asset id, a list of ids, or {{sector: ..}} / {{kind: ..}})",
+            "nl": "'{value}' is geen doel (schrijf trigger, een object-id, een lijst id's, of {{sector: ..}} / {{kind: ..}})",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
+        "ref.unknown_team": {"en": "unknown crisis team '{id}'{hint}", "nl": "onbekend crisisteam '{id}'{hint}"},
+        "ref.unknown_deadline": {"en": "unknown deadline '{id}'{hint}", "nl": "onbekende termijn '{id}'{hint}"},
+    }
+)

@@ -9,9 +9,10 @@ from .durations import format_duration, parse_duration
 from .errors import LoadError, Problem
 from .graph import GraphFile, InfrastructureGraph
 from .incidents import CompromiseInject, DdosInject, Inject, OutageInject, RansomwareInject
-from .loading import load_graph, load_organisations, load_scenario, save_graph
+from .loading import load_graph, load_organisations, save_graph
 from .organisations import Crew, Organisation, OrganisationsFile
 from .scenario import Scenario, ScenarioFile
+from .scenario_loading import load_scenario
 
 __all__ = [
     "Asset", "Location", "ManualFallback", "Need", "Recovery", "Distribution", "parse_distribution",

@@ -22,6 +22,7 @@ __all__ = [
     "Exposure",
     "Backups",
     "custom_error",
+    "SLUG_PATTERN",
 ]
 
 SECTORS = (
@@ -105,7 +106,8 @@ DistributionField = Annotated[
 ]
 """A random duration in minutes, from the distribution grammar."""
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 Slug = Annotated[str, StringConstraints(pattern=_SLUG.pattern)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from .assets import FROZEN
 from .distributions import Distribution
@@ -19,7 +19,25 @@ __all__ = [
     "Spread",
     "Restore",
     "INJECT_TYPES",
+    "INCIDENT_CLASSES",
+    "FraudInject",
+    "ThreatInject",
+    "Detection",
 ]
+
+
+def _none_is_null(value: Any) -> Any:
+    return None if value == "none" else value
+
+
+class Detection(BaseModel):
+    """How this incident can be detected, overriding the target's own ``monitoring``."""
+
+    model_config = FROZEN
+
+    monitoring: Annotated[DistributionField | None, BeforeValidator(_none_is_null)] = Field(
+        default=None, description="time to detect by monitoring, or none (never by this channel)"
+    )
 
 
 class _InjectBase(BaseModel):
@@ -28,6 +46,7 @@ class _InjectBase(BaseModel):
     id: Slug | None = Field(default=None, description="name used in the timeline; default inject-N")
     at: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0), description="minutes after start")
     target: Slug
+    detect: Detection | None = Field(default=None, description="detection channels of this incident")
 
 
 class OutageInject(_InjectBase):
@@ -89,8 +108,55 @@ class DdosInject(_InjectBase):
     duration: DistributionField
 
 
+class Load(BaseModel):
+    """Extra work an incident causes for a crew (calls, reports): it holds one of its slots."""
+
+    model_config = FROZEN
+
+    crew: str
+    duration: DistributionField
+
+
+class FraudInject(_InjectBase):
+    """A phishing or fraud wave in the municipality's name exploiting the crisis (digitised crime).
+
+    The target (the municipality's phone line or contact centre) is degraded to ``level`` by the
+    extra calls until a ``counter_message`` action answers the wave (or ``duration`` ends it);
+    ``load`` holds a police crew for the reports.
+    """
+
+    type: Literal["online.fraud"]
+    level: float = Field(default=0.6, ge=0, lt=1)
+    duration: DistributionField | None = None
+    load: Load | None = None
+
+
+class ThreatInject(_InjectBase):
+    """Online threats against an official (digitised crime). ``target``: where the official works.
+
+    Known at once (the official reports it); answered by a ``protect`` action, which holds a police
+    crew for ``duration``.
+    """
+
+    type: Literal["online.threat"]
+    official: str = Field(default="", description="who is threatened, e.g. burgemeester")
+    duration: DistributionField = Field(default_factory=lambda: Distribution.fixed(72 * 60.0))
+
+
 Inject = Annotated[
-    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject],
+    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject],
     Field(discriminator="type"),
 ]
-INJECT_TYPES = ("outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos")
+INJECT_TYPES = ("outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat")
+
+# The taxonomy of the CCV paper (DESIGN.md): cybercrime (ICT both means and target), digitised
+# crime (traditional crime with a digital boost), safety with a digital component (digital events
+# disturbing physical order). Physical failures belong to none of them: class "physical".
+INCIDENT_CLASSES = {
+    "outage": "physical",
+    "cyber.compromise": "cybercrime",
+    "cyber.ransomware": "cybercrime",
+    "cyber.ddos": "cybercrime",
+    "online.fraud": "digitised_crime",
+    "online.threat": "digitised_crime",
+}

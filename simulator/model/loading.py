@@ -1,11 +1,10 @@
-"""Load graph, organisation and scenario files into validated, immutable model objects.
+"""Load graph files (any format) and the YAML files of organisations, ladders and playbooks.
 
 Every problem is reported with file, line and field (``LoadError``); nothing is half-loaded.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,17 +19,14 @@ from .formats.nodelink import read_nodelink, write_nodelink
 from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
-from .incidents import INJECT_TYPES
 from .organisations import Organisation, OrganisationsFile
-from .references import check_graph, check_references
-from .scenario import Scenario, ScenarioFile, SourceFile
-from .validation import problems_from_validation, suggest
+from .references import check_graph
+from .validation import problems_from_validation
 from .yamlfile import SourceDocument, load_yaml
 
-__all__ = ["load_graph", "save_graph", "load_organisations", "load_scenario", "GraphSource", "graph_format"]
+__all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", "GraphSource", "graph_format", "is_file_problem"]
 
 _ASSETS = TypeAdapter(tuple[Asset, ...])
-_TAGS = frozenset(INJECT_TYPES)
 
 
 @dataclass
@@ -158,109 +154,27 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
         write_csv_pair(graph, path if path.suffix == "" else path.parent)
 
 
-def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], SourceDocument]:
-    """Read an organisation file."""
+def load_yaml_model(path: str | Path, model: type[BaseModel]) -> tuple[Any, SourceDocument]:
+    """Read a YAML file whose top level is ``model`` (organisations, ladder, playbook file)."""
     path = Path(path)
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
     try:
-        spec = OrganisationsFile.model_validate(doc.data)
+        return model.model_validate(doc.data), doc
     except ValidationError as exc:
         raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
+
+
+def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], SourceDocument]:
+    """Read an organisation file; returns its organisations and the document."""
+    spec, doc = load_yaml_model(path, OrganisationsFile)
     return spec.organisations, doc
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file with the graph and organisation files it names (paths relative to it)."""
-    path = Path(path)
-    doc = load_yaml(path)
-    if not isinstance(doc.data, dict):
-        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
-    try:
-        spec = ScenarioFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc), _TAGS)) from None
-
-    def at(loc: tuple, key: str, **params) -> Problem:
-        return Problem(path, doc.line_of(loc), loc, key, params)
-
-    graph_path = path.parent / spec.graph
-    try:
-        graph = load_graph(graph_path)
-    except LoadError as exc:
-        if _is_file_problem(exc, graph_path, ("file.missing", "file.is_directory", "file.csv_pair_missing", "file.unknown_format")):
-            raise LoadError([at(("graph",), exc.problems[0].key, **exc.problems[0].params)]) from None
-        raise
-
-    organisations: list[Organisation] = []
-    org_docs: list[tuple[SourceDocument, int]] = []
-    for n, relative in enumerate(spec.organisations):
-        org_path = path.parent / relative
-        try:
-            orgs, org_doc = load_organisations(org_path)
-        except LoadError as exc:
-            if _is_file_problem(exc, org_path, ("file.missing", "file.is_directory")):
-                loc = ("organisations", n) if isinstance(doc.data.get("organisations"), list) else ("organisations",)
-                raise LoadError([at(loc, exc.problems[0].key)]) from None
-            raise
-        organisations.extend(orgs)
-        org_docs.extend((org_doc, j) for j in range(len(orgs)))
-
-    problems: list[Problem] = []
-    first_org: dict[str, int] = {}
-    for i, org in enumerate(organisations):
-        org_doc, j = org_docs[i]
-        if org.id in first_org:
-            first_doc, first_j = org_docs[first_org[org.id]]
-            first = f"{first_doc.path.name}:{first_doc.line_of(('organisations', first_j, 'id'))}"
-            problems.append(Problem(org_doc.path, org_doc.line_of(("organisations", j, "id")), ("organisations", j, "id"), "ref.duplicate_id", {"id": org.id, "first": first}))
-        first_org.setdefault(org.id, i)
-        crew_seen: set[str] = set()
-        for c, crew in enumerate(org.crews):
-            loc = ("organisations", j, "crews", c, "id")
-            if crew.id in crew_seen:
-                problems.append(Problem(org_doc.path, org_doc.line_of(loc), loc, "ref.duplicate_id", {"id": crew.id, "first": org.id}))
-            crew_seen.add(crew.id)
-    crews = tuple(f"{org.id}/{crew.id}" for org in organisations for crew in org.crews)
-    if organisations:
-        problems.extend(check_references(graph, first_org, crews))
-    asset_ids = tuple(graph.index)
-    inject_ids: set[str] = set()
-    for n, inject in enumerate(spec.injects):
-        if inject.target not in graph.index:
-            problems.append(at(("injects", n, "target"), "ref.unknown_asset", id=inject.target, hint=_hint(inject.target, asset_ids)))
-        crew = getattr(inject, "crew", None)
-        if crew is not None and crew not in crews:
-            problems.append(at(("injects", n, "crew"), "ref.unknown_crew", id=crew, hint=_hint(crew, crews)))
-        if inject.id is not None:
-            if inject.id in inject_ids:
-                problems.append(at(("injects", n, "id"), "ref.duplicate_id", id=inject.id, first="injects"))
-            inject_ids.add(inject.id)
-    for asset_id in spec.priorities:
-        if asset_id not in graph.index:
-            problems.append(at(("priorities", asset_id), "ref.unknown_asset", id=asset_id, hint=_hint(asset_id, asset_ids)))
-    if problems:
-        raise LoadError(problems)
-
-    documents = [doc] + [d for d in (graph.source.documents if graph.source else [])] + list({id(d): d for d, _ in org_docs}.values())
-    sources = tuple(SourceFile(d.path, _sha256(d.path)) for d in documents)
-    return Scenario(spec, graph, tuple(organisations), path, sources)
-
-
-def _is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
+def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
     """True when ``exc`` is only about the file ``path`` itself (not a field or include inside it)."""
     problem = exc.problems[0]
     return len(exc.problems) == 1 and problem.key in keys and problem.file == path and problem.loc == ()
 
 
-def _hint(word: str, candidates: tuple[str, ...]):
-    return suggest(word, candidates) if len(candidates) < 5000 else ""
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
@@ -14,9 +14,10 @@ from .assets import FROZEN
 from .fieldtypes import Minutes, Slug, custom_error
 from .graph import InfrastructureGraph
 from .incidents import Inject
-from .organisations import Organisation
+from .organisations import CallOutField, Deadline, Ladder, OfficeHours, Organisation, Reporting
+from .playbook import Rule
 
-__all__ = ["ScenarioFile", "Scenario", "SourceFile"]
+__all__ = ["ScenarioFile", "Scenario", "SourceFile", "Response", "OrganisationChange", "CrewChange"]
 
 
 def _to_list(value: Any) -> Any:
@@ -42,6 +43,29 @@ def _to_datetime(value: Any) -> Any:
     raise custom_error("value.datetime", value=value)
 
 
+class CrewChange(BaseModel):
+    """A crew to add, or the fields of an existing crew to change."""
+
+    model_config = FROZEN
+
+    id: Slug
+    name: str | None = None
+    size: int | None = Field(default=None, ge=1)
+    callout: CallOutField | None = None
+
+
+class OrganisationChange(BaseModel):
+    """An organisation to add, or the fields and crews of an existing one to change."""
+
+    model_config = FROZEN
+
+    id: Slug
+    name: str | None = None
+    kind: str | None = None
+    nis2: Literal["essential", "important"] | None = None
+    crews: tuple[CrewChange, ...] = ()
+
+
 class ScenarioFile(BaseModel):
     """The shape of a scenario file."""
 
@@ -62,7 +86,32 @@ class ScenarioFile(BaseModel):
     priorities: dict[Slug, int] = Field(
         default_factory=dict, description="repair priority per asset id (higher first); default by population"
     )
+    language: Literal["en", "nl"] | None = Field(default=None, description="language of the timeline; --lang overrides")
+    organisation_changes: tuple[OrganisationChange, ...] = Field(
+        default=(), description="change or add organisations and crews without copying the organisation file"
+    )
+    office_hours: OfficeHours | None = None
+    reporting: Reporting | None = None
+    ladder: str | None = Field(default=None, description="a ladder file replacing the organisation file's escalation")
+    playbook: Annotated[tuple[str, ...], BeforeValidator(_to_list)] = Field(
+        default=(), description="playbook files, relative to this scenario file"
+    )
+    rules: tuple[Rule, ...] = Field(default=(), description="playbook rules of this scenario")
     injects: tuple[Inject, ...] = Field(min_length=1)
+
+
+
+
+@dataclass(frozen=True)
+class Response:
+    """How the crisis organisation works in this scenario (resolved from its files)."""
+
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+    control_room: str | None = None
+    reporting: Reporting = field(default_factory=Reporting)
+    ladder: Ladder | None = None
+    deadlines: tuple[Deadline, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +131,7 @@ class Scenario:
     organisations: tuple[Organisation, ...] = ()
     path: Path | None = None
     sources: tuple[SourceFile, ...] = field(default=())
+    response: Response = field(default_factory=Response)
 
     @property
     def name(self) -> str:

@@ -1,0 +1,256 @@
+"""Load a scenario with the graph, organisation, ladder and playbook files it names.
+
+Organisation files are read in order; a later file's settings (office hours, control room,
+reporting, escalation, deadlines) replace an earlier one's where it sets them. The scenario's
+``organisation_changes`` then change or add organisations and crews, and its ``office_hours``,
+``reporting`` and ``ladder`` replace those of the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import LoadError, Problem
+from .incidents import INJECT_TYPES
+from .loading import is_file_problem, load_graph, load_yaml_model
+from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
+from .playbook import AssetSelector, PlaybookFile
+from .references import check_references
+from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
+from .validation import problems_from_validation, suggest
+from .yamlfile import SourceDocument, load_yaml
+
+__all__ = ["load_scenario"]
+
+_TAGS = frozenset(INJECT_TYPES)
+_SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read a scenario file with the files it names (paths relative to it)."""
+    path = Path(path)
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
+    try:
+        spec = ScenarioFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc), _TAGS)) from None
+    return _Resolver(path, doc, spec).resolve()
+
+
+class _Resolver:
+    """Reads the files a scenario names and checks every reference between them."""
+
+    def __init__(self, path: Path, doc: SourceDocument, spec: ScenarioFile):
+        self.path, self.doc, self.spec = path, doc, spec
+        self.documents: list[SourceDocument] = [doc]
+        self.problems: list[Problem] = []
+        self.setting_docs: dict[str, SourceDocument] = {}  # which organisation file set a setting
+
+    def at(self, loc: tuple, key: str, **params) -> Problem:
+        return Problem(self.path, self.doc.line_of(loc), loc, key, params)
+
+    def referenced(self, relative: str, loc: tuple, reader):
+        """Read a file the scenario names; a missing file is reported at the scenario's line."""
+        target = self.path.parent / relative
+        try:
+            return reader(target)
+        except LoadError as exc:
+            keys = ("file.missing", "file.is_directory", "file.csv_pair_missing", "file.unknown_format")
+            if is_file_problem(exc, target, keys):
+                raise LoadError([self.at(loc, exc.problems[0].key, **exc.problems[0].params)]) from None
+            raise
+
+    def resolve(self) -> Scenario:
+        spec = self.spec
+        graph = self.referenced(spec.graph, ("graph",), load_graph)
+        self.documents.extend(graph.source.documents if graph.source else [])
+        organisations, settings, org_origin = self.read_organisations()
+        organisations = self.apply_changes(organisations)
+        ladder = settings.get("escalation")
+        if spec.ladder is not None:
+            ladder_file, ladder_doc = self.referenced(spec.ladder, ("ladder",), lambda p: load_yaml_model(p, LadderFile))
+            self.documents.append(ladder_doc)
+            ladder = ladder_file
+        rules, rule_origin = self.read_rules()
+        response = Response(
+            office_hours=spec.office_hours or settings.get("office_hours") or OrganisationsFile().office_hours,
+            control_room=settings.get("control_room"),
+            reporting=spec.reporting or settings.get("reporting") or OrganisationsFile().reporting,
+            ladder=ladder,
+            deadlines=settings.get("deadlines", ()),
+            rules=rules,
+        )
+        self.check(graph, organisations, org_origin, response, rule_origin)
+        if self.problems:
+            raise LoadError(self.problems)
+        unique = list({id(d): d for d in self.documents}.values())
+        sources = tuple(SourceFile(d.path, _sha256(d.path)) for d in unique)
+        return Scenario(spec, graph, tuple(organisations), self.path, sources, response)
+
+    # --- organisations ----------------------------------------------------------------------------
+    def read_organisations(self):
+        organisations: list[Organisation] = []
+        origin: list[tuple[SourceDocument, int]] = []
+        settings: dict = {}
+        many = isinstance(self.doc.data.get("organisations"), list)
+        for n, relative in enumerate(self.spec.organisations):
+            loc = ("organisations", n) if many else ("organisations",)
+            spec, org_doc = self.referenced(relative, loc, lambda p: load_yaml_model(p, OrganisationsFile))
+            self.documents.append(org_doc)
+            for name in _SETTINGS:
+                if name in spec.model_fields_set:
+                    settings[name] = getattr(spec, name)
+                    self.setting_docs[name] = org_doc
+            if spec.ladder is not None:
+                ladder_path = org_doc.path.parent / spec.ladder
+                try:
+                    ladder, ladder_doc = load_yaml_model(ladder_path, LadderFile)
+                except LoadError as exc:
+                    if is_file_problem(exc, ladder_path, ("file.missing", "file.is_directory")):
+                        raise LoadError([Problem(org_doc.path, org_doc.line_of(("ladder",)), ("ladder",), exc.problems[0].key, {})]) from None
+                    raise
+                self.documents.append(ladder_doc)
+                settings["escalation"] = ladder
+            organisations.extend(spec.organisations)
+            origin.extend((org_doc, j) for j in range(len(spec.organisations)))
+        return organisations, settings, origin
+
+    def apply_changes(self, organisations: list[Organisation]) -> list[Organisation]:
+        by_id = {org.id: i for i, org in enumerate(organisations)}
+        out = list(organisations)
+        for change in self.spec.organisation_changes:
+            if change.id in by_id:
+                out[by_id[change.id]] = _changed(out[by_id[change.id]], change)
+            else:
+                by_id[change.id] = len(out)
+                out.append(_changed(Organisation(id=change.id), change))
+        return out
+
+    # --- playbook ---------------------------------------------------------------------------------
+    def read_rules(self):
+        rules, origin = [], []
+        many = isinstance(self.doc.data.get("playbook"), list)
+        for n, relative in enumerate(self.spec.playbook):
+            loc = ("playbook", n) if many else ("playbook",)
+            book, book_doc = self.referenced(relative, loc, lambda p: load_yaml_model(p, PlaybookFile))
+            self.documents.append(book_doc)
+            rules.extend(book.rules)
+            origin.extend((book_doc, ("rules", j)) for j in range(len(book.rules)))
+        rules.extend(self.spec.rules)
+        origin.extend((self.doc, ("rules", j)) for j in range(len(self.spec.rules)))
+        return tuple(rules), origin
+
+    # --- references -------------------------------------------------------------------------------
+    def check(self, graph, organisations, org_origin, response: Response, rule_origin) -> None:
+        spec, add = self.spec, self.problems.append
+        org_ids = self.check_organisations(organisations, org_origin)
+        crews = tuple(f"{org.id}/{crew.id}" for org in organisations for crew in org.crews)
+        if organisations:
+            self.problems.extend(check_references(graph, org_ids, crews))
+        assets = tuple(graph.index)
+
+        def asset_ref(loc, asset_id, doc=None):
+            if asset_id not in graph.index:
+                doc = doc or self.doc
+                add(Problem(doc.path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": asset_id, "hint": _hint(asset_id, assets)}))
+
+        def crew_ref(loc, crew, doc=None):
+            if crew is not None and crew not in crews:
+                doc = doc or self.doc
+                add(Problem(doc.path, doc.line_of(loc), loc, "ref.unknown_crew", {"id": crew, "hint": _hint(crew, crews)}))
+
+        inject_ids: set[str] = set()
+        for n, inject in enumerate(spec.injects):
+            asset_ref(("injects", n, "target"), inject.target)
+            crew_ref(("injects", n, "crew"), getattr(inject, "crew", None))
+            load = getattr(inject, "load", None)
+            if load is not None:
+                crew_ref(("injects", n, "load", "crew"), load.crew)
+            if inject.id is not None:
+                if inject.id in inject_ids:
+                    add(self.at(("injects", n, "id"), "ref.duplicate_id", id=inject.id, first="injects"))
+                inject_ids.add(inject.id)
+        for asset_id in spec.priorities:
+            asset_ref(("priorities", asset_id), asset_id)
+        reporting_doc = self.doc if spec.reporting is not None else self.setting_docs.get("reporting")
+        for c, channel in enumerate(response.reporting.channels):
+            asset_ref(("reporting", "channels", c), channel, reporting_doc)
+        if response.control_room is not None and response.control_room not in org_ids:
+            room_doc = self.setting_docs["control_room"]
+            hint = _hint(response.control_room, tuple(org_ids))
+            add(Problem(room_doc.path, room_doc.line_of(("control_room",)), ("control_room",), "ref.unknown_org", {"id": response.control_room, "hint": hint}))
+        teams = {team.id for level in response.ladder.levels for team in level.teams} if response.ladder else set()
+        deadlines = {d.id for d in response.deadlines}
+        rule_ids: set[str] = set()
+        for rule, (doc, loc) in zip(response.rules, rule_origin):
+            if rule.id in rule_ids:
+                add(Problem(doc.path, doc.line_of(loc + ("id",)), loc + ("id",), "ref.duplicate_id", {"id": rule.id, "first": "rules"}))
+            rule_ids.add(rule.id)
+            crew_ref(loc + ("crew",), rule.crew, doc)
+            targets = rule.target if isinstance(rule.target, tuple) else (rule.target,)
+            for t, target in enumerate(targets):
+                if isinstance(target, str) and target != "trigger":
+                    asset_ref(loc + ("target",) + ((t,) if isinstance(rule.target, tuple) else ()), target, doc)
+                elif isinstance(target, AssetSelector) and target.asset is not None:
+                    asset_ref(loc + ("target", "asset"), target.asset, doc)
+            selector = rule.when.asset_failed
+            if selector is not None and selector.asset is not None:
+                asset_ref(loc + ("when", "asset_failed", "asset"), selector.asset, doc)
+            team = rule.requires_team or ("gbt" if rule.action == "ordinance" and "gbt" in teams else None)
+            if team is not None and team not in teams:
+                add(Problem(doc.path, doc.line_of(loc + ("requires_team",)), loc + ("requires_team",), "ref.unknown_team", {"id": team, "hint": _hint(team, tuple(teams))}))
+            for name, value in (("deadline", rule.deadline), ("when", rule.when.deadline_started)):
+                if value is not None and value not in deadlines:
+                    where = loc + ((name,) if name == "deadline" else ("when", "deadline_started"))
+                    add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_deadline", {"id": value, "hint": _hint(value, tuple(deadlines))}))
+            if rule.action == "notify" and rule.deadline is None:
+                add(Problem(doc.path, doc.line_of(loc), loc + ("deadline",), "value.missing", {}))
+
+    def check_organisations(self, organisations, origin) -> dict[str, int]:
+        first: dict[str, int] = {}
+        for i, org in enumerate(organisations):
+            org_doc, j = origin[i] if i < len(origin) else (self.doc, None)
+            loc = ("organisations", j, "id") if j is not None else ("organisation_changes",)
+            if org.id in first and i < len(origin):
+                first_doc, first_j = origin[first[org.id]]
+                where = f"{first_doc.path.name}:{first_doc.line_of(('organisations', first_j, 'id'))}"
+                self.problems.append(Problem(org_doc.path, org_doc.line_of(loc), loc, "ref.duplicate_id", {"id": org.id, "first": where}))
+            first.setdefault(org.id, i)
+            seen: set[str] = set()
+            for c, crew in enumerate(org.crews):
+                if crew.id in seen and j is not None:
+                    crew_loc = ("organisations", j, "crews", c, "id")
+                    self.problems.append(Problem(org_doc.path, org_doc.line_of(crew_loc), crew_loc, "ref.duplicate_id", {"id": crew.id, "first": org.id}))
+                seen.add(crew.id)
+        return first
+
+
+def _changed(org: Organisation, change: OrganisationChange) -> Organisation:
+    """``org`` with the fields ``change`` sets; its crews changed or added by id."""
+    fields = {name: getattr(change, name) for name in ("name", "kind", "nis2") if name in change.model_fields_set}
+    crews = list(org.crews)
+    index = {crew.id: i for i, crew in enumerate(crews)}
+    for crew_change in change.crews:
+        update = {n: getattr(crew_change, n) for n in ("name", "size", "callout") if getattr(crew_change, n) is not None}
+        if crew_change.id in index:
+            crews[index[crew_change.id]] = crews[index[crew_change.id]].model_copy(update=update)
+        else:
+            crews.append(Crew(id=crew_change.id, **update))
+    return org.model_copy(update={**fields, "crews": tuple(crews)})
+
+
+def _hint(word: str, candidates: tuple[str, ...]):
+    return suggest(word, candidates) if len(candidates) < 5000 else ""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
