@@ -9,22 +9,37 @@ import pytest
 from pydantic import TypeAdapter
 
 from simulator.engine import Simulation
-from simulator.model import Asset, Organisation, Scenario, ScenarioFile
+from simulator.model import Asset, Scenario, ScenarioFile
 from simulator.model.graph import InfrastructureGraph
+from simulator.model.organisations import OrganisationsFile
 from simulator.model.references import check_graph
+from simulator.model.scenario import Response
 
 ROOT = Path(__file__).resolve().parents[1]
 _ASSETS = TypeAdapter(tuple[Asset, ...])
-_ORGS = TypeAdapter(tuple[Organisation, ...])
 
 
-def build(assets: list[dict], injects: list[dict], organisations: list[dict] = (), **spec) -> Scenario:
-    """A scenario from plain records, validated through the same schema as files."""
+def build(assets: list[dict], injects: list[dict], organisations: list[dict] = (), response: dict | None = None, **spec) -> Scenario:
+    """A scenario from plain records, validated through the same schema as files.
+
+    ``response`` holds organisation-file settings (office_hours, control_room, reporting,
+    escalation, deadlines); playbook ``rules`` go in ``spec`` as in a scenario file.
+    """
     graph = InfrastructureGraph(_ASSETS.validate_python(assets), name="test")
     assert not check_graph(graph), [p.render() for p in check_graph(graph)]
     fields = {"name": "test", "graph": "-", "start": datetime.fromisoformat("2027-01-15T02:30:00+01:00"), "injects": injects}
     fields.update(spec)
-    return Scenario(ScenarioFile.model_validate(fields), graph, _ORGS.validate_python(list(organisations)))
+    scenario_file = ScenarioFile.model_validate(fields)
+    settings = OrganisationsFile.model_validate({"organisations": list(organisations), **(response or {})})
+    resolved = Response(
+        office_hours=scenario_file.office_hours or settings.office_hours,
+        control_room=settings.control_room,
+        reporting=scenario_file.reporting or settings.reporting,
+        ladder=settings.escalation,
+        deadlines=settings.deadlines,
+        rules=scenario_file.rules,
+    )
+    return Scenario(scenario_file, graph, settings.organisations, response=resolved)
 
 
 def run(scenario: Scenario, seed: int | None = None, until: float | None = None):

@@ -25,12 +25,21 @@ def ransomware(**extra):
     return inject
 
 
+RESTORE = [{"id": "restore", "when": {"incident_known": "cyber.ransomware"}, "action": "restore"}]
+
+
 def test_ransomware_spreads_with_fixed_delays():
     """ws1 at 0, the server (its neighbour) at 30, ws2 (the server's neighbour) at 60."""
-    record = run(build(network(), [ransomware()], duration="7d"))
+    record = run(build(network(), [ransomware()], duration="7d", rules=RESTORE))
     assert kinds(record, "cyber.encrypted") == [(0.0, "ws1"), (30.0, "server"), (60.0, "ws2")]
     # restore by backups (no crew named: the duration alone): server offline 2d, workstations online 20d
-    assert kinds(record, "repair.done") == [(30.0 + 2 * 1440, "server")]
+    assert kinds(record, "action.done") == [(30.0 + 2 * 1440, "server")]
+
+
+def test_without_a_playbook_nobody_restores():
+    record = run(build(network(), [ransomware()], duration="7d"))
+    assert kinds(record, "action.done") == [] and kinds(record, "repair.done") == []
+    assert [e for e in status_log(record) if e[2] == "operational"] == []
 
 
 def test_ransomware_cause_chain_follows_the_hops():

@@ -34,16 +34,29 @@ def _intervals(states: pd.DataFrame, until_min: float) -> pd.DataFrame:
 
 
 def run_metrics(
-    states: pd.DataFrame, population: Mapping[str, int], until_min: float, event_count: int
+    states: pd.DataFrame,
+    population: Mapping[str, int],
+    until_min: float,
+    event_count: int,
+    evacuated: Mapping[str, float] | None = None,
 ) -> dict:
-    """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours."""
+    """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
+
+    The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
+    """
     frame = _intervals(states, until_min)
+    if evacuated:
+        evacuation = frame["asset"].map(evacuated).astype(float).fillna(float("inf")).to_numpy()
+        start = frame["time_min"].to_numpy()
+        frame["at_risk_minutes"] = np.clip(np.minimum(start + frame["minutes"].to_numpy(), evacuation) - start, 0, None)
+    else:
+        frame["at_risk_minutes"] = frame["minutes"]
     failed = frame[frame["service"] <= 0]
     first_failure = failed.groupby("asset", sort=False)["time_min"].min()
     downtime = failed.groupby("asset", sort=False)["minutes"].sum()
 
     pop = frame["asset"].map(population).fillna(0).to_numpy(dtype=float)
-    unserved = float(np.sum(pop * frame["minutes"].to_numpy() / 60.0 * (1.0 - frame["service"].to_numpy())))
+    unserved = float(np.sum(pop * frame["at_risk_minutes"].to_numpy() / 60.0 * (1.0 - frame["service"].to_numpy())))
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -13,17 +13,26 @@ from typing import Any
 import pandas as pd
 
 from ..engine.simulation import RunRecord
-from ..engine.state import status_of
 from ..messages import default_language
 from ..model.gcpause import gc_paused
-from .eventtext import event_message
+from ..model.incidents import INCIDENT_CLASSES
 from .metrics import run_metrics
+from .response_metrics import response_metrics
 from .rundir import atomic_directory
+from .tables import (
+    EVENT_COLUMNS,
+    JOB_COLUMNS,
+    KNOWLEDGE_COLUMNS,
+    STATE_COLUMNS,
+    deadlines_table,
+    events_table,
+    jobs_table,
+    knowledge_table,
+    states_table,
+)
 
 __all__ = ["Results", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
-EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause"]
-STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 _PACKAGES = ("rampsim", "simpy", "networkx", "numpy", "pandas", "pydantic", "PyYAML")
 
 
@@ -36,12 +45,23 @@ class Results:
     (every asset starts operational at service 1 at minute 0).
     """
 
-    def __init__(self, events: pd.DataFrame, states: pd.DataFrame, metrics: dict, manifest: dict, path: Path | None = None):
+    def __init__(
+        self,
+        events: pd.DataFrame,
+        states: pd.DataFrame,
+        metrics: dict,
+        manifest: dict,
+        path: Path | None = None,
+        tables: dict[str, pd.DataFrame] | None = None,
+    ):
         self.events = events
         self.states = states
         self.metrics = metrics
         self.manifest = manifest
         self.path = path
+        tables = tables or {}
+        self.knowledge = tables.get("knowledge", pd.DataFrame(columns=KNOWLEDGE_COLUMNS))
+        self.jobs = tables.get("jobs", pd.DataFrame(columns=JOB_COLUMNS))
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
@@ -51,50 +71,19 @@ class Results:
 
     @classmethod
     def _from_record(cls, record: RunRecord, lang: str | None) -> Results:
-        lang = lang or default_language()
+        lang = lang or record.scenario.spec.language or default_language()
         scenario = record.scenario
-        assets = scenario.graph.assets
-        ids = [a.id for a in assets]
-        clock = _Clock(scenario.start)
-        if record.events:
-            eid, times, kinds, asset_idx, orgs, levels, causes, params = zip(*record.events)
-        else:
-            eid = times = kinds = asset_idx = orgs = levels = causes = params = ()
-        events = pd.DataFrame(
-            {
-                "id": pd.array(eid, dtype="int64"),
-                "time_min": pd.array(times, dtype="float64"),
-                "clock": [clock(t) for t in times],
-                "kind": list(kinds),
-                "asset": [ids[i] if i >= 0 else "" for i in asset_idx],
-                "org": list(orgs),
-                "level": pd.array(levels, dtype="Float64"),
-                "message": [
-                    event_message(k, assets[i].label if i >= 0 else "", p, lv, lang)
-                    for k, i, p, lv in zip(kinds, asset_idx, params, levels)
-                ],
-                "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
-            },
-            columns=EVENT_COLUMNS,
-        )
-        if record.states:
-            s_times, s_assets, services, manual = zip(*record.states)
-        else:
-            s_times = s_assets = services = manual = ()
-        states = pd.DataFrame(
-            {
-                "time_min": pd.array(s_times, dtype="float64"),
-                "asset": [ids[i] for i in s_assets],
-                "status": [status_of(s) for s in services],
-                "service": pd.array(services, dtype="float64"),
-                "manual": pd.array(manual, dtype="bool"),
-            },
-            columns=STATE_COLUMNS,
-        )
-        population = {a.id: a.population for a in assets if a.population}
-        metrics = run_metrics(states, population, record.until_min, len(record.events))
+        events = events_table(record, lang)
+        states = states_table(record)
+        tables = {"knowledge": knowledge_table(record), "jobs": jobs_table(record)}
+        population = {a.id: a.population for a in scenario.graph.assets if a.population}
+        ids = [a.id for a in scenario.graph.assets]
+        evacuated = {ids[i]: t for i, t in record.evacuated.items()}
+        metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
+        inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
+        metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class))
         manifest = _manifest(record, lang)
-        return cls(events, states, metrics, manifest)
+        return cls(events, states, metrics, manifest, tables=tables)
 
     # --- files ----------------------------------------------------------------------------------
     def save(self, path: str | Path, overwrite: bool = False, command: list[str] | None = None) -> Path:
@@ -107,6 +96,8 @@ class Results:
         with atomic_directory(path, overwrite) as tmp:
             self.events.to_csv(tmp / "events.csv", index=False, lineterminator="\n")
             self.states.to_csv(tmp / "states.csv", index=False, lineterminator="\n")
+            self.knowledge.to_csv(tmp / "knowledge.csv", index=False, lineterminator="\n")
+            self.jobs.to_csv(tmp / "jobs.csv", index=False, lineterminator="\n")
             _write_json(tmp / "metrics.json", self.metrics)
             _write_json(tmp / "manifest.json", manifest)
         self.path = path
@@ -119,14 +110,22 @@ class Results:
         path = Path(path)
         events = pd.read_csv(
             path / "events.csv",
-            dtype={"id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64"},
+            dtype={"id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64"},
             keep_default_na=False,
-            na_values={"level": [""], "cause": [""]},
+            na_values={"level": [""], "cause": [""], "known_min": [""]},
         )
+        tables = {}
+        if (path / "knowledge.csv").exists():
+            tables["knowledge"] = pd.read_csv(path / "knowledge.csv", dtype={"time_min": "float64", "event": "int64"}, keep_default_na=False)
+        if (path / "jobs.csv").exists():
+            tables["jobs"] = pd.read_csv(
+                path / "jobs.csv", keep_default_na=False, na_values={c: [""] for c in JOB_COLUMNS[4:]},
+                dtype={c: "Float64" for c in JOB_COLUMNS[4:]},
+            )
         states = pd.read_csv(path / "states.csv", dtype={"time_min": "float64", "service": "float64", "manual": "bool"})
         metrics = json.loads((path / "metrics.json").read_text(encoding="utf-8"))
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        return cls(events, states, metrics, manifest, path)
+        return cls(events, states, metrics, manifest, path, tables)
 
     # --- questions --------------------------------------------------------------------------------
     def explain(self, event_id: int) -> pd.DataFrame:
@@ -145,22 +144,6 @@ class Results:
             f"<Results {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.events)} events, "
             f"{self.metrics.get('assets_failed')} assets failed>"
         )
-
-
-class _Clock:
-    """Wall-clock text for a minute offset, cached (many events share an instant)."""
-
-    def __init__(self, start: datetime):
-        self.start_utc = start.astimezone(UTC)
-        self.tz = start.tzinfo
-        self.cache: dict[float, str] = {}
-
-    def __call__(self, minutes: float) -> str:
-        text = self.cache.get(minutes)
-        if text is None:
-            moment = (self.start_utc + timedelta(minutes=minutes)).astimezone(self.tz)
-            text = self.cache[minutes] = moment.isoformat(timespec="seconds")
-        return text
 
 
 def _manifest(record: RunRecord, lang: str) -> dict:

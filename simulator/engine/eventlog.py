@@ -10,7 +10,9 @@ __all__ = ["EventLog", "Event", "StateChange"]
 class Event(NamedTuple):
     """One logged event. ``asset`` is an index into the graph (or -1); ``cause`` an event id (or 0).
 
-    ``level`` is the asset's service level right after the event; ``params`` fill the message.
+    ``level`` is the asset's service level right after the event (the GRIP level for escalation
+    events); ``ref`` names what the event is about besides the asset (inject, crew, rule, team,
+    deadline); ``params`` fill the message.
     """
 
     id: int
@@ -21,6 +23,7 @@ class Event(NamedTuple):
     level: float | None
     cause: int
     params: dict[str, Any] | None
+    ref: str = ""
 
 
 class StateChange(NamedTuple):
@@ -50,9 +53,10 @@ class EventLog:
         level: float | None = None,
         org: str = "",
         params: dict[str, Any] | None = None,
+        ref: str = "",
     ) -> int:
         event_id = len(self.events) + 1
-        self.events.append(Event(event_id, time_min, kind, asset, org, level, cause, params))
+        self.events.append(Event(event_id, time_min, kind, asset, org, level, cause, params, ref))
         return event_id
 
     def __len__(self) -> int:

@@ -4,19 +4,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model.incidents import CompromiseInject, DdosInject, OutageInject, RansomwareInject
+from ..model.incidents import (
+    CompromiseInject,
+    DdosInject,
+    FraudInject,
+    OutageInject,
+    RansomwareInject,
+    ThreatInject,
+)
+from .crews import action_priority
 
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["IncidentHandlers", "SPREAD_LINKS"]
+__all__ = ["IncidentHandlers", "SPREAD_LINKS", "INCIDENT_EVENTS"]
 
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
+# Events that mean "an incident hit this asset"; when one becomes known, the incident is known.
+INCIDENT_EVENTS = frozenset(
+    {
+        "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
+        "cyber.ddos.start", "online.fraud.start", "online.threat.start",
+    }
+)
 
 
 class IncidentHandlers:
-    """Applies injects; one method per incident type."""
+    """Applies injects; one method per incident type.
+
+    Damage (an outage without duration, ``disrupt``) is repaired by the asset's recovery crew once
+    its owner knows of it (``awaiting_repair``); encryption waits for a playbook ``restore``.
+    """
 
     def __init__(self, sim: Simulation):
         self.sim = sim
@@ -30,80 +49,143 @@ class IncidentHandlers:
                         neighbours[c].add(j)
                         neighbours[j].add(c)
         self.network_neighbours = [sorted(n) for n in neighbours]
+        self.awaiting_repair: dict[int, tuple[int, tuple]] = {}  # damage event -> (asset, effect key)
+        self.encrypted: dict[int, tuple] = {}  # asset -> (inject, effect key, event) while encrypted
+        self.compromised: dict[int, bool] = {}
+        self.threats: dict[int, object] = {}  # asset -> threat duration distribution
+        self.frauds: dict[int, list[tuple]] = {}  # asset -> [(effect key, event)] while active
+        self.attacks: list[_RansomwareAttack] = []
 
     def apply(self, position: int, inject, cause: int) -> None:
         target = self.sim.scenario.graph.index[inject.target]
-        if isinstance(inject, OutageInject):
-            self.outage(position, inject, target, cause)
-        elif isinstance(inject, CompromiseInject):
-            self.compromise(position, inject, target, cause)
-        elif isinstance(inject, RansomwareInject):
-            self.ransomware(position, inject, target, cause)
-        elif isinstance(inject, DdosInject):
-            self.ddos(position, inject, target, cause)
-        else:  # pragma: no cover - the schema admits no other type
-            raise TypeError(f"no handler for {type(inject).__name__}")
+        handler = {
+            OutageInject: self.outage,
+            CompromiseInject: self.compromise,
+            RansomwareInject: self.ransomware,
+            DdosInject: self.ddos,
+            FraudInject: self.fraud,
+            ThreatInject: self.threat,
+        }[type(inject)]
+        handler(position, inject, target, cause)
+
+    def _incident_event(self, kind: str, position: int, target: int, cause: int, params: dict | None = None) -> int:
+        inject_id = self.sim.scenario.inject_id(position)
+        return self.sim.log(kind, target, cause, {"inject": inject_id, **(params or {})}, ref=inject_id)
 
     # --- physical failure ---------------------------------------------------------------------
     def outage(self, position: int, inject: OutageInject, target: int, cause: int) -> None:
         sim = self.sim
-        event = sim.log_asset("outage.start", target, cause)
+        event = self._incident_event("outage.start", position, target, cause)
         if inject.duration is not None:
             key = ("outage", position)
             sim.states.set_effect(target, key, 0.0, event)
             sim.call_at(inject.duration.sample(sim.rng), self._outage_end, target, key, event)
         else:
-            self.damage(target, event)
+            self.damage(target, event, ("physical", event))
 
     def _outage_end(self, target: int, key: object, cause: int) -> None:
-        event = self.sim.log_asset("outage.end", target, cause)
+        event = self.sim.log("outage.end", target, cause)
         self.sim.states.clear_effect(target, key, event)
 
-    def damage(self, target: int, cause: int) -> None:
-        """Damage needing repair by the asset's recovery crew; without recovery it stays down."""
+    def damage(self, target: int, cause: int, key: tuple) -> None:
+        """Damage needing repair by the asset's recovery crew, once known; without recovery it stays down."""
         sim = self.sim
-        key = ("damage", cause)
         sim.states.set_effect(target, key, 0.0, cause)
-        recovery = sim.scenario.graph.assets[target].recovery
-        if recovery is None:
-            sim.log_asset("repair.unavailable", target, cause)
+        if sim.scenario.graph.assets[target].recovery is None:
+            sim.log("repair.unavailable", target, cause)
         else:
-            sim.crews.repair(target, key, recovery.duration, recovery.crew, cause)
+            self.awaiting_repair[cause] = (target, key)
+
+    def damage_known(self, damage_event: int) -> None:
+        """The owner knows of a damage: its crew is called to repair it."""
+        target, key = self.awaiting_repair.pop(damage_event)
+        recovery = self.sim.scenario.graph.assets[target].recovery
+        sim = self.sim
+        sim.crews.work(
+            recovery.crew, sim.crews.repair_key[target], recovery.duration, "repair", target, recovery.crew or "",
+            damage_event, lambda done: sim.states.clear_effect(target, key, done),
+        )
 
     # --- cyber ----------------------------------------------------------------------------------
     def compromise(self, position: int, inject: CompromiseInject, target: int, cause: int) -> None:
         sim = self.sim
         if inject.effect == "disrupt":
-            event = sim.log_asset("cyber.compromised", target, cause, {"effect": "disrupt"})
-            self.damage(target, event)
+            event = self._incident_event("cyber.compromised", position, target, cause, {"effect": "disrupt"})
+            self.compromised[target] = True
+            self.damage(target, event, ("damage", event))
         elif inject.effect == "manipulate":
-            sim.log_asset("cyber.manipulated", target, cause)
+            self._incident_event("cyber.manipulated", position, target, cause)
+            self.compromised[target] = True
         else:
-            sim.log_asset("cyber.exfiltrated", target, cause)
+            self._incident_event("cyber.exfiltrated", position, target, cause)
+        sim.awareness.cyber_incident(target, inject)
 
     def ransomware(self, position: int, inject: RansomwareInject, target: int, cause: int) -> None:
         sim = self.sim
         attack = _RansomwareAttack(self, position, inject)
+        self.attacks.append(attack)
         if inject.spread is not None and inject.contain_after is not None:
-            delay = inject.contain_after.sample(sim.rng)
-            attack.contained_at = sim.env.now + delay
-            sim.call_at(delay, attack.log_contained, cause)
+            sim.call_at(inject.contain_after.sample(sim.rng), attack.contain, cause)
         attack.encrypt(target, cause)
 
     def ddos(self, position: int, inject: DdosInject, target: int, cause: int) -> None:
         sim = self.sim
-        event = sim.log_asset("cyber.ddos.start", target, cause, {"level": inject.level})
+        event = self._incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
         key = ("ddos", position)
         sim.states.set_effect(target, key, inject.level, event)
-        sim.call_at(inject.duration.sample(sim.rng), self._ddos_end, target, key, event)
+        sim.call_at(inject.duration.sample(sim.rng), self._effect_end, "cyber.ddos.end", target, key, event)
+        sim.awareness.cyber_incident(target, inject)
 
-    def _ddos_end(self, target: int, key: object, cause: int) -> None:
-        event = self.sim.log_asset("cyber.ddos.end", target, cause)
+    def _effect_end(self, kind: str, target: int, key: object, cause: int) -> None:
+        if key not in self.sim.states.effects(target):
+            return  # already ended (a fraud wave answered)
+        event = self.sim.log(kind, target, cause)
         self.sim.states.clear_effect(target, key, event)
+
+    def isolation_done(self, asset: int, event: int) -> None:
+        for attack in self.attacks:
+            attack.check_contained(event)
+
+    def restored(self, asset: int, event: int) -> None:
+        encryption = self.encrypted.pop(asset, None)
+        if encryption is None:
+            return
+        _, key, _ = encryption
+        self.sim.states.clear_effect(asset, key, event)
+        for attack in self.attacks:
+            attack.check_contained(event)
+
+    # --- digitised crime ------------------------------------------------------------------------
+    def fraud(self, position: int, inject: FraudInject, target: int, cause: int) -> None:
+        sim = self.sim
+        event = self._incident_event("online.fraud.start", position, target, cause, {"level": inject.level})
+        key = ("fraud", position)
+        self.frauds.setdefault(target, []).append((key, event))
+        sim.states.set_effect(target, key, inject.level, event)
+        if inject.duration is not None:
+            sim.call_at(inject.duration.sample(sim.rng), self._effect_end, "online.fraud.end", target, key, event)
+        if inject.load is not None:
+            sim.crews.work(
+                inject.load.crew, action_priority(0), inject.load.duration, "fraud_reports", target,
+                sim.scenario.inject_id(position), event, lambda done: None, event_prefix="load",
+            )
+
+    def fraud_answered(self, asset: int, cause: int) -> None:
+        for key, _ in self.frauds.pop(asset, []):
+            self._effect_end("online.fraud.end", asset, key, cause)
+
+    def threat(self, position: int, inject: ThreatInject, target: int, cause: int) -> None:
+        event = self._incident_event("online.threat.start", position, target, cause, {"official": inject.official})
+        self.threats[target] = inject.duration
+        self.sim.awareness.report_directly(target, event)
 
 
 class _RansomwareAttack:
-    """One ransomware inject: the assets it encrypted and its lateral spread until contained."""
+    """One ransomware inject: the assets it encrypted and its lateral spread until contained.
+
+    Contained when ``contain_after`` passes, or when every asset it encrypted is isolated or
+    restored (no hop can leave them any more).
+    """
 
     def __init__(self, handlers: IncidentHandlers, position: int, inject: RansomwareInject):
         self.handlers = handlers
@@ -111,22 +193,29 @@ class _RansomwareAttack:
         self.position = position
         self.inject = inject
         self.infected: set[int] = set()
-        self.contained_at = float("inf")
+        self.contained_at: float | None = None
 
-    def log_contained(self, cause: int) -> None:
-        self.sim.log(
-            "cyber.contained", cause=cause, params={"inject": self.sim.scenario.inject_id(self.position)}
-        )
+    def contain(self, cause: int) -> None:
+        if self.contained_at is None:
+            self.contained_at = self.sim.env.now
+            inject_id = self.sim.scenario.inject_id(self.position)
+            self.sim.log("cyber.contained", cause=cause, params={"inject": inject_id}, ref=inject_id)
+
+    def check_contained(self, cause: int) -> None:
+        isolated = self.sim.playbook.isolated
+        encrypted = self.handlers.encrypted
+        if self.infected and all(a in isolated or a not in encrypted for a in self.infected):
+            self.contain(cause)
 
     def encrypt(self, asset: int, cause: int) -> None:
         sim = self.sim
         self.infected.add(asset)
         spec = sim.scenario.graph.assets[asset]
-        event = sim.log_asset("cyber.encrypted", asset, cause, {"backups": spec.backups})
+        event = self.handlers._incident_event("cyber.encrypted", self.position, asset, cause, {"backups": spec.backups})
         key = ("damage", event)
+        self.handlers.encrypted[asset] = (self.inject, key, event)
         sim.states.set_effect(asset, key, 0.0, event)
-        crew = self.inject.crew or (spec.recovery.crew if spec.recovery else None)
-        sim.crews.repair(asset, key, getattr(self.inject.restore, spec.backups), crew, event)
+        sim.awareness.cyber_incident(asset, self.inject)
         spread = self.inject.spread
         if spread is None:
             return
@@ -135,9 +224,12 @@ class _RansomwareAttack:
             if neighbour in self.infected or assets[neighbour].exposure == "none":
                 continue
             if sim.rng.random() < spread.probability:
-                sim.call_at(spread.delay.sample(sim.rng), self._hop, neighbour, event)
+                sim.call_at(spread.delay.sample(sim.rng), self._hop, asset, neighbour, event)
 
-    def _hop(self, asset: int, cause: int) -> None:
-        if asset in self.infected or self.sim.env.now >= self.contained_at:
+    def _hop(self, source: int, asset: int, cause: int) -> None:
+        if asset in self.infected or self.contained_at is not None:
             return
+        isolated = self.sim.playbook.isolated
+        if source in isolated or asset in isolated:
+            return  # the link was cut
         self.encrypt(asset, cause)

@@ -1,7 +1,8 @@
 """The Simulation: one SimPy environment, one random generator, the asset states and the log.
 
-Phases (desmod-style): build the state from the validated scenario, schedule the injects, run
-until the end, and hand back a ``RunRecord`` with the raw log. Nothing here reads or writes files.
+Phases (desmod-style): build the state from the validated scenario, schedule the injects and the
+timed rules, run until the end, and hand back a ``RunRecord`` with the raw log. Nothing here reads
+or writes files.
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ import simpy
 
 from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
+from .awareness import Awareness
+from .clock import WallClock
+from .crews import Crews, Job
+from .deadlines import DeadlineClock, Deadlines
+from .escalation import Escalation
 from .eventlog import Event, EventLog, StateChange
-from .incidents import IncidentHandlers
+from .incidents import INCIDENT_EVENTS, IncidentHandlers
 from .needs import NeedNetwork
-from .repair import Crews
+from .response import Playbook
+from .situation import Situation
 from .state import AssetStates
 
 __all__ = ["Simulation", "RunRecord"]
@@ -27,7 +34,13 @@ __all__ = ["Simulation", "RunRecord"]
 
 @dataclass(frozen=True)
 class RunRecord:
-    """The raw outcome of one run: events and state changes, in the order they happened."""
+    """The raw outcome of one run, in the order things happened.
+
+    ``known_min``: event id -> minute the crisis organisation first knew of it; ``knowledge``:
+    (minute, organisation, event id) for every organisation that learned of an event; ``jobs``:
+    the crews' work; ``deadlines``, ``grip_reached`` (level -> minute), ``teams_assembled`` (team
+    -> minute) and ``evacuated`` (asset index -> minute) for the metrics.
+    """
 
     scenario: Scenario
     seed: int
@@ -36,6 +49,13 @@ class RunRecord:
     states: list[StateChange]
     inject_times: tuple[float, ...]
     runtime_s: float
+    known_min: dict[int, float]
+    knowledge: list[tuple[float, str, int]]
+    jobs: list[Job]
+    deadlines: dict[str, DeadlineClock]
+    grip_reached: dict[int, float]
+    teams_assembled: dict[str, float]
+    evacuated: dict[int, float]
 
 
 class Simulation:
@@ -48,47 +68,98 @@ class Simulation:
         self.rng = np.random.default_rng(self.seed)
         self.env = simpy.Environment()
         self.log_book = EventLog()
+        self.clock = WallClock(scenario.start, scenario.response.office_hours)
         graph = scenario.graph
         self.inject_times: tuple[float, ...] = ()
+        self._inject_position = {scenario.inject_id(i): i for i in range(len(scenario.injects))}
+        self._nis2_owner = {org.id for org in scenario.organisations if org.nis2}
         with gc_paused():
             self.owners = [a.owner or "" for a in graph.assets]
             self.states = AssetStates(len(graph), self.log_book, self.owners, lambda: self.env.now)
             self.needs = NeedNetwork(graph, self)
-            self.states.on_availability = self.needs.supplier_changed
             self.crews = Crews(self)
+            self.awareness = Awareness(self)
+            self.situation = Situation(self)
+            self.escalation = Escalation(self)
+            self.deadlines = Deadlines(self)
+            self.playbook = Playbook(self)
             self.incidents = IncidentHandlers(self)
+        self.states.on_change = self._status_changed
+        self.awareness.listeners.append(self._became_known)
+        self.escalation.listeners.append(self.playbook.grip_reached)
+        self.deadlines.listeners.append(self.playbook.deadline_started)
 
     # --- services used by the parts of the engine ------------------------------------------------
-    def log(self, kind: str, asset: int = -1, cause: int = 0, params: dict | None = None, org: str = "") -> int:
-        level = self.states.service[asset] if asset >= 0 else None
-        return self.log_book.add(self.env.now, kind, asset, cause, level, org, params)
+    def log(
+        self,
+        kind: str,
+        asset: int = -1,
+        cause: int = 0,
+        params: dict | None = None,
+        org: str | None = None,
+        ref: str = "",
+        level: float | None = None,
+    ) -> int:
+        """Log an event; ``org`` defaults to the asset's owner, ``level`` to its service level."""
+        if org is None:
+            org = self.owners[asset] if asset >= 0 else ""
+        if level is None and asset >= 0:
+            level = self.states.service[asset]
+        event = self.log_book.add(self.env.now, kind, asset, cause, level, org, params, ref)
+        self.awareness.logged(event, kind, asset, org)
+        return event
 
     def log_asset(self, kind: str, asset: int, cause: int, params: dict | None = None, org: str | None = None) -> int:
-        """Log an event about ``asset``; ``org`` defaults to its owner."""
-        return self.log_book.add(
-            self.env.now, kind, asset, cause, self.states.service[asset], self.owners[asset] if org is None else org, params
-        )
+        return self.log(kind, asset, cause, params, org)
 
     def call_at(self, delay: float, callback: Callable[..., Any], *args: Any) -> None:
         """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant)."""
         timeout = self.env.timeout(delay)
         timeout.callbacks.append(lambda _event: callback(*args))
 
+    # --- wiring -----------------------------------------------------------------------------------
+    def _status_changed(self, asset: int, old: float, new: float, event: int) -> None:
+        self.awareness.logged(event, "asset.", asset, self.owners[asset])
+        if (old > 0) != (new > 0):
+            self.needs.supplier_changed(asset, new > 0, event, self.env.now)
+        self.awareness.status_changed(asset, old, new)
+
+    def _became_known(self, event_id: int) -> None:
+        """A fact became known to the crisis organisation: update the picture and react."""
+        event = self.log_book.events[event_id - 1]
+        kind = event.kind
+        if kind.startswith("asset."):
+            self.situation.status_known(event.asset, event.level)
+            if kind == "asset.failed":
+                self.playbook.asset_failed(event.asset, event_id)
+        elif kind in INCIDENT_EVENTS:
+            position = self._inject_position[event.ref]
+            inject = self.scenario.injects[position]
+            self.situation.incident_known(position, inject.type)
+            self.playbook.incident_known(inject.type, event.asset, event.ref, event_id)
+            if kind == "cyber.exfiltrated":
+                self.deadlines.start("exfiltration", event_id)
+            if kind.startswith("cyber.") and self.owners[event.asset] in self._nis2_owner:
+                self.deadlines.start("significant_incident", event_id)
+        if event_id in self.incidents.awaiting_repair:
+            self.incidents.damage_known(event_id)
+        self.escalation.reevaluate(event_id)
+
     # --- phases -----------------------------------------------------------------------------------
     def schedule_injects(self) -> None:
-        """Draw every inject's time (in file order) and schedule it."""
+        """Draw every inject's time (in file order) and schedule it; schedule timed rules."""
         times = []
         for position, inject in enumerate(self.scenario.injects):
             at = inject.at.sample(self.rng)
             times.append(at)
             self.call_at(at, self._inject, position, inject)
         self.inject_times = tuple(times)
+        self.playbook.start()
 
     def _inject(self, position: int, inject) -> None:
         target = self.scenario.graph.index[inject.target]
-        event = self.log_asset(
-            "inject", target, 0, {"inject": self.scenario.inject_id(position), "type": inject.type}
-        )
+        inject_id = self.scenario.inject_id(position)
+        event = self.log("inject", target, 0, {"inject": inject_id, "type": inject.type}, ref=inject_id)
         self.incidents.apply(position, inject, event)
 
     def run(self) -> RunRecord:
@@ -104,4 +175,11 @@ class Simulation:
             self.log_book.states,
             self.inject_times,
             time.perf_counter() - started,
+            self.awareness.known_min,
+            self.awareness.records,
+            self.crews.jobs,
+            self.deadlines.clocks,
+            dict(self.escalation.reached),
+            dict(self.escalation.assembled),
+            dict(self.playbook.evacuated),
         )

@@ -20,25 +20,38 @@ def status_of(service: float) -> str:
     return "degraded"
 
 
+# Effect keys whose first element is one of these are physical: manual operation cannot bypass them.
+PHYSICAL = frozenset({"outage", "physical"})
+
+
 class AssetStates:
     """Service level per asset (index). An effect is a (key -> level) entry; the service is the
-    minimum of all effects, 1 without any. A change of service is logged as a status event and
-    recorded as a state change; a change of availability (service above 0 or not) is passed on to
-    ``on_availability(asset, available, status_event_id, now)``.
+    minimum of all effects, 1 without any. An asset switched to manual operation at level m runs at
+    min(physical, max(other, m)): by hand it bypasses lost control, data or power of its automation
+    and cyber damage, not physical damage (effect keys starting with ``outage`` or ``physical``).
+
+    A change of service is logged as a status event, recorded as a state change, and passed on to
+    ``on_change(asset, old, new, status_event_id)``.
     """
 
-    __slots__ = ("service", "_effects", "_log", "_owner", "_clock", "on_availability")
+    __slots__ = ("service", "manual", "_effects", "_manual_level", "_log", "_owner", "_clock", "on_change")
 
     def __init__(self, count: int, log: EventLog, owners: list[str], clock: Callable[[], float]):
         self.service = [1.0] * count
+        self.manual = [False] * count  # running on the manual fallback right now
         self._effects: list[dict[Hashable, float] | None] = [None] * count
+        self._manual_level: dict[int, float] = {}
         self._log = log
         self._owner = owners
         self._clock = clock
-        self.on_availability: Callable[[int, bool, int, float], None] = lambda *args: None
+        self.on_change: Callable[[int, float, float, int], None] = lambda *args: None
 
     def effects(self, asset: int) -> dict[Hashable, float]:
         return dict(self._effects[asset] or {})
+
+    def keys(self, asset: int, first: str) -> list[Hashable]:
+        """Effect keys on ``asset`` whose first element is ``first``."""
+        return [key for key in (self._effects[asset] or {}) if isinstance(key, tuple) and key[0] == first]
 
     def set_effect(self, asset: int, key: Hashable, level: float, cause: int) -> None:
         effects = self._effects[asset]
@@ -53,16 +66,34 @@ class AssetStates:
             del effects[key]
             self._update(asset, cause)
 
-    def _update(self, asset: int, cause: int) -> None:
+    def set_manual(self, asset: int, level: float, cause: int) -> None:
+        """The asset can from now on run by hand at ``level``."""
+        self._manual_level[asset] = level
+        self._update(asset, cause)
+
+    def _level(self, asset: int) -> tuple[float, bool]:
         effects = self._effects[asset]
-        new = min(effects.values()) if effects else 1.0
+        if not effects:
+            return 1.0, False
+        manual = self._manual_level.get(asset)
+        if manual is None:
+            return min(effects.values()), False
+        physical = min((v for k, v in effects.items() if isinstance(k, tuple) and k[0] in PHYSICAL), default=1.0)
+        other = min((v for k, v in effects.items() if not (isinstance(k, tuple) and k[0] in PHYSICAL)), default=1.0)
+        by_hand = other < manual
+        return min(physical, max(other, manual)), by_hand and physical > 0
+
+    def _update(self, asset: int, cause: int) -> None:
+        new, manual = self._level(asset)
         old = self.service[asset]
-        if new == old:
+        if new == old and manual == self.manual[asset]:
             return
         self.service[asset] = new
+        self.manual[asset] = manual
         now = self._clock()
         log = self._log
-        log.states.append(StateChange(now, asset, new, False))
+        log.states.append(StateChange(now, asset, new, manual))
+        if new == old:
+            return
         event = log.add(now, "asset." + status_of(new), asset, cause, new, self._owner[asset])
-        if (old > 0) != (new > 0):
-            self.on_availability(asset, new > 0, event, now)
+        self.on_change(asset, old, new, event)

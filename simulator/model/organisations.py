@@ -30,7 +30,6 @@ SITUATION_NAMES = frozenset(
         "municipalities",  # municipalities with an asset known down or degraded now
         "deadline_at_risk",  # 1 when a running legal deadline has less than a quarter of its time left
         "deadlines_missed",
-        "hours",  # hours since the scenario start
     }
 )
 

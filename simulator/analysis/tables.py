@@ -1,0 +1,106 @@
+"""Tidy tables from a run's raw record: events, states, knowledge, crew jobs, deadlines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+
+from ..engine.simulation import RunRecord
+from ..engine.state import status_of
+from .eventtext import event_message
+
+__all__ = [
+    "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
+    "events_table", "states_table", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+]
+
+EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref"]
+STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
+KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
+JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
+DEADLINE_COLUMNS = ["deadline", "name", "started_min", "due_min", "done_min", "met"]
+
+
+class WallClockText:
+    """Wall-clock text for a minute offset, cached (many events share an instant)."""
+
+    def __init__(self, start: datetime):
+        self.start_utc = start.astimezone(UTC)
+        self.tz = start.tzinfo
+        self.cache: dict[float, str] = {}
+
+    def __call__(self, minutes: float) -> str:
+        text = self.cache.get(minutes)
+        if text is None:
+            moment = (self.start_utc + timedelta(minutes=minutes)).astimezone(self.tz)
+            text = self.cache[minutes] = moment.isoformat(timespec="seconds")
+        return text
+
+
+def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
+    assets = record.scenario.graph.assets
+    ids = [a.id for a in assets]
+    clock = WallClockText(record.scenario.start)
+    columns = list(zip(*record.events)) if record.events else [()] * 9
+    eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
+    known = record.known_min
+    return pd.DataFrame(
+        {
+            "id": pd.array(eid, dtype="int64"),
+            "time_min": pd.array(times, dtype="float64"),
+            "clock": [clock(t) for t in times],
+            "kind": list(kinds),
+            "asset": [ids[i] if i >= 0 else "" for i in asset_idx],
+            "org": list(orgs),
+            "level": pd.array(levels, dtype="Float64"),
+            "message": [
+                event_message(k, assets[i].label if i >= 0 else "", p, lv, lang)
+                for k, i, p, lv in zip(kinds, asset_idx, params, levels)
+            ],
+            "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
+            "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
+            "ref": list(refs),
+        },
+        columns=EVENT_COLUMNS,
+    )
+
+
+def states_table(record: RunRecord) -> pd.DataFrame:
+    ids = [a.id for a in record.scenario.graph.assets]
+    columns = list(zip(*record.states)) if record.states else [()] * 4
+    times, assets, services, manual = columns
+    return pd.DataFrame(
+        {
+            "time_min": pd.array(times, dtype="float64"),
+            "asset": [ids[i] for i in assets],
+            "status": [status_of(s) for s in services],
+            "service": pd.array(services, dtype="float64"),
+            "manual": pd.array(manual, dtype="bool"),
+        },
+        columns=STATE_COLUMNS,
+    )
+
+
+def knowledge_table(record: RunRecord) -> pd.DataFrame:
+    """Who learned of which event when: one row per organisation and event."""
+    return pd.DataFrame(record.knowledge, columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
+
+
+def jobs_table(record: RunRecord) -> pd.DataFrame:
+    """The crews' work: repairs and actions, when queued, started (after waiting) and done."""
+    ids = [a.id for a in record.scenario.graph.assets]
+    rows = [
+        (
+            job.crew, job.kind, ids[job.asset] if job.asset >= 0 else "", job.ref, job.queued_min, job.started_min, job.done_min,
+            None if job.started_min is None else job.started_min - job.queued_min,
+        )
+        for job in record.jobs
+    ]
+    frame = pd.DataFrame(rows, columns=JOB_COLUMNS)
+    return frame.astype({c: "Float64" for c in ("queued_min", "started_min", "done_min", "wait_min")})
+
+
+def deadlines_table(record: RunRecord) -> pd.DataFrame:
+    rows = [(c.id, c.name, c.started_min, c.due_min, c.done_min, c.met) for c in record.deadlines.values()]
+    return pd.DataFrame(rows, columns=DEADLINE_COLUMNS)

@@ -1,0 +1,161 @@
+"""Awareness: when the crisis organisation learns what happened, and who knows what.
+
+Knowledge is per asset. An asset's events stay unknown until its trouble is detected; detection
+makes every event on it so far known, and from then on the asset is *watched*: its new events are
+known as they happen, until it is known to be operational again.
+
+Channels (DESIGN.md, Response):
+- visible failure: when an asset fails or degrades, someone notices and calls the control room
+  after ``reporting.delay``. The call goes through ``reporting.channels`` (112, the control room):
+  at their lowest service level q > 0 the delay is stretched to delay / q; at q = 0 the caller
+  tries again ``reporting.retry`` minutes later. The control room tells the owner at once.
+- monitoring: a cyber incident on an asset is detected after the inject's ``detect.monitoring``
+  (else the asset's ``monitoring``; none: never). The owner learns first and tells the control
+  room after ``reporting.notify``. Only monitoring reveals stealthy events (manipulation, theft).
+- hazard alarms: ``alarm()`` (used by the hazard models).
+- the organisation's own work (repairs, actions, escalation) is known as it happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
+
+STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated"})
+SELF_KNOWN_PREFIXES = ("repair.", "action.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.")
+
+
+class Awareness:
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        response = sim.scenario.response
+        self.reporting = response.reporting
+        self.control_room = response.control_room
+        self.channels = [sim.scenario.graph.index[c] for c in self.reporting.channels]
+        n = len(sim.scenario.graph)
+        self.known_min: dict[int, float] = {}  # event id -> first time anyone knew
+        self.records: list[tuple[float, str, int]] = []  # (time, organisation, event id)
+        self._known_by: set[tuple[str, int]] = set()
+        self.pending: list[list[int]] = [[] for _ in range(n)]  # unknown event ids per asset
+        self.watched = [False] * n
+        self.report_pending = [False] * n
+        self.known_of_asset: list[list[int]] = [[] for _ in range(n)]
+        self.listeners: list[Callable[[int], None]] = []  # called with each newly known event id
+
+    # --- hooks called by the engine ---------------------------------------------------------------
+    def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
+        """Every logged event passes here: known at once, or pending until detection."""
+        if kind.startswith(SELF_KNOWN_PREFIXES):
+            self._learn(event_id, org or self.control_room or "", self.sim.env.now)
+        elif asset >= 0:
+            if self.watched[asset] and kind not in STEALTHY:
+                self._learn_for_asset(event_id, asset, self.sim.env.now)
+            else:
+                self.pending[asset].append(event_id)
+
+    def status_changed(self, asset: int, old: float, new: float) -> None:
+        """A failure or degradation is visible: schedule the report, unless already watched."""
+        if new < old and not self.watched[asset] and not self.report_pending[asset]:
+            self.report_pending[asset] = True
+            self._report(asset, self.reporting.delay.sample(self.sim.rng))
+        if new >= 1 and self.watched[asset]:
+            self.watched[asset] = False  # known to be back: a new failure needs a new report
+
+    def cyber_incident(self, asset: int, inject) -> None:
+        """A cyber incident hit ``asset``: monitoring may detect it."""
+        detect = getattr(inject, "detect", None)
+        distribution = detect.monitoring if detect is not None else self.sim.scenario.graph.assets[asset].monitoring
+        if distribution is None:
+            return
+        self.sim.call_at(distribution.sample(self.sim.rng), self._monitoring_detects, asset)
+
+    def alarm(self, asset: int, cause: int, receiver: str | None = None) -> None:
+        """A hazard alarm about ``asset`` reaches ``receiver`` (default: the control room)."""
+        event = self.sim.log("detect.alarm", asset, cause)
+        self._detect(asset, receiver or self.control_room or self._owner(asset), event, include_stealthy=False)
+
+    def report_directly(self, asset: int, cause: int) -> None:
+        """A victim reports an incident itself (threats): after the reporting delay, no channel check."""
+        delay = self.reporting.delay.sample(self.sim.rng)
+        self.sim.call_at(delay, self._report_arrives, asset, cause)
+
+    # --- channels ---------------------------------------------------------------------------------
+    def channel_level(self) -> float:
+        service = self.sim.states.service
+        return min((service[c] for c in self.channels), default=1.0)
+
+    def _report(self, asset: int, delay: float) -> None:
+        """Someone notices ``asset`` now and calls; the call takes ``delay`` at full channel level."""
+        level = self.channel_level()
+        if level <= 0:
+            self.sim.call_at(self.reporting.retry, self._report, asset, delay)
+            return
+        self.sim.call_at(delay / level, self._report_arrives, asset, 0)
+
+    def _report_arrives(self, asset: int, cause: int) -> None:
+        self.report_pending[asset] = False
+        cause = cause or (self.pending[asset][-1] if self.pending[asset] else 0)
+        event = self.sim.log("report.received", asset, cause, org=self.control_room or self._owner(asset))
+        self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
+        if self.control_room and self._owner(asset) and self._owner(asset) != self.control_room:
+            self._share(asset, event, self._owner(asset))
+
+    def _monitoring_detects(self, asset: int) -> None:
+        owner = self._owner(asset) or self.control_room or ""
+        cause = self.pending[asset][-1] if self.pending[asset] else 0
+        event = self.sim.log("detect.monitoring", asset, cause, org=owner)
+        self._detect(asset, owner, event, include_stealthy=True)
+        if self.control_room and owner != self.control_room:
+            self.sim.call_at(self.reporting.notify.sample(self.sim.rng), self._share, asset, event, self.control_room)
+
+    # --- knowledge --------------------------------------------------------------------------------
+    def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:
+        now = self.sim.env.now
+        events = self.sim.log_book.events
+        still_pending = []
+        for event_id in self.pending[asset]:
+            if include_stealthy or events[event_id - 1].kind not in STEALTHY:
+                self._learn(event_id, org, now)
+            else:
+                still_pending.append(event_id)
+        self.pending[asset] = still_pending
+        self.watched[asset] = self.sim.states.service[asset] < 1
+        self._learn(detection_event, org, now)
+
+    def _share(self, asset: int, about: int, org: str) -> None:
+        """``org`` learns what is known about ``asset`` up to now (a notification between organisations)."""
+        now = self.sim.env.now
+        for event_id in self.known_of_asset[asset]:
+            self._record(event_id, org, now)
+
+    def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
+        for org in {self._owner(asset), self.control_room}:
+            if org:
+                self._learn(event_id, org, now)
+        if not self._owner(asset) and not self.control_room:
+            self._learn(event_id, "", now)
+
+    def _learn(self, event_id: int, org: str, now: float) -> None:
+        first = event_id not in self.known_min
+        if first:
+            self.known_min[event_id] = now
+            asset = self.sim.log_book.events[event_id - 1].asset
+            if asset >= 0:
+                self.known_of_asset[asset].append(event_id)
+        self._record(event_id, org, now)
+        if first:
+            for listener in self.listeners:
+                listener(event_id)
+
+    def _record(self, event_id: int, org: str, now: float) -> None:
+        if (org, event_id) not in self._known_by:
+            self._known_by.add((org, event_id))
+            self.records.append((now, org, event_id))
+
+    def _owner(self, asset: int) -> str:
+        return self.sim.owners[asset]

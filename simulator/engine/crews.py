@@ -1,0 +1,116 @@
+"""Crews: limited teams doing repairs and response actions, in priority order.
+
+A crew is a SimPy PriorityResource whose capacity is its ``size``. Waiting jobs are served by
+priority key (lower first), ties first come, first served (SimPy's queue is stable):
+- playbook actions: ``(0, -rule priority)``;
+- repairs: ``(0, -p)`` for assets with a scenario priority p, else ``(1, -population)``.
+The first job a crew gets calls it out: it is at work after its call-out time (office hours or
+not, at the moment of the call) and stays on duty for the rest of the run. A job's wait is the
+time from its request to its start, call-out included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import simpy
+
+from ..model.distributions import Distribution
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Crews", "Job", "repair_priority", "action_priority"]
+
+
+def repair_priority(scenario_priority: int | None, population: int) -> tuple[int, int]:
+    if scenario_priority is not None:
+        return (0, -scenario_priority)
+    return (1, -population)
+
+
+def action_priority(rule_priority: int) -> tuple[int, int]:
+    return (0, -rule_priority)
+
+
+@dataclass
+class Job:
+    """One piece of crew work, for the jobs table."""
+
+    crew: str
+    kind: str  # repair, or the action type
+    asset: int
+    ref: str  # the rule id for actions, the damage event for repairs
+    queued_min: float
+    started_min: float | None = None
+    done_min: float | None = None
+
+
+class _Crew:
+    def __init__(self, env: simpy.Environment, ref: str, spec):
+        self.ref = ref
+        self.spec = spec
+        self.resource = simpy.PriorityResource(env, capacity=spec.size)
+        self.on_duty_at: float | None = None  # when the call-out completes
+
+
+class Crews:
+    """The crews of the scenario's organisations, by reference ``organisation/crew``."""
+
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        self.crews = {ref: _Crew(sim.env, ref, spec) for ref, spec in sim.scenario.crews().items()}
+        priorities = sim.scenario.spec.priorities
+        self.repair_key = [repair_priority(priorities.get(a.id), a.population) for a in sim.scenario.graph.assets]
+        self.jobs: list[Job] = []
+
+    def work(
+        self,
+        crew: str | None,
+        key: tuple,
+        duration: Callable[[], float] | Distribution,
+        kind: str,
+        asset: int,
+        ref: str,
+        cause: int,
+        on_done: Callable[[int], None],
+        event_prefix: str = "repair",
+        params: dict | None = None,
+    ) -> simpy.Process:
+        """Queue a job for ``crew`` (None: no crew needed), work ``duration`` minutes, then call
+        ``on_done(done_event_id)``. Logs ``<prefix>.queued/started/done``."""
+        return self.sim.env.process(self._work(crew, key, duration, kind, asset, ref, cause, on_done, event_prefix, params or {}))
+
+    def _work(self, crew, key, duration, kind, asset, ref, cause, on_done, prefix, params):
+        sim = self.sim
+        env = sim.env
+        params = {**params, "crew": crew or "-"}
+        org = crew.split("/")[0] if crew else None
+        job = Job(crew or "", kind, asset, ref, env.now)
+        self.jobs.append(job)
+        queued = sim.log(f"{prefix}.queued", asset, cause, params, org, ref=ref)
+        team = self.crews.get(crew) if crew else None
+        if team is None:
+            started = sim.log(f"{prefix}.started", asset, queued, params, org, ref=ref)
+            job.started_min = env.now
+            yield env.timeout(_draw(duration, sim))
+        else:
+            with team.resource.request(priority=key) as request:
+                yield request
+                if team.on_duty_at is None:
+                    team.on_duty_at = env.now + sim.clock.callout(team.spec.callout, env.now, sim.rng)
+                    sim.log("crew.called_out", asset, queued, {"crew": crew, "until": team.on_duty_at - env.now}, org, ref=crew)
+                if team.on_duty_at > env.now:
+                    yield env.timeout(team.on_duty_at - env.now)
+                job.started_min = env.now
+                started = sim.log(f"{prefix}.started", asset, queued, {**params, "waited": env.now - job.queued_min}, org, ref=ref)
+                yield env.timeout(_draw(duration, sim))
+        job.done_min = env.now
+        done = sim.log(f"{prefix}.done", asset, started, params, org, ref=ref)
+        on_done(done)
+
+
+def _draw(duration, sim) -> float:
+    return duration.sample(sim.rng) if isinstance(duration, Distribution) else float(duration())

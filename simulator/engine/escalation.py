@@ -1,0 +1,110 @@
+"""The escalation ladder (GRIP): levels, teams and their assembly, de-escalation.
+
+The response goes to the highest level whose condition holds on the known situation, ``decide``
+minutes after that first holds (re-checked then; levels may be skipped). Teams of every level up
+to it are called and assembled after their assembly time (office hours or not). When the current
+level's condition has stopped holding for ``deescalate_after`` minutes, the response steps down
+to the highest level that holds and the teams above it are dismissed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import simpy
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Escalation"]
+
+
+class Escalation:
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        self.ladder = sim.scenario.response.ladder
+        self.levels = sorted(self.ladder.levels, key=lambda level: level.level) if self.ladder else []
+        self.current = 0
+        self.reached: dict[int, float] = {}  # level -> first minute
+        self.assembled: dict[str, float] = {}  # team id -> minute assembled (first time)
+        self.active_teams: set[str] = set()
+        self.team_ready: dict[str, simpy.Event] = {}
+        self._up_version = 0
+        self._up_pending = False
+        self._down_version = 0
+        self._down_pending = False
+        self.listeners: list[Callable[[int, int], None]] = []  # (level, event id) on reaching a level
+
+    def target(self) -> int:
+        values = self.sim.situation.values()
+        return max((level.level for level in self.levels if level.when(values)), default=0)
+
+    def ready(self, team: str) -> simpy.Event:
+        """An event that succeeds when ``team`` is assembled."""
+        if team not in self.team_ready:
+            self.team_ready[team] = self.sim.env.event()
+        return self.team_ready[team]
+
+    def reevaluate(self, cause: int) -> None:
+        if not self.levels:
+            return
+        target = self.target()
+        if target > self.current and not self._up_pending:
+            self._up_pending = True
+            self._up_version += 1
+            self.sim.call_at(self.ladder.decide.sample(self.sim.rng), self._escalate, self._up_version, cause)
+        if target < self.current and not self._down_pending:
+            self._down_pending = True
+            self._down_version += 1
+            self.sim.call_at(self.ladder.deescalate_after, self._deescalate, self._down_version, cause)
+        elif target >= self.current and self._down_pending:
+            self._down_pending = False
+            self._down_version += 1  # the situation got worse again: stay
+
+    def _escalate(self, version: int, cause: int) -> None:
+        if version != self._up_version:
+            return
+        self._up_pending = False
+        target = self.target()
+        if target <= self.current:
+            return
+        sim = self.sim
+        level = next(lv for lv in self.levels if lv.level == target)
+        event = sim.log("grip.escalated", cause=cause, params={"from": self.current, "to": target, "name": level.name or str(target)}, ref=level.name or str(target), level=float(target))
+        self.current = target
+        for reached in self.levels:
+            if reached.level <= target:
+                self.reached.setdefault(reached.level, sim.env.now)
+                for team in reached.teams:
+                    if team.id not in self.active_teams:
+                        self.active_teams.add(team.id)
+                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.rng), self._assembled, team, event)
+        for listener in self.listeners:
+            listener(target, event)
+
+    def _assembled(self, team, cause: int) -> None:
+        if team.id not in self.active_teams:
+            return  # dismissed before it assembled
+        self.assembled.setdefault(team.id, self.sim.env.now)
+        self.sim.log("team.assembled", cause=cause, params={"team": team.name or team.id}, ref=team.id)
+        ready = self.ready(team.id)
+        if not ready.triggered:
+            ready.succeed()
+
+    def _deescalate(self, version: int, cause: int) -> None:
+        if version != self._down_version:
+            return
+        self._down_pending = False
+        target = self.target()
+        if target >= self.current:
+            return
+        sim = self.sim
+        level_name = next((lv.name for lv in self.levels if lv.level == target), "") or str(target)
+        event = sim.log("grip.deescalated", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))
+        keep = {team.id for lv in self.levels if lv.level <= target for team in lv.teams}
+        for team_id in sorted(self.active_teams - keep):
+            self.active_teams.discard(team_id)
+            sim.log("team.dismissed", cause=event, params={"team": team_id}, ref=team_id)
+            self.team_ready.pop(team_id, None)
+        self.current = target

@@ -1,0 +1,206 @@
+"""The playbook: rules that start response actions, and what each action does.
+
+A rule fires when its trigger becomes true (on known facts, never on hidden ground truth):
+``incident_known`` once per incident and asset, ``asset_failed`` once per asset, ``grip`` and
+``deadline_started`` and ``at`` once. After the rule's ``delay`` it waits for ``requires_team``
+(``ordinance`` waits for the GBT by default), then queues one action per target asset (one in all
+for actions without an asset) for its crew. Actions compete for crews with repairs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model.distributions import Distribution
+from ..model.incidents import INCIDENT_CLASSES
+from ..model.playbook import AssetSelector, Rule
+from .crews import action_priority
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Playbook", "ASSET_ACTIONS"]
+
+# Actions that act on each target asset; the others act once.
+ASSET_ACTIONS = frozenset({"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message"})
+
+
+class Playbook:
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        self.rules = sim.scenario.response.rules
+        self.fired: set[tuple[str, object]] = set()
+        self.help_factor = 1.0  # restores take this share of their time (after ask_help)
+        self.isolated: set[int] = set()
+        self.evidence_pending: dict[int, object] = {}  # asset -> SimPy event: evidence secured
+        self.evacuated: dict[int, float] = {}
+        self.uses_evidence = any(rule.action == "secure_evidence" for rule in self.rules)
+
+    def start(self) -> None:
+        for rule in self.rules:
+            if rule.when.at is not None:
+                self.sim.call_at(rule.when.at, self._fire, rule, -1, 0, ("at",))
+
+    # --- triggers -------------------------------------------------------------------------------
+    def incident_known(self, inject_type: str, asset: int, inject_key: str, event: int) -> None:
+        incident_class = INCIDENT_CLASSES.get(inject_type, "")
+        for rule in self.rules:
+            wanted = rule.when.incident_known
+            if wanted is not None and wanted in (inject_type, incident_class, "any"):
+                self._fire(rule, asset, event, (inject_key, asset))
+
+    def asset_failed(self, asset: int, event: int) -> None:
+        spec = self.sim.scenario.graph.assets[asset]
+        for rule in self.rules:
+            selector = rule.when.asset_failed
+            if selector is not None and selector.matches(spec):
+                self._fire(rule, asset, event, (asset,))
+
+    def grip_reached(self, level: int, event: int) -> None:
+        for rule in self.rules:
+            if rule.when.grip is not None and rule.when.grip <= level:
+                self._fire(rule, -1, event, ("grip",))
+
+    def deadline_started(self, deadline: str, event: int) -> None:
+        for rule in self.rules:
+            if rule.when.deadline_started == deadline:
+                self._fire(rule, -1, event, ("deadline",))
+
+    # --- firing -----------------------------------------------------------------------------------
+    def _fire(self, rule: Rule, asset: int, cause: int, key: tuple) -> None:
+        if (rule.id, key) in self.fired:
+            return
+        self.fired.add((rule.id, key))
+        self.sim.env.process(self._run_rule(rule, asset, cause))
+
+    def _run_rule(self, rule: Rule, trigger_asset: int, cause: int):
+        sim = self.sim
+        if rule.delay:
+            yield sim.env.timeout(rule.delay)
+        team = rule.requires_team or ("gbt" if rule.action == "ordinance" and self._has_team("gbt") else None)
+        if team is not None:
+            ready = sim.escalation.ready(team)
+            if not ready.triggered:
+                waiting = sim.log("action.waiting", trigger_asset, cause, {"rule": rule.id, "team": team}, ref=rule.id)
+                yield ready
+                cause = waiting
+        if rule.action in ASSET_ACTIONS:
+            for asset in self._targets(rule, trigger_asset):
+                self._start(rule, asset, cause)
+        else:
+            self._start(rule, trigger_asset, cause)
+
+    def _has_team(self, team: str) -> bool:
+        ladder = self.sim.scenario.response.ladder
+        return ladder is not None and any(t.id == team for level in ladder.levels for t in level.teams)
+
+    def _targets(self, rule: Rule, trigger_asset: int) -> list[int]:
+        graph = self.sim.scenario.graph
+        target = rule.target
+        if target == "trigger":
+            return [trigger_asset] if trigger_asset >= 0 else []
+        if isinstance(target, AssetSelector):
+            return [i for i, a in enumerate(graph.assets) if target.matches(a)]
+        ids = target if isinstance(target, tuple) else (target,)
+        return [graph.index[i] for i in ids]
+
+    def _start(self, rule: Rule, asset: int, cause: int) -> None:
+        sim = self.sim
+        start = getattr(self, f"_start_{rule.action}", None)
+        if start is not None:
+            start(rule, asset, cause)  # actions that need checks or special durations
+            return
+        self._queue(rule, asset, cause, rule.crew, rule.default_duration(), getattr(self, f"_done_{rule.action}", _nothing))
+        del sim
+
+    def _queue(self, rule, asset, cause, crew, duration, done, params=None):
+        sim = self.sim
+        params = {"rule": rule.id, "action": rule.action, **(params or {})}
+        sim.crews.work(
+            crew, action_priority(rule.priority), duration, rule.action, asset, rule.id, cause,
+            lambda event: done(rule, asset, event), event_prefix="action", params=params,
+        )
+
+    # --- actions with their own start ---------------------------------------------------------------
+    def _start_manual(self, rule: Rule, asset: int, cause: int) -> None:
+        fallback = self.sim.scenario.graph.assets[asset].manual_fallback
+        if fallback is None:
+            self.sim.log("action.impossible", asset, cause, {"rule": rule.id, "action": "manual"}, ref=rule.id)
+            return
+        duration = rule.duration if rule.duration is not None else fallback.setup
+        self._queue(rule, asset, cause, rule.crew or fallback.crew, duration, self._done_manual)
+
+    def _start_restore(self, rule: Rule, asset: int, cause: int) -> None:
+        sim = self.sim
+        encryption = sim.incidents.encrypted.get(asset)
+        if encryption is None:
+            return  # nothing to restore on this asset
+        inject, _, _ = encryption
+        spec = sim.scenario.graph.assets[asset]
+        crew = rule.crew or inject.crew or (spec.recovery.crew if spec.recovery else None)
+        base = rule.duration if rule.duration is not None else getattr(inject.restore, spec.backups)
+        sim.env.process(self._restore(rule, asset, cause, crew, base))
+
+    def _restore(self, rule: Rule, asset: int, cause: int, crew, base: Distribution):
+        sim = self.sim
+        pending = self.evidence_pending.get(asset)
+        if pending is not None and not pending.triggered and not rule.restore_first:
+            waited_from = sim.env.now
+            yield pending
+            sim.log("evidence.restore_waited", asset, cause, {"minutes": sim.env.now - waited_from}, ref=rule.id)
+        elif rule.restore_first and self.uses_evidence and (pending is None or not pending.triggered):
+            sim.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
+
+        def duration() -> float:
+            return base.sample(sim.rng) * self.help_factor
+
+        self._queue(rule, asset, cause, crew, duration, self._done_restore)
+
+    def _start_secure_evidence(self, rule: Rule, asset: int, cause: int) -> None:
+        if asset not in self.sim.incidents.encrypted and not self.sim.incidents.compromised.get(asset):
+            return
+        self.evidence_pending[asset] = self.sim.env.event()
+        self._queue(rule, asset, cause, rule.crew, rule.default_duration(), self._done_secure_evidence)
+
+    def _start_protect(self, rule: Rule, asset: int, cause: int) -> None:
+        threat = self.sim.incidents.threats.get(asset)
+        duration = rule.duration if rule.duration is not None else (threat or Distribution.fixed(0.0))
+        self._queue(rule, asset, cause, rule.crew, duration, _nothing)
+
+    # --- what a finished action does ------------------------------------------------------------------
+    def _done_manual(self, rule, asset, event) -> None:
+        fallback = self.sim.scenario.graph.assets[asset].manual_fallback
+        self.sim.states.set_manual(asset, fallback.level, event)
+
+    def _done_isolate(self, rule, asset, event) -> None:
+        self.isolated.add(asset)
+        self.sim.incidents.isolation_done(asset, event)
+
+    def _done_secure_evidence(self, rule, asset, event) -> None:
+        pending = self.evidence_pending.get(asset)
+        if pending is not None and not pending.triggered:
+            pending.succeed()
+
+    def _done_restore(self, rule, asset, event) -> None:
+        self.sim.incidents.restored(asset, event)
+
+    def _done_repair(self, rule, asset, event) -> None:
+        states = self.sim.states
+        for key in states.keys(asset, "damage") + states.keys(asset, "physical"):
+            states.clear_effect(asset, key, event)
+
+    def _done_evacuate(self, rule, asset, event) -> None:
+        self.evacuated.setdefault(asset, self.sim.env.now)
+
+    def _done_ask_help(self, rule, asset, event) -> None:
+        self.help_factor = min(self.help_factor, rule.factor)
+
+    def _done_notify(self, rule, asset, event) -> None:
+        self.sim.deadlines.complete(rule.deadline, event)
+
+    def _done_counter_message(self, rule, asset, event) -> None:
+        self.sim.incidents.fraud_answered(asset, event)
+
+
+def _nothing(rule, asset, event) -> None:
+    return None

@@ -1,0 +1,67 @@
+"""The situation as the crisis organisation knows it: counters that escalation conditions read.
+
+Updated incrementally from newly known events, so that reading it costs nothing per event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..model.incidents import INCIDENT_CLASSES
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Situation"]
+
+
+class Situation:
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        assets = sim.scenario.graph.assets
+        self.sector = [a.sector for a in assets]
+        self.municipality = [a.municipality for a in assets]
+        self.population = [a.population for a in assets]
+        self.known_service = [1.0] * len(assets)
+        self.known_incidents: set[int] = set()  # inject positions
+        self.known_cyber: set[int] = set()
+        self.failed = 0
+        self.degraded = 0
+        self.sectors: Counter = Counter()
+        self.municipalities: Counter = Counter()
+        self.people = 0
+        self.deadlines_at_risk = 0
+        self.deadlines_missed = 0
+
+    def incident_known(self, position: int, inject_type: str) -> None:
+        self.known_incidents.add(position)
+        if INCIDENT_CLASSES.get(inject_type) == "cybercrime":
+            self.known_cyber.add(position)
+
+    def status_known(self, asset: int, service: float) -> None:
+        old = self.known_service[asset]
+        self.known_service[asset] = service
+        was_affected, affected = old < 1, service < 1
+        self.failed += (service <= 0) - (old <= 0)
+        self.degraded += (0 < service < 1) - (0 < old < 1)
+        if affected != was_affected:
+            step = 1 if affected else -1
+            self.sectors[self.sector[asset]] += step
+            if self.municipality[asset]:
+                self.municipalities[self.municipality[asset]] += step
+            self.people += step * self.population[asset]
+
+    def values(self) -> dict[str, float]:
+        """The names escalation conditions may use (``SITUATION_NAMES``)."""
+        return {
+            "known_incidents": len(self.known_incidents),
+            "known_cyber_incidents": len(self.known_cyber),
+            "known_failed": self.failed,
+            "known_degraded": self.degraded,
+            "sectors_hit": sum(1 for c in self.sectors.values() if c > 0),
+            "population_affected": self.people,
+            "municipalities": sum(1 for c in self.municipalities.values() if c > 0),
+            "deadline_at_risk": 1 if self.deadlines_at_risk else 0,
+            "deadlines_missed": self.deadlines_missed,
+        }
