@@ -11,126 +11,178 @@ import click
 from rich.console import Console
 
 from . import simulate
-from .analysis import OutputExistsError
+from .analysis import OutputExistsError, Results
 from .analysis.graphinfo import graph_info
-from .messages import LANGUAGES, default_language, text
-from .model import LoadError, load_graph, load_organisations, load_scenario, parse_duration, save_graph
+from .messages import LANGUAGES, explicit_language, text
+from .model import LoadError, load_graph, load_scenario, parse_duration, save_graph
 from .model.durations import DurationError
 from .model.errors import Problem, render
 from .model.graph import GraphFile
-from .model.loading import graph_format
-from .model.organisations import OrganisationsFile
+from .model.loading import file_kind, graph_format, load_yaml_model
+from .model.organisations import LadderFile, OrganisationsFile
+from .model.playbook import PlaybookFile
 from .model.scenario import ScenarioFile
 from .model.synth import synthetic_graph
-from .model.yamlfile import load_yaml
+from .report.explain import print_explanation
 from .report.terminal import print_graph_info, print_summary, print_timeline
 
 __all__ = ["main", "cli"]
 
 EXIT_BAD_INPUT = 2
+_LANG_OPTION = click.option(
+    "--lang", "local_lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (overrides the scenario's)."
+)
 
 
 class _Context:
-    def __init__(self, lang: str):
-        self.lang = lang
+    """What every command needs: the language (explicit, or None to use the scenario's)."""
+
+    def __init__(self, lang: str | None):
+        self.explicit = lang or explicit_language()
+        self.lang = self.explicit or "en"
         self.out = Console(highlight=False)
+
+    def choose(self, local: str | None, scenario_language: str | None = None) -> str:
+        self.lang = local or self.explicit or scenario_language or "en"
+        return self.lang
 
     def fail(self, message: str) -> click.exceptions.Exit:
         """Print ``message`` to stderr unwrapped (file:line must stay greppable); exit status 2."""
         click.secho(message, err=True, fg="red")
         return click.exceptions.Exit(EXIT_BAD_INPUT)
 
+    def bad_input(self, error: LoadError) -> click.exceptions.Exit:
+        return self.fail(error.render(self.lang))
 
-def _bad_input(ctx: _Context, error: LoadError) -> click.exceptions.Exit:
-    return ctx.fail(error.render(ctx.lang))
+    def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
+        return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: $RAMPSIM_LANG or en).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).")
 @click.version_option(package_name="rampsim")
 @click.pass_context
 def cli(click_ctx: click.Context, lang: str | None) -> None:
     """rampsim: simulate disaster-exercise scenarios (rampenoefeningen) for Dutch municipalities."""
-    click_ctx.obj = _Context(lang or default_language())
+    click_ctx.obj = _Context(lang)
 
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.option("--seed", type=int, default=None, help="Random seed (default: the scenario's).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's).")
 @click.option("--until", "until", default=None, help="Simulate this long instead of the scenario's duration (e.g. 12h).")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/<scenario>-<time>/).")
-@click.option("--force", is_flag=True, help="Replace --out if it exists.")
+@click.option("--force", is_flag=True, help="Replace --out if it is an earlier run directory.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only where the run was written.")
 @click.option("--limit", default=40, show_default=True, help="Timeline lines to print.")
+@_LANG_OPTION
 @click.pass_obj
-def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit) -> None:
+def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit, local_lang) -> None:
     """Run SCENARIO once, print its timeline and summary, and write a run directory."""
-    until_min = None
-    if until is not None:
-        try:
-            until_min = parse_duration(until)
-        except DurationError:
-            raise ctx.fail(text("cli.bad_until", ctx.lang, value=until)) from None
-        if until_min <= 0:
-            bound = render("value.range", {"value": until, "bound": ("bound.gt", {"limit": 0})}, ctx.lang)
-            raise ctx.fail(f"--until: {bound}")
+    ctx.choose(local_lang)
+    until_min = _until(ctx, until)
     try:
         loaded = load_scenario(scenario)
     except LoadError as error:
-        raise _bad_input(ctx, error) from None
-    if out is None:
-        out = Path("runs") / f"{scenario.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    if out.exists() and not force:
-        raise ctx.fail(text("cli.output_exists", ctx.lang, path=out))
-    result = simulate(loaded, seed=seed, until_min=until_min, lang=ctx.lang)
+        raise ctx.bad_input(error) from None
+    lang = ctx.choose(local_lang, loaded.spec.language)
+    out = out if out is not None else _default_out(scenario, loaded.seed if seed is None else seed)
+    if out.exists() and not (force and _is_run_directory(out)):
+        key = "cli.output_exists" if not force else "cli.not_a_run_refused"
+        raise ctx.fail(text(key, lang, path=out))
+    result = simulate(loaded, seed=seed, until_min=until_min, lang=lang)
     try:
         result.save(out, overwrite=force, command=["rampsim", *sys.argv[1:]])
     except OutputExistsError:
-        raise ctx.fail(text("cli.output_exists", ctx.lang, path=out)) from None
+        raise ctx.fail(text("cli.output_exists", lang, path=out)) from None
+    except OSError as error:
+        raise ctx.cannot_write(out, error) from None
     except KeyboardInterrupt:
-        raise ctx.fail(text("cli.interrupted", ctx.lang)) from None
+        raise ctx.fail(text("cli.interrupted", lang)) from None
     if not quiet:
-        print_timeline(ctx.out, result.events, ctx.lang, limit=limit, file=str(out / "events.csv"))
-        print_summary(ctx.out, result.metrics, ctx.lang)
-    ctx.out.print(text("summary.written", ctx.lang, path=out))
+        print_timeline(ctx.out, result.events, lang, limit=limit, file=str(out / "events.csv"))
+        print_summary(ctx.out, result.metrics, lang)
+    ctx.out.print(text("summary.written", lang, path=out))
+
+
+def _until(ctx: _Context, until: str | None) -> float | None:
+    if until is None:
+        return None
+    try:
+        minutes = parse_duration(until)
+    except DurationError:
+        raise ctx.fail(text("cli.bad_until", ctx.lang, value=until)) from None
+    if minutes <= 0:
+        bound = render("value.range", {"value": until, "bound": ("bound.gt", {"limit": 0})}, ctx.lang)
+        raise ctx.fail(f"--until: {bound}")
+    return minutes
+
+
+def _default_out(scenario: Path, seed: int) -> Path:
+    """``runs/<scenario>-<YYYYmmdd-HHMMSS>-s<seed>``, with ``-2``, ``-3`` ... if taken."""
+    base = Path("runs") / f"{scenario.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}-s{seed}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def _is_run_directory(path: Path) -> bool:
+    return path.is_dir() and (path / "manifest.json").is_file() and (path / "events.csv").is_file()
+
+
+@cli.command()
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@click.argument("asset")
+@_LANG_OPTION
+@click.pass_obj
+def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
+    """Why ASSET failed in RUN_DIR and when it came back: the chain of causes, who knew what when."""
+    if not _is_run_directory(run_dir):
+        raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
+    result = Results.load(run_dir)
+    lang = ctx.choose(local_lang, result.manifest.get("language"))
+    assets = set(result.events["asset"]) | set(result.states["asset"])
+    if asset not in assets:
+        from .model.validation import suggest
+
+        hint = suggest(asset, tuple(sorted(a for a in assets if a)))
+        hint_text = render(hint[0], hint[1], lang) if hint else ""
+        raise ctx.fail(text("cli.unknown_asset_in_run", lang, asset=asset, hint=hint_text))
+    print_explanation(ctx.out, result, asset, lang)
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_LANG_OPTION
 @click.pass_obj
-def validate(ctx: _Context, files: tuple[Path, ...]) -> None:
-    """Check scenario, graph and organisation FILES; exit 2 if any has a problem."""
+def validate(ctx: _Context, files: tuple[Path, ...], local_lang) -> None:
+    """Check scenario, graph, organisation, ladder and playbook FILES; exit 2 if any has a problem."""
+    lang = ctx.choose(local_lang)
     problems: list[Problem] = []
     for path in files:
         try:
-            ctx.out.print(text("summary.valid", ctx.lang, path=path, what=_check_file(path, ctx.lang)))
+            ctx.out.print(text("summary.valid", lang, path=path, what=_check_file(path, lang)))
         except LoadError as error:
             problems.extend(error.problems)
     if problems:
-        raise _bad_input(ctx, LoadError(problems))
+        raise ctx.bad_input(LoadError(problems))
 
 
 def _check_file(path: Path, lang: str) -> str:
     """Validate one file of any kind; return a short description of what it is."""
-    kind = _file_kind(path)
+    kind = file_kind(path)
     if kind == "scenario":
         scenario = load_scenario(path)
         return text("what.scenario", lang, n=len(scenario.graph), i=len(scenario.injects))
-    if kind == "organisations":
-        orgs, _ = load_organisations(path)
-        return text("what.organisations", lang, n=len(orgs))
+    if kind in _FILE_MODELS:
+        load_yaml_model(path, _FILE_MODELS[kind])
+        return text(f"what.{kind}", lang)
     return text("what.graph", lang, n=len(load_graph(path)))
 
 
-def _file_kind(path: Path) -> str:
-    if graph_format(path) != "yaml":
-        return "graph"
-    data = load_yaml(path).data
-    if isinstance(data, dict) and ("injects" in data or "graph" in data):
-        return "scenario"
-    if isinstance(data, dict) and "organisations" in data and "assets" not in data:
-        return "organisations"
-    return "graph"
+_FILE_MODELS = {"organisations": OrganisationsFile, "ladder": LadderFile, "playbook": PlaybookFile}
 
 
 @cli.group()
@@ -143,59 +195,71 @@ def graph() -> None:
 @click.argument("target", type=click.Path(path_type=Path))
 @click.pass_obj
 def graph_convert(ctx: _Context, source: Path, target: Path) -> None:
-    """Convert a graph between YAML, node-link JSON (.json), GraphML (.graphml) and a CSV pair (folder)."""
+    """Convert a graph between YAML, node-link JSON (.json), GraphML (.graphml) and a CSV pair (a folder)."""
     try:
         loaded = load_graph(source)
-        if target.suffix.lower() not in ("", ".csv"):
-            graph_format(target)  # refuse an unknown target type before writing anything
+        _check_target(target)
     except LoadError as error:
-        raise _bad_input(ctx, error) from None
-    save_graph(loaded, target)
-    ctx.out.print(text("cli.converted", ctx.lang, path=target, n=len(loaded)))
+        raise ctx.bad_input(error) from None
+    _save(ctx, loaded, target)
 
 
 @graph.command("info")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+@_LANG_OPTION
 @click.pass_obj
-def graph_info_command(ctx: _Context, source: Path, as_json: bool) -> None:
+def graph_info_command(ctx: _Context, source: Path, as_json: bool, local_lang) -> None:
     """Counts per sector, dependency cycles, assets nobody depends on, single points on power."""
+    lang = ctx.choose(local_lang)
     try:
-        loaded = load_graph(source) if _file_kind(source) != "scenario" else load_scenario(source).graph
+        loaded = load_scenario(source).graph if file_kind(source) == "scenario" else load_graph(source)
     except LoadError as error:
-        raise _bad_input(ctx, error) from None
+        raise ctx.bad_input(error) from None
     info = graph_info(loaded)
     info.name = info.name or source.stem
     if as_json:
         click.echo(json.dumps(info.as_dict(), indent=2, ensure_ascii=False))
     else:
-        print_graph_info(ctx.out, info, ctx.lang)
+        print_graph_info(ctx.out, info, lang)
 
 
 @graph.command("synth")
-@click.option("--assets", "count", type=click.IntRange(min=20), required=True, help="Number of assets.")
+@click.option("--assets", "count", type=click.IntRange(min=20), required=True, help="Number of assets (at least 20).")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write (.json recommended).")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
 @click.pass_obj
 def graph_synth(ctx: _Context, count: int, out: Path, seed: int) -> None:
     """Generate a synthetic supply-tree graph (for benchmarks and scaling tests)."""
     try:
-        if out.suffix.lower() not in ("", ".csv"):
-            graph_format(out)
+        _check_target(out)
     except LoadError as error:
-        raise _bad_input(ctx, error) from None
-    generated = synthetic_graph(count, seed=seed)
-    save_graph(generated, out)
-    ctx.out.print(text("cli.converted", ctx.lang, path=out, n=len(generated)))
+        raise ctx.bad_input(error) from None
+    _save(ctx, synthetic_graph(count, seed=seed), out)
 
 
-_SCHEMAS = {"scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile}
+def _check_target(target: Path) -> None:
+    """Refuse an unknown target type before writing anything (a folder means a CSV pair)."""
+    if target.suffix:
+        graph_format(target)
+
+
+def _save(ctx: _Context, graph, target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_graph(graph, target)
+    except OSError as error:
+        raise ctx.cannot_write(target, error) from None
+    ctx.out.print(text("cli.converted", ctx.lang, path=target, n=len(graph)))
+
+
+_SCHEMAS = {"scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile, "ladder": LadderFile, "playbook": PlaybookFile}
 
 
 @cli.command()
 @click.argument("kind", type=click.Choice(tuple(_SCHEMAS)), default="scenario")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a scenario, graph or organisation file (for editor completion)."""
+    """Print the JSON Schema of a scenario, graph, organisation, ladder or playbook file."""
     document = _SCHEMAS[kind].model_json_schema(by_alias=True, mode="validation")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = f"rampsim {kind} file"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "format_number"]
+__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number"]
 
 LANGUAGES = ("en", "nl")
 
@@ -213,8 +213,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.title": {"en": "Summary", "nl": "Samenvatting"},
     "summary.timeline": {"en": "Timeline", "nl": "Tijdlijn"},
     "summary.more_events": {
-        "en": "... {n} more events in {file}",
-        "nl": "... nog {n} gebeurtenissen in {file}",
+        "en": "... {n} more timeline lines; all {total} events are in {file}",
+        "nl": "... nog {n} regels tijdlijn; alle {total} gebeurtenissen staan in {file}",
+    },
+    "summary.all_events": {
+        "en": "All {total} events, with the bookkeeping of needs and crews, are in {file}",
+        "nl": "Alle {total} gebeurtenissen, met de boekhouding van behoeften en ploegen, staan in {file}",
     },
     "summary.written": {"en": "Run written to {path}", "nl": "Run geschreven naar {path}"},
     "summary.valid": {"en": "{path}: valid ({what})", "nl": "{path}: geldig ({what})"},
@@ -299,9 +303,9 @@ CATALOGUE.update(
             "en": "Interrupted: no run directory written",
             "nl": "Onderbroken: geen run-map geschreven",
         },
-        "what.scenario": {"en": "scenario, {n} assets, {i} injects", "nl": "scenario, {n} objecten, {i} injects"},
+        "what.scenario": {"en": "scenario, {n} assets, injects: {i}", "nl": "scenario, {n} objecten, injects: {i}"},
         "what.graph": {"en": "graph, {n} assets", "nl": "graaf, {n} objecten"},
-        "what.organisations": {"en": "organisations, {n}", "nl": "organisaties, {n}"},
+        "what.organisations": {"en": "organisations", "nl": "organisaties"},
         "info.title": {"en": "Graph {name}", "nl": "Graaf {name}"},
         "info.assets": {"en": "assets", "nl": "objecten"},
         "info.needs": {"en": "needs", "nl": "behoeften"},
@@ -380,3 +384,136 @@ CATALOGUE.update(
         "ref.unknown_deadline": {"en": "unknown deadline '{id}'{hint}", "nl": "onbekende termijn '{id}'{hint}"},
     }
 )
+
+# --- the response (issue 3) ------------------------------------------------------------------------
+CATALOGUE.update(
+    {
+        "event.report.received": {
+            "en": "Control room receives a report: {name} is down or degraded",
+            "nl": "Meldkamer krijgt een melding: {name} is uitgevallen of verminderd",
+        },
+        "event.detect.monitoring": {
+            "en": "Monitoring detects trouble at {name}",
+            "nl": "Monitoring detecteert problemen bij {name}",
+        },
+        "event.detect.alarm": {"en": "Alarm from {name}", "nl": "Alarm van {name}"},
+        "event.crew.called_out": {
+            "en": "Crew {crew} called out: at work in {until}",
+            "nl": "Ploeg {crew} opgeroepen: aan het werk over {until}",
+        },
+        "event.repair.queued.plain": {"en": "{name} waits for repair", "nl": "{name} wacht op herstel"},
+        "event.action.waiting": {
+            "en": "{action}: waits for team {team}",
+            "nl": "{action}: wacht op team {team}",
+        },
+        "event.action.queued": {"en": "{action}{on}: asked of {crew}", "nl": "{action}{on}: gevraagd aan {crew}"},
+        "event.action.started": {"en": "{action}{on}: started by {crew}", "nl": "{action}{on}: gestart door {crew}"},
+        "event.action.done": {"en": "{action}{on}: done", "nl": "{action}{on}: gereed"},
+        "event.action.impossible": {
+            "en": "{action} impossible for {name} (no manual fallback)",
+            "nl": "{action} onmogelijk voor {name} (geen handbediening)",
+        },
+        "event.load.queued": {"en": "Extra work for {crew}: reports about {name}", "nl": "Extra werk voor {crew}: meldingen over {name}"},
+        "event.load.started": {"en": "{crew} handles reports about {name}", "nl": "{crew} handelt meldingen over {name} af"},
+        "event.load.done": {"en": "{crew} done with reports about {name}", "nl": "{crew} klaar met meldingen over {name}"},
+        "event.grip.escalated": {"en": "Escalation to {name}", "nl": "Opschaling naar {name}"},
+        "event.grip.deescalated": {"en": "De-escalation to {name}", "nl": "Afschaling naar {name}"},
+        "event.team.assembled": {"en": "{team} assembled", "nl": "{team} bijeen"},
+        "event.team.dismissed": {"en": "{team} dismissed", "nl": "{team} afgeschaald"},
+        "event.deadline.started": {
+            "en": "Deadline starts: {deadline} (within {within})",
+            "nl": "Termijn gaat lopen: {deadline} (binnen {within})",
+        },
+        "event.deadline.met": {"en": "Deadline met: {deadline}", "nl": "Termijn gehaald: {deadline}"},
+        "event.deadline.late": {"en": "Done after the deadline: {deadline}", "nl": "Na de termijn gedaan: {deadline}"},
+        "event.deadline.missed": {"en": "Deadline missed: {deadline}", "nl": "Termijn verstreken: {deadline}"},
+        "event.evidence.restore_waited": {
+            "en": "Restore of {name} waited {minutes} for the forensic images",
+            "nl": "Herstel van {name} wachtte {minutes} op de forensische kopieën",
+        },
+        "event.evidence.lost": {
+            "en": "{name} restored before forensic images were made: evidence lost",
+            "nl": "{name} hersteld voordat forensische kopieën zijn gemaakt: bewijs verloren",
+        },
+        "event.online.fraud.start": {
+            "en": "Fraud wave in the municipality's name: {name} overloaded",
+            "nl": "Fraudegolf uit naam van de gemeente: {name} overbelast",
+        },
+        "event.online.fraud.end": {"en": "Fraud wave answered: {name} normal again", "nl": "Fraudegolf beantwoord: {name} weer normaal"},
+        "event.online.threat.start": {
+            "en": "Online threats against the {official} ({name})",
+            "nl": "Online bedreigingen tegen de {official} ({name})",
+        },
+        "event.inject.class": {
+            "en": "Inject {inject} ({class}): {type} on {name}",
+            "nl": "Inject {inject} ({class}): {type} op {name}",
+        },
+        "class.cybercrime": {"en": "cybercrime", "nl": "cybercriminaliteit"},
+        "class.digitised_crime": {"en": "digitised crime", "nl": "gedigitaliseerde criminaliteit"},
+        "class.safety_digital": {"en": "safety with a digital component", "nl": "veiligheid met een digitale component"},
+        "class.physical": {"en": "physical incident", "nl": "fysiek incident"},
+        "actiontype.manual": {"en": "Manual operation", "nl": "Handbediening"},
+        "actiontype.isolate": {"en": "Isolate network", "nl": "Netwerk isoleren"},
+        "actiontype.secure_evidence": {"en": "Secure evidence", "nl": "Bewijs veiligstellen"},
+        "actiontype.restore": {"en": "Restore from backups", "nl": "Herstel uit back-ups"},
+        "actiontype.repair": {"en": "Repair", "nl": "Reparatie"},
+        "actiontype.nl_alert": {"en": "NL-Alert", "nl": "NL-Alert"},
+        "actiontype.evacuate": {"en": "Evacuation", "nl": "Evacuatie"},
+        "actiontype.ordinance": {"en": "Emergency ordinance", "nl": "Noodverordening"},
+        "actiontype.ask_help": {"en": "Help from IBD/NCSC", "nl": "Hulp van IBD/NCSC"},
+        "actiontype.inform_public": {"en": "Inform the public", "nl": "Publiek informeren"},
+        "actiontype.notify": {"en": "Legal notification", "nl": "Wettelijke melding"},
+        "actiontype.counter_message": {"en": "Counter-message", "nl": "Tegenbericht"},
+        "actiontype.protect": {"en": "Police protection", "nl": "Politiebeveiliging"},
+        "word.on": {"en": " ({name})", "nl": " ({name})"},
+        "col.known": {"en": "known", "nl": "bekend"},
+        "word.never": {"en": "never", "nl": "nooit"},
+        "metric.time_to_detection_min": {"en": "first incident known after", "nl": "eerste incident bekend na"},
+        "metric.grip_max": {"en": "highest escalation level", "nl": "hoogste opschalingsniveau"},
+        "metric.deadlines": {"en": "deadlines met", "nl": "termijnen gehaald"},
+        "metric.time_to_containment_min": {"en": "ransomware contained after", "nl": "ransomware ingedamd na"},
+    }
+)
+
+CATALOGUE.update(
+    {
+        "explain.never_failed": {
+            "en": "{asset} never failed or degraded in this run",
+            "nl": "{asset} is in deze run nooit uitgevallen of verminderd",
+        },
+        "explain.failure": {"en": "{asset}, failure {n}: the chain of causes", "nl": "{asset}, uitval {n}: de keten van oorzaken"},
+        "explain.back": {"en": "Back in operation:", "nl": "Weer in bedrijf:"},
+        "explain.not_back": {"en": "Not back in operation by the end of the run", "nl": "Niet weer in bedrijf aan het einde van de run"},
+        "explain.unknown": {
+            "en": "never known to the crisis organisation",
+            "nl": "nooit bekend bij de crisisorganisatie",
+        },
+        "explain.known": {"en": "known after {after} (by: {who})", "nl": "bekend na {after} (bij: {who})"},
+        "cli.unknown_asset_in_run": {
+            "en": "{asset} is not an asset of this run{hint}",
+            "nl": "{asset} is geen object van deze run{hint}",
+        },
+        "cli.not_a_run": {
+            "en": "{path} is not a run directory (no events.csv and manifest.json)",
+            "nl": "{path} is geen run-map (geen events.csv en manifest.json)",
+        },
+    }
+)
+
+CATALOGUE.update(
+    {
+        "cli.cannot_write": {"en": "cannot write {path}: {reason}", "nl": "kan {path} niet schrijven: {reason}"},
+        "cli.not_a_run_refused": {
+            "en": "{path} exists and is not a run directory: --force only replaces earlier runs",
+            "nl": "{path} bestaat en is geen run-map: --force vervangt alleen eerdere runs",
+        },
+        "what.ladder": {"en": "escalation ladder", "nl": "opschalingsladder"},
+        "what.playbook": {"en": "playbook", "nl": "draaiboek"},
+    }
+)
+
+
+def explicit_language() -> str | None:
+    """The language asked for in ``RAMPSIM_LANG``, or None when unset (or not one we have)."""
+    lang = os.environ.get("RAMPSIM_LANG", "").strip().lower()[:2]
+    return lang if lang in LANGUAGES else None

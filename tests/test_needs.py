@@ -241,3 +241,27 @@ def test_zero_tolerance_cycle_terminates():
 def test_events_at_the_end_time_are_not_run():
     scenario = build([{"id": "a", "sector": "energy"}], [outage("a", "2h")], duration="2h")
     assert run(scenario).events == []
+
+
+def _tie(assets, injects):
+    record = run(build(assets, injects, duration="1d"))
+    return [e for e in status_log(record) if e[1] == "mast"]
+
+
+def test_supply_back_at_the_instant_the_buffer_runs_out_is_too_late_in_either_order():
+    """
+    Unsatisfied for exactly the 4h tolerance, restart 30min. A: the exhaustion timer was
+    scheduled before the supply's return; B: the return was scheduled first. Both: the mast
+    fails at the end of the buffer and restarts 30 min later.
+    """
+    mast = lambda suppliers, k=1: {  # noqa: E731
+        "id": "mast", "sector": "telecom",
+        "needs": [{"type": "power", "from": suppliers, "need": k, "tolerance": "4h", "restart": "30min"}],
+    }
+    a = _tie([{"id": "net", "sector": "energy"}, mast("net")], [outage("net", 0, "4h")])
+    assert a == [(240.0, "mast", "failed"), (270.0, "mast", "operational")]
+    b = _tie(
+        [{"id": "a", "sector": "energy"}, {"id": "b", "sector": "energy"}, mast(["a", "b"])],
+        [outage("a", 0, "5h"), outage("b", 60, "4h")],
+    )
+    assert b == [(300.0, "mast", "failed"), (330.0, "mast", "operational")]

@@ -111,3 +111,27 @@ def test_supply_only_failure_recovers_by_itself():
     record = run(scenario)
     assert kinds(record, "repair.started") == [(0.0, "grid")]
     assert status_log(record)[-1] == (120.0, "pump", "operational")
+
+
+def _three_substations(**spec):
+    """
+    x (busy first) ; derde feeds nobody ; klein feeds a street of 50 ; groot feeds 40,000 people
+    through a feeder: population served counts what depends on an asset, directly or not.
+    """
+    assets = [damaged("x", 0), damaged("derde", 0), damaged("klein", 0), damaged("groot", 0)]
+    assets += [
+        {"id": "straat", "sector": "population", "population": 50, "needs": [{"type": "power", "from": "klein"}]},
+        {"id": "feeder", "sector": "energy", "needs": [{"type": "power", "from": "groot"}]},
+        {"id": "stad", "sector": "population", "population": 40000, "needs": [{"type": "power", "from": "feeder"}]},
+    ]
+    injects = [{"type": "outage", "target": t, "at": i} for i, t in enumerate(["x", "derde", "klein", "groot"])]
+    return build(assets, injects, ORG, **spec)
+
+
+def test_repairs_go_by_population_served_downstream():
+    assert kinds(run(_three_substations()), "repair.started") == [(0.0, "x"), (60.0, "groot"), (120.0, "klein"), (180.0, "derde")]
+
+
+def test_scenario_priority_first_and_negative_priority_last():
+    record = run(_three_substations(priorities={"derde": 2, "groot": -1}))
+    assert kinds(record, "repair.started") == [(0.0, "x"), (60.0, "derde"), (120.0, "klein"), (180.0, "groot")]

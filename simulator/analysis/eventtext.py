@@ -6,34 +6,52 @@ from typing import Any
 
 from ..messages import CATALOGUE, text
 from ..model.durations import format_duration
+from ..model.incidents import INCIDENT_CLASSES
 
-__all__ = ["event_message"]
+__all__ = ["event_message", "duration_text"]
+
+_DURATION_PARAMS = ("buffer", "until", "minutes", "within")
 
 
 def _pct(level: Any) -> str:
     return f"{round(float(level) * 100)}%" if level is not None else ""
 
 
+def duration_text(minutes: float) -> str:
+    """Minutes as ``2h30min``, rounded to whole seconds."""
+    value = format_duration(round(float(minutes) * 60) / 60)
+    return value if isinstance(value, str) else f"{float(minutes):.1f}min"
+
+
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``."""
-    values: dict[str, Any] = {"name": name, "level_pct": _pct(level)}
+    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-"}
     for key, value in (params or {}).items():
         if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
+            values["class"] = text(f"class.{INCIDENT_CLASSES[value]}", lang)
             value = text(f"incident.{value}", lang)
         elif key == "type" and f"need.{value}" in CATALOGUE:
             value = text(f"need.{value}", lang)
-        elif key == "buffer":
-            value = text("word.none", lang) if value == 0 else format_duration(value)
+        elif key in _DURATION_PARAMS:
+            value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value)
         elif key == "backups":
             value = text(f"backups.{value}", lang)
         elif key == "effect" and f"effect.{value}" in CATALOGUE:
             value = text(f"effect.{value}", lang)
+        elif key == "action":
+            value = text(f"actiontype.{value}", lang)
         elif key == "level":
             values["level_pct"] = _pct(value)
         values[key] = value
+    if kind.startswith("action.") and name:
+        values["on"] = text("word.on", lang, name=name)
     key = f"event.{kind}"
-    if kind == "repair.started" and values.get("crew") == "-":
+    if kind == "inject" and "class" in values:
+        key = "event.inject.class"
+    elif kind == "repair.started" and values.get("crew") == "-":
         key = "event.repair.started_self"
+    elif kind == "repair.queued" and values.get("crew") == "-":
+        key = "event.repair.queued.plain"
     if key not in CATALOGUE:
         return kind
     return text(key, lang, **values)

@@ -110,19 +110,28 @@ class Results:
         path = Path(path)
         events = pd.read_csv(
             path / "events.csv",
-            dtype={"id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64"},
+            dtype={
+                "id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64",
+                "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str,
+            },
             keep_default_na=False,
             na_values={"level": [""], "cause": [""], "known_min": [""]},
         )
         tables = {}
         if (path / "knowledge.csv").exists():
-            tables["knowledge"] = pd.read_csv(path / "knowledge.csv", dtype={"time_min": "float64", "event": "int64"}, keep_default_na=False)
+            tables["knowledge"] = pd.read_csv(
+                path / "knowledge.csv", dtype={"time_min": "float64", "org": str, "event": "int64"}, keep_default_na=False
+            )
         if (path / "jobs.csv").exists():
             tables["jobs"] = pd.read_csv(
                 path / "jobs.csv", keep_default_na=False, na_values={c: [""] for c in JOB_COLUMNS[4:]},
-                dtype={c: "Float64" for c in JOB_COLUMNS[4:]},
+                dtype={"crew": str, "kind": str, "asset": str, "ref": str, **{c: "Float64" for c in JOB_COLUMNS[4:]}},
             )
-        states = pd.read_csv(path / "states.csv", dtype={"time_min": "float64", "service": "float64", "manual": "bool"})
+        states = pd.read_csv(
+            path / "states.csv",
+            dtype={"time_min": "float64", "asset": str, "status": str, "service": "float64", "manual": "bool"},
+            keep_default_na=False,
+        )
         metrics = json.loads((path / "metrics.json").read_text(encoding="utf-8"))
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         return cls(events, states, metrics, manifest, path, tables)
@@ -138,6 +147,71 @@ class Results:
             chain.append(int(current))
             current = row["cause"]
         return self.events.set_index("id").loc[chain].reset_index()
+
+    def known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
+        """The events known at minute ``t`` (to ``org``, or to anyone): the situational picture.
+
+        One row per event with ``known_min <= t`` (for ``org``: the minute that organisation
+        learned of it), in event order.
+        """
+        if org is None:
+            known = self.events[self.events["known_min"].notna() & (self.events["known_min"] <= t)]
+            return known.reset_index(drop=True)
+        rows = self.knowledge[(self.knowledge["org"] == org) & (self.knowledge["time_min"] <= t)]
+        learned = rows.groupby("event")["time_min"].min()
+        picture = self.events[self.events["id"].isin(learned.index)].copy()
+        picture["known_min"] = picture["id"].map(learned).astype("Float64")
+        return picture.reset_index(drop=True)
+
+    def status_known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
+        """Per asset, the last status the organisation knew of at minute ``t`` (assets it knew
+        nothing about are absent): ``asset, status, level, since_min, known_min``."""
+        picture = self.known_at(t, org)
+        status = picture[picture["kind"].str.startswith("asset.")]
+        last = status.groupby("asset", sort=False).tail(1)
+        return pd.DataFrame(
+            {
+                "asset": last["asset"].to_numpy(),
+                "status": last["kind"].str.removeprefix("asset.").to_numpy(),
+                "level": last["level"].to_numpy(),
+                "since_min": last["time_min"].to_numpy(),
+                "known_min": last["known_min"].to_numpy(),
+            }
+        )
+
+    def known_by(self, event_id: int) -> list[tuple[float, str]]:
+        """(minute, organisation) for each organisation that learned of the event, earliest first."""
+        rows = self.knowledge[self.knowledge["event"] == event_id].sort_values("time_min", kind="stable")
+        return [(float(t), str(o)) for t, o in zip(rows["time_min"], rows["org"])]
+
+    def explain_asset(self, asset: str) -> list[dict]:
+        """Why ``asset`` failed and when it came back: one entry per failure, with the chain of
+        causes back to the inject (``failure``) and of its return (``recovery``, or None)."""
+        mine = self.events[self.events["asset"] == asset]
+        episodes = []
+        down = mine[mine["kind"].isin(["asset.failed", "asset.degraded"])]
+        back = mine[mine["kind"] == "asset.operational"]
+        previous_end = -1.0
+        for event_id, time in zip(down["id"], down["time_min"]):
+            if time < previous_end:
+                continue  # still the same episode (e.g. degraded, then failed)
+            later = back[back["id"] > event_id]
+            recovery = int(later["id"].iloc[0]) if len(later) else None
+            previous_end = float(later["time_min"].iloc[0]) if len(later) else float("inf")
+            episodes.append(
+                {
+                    "failure": self.explain(int(event_id)),
+                    "recovery": self.explain(recovery) if recovery is not None else None,
+                }
+            )
+        return episodes
+
+    def incident_class(self, inject_id: str) -> str | None:
+        """The class (cybercrime, digitised_crime, safety_digital, physical) of an inject."""
+        for inject in self.manifest.get("injects", []):
+            if inject["id"] == inject_id:
+                return inject["class"]
+        return None
 
     def __repr__(self) -> str:
         return (
@@ -164,6 +238,10 @@ def _manifest(record: RunRecord, lang: str) -> dict:
         "seed": record.seed,
         "until_min": record.until_min,
         "inject_times_min": list(record.inject_times),
+        "injects": [
+            {"id": scenario.inject_id(i), "type": inject.type, "class": INCIDENT_CLASSES[inject.type], "at_min": at}
+            for i, (inject, at) in enumerate(zip(scenario.injects, record.inject_times))
+        ],
         "language": lang,
         "assets": len(scenario.graph),
         "versions": {"python": platform.python_version(), **versions},

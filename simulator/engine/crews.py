@@ -2,8 +2,10 @@
 
 A crew is a SimPy PriorityResource whose capacity is its ``size``. Waiting jobs are served by
 priority key (lower first), ties first come, first served (SimPy's queue is stable):
-- playbook actions: ``(0, -rule priority)``;
-- repairs: ``(0, -p)`` for assets with a scenario priority p, else ``(1, -population)``.
+- repairs: ``(-p, -population served)``, p the asset's scenario priority (default 0), the
+  population served being the asset's own plus that of every asset depending on it, directly or
+  through others;
+- playbook actions: ``(-rule priority, -inf)``: at equal priority before repairs.
 The first job a crew gets calls it out: it is at work after its call-out time (office hours or
 not, at the moment of the call) and stays on duty for the rest of the run. A job's wait is the
 time from its request to its start, call-out included.
@@ -25,14 +27,12 @@ if TYPE_CHECKING:
 __all__ = ["Crews", "Job", "repair_priority", "action_priority"]
 
 
-def repair_priority(scenario_priority: int | None, population: int) -> tuple[int, int]:
-    if scenario_priority is not None:
-        return (0, -scenario_priority)
-    return (1, -population)
+def repair_priority(scenario_priority: int, population_served: int) -> tuple[int, float]:
+    return (-scenario_priority, -population_served)
 
 
-def action_priority(rule_priority: int) -> tuple[int, int]:
-    return (0, -rule_priority)
+def action_priority(rule_priority: int) -> tuple[int, float]:
+    return (-rule_priority, float("-inf"))
 
 
 @dataclass
@@ -62,9 +62,27 @@ class Crews:
     def __init__(self, sim: Simulation):
         self.sim = sim
         self.crews = {ref: _Crew(sim.env, ref, spec) for ref, spec in sim.scenario.crews().items()}
-        priorities = sim.scenario.spec.priorities
-        self.repair_key = [repair_priority(priorities.get(a.id), a.population) for a in sim.scenario.graph.assets]
         self.jobs: list[Job] = []
+        self._served: dict[int, int] = {}
+
+    def repair_key(self, asset: int) -> tuple[int, float]:
+        spec = self.sim.scenario.graph.assets[asset]
+        return repair_priority(self.sim.scenario.spec.priorities.get(spec.id, 0), self.population_served(asset))
+
+    def population_served(self, asset: int) -> int:
+        """The asset's population plus that of all assets depending on it (computed when needed)."""
+        if asset not in self._served:
+            graph = self.sim.scenario.graph
+            by_supplier = self.sim.needs.by_supplier
+            seen = {asset}
+            stack = [asset]
+            while stack:
+                for need in by_supplier[stack.pop()]:
+                    if need.consumer not in seen:
+                        seen.add(need.consumer)
+                        stack.append(need.consumer)
+            self._served[asset] = sum(graph.assets[i].population for i in seen)
+        return self._served[asset]
 
     def work(
         self,

@@ -102,7 +102,7 @@ class IncidentHandlers:
         recovery = self.sim.scenario.graph.assets[target].recovery
         sim = self.sim
         sim.crews.work(
-            recovery.crew, sim.crews.repair_key[target], recovery.duration, "repair", target, recovery.crew or "",
+            recovery.crew, sim.crews.repair_key(target), recovery.duration, "repair", target, recovery.crew or "",
             damage_event, lambda done: sim.states.clear_effect(target, key, done),
         )
 

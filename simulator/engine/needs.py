@@ -27,7 +27,7 @@ class NeedState:
 
     __slots__ = (
         "consumer", "index", "type", "k", "tolerance", "level", "restart", "refill", "suppliers",
-        "available", "since", "used", "version", "active", "unsatisfied_event",
+        "available", "since", "used", "version", "active", "unsatisfied_event", "due",
     )
 
     def __init__(self, consumer: int, index: int, need, suppliers: tuple[int, ...]):
@@ -46,6 +46,7 @@ class NeedState:
         self.version = 0
         self.active = False  # the effect is applied to the consumer
         self.unsatisfied_event = 0
+        self.due = -1.0  # when the pending buffer runs out (minutes), -1 when none is pending
 
     @property
     def satisfied(self) -> bool:
@@ -90,21 +91,29 @@ class NeedNetwork:
         if need.active:
             return  # the effect is still in place; the pending restart (if any) is now stale
         need.since = now
+        need.due = now + remaining
         kernel.call_at(remaining, self._exhausted, need, need.version)
 
     def _satisfied(self, need: NeedState, cause: int, now: float) -> None:
         kernel = self.kernel
+        if not need.active and need.due == now:
+            # Supply returns at the very instant the buffer runs out: too late. The effect applies
+            # first, whichever of the two was scheduled first (and is lifted after the restart).
+            self._exhausted(need, need.version)
         need.version += 1
         event = kernel.log_asset("need.satisfied", need.consumer, cause, {"type": need.type})
         if need.active:
             kernel.call_at(need.restart, self._lift, need, need.version, event)
-        elif not need.refill:
-            need.used += now - need.since
+        else:
+            need.due = -1.0
+            if not need.refill:
+                need.used += now - need.since
 
     def _exhausted(self, need: NeedState, version: int) -> None:
         if version != need.version:
             return
         need.active = True
+        need.due = -1.0
         if not need.refill:
             need.used = need.tolerance
         kernel = self.kernel

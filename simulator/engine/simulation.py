@@ -64,6 +64,8 @@ class Simulation:
     def __init__(self, scenario: Scenario, seed: int | None = None, until_min: float | None = None):
         self.scenario = scenario
         self.seed = scenario.seed if seed is None else int(seed)
+        if self.seed < 0:
+            raise ValueError(f"seed must be a whole number >= 0, got {seed}")
         self.until_min = scenario.duration_min if until_min is None else float(until_min)
         self.rng = np.random.default_rng(self.seed)
         self.env = simpy.Environment()

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StrictInt, WithJsonSchema
 
 from .distributions import Distribution
-from .fieldtypes import Backups, DistributionField, Exposure, Minutes, NeedType, Sector, Slug, custom_error
+from .fieldtypes import (
+    SLUG_PATTERN,
+    Backups,
+    DistributionField,
+    Exposure,
+    Minutes,
+    NeedType,
+    Sector,
+    Slug,
+    custom_error,
+)
 
 __all__ = ["Asset", "Need", "Recovery", "ManualFallback", "Location", "FROZEN"]
 
@@ -62,10 +72,14 @@ class Need(BaseModel):
     model_config = FROZEN
 
     type: NeedType
-    suppliers: Annotated[tuple[Slug, ...], BeforeValidator(_to_supplier_list)] = Field(alias="from", min_length=1)
+    suppliers: Annotated[
+        tuple[Slug, ...],
+        BeforeValidator(_to_supplier_list),
+        WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "minItems": 1}]}),
+    ] = Field(alias="from", min_length=1)
     k: int = Field(default=1, alias="need", ge=1, description="how many suppliers must be available")
     tolerance: Minutes = Field(default=0.0, description="buffer in minutes before the effect applies")
-    effect: EffectLevel = Field(default=0.0, description="fail, or {degrade: service level}")
+    effect: EffectLevel = Field(default=0.0, description="fail, or {degrade: service level}", json_schema_extra={"default": "fail"})
     restart: Minutes = Field(default=0.0, description="minutes to resume after supply returns")
     refill: bool = Field(default=True, description="false: the buffer does not refill between outages")
 
@@ -109,7 +123,7 @@ class Asset(BaseModel):
     kind: str = ""
     owner: Slug | None = None
     municipality: str = ""
-    population: int = Field(default=0, ge=0, description="people who lose something when it fails")
+    population: StrictInt = Field(default=0, ge=0, description="people who lose something when it fails")
     location: Location | None = None
     recovery: Recovery | None = None
     manual_fallback: ManualFallback | None = None

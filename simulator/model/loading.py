@@ -24,7 +24,7 @@ from .references import check_graph
 from .validation import problems_from_validation
 from .yamlfile import SourceDocument, load_yaml
 
-__all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", "GraphSource", "graph_format", "is_file_problem"]
+__all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", "GraphSource", "graph_format", "is_file_problem", "file_kind"]
 
 _ASSETS = TypeAdapter(tuple[Asset, ...])
 
@@ -178,3 +178,22 @@ def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
     return len(exc.problems) == 1 and problem.key in keys and problem.file == path and problem.loc == ()
 
 
+
+
+def file_kind(path: Path) -> str:
+    """What a file is: ``scenario``, ``organisations``, ``ladder``, ``playbook`` or ``graph``."""
+    path = Path(path)
+    if graph_format(path) != "yaml":
+        return "graph"
+    data = load_yaml(path).data
+    if not isinstance(data, dict):
+        return "graph"
+    if "injects" in data or "graph" in data:
+        return "scenario"
+    if "levels" in data:
+        return "ladder"
+    if "rules" in data:
+        return "playbook"
+    if "assets" not in data and any(k in data for k in ("organisations", "escalation", "control_room", "deadlines")):
+        return "organisations"
+    return "graph"

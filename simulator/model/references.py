@@ -55,15 +55,16 @@ def check_graph(graph: InfrastructureGraph) -> list[Problem]:
 
 
 def check_references(
-    graph: InfrastructureGraph, organisation_ids: Iterable[str], crew_refs: Iterable[str]
+    graph: InfrastructureGraph, organisation_ids: Iterable[str], crew_refs: Iterable[str], check_owners: bool = True
 ) -> list[Problem]:
-    """Owners and crews named by assets must exist among the organisations."""
+    """Crews named by assets must exist among the organisations' crews (a crew nobody defines
+    would have no size: repairs would not wait for it); owners too, when ``check_owners``."""
     orgs = tuple(organisation_ids)
     crews = tuple(crew_refs)
     org_set, crew_set = set(orgs), set(crews)
     problems = []
     for i, asset in enumerate(graph.assets):
-        if asset.owner is not None and asset.owner not in org_set:
+        if check_owners and asset.owner is not None and asset.owner not in org_set:
             problems.append(_problem(graph, i, ("owner",), "ref.unknown_org", id=asset.owner, hint=_hint(asset.owner, orgs)))
         for field in ("recovery", "manual_fallback"):
             part = getattr(asset, field)

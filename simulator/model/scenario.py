@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from .assets import FROZEN
 from .fieldtypes import Minutes, Slug, custom_error
@@ -17,11 +17,17 @@ from .incidents import Inject
 from .organisations import CallOutField, Deadline, Ladder, OfficeHours, Organisation, Reporting
 from .playbook import Rule
 
+# Longest simulated time: 10 years (wall-clock arithmetic stays far inside datetime's range).
+MAX_DURATION_MIN = 10 * 365 * 1440.0
+
 __all__ = ["ScenarioFile", "Scenario", "SourceFile", "Response", "OrganisationChange", "CrewChange"]
 
 
 def _to_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
+
+
+_PATHS_SCHEMA = WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})
 
 
 def _check_timezone(value: str) -> str:
@@ -74,14 +80,14 @@ class ScenarioFile(BaseModel):
     name: str
     description: str = ""
     graph: str = Field(description="graph file, relative to this scenario file")
-    organisations: Annotated[tuple[str, ...], BeforeValidator(_to_list)] = Field(
+    organisations: Annotated[tuple[str, ...], BeforeValidator(_to_list), _PATHS_SCHEMA] = Field(
         default=(), description="organisation files, relative to this scenario file"
     )
     start: Annotated[datetime, BeforeValidator(_to_datetime)] = Field(
         description="wall-clock start; without an offset it is read in `timezone`"
     )
     timezone: Annotated[str, AfterValidator(_check_timezone)] = "Europe/Amsterdam"
-    duration: Minutes = Field(default=48 * 60.0, gt=0, description="simulated time after start")
+    duration: Minutes = Field(default=48 * 60.0, gt=0, le=MAX_DURATION_MIN, description="simulated time after start")
     seed: int = Field(default=0, ge=0)
     priorities: dict[Slug, int] = Field(
         default_factory=dict, description="repair priority per asset id (higher first); default by population"
@@ -93,7 +99,7 @@ class ScenarioFile(BaseModel):
     office_hours: OfficeHours | None = None
     reporting: Reporting | None = None
     ladder: str | None = Field(default=None, description="a ladder file replacing the organisation file's escalation")
-    playbook: Annotated[tuple[str, ...], BeforeValidator(_to_list)] = Field(
+    playbook: Annotated[tuple[str, ...], BeforeValidator(_to_list), _PATHS_SCHEMA] = Field(
         default=(), description="playbook files, relative to this scenario file"
     )
     rules: tuple[Rule, ...] = Field(default=(), description="playbook rules of this scenario")

@@ -150,8 +150,9 @@ class _Resolver:
         spec, add = self.spec, self.problems.append
         org_ids = self.check_organisations(organisations, org_origin)
         crews = tuple(f"{org.id}/{crew.id}" for org in organisations for crew in org.crews)
-        if organisations:
-            self.problems.extend(check_references(graph, org_ids, crews))
+        # Owners are checked when the scenario names organisations; crews always: an undefined crew
+        # would have no size, so repairs would silently not wait for it.
+        self.problems.extend(check_references(graph, org_ids, crews, check_owners=bool(organisations)))
         assets = tuple(graph.index)
 
         def asset_ref(loc, asset_id, doc=None):

@@ -8,15 +8,33 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from ..analysis.eventtext import duration_text
 from ..analysis.graphinfo import GraphInfo
 from ..messages import format_number, text
-from ..model.durations import format_duration
 
 __all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
 
 # Events a coordinator reads in a timeline; the need bookkeeping stays in events.csv.
 HEADLINE_KINDS = (
     "inject",
+    "report.received",
+    "detect.monitoring",
+    "detect.alarm",
+    "grip.escalated",
+    "grip.deescalated",
+    "team.assembled",
+    "action.started",
+    "action.done",
+    "action.impossible",
+    "deadline.started",
+    "deadline.met",
+    "deadline.late",
+    "deadline.missed",
+    "evidence.lost",
+    "evidence.restore_waited",
+    "online.fraud.start",
+    "online.fraud.end",
+    "online.threat.start",
     "outage.start",
     "outage.end",
     "cyber.compromised",
@@ -32,13 +50,23 @@ HEADLINE_KINDS = (
     "repair.started",
     "repair.unavailable",
 )
-_STYLE = {"asset.failed": "bold red", "asset.degraded": "yellow", "asset.operational": "green", "inject": "bold"}
+_STYLE = {
+    "asset.failed": "bold red",
+    "asset.degraded": "yellow",
+    "asset.operational": "green",
+    "inject": "bold",
+    "grip.escalated": "bold magenta",
+    "grip.deescalated": "magenta",
+    "deadline.missed": "bold red",
+    "deadline.met": "green",
+    "report.received": "cyan",
+    "detect.monitoring": "cyan",
+}
 
 
 def elapsed(minutes: float) -> str:
     """``+2h30min`` style offset from the scenario start."""
-    text_ = format_duration(round(minutes * 60) / 60) if minutes else "0min"
-    return f"+{text_}" if isinstance(text_, str) else f"+{minutes:.1f}min"
+    return "+" + duration_text(minutes)
 
 
 def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
@@ -46,14 +74,17 @@ def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int
     table = Table(title=text("summary.timeline", lang), show_lines=False, expand=False)
     table.add_column(text("col.clock", lang), no_wrap=True)
     table.add_column(text("col.elapsed", lang), no_wrap=True, justify="right")
+    table.add_column(text("col.known", lang), no_wrap=True)
     table.add_column(text("col.event", lang))
     for row in headline.head(limit).itertuples(index=False):
         clock = row.clock[:16].replace("T", " ")
-        table.add_row(clock, elapsed(row.time_min), row.message, style=_STYLE.get(row.kind, ""))
+        table.add_row(clock, elapsed(row.time_min), _known(row.known_min, row.time_min, lang), row.message, style=_STYLE.get(row.kind, ""))
     console.print(table)
     shown = min(limit, len(headline))
-    if len(events) > shown:
-        console.print(text("summary.more_events", lang, n=len(events) - shown, file=file))
+    if len(headline) > shown:
+        console.print(text("summary.more_events", lang, n=len(headline) - shown, total=len(events), file=file))
+    else:
+        console.print(text("summary.all_events", lang, total=len(events), file=file))
 
 
 def print_summary(console: Console, metrics: dict, lang: str) -> None:
@@ -71,6 +102,16 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
         ),
         ("metric.events", str(metrics["events"])),
     ]
+    if metrics.get("time_to_detection_min") is not None:
+        rows.append(("metric.time_to_detection_min", elapsed(metrics["time_to_detection_min"])))
+    if metrics.get("grip_max"):
+        rows.append(("metric.grip_max", str(metrics["grip_max"])))
+    if metrics.get("time_to_containment_min") is not None:
+        rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"])))
+    deadlines = metrics.get("deadlines") or {}
+    if deadlines:
+        met = sum(1 for d in deadlines.values() if d["met"])
+        rows.append(("metric.deadlines", f"{met} / {len(deadlines)}"))
     for key, value in rows:
         table.add_row(text(key, lang), value)
     console.print(table)
@@ -94,6 +135,15 @@ def print_graph_info(console: Console, info: GraphInfo, lang: str, limit: int = 
     console.print("  " + _shorten(info.no_dependents, 30, ", "))
     console.print(text("info.no_power_redundancy", lang, n=len(info.no_power_redundancy)))
     console.print("  " + _shorten(info.no_power_redundancy, 30, ", "))
+
+
+def _known(known_min, time_min: float, lang: str) -> str:
+    """When the crisis organisation knew: blank when at once, ``+40min`` later, ``never``."""
+    if known_min is None or pd.isna(known_min):
+        return text("word.never", lang)
+    if known_min <= time_min:
+        return ""
+    return "+" + duration_text(known_min - time_min)
 
 
 def _shorten(items: Iterable[str], limit: int, sep: str) -> str:

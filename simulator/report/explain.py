@@ -1,0 +1,50 @@
+"""`rampsim explain`: why an asset failed and when it came back, with who knew what when."""
+
+from __future__ import annotations
+
+import pandas as pd
+from rich.console import Console
+
+from ..analysis.eventtext import duration_text
+from ..analysis.results import Results
+from ..messages import text
+
+__all__ = ["print_explanation"]
+
+
+def print_explanation(console: Console, result: Results, asset: str, lang: str) -> bool:
+    """Print the explanation; False when the asset never failed or degraded."""
+    episodes = result.explain_asset(asset)
+    if not episodes:
+        console.print(text("explain.never_failed", lang, asset=asset))
+        return False
+    for number, episode in enumerate(episodes, start=1):
+        console.print(f"[bold]{text('explain.failure', lang, n=number, asset=asset)}[/bold]")
+        _chain(console, result, episode["failure"], lang)
+        if episode["recovery"] is None:
+            console.print(text("explain.not_back", lang))
+        else:
+            console.print(f"[bold]{text('explain.back', lang)}[/bold]")
+            _chain(console, result, episode["recovery"], lang)
+        console.print()
+    return True
+
+
+def _chain(console: Console, result: Results, chain: pd.DataFrame, lang: str) -> None:
+    for depth, row in enumerate(chain.itertuples(index=False)):
+        arrow = "  " if depth == 0 else "  <- "
+        clock = row.clock[:16].replace("T", " ")
+        line = f"{arrow}{clock} (+{duration_text(row.time_min)}) {row.message}"
+        if row.kind == "inject":
+            incident_class = result.incident_class(row.ref)
+            if incident_class:
+                line += f" [{text('class.' + incident_class, lang)}]"
+        console.print(line, markup=False, highlight=False)
+        console.print("        " + _knowledge(result, int(row.id), row.known_min, row.time_min, lang), style="dim", markup=False, highlight=False)
+
+
+def _knowledge(result: Results, event_id: int, known_min, time_min: float, lang: str) -> str:
+    if known_min is None or pd.isna(known_min):
+        return text("explain.unknown", lang)
+    who = ", ".join(f"{org or '-'} +{duration_text(t - time_min)}" for t, org in result.known_by(event_id))
+    return text("explain.known", lang, after=duration_text(known_min - time_min), who=who)
