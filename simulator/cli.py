@@ -143,6 +143,7 @@ def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
         raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
     result = Results.load(run_dir)
     lang = ctx.choose(local_lang, result.manifest.get("language"))
+    result = result.in_language(lang)
     assets = set(result.events["asset"]) | set(result.states["asset"])
     if asset not in assets:
         from .model.validation import suggest

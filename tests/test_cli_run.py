@@ -17,10 +17,10 @@ GOLDEN = "stroomstoring-havenstad"
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_run_bundled_scenario(root, tmp_path, name):
     out = tmp_path / "run"
-    result = CliRunner().invoke(cli, ["run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
+    result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.output and "Summary" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"]
     metrics = json.loads((out / "metrics.json").read_text())
     for key in ("assets_failed", "peak_assets_failed", "first_failure_min", "downtime_min",
                 "unserved_population_hours", "time_to_full_recovery_min", "events"):

@@ -67,7 +67,7 @@ def small():
 
 def test_results_tables(small):
     result = simulator.simulate(small, seed=1)
-    assert list(result.events.columns) == ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref"]
+    assert list(result.events.columns) == ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
     assert list(result.states.columns) == ["time_min", "asset", "status", "service", "manual"]
     failed = result.events[result.events["kind"] == "asset.failed"]
     assert failed["message"].tolist() == ["grid fails", "Wijk Noord fails"]
@@ -118,3 +118,11 @@ def test_atomic_directory_refuses_to_overwrite_unless_asked(tmp_path):
         (tmp / "new").write_text("x")
     assert [p.name for p in (tmp_path / "run").iterdir()] == ["new"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
+
+
+def test_messages_can_be_rendered_again_in_another_language(small, tmp_path):
+    simulator.simulate(small, seed=1, lang="en").save(tmp_path / "run")
+    loaded = Results.load(tmp_path / "run")
+    dutch = loaded.in_language("nl")
+    assert "Wijk Noord valt uit" in dutch.events["message"].tolist()
+    assert dutch.in_language("en").events["message"].tolist() == loaded.events["message"].tolist()

@@ -20,14 +20,17 @@ from .metrics import run_metrics
 from .response_metrics import response_metrics
 from .rundir import atomic_directory
 from .tables import (
+    ASSET_COLUMNS,
     EVENT_COLUMNS,
     JOB_COLUMNS,
     KNOWLEDGE_COLUMNS,
     STATE_COLUMNS,
+    assets_table,
     deadlines_table,
     events_table,
     jobs_table,
     knowledge_table,
+    render_messages,
     states_table,
 )
 
@@ -62,6 +65,7 @@ class Results:
         tables = tables or {}
         self.knowledge = tables.get("knowledge", pd.DataFrame(columns=KNOWLEDGE_COLUMNS))
         self.jobs = tables.get("jobs", pd.DataFrame(columns=JOB_COLUMNS))
+        self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
@@ -75,7 +79,7 @@ class Results:
         scenario = record.scenario
         events = events_table(record, lang)
         states = states_table(record)
-        tables = {"knowledge": knowledge_table(record), "jobs": jobs_table(record)}
+        tables = {"knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record)}
         population = {a.id: a.population for a in scenario.graph.assets if a.population}
         ids = [a.id for a in scenario.graph.assets]
         evacuated = {ids[i]: t for i, t in record.evacuated.items()}
@@ -98,6 +102,7 @@ class Results:
             self.states.to_csv(tmp / "states.csv", index=False, lineterminator="\n")
             self.knowledge.to_csv(tmp / "knowledge.csv", index=False, lineterminator="\n")
             self.jobs.to_csv(tmp / "jobs.csv", index=False, lineterminator="\n")
+            self.assets.to_csv(tmp / "assets.csv", index=False, lineterminator="\n")
             _write_json(tmp / "metrics.json", self.metrics)
             _write_json(tmp / "manifest.json", manifest)
         self.path = path
@@ -112,7 +117,7 @@ class Results:
             path / "events.csv",
             dtype={
                 "id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64",
-                "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str,
+                "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str, "data": str,
             },
             keep_default_na=False,
             na_values={"level": [""], "cause": [""], "known_min": [""]},
@@ -121,6 +126,11 @@ class Results:
         if (path / "knowledge.csv").exists():
             tables["knowledge"] = pd.read_csv(
                 path / "knowledge.csv", dtype={"time_min": "float64", "org": str, "event": "int64"}, keep_default_na=False
+            )
+        if (path / "assets.csv").exists():
+            tables["assets"] = pd.read_csv(
+                path / "assets.csv", keep_default_na=False, na_values={"lat": [""], "lon": [""]},
+                dtype={"id": str, "name": str, "sector": str, "kind": str, "owner": str, "municipality": str, "population": "int64", "lat": "Float64", "lon": "Float64"},
             )
         if (path / "jobs.csv").exists():
             tables["jobs"] = pd.read_csv(
@@ -147,6 +157,17 @@ class Results:
             chain.append(int(current))
             current = row["cause"]
         return self.events.set_index("id").loc[chain].reset_index()
+
+    def in_language(self, lang: str) -> Results:
+        """The same results with every message in ``lang`` (``en`` or ``nl``)."""
+        if lang == self.manifest.get("language"):
+            return self
+        names = dict(zip(self.assets["id"], self.assets["name"]))
+        events = self.events.copy()
+        events["message"] = render_messages(events, names, lang)
+        manifest = {**self.manifest, "language": lang}
+        tables = {"knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets}
+        return Results(events, self.states, self.metrics, manifest, self.path, tables)
 
     def known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
         """The events known at minute ``t`` (to ``org``, or to anyone): the situational picture.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
@@ -12,10 +13,11 @@ from .eventtext import event_message
 
 __all__ = [
     "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
-    "events_table", "states_table", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+    "events_table", "states_table", "assets_table", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
 ]
 
-EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref"]
+EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
+ASSET_COLUMNS = ["id", "name", "sector", "kind", "owner", "municipality", "population", "lat", "lon"]
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
 JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
@@ -61,9 +63,30 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
+            "data": [json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if p else "" for p in params],
         },
         columns=EVENT_COLUMNS,
     )
+
+
+def assets_table(record: RunRecord) -> pd.DataFrame:
+    """The assets of the run, so that a run directory can be read (and relabelled) on its own."""
+    rows = [
+        (
+            a.id, a.label, a.sector, a.kind, a.owner or "", a.municipality, a.population,
+            a.location.lat if a.location else None, a.location.lon if a.location else None,
+        )
+        for a in record.scenario.graph.assets
+    ]
+    return pd.DataFrame(rows, columns=ASSET_COLUMNS).astype({"lat": "Float64", "lon": "Float64"})
+
+
+def render_messages(events: pd.DataFrame, names: dict[str, str], lang: str) -> list[str]:
+    """The events' messages in ``lang``, from their kind, ``data`` and asset names."""
+    return [
+        event_message(kind, names.get(asset, asset), json.loads(data) if data else None, None if pd.isna(level) else float(level), lang)
+        for kind, asset, data, level in zip(events["kind"], events["asset"], events["data"], events["level"])
+    ]
 
 
 def states_table(record: RunRecord) -> pd.DataFrame:

@@ -81,7 +81,7 @@ class Playbook:
         if team is not None:
             ready = sim.escalation.ready(team)
             if not ready.triggered:
-                waiting = sim.log("action.waiting", trigger_asset, cause, {"rule": rule.id, "team": team}, ref=rule.id)
+                waiting = sim.log("action.waiting", trigger_asset, cause, {"rule": rule.id, "action": rule.action, "team": team}, ref=rule.id)
                 yield ready
                 cause = waiting
         if rule.action in ASSET_ACTIONS:

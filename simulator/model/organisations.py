@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from .assets import FROZEN
 from .conditions import Condition, ConditionError, parse_condition
@@ -72,7 +72,12 @@ def _clock_minutes(value: Any) -> Any:
     raise custom_error("value.clock", value=value)
 
 
-ClockTime = Annotated[int, BeforeValidator(_clock_minutes), PlainSerializer(lambda m: f"{m // 60:02d}:{m % 60:02d}", when_used="json")]
+ClockTime = Annotated[
+    int,
+    BeforeValidator(_clock_minutes),
+    PlainSerializer(lambda m: f"{m // 60:02d}:{m % 60:02d}", when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}$", "examples": ["08:00"]}),
+]
 
 
 class OfficeHours(BaseModel):
@@ -141,7 +146,18 @@ def _to_condition(value: Any) -> Any:
         raise custom_error("value.condition", value=value, reason=exc.reason) from None
 
 
-ConditionField = Annotated[Condition, BeforeValidator(_to_condition), PlainSerializer(str, return_type=str)]
+ConditionField = Annotated[
+    Condition,
+    BeforeValidator(_to_condition),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "e.g. known_failed >= 3 and (sectors_hit >= 2 or population_affected > 1000); names: "
+            + ", ".join(sorted(SITUATION_NAMES)),
+        }
+    ),
+]
 
 
 class Team(BaseModel):

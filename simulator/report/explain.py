@@ -39,8 +39,9 @@ def _chain(console: Console, result: Results, chain: pd.DataFrame, lang: str) ->
             incident_class = result.incident_class(row.ref)
             if incident_class:
                 line += f" [{text('class.' + incident_class, lang)}]"
-        console.print(line, markup=False, highlight=False)
-        console.print("        " + _knowledge(result, int(row.id), row.known_min, row.time_min, lang), style="dim", markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+        knowledge = _knowledge(result, int(row.id), row.known_min, row.time_min, lang)
+        console.print("        " + knowledge, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _knowledge(result: Results, event_id: int, known_min, time_min: float, lang: str) -> str:

@@ -65,8 +65,8 @@ _STYLE = {
 
 
 def elapsed(minutes: float) -> str:
-    """``+2h30min`` style offset from the scenario start."""
-    return "+" + duration_text(minutes)
+    """``+2h30min`` style offset from the scenario start, to the minute."""
+    return "+" + duration_text(round(minutes))
 
 
 def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
@@ -143,7 +143,7 @@ def _known(known_min, time_min: float, lang: str) -> str:
         return text("word.never", lang)
     if known_min <= time_min:
         return ""
-    return "+" + duration_text(known_min - time_min)
+    return "+" + duration_text(max(round(known_min - time_min), 1))
 
 
 def _shorten(items: Iterable[str], limit: int, sep: str) -> str:
