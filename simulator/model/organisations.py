@@ -57,7 +57,18 @@ class CallOut(BaseModel):
     outside: DistributionField = Field(default_factory=_zero)
 
 
-CallOutField = Annotated[CallOut, BeforeValidator(_to_callout)]
+CallOutField = Annotated[
+    CallOut,
+    BeforeValidator(_to_callout),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["string", "number"], "description": "one distribution, inside and outside office hours"},
+                CallOut.model_json_schema(),
+            ]
+        }
+    ),
+]
 
 
 def _clock_minutes(value: Any) -> Any:
