@@ -421,12 +421,12 @@ CATALOGUE.update(
         "event.team.assembled": {"en": "{team} assembled", "nl": "{team} bijeen"},
         "event.team.dismissed": {"en": "{team} dismissed", "nl": "{team} afgeschaald"},
         "event.deadline.started": {
-            "en": "Deadline starts: {deadline} (within {within})",
-            "nl": "Termijn gaat lopen: {deadline} (binnen {within})",
+            "en": "Deadline starts for {org}: {deadline} (within {within})",
+            "nl": "Termijn gaat lopen voor {org}: {deadline} (binnen {within})",
         },
-        "event.deadline.met": {"en": "Deadline met: {deadline}", "nl": "Termijn gehaald: {deadline}"},
-        "event.deadline.late": {"en": "Done after the deadline: {deadline}", "nl": "Na de termijn gedaan: {deadline}"},
-        "event.deadline.missed": {"en": "Deadline missed: {deadline}", "nl": "Termijn verstreken: {deadline}"},
+        "event.deadline.met": {"en": "Deadline met by {org}: {deadline}", "nl": "Termijn gehaald door {org}: {deadline}"},
+        "event.deadline.late": {"en": "Done after the deadline by {org}: {deadline}", "nl": "Na de termijn gedaan door {org}: {deadline}"},
+        "event.deadline.missed": {"en": "Deadline missed by {org}: {deadline}", "nl": "Termijn verstreken voor {org}: {deadline}"},
         "event.evidence.restore_waited": {
             "en": "Restore of {name} waited {minutes} for the forensic images",
             "nl": "Herstel van {name} wachtte {minutes} op de forensische kopieën",
@@ -517,3 +517,20 @@ def explicit_language() -> str | None:
     """The language asked for in ``RAMPSIM_LANG``, or None when unset (or not one we have)."""
     lang = os.environ.get("RAMPSIM_LANG", "").strip().lower()[:2]
     return lang if lang in LANGUAGES else None
+
+CATALOGUE.update(
+    {
+        "metric.deadlines_value": {"en": "{met} of {decided} (still running: {open})", "nl": "{met} van {decided} (nog lopend: {open})"},
+        "event.action.skipped": {
+            "en": "{action}{on}: not done, the condition does not hold ({condition})",
+            "nl": "{action}{on}: niet gedaan, de voorwaarde geldt niet ({condition})",
+        },
+        "event.report.received.threat": {
+            "en": "Control room receives a report of threats against an official at {name}",
+            "nl": "Meldkamer krijgt een melding van bedreiging van een bestuurder bij {name}",
+        },
+        "incident.online.fraud": {"en": "online fraud wave", "nl": "online fraudegolf"},
+        "incident.online.threat": {"en": "online threats", "nl": "online bedreigingen"},
+        "grip.none": {"en": "no escalation", "nl": "geen opschaling"},
+    }
+)

@@ -250,7 +250,7 @@ def _breach(notify_after):
 def test_deadline_met():
     """Theft detected at 120: the 72h clock runs to 120 + 4320 = 4440; notified at 120 + 48h."""
     record = _breach("48h")
-    clock = record.deadlines["avg"]
+    clock = record.deadlines["avg/net"]
     assert (clock.started_min, clock.due_min, clock.done_min, clock.met) == (120.0, 4440.0, 3000.0, True)
     assert kinds(record, "deadline.met") == [(3000.0, "")]
 
@@ -258,7 +258,7 @@ def test_deadline_met():
 def test_deadline_missed():
     record = _breach("80h")
     assert kinds(record, "deadline.missed") == [(4440.0, "")]
-    assert record.deadlines["avg"].met is False
+    assert record.deadlines["avg/net"].met is False
 
 
 def test_manual_operation_brings_a_lock_back_at_the_fallback_level():
@@ -313,3 +313,72 @@ def test_without_playbook_nobody_acts_but_owners_still_repair():
     record = run(build([substation()], [{"type": "outage", "target": "sub"}], NET, response={**REPORTING, "escalation": GRIP}))
     assert not [e for e in record.events if e.kind.startswith("action.")]
     assert kinds(record, "repair.done") == [(220.0, "sub")]
+
+
+def test_a_rule_with_a_fixed_target_fires_once_per_incident():
+    """Ransomware hits three assets; the isolation of the fixed list is queued once, not three times."""
+    rules = [{"id": "isoleer", "when": {"incident_known": "cyber.ransomware"}, "action": "isolate", "target": ["server", "ws1"], "duration": "6h"}]
+    record = run(build(it_network(), [RANSOM], response=REPORTING, rules=rules))
+    assert len(kinds(record, "cyber.encrypted")) >= 3
+    assert sorted(a for _, a in kinds(record, "action.queued")) == ["server", "ws1"]
+
+
+def test_if_guard_skips_the_action_when_the_situation_does_not_call_for_it():
+    """NL-Alert only when people are affected: a failed server affects nobody, so it is skipped."""
+    rules = [{"id": "nl-alert", "when": {"incident_known": "any"}, "if": "population_affected >= 1000", "action": "nl_alert", "target": "x"}]
+    record = run(build([{"id": "x", "sector": "ict"}], [{"type": "outage", "target": "x"}], response=REPORTING, rules=rules))
+    assert kinds(record, "action.skipped") == [(10.0, "x")] and kinds(record, "action.queued") == []
+
+
+def test_owner_filter_on_a_trigger():
+    assets = [
+        {"id": "a", "sector": "energy", "owner": "net", "kind": "substation"},
+        {"id": "b", "sector": "energy", "owner": "other", "kind": "substation"},
+    ]
+    rules = [{"id": "r", "when": {"asset_failed": {"kind": "substation"}, "owner": "net"}, "action": "inform_public"}]
+    record = run(build(assets, [{"type": "outage", "target": "a"}, {"type": "outage", "target": "b"}], NET + [{"id": "other"}], response=REPORTING, rules=rules))
+    assert kinds(record, "action.queued") == [(10.0, "a")]
+
+
+def test_monitoring_of_an_outage_when_the_inject_asks_for_it():
+    """The grid operator's SCADA sees its own substation trip after 1 minute: known at 1, not 10."""
+    inject = {"type": "outage", "target": "sub", "detect": {"monitoring": "1min"}}
+    record = run(build([substation()], [inject], NET, response=REPORTING))
+    assert known(record, "asset.failed") == [(0.0, 1.0)]
+
+
+def test_nobody_reports_a_failure_that_is_over_before_the_call():
+    record = run(build([substation()], [{"type": "outage", "target": "sub", "duration": "5min"}], NET, response=REPORTING))
+    assert known(record, "asset.failed") == [(0.0, None)] and kinds(record, "report.received") == []
+
+
+def test_manual_operation_does_not_replace_lost_power():
+    """A pumping station on manual still needs power: no power, no pumping."""
+    assets = [
+        {"id": "grid", "sector": "energy"},
+        {"id": "gemaal", "sector": "water", "kind": "pumping_station", "manual_fallback": {"level": 0.8},
+         "needs": [{"type": "power", "from": "grid"}]},
+    ]
+    rules = [{"id": "hand", "when": {"asset_failed": {"kind": "pumping_station"}}, "action": "manual"}]
+    record = run(build(assets, [{"type": "outage", "target": "grid", "duration": "3h"}], response=REPORTING, rules=rules))
+    assert [(s.time_min, s.service) for s in record.states if s.asset == 1] == [(0.0, 0.0), (180.0, 1.0)]
+
+
+def test_one_deadline_clock_per_affected_organisation_and_open_ones_are_undecided():
+    orgs = NET + [{"id": "gemeente", "nis2": "essential"}, {"id": "kpn", "nis2": "essential"}]
+    response = {**REPORTING, "deadlines": [{"id": "nis2", "starts": "significant_incident", "within": "24h"}]}
+    assets = [{"id": "a", "sector": "ict", "owner": "gemeente"}, {"id": "b", "sector": "telecom", "owner": "kpn"}]
+    injects = [{"type": "cyber.compromise", "target": "a"}, {"type": "cyber.compromise", "target": "b"}]
+    rules = [{"id": "melden", "when": {"deadline_started": "nis2", "owner": "gemeente"}, "action": "notify", "deadline": "nis2", "duration": "2h"}]
+    record = run(build(assets, injects, orgs, response=response, rules=rules, duration="12h"))
+    assert sorted(record.deadlines) == ["nis2/gemeente", "nis2/kpn"]
+    assert record.deadlines["nis2/gemeente"].met is True
+    assert record.deadlines["nis2/kpn"].met is None  # still running at the end of the 12 hours
+
+
+def test_escalation_reads_the_control_rooms_picture():
+    """Monitoring tells the owner at 5; the control room hears at 20: GRIP 1 at 20, not 5."""
+    grip = {"name": "GRIP", "levels": [{"level": 1, "when": "known_failed >= 1"}]}
+    response = {"control_room": "vr", "reporting": {"delay": "1h", "notify": "15min"}, "escalation": grip}
+    record = run(build([substation(monitoring="5min")], [{"type": "cyber.compromise", "target": "sub"}], NET + [{"id": "vr"}], response=response))
+    assert [e.time_min for e in record.events if e.kind == "grip.escalated"] == [20.0]

@@ -43,6 +43,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
         elif key == "level":
             values["level_pct"] = _pct(value)
         values[key] = value
+    if kind.startswith("grip.") and not values.get("name"):
+        values["name"] = text("grip.none", lang)
     if kind.startswith("action.") and name:
         values["on"] = text("word.on", lang, name=name)
     key = f"event.{kind}"

@@ -47,10 +47,11 @@ def response_metrics(
         "deadlines": {
             row.deadline: {
                 "name": row.name,
+                "org": row.org,
                 "started_min": float(row.started_min),
                 "due_min": float(row.due_min),
                 "done_min": None if pd.isna(row.done_min) else float(row.done_min),
-                "met": bool(row.met) if row.met is not None and not pd.isna(row.met) else False,
+                "met": None if row.met is None or pd.isna(row.met) else bool(row.met),
             }
             for row in deadlines.itertuples(index=False)
         },

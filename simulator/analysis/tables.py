@@ -21,7 +21,7 @@ ASSET_COLUMNS = ["id", "name", "sector", "kind", "owner", "municipality", "popul
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
 JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
-DEADLINE_COLUMNS = ["deadline", "name", "started_min", "due_min", "done_min", "met"]
+DEADLINE_COLUMNS = ["deadline", "name", "org", "started_min", "due_min", "done_min", "met"]
 
 
 class WallClockText:
@@ -125,5 +125,5 @@ def jobs_table(record: RunRecord) -> pd.DataFrame:
 
 
 def deadlines_table(record: RunRecord) -> pd.DataFrame:
-    rows = [(c.id, c.name, c.started_min, c.due_min, c.done_min, c.met) for c in record.deadlines.values()]
+    rows = [(c.key, c.name, c.org, c.started_min, c.due_min, c.done_min, c.met) for c in record.deadlines.values()]
     return pd.DataFrame(rows, columns=DEADLINE_COLUMNS)

@@ -6,12 +6,15 @@ known as they happen, until it is known to be operational again.
 
 Channels (DESIGN.md, Response):
 - visible failure: when an asset fails or degrades, someone notices and calls the control room
-  after ``reporting.delay``. The call goes through ``reporting.channels`` (112, the control room):
-  at their lowest service level q > 0 the delay is stretched to delay / q; at q = 0 the caller
-  tries again ``reporting.retry`` minutes later. The control room tells the owner at once.
-- monitoring: a cyber incident on an asset is detected after the inject's ``detect.monitoring``
-  (else the asset's ``monitoring``; none: never). The owner learns first and tells the control
-  room after ``reporting.notify``. Only monitoring reveals stealthy events (manipulation, theft).
+  ``reporting.delay`` later. The call goes through ``reporting.channels`` (112, the control room):
+  at their lowest service level q at the moment of the call, it gets through after a further
+  delay x (1/q - 1) (so delay / q in all when q held throughout); at q = 0 the caller tries again
+  ``reporting.retry`` minutes later. Nobody calls about an asset that works again by then. The
+  control room tells the owner at once.
+- monitoring: an incident is detected after the inject's ``detect.monitoring``; a cyber incident
+  without it after the asset's ``monitoring`` (none: never). The owner learns first and tells the
+  control room after ``reporting.notify``. Only monitoring reveals stealthy events (manipulation,
+  theft).
 - hazard alarms: ``alarm()`` (used by the hazard models).
 - the organisation's own work (repairs, actions, escalation) is known as it happens.
 """
@@ -46,6 +49,8 @@ class Awareness:
         self.report_pending = [False] * n
         self.known_of_asset: list[list[int]] = [[] for _ in range(n)]
         self.listeners: list[Callable[[int], None]] = []  # called with each newly known event id
+        # called with each event the control room (the crisis organisation's picture) learns of
+        self.picture_listeners: list[Callable[[int], None]] = []
 
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
@@ -66,10 +71,13 @@ class Awareness:
         if new >= 1 and self.watched[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
-    def cyber_incident(self, asset: int, inject) -> None:
-        """A cyber incident hit ``asset``: monitoring may detect it."""
+    def incident(self, asset: int, inject, cyber: bool) -> None:
+        """An incident hit ``asset``: monitoring may detect it (the asset's own only for cyber)."""
         detect = getattr(inject, "detect", None)
-        distribution = detect.monitoring if detect is not None else self.sim.scenario.graph.assets[asset].monitoring
+        if detect is not None:
+            distribution = detect.monitoring
+        else:
+            distribution = self.sim.scenario.graph.assets[asset].monitoring if cyber else None
         if distribution is None:
             return
         self.sim.call_at(distribution.sample(self.sim.rng), self._monitoring_detects, asset)
@@ -82,7 +90,7 @@ class Awareness:
     def report_directly(self, asset: int, cause: int) -> None:
         """A victim reports an incident itself (threats): after the reporting delay, no channel check."""
         delay = self.reporting.delay.sample(self.sim.rng)
-        self.sim.call_at(delay, self._report_arrives, asset, cause)
+        self.sim.call_at(delay, self._report_arrives, asset, cause, "threat")
 
     # --- channels ---------------------------------------------------------------------------------
     def channel_level(self) -> float:
@@ -90,17 +98,24 @@ class Awareness:
         return min((service[c] for c in self.channels), default=1.0)
 
     def _report(self, asset: int, delay: float) -> None:
-        """Someone notices ``asset`` now and calls; the call takes ``delay`` at full channel level."""
+        """Someone noticed ``asset`` failing; the call is made ``delay`` later."""
+        self.sim.call_at(delay, self._call, asset, delay)
+
+    def _call(self, asset: int, delay: float) -> None:
+        if self.sim.states.service[asset] >= 1 and not self.watched[asset]:
+            self.report_pending[asset] = False  # it works again: nobody calls
+            return
         level = self.channel_level()
         if level <= 0:
-            self.sim.call_at(self.reporting.retry, self._report, asset, delay)
+            self.sim.call_at(self.reporting.retry, self._call, asset, delay)
             return
-        self.sim.call_at(delay / level, self._report_arrives, asset, 0)
+        self.sim.call_at(delay * (1 / level - 1), self._report_arrives, asset, 0)
 
-    def _report_arrives(self, asset: int, cause: int) -> None:
+    def _report_arrives(self, asset: int, cause: int, about: str = "failure") -> None:
         self.report_pending[asset] = False
         cause = cause or (self.pending[asset][-1] if self.pending[asset] else 0)
-        event = self.sim.log("report.received", asset, cause, org=self.control_room or self._owner(asset))
+        kind = "report.received" if about == "failure" else f"report.received.{about}"
+        event = self.sim.log(kind, asset, cause, org=self.control_room or self._owner(asset))
         self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
         if self.control_room and self._owner(asset) and self._owner(asset) != self.control_room:
             self._share(asset, event, self._owner(asset))
@@ -156,6 +171,9 @@ class Awareness:
         if (org, event_id) not in self._known_by:
             self._known_by.add((org, event_id))
             self.records.append((now, org, event_id))
+            if self.control_room is None or org == self.control_room:
+                for listener in self.picture_listeners:
+                    listener(event_id)
 
     def _owner(self, asset: int) -> str:
         return self.sim.owners[asset]

@@ -1,11 +1,10 @@
 """Crews: limited teams doing repairs and response actions, in priority order.
 
-A crew is a SimPy PriorityResource whose capacity is its ``size``. Waiting jobs are served by
-priority key (lower first), ties first come, first served (SimPy's queue is stable):
-- repairs: ``(-p, -population served)``, p the asset's scenario priority (default 0), the
-  population served being the asset's own plus that of every asset depending on it, directly or
-  through others;
-- playbook actions: ``(-rule priority, -inf)``: at equal priority before repairs.
+A crew is a SimPy PriorityResource whose capacity is its ``size``. Waiting jobs are served by the
+key ``(-rule priority, -asset priority, -population served)``, lowest first, ties first come, first
+served (SimPy's queue is stable). Repairs have rule priority 0; the asset priority is the
+scenario's ``priorities`` entry (default 0); the population served is the asset's own plus that of
+every asset depending on it, directly or through others (0 for actions on no asset).
 The first job a crew gets calls it out: it is at work after its call-out time (office hours or
 not, at the moment of the call) and stays on duty for the rest of the run. A job's wait is the
 time from its request to its start, call-out included.
@@ -24,15 +23,11 @@ from ..model.distributions import Distribution
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["Crews", "Job", "repair_priority", "action_priority"]
+__all__ = ["Crews", "Job", "job_priority"]
 
 
-def repair_priority(scenario_priority: int, population_served: int) -> tuple[int, float]:
-    return (-scenario_priority, -population_served)
-
-
-def action_priority(rule_priority: int) -> tuple[int, float]:
-    return (-rule_priority, float("-inf"))
+def job_priority(rule_priority: int, asset_priority: int, population_served: int) -> tuple[int, int, int]:
+    return (-rule_priority, -asset_priority, -population_served)
 
 
 @dataclass
@@ -65,9 +60,12 @@ class Crews:
         self.jobs: list[Job] = []
         self._served: dict[int, int] = {}
 
-    def repair_key(self, asset: int) -> tuple[int, float]:
+    def job_key(self, rule_priority: int, asset: int) -> tuple[int, int, int]:
+        """Queue key of a job on ``asset`` (-1: none) for a rule of ``rule_priority`` (repairs: 0)."""
+        if asset < 0:
+            return job_priority(rule_priority, 0, 0)
         spec = self.sim.scenario.graph.assets[asset]
-        return repair_priority(self.sim.scenario.spec.priorities.get(spec.id, 0), self.population_served(asset))
+        return job_priority(rule_priority, self.sim.scenario.spec.priorities.get(spec.id, 0), self.population_served(asset))
 
     def population_served(self, asset: int) -> int:
         """The asset's population plus that of all assets depending on it (computed when needed)."""

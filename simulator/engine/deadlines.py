@@ -1,7 +1,9 @@
 """Legal deadlines: clocks that start when the organisation becomes aware, met by a notification.
 
-A deadline is *at risk* when less than a quarter of its time is left and it is not met; escalation
-conditions can read that (``deadline_at_risk``).
+One clock per deadline and affected organisation (the owner of the asset the incident hit): the
+GDPR and NIS2 duties lie with each controller or entity. A deadline is *at risk* when less than a
+quarter of its time is left and it is not met; escalation conditions can read that
+(``deadline_at_risk``).
 """
 
 from __future__ import annotations
@@ -21,15 +23,25 @@ AT_RISK_FRACTION = 0.25
 @dataclass
 class DeadlineClock:
     id: str
+    org: str
     name: str
     started_min: float
     due_min: float
     done_min: float | None = None
     at_risk: bool = False
+    missed: bool = False
+
+    @property
+    def key(self) -> str:
+        """``deadline/organisation`` (just the deadline when the asset has no owner)."""
+        return f"{self.id}/{self.org}" if self.org else self.id
 
     @property
     def met(self) -> bool | None:
-        return None if self.done_min is None else self.done_min <= self.due_min
+        """True or False once decided (done, or due and not done); None while still open."""
+        if self.done_min is not None:
+            return self.done_min <= self.due_min
+        return False if self.missed else None
 
 
 class Deadlines:
@@ -37,30 +49,36 @@ class Deadlines:
         self.sim = sim
         self.specs = sim.scenario.response.deadlines
         self.clocks: dict[str, DeadlineClock] = {}
-        self.listeners: list[Callable[[str, int], None]] = []  # (deadline id, started event)
+        self.listeners: list[Callable[[DeadlineClock, int], None]] = []  # (clock, started event)
 
-    def start(self, starts: str, cause: int) -> None:
-        """Start every deadline of kind ``starts`` that has not started yet (one clock per deadline)."""
+    def start(self, starts: str, org: str, cause: int) -> None:
+        """Start every deadline of kind ``starts`` for ``org`` that has not started yet."""
         sim = self.sim
         for spec in self.specs:
-            if spec.starts != starts or spec.id in self.clocks:
+            if spec.starts != starts:
                 continue
             now = sim.env.now
-            clock = self.clocks[spec.id] = DeadlineClock(spec.id, spec.name or spec.id, now, now + spec.within)
-            event = sim.log("deadline.started", cause=cause, params={"deadline": clock.name, "within": spec.within}, ref=spec.id)
+            clock = DeadlineClock(spec.id, org, spec.name or spec.id, now, now + spec.within)
+            if clock.key in self.clocks:
+                continue
+            self.clocks[clock.key] = clock
+            params = {"deadline": clock.name, "within": spec.within, "org": org}
+            event = sim.log("deadline.started", cause=cause, params=params, ref=clock.key)
             sim.call_at(spec.within * (1 - AT_RISK_FRACTION), self._at_risk, clock, event)
             sim.call_at(spec.within, self._due, clock, event)
             for listener in self.listeners:
-                listener(spec.id, event)
+                listener(clock, event)
 
-    def complete(self, deadline_id: str, cause: int) -> None:
-        clock = self.clocks.get(deadline_id)
+    def open_clocks(self, deadline_id: str) -> list[DeadlineClock]:
+        return [c for c in self.clocks.values() if c.id == deadline_id and c.done_min is None]
+
+    def complete(self, clock: DeadlineClock, cause: int) -> None:
         sim = self.sim
-        if clock is None or clock.done_min is not None:
+        if clock.done_min is not None:
             return
         clock.done_min = sim.env.now
         kind = "deadline.met" if clock.met else "deadline.late"
-        sim.log(kind, cause=cause, params={"deadline": clock.name}, ref=clock.id)
+        sim.log(kind, cause=cause, params={"deadline": clock.name, "org": clock.org}, ref=clock.key)
         if clock.at_risk:
             clock.at_risk = False
             sim.situation.deadlines_at_risk -= 1
@@ -76,7 +94,8 @@ class Deadlines:
         if clock.done_min is not None:
             return
         sim = self.sim
-        event = sim.log("deadline.missed", cause=cause, params={"deadline": clock.name}, ref=clock.id)
+        clock.missed = True
+        event = sim.log("deadline.missed", cause=cause, params={"deadline": clock.name, "org": clock.org}, ref=clock.key)
         sim.situation.deadlines_missed += 1
         if clock.at_risk:
             clock.at_risk = False

@@ -100,7 +100,7 @@ class Escalation:
         if target >= self.current:
             return
         sim = self.sim
-        level_name = next((lv.name for lv in self.levels if lv.level == target), "") or str(target)
+        level_name = next((lv.name or str(lv.level) for lv in self.levels if lv.level == target), "")
         event = sim.log("grip.deescalated", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))
         keep = {team.id for lv in self.levels if lv.level <= target for team in lv.teams}
         for team_id in sorted(self.active_teams - keep):

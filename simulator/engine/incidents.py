@@ -12,7 +12,6 @@ from ..model.incidents import (
     RansomwareInject,
     ThreatInject,
 )
-from .crews import action_priority
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -76,6 +75,7 @@ class IncidentHandlers:
     def outage(self, position: int, inject: OutageInject, target: int, cause: int) -> None:
         sim = self.sim
         event = self._incident_event("outage.start", position, target, cause)
+        sim.awareness.incident(target, inject, cyber=False)
         if inject.duration is not None:
             key = ("outage", position)
             sim.states.set_effect(target, key, 0.0, event)
@@ -102,7 +102,7 @@ class IncidentHandlers:
         recovery = self.sim.scenario.graph.assets[target].recovery
         sim = self.sim
         sim.crews.work(
-            recovery.crew, sim.crews.repair_key(target), recovery.duration, "repair", target, recovery.crew or "",
+            recovery.crew, sim.crews.job_key(0, target), recovery.duration, "repair", target, recovery.crew or "",
             damage_event, lambda done: sim.states.clear_effect(target, key, done),
         )
 
@@ -118,7 +118,7 @@ class IncidentHandlers:
             self.compromised[target] = True
         else:
             self._incident_event("cyber.exfiltrated", position, target, cause)
-        sim.awareness.cyber_incident(target, inject)
+        sim.awareness.incident(target, inject, cyber=True)
 
     def ransomware(self, position: int, inject: RansomwareInject, target: int, cause: int) -> None:
         sim = self.sim
@@ -134,7 +134,7 @@ class IncidentHandlers:
         key = ("ddos", position)
         sim.states.set_effect(target, key, inject.level, event)
         sim.call_at(inject.duration.sample(sim.rng), self._effect_end, "cyber.ddos.end", target, key, event)
-        sim.awareness.cyber_incident(target, inject)
+        sim.awareness.incident(target, inject, cyber=True)
 
     def _effect_end(self, kind: str, target: int, key: object, cause: int) -> None:
         if key not in self.sim.states.effects(target):
@@ -166,7 +166,7 @@ class IncidentHandlers:
             sim.call_at(inject.duration.sample(sim.rng), self._effect_end, "online.fraud.end", target, key, event)
         if inject.load is not None:
             sim.crews.work(
-                inject.load.crew, action_priority(0), inject.load.duration, "fraud_reports", target,
+                inject.load.crew, sim.crews.job_key(0, -1), inject.load.duration, "fraud_reports", target,
                 sim.scenario.inject_id(position), event, lambda done: None, event_prefix="load",
             )
 
@@ -215,7 +215,7 @@ class _RansomwareAttack:
         key = ("damage", event)
         self.handlers.encrypted[asset] = (self.inject, key, event)
         sim.states.set_effect(asset, key, 0.0, event)
-        sim.awareness.cyber_incident(asset, self.inject)
+        sim.awareness.incident(asset, self.inject, cyber=True)
         spread = self.inject.spread
         if spread is None:
             return

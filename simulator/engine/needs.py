@@ -118,7 +118,7 @@ class NeedNetwork:
             need.used = need.tolerance
         kernel = self.kernel
         event = kernel.log_asset("need.exhausted", need.consumer, need.unsatisfied_event, {"type": need.type})
-        kernel.states.set_effect(need.consumer, ("need", need.index), need.level, event)
+        kernel.states.set_effect(need.consumer, ("need", need.index, need.type), need.level, event)
 
     def _lift(self, need: NeedState, version: int, satisfied_event: int) -> None:
         if version != need.version:
@@ -126,4 +126,4 @@ class NeedNetwork:
         need.active = False
         kernel = self.kernel
         event = kernel.log_asset("need.restarted", need.consumer, satisfied_event, {"type": need.type})
-        kernel.states.clear_effect(need.consumer, ("need", need.index), event)
+        kernel.states.clear_effect(need.consumer, ("need", need.index, need.type), event)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from ..model.distributions import Distribution
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.playbook import AssetSelector, Rule
-from .crews import action_priority
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -46,37 +45,43 @@ class Playbook:
         incident_class = INCIDENT_CLASSES.get(inject_type, "")
         for rule in self.rules:
             wanted = rule.when.incident_known
-            if wanted is not None and wanted in (inject_type, incident_class, "any"):
-                self._fire(rule, asset, event, (inject_key, asset))
+            if wanted is not None and wanted in (inject_type, incident_class, "any") and self._owner_matches(rule, asset):
+                self._fire(rule, asset, event, (inject_key, asset) if rule.target == "trigger" else (inject_key,))
 
     def asset_failed(self, asset: int, event: int) -> None:
         spec = self.sim.scenario.graph.assets[asset]
         for rule in self.rules:
             selector = rule.when.asset_failed
-            if selector is not None and selector.matches(spec):
-                self._fire(rule, asset, event, (asset,))
+            if selector is not None and selector.matches(spec) and self._owner_matches(rule, asset):
+                self._fire(rule, asset, event, (asset,) if rule.target == "trigger" else ("once",))
+
+    def _owner_matches(self, rule: Rule, asset: int) -> bool:
+        return rule.when.owner is None or (asset >= 0 and self.sim.owners[asset] == rule.when.owner)
 
     def grip_reached(self, level: int, event: int) -> None:
         for rule in self.rules:
             if rule.when.grip is not None and rule.when.grip <= level:
                 self._fire(rule, -1, event, ("grip",))
 
-    def deadline_started(self, deadline: str, event: int) -> None:
+    def deadline_started(self, clock, event: int) -> None:
         for rule in self.rules:
-            if rule.when.deadline_started == deadline:
-                self._fire(rule, -1, event, ("deadline",))
+            if rule.when.deadline_started == clock.id and (rule.when.owner is None or rule.when.owner == clock.org):
+                self._fire(rule, -1, event, ("deadline", clock.key), clock=clock)
 
     # --- firing -----------------------------------------------------------------------------------
-    def _fire(self, rule: Rule, asset: int, cause: int, key: tuple) -> None:
+    def _fire(self, rule: Rule, asset: int, cause: int, key: tuple, clock=None) -> None:
         if (rule.id, key) in self.fired:
             return
         self.fired.add((rule.id, key))
-        self.sim.env.process(self._run_rule(rule, asset, cause))
+        self.sim.env.process(self._run_rule(rule, asset, cause, clock))
 
-    def _run_rule(self, rule: Rule, trigger_asset: int, cause: int):
+    def _run_rule(self, rule: Rule, trigger_asset: int, cause: int, clock=None):
         sim = self.sim
         if rule.delay:
             yield sim.env.timeout(rule.delay)
+        if rule.if_ is not None and not rule.if_(sim.situation.values()):
+            sim.log("action.skipped", trigger_asset, cause, {"rule": rule.id, "action": rule.action, "condition": str(rule.if_)}, ref=rule.id)
+            return
         team = rule.requires_team or ("gbt" if rule.action == "ordinance" and self._has_team("gbt") else None)
         if team is not None:
             ready = sim.escalation.ready(team)
@@ -87,6 +92,8 @@ class Playbook:
         if rule.action in ASSET_ACTIONS:
             for asset in self._targets(rule, trigger_asset):
                 self._start(rule, asset, cause)
+        elif rule.action == "notify":
+            self._queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(r, clock, e))
         else:
             self._start(rule, trigger_asset, cause)
 
@@ -105,19 +112,17 @@ class Playbook:
         return [graph.index[i] for i in ids]
 
     def _start(self, rule: Rule, asset: int, cause: int) -> None:
-        sim = self.sim
         start = getattr(self, f"_start_{rule.action}", None)
         if start is not None:
             start(rule, asset, cause)  # actions that need checks or special durations
             return
         self._queue(rule, asset, cause, rule.crew, rule.default_duration(), getattr(self, f"_done_{rule.action}", _nothing))
-        del sim
 
     def _queue(self, rule, asset, cause, crew, duration, done, params=None):
         sim = self.sim
         params = {"rule": rule.id, "action": rule.action, **(params or {})}
         sim.crews.work(
-            crew, action_priority(rule.priority), duration, rule.action, asset, rule.id, cause,
+            crew, sim.crews.job_key(rule.priority, asset), duration, rule.action, asset, rule.id, cause,
             lambda event: done(rule, asset, event), event_prefix="action", params=params,
         )
 
@@ -195,8 +200,11 @@ class Playbook:
     def _done_ask_help(self, rule, asset, event) -> None:
         self.help_factor = min(self.help_factor, rule.factor)
 
-    def _done_notify(self, rule, asset, event) -> None:
-        self.sim.deadlines.complete(rule.deadline, event)
+    def _notified(self, rule, clock, event) -> None:
+        """A notification done: it meets the clock that started the rule, else every open clock of its deadline."""
+        deadlines = self.sim.deadlines
+        for target in [clock] if clock is not None else deadlines.open_clocks(rule.deadline):
+            deadlines.complete(target, event)
 
     def _done_counter_message(self, rule, asset, event) -> None:
         self.sim.incidents.fraud_answered(asset, event)

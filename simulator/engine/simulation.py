@@ -88,6 +88,7 @@ class Simulation:
             self.incidents = IncidentHandlers(self)
         self.states.on_change = self._status_changed
         self.awareness.listeners.append(self._became_known)
+        self.awareness.picture_listeners.append(self._in_the_picture)
         self.escalation.listeners.append(self.playbook.grip_reached)
         self.deadlines.listeners.append(self.playbook.deadline_started)
 
@@ -127,24 +128,32 @@ class Simulation:
         self.awareness.status_changed(asset, old, new)
 
     def _became_known(self, event_id: int) -> None:
-        """A fact became known to the crisis organisation: update the picture and react."""
+        """A fact became known to someone in the crisis organisation for the first time: react."""
         event = self.log_book.events[event_id - 1]
         kind = event.kind
-        if kind.startswith("asset."):
-            self.situation.status_known(event.asset, event.level)
-            if kind == "asset.failed":
-                self.playbook.asset_failed(event.asset, event_id)
+        if kind == "asset.failed":
+            self.playbook.asset_failed(event.asset, event_id)
         elif kind in INCIDENT_EVENTS:
-            position = self._inject_position[event.ref]
-            inject = self.scenario.injects[position]
-            self.situation.incident_known(position, inject.type)
+            inject = self.scenario.injects[self._inject_position[event.ref]]
             self.playbook.incident_known(inject.type, event.asset, event.ref, event_id)
+            owner = self.owners[event.asset]
             if kind == "cyber.exfiltrated":
-                self.deadlines.start("exfiltration", event_id)
-            if kind.startswith("cyber.") and self.owners[event.asset] in self._nis2_owner:
-                self.deadlines.start("significant_incident", event_id)
+                self.deadlines.start("exfiltration", owner, event_id)
+            if kind.startswith("cyber.") and owner in self._nis2_owner:
+                self.deadlines.start("significant_incident", owner, event_id)
         if event_id in self.incidents.awaiting_repair:
             self.incidents.damage_known(event_id)
+
+    def _in_the_picture(self, event_id: int) -> None:
+        """The control room learned of a fact: the situation that escalation reads changes."""
+        event = self.log_book.events[event_id - 1]
+        if event.kind.startswith("asset."):
+            self.situation.status_known(event.asset, event.level)
+        elif event.kind in INCIDENT_EVENTS:
+            position = self._inject_position[event.ref]
+            self.situation.incident_known(position, self.scenario.injects[position].type)
+        else:
+            return
         self.escalation.reevaluate(event_id)
 
     # --- phases -----------------------------------------------------------------------------------

@@ -20,15 +20,25 @@ def status_of(service: float) -> str:
     return "degraded"
 
 
-# Effect keys whose first element is one of these are physical: manual operation cannot bypass them.
-PHYSICAL = frozenset({"outage", "physical"})
+# What manual operation bypasses: lost control, data or telecom of the automation, cyber damage,
+# overload (DDoS). Anything else (power, water, fuel, physical damage) stays in force by hand too.
+BYPASSED_NEEDS = frozenset({"control", "data", "telecom"})
+BYPASSED_EFFECTS = frozenset({"damage", "ddos"})
+
+
+def _bypassed(key) -> bool:
+    if not isinstance(key, tuple):
+        return False
+    if key[0] == "need":
+        return key[2] in BYPASSED_NEEDS
+    return key[0] in BYPASSED_EFFECTS
 
 
 class AssetStates:
     """Service level per asset (index). An effect is a (key -> level) entry; the service is the
     minimum of all effects, 1 without any. An asset switched to manual operation at level m runs at
-    min(physical, max(other, m)): by hand it bypasses lost control, data or power of its automation
-    and cyber damage, not physical damage (effect keys starting with ``outage`` or ``physical``).
+    min(kept, max(bypassed, m)): by hand it bypasses lost control, data and telecom needs, cyber
+    damage and overload, not power, water or fuel needs nor physical damage.
 
     A change of service is logged as a status event, recorded as a state change, and passed on to
     ``on_change(asset, old, new, status_event_id)``.
@@ -78,10 +88,10 @@ class AssetStates:
         manual = self._manual_level.get(asset)
         if manual is None:
             return min(effects.values()), False
-        physical = min((v for k, v in effects.items() if isinstance(k, tuple) and k[0] in PHYSICAL), default=1.0)
-        other = min((v for k, v in effects.items() if not (isinstance(k, tuple) and k[0] in PHYSICAL)), default=1.0)
-        by_hand = other < manual
-        return min(physical, max(other, manual)), by_hand and physical > 0
+        kept = min((v for k, v in effects.items() if not _bypassed(k)), default=1.0)
+        bypassed = min((v for k, v in effects.items() if _bypassed(k)), default=1.0)
+        by_hand = bypassed < manual
+        return min(kept, max(bypassed, manual)), by_hand and kept > 0
 
     def _update(self, asset: int, cause: int) -> None:
         new, manual = self._level(asset)

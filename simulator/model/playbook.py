@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_va
 from .assets import FROZEN
 from .distributions import Distribution
 from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Sector, Slug, custom_error
+from .organisations import ConditionField
 
 __all__ = ["ACTIONS", "AssetSelector", "Trigger", "Rule", "PlaybookFile"]
 
@@ -58,10 +59,11 @@ class Trigger(BaseModel):
     grip: int | None = Field(default=None, ge=0)
     at: Minutes | None = None
     deadline_started: Slug | None = None
+    owner: Slug | None = Field(default=None, description="only for assets (or deadlines) of this organisation")
 
     @model_validator(mode="after")
     def _exactly_one(self):
-        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        given = [name for name in type(self).model_fields if name != "owner" and getattr(self, name) is not None]
         if len(given) != 1:
             raise custom_error("value.one_trigger", given=", ".join(given) or "-")
         return self
@@ -96,14 +98,19 @@ class Rule(BaseModel):
 
     ``target``: ``trigger`` (the asset of the triggering fact; the default), an asset id, a list
     of ids, or a selector. Without ``duration`` the action's own default applies (manual: the
-    fallback's setup; restore: by backups; others: 0). Rules fire once per asset for asset
-    triggers, else once.
+    fallback's setup; restore: by backups; others: 0). A rule targeting the trigger fires once per
+    asset (``asset_failed``) or per incident and asset (``incident_known``); with a fixed target,
+    once per incident, or once; ``grip``, ``at`` and ``deadline_started`` rules once (per deadline
+    clock). ``if`` is checked when the rule fires (after ``delay``).
     """
 
     model_config = FROZEN
 
     id: Slug
     when: Trigger
+    if_: ConditionField | None = Field(
+        default=None, alias="if", description="act only if this holds on the known situation when the rule fires"
+    )
     action: Literal[ACTIONS]  # type: ignore[valid-type]
     target: Annotated[Any, BeforeValidator(_to_target), WithJsonSchema(_TARGET_SCHEMA)] = "trigger"
     crew: str | None = None

@@ -110,8 +110,9 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
         rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"])))
     deadlines = metrics.get("deadlines") or {}
     if deadlines:
-        met = sum(1 for d in deadlines.values() if d["met"])
-        rows.append(("metric.deadlines", f"{met} / {len(deadlines)}"))
+        met = sum(1 for d in deadlines.values() if d["met"] is True)
+        decided = sum(1 for d in deadlines.values() if d["met"] is not None)
+        rows.append(("metric.deadlines", text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided)))
     for key, value in rows:
         table.add_row(text(key, lang), value)
     console.print(table)
