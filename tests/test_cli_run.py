@@ -72,3 +72,13 @@ def test_golden_events(root, tmp_path):
     if os.environ.get("RAMPSIM_REGENERATE_GOLDEN"):
         golden.write_text(produced, encoding="utf-8")
     assert produced == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
+    import simulator
+
+    result = simulator.simulate(root / "scenarios" / f"{name}.yaml", lang=lang)
+    untranslated = result.events[result.events["message"] == result.events["kind"]]
+    assert untranslated.empty, untranslated[["kind", "data"]].drop_duplicates().to_string()
