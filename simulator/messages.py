@@ -534,3 +534,5 @@ CATALOGUE.update(
         "grip.none": {"en": "no escalation", "nl": "geen opschaling"},
     }
 )
+
+CATALOGUE.update({"event.rule.fired": {"en": "Playbook rule {rule} applies: {action}", "nl": "Draaiboekregel {rule} van toepassing: {action}"}})

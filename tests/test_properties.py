@@ -66,7 +66,31 @@ def scenarios(draw):
             )
         else:
             injects.append({"type": "cyber.compromise", "target": target, "at": at, "effect": "disrupt"})
-    return build(assets, injects, ORG, duration="4d")
+    response, rules = {}, []
+    if draw(st.booleans()):
+        response = {
+            "reporting": {"delay": draw(st.sampled_from([0, "10min", "exponential(mean=20min)"])), "channels": [draw(st.sampled_from(ids))]},
+            "escalation": {
+                "name": "GRIP",
+                "deescalate_after": "1h",
+                "levels": [
+                    {"level": 1, "teams": [{"id": "copi", "assembly": "30min"}], "when": "known_failed >= 1"},
+                    {"level": 2, "teams": [{"id": "gbt", "assembly": "1h"}], "when": "known_failed >= 3 or population_affected >= 500"},
+                ],
+            },
+            "deadlines": [{"id": "avg", "starts": "exfiltration", "within": "72h"}],
+        }
+        actions = ["manual", "isolate", "restore", "repair", "inform_public", "ordinance", "ask_help", "secure_evidence", "evacuate"]
+        triggers = [{"incident_known": "any"}, {"asset_failed": {"sector": "energy"}}, {"grip": 1}, {"at": "2h"}]
+        for n in range(draw(st.integers(0, 4))):
+            rule = {
+                "id": f"r{n}", "when": draw(st.sampled_from(triggers)), "action": draw(st.sampled_from(actions)),
+                "crew": "org/crew", "duration": draw(st.sampled_from(["30min", "2h"])),
+            }
+            if rule["action"] == "ordinance" or rule["when"] == {"at": "2h"}:
+                rule["target"] = draw(st.sampled_from(ids))
+            rules.append(rule)
+    return build(assets, injects, ORG, response=response, rules=rules, duration="4d")
 
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -77,7 +101,7 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def test_service_levels_stay_in_unit_interval(scenario, seed):
     record = run(scenario, seed=seed)
     assert all(0.0 <= s.service <= 1.0 for s in record.states)
-    assert all(e.level is None or 0.0 <= e.level <= 1.0 for e in record.events)
+    assert all(e.level is None or 0.0 <= e.level <= 1.0 for e in record.events if not e.kind.startswith("grip."))
 
 
 @PROPERTY
@@ -86,14 +110,15 @@ def test_every_event_but_an_inject_has_a_cause_chain_ending_in_an_inject(scenari
     record = run(scenario, seed=seed)
     events = record.events
     for event in events:
-        if event.kind == "inject":
-            assert event.cause == 0
-            continue
+        if event.kind == "inject" or (event.kind == "rule.fired" and event.cause == 0):
+            continue  # an inject, or a rule timed from the start (`at`)
         assert 0 < event.cause < event.id
         root = event
         while root.cause:
             root = events[root.cause - 1]
-        assert root.kind == "inject", (event, root)
+        assert root.kind in ("inject", "rule.fired"), (event, root)
+        if event.kind == "asset.failed" and root.kind != "inject":
+            assert any(e.kind == "inject" for e in events[: event.id])
 
 
 @PROPERTY
@@ -115,11 +140,13 @@ def test_states_replay_to_the_final_service_levels(scenario, seed):
     sim = Simulation(scenario, seed=seed)
     record = sim.run()
     replayed = [1.0] * len(scenario.graph)
+    manual = [False] * len(scenario.graph)
     for change in record.states:
-        assert change.service != replayed[change.asset]  # only real changes are recorded
+        assert (change.service, change.manual) != (replayed[change.asset], manual[change.asset])  # only real changes
         replayed[change.asset] = change.service
+        manual[change.asset] = change.manual
     assert replayed == sim.states.service
     # a consumer whose need is unsatisfied with an exhausted buffer is at or below the effect level
     for need in sim.needs.needs:
-        if need.active:
+        if need.active and need.consumer not in sim.states._manual_level:
             assert sim.states.service[need.consumer] <= need.level

@@ -286,6 +286,7 @@ def test_ordinance_waits_for_the_municipal_policy_team():
     rules = [{"id": "noodverordening", "when": {"at": 0}, "action": "ordinance", "duration": "30min"}]
     record = run(build([{"id": "x", "sector": "government"}], [{"type": "outage", "target": "x"}], response={**REPORTING, "escalation": grip}, rules=rules))
     assert [(e.time_min, e.kind) for e in record.events if e.ref == "noodverordening"] == [
+        (0.0, "rule.fired"),
         (0.0, "action.waiting"), (70.0, "action.queued"), (70.0, "action.started"), (100.0, "action.done"),
     ]
 
@@ -305,6 +306,7 @@ def test_threat_is_reported_by_the_official_and_protection_holds_a_crew():
     rules = [{"id": "beveiliging", "when": {"incident_known": "online.threat"}, "action": "protect", "crew": "politie/team"}]
     record = run(build(assets, injects, POLICE, response=REPORTING, rules=rules, duration="3d"))
     assert [(e.time_min, e.kind) for e in record.events if e.ref == "beveiliging"] == [
+        (10.0, "rule.fired"),
         (10.0, "action.queued"), (10.0, "action.started"), (10.0 + 2880, "action.done"),
     ]
 

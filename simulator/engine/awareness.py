@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
 
 STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated"})
-SELF_KNOWN_PREFIXES = ("repair.", "action.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.")
+SELF_KNOWN_PREFIXES = ("repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.")
 
 
 class Awareness:

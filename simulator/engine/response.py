@@ -77,6 +77,8 @@ class Playbook:
 
     def _run_rule(self, rule: Rule, trigger_asset: int, cause: int, clock=None):
         sim = self.sim
+        # the rule's own event: the cause of what it does (and the root of a rule timed by `at`)
+        cause = sim.log("rule.fired", trigger_asset, cause, {"rule": rule.id, "action": rule.action}, ref=rule.id)
         if rule.delay:
             yield sim.env.timeout(rule.delay)
         if rule.if_ is not None and not rule.if_(sim.situation.values()):
