@@ -536,3 +536,5 @@ CATALOGUE.update(
 )
 
 CATALOGUE.update({"event.rule.fired": {"en": "Playbook rule {rule} applies: {action}", "nl": "Draaiboekregel {rule} van toepassing: {action}"}})
+
+CATALOGUE.update({"ref.unknown_basin": {"en": "unknown basin '{id}'{hint}", "nl": "onbekend bekken '{id}'{hint}"}})

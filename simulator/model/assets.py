@@ -132,6 +132,9 @@ class Asset(BaseModel):
         default=None, description="time to detect an intrusion by monitoring, or none"
     )
     backups: Backups = "online"
+    flood_tolerance_m: float | None = Field(
+        default=None, ge=0, description="water depth (m) at which it fails in a flooded zone; default 0.3"
+    )
     needs: tuple[Need, ...] = ()
 
     @property

@@ -10,6 +10,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN, Asset
+from .water import Basin, Zone
 
 __all__ = ["GraphFile", "InfrastructureGraph"]
 
@@ -22,6 +23,8 @@ class GraphFile(BaseModel):
     name: str = ""
     description: str = ""
     include: tuple[str, ...] = Field(default=(), description="other graph files (relative paths) whose assets join this one")
+    basins: tuple[Basin, ...] = Field(default=(), description="water bodies that hazards fill")
+    zones: tuple[Zone, ...] = Field(default=(), description="areas that flood from a basin")
     assets: tuple[Asset, ...] = ()
 
 
@@ -33,6 +36,8 @@ class InfrastructureGraph:
     name: str = ""
     description: str = ""
     source: object = field(default=None, repr=False, compare=False)  # a loading.GraphSource, for error locations
+    basins: tuple[Basin, ...] = ()
+    zones: tuple[Zone, ...] = ()
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -51,8 +56,8 @@ class InfrastructureGraph:
         return self.assets[self.index[asset_id]]
 
     def same_model(self, other: InfrastructureGraph) -> bool:
-        """True when both hold the same assets with the same fields and needs, in the same order."""
-        return self.assets == other.assets
+        """True when both hold the same assets (fields and needs), basins and zones, in the same order."""
+        return self.assets == other.assets and self.basins == other.basins and self.zones == other.zones
 
     @cached_property
     def networkx(self) -> nx.MultiDiGraph:

@@ -20,13 +20,16 @@ from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
 from .organisations import Organisation, OrganisationsFile
-from .references import check_graph
+from .references import check_graph, check_water
 from .validation import problems_from_validation
+from .water import Basin, Zone
 from .yamlfile import SourceDocument, load_yaml
 
 __all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", "GraphSource", "graph_format", "is_file_problem", "file_kind"]
 
 _ASSETS = TypeAdapter(tuple[Asset, ...])
+_BASINS = TypeAdapter(tuple[Basin, ...])
+_ZONES = TypeAdapter(tuple[Zone, ...])
 
 
 @dataclass
@@ -44,6 +47,8 @@ class _GraphHeader(BaseModel):
     name: str = ""
     description: str = ""
     include: tuple[str, ...] = ()
+    basins: list[Any] = Field(default_factory=list)
+    zones: list[Any] = Field(default_factory=list)
     assets: list[Any] = Field(default_factory=list)
 
 
@@ -82,11 +87,23 @@ def _load_graph(path: Path) -> InfrastructureGraph:
         assets = _ASSETS.validate_python(raw.records)
     except ValidationError as exc:
         raise LoadError(problems_from_validation(exc, lambda loc: _locate(source, loc))) from None
-    graph = InfrastructureGraph(assets, raw.name, raw.description, source)
-    problems = check_graph(graph)
+    water = {}
+    for name, adapter in (("basins", _BASINS), ("zones", _ZONES)):
+        items = getattr(raw, name)
+        try:
+            water[name] = adapter.validate_python([record for record, _, _ in items])
+        except ValidationError as exc:
+            raise LoadError(problems_from_validation(exc, lambda loc, items=items: _locate_water(items, loc))) from None
+    graph = InfrastructureGraph(assets, raw.name, raw.description, source, water["basins"], water["zones"])
+    problems = check_graph(graph) + check_water(graph, raw)
     if problems:
         raise LoadError(problems)
     return graph
+
+
+def _locate_water(items: list, loc: tuple) -> tuple:
+    _, doc, where = items[loc[0]]
+    return doc, where + tuple(loc[1:])
 
 
 def _locate(source: GraphSource, loc: tuple) -> tuple:
@@ -126,6 +143,10 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         raw.records.extend(included.records)
         raw.origins.extend(included.origins)
         raw.documents.extend(included.documents)
+        raw.basins.extend(included.basins)
+        raw.zones.extend(included.zones)
+    for name in ("basins", "zones"):
+        getattr(raw, name).extend((record, doc, (name, j)) for j, record in enumerate(getattr(header, name)))
     for j, record in enumerate(header.assets):
         raw.records.append(record)
         raw.origins.append(AssetOrigin(doc, ("assets", j)))
@@ -142,6 +163,9 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
         data = {"name": graph.name} if graph.name else {}
         if graph.description:
             data["description"] = graph.description
+        for name in ("basins", "zones"):
+            if getattr(graph, name):
+                data[name] = [item.model_dump(mode="json", exclude_defaults=True) for item in getattr(graph, name)]
         data["assets"] = [
             {**asset_record(a), **({"needs": [need_record(n) for n in a.needs]} if a.needs else {})} for a in graph.assets
         ]

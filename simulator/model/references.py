@@ -75,3 +75,35 @@ def check_references(
 
 def _hint(word: str, candidates: tuple[str, ...]):
     return suggest(word, candidates) if len(candidates) < 5000 else ""
+
+
+def check_water(graph: InfrastructureGraph, raw) -> list[Problem]:
+    """Basins and zones: unique ids, zones flooding from a known basin, known assets."""
+    problems: list[Problem] = []
+
+    def at(items, j, rest, key, **params):
+        _, doc, loc = items[j]
+        return Problem(doc.path, doc.line_of(loc + rest), loc + rest, key, params)
+
+    basin_ids: set[str] = set()
+    assets = tuple(graph.index)
+    for j, basin in enumerate(graph.basins):
+        if basin.id in basin_ids:
+            problems.append(at(raw.basins, j, ("id",), "ref.duplicate_id", id=basin.id, first="basins"))
+        basin_ids.add(basin.id)
+        for d, drain in enumerate(basin.drains):
+            if drain.asset not in graph.index:
+                problems.append(at(raw.basins, j, ("drains", d, "asset"), "ref.unknown_asset", id=drain.asset, hint=_hint(drain.asset, assets)))
+        if basin.alarm_asset is not None and basin.alarm_asset not in graph.index:
+            problems.append(at(raw.basins, j, ("alarm_asset",), "ref.unknown_asset", id=basin.alarm_asset, hint=_hint(basin.alarm_asset, assets)))
+    zone_ids: set[str] = set()
+    for j, zone in enumerate(graph.zones):
+        if zone.id in zone_ids:
+            problems.append(at(raw.zones, j, ("id",), "ref.duplicate_id", id=zone.id, first="zones"))
+        zone_ids.add(zone.id)
+        if zone.basin not in basin_ids:
+            problems.append(at(raw.zones, j, ("basin",), "ref.unknown_basin", id=zone.basin, hint=_hint(zone.basin, tuple(basin_ids))))
+        for a, asset_id in enumerate(zone.assets):
+            if asset_id not in graph.index:
+                problems.append(at(raw.zones, j, ("assets", a), "ref.unknown_asset", id=asset_id, hint=_hint(asset_id, assets)))
+    return problems

@@ -18,7 +18,7 @@ import networkx as nx
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import AssetOrigin, RawGraph, asset_record, need_record
+from .records import AssetOrigin, RawGraph, asset_record, need_record, water_records
 
 __all__ = ["read_graphml", "write_graphml"]
 
@@ -31,6 +31,8 @@ def write_graphml(graph: InfrastructureGraph, path: Path) -> None:
     g = nx.MultiDiGraph()
     g.graph["name"] = graph.name
     g.graph["description"] = graph.description
+    for name, records in water_records(graph).items():
+        g.graph[name] = json.dumps(records, ensure_ascii=False)
     for asset in graph.assets:
         record = asset_record(asset)
         attrs: dict[str, Any] = {"label": asset.label}
@@ -71,6 +73,14 @@ def read_graphml(path: Path) -> RawGraph:
         raise LoadError([Problem(path, None, (), "graphml.syntax", {"problem": str(exc)})]) from None
     doc = SourceDocument(path, None)
     raw = RawGraph(documents=[doc], name=str(g.graph.get("name", "")), description=str(g.graph.get("description", "")))
+    for name in ("basins", "zones"):
+        text = g.graph.get(name)
+        if text:
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise LoadError([Problem(path, None, (name,), "json.syntax", {"problem": exc.msg})]) from None
+            getattr(raw, name).extend((record, doc, (name, j)) for j, record in enumerate(items if isinstance(items, list) else [items]))
     position = {}
     for i, (node, attrs) in enumerate(g.nodes(data=True)):
         record: dict[str, Any] = {"id": node}

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import AssetOrigin, RawGraph, asset_record
+from .records import AssetOrigin, RawGraph, asset_record, water_records
 
 __all__ = ["read_nodelink", "write_nodelink", "FORMAT"]
 
@@ -34,7 +34,7 @@ def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
     data = {
         "directed": True,
         "multigraph": True,
-        "graph": {"name": graph.name, "description": graph.description, "format": FORMAT},
+        "graph": {"name": graph.name, "description": graph.description, "format": FORMAT, **water_records(graph)},
         "nodes": nodes,
         "links": links,
     }
@@ -58,6 +58,10 @@ def read_nodelink(path: Path) -> RawGraph:
     raw = RawGraph(documents=[doc])
     info = data.get("graph") or {}
     raw.name = str(info.get("name", "")) if isinstance(info, dict) else ""
+    if isinstance(info, dict):
+        for name in ("basins", "zones"):
+            items = info.get(name) or []
+            getattr(raw, name).extend((record, doc, ("graph", name, j)) for j, record in enumerate(items if isinstance(items, list) else [items]))
     raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""
     position: dict[str, int] = {}
     for i, node in enumerate(data.get("nodes", [])):

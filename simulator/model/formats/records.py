@@ -8,7 +8,7 @@ from typing import Any
 from ..assets import Asset, Need
 from ..yamlfile import SourceDocument
 
-__all__ = ["AssetOrigin", "RawGraph", "asset_record", "need_record"]
+__all__ = ["AssetOrigin", "RawGraph", "asset_record", "need_record", "water_records"]
 
 
 @dataclass
@@ -43,6 +43,8 @@ class RawGraph:
     documents: list[SourceDocument] = field(default_factory=list)
     name: str = ""
     description: str = ""
+    basins: list[tuple] = field(default_factory=list)  # (record, document, loc)
+    zones: list[tuple] = field(default_factory=list)
 
 
 def asset_record(asset: Asset) -> dict[str, Any]:
@@ -55,3 +57,12 @@ def need_record(need: Need) -> dict[str, Any]:
     record = need.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     record["from"] = list(need.suppliers)
     return record
+
+
+def water_records(graph) -> dict[str, list]:
+    """Basins and zones as plain records (only the kinds the graph has)."""
+    return {
+        name: [item.model_dump(mode="json", exclude_defaults=True) for item in getattr(graph, name)]
+        for name in ("basins", "zones")
+        if getattr(graph, name)
+    }
