@@ -538,3 +538,37 @@ CATALOGUE.update(
 CATALOGUE.update({"event.rule.fired": {"en": "Playbook rule {rule} applies: {action}", "nl": "Draaiboekregel {rule} van toepassing: {action}"}})
 
 CATALOGUE.update({"ref.unknown_basin": {"en": "unknown basin '{id}'{hint}", "nl": "onbekend bekken '{id}'{hint}"}})
+
+# --- physical hazards (issue 4) ---------------------------------------------------------------------
+CATALOGUE.update(
+    {
+        "event.hazard.gates_opened": {
+            "en": "The gates of {name} open ({gates}): water flows between the outside water and {basin}",
+            "nl": "De deuren van {name} gaan open ({gates}): water stroomt tussen buitenwater en {basin}",
+        },
+        "event.hazard.gates_closed": {"en": "The gates of {name} are closed by hand", "nl": "De deuren van {name} zijn met de hand gesloten"},
+        "event.hazard.alarm_level": {
+            "en": "Water in {basin} reaches the alarm level ({level_m} m NAP)",
+            "nl": "Water in {basin} bereikt het alarmpeil ({level_m} m NAP)",
+        },
+        "event.hazard.crest_exceeded": {
+            "en": "Water in {basin} flows over the quay ({level_m} m NAP)",
+            "nl": "Water in {basin} stroomt over de kade ({level_m} m NAP)",
+        },
+        "event.zone.flooded": {
+            "en": "{zone} floods ({population} inhabitants)",
+            "nl": "{zone} loopt onder ({population} inwoners)",
+        },
+        "event.flood.damage": {
+            "en": "{name} floods and fails (water {level_m} m NAP)",
+            "nl": "{name} loopt onder en valt uit (water {level_m} m NAP)",
+        },
+        "event.detect.alarm": {"en": "Level alarm of {basin} at {name}", "nl": "Peilalarm van {basin} bij {name}"},
+        "event.action.no_effect": {"en": "{action}{on}: had no effect", "nl": "{action}{on}: had geen effect"},
+        "actiontype.close_gates": {"en": "Close the gates by hand", "nl": "Deuren met de hand sluiten"},
+        "word.gates.one": {"en": "one gate", "nl": "één deur"},
+        "word.gates.both": {"en": "both gates", "nl": "beide deuren"},
+        "metric.max_water_level_m": {"en": "highest water level", "nl": "hoogste waterstand"},
+        "metric.population_flooded": {"en": "inhabitants of flooded zones", "nl": "inwoners van ondergelopen gebieden"},
+    }
+)

@@ -40,6 +40,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text(f"effect.{value}", lang)
         elif key == "action":
             value = text(f"actiontype.{value}", lang)
+        elif key == "gates":
+            value = text(f"word.gates.{value}", lang)
         elif key == "level":
             values["level_pct"] = _pct(value)
         values[key] = value

@@ -24,15 +24,18 @@ from .tables import (
     EVENT_COLUMNS,
     JOB_COLUMNS,
     KNOWLEDGE_COLUMNS,
+    LEVEL_COLUMNS,
     STATE_COLUMNS,
     assets_table,
     deadlines_table,
     events_table,
     jobs_table,
     knowledge_table,
+    levels_table,
     render_messages,
     states_table,
 )
+from .water_metrics import water_metrics
 
 __all__ = ["Results", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
@@ -66,6 +69,7 @@ class Results:
         self.knowledge = tables.get("knowledge", pd.DataFrame(columns=KNOWLEDGE_COLUMNS))
         self.jobs = tables.get("jobs", pd.DataFrame(columns=JOB_COLUMNS))
         self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
+        self.levels = tables.get("levels", pd.DataFrame(columns=LEVEL_COLUMNS))
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
@@ -79,13 +83,18 @@ class Results:
         scenario = record.scenario
         events = events_table(record, lang)
         states = states_table(record)
-        tables = {"knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record)}
+        tables = {
+            "knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record),
+            "levels": levels_table(record),
+        }
         population = {a.id: a.population for a in scenario.graph.assets if a.population}
         ids = [a.id for a in scenario.graph.assets]
         evacuated = {ids[i]: t for i, t in record.evacuated.items()}
         metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
         inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
         metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class))
+        zones = {z.id: z.population for z in scenario.graph.zones}
+        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones))
         manifest = _manifest(record, lang)
         return cls(events, states, metrics, manifest, tables=tables)
 
@@ -103,6 +112,8 @@ class Results:
             self.knowledge.to_csv(tmp / "knowledge.csv", index=False, lineterminator="\n")
             self.jobs.to_csv(tmp / "jobs.csv", index=False, lineterminator="\n")
             self.assets.to_csv(tmp / "assets.csv", index=False, lineterminator="\n")
+            if len(self.levels):
+                self.levels.to_csv(tmp / "levels.csv", index=False, lineterminator="\n")
             _write_json(tmp / "metrics.json", self.metrics)
             _write_json(tmp / "manifest.json", manifest)
         self.path = path
@@ -132,6 +143,8 @@ class Results:
                 path / "assets.csv", keep_default_na=False, na_values={"lat": [""], "lon": [""]},
                 dtype={"id": str, "name": str, "sector": str, "kind": str, "owner": str, "municipality": str, "population": "int64", "lat": "Float64", "lon": "Float64"},
             )
+        if (path / "levels.csv").exists():
+            tables["levels"] = pd.read_csv(path / "levels.csv", dtype={"time_min": "float64", "basin": str, "level_m": "float64"})
         if (path / "jobs.csv").exists():
             tables["jobs"] = pd.read_csv(
                 path / "jobs.csv", keep_default_na=False, na_values={c: [""] for c in JOB_COLUMNS[4:]},
@@ -166,7 +179,7 @@ class Results:
         events = self.events.copy()
         events["message"] = render_messages(events, names, lang)
         manifest = {**self.manifest, "language": lang}
-        tables = {"knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets}
+        tables = {"knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets, "levels": self.levels}
         return Results(events, self.states, self.metrics, manifest, self.path, tables)
 
     def known_at(self, t: float, org: str | None = None) -> pd.DataFrame:

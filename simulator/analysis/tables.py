@@ -13,7 +13,7 @@ from .eventtext import event_message
 
 __all__ = [
     "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
-    "events_table", "states_table", "assets_table", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+    "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
 ]
 
 EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
@@ -21,6 +21,7 @@ ASSET_COLUMNS = ["id", "name", "sector", "kind", "owner", "municipality", "popul
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
 JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
+LEVEL_COLUMNS = ["time_min", "basin", "level_m"]
 DEADLINE_COLUMNS = ["deadline", "name", "org", "started_min", "due_min", "done_min", "met"]
 
 
@@ -127,3 +128,9 @@ def jobs_table(record: RunRecord) -> pd.DataFrame:
 def deadlines_table(record: RunRecord) -> pd.DataFrame:
     rows = [(c.key, c.name, c.org, c.started_min, c.due_min, c.done_min, c.met) for c in record.deadlines.values()]
     return pd.DataFrame(rows, columns=DEADLINE_COLUMNS)
+
+
+def levels_table(record: RunRecord) -> pd.DataFrame:
+    """Basin water levels (m NAP), sampled every 10 minutes and at every change of what drives them."""
+    rows = [(t, basin, level) for basin, samples in record.levels.items() for t, level in samples]
+    return pd.DataFrame(rows, columns=LEVEL_COLUMNS).astype({"time_min": "float64", "level_m": "float64"})

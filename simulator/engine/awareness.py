@@ -31,6 +31,8 @@ __all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
 
 STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated"})
 SELF_KNOWN_PREFIXES = ("repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.")
+# Physical processes the organisation only sees through alarms and reports (hazard.*, zone.*) stay
+# unknown until then: they have no asset of their own or belong to the asset they hit.
 
 
 class Awareness:
@@ -82,10 +84,16 @@ class Awareness:
             return
         self.sim.call_at(distribution.sample(self.sim.rng), self._monitoring_detects, asset)
 
-    def alarm(self, asset: int, cause: int, receiver: str | None = None) -> None:
-        """A hazard alarm about ``asset`` reaches ``receiver`` (default: the control room)."""
-        event = self.sim.log("detect.alarm", asset, cause)
-        self._detect(asset, receiver or self.control_room or self._owner(asset), event, include_stealthy=False)
+    def alarm(self, asset: int, cause: int, basin_id: str | None = None) -> None:
+        """A hazard alarm (a basin's level alarm) about ``asset`` reaches its owner, who looks and
+        finds the cause there (stealthy manipulation included), and tells the control room."""
+        owner = self._owner(asset) or self.control_room or ""
+        event = self.sim.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
+        self._detect(asset, owner, event, include_stealthy=True)
+        if self.control_room and owner != self.control_room:
+            self.sim.call_at(self.reporting.notify.sample(self.sim.rng), self._share, asset, event, self.control_room)
+        if basin_id is not None:
+            self.sim.playbook.alarm_received(basin_id, asset, event)
 
     def report_directly(self, asset: int, cause: int) -> None:
         """A victim reports an incident itself (threats): after the reporting delay, no channel check."""

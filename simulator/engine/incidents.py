@@ -114,8 +114,10 @@ class IncidentHandlers:
             self.compromised[target] = True
             self.damage(target, event, ("damage", event))
         elif inject.effect == "manipulate":
-            self._incident_event("cyber.manipulated", position, target, cause)
+            event = self._incident_event("cyber.manipulated", position, target, cause)
             self.compromised[target] = True
+            if inject.hazard is not None:
+                sim.flooding.start_hazard(inject.hazard, target, event)
         else:
             self._incident_event("cyber.exfiltrated", position, target, cause)
         sim.awareness.incident(target, inject, cyber=True)

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["Playbook", "ASSET_ACTIONS"]
 
 # Actions that act on each target asset; the others act once.
-ASSET_ACTIONS = frozenset({"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message"})
+ASSET_ACTIONS = frozenset(
+    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates"}
+)
 
 
 class Playbook:
@@ -62,6 +64,11 @@ class Playbook:
         for rule in self.rules:
             if rule.when.grip is not None and rule.when.grip <= level:
                 self._fire(rule, -1, event, ("grip",))
+
+    def alarm_received(self, basin_id: str, asset: int, event: int) -> None:
+        for rule in self.rules:
+            if rule.when.alarm == basin_id:
+                self._fire(rule, asset, event, ("alarm", basin_id))
 
     def deadline_started(self, clock, event: int) -> None:
         for rule in self.rules:
@@ -207,6 +214,10 @@ class Playbook:
         deadlines = self.sim.deadlines
         for target in [clock] if clock is not None else deadlines.open_clocks(rule.deadline):
             deadlines.complete(target, event)
+
+    def _done_close_gates(self, rule, asset, event) -> None:
+        if not self.sim.flooding.act("close_gates", asset, event):
+            self.sim.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
 
     def _done_counter_message(self, rule, asset, event) -> None:
         self.sim.incidents.fraud_answered(asset, event)

@@ -23,6 +23,7 @@ from .crews import Crews, Job
 from .deadlines import DeadlineClock, Deadlines
 from .escalation import Escalation
 from .eventlog import Event, EventLog, StateChange
+from .flooding import Flooding
 from .incidents import INCIDENT_EVENTS, IncidentHandlers
 from .needs import NeedNetwork
 from .response import Playbook
@@ -56,6 +57,9 @@ class RunRecord:
     grip_reached: dict[int, float]
     teams_assembled: dict[str, float]
     evacuated: dict[int, float]
+    levels: dict[str, list[tuple[float, float]]]  # basin id -> (minute, level m NAP) samples
+    peak_levels: dict[str, float]  # basin id -> highest level, m NAP
+    flooded_zones: dict[str, float]  # zone id -> first minute flooded
 
 
 class Simulation:
@@ -86,6 +90,7 @@ class Simulation:
             self.deadlines = Deadlines(self)
             self.playbook = Playbook(self)
             self.incidents = IncidentHandlers(self)
+            self.flooding = Flooding(self)
         self.states.on_change = self._status_changed
         self.awareness.listeners.append(self._became_known)
         self.awareness.picture_listeners.append(self._in_the_picture)
@@ -126,6 +131,7 @@ class Simulation:
         if (old > 0) != (new > 0):
             self.needs.supplier_changed(asset, new > 0, event, self.env.now)
         self.awareness.status_changed(asset, old, new)
+        self.flooding.asset_changed(asset, event)
 
     def _became_known(self, event_id: int) -> None:
         """A fact became known to someone in the crisis organisation for the first time: react."""
@@ -178,6 +184,7 @@ class Simulation:
         with gc_paused():
             self.schedule_injects()
             self.env.run(until=self.until_min)
+            self.flooding.finish()
         return RunRecord(
             self.scenario,
             self.seed,
@@ -193,4 +200,7 @@ class Simulation:
             dict(self.escalation.reached),
             dict(self.escalation.assembled),
             dict(self.playbook.evacuated),
+            {b: level.samples for b, level in self.flooding.basins.items()},
+            {b: level.peak for b, level in self.flooding.basins.items()},
+            dict(self.flooding.flooded_zones),
         )

@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 from .assets import FROZEN
 from .distributions import Distribution
 from .fieldtypes import DistributionField, Slug
+from .hazards import HazardSpec
 
 __all__ = [
     "Inject",
@@ -62,6 +63,7 @@ class CompromiseInject(_InjectBase):
 
     type: Literal["cyber.compromise"]
     effect: Literal["disrupt", "manipulate", "exfiltrate"] = "disrupt"
+    hazard: HazardSpec | None = Field(default=None, description="the physical process a manipulation starts")
 
 
 class Spread(BaseModel):

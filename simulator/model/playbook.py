@@ -28,6 +28,7 @@ ACTIONS = (
     "notify",  # a legal notification: completes `deadline`
     "counter_message",  # answer an online fraud wave in the municipality's name
     "protect",  # police protection of a threatened official
+    "close_gates",  # close a manipulated lock's gates by hand: the flow stops
 )
 
 
@@ -50,7 +51,8 @@ class AssetSelector(BaseModel):
 
 class Trigger(BaseModel):
     """Exactly one of: an incident type (or class) becomes known; a matching asset is known to
-    have failed; a GRIP level is reached; a time after the start; a deadline starts."""
+    have failed; a GRIP level is reached; a time after the start; a deadline starts; a basin's
+    level alarm is received."""
 
     model_config = FROZEN
 
@@ -59,6 +61,7 @@ class Trigger(BaseModel):
     grip: int | None = Field(default=None, ge=0)
     at: Minutes | None = None
     deadline_started: Slug | None = None
+    alarm: Slug | None = Field(default=None, description="a basin's level alarm is received")
     owner: Slug | None = Field(default=None, description="only for assets (or deadlines) of this organisation")
 
     @model_validator(mode="after")

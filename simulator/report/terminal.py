@@ -35,6 +35,12 @@ HEADLINE_KINDS = (
     "online.fraud.start",
     "online.fraud.end",
     "online.threat.start",
+    "hazard.gates_opened",
+    "hazard.gates_closed",
+    "hazard.alarm_level",
+    "hazard.crest_exceeded",
+    "zone.flooded",
+    "flood.damage",
     "outage.start",
     "outage.end",
     "cyber.compromised",
@@ -106,6 +112,10 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
         rows.append(("metric.time_to_detection_min", elapsed(metrics["time_to_detection_min"])))
     if metrics.get("grip_max"):
         rows.append(("metric.grip_max", str(metrics["grip_max"])))
+    for basin, level in (metrics.get("max_water_level_m") or {}).items():
+        rows.append(("metric.max_water_level_m", f"{basin}: {level:.2f} m NAP"))
+    if metrics.get("flooded_zones"):
+        rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
     if metrics.get("time_to_containment_min") is not None:
         rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"])))
     deadlines = metrics.get("deadlines") or {}

@@ -1,0 +1,83 @@
+"""Basins and flood zones in the run: levels crossing alarm, crest and flooding thresholds.
+
+- alarm level: the basin's level alarm reaches the water board (``Awareness.alarm`` on the basin's
+  ``alarm_asset``, else on the asset whose hazard drives it); it reveals the cause there too.
+- a zone floods when the level passes the basin's crest (if any) and the zone's ground level;
+- an asset in a zone fails (damaged, needs repair) when the depth passes its flood tolerance.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .hazards import model_class
+from .hazards.basin import BasinLevel, Threshold
+
+if TYPE_CHECKING:
+    from .simulation import Simulation
+
+__all__ = ["Flooding"]
+
+
+class Flooding:
+    def __init__(self, sim: Simulation):
+        self.sim = sim
+        self.basins: dict[str, BasinLevel] = {}
+        self.models: list = []
+        self.flooded_zones: dict[str, float] = {}
+        self._drains: dict[int, list[BasinLevel]] = {}
+
+    def basin(self, basin_id: str, cause: int) -> BasinLevel:
+        if basin_id not in self.basins:
+            spec = next(b for b in self.sim.scenario.graph.basins if b.id == basin_id)
+            level = self.basins[basin_id] = BasinLevel(self.sim, spec, cause)
+            for asset, _ in level.drains:
+                self._drains.setdefault(asset, []).append(level)
+        return self.basins[basin_id]
+
+    def start_hazard(self, spec, target: int, cause: int) -> None:
+        model = model_class(spec.model)(self.sim, spec, target, cause)
+        self.models.append(model)
+        model.start()
+
+    def asset_changed(self, asset: int, cause: int) -> None:
+        for level in self._drains.get(asset, ()):
+            level.replan(cause)
+        for model in self.models:
+            model.asset_changed(asset)
+
+    def act(self, action: str, asset: int, cause: int) -> bool:
+        return any([model.act(action, asset, cause) for model in self.models])
+
+    def finish(self) -> None:
+        for level in self.basins.values():
+            level.finish()
+        for model in self.models:
+            model.finish()
+
+    def crossed(self, level: BasinLevel, threshold: Threshold) -> None:
+        sim = self.sim
+        basin = level.basin
+        params = {"basin": basin.name or basin.id, "level_m": round(threshold.level_m, 3)}
+        if threshold.kind == "alarm":
+            event = sim.log("hazard.alarm_level", cause=level.cause, params=params, ref=basin.id)
+            receiver = basin.alarm_asset
+            asset = sim.scenario.graph.index[receiver] if receiver else self._driving_asset(basin.id)
+            if asset >= 0:
+                sim.awareness.alarm(asset, event, basin_id=basin.id)
+        elif threshold.kind == "crest":
+            sim.log("hazard.crest_exceeded", cause=level.cause, params=params, ref=basin.id)
+        elif threshold.kind == "zone":
+            zone = next(z for z in sim.scenario.graph.zones if z.id == threshold.ref)
+            self.flooded_zones.setdefault(zone.id, sim.env.now)
+            sim.log("zone.flooded", cause=level.cause, params={**params, "zone": zone.name or zone.id, "population": zone.population}, ref=zone.id)
+        else:
+            asset = sim.scenario.graph.index[threshold.ref]
+            event = sim.log("flood.damage", asset, level.cause, params, ref=basin.id)
+            sim.incidents.damage(asset, event, ("physical", event))
+
+    def _driving_asset(self, basin_id: str) -> int:
+        for model in self.models:
+            if getattr(model.spec, "basin", None) == basin_id:
+                return model.lock
+        return -1

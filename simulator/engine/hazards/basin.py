@@ -1,0 +1,128 @@
+"""A basin's level through time, its thresholds (alarm, quay crest, flooding of zones and assets)
+and the samples written to ``levels.csv``.
+
+The level is planned in segments: whenever what drives it changes (gates opened or closed, a
+pumping station stopping or starting), the level now is taken from the old segment and a new one
+is planned to the end of the run. Each upward threshold not yet crossed gets one scheduled check
+at its computed crossing time; a replanning makes earlier checks stale (version counter).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...model.water import DEFAULT_FLOOD_TOLERANCE_M
+from .hydraulics import Regime, Segment
+
+if TYPE_CHECKING:
+    from ..simulation import Simulation
+
+__all__ = ["BasinLevel", "Threshold", "SAMPLE_EVERY_MIN"]
+
+SAMPLE_EVERY_MIN = 10.0  # spacing of the level samples in levels.csv (minutes)
+
+
+@dataclass
+class Threshold:
+    level_m: float
+    kind: str  # alarm, crest, zone, asset
+    ref: str
+    crossed: bool = False
+
+
+class BasinLevel:
+    """The level of one basin (m NAP) with its inflow through a gate and its drains."""
+
+    def __init__(self, sim: Simulation, basin, cause: int):
+        self.sim = sim
+        self.basin = basin
+        self.cause = cause
+        self.open_area_m2 = 0.0
+        self.cd = 0.6
+        self.upstream: Callable[[float], float] = lambda t_min: basin.level_m
+        self.constant_upstream = True
+        self.t0 = sim.env.now
+        self.segment = Segment(basin.level_m, self._regime(), 1.0)
+        self.version = 0
+        self.samples: list[tuple[float, float]] = [(sim.env.now, basin.level_m)]
+        self.peak = basin.level_m
+        self.drains = [(sim.scenario.graph.index[d.asset], d.capacity_m3s) for d in basin.drains]
+        self.thresholds = self._thresholds()
+
+    # --- what drives the level ------------------------------------------------------------------
+    def _pumping_m3s(self) -> float:
+        service = self.sim.states.service
+        return sum(capacity * service[asset] for asset, capacity in self.drains)
+
+    def _regime(self) -> Regime:
+        start = self.sim.env.now
+        return Regime(
+            self.open_area_m2, self.cd, self._pumping_m3s() if hasattr(self, "drains") else 0.0, self.basin.area_m2,
+            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream,
+        )
+
+    def level_now(self) -> float:
+        return self.segment.level((self.sim.env.now - self.t0) * 60)
+
+    def replan(self, cause: int) -> None:
+        """Something that drives the level changed now: plan a new segment to the end of the run."""
+        sim = self.sim
+        now = sim.env.now
+        elapsed_s = (now - self.t0) * 60
+        h_now = self.segment.level(elapsed_s)
+        self._sample_until(now)
+        self.peak = max(self.peak, self.segment.peak(elapsed_s)[1])
+        self.t0 = now
+        self.cause = cause
+        remaining_s = max((sim.until_min - now) * 60, 1.0)
+        self.segment = Segment(h_now, self._regime(), remaining_s)
+        self.version += 1
+        for threshold in self.thresholds:
+            if threshold.crossed:
+                continue
+            seconds = self.segment.first_crossing(threshold.level_m, upward=True)
+            if seconds is not None:
+                sim.call_at(seconds / 60, self._crossed, threshold, self.version)
+
+    def finish(self) -> None:
+        elapsed_s = (self.sim.until_min - self.t0) * 60
+        self._sample_until(self.sim.until_min)
+        self.peak = max(self.peak, self.segment.peak(elapsed_s)[1])
+
+    def _sample_until(self, end_min: float) -> None:
+        last = self.samples[-1][0]
+        t = (math.floor(last / SAMPLE_EVERY_MIN) + 1) * SAMPLE_EVERY_MIN
+        while t < end_min:
+            self.samples.append((t, self.segment.level((t - self.t0) * 60)))
+            t += SAMPLE_EVERY_MIN
+        if end_min > last:
+            self.samples.append((end_min, self.segment.level((end_min - self.t0) * 60)))
+
+    # --- thresholds -----------------------------------------------------------------------------
+    def _thresholds(self) -> list[Threshold]:
+        basin = self.basin
+        graph = self.sim.scenario.graph
+        crest = basin.crest_level_m if basin.crest_level_m is not None else -math.inf
+        out = []
+        if basin.alarm_level_m is not None:
+            out.append(Threshold(basin.alarm_level_m, "alarm", basin.id))
+        if basin.crest_level_m is not None:
+            out.append(Threshold(basin.crest_level_m, "crest", basin.id))
+        for zone in graph.zones:
+            if zone.basin != basin.id:
+                continue
+            out.append(Threshold(max(crest, zone.ground_level_m), "zone", zone.id))
+            for asset_id in zone.assets:
+                asset = graph.asset(asset_id)
+                tolerance = asset.flood_tolerance_m if asset.flood_tolerance_m is not None else DEFAULT_FLOOD_TOLERANCE_M
+                out.append(Threshold(max(crest, zone.ground_level_m + tolerance), "asset", asset_id))
+        return sorted(out, key=lambda t: t.level_m)
+
+    def _crossed(self, threshold: Threshold, version: int) -> None:
+        if version != self.version or threshold.crossed:
+            return
+        threshold.crossed = True
+        self.sim.flooding.crossed(self, threshold)

@@ -1,0 +1,49 @@
+"""Parameters of the physical hazard models an inject can start (units in the field names)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .assets import FROZEN
+from .fieldtypes import Minutes, Slug
+
+__all__ = ["Upstream", "LockBreachSpec", "HazardSpec"]
+
+
+class Upstream(BaseModel):
+    """The water body upstream of a lock: a constant level, or a tide.
+
+    Level (m NAP) = ``level_m`` + ``amplitude_m`` x cos(2 pi (t - ``high_water``) / ``period``),
+    t the time since the scenario start. Dutch coast: semi-diurnal, period about 12h25min (DOMAIN.md).
+    """
+
+    model_config = FROZEN
+
+    level_m: float = Field(description="mean level, m NAP")
+    amplitude_m: float = Field(default=0.0, ge=0, description="half the tidal range, m")
+    period: Minutes = Field(default=12 * 60 + 25.0, gt=0, description="tidal period")
+    high_water: Minutes = Field(default=0.0, description="time of a high water after the start")
+
+
+class LockBreachSpec(BaseModel):
+    """A manipulated lock opens its gates: orifice flow between ``upstream`` and ``basin``.
+
+    Q = ``cd`` x open area x sqrt(2 g dh); the open area is ``gate_area_m2`` per open gate
+    (``gates``: one or both). Closing the gates (playbook action ``close_gates`` on the lock)
+    stops the flow.
+    """
+
+    model_config = FROZEN
+
+    model: Literal["lock_breach"]
+    lock: Slug | None = Field(default=None, description="the lock asset; default the inject's target")
+    basin: Slug
+    upstream: Upstream
+    gates: Literal["one", "both"] = "both"
+    gate_area_m2: float = Field(gt=0, description="flow area of one open gate (sluice openings), m²")
+    cd: float = Field(default=0.6, gt=0, le=1, description="discharge coefficient (sharp-edged opening: about 0.6)")
+
+
+HazardSpec = LockBreachSpec

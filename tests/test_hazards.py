@@ -1,0 +1,163 @@
+"""Hazard models: the hacked lock against the closed-form solution, pumping, closing the gates,
+flood zones cascading into the graph, the level alarm as a detection channel."""
+
+import math
+
+import pytest
+from conftest import build, kinds, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from simulator.engine.hazards.hydraulics import G, Regime, Segment
+from simulator.model.graph import InfrastructureGraph
+from simulator.model.water import Basin, Zone
+
+
+def with_water(scenario, basins, zones=()):
+    """The scenario with basins and zones added to its graph."""
+    from dataclasses import replace
+
+    graph = scenario.graph
+    water = InfrastructureGraph(
+        graph.assets, graph.name, graph.description, None,
+        TypeAdapter(tuple[Basin, ...]).validate_python(basins), TypeAdapter(tuple[Zone, ...]).validate_python(zones),
+    )
+    return replace(scenario, graph=water)
+
+
+def lock_scenario(basin, upstream, gate_area=20.0, gates="both", rules=(), zones=(), extra_assets=(), injects=(), **spec):
+    assets = [
+        {"id": "scada", "sector": "waterways"},
+        {"id": "lock", "sector": "waterways", "kind": "lock", "owner": "rws", "needs": [{"type": "control", "from": "scada", "effect": {"degrade": 0.5}}]},
+        *extra_assets,
+    ]
+    hack = {
+        "type": "cyber.compromise", "target": "lock", "effect": "manipulate",
+        "hazard": {"model": "lock_breach", "basin": "haven", "upstream": upstream, "gates": gates, "gate_area_m2": gate_area, "cd": 0.6},
+    }
+    orgs = [{"id": "rws", "crews": [{"id": "sluis", "size": 1}]}]
+    scenario = build(assets, [hack, *injects], orgs, response={"reporting": {"delay": "10min"}}, rules=list(rules), **spec)
+    return with_water(scenario, [basin], zones)
+
+
+def closed_form_minutes(h0, H, target, area, basin_area, cd=0.6):
+    """sqrt(u(t)) = sqrt(u0) - k t / 2, k = Cd A sqrt(2g) / A_b: t = 2 (sqrt(u0) - sqrt(u)) / k."""
+    k = cd * area * math.sqrt(2 * G) / basin_area
+    return 2 * (math.sqrt(H - h0) - math.sqrt(H - target)) / k / 60
+
+
+@pytest.mark.parametrize(
+    "basin_area, gate_area, h0, H, crest",
+    [(500_000, 20.0, 0.0, 2.0, 1.5), (2_000_000, 10.0, -0.4, 3.1, 2.9), (80_000, 4.5, 1.0, 1.6, 1.2), (1_000_000, 60.0, -1.0, 4.0, 0.0)],
+)
+def test_level_reaches_the_quay_when_the_closed_form_says(basin_area, gate_area, h0, H, crest):
+    basin = {"id": "haven", "area_m2": basin_area, "level_m": h0, "crest_level_m": crest}
+    record = run(lock_scenario(basin, {"level_m": H}, gate_area=gate_area, duration="10d"))
+    (crossed,) = [e.time_min for e in record.events if e.kind == "hazard.crest_exceeded"]
+    expected = closed_form_minutes(h0, H, crest, 2 * gate_area, basin_area)
+    assert abs(crossed - expected) / expected < 1e-3
+    assert record.peak_levels["haven"] <= H
+
+
+def test_one_gate_takes_twice_as_long():
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "crest_level_m": 1.5}
+    both = run(lock_scenario(basin, {"level_m": 2.0}))
+    one = run(lock_scenario(basin, {"level_m": 2.0}, gates="one"))
+    t_both = kinds(both, "hazard.crest_exceeded")[0][0]
+    t_one = kinds(one, "hazard.crest_exceeded")[0][0]
+    assert t_one == pytest.approx(2 * t_both, rel=1e-9)
+
+
+def test_pumping_slows_the_rise_and_stops_when_the_pump_loses_power():
+    """A 5 m³/s pumping station drains the basin: the quay is reached later; when its power fails
+    (at 60 min) the rise speeds up again."""
+    pump = [{"id": "gemaal", "sector": "water"}]
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "crest_level_m": 1.5, "drains": [{"asset": "gemaal", "capacity_m3s": 5.0}]}
+    plain = kinds(run(lock_scenario({**basin, "drains": []}, {"level_m": 2.0})), "hazard.crest_exceeded")[0][0]
+    pumped = kinds(run(lock_scenario(basin, {"level_m": 2.0}, extra_assets=pump)), "hazard.crest_exceeded")[0][0]
+    stopped = kinds(
+        run(lock_scenario(basin, {"level_m": 2.0}, extra_assets=pump, injects=[{"type": "outage", "target": "gemaal", "at": "1h"}])),
+        "hazard.crest_exceeded",
+    )[0][0]
+    assert plain < stopped < pumped
+
+
+def test_closing_the_gates_stops_the_rise_at_the_level_reached():
+    """The level alarm (1.0 m) reaches the water board, which finds the manipulated lock; the rule
+    closes the gates in 30 min; the level then stays where it was."""
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "alarm_level_m": 1.0, "crest_level_m": 1.9}
+    rules = [{"id": "dicht", "when": {"alarm": "haven"}, "action": "close_gates", "crew": "rws/sluis", "duration": "30min"}]
+    record = run(lock_scenario(basin, {"level_m": 2.0}, rules=rules))
+    alarm = kinds(record, "hazard.alarm_level")[0][0]
+    assert alarm == pytest.approx(closed_form_minutes(0.0, 2.0, 1.0, 40.0, 500_000), rel=1e-9)
+    assert kinds(record, "hazard.gates_closed") == [(alarm + 30, "lock")]
+    # the manipulation is now known: found at the lock when the alarm came in
+    manipulated = [e for e in record.events if e.kind == "cyber.manipulated"][0]
+    assert record.known_min[manipulated.id] == alarm
+    closed_at = alarm + 30
+    after = [level for t, level in record.levels["haven"] if t >= closed_at]
+    assert max(after) - min(after) < 1e-9
+    assert kinds(record, "hazard.crest_exceeded") == []
+
+
+def test_flow_reverses_when_the_basin_is_above_a_falling_tide():
+    """Basin at 1.5 m, tide 1.0 +- 1.0 m with high water at the start: the basin first rises with
+    the tide, then empties towards the falling sea: its peak is below 2.0 and it ends lower."""
+    basin = {"id": "haven", "area_m2": 300_000, "level_m": 1.5}
+    record = run(lock_scenario(basin, {"level_m": 1.0, "amplitude_m": 1.0, "high_water": 0}, duration="8h"))
+    levels = [level for _, level in record.levels["haven"]]
+    assert 1.5 < record.peak_levels["haven"] < 2.0
+    assert levels[-1] < 1.5
+
+
+def test_a_flooded_zone_fails_its_substation_and_the_cascade_follows():
+    """Zone Kade (ground 1.2 m) behind a quay of 1.5 m: the substation in it (tolerance 0.3 m)
+    fails when the level passes max(1.5, 1.2 + 0.3) = 1.5; the neighbourhood it feeds fails with it."""
+    extra = [
+        {"id": "sub", "sector": "energy", "recovery": {"duration": "6h"}},
+        {"id": "wijk", "sector": "population", "population": 4000, "needs": [{"type": "power", "from": "sub"}]},
+    ]
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "crest_level_m": 1.5}
+    zones = [{"id": "kade", "basin": "haven", "ground_level_m": 1.2, "population": 2500, "assets": ["sub"]}]
+    record = run(lock_scenario(basin, {"level_m": 2.0}, zones=zones, extra_assets=extra))
+    crest = kinds(record, "hazard.crest_exceeded")[0][0]
+    assert kinds(record, "zone.flooded")[0][0] == crest
+    assert kinds(record, "flood.damage") == [(crest, "sub")]
+    failed = [(t, a) for t, a in kinds(record, "asset.failed") if a in ("sub", "wijk")]
+    assert failed == [(crest, "sub"), (crest, "wijk")]
+    assert record.flooded_zones == {"kade": crest}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    h0=st.floats(-2, 3), H=st.floats(-2, 3), area=st.floats(1, 100), basin_area=st.floats(1e4, 5e6), tidal=st.booleans(),
+)
+def test_level_moves_monotonically_towards_a_constant_upstream_without_overshoot(h0, H, area, basin_area, tidal):
+    regime = Regime(area, 0.6, 0.0, basin_area, lambda t: H, constant_upstream=not tidal)
+    segment = Segment(h0, regime, 86400.0)
+    levels = [segment.level(t) for t in range(0, 86401, 600)]
+    steps = [b - a for a, b in zip(levels, levels[1:])]
+    if H >= h0:
+        assert all(s >= -1e-9 for s in steps) and max(levels) <= H + 1e-6
+    else:
+        assert all(s <= 1e-9 for s in steps) and min(levels) >= H - 1e-6
+
+
+@settings(max_examples=25, deadline=None)
+@given(h0=st.floats(-1, 2), amplitude=st.floats(0, 1.5), pumping=st.floats(0, 20), area=st.floats(5, 80))
+def test_water_volume_is_conserved(h0, amplitude, pumping, area):
+    """What came through the gate equals the rise of the basin's volume plus what was pumped out."""
+    from scipy.integrate import quad
+
+    basin_area = 400_000.0
+    regime = Regime(area, 0.6, pumping, basin_area, lambda t: 1.0 + amplitude * math.cos(2 * math.pi * t / 44700), constant_upstream=False)
+    segment = Segment(h0, regime, 6 * 3600.0)
+
+    def gate_flow(t):
+        return regime.rate(t, segment.level(t)) * basin_area + pumping
+
+    through_gate, _ = quad(gate_flow, 0, 6 * 3600.0, limit=400)
+    stored = (segment.level(6 * 3600.0) - h0) * basin_area
+    pumped = pumping * 6 * 3600.0
+    assert through_gate == pytest.approx(stored + pumped, rel=1e-4, abs=1.0)
