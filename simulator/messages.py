@@ -572,3 +572,29 @@ CATALOGUE.update(
         "metric.population_flooded": {"en": "inhabitants of flooded zones", "nl": "inwoners van ondergelopen gebieden"},
     }
 )
+
+CATALOGUE.update(
+    {
+        "event.grip.ended": {"en": "Escalation ended: back to routine", "nl": "Afgeschaald: terug naar de dagelijkse gang van zaken"},
+        "event.report.received": {
+            "en": "Control room receives a report: {name} {status}",
+            "nl": "Meldkamer krijgt een melding: {name} {status}",
+        },
+        "report.failed": {"en": "is down", "nl": "is uitgevallen"},
+        "report.degraded": {"en": "works only partly", "nl": "werkt maar gedeeltelijk"},
+        "event.online.fraud.end": {"en": "Fraud wave in the municipality's name answered", "nl": "Fraudegolf uit naam van de gemeente beantwoord"},
+        "incident.cyber.compromise.disrupt": {"en": "cyber attack (shut down)", "nl": "cyberaanval (uitgeschakeld)"},
+        "incident.cyber.compromise.manipulate": {"en": "cyber attack (manipulation)", "nl": "cyberaanval (manipulatie)"},
+        "incident.cyber.compromise.exfiltrate": {"en": "cyber attack (data theft)", "nl": "cyberaanval (gegevensdiefstal)"},
+        "actiontype.ask_help": {"en": "Ask for expert help", "nl": "Hulp van experts inroepen"},
+        "actiontype.notify": {"en": "Notification", "nl": "Melding"},
+        "event.action.queued": {"en": "{action}{on}{about}: asked of {crew}", "nl": "{action}{on}{about}: gevraagd aan {crew}"},
+        "event.action.started": {"en": "{action}{on}{about}: started by {crew}{waited_text}", "nl": "{action}{on}{about}: gestart door {crew}{waited_text}"},
+        "event.action.done": {"en": "{action}{on}{about}: done", "nl": "{action}{on}{about}: gereed"},
+        "event.repair.started": {"en": "Crew {crew} starts repairing {name}{waited_text}", "nl": "Ploeg {crew} begint herstel van {name}{waited_text}"},
+        "word.waited": {"en": " (after waiting {minutes})", "nl": " (na {minutes} wachten)"},
+        "word.about": {"en": ": {deadline}", "nl": ": {deadline}"},
+        "word.hours": {"en": "{n} hours", "nl": "{n} uur"},
+        "word.days": {"en": "{n} days", "nl": "{n} dagen"},
+    }
+)

@@ -62,7 +62,7 @@ def test_explain_tells_the_chain_with_who_knew_what_when(files):
     assert result.exit_code == 0, result.output
     out = result.output
     # the chain from the hospital back to the inject, with its class
-    for line in ("Ziekenhuis fails", "buffer exhausted", "Ziekenhuis loses power", "Onderstation fails", "Outage at Onderstation", "Inject brand", "[physical incident]"):
+    for line in ("Ziekenhuis fails", "buffer exhausted", "Ziekenhuis loses power", "Onderstation fails", "Outage at Onderstation", "Inject brand", "(physical incident)"):
         assert line in out, (line, out)
     assert out.index("Ziekenhuis fails") < out.index("Inject brand")
     # who knew: the control room after the 10-minute report, the grid operator with it

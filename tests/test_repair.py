@@ -16,8 +16,8 @@ def damaged(asset_id, population, duration="1h"):
 
 def test_waiting_assets_repaired_by_population_when_no_scenario_priority():
     """
-    One crew, repairs of 1h. a (10 people), b (1,000), c (500) damaged at 0 in that order:
-    a takes the free crew at 0; then b (more people) at 60, c at 120.
+    One crew, repairs of 1h. a (10 people), b (1,000), c (500) damaged at 0 in that order: the
+    crew is called at 0 (at work at once) and takes them by population: b at 0, c at 60, a at 120.
     """
     scenario = build(
         [damaged("a", 10), damaged("b", 1000), damaged("c", 500)],
@@ -25,11 +25,11 @@ def test_waiting_assets_repaired_by_population_when_no_scenario_priority():
         ORG,
     )
     record = run(scenario)
-    assert kinds(record, "repair.started") == [(0.0, "a"), (60.0, "b"), (120.0, "c")]
+    assert kinds(record, "repair.started") == [(0.0, "b"), (60.0, "c"), (120.0, "a")]
     assert [e for e in status_log(record) if e[2] == "operational"] == [
-        (60.0, "a", "operational"),
-        (120.0, "b", "operational"),
-        (180.0, "c", "operational"),
+        (60.0, "b", "operational"),
+        (120.0, "c", "operational"),
+        (180.0, "a", "operational"),
     ]
 
 
@@ -40,7 +40,7 @@ def test_scenario_priority_goes_before_population():
         ORG,
         priorities={"c": 5},
     )
-    assert kinds(run(scenario), "repair.started") == [(0.0, "a"), (60.0, "c"), (120.0, "b")]
+    assert kinds(run(scenario), "repair.started") == [(0.0, "c"), (60.0, "b"), (120.0, "a")]
 
 
 def test_ties_first_come_first_served():
@@ -59,7 +59,7 @@ def test_ties_first_come_first_served():
 def test_crew_size_two_works_in_parallel():
     org = [{"id": "netbeheerder", "crews": [{"id": "monteurs", "size": 2}]}]
     scenario = build([damaged("a", 1), damaged("b", 2), damaged("c", 3)], [{"type": "outage", "target": t} for t in "abc"], org)
-    assert kinds(run(scenario), "repair.started") == [(0.0, "a"), (0.0, "b"), (60.0, "c")]
+    assert kinds(run(scenario), "repair.started") == [(0.0, "c"), (0.0, "b"), (60.0, "a")]
 
 
 def test_asset_without_recovery_stays_down():

@@ -146,14 +146,15 @@ POLICE = [{"id": "politie", "crews": [{"id": "team", "size": 1}]}]
 
 
 def test_two_actions_compete_for_one_crew():
-    """Two rules fire at 60 for one crew of one: the higher priority works 60-90, the other 90-120."""
+    """Two rules fire at 60 for one crew of one (called out then, at work at once): the higher
+    priority works 60-90, the other 90-120."""
     rules = [
         {"id": "first", "when": {"at": "1h"}, "action": "inform_public", "crew": "politie/team", "duration": "30min"},
         {"id": "urgent", "when": {"at": "1h"}, "action": "nl_alert", "crew": "politie/team", "duration": "30min", "priority": 5},
     ]
     record = run(build([{"id": "x", "sector": "government"}], [{"type": "outage", "target": "x", "at": "10h"}], POLICE, rules=rules))
     started = [(e.time_min, e.ref) for e in record.events if e.kind == "action.started"]
-    assert started == [(60.0, "first"), (90.0, "urgent")]
+    assert started == [(60.0, "urgent"), (90.0, "first")]
 
 
 def test_priority_decides_among_waiting_actions():

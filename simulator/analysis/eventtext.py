@@ -10,11 +10,20 @@ from ..model.incidents import INCIDENT_CLASSES
 
 __all__ = ["event_message", "duration_text"]
 
-_DURATION_PARAMS = ("buffer", "until", "minutes", "within")
+_DURATION_PARAMS = ("buffer", "until", "minutes")
 
 
 def _pct(level: Any) -> str:
     return f"{round(float(level) * 100)}%" if level is not None else ""
+
+
+def _period(minutes: float, lang: str) -> str:
+    """A legal period: in hours up to 10 days (24 hours, 72 hours), else in days."""
+    hours = minutes / 60
+    if hours.is_integer() and hours <= 240:
+        return text("word.hours", lang, n=int(hours))
+    days = minutes / 1440
+    return text("word.days", lang, n=int(days)) if days.is_integer() else duration_text(minutes)
 
 
 def duration_text(minutes: float) -> str:
@@ -25,13 +34,23 @@ def duration_text(minutes: float) -> str:
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``."""
-    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-"}
+    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-", "about": "", "waited_text": ""}
     for key, value in (params or {}).items():
         if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
             values["class"] = text(f"class.{INCIDENT_CLASSES[value]}", lang)
-            value = text(f"incident.{value}", lang)
+            specific = f"incident.{value}.{(params or {}).get('effect', '')}"
+            value = text(specific if specific in CATALOGUE else f"incident.{value}", lang)
         elif key == "type" and f"need.{value}" in CATALOGUE:
             value = text(f"need.{value}", lang)
+        elif key == "within":
+            value = _period(value, lang)
+        elif key == "status" and kind.startswith("report."):
+            value = text(f"report.{value}", lang)
+        elif key == "waited":
+            if value and value >= 1:
+                values["waited_text"] = text("word.waited", lang, minutes=duration_text(value))
+        elif key == "deadline" and kind.startswith("action."):
+            values["about"] = text("word.about", lang, deadline=value)
         elif key in _DURATION_PARAMS:
             value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value)
         elif key == "backups":

@@ -29,8 +29,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
 
-STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated"})
-SELF_KNOWN_PREFIXES = ("repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.")
+# Not revealed by a report or by watching the asset: manipulation and theft only by monitoring (or
+# an alarm); an inject (the hidden truth of what started it) when one of its incident events is
+# known; threats when the official reports them.
+STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start"})
+SELF_KNOWN_PREFIXES = (
+    "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
+    "cyber.contained",
+)
 # Physical processes the organisation only sees through alarms and reports (hazard.*, zone.*) stay
 # unknown until then: they have no asset of their own or belong to the asset they hit.
 
@@ -110,8 +116,8 @@ class Awareness:
         self.sim.call_at(delay, self._call, asset, delay)
 
     def _call(self, asset: int, delay: float) -> None:
-        if self.sim.states.service[asset] >= 1 and not self.watched[asset]:
-            self.report_pending[asset] = False  # it works again: nobody calls
+        if self.watched[asset] or self.sim.states.service[asset] >= 1:
+            self.report_pending[asset] = False  # already known, or it works again: nobody calls
             return
         level = self.channel_level()
         if level <= 0:
@@ -121,10 +127,17 @@ class Awareness:
 
     def _report_arrives(self, asset: int, cause: int, about: str = "failure") -> None:
         self.report_pending[asset] = False
+        if about == "failure" and (self.watched[asset] or self.sim.states.service[asset] >= 1):
+            return  # known meanwhile, or working again by the time the call gets through
         cause = cause or (self.pending[asset][-1] if self.pending[asset] else 0)
         kind = "report.received" if about == "failure" else f"report.received.{about}"
-        event = self.sim.log(kind, asset, cause, org=self.control_room or self._owner(asset))
-        self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
+        status = "failed" if self.sim.states.service[asset] <= 0 else "degraded"
+        event = self.sim.log(kind, asset, cause, {"status": status}, org=self.control_room or self._owner(asset))
+        if about == "failure":
+            self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
+        else:
+            self._learn_event(cause, self.control_room or self._owner(asset))
+            self._learn(event, self.control_room or self._owner(asset), self.sim.env.now)
         if self.control_room and self._owner(asset) and self._owner(asset) != self.control_room:
             self._share(asset, event, self._owner(asset))
 
@@ -140,13 +153,16 @@ class Awareness:
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:
         now = self.sim.env.now
         events = self.sim.log_book.events
-        still_pending = []
-        for event_id in self.pending[asset]:
+        pending, self.pending[asset] = self.pending[asset], []
+        kept = []
+        for event_id in pending:
+            if event_id in self.known_min:
+                continue  # learned meanwhile (an inject behind an incident learned just before)
             if include_stealthy or events[event_id - 1].kind not in STEALTHY:
                 self._learn(event_id, org, now)
             else:
-                still_pending.append(event_id)
-        self.pending[asset] = still_pending
+                kept.append(event_id)
+        self.pending[asset] = kept + [e for e in self.pending[asset] if e not in self.known_min]
         self.watched[asset] = self.sim.states.service[asset] < 1
         self._learn(detection_event, org, now)
 
@@ -155,6 +171,14 @@ class Awareness:
         now = self.sim.env.now
         for event_id in self.known_of_asset[asset]:
             self._record(event_id, org, now)
+
+    def _learn_event(self, event_id: int, org: str) -> None:
+        """``org`` learns of one pending event (a threat reported, an inject behind a known incident)."""
+        events = self.sim.log_book.events
+        asset = events[event_id - 1].asset
+        if asset >= 0 and event_id in self.pending[asset]:
+            self.pending[asset].remove(event_id)
+        self._learn(event_id, org, self.sim.env.now)
 
     def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
         for org in {self._owner(asset), self.control_room}:

@@ -6,7 +6,8 @@ served (SimPy's queue is stable). Repairs have rule priority 0; the asset priori
 scenario's ``priorities`` entry (default 0); the population served is the asset's own plus that of
 every asset depending on it, directly or through others (0 for actions on no asset).
 The first job a crew gets calls it out: it is at work after its call-out time (office hours or
-not, at the moment of the call) and stays on duty for the rest of the run. A job's wait is the
+not, at the moment of the call) and stays on duty for the rest of the run. During the call-out
+its slots are held, so that the jobs waiting for it start by priority when it arrives. A job's wait is the
 time from its request to its start, call-out included.
 """
 
@@ -82,6 +83,23 @@ class Crews:
             self._served[asset] = sum(graph.assets[i].population for i in seen)
         return self._served[asset]
 
+    def _call_out(self, team: _Crew, asset: int, cause: int, org: str | None) -> None:
+        """Call the crew out: hold all its slots until it is at work."""
+        sim = self.sim
+        now = sim.env.now
+        team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.rng)
+        label = team.spec.name or team.ref
+        sim.log("crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref)
+        holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
+        sim.call_at(team.on_duty_at - now, lambda: [team.resource.release(hold) for hold in holds])
+
+    def label(self, crew: str | None) -> str:
+        """The crew's name as people read it."""
+        if not crew:
+            return "-"
+        team = self.crews.get(crew)
+        return (team.spec.name or crew) if team else crew
+
     def work(
         self,
         crew: str | None,
@@ -102,7 +120,7 @@ class Crews:
     def _work(self, crew, key, duration, kind, asset, ref, cause, on_done, prefix, params):
         sim = self.sim
         env = sim.env
-        params = {**params, "crew": crew or "-"}
+        params = {**params, "crew": self.label(crew)}
         org = crew.split("/")[0] if crew else None
         job = Job(crew or "", kind, asset, ref, env.now)
         self.jobs.append(job)
@@ -113,19 +131,20 @@ class Crews:
             job.started_min = env.now
             yield env.timeout(_draw(duration, sim))
         else:
+            if team.on_duty_at is None:
+                self._call_out(team, asset, queued, org)
             with team.resource.request(priority=key) as request:
                 yield request
-                if team.on_duty_at is None:
-                    team.on_duty_at = env.now + sim.clock.callout(team.spec.callout, env.now, sim.rng)
-                    sim.log("crew.called_out", asset, queued, {"crew": crew, "until": team.on_duty_at - env.now}, org, ref=crew)
-                if team.on_duty_at > env.now:
-                    yield env.timeout(team.on_duty_at - env.now)
                 job.started_min = env.now
-                started = sim.log(f"{prefix}.started", asset, queued, {**params, "waited": env.now - job.queued_min}, org, ref=ref)
+                waited = round(env.now - job.queued_min)
+                started = sim.log(f"{prefix}.started", asset, queued, {**params, "waited": waited}, org, ref=ref)
                 yield env.timeout(_draw(duration, sim))
         job.done_min = env.now
         done = sim.log(f"{prefix}.done", asset, started, params, org, ref=ref)
         on_done(done)
+
+
+_CALL_OUT_PRIORITY = (-(10**18), 0, 0)
 
 
 def _draw(duration, sim) -> float:

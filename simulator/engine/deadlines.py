@@ -62,7 +62,7 @@ class Deadlines:
             if clock.key in self.clocks:
                 continue
             self.clocks[clock.key] = clock
-            params = {"deadline": clock.name, "within": spec.within, "org": org}
+            params = {"deadline": clock.name, "within": spec.within, "org": sim.org_name(org)}
             event = sim.log("deadline.started", cause=cause, params=params, ref=clock.key)
             sim.call_at(spec.within * (1 - AT_RISK_FRACTION), self._at_risk, clock, event)
             sim.call_at(spec.within, self._due, clock, event)
@@ -78,7 +78,7 @@ class Deadlines:
             return
         clock.done_min = sim.env.now
         kind = "deadline.met" if clock.met else "deadline.late"
-        sim.log(kind, cause=cause, params={"deadline": clock.name, "org": clock.org}, ref=clock.key)
+        sim.log(kind, cause=cause, params={"deadline": clock.name, "org": sim.org_name(clock.org)}, ref=clock.key)
         if clock.at_risk:
             clock.at_risk = False
             sim.situation.deadlines_at_risk -= 1
@@ -95,7 +95,7 @@ class Deadlines:
             return
         sim = self.sim
         clock.missed = True
-        event = sim.log("deadline.missed", cause=cause, params={"deadline": clock.name, "org": clock.org}, ref=clock.key)
+        event = sim.log("deadline.missed", cause=cause, params={"deadline": clock.name, "org": sim.org_name(clock.org)}, ref=clock.key)
         sim.situation.deadlines_missed += 1
         if clock.at_risk:
             clock.at_risk = False

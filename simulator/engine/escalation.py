@@ -35,6 +35,7 @@ class Escalation:
         self._down_version = 0
         self._down_pending = False
         self.listeners: list[Callable[[int, int], None]] = []  # (level, event id) on reaching a level
+        self.team_names = {t.id: t.name or t.id for level in self.levels for t in level.teams}
 
     def target(self) -> int:
         values = self.sim.situation.values()
@@ -101,10 +102,12 @@ class Escalation:
             return
         sim = self.sim
         level_name = next((lv.name or str(lv.level) for lv in self.levels if lv.level == target), "")
-        event = sim.log("grip.deescalated", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))
+        event = sim.log("grip.deescalated" if target > 0 else "grip.ended", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))
         keep = {team.id for lv in self.levels if lv.level <= target for team in lv.teams}
         for team_id in sorted(self.active_teams - keep):
             self.active_teams.discard(team_id)
-            sim.log("team.dismissed", cause=event, params={"team": team_id}, ref=team_id)
-            self.team_ready.pop(team_id, None)
+            sim.log("team.dismissed", cause=event, params={"team": self.team_names.get(team_id, team_id)}, ref=team_id)
+            ready = self.team_ready.get(team_id)
+            if ready is not None and ready.triggered:
+                del self.team_ready[team_id]  # later work waits for the team to assemble again
         self.current = target

@@ -97,10 +97,16 @@ class IncidentHandlers:
             self.awaiting_repair[cause] = (target, key)
 
     def damage_known(self, damage_event: int) -> None:
-        """The owner knows of a damage: its crew is called to repair it."""
+        """The owner knows of a damage: its crew is called to repair it (after the forensic
+        images, for cyber damage, when the playbook secures evidence)."""
         target, key = self.awaiting_repair.pop(damage_event)
-        recovery = self.sim.scenario.graph.assets[target].recovery
+        self.sim.env.process(self._repair(target, key, damage_event))
+
+    def _repair(self, target: int, key: tuple, damage_event: int):
         sim = self.sim
+        recovery = sim.scenario.graph.assets[target].recovery
+        if key[0] == "damage":
+            yield from sim.playbook.wait_for_evidence(target, damage_event, recovery.crew or "")
         sim.crews.work(
             recovery.crew, sim.crews.job_key(0, target), recovery.duration, "repair", target, recovery.crew or "",
             damage_event, lambda done: sim.states.clear_effect(target, key, done),

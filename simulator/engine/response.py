@@ -48,14 +48,16 @@ class Playbook:
         for rule in self.rules:
             wanted = rule.when.incident_known
             if wanted is not None and wanted in (inject_type, incident_class, "any") and self._owner_matches(rule, asset):
-                self._fire(rule, asset, event, (inject_key, asset) if rule.target == "trigger" else (inject_key,))
+                per_asset = rule.target == "trigger" and rule.action in ASSET_ACTIONS
+                self._fire(rule, asset, event, (inject_key, asset) if per_asset else (inject_key,))
 
     def asset_failed(self, asset: int, event: int) -> None:
         spec = self.sim.scenario.graph.assets[asset]
         for rule in self.rules:
             selector = rule.when.asset_failed
             if selector is not None and selector.matches(spec) and self._owner_matches(rule, asset):
-                self._fire(rule, asset, event, (asset,) if rule.target == "trigger" else ("once",))
+                per_asset = rule.target == "trigger" and rule.action in ASSET_ACTIONS
+                self._fire(rule, asset, event, (asset,) if per_asset else ("once",))
 
     def _owner_matches(self, rule: Rule, asset: int) -> bool:
         return rule.when.owner is None or (asset >= 0 and self.sim.owners[asset] == rule.when.owner)
@@ -102,7 +104,7 @@ class Playbook:
             for asset in self._targets(rule, trigger_asset):
                 self._start(rule, asset, cause)
         elif rule.action == "notify":
-            self._queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(r, clock, e))
+            self._queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(clock, e), {"deadline": clock.name})
         else:
             self._start(rule, trigger_asset, cause)
 
@@ -155,15 +157,30 @@ class Playbook:
         base = rule.duration if rule.duration is not None else getattr(inject.restore, spec.backups)
         sim.env.process(self._restore(rule, asset, cause, crew, base))
 
+    def evidence_secured(self, asset: int):
+        """The event of ``asset``'s forensic images being made (created on first ask)."""
+        if asset not in self.evidence_pending:
+            self.evidence_pending[asset] = self.sim.env.event()
+        return self.evidence_pending[asset]
+
+    def wait_for_evidence(self, asset: int, cause: int, ref: str):
+        """When the playbook secures evidence, wiping or rebuilding ``asset`` waits for it (a
+        process step: ``yield from``). Logs how long it waited."""
+        if not self.uses_evidence:
+            return
+        secured = self.evidence_secured(asset)
+        if not secured.triggered:
+            waited_from = self.sim.env.now
+            yield secured
+            self.sim.log("evidence.restore_waited", asset, cause, {"minutes": round(self.sim.env.now - waited_from)}, ref=ref)
+
     def _restore(self, rule: Rule, asset: int, cause: int, crew, base: Distribution):
         sim = self.sim
-        pending = self.evidence_pending.get(asset)
-        if pending is not None and not pending.triggered and not rule.restore_first:
-            waited_from = sim.env.now
-            yield pending
-            sim.log("evidence.restore_waited", asset, cause, {"minutes": sim.env.now - waited_from}, ref=rule.id)
-        elif rule.restore_first and self.uses_evidence and (pending is None or not pending.triggered):
-            sim.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
+        if rule.restore_first:
+            if self.uses_evidence and not self.evidence_secured(asset).triggered:
+                sim.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
+        else:
+            yield from self.wait_for_evidence(asset, cause, rule.id)
 
         def duration() -> float:
             return base.sample(sim.rng) * self.help_factor
@@ -173,7 +190,7 @@ class Playbook:
     def _start_secure_evidence(self, rule: Rule, asset: int, cause: int) -> None:
         if asset not in self.sim.incidents.encrypted and not self.sim.incidents.compromised.get(asset):
             return
-        self.evidence_pending[asset] = self.sim.env.event()
+        self.evidence_secured(asset)
         self._queue(rule, asset, cause, rule.crew, rule.default_duration(), self._done_secure_evidence)
 
     def _start_protect(self, rule: Rule, asset: int, cause: int) -> None:
@@ -204,16 +221,17 @@ class Playbook:
             states.clear_effect(asset, key, event)
 
     def _done_evacuate(self, rule, asset, event) -> None:
-        self.evacuated.setdefault(asset, self.sim.env.now)
+        if asset not in self.evacuated:
+            self.evacuated[asset] = self.sim.env.now
+            self.sim.situation.evacuated(asset)
+            self.sim.escalation.reevaluate(event)
 
     def _done_ask_help(self, rule, asset, event) -> None:
         self.help_factor = min(self.help_factor, rule.factor)
 
-    def _notified(self, rule, clock, event) -> None:
-        """A notification done: it meets the clock that started the rule, else every open clock of its deadline."""
-        deadlines = self.sim.deadlines
-        for target in [clock] if clock is not None else deadlines.open_clocks(rule.deadline):
-            deadlines.complete(target, event)
+    def _notified(self, clock, event) -> None:
+        """A notification done: it meets the clock that started the rule."""
+        self.sim.deadlines.complete(clock, event)
 
     def _done_close_gates(self, rule, asset, event) -> None:
         if not self.sim.flooding.act("close_gates", asset, event):

@@ -39,8 +39,8 @@ class RunRecord:
 
     ``known_min``: event id -> minute the crisis organisation first knew of it; ``knowledge``:
     (minute, organisation, event id) for every organisation that learned of an event; ``jobs``:
-    the crews' work; ``deadlines``, ``grip_reached`` (level -> minute), ``teams_assembled`` (team
-    -> minute) and ``evacuated`` (asset index -> minute) for the metrics.
+    the crews' work; ``deadlines``, ``grip_reached`` (level -> minute, skipped levels included)
+    and ``evacuated`` (asset index -> minute) for the metrics.
     """
 
     scenario: Scenario
@@ -55,7 +55,6 @@ class RunRecord:
     jobs: list[Job]
     deadlines: dict[str, DeadlineClock]
     grip_reached: dict[int, float]
-    teams_assembled: dict[str, float]
     evacuated: dict[int, float]
     levels: dict[str, list[tuple[float, float]]]  # basin id -> (minute, level m NAP) samples
     peak_levels: dict[str, float]  # basin id -> highest level, m NAP
@@ -78,6 +77,8 @@ class Simulation:
         graph = scenario.graph
         self.inject_times: tuple[float, ...] = ()
         self._inject_position = {scenario.inject_id(i): i for i in range(len(scenario.injects))}
+        self._inject_event: dict[str, int] = {}
+        self._org_names = {o.id: o.name or o.id for o in scenario.organisations}
         self._nis2_owner = {org.id for org in scenario.organisations if org.nis2}
         with gc_paused():
             self.owners = [a.owner or "" for a in graph.assets]
@@ -120,6 +121,10 @@ class Simulation:
     def log_asset(self, kind: str, asset: int, cause: int, params: dict | None = None, org: str | None = None) -> int:
         return self.log(kind, asset, cause, params, org)
 
+    def org_name(self, org: str) -> str:
+        """An organisation's name as people read it (its id when it has none)."""
+        return self._org_names.get(org, org) or "-"
+
     def call_at(self, delay: float, callback: Callable[..., Any], *args: Any) -> None:
         """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant)."""
         timeout = self.env.timeout(delay)
@@ -141,6 +146,10 @@ class Simulation:
             self.playbook.asset_failed(event.asset, event_id)
         elif kind in INCIDENT_EVENTS:
             inject = self.scenario.injects[self._inject_position[event.ref]]
+            inject_event = self._inject_event.get(event.ref)
+            if inject_event is not None and inject_event not in self.awareness.known_min:
+                org = next((o for t, o, e in reversed(self.awareness.records) if e == event_id), "")
+                self.awareness._learn_event(inject_event, org)  # the hidden start becomes known with it
             self.playbook.incident_known(inject.type, event.asset, event.ref, event_id)
             owner = self.owners[event.asset]
             if kind == "cyber.exfiltrated":
@@ -176,7 +185,9 @@ class Simulation:
     def _inject(self, position: int, inject) -> None:
         target = self.scenario.graph.index[inject.target]
         inject_id = self.scenario.inject_id(position)
-        event = self.log("inject", target, 0, {"inject": inject_id, "type": inject.type}, ref=inject_id)
+        params = {"inject": inject_id, "type": inject.type, "effect": getattr(inject, "effect", "")}
+        event = self.log("inject", target, 0, params, ref=inject_id)
+        self._inject_event[inject_id] = event
         self.incidents.apply(position, inject, event)
 
     def run(self) -> RunRecord:
@@ -198,7 +209,6 @@ class Simulation:
             self.crews.jobs,
             self.deadlines.clocks,
             dict(self.escalation.reached),
-            dict(self.escalation.assembled),
             dict(self.playbook.evacuated),
             {b: level.samples for b, level in self.flooding.basins.items()},
             {b: level.peak for b, level in self.flooding.basins.items()},

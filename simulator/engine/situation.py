@@ -33,6 +33,7 @@ class Situation:
         self.people = 0
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
+        self.gone: set[int] = set()  # evacuated assets: their people are no longer affected
 
     def incident_known(self, position: int, inject_type: str) -> None:
         self.known_incidents.add(position)
@@ -45,12 +46,20 @@ class Situation:
         was_affected, affected = old < 1, service < 1
         self.failed += (service <= 0) - (old <= 0)
         self.degraded += (0 < service < 1) - (0 < old < 1)
+        if asset not in self.gone:
+            # people count by the service they lose: a neighbourhood at 90 % is a tenth affected
+            self.people += self.population[asset] * ((1 - service) - (1 - old))
         if affected != was_affected:
             step = 1 if affected else -1
             self.sectors[self.sector[asset]] += step
             if self.municipality[asset]:
                 self.municipalities[self.municipality[asset]] += step
-            self.people += step * self.population[asset]
+
+    def evacuated(self, asset: int) -> None:
+        """The asset's people are evacuated: they no longer count as affected."""
+        if asset not in self.gone:
+            self.gone.add(asset)
+            self.people -= self.population[asset] * (1 - self.known_service[asset])
 
     def values(self) -> dict[str, float]:
         """The names escalation conditions may use (``SITUATION_NAMES``)."""
@@ -60,7 +69,7 @@ class Situation:
             "known_failed": self.failed,
             "known_degraded": self.degraded,
             "sectors_hit": sum(1 for c in self.sectors.values() if c > 0),
-            "population_affected": self.people,
+            "population_affected": round(self.people, 6),
             "municipalities": sum(1 for c in self.municipalities.values() if c > 0),
             "deadline_at_risk": 1 if self.deadlines_at_risk else 0,
             "deadlines_missed": self.deadlines_missed,

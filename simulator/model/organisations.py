@@ -26,7 +26,7 @@ SITUATION_NAMES = frozenset(
         "known_failed",  # assets known to be down now
         "known_degraded",  # assets known to be degraded now
         "sectors_hit",  # sectors with an asset known down or degraded now
-        "population_affected",  # people served by assets known down or degraded now
+        "population_affected",  # people of assets known down or degraded now, weighted by the service they lost
         "municipalities",  # municipalities with an asset known down or degraded now
         "deadline_at_risk",  # 1 when a running legal deadline has less than a quarter of its time left
         "deadlines_missed",
