@@ -598,3 +598,19 @@ CATALOGUE.update(
         "word.days": {"en": "{n} days", "nl": "{n} dagen"},
     }
 )
+
+CATALOGUE.update(
+    {
+        "ref.notify_trigger": {
+            "en": "a notify rule is triggered by deadline_started (the clock it meets)",
+            "nl": "een notify-regel wordt getriggerd door deadline_started (de klok die hij haalt)",
+        },
+        "ref.notify_mismatch": {
+            "en": "deadline '{deadline}' differs from the deadline that starts the rule ('{started}')",
+            "nl": "termijn '{deadline}' verschilt van de termijn die de regel start ('{started}')",
+        },
+        "ref.notify_crew": {"en": "a notification needs someone: give a crew", "nl": "een melding vraagt iemand: geef een ploeg"},
+        "ref.selects_nothing": {"en": "{selector} matches no asset of the graph", "nl": "{selector} past op geen object van de graaf"},
+        "value.office_hours": {"en": "office hours must start before they end ({start}-{end})", "nl": "kantooruren moeten beginnen voor ze eindigen ({start}-{end})"},
+    }
+)

@@ -21,19 +21,27 @@ def _first_times(events: pd.DataFrame, kind: str, key: str) -> dict:
 
 
 def response_metrics(
-    events: pd.DataFrame, jobs: pd.DataFrame, deadlines: pd.DataFrame, inject_class: Mapping[str, str]
+    events: pd.DataFrame,
+    jobs: pd.DataFrame,
+    deadlines: pd.DataFrame,
+    inject_class: Mapping[str, str],
+    grip_reached: Mapping[int, float] | None = None,
 ) -> dict:
-    """``time_to_detection_min`` (first awareness of any incident), ``grip_max``,
-    ``time_to_grip_min`` (level declared -> minute), ``teams_activated`` (team -> minute
+    """``time_to_detection_min`` (first awareness of any incident or of what it did), ``grip_max``,
+    ``time_to_grip_min`` (level -> minute reached, a level skipped counting as reached with the
+    one above it), ``teams_activated`` (team -> minute
     assembled), ``time_to_containment_min`` (ransomware), ``deadlines`` (id -> started, due,
     done, met), ``crew_wait_min`` (crew -> minutes work waited for it, call-out included),
     ``incidents_by_class``."""
-    incidents = events[events["kind"].isin(INCIDENT_EVENTS)]
-    known = incidents["known_min"].dropna()
+    trouble = events[events["kind"].isin(INCIDENT_EVENTS) | events["kind"].isin(["asset.failed", "asset.degraded"])]
+    known = trouble["known_min"].dropna()
     escalated = events[events["kind"] == "grip.escalated"]
-    grip = {}
-    for level, time in zip(escalated["level"], escalated["time_min"]):
-        grip.setdefault(str(int(level)), float(time))
+    grip: dict = {}
+    if grip_reached is not None:
+        grip = {str(level): float(t) for level, t in sorted(grip_reached.items())}
+    else:
+        for level, time in zip(escalated["level"], escalated["time_min"]):
+            grip.setdefault(str(int(level)), float(time))
     contained = events.loc[events["kind"] == "cyber.contained", "time_min"]
     waits = jobs.dropna(subset=["wait_min"]).query("crew != ''").groupby("crew")["wait_min"].sum()
     injected = events.loc[events["kind"] == "inject", "ref"]

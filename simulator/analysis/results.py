@@ -92,7 +92,7 @@ class Results:
         evacuated = {ids[i]: t for i, t in record.evacuated.items()}
         metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
         inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
-        metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class))
+        metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class, record.grip_reached))
         zones = {z.id: z.population for z in scenario.graph.zones}
         metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones))
         manifest = _manifest(record, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from .assets import FROZEN
 from .conditions import Condition, ConditionError, parse_condition
@@ -99,6 +99,12 @@ class OfficeHours(BaseModel):
     days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
     start: ClockTime = Field(default=8 * 60, description="HH:MM local time")
     end: ClockTime = Field(default=17 * 60, description="HH:MM local time")
+
+    @model_validator(mode="after")
+    def _start_before_end(self):
+        if self.start >= self.end:
+            raise custom_error("value.office_hours", start=f"{self.start // 60:02d}:{self.start % 60:02d}", end=f"{self.end // 60:02d}:{self.end % 60:02d}")
+        return self
 
     def contains(self, moment: datetime) -> bool:
         """True when the local wall-clock ``moment`` falls inside office hours."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import LoadError, Problem
-from .incidents import INJECT_TYPES
+from .incidents import INCIDENT_CLASSES, INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model
 from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
 from .playbook import AssetSelector, PlaybookFile
@@ -26,6 +26,7 @@ from .yamlfile import SourceDocument, load_yaml
 __all__ = ["load_scenario"]
 
 _TAGS = frozenset(INJECT_TYPES)
+_INCIDENT_WORDS = frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | {"any", "cybercrime", "digitised_crime", "safety_digital"}
 _SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
 
 
@@ -78,9 +79,9 @@ class _Resolver:
             ladder = ladder_file
         rules, rule_origin = self.read_rules()
         response = Response(
-            office_hours=spec.office_hours or settings.get("office_hours") or OrganisationsFile().office_hours,
+            office_hours=_merged(settings.get("office_hours") or OrganisationsFile().office_hours, spec.office_hours),
             control_room=settings.get("control_room"),
-            reporting=spec.reporting or settings.get("reporting") or OrganisationsFile().reporting,
+            reporting=_merged(settings.get("reporting") or OrganisationsFile().reporting, spec.reporting),
             ladder=ladder,
             deadlines=settings.get("deadlines", ()),
             rules=rules,
@@ -209,8 +210,42 @@ class _Resolver:
                 if value is not None and value not in deadlines:
                     where = loc + ((name,) if name == "deadline" else ("when", "deadline_started"))
                     add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_deadline", {"id": value, "hint": _hint(value, tuple(deadlines))}))
-            if rule.action == "notify" and rule.deadline is None:
-                add(Problem(doc.path, doc.line_of(loc), loc + ("deadline",), "value.missing", {}))
+            if rule.action == "notify":
+                if rule.when.deadline_started is None:
+                    where = loc + ("when",)
+                    add(Problem(doc.path, doc.line_of(where), where, "ref.notify_trigger", {}))
+                elif rule.deadline is not None and rule.deadline != rule.when.deadline_started:
+                    where = loc + ("deadline",)
+                    add(Problem(doc.path, doc.line_of(where), where, "ref.notify_mismatch", {"deadline": rule.deadline, "started": rule.when.deadline_started}))
+                if rule.crew is None:
+                    add(Problem(doc.path, doc.line_of(loc), loc + ("crew",), "ref.notify_crew", {}))
+            self.check_trigger(rule, doc, loc, graph, org_ids, response)
+
+    def check_trigger(self, rule, doc, loc, graph, org_ids, response: Response) -> None:
+        """A trigger that can never fire is a typo: say so."""
+        add = self.problems.append
+        when = rule.when
+        if when.incident_known is not None and when.incident_known not in _INCIDENT_WORDS:
+            where = loc + ("when", "incident_known")
+            add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.incident_known, "choices": ", ".join(sorted(_INCIDENT_WORDS))}))
+        selector = when.asset_failed
+        if selector is not None and not any(selector.matches(a) for a in graph.assets):
+            where = loc + ("when", "asset_failed")
+            add(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", {"selector": selector.model_dump(exclude_none=True)}))
+        if isinstance(rule.target, AssetSelector) and not any(rule.target.matches(a) for a in graph.assets):
+            where = loc + ("target",)
+            add(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", {"selector": rule.target.model_dump(exclude_none=True)}))
+        if when.grip is not None:
+            levels = {lv.level for lv in response.ladder.levels} if response.ladder else set()
+            if when.grip not in levels:
+                where = loc + ("when", "grip")
+                add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.grip, "choices": ", ".join(map(str, sorted(levels))) or "-"}))
+        if when.owner is not None and when.owner not in org_ids:
+            where = loc + ("when", "owner")
+            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_org", {"id": when.owner, "hint": _hint(when.owner, tuple(org_ids))}))
+        if when.alarm is not None and when.alarm not in {b.id for b in graph.basins}:
+            where = loc + ("when", "alarm")
+            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_basin", {"id": when.alarm, "hint": ""}))
 
     def check_organisations(self, organisations, origin) -> dict[str, int]:
         first: dict[str, int] = {}
@@ -229,6 +264,13 @@ class _Resolver:
                     self.problems.append(Problem(org_doc.path, org_doc.line_of(crew_loc), crew_loc, "ref.duplicate_id", {"id": crew.id, "first": org.id}))
                 seen.add(crew.id)
         return first
+
+
+def _merged(base, change):
+    """``base`` with the fields ``change`` sets (a scenario changes only what it names)."""
+    if change is None:
+        return base
+    return base.model_copy(update={name: getattr(change, name) for name in change.model_fields_set})
 
 
 def _changed(org: Organisation, change: OrganisationChange) -> Organisation:
