@@ -1,0 +1,43 @@
+"""The message catalogue: every sentence rampsim shows a person, in English and Dutch.
+
+Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
+parameters and renders them only when a person reads them (CLI output, files written for people),
+so the engine stays language-neutral. The entries live in three modules: ``errors`` (input files),
+``events`` (what happened in a run), ``screens`` (what the command line and reports print).
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import errors, events, screens
+
+__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number"]
+
+LANGUAGES = ("en", "nl")
+
+CATALOGUE: dict[str, dict[str, str]] = {**errors.ENTRIES, **events.ENTRIES, **screens.ENTRIES}
+
+
+def explicit_language() -> str | None:
+    """The language asked for in ``RAMPSIM_LANG``, or None when unset (or not one we have)."""
+    lang = os.environ.get("RAMPSIM_LANG", "").strip().lower()[:2]
+    return lang if lang in LANGUAGES else None
+
+
+def default_language() -> str:
+    """The language from ``RAMPSIM_LANG`` (``en`` or ``nl``), English when unset or unknown."""
+    return explicit_language() or "en"
+
+
+def text(key: str, lang: str | None = None, /, **params: object) -> str:
+    """Render catalogue entry ``key`` in ``lang`` with ``params`` filled in."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang or default_language(), entry["en"])
+    return template.format(**params)
+
+
+def format_number(value: float, lang: str | None = None) -> str:
+    """A whole number with thousands separators: 403,200 (en) or 403.200 (nl)."""
+    text_ = f"{value:,.0f}"
+    return text_.replace(",", ".") if (lang or default_language()) == "nl" else text_

@@ -1,0 +1,264 @@
+"""Messages about input files: what is wrong, where. English and Dutch; see ``simulator.messages``."""
+
+ENTRIES: dict[str, dict[str, str]] = {
+    "file.missing": {
+        "en": "file not found",
+        "nl": "bestand niet gevonden",
+    },
+    "file.is_directory": {
+        "en": "is a directory, expected a file",
+        "nl": "is een map, verwacht een bestand",
+    },
+    "file.empty": {
+        "en": "file is empty",
+        "nl": "bestand is leeg",
+    },
+    "file.not_utf8": {
+        "en": "bytes that are not UTF-8 text (save the file as UTF-8)",
+        "nl": "bytes die geen UTF-8-tekst zijn (sla het bestand op als UTF-8)",
+    },
+    "file.unreadable": {
+        "en": "cannot read file: {reason}",
+        "nl": "kan bestand niet lezen: {reason}",
+    },
+    "file.unknown_format": {
+        "en": "unknown file type '{suffix}' (expected .yaml, .yml, .json, .graphml or a folder with assets.csv and needs.csv)",
+        "nl": "onbekend bestandstype '{suffix}' (verwacht .yaml, .yml, .json, .graphml of een map met assets.csv en needs.csv)",
+    },
+    "file.csv_pair_missing": {
+        "en": "expected assets.csv and needs.csv side by side; missing {name}",
+        "nl": "verwacht assets.csv en needs.csv naast elkaar; {name} ontbreekt",
+    },
+    "yaml.syntax": {
+        "en": "YAML syntax error: {problem}",
+        "nl": "YAML-syntaxfout: {problem}",
+    },
+    "yaml.tag": {
+        "en": "YAML tag '{tag}' is not allowed (rampsim files hold plain data only)",
+        "nl": "YAML-tag '{tag}' is niet toegestaan (rampsim-bestanden bevatten alleen gegevens)",
+    },
+    "yaml.alias_bomb": {
+        "en": "YAML aliases expand to {size} values, far more than the file holds ({nodes}): refused",
+        "nl": "YAML-aliassen breiden uit tot {size} waarden, veel meer dan het bestand bevat ({nodes}): geweigerd",
+    },
+    "yaml.duplicate_key": {
+        "en": "key '{key}' appears twice in the same mapping",
+        "nl": "sleutel '{key}' staat twee keer in dezelfde mapping",
+    },
+    "yaml.not_mapping": {
+        "en": "expected a mapping of fields at the top of the file, got {got}",
+        "nl": "verwacht een mapping met velden bovenaan het bestand, kreeg {got}",
+    },
+    "json.syntax": {
+        "en": "JSON syntax error: {problem}",
+        "nl": "JSON-syntaxfout: {problem}",
+    },
+    "graphml.syntax": {
+        "en": "GraphML cannot be read: {problem}",
+        "nl": "GraphML is onleesbaar: {problem}",
+    },
+    "include.cycle": {
+        "en": "include cycle: {chain}",
+        "nl": "include-kringloop: {chain}",
+    },
+    "value.missing": {
+        "en": "required field is missing",
+        "nl": "verplicht veld ontbreekt",
+    },
+    "value.unknown_field": {
+        "en": "unknown field '{field}'{hint}",
+        "nl": "onbekend veld '{field}'{hint}",
+    },
+    "value.did_you_mean": {
+        "en": " (did you mean '{suggestion}'?)",
+        "nl": " (bedoelt u '{suggestion}'?)",
+    },
+    "value.not_duration": {
+        "en": "'{value}' is not a duration (e.g. 45min, 3h)",
+        "nl": "'{value}' is geen tijdsduur (bijv. 45min, 3h)",
+    },
+    "value.negative_duration": {
+        "en": "'{value}' is a negative duration",
+        "nl": "'{value}' is een negatieve tijdsduur",
+    },
+    "value.not_distribution": {
+        "en": "'{value}' is not a distribution (e.g. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+        "nl": "'{value}' is geen verdeling (bijv. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+    },
+    "value.unknown_distribution": {
+        "en": "unknown distribution '{name}' (known: fixed, uniform, triangular, lognormal, exponential)",
+        "nl": "onbekende verdeling '{name}' (bekend: fixed, uniform, triangular, lognormal, exponential)",
+    },
+    "value.bad_distribution": {
+        "en": "'{value}': {reason}",
+        "nl": "'{value}': {reason}",
+    },
+    "dist.args": {
+        "en": "{name} takes {expected}",
+        "nl": "{name} verwacht {expected}",
+    },
+    "dist.order": {
+        "en": "{detail} must hold",
+        "nl": "{detail} moet gelden",
+    },
+    "value.wrong_type": {
+        "en": "expected {expected}, got {got}",
+        "nl": "verwacht {expected}, kreeg {got}",
+    },
+    "value.choice": {
+        "en": "'{value}' is not one of {choices}",
+        "nl": "'{value}' is niet een van {choices}",
+    },
+    "value.slug": {
+        "en": "'{value}' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)",
+        "nl": "'{value}' is geen geldige id (kleine letters, cijfers, '-', '_' en '.', beginnend met een letter of cijfer)",
+    },
+    "value.range": {
+        "en": "{value} must be {bound}",
+        "nl": "{value} moet {bound} zijn",
+    },
+    "value.effect": {
+        "en": "'{value}' is not an effect (write fail, or degrade: 0.7)",
+        "nl": "'{value}' is geen effect (schrijf fail, of degrade: 0.7)",
+    },
+    "value.datetime": {
+        "en": "'{value}' is not a date and time with time zone (e.g. 2027-01-15T02:30:00+01:00)",
+        "nl": "'{value}' is geen datum en tijd met tijdzone (bijv. 2027-01-15T02:30:00+01:00)",
+    },
+    "value.timezone": {
+        "en": "unknown time zone '{value}'",
+        "nl": "onbekende tijdzone '{value}'",
+    },
+    "value.other": {
+        "en": "{message}",
+        "nl": "{message}",
+    },
+    "ref.duplicate_id": {
+        "en": "duplicate id '{id}' (first defined at {first})",
+        "nl": "dubbele id '{id}' (eerst gedefinieerd op {first})",
+    },
+    "ref.unknown_asset": {
+        "en": "unknown asset '{id}'{hint}",
+        "nl": "onbekend object '{id}'{hint}",
+    },
+    "ref.unknown_org": {
+        "en": "unknown organisation '{id}'{hint}",
+        "nl": "onbekende organisatie '{id}'{hint}",
+    },
+    "ref.unknown_crew": {
+        "en": "unknown crew '{id}'{hint} (write organisation/crew, e.g. netbeheerder/monteurs)",
+        "nl": "onbekende ploeg '{id}'{hint} (schrijf organisatie/ploeg, bijv. netbeheerder/monteurs)",
+    },
+    "ref.need_too_large": {
+        "en": "need: {k} is larger than the number of suppliers ({n})",
+        "nl": "need: {k} is groter dan het aantal leveranciers ({n})",
+    },
+    "ref.self_need": {
+        "en": "asset '{id}' cannot need itself",
+        "nl": "object '{id}' kan zichzelf niet nodig hebben",
+    },
+    "ref.duplicate_supplier": {
+        "en": "supplier '{id}' is listed twice in one need",
+        "nl": "leverancier '{id}' staat twee keer in één behoefte",
+    },
+    "errors.more": {
+        "en": "... and {n} more problems",
+        "nl": "... en nog {n} problemen",
+    },
+    "type.int": {
+        "en": "a whole number",
+        "nl": "een geheel getal",
+    },
+    "type.float": {
+        "en": "a number",
+        "nl": "een getal",
+    },
+    "type.bool": {
+        "en": "true or false",
+        "nl": "true of false",
+    },
+    "type.str": {
+        "en": "text",
+        "nl": "tekst",
+    },
+    "type.list": {
+        "en": "a list",
+        "nl": "een lijst",
+    },
+    "type.mapping": {
+        "en": "a mapping of fields",
+        "nl": "een mapping met velden",
+    },
+    "type.datetime": {
+        "en": "a date and time",
+        "nl": "een datum en tijd",
+    },
+    "bound.ge": {
+        "en": "at least {limit}",
+        "nl": "minstens {limit}",
+    },
+    "bound.gt": {
+        "en": "more than {limit}",
+        "nl": "meer dan {limit}",
+    },
+    "bound.le": {
+        "en": "at most {limit}",
+        "nl": "hoogstens {limit}",
+    },
+    "bound.lt": {
+        "en": "less than {limit}",
+        "nl": "minder dan {limit}",
+    },
+    "value.too_short": {
+        "en": "needs at least {min_length} item(s)",
+        "nl": "heeft minstens {min_length} element(en) nodig",
+    },
+    "value.clock": {
+        "en": "'{value}' is not a time of day (HH:MM)",
+        "nl": "'{value}' is geen tijdstip (UU:MM)",
+    },
+    "value.condition": {
+        "en": "'{value}' is not a condition: {reason}",
+        "nl": "'{value}' is geen voorwaarde: {reason}",
+    },
+    "value.one_trigger": {
+        "en": "give exactly one trigger (incident_known, asset_failed, grip, at or deadline_started); given: {given}",
+        "nl": "geef precies één trigger (incident_known, asset_failed, grip, at of deadline_started); gegeven: {given}",
+    },
+    "value.target": {
+        "en": "'{value}' is not a target (write trigger, an asset id, a list of ids, or {{sector: ..}} / {{kind: ..}})",
+        "nl": "'{value}' is geen doel (schrijf trigger, een object-id, een lijst id's, of {{sector: ..}} / {{kind: ..}})",
+    },
+    "ref.unknown_team": {
+        "en": "unknown crisis team '{id}'{hint}",
+        "nl": "onbekend crisisteam '{id}'{hint}",
+    },
+    "ref.unknown_deadline": {
+        "en": "unknown deadline '{id}'{hint}",
+        "nl": "onbekende termijn '{id}'{hint}",
+    },
+    "ref.unknown_basin": {
+        "en": "unknown basin '{id}'{hint}",
+        "nl": "onbekend bekken '{id}'{hint}",
+    },
+    "ref.notify_trigger": {
+        "en": "a notify rule is triggered by deadline_started (the clock it meets)",
+        "nl": "een notify-regel wordt getriggerd door deadline_started (de klok die hij haalt)",
+    },
+    "ref.notify_mismatch": {
+        "en": "deadline '{deadline}' differs from the deadline that starts the rule ('{started}')",
+        "nl": "termijn '{deadline}' verschilt van de termijn die de regel start ('{started}')",
+    },
+    "ref.notify_crew": {
+        "en": "a notification needs someone: give a crew",
+        "nl": "een melding vraagt iemand: geef een ploeg",
+    },
+    "ref.selects_nothing": {
+        "en": "{selector} matches no asset of the graph",
+        "nl": "{selector} past op geen object van de graaf",
+    },
+    "value.office_hours": {
+        "en": "office hours must start before they end ({start}-{end})",
+        "nl": "kantooruren moeten beginnen voor ze eindigen ({start}-{end})",
+    },
+}

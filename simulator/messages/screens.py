@@ -1,0 +1,216 @@
+"""What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
+
+ENTRIES: dict[str, dict[str, str]] = {
+    "summary.title": {
+        "en": "Summary",
+        "nl": "Samenvatting",
+    },
+    "summary.timeline": {
+        "en": "Timeline",
+        "nl": "Tijdlijn",
+    },
+    "summary.more_events": {
+        "en": "... {n} more timeline lines; all {total} events are in {file}",
+        "nl": "... nog {n} regels tijdlijn; alle {total} gebeurtenissen staan in {file}",
+    },
+    "summary.all_events": {
+        "en": "All {total} events, with the bookkeeping of needs and crews, are in {file}",
+        "nl": "Alle {total} gebeurtenissen, met de boekhouding van behoeften en ploegen, staan in {file}",
+    },
+    "summary.written": {
+        "en": "Run written to {path}",
+        "nl": "Run geschreven naar {path}",
+    },
+    "summary.valid": {
+        "en": "{path}: valid ({what})",
+        "nl": "{path}: geldig ({what})",
+    },
+    "metric.assets_failed": {
+        "en": "assets failed",
+        "nl": "objecten uitgevallen",
+    },
+    "metric.peak_assets_failed": {
+        "en": "peak assets failed at once",
+        "nl": "piek gelijktijdig uitgevallen",
+    },
+    "metric.unserved_population_hours": {
+        "en": "unserved population-hours",
+        "nl": "onbediende inwoner-uren",
+    },
+    "metric.time_to_full_recovery_min": {
+        "en": "time to full recovery",
+        "nl": "tijd tot volledig herstel",
+    },
+    "metric.not_recovered": {
+        "en": "not recovered by the end",
+        "nl": "niet hersteld aan het einde",
+    },
+    "metric.events": {
+        "en": "events",
+        "nl": "gebeurtenissen",
+    },
+    "cli.output_exists": {
+        "en": "{path} already exists: choose another --out or add --force to replace it",
+        "nl": "{path} bestaat al: kies een andere --out of voeg --force toe om het te vervangen",
+    },
+    "cli.bad_until": {
+        "en": "--until: '{value}' is not a duration (e.g. 45min, 3h)",
+        "nl": "--until: '{value}' is geen tijdsduur (bijv. 45min, 3h)",
+    },
+    "cli.converted": {
+        "en": "Wrote {path} ({n} assets)",
+        "nl": "{path} geschreven ({n} objecten)",
+    },
+    "cli.interrupted": {
+        "en": "Interrupted: no run directory written",
+        "nl": "Onderbroken: geen run-map geschreven",
+    },
+    "what.scenario": {
+        "en": "scenario, {n} assets, injects: {i}",
+        "nl": "scenario, {n} objecten, injects: {i}",
+    },
+    "what.graph": {
+        "en": "graph, {n} assets",
+        "nl": "graaf, {n} objecten",
+    },
+    "what.organisations": {
+        "en": "organisations",
+        "nl": "organisaties",
+    },
+    "info.title": {
+        "en": "Graph {name}",
+        "nl": "Graaf {name}",
+    },
+    "info.assets": {
+        "en": "assets",
+        "nl": "objecten",
+    },
+    "info.needs": {
+        "en": "needs",
+        "nl": "behoeften",
+    },
+    "info.sector": {
+        "en": "sector",
+        "nl": "sector",
+    },
+    "info.count": {
+        "en": "count",
+        "nl": "aantal",
+    },
+    "info.cycles": {
+        "en": "Dependency cycles: {n} group(s) of assets that depend on each other",
+        "nl": "Afhankelijkheidskringen: {n} groep(en) objecten die van elkaar afhangen",
+    },
+    "info.no_dependents": {
+        "en": "Assets nobody depends on: {n}",
+        "nl": "Objecten waar niets van afhangt: {n}",
+    },
+    "info.no_power_redundancy": {
+        "en": "Assets without redundancy on power (every power supplier needed): {n}",
+        "nl": "Objecten zonder redundantie op stroom (elke stroomleverancier nodig): {n}",
+    },
+    "info.zero_tolerance_cycle": {
+        "en": "  warning: no buffer anywhere in this cycle; once down, these assets cannot restart each other",
+        "nl": "  waarschuwing: nergens een buffer in deze kring; eenmaal uit kunnen deze objecten elkaar niet herstarten",
+    },
+    "col.clock": {
+        "en": "clock",
+        "nl": "tijd",
+    },
+    "col.elapsed": {
+        "en": "elapsed",
+        "nl": "verstreken",
+    },
+    "col.event": {
+        "en": "event",
+        "nl": "gebeurtenis",
+    },
+    "col.metric": {
+        "en": "metric",
+        "nl": "maat",
+    },
+    "col.value": {
+        "en": "value",
+        "nl": "waarde",
+    },
+    "col.known": {
+        "en": "known",
+        "nl": "bekend",
+    },
+    "metric.time_to_detection_min": {
+        "en": "first incident known after",
+        "nl": "eerste incident bekend na",
+    },
+    "metric.grip_max": {
+        "en": "highest escalation level",
+        "nl": "hoogste opschalingsniveau",
+    },
+    "metric.deadlines": {
+        "en": "deadlines met",
+        "nl": "termijnen gehaald",
+    },
+    "metric.time_to_containment_min": {
+        "en": "ransomware contained after",
+        "nl": "ransomware ingedamd na",
+    },
+    "explain.never_failed": {
+        "en": "{asset} never failed or degraded in this run",
+        "nl": "{asset} is in deze run nooit uitgevallen of verminderd",
+    },
+    "explain.failure": {
+        "en": "{asset}, failure {n}: the chain of causes",
+        "nl": "{asset}, uitval {n}: de keten van oorzaken",
+    },
+    "explain.back": {
+        "en": "Back in operation:",
+        "nl": "Weer in bedrijf:",
+    },
+    "explain.not_back": {
+        "en": "Not back in operation by the end of the run",
+        "nl": "Niet weer in bedrijf aan het einde van de run",
+    },
+    "explain.unknown": {
+        "en": "never known to the crisis organisation",
+        "nl": "nooit bekend bij de crisisorganisatie",
+    },
+    "explain.known": {
+        "en": "known after {after} (by: {who})",
+        "nl": "bekend na {after} (bij: {who})",
+    },
+    "cli.unknown_asset_in_run": {
+        "en": "{asset} is not an asset of this run{hint}",
+        "nl": "{asset} is geen object van deze run{hint}",
+    },
+    "cli.not_a_run": {
+        "en": "{path} is not a run directory (no events.csv and manifest.json)",
+        "nl": "{path} is geen run-map (geen events.csv en manifest.json)",
+    },
+    "cli.cannot_write": {
+        "en": "cannot write {path}: {reason}",
+        "nl": "kan {path} niet schrijven: {reason}",
+    },
+    "cli.not_a_run_refused": {
+        "en": "{path} exists and is not a run directory: --force only replaces earlier runs",
+        "nl": "{path} bestaat en is geen run-map: --force vervangt alleen eerdere runs",
+    },
+    "what.ladder": {
+        "en": "escalation ladder",
+        "nl": "opschalingsladder",
+    },
+    "what.playbook": {
+        "en": "playbook",
+        "nl": "draaiboek",
+    },
+    "metric.deadlines_value": {
+        "en": "{met} of {decided} (still running: {open})",
+        "nl": "{met} van {decided} (nog lopend: {open})",
+    },
+    "metric.max_water_level_m": {
+        "en": "highest water level",
+        "nl": "hoogste waterstand",
+    },
+    "metric.population_flooded": {
+        "en": "inhabitants of flooded zones",
+        "nl": "inwoners van ondergelopen gebieden",
+    },
+}
