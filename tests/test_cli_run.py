@@ -20,7 +20,10 @@ def test_run_bundled_scenario(root, tmp_path, name):
     result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.output and "Summary" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"]
+    files = {p.name for p in out.iterdir()}
+    assert {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"} <= files
+    assert files - {"levels.csv"} == {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"}
+    assert ("levels.csv" in files) == (name.startswith("sluis"))
     metrics = json.loads((out / "metrics.json").read_text())
     for key in ("assets_failed", "peak_assets_failed", "first_failure_min", "downtime_min",
                 "unserved_population_hours", "time_to_full_recovery_min", "events"):
@@ -74,7 +77,7 @@ def test_golden_events(root, tmp_path):
     assert produced == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad"])
+@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
     import simulator
@@ -82,3 +85,12 @@ def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
     result = simulator.simulate(root / "scenarios" / f"{name}.yaml", lang=lang)
     untranslated = result.events[result.events["message"] == result.events["kind"]]
     assert untranslated.empty, untranslated[["kind", "data"]].drop_duplicates().to_string()
+
+
+def test_storm_surge_variant_floods_the_harbour_quarters(root):
+    import simulator
+
+    metrics = simulator.simulate(root / "scenarios" / "sluis-havenstad-stormvloed.yaml").metrics
+    calm = simulator.simulate(root / "scenarios" / "sluis-havenstad.yaml").metrics
+    assert metrics["max_water_level_m"]["havenbekken"] > 1.0 > calm["max_water_level_m"]["havenbekken"]
+    assert metrics["population_flooded"] > 0 and calm["population_flooded"] == 0

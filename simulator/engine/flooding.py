@@ -66,11 +66,14 @@ class Flooding:
             if asset >= 0:
                 sim.awareness.alarm(asset, event, basin_id=basin.id)
         elif threshold.kind == "crest":
-            sim.log("hazard.crest_exceeded", cause=level.cause, params=params, ref=basin.id)
+            # seen (and known) with the asset whose hazard drives the basin
+            sim.log("hazard.crest_exceeded", self._driving_asset(basin.id), level.cause, params, ref=basin.id)
         elif threshold.kind == "zone":
             zone = next(z for z in sim.scenario.graph.zones if z.id == threshold.ref)
             self.flooded_zones.setdefault(zone.id, sim.env.now)
-            sim.log("zone.flooded", cause=level.cause, params={**params, "zone": zone.name or zone.id, "population": zone.population}, ref=zone.id)
+            # known with the first asset of the zone (its failure is reported, or it is watched)
+            first = sim.scenario.graph.index[zone.assets[0]] if zone.assets else -1
+            sim.log("zone.flooded", first, level.cause, {**params, "zone": zone.name or zone.id, "population": zone.population}, ref=zone.id)
         else:
             asset = sim.scenario.graph.index[threshold.ref]
             event = sim.log("flood.damage", asset, level.cause, params, ref=basin.id)
