@@ -77,7 +77,7 @@ def test_golden_events(root, tmp_path):
     assert produced == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed"])
+@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
     import simulator
@@ -94,3 +94,21 @@ def test_storm_surge_variant_floods_the_harbour_quarters(root):
     calm = simulator.simulate(root / "scenarios" / "sluis-havenstad.yaml").metrics
     assert metrics["max_water_level_m"]["havenbekken"] > 1.0 > calm["max_water_level_m"]["havenbekken"]
     assert metrics["population_flooded"] > 0 and calm["population_flooded"] == 0
+
+
+def test_polder_floods_only_when_the_pumping_station_is_hacked(root, tmp_path):
+    import yaml
+
+    import simulator
+
+    hacked = simulator.simulate(root / "scenarios" / "polder-gemaal-hack.yaml").metrics
+    document = yaml.safe_load((root / "scenarios" / "polder-gemaal-hack.yaml").read_text(encoding="utf-8"))
+    document["injects"] = [i for i in document["injects"] if i["id"] != "pomp-stil"]
+    document["graph"] = str(root / "infrastructure_graphs" / "havenstad.yaml")
+    document["organisations"] = str(root / "scenarios" / "common" / "nl-crisisorganisatie.yaml")
+    document["playbook"] = str(root / "scenarios" / "common" / "draaiboek-havenstad.yaml")
+    document["start"] = str(document["start"])
+    (tmp_path / "rain-only.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    rain_only = simulator.simulate(tmp_path / "rain-only.yaml").metrics
+    assert hacked["flooded_zones"] and not rain_only["flooded_zones"]
+    assert rain_only["max_water_level_m"]["oostpolder"] < hacked["max_water_level_m"]["oostpolder"]

@@ -161,3 +161,40 @@ def test_water_volume_is_conserved(h0, amplitude, pumping, area):
     stored = (segment.level(6 * 3600.0) - h0) * basin_area
     pumped = pumping * 6 * 3600.0
     assert through_gate == pytest.approx(stored + pumped, rel=1e-4, abs=1.0)
+
+
+def polder_scenario(rain, injects=(), zones=None):
+    """
+    Polder: storage 200,000 m² at -2.00 m NAP, catchment 4 km², one pumping station of 4 m³/s;
+    zone (ground -1.60 m NAP) with a substation (tolerance 0.3 m: fails at -1.30 m NAP).
+    """
+    assets = [{"id": "gemaal", "sector": "water", "recovery": {"duration": "1d"}}, {"id": "sub", "sector": "energy"}]
+    rain_inject = {"type": "hazard", "target": "gemaal", "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain}}
+    scenario = build(assets, [rain_inject, *injects], response={"reporting": {"delay": "10min"}}, duration="12h")
+    basin = {"id": "polder", "area_m2": 200_000, "level_m": -2.0, "drains": [{"asset": "gemaal", "capacity_m3s": 4.0}]}
+    zones = zones if zones is not None else [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub"]}]
+    return with_water(scenario, [basin], zones)
+
+
+def test_polder_floods_when_the_rain_beats_the_pumps_at_the_computed_time():
+    """10 mm/h on 4 km² = 11.111 m³/s in, 4 out: the level rises 7.111 / 200,000 m/s and passes
+    the zone's ground (0.40 m up) after 0.40 / 3.5556e-5 s = 187.5 min."""
+    record = run(polder_scenario([{"mm_per_h": 10}]))
+    assert kinds(record, "zone.flooded")[0][0] == pytest.approx(187.5, rel=1e-12)
+    assert kinds(record, "flood.damage")[0][0] == pytest.approx(0.7 / (7.111111111111111 / 200_000) / 60, rel=1e-12)
+
+
+def test_a_hacked_pumping_station_floods_the_polder_sooner():
+    """The pump is shut down at 60: -2.0 + 3600 x 3.5556e-5 = -1.872 m; the remaining 0.272 m at
+    11.111 / 200,000 m/s takes 81.6 min: the zone floods at 141.6 min."""
+    hack = [{"type": "cyber.compromise", "target": "gemaal", "at": 60}]
+    record = run(polder_scenario([{"mm_per_h": 10}], injects=hack))
+    expected = 60 + (0.4 - 3600 * 7.111111111111111 / 200_000) / (11.11111111111111 / 200_000) / 60
+    assert kinds(record, "zone.flooded")[0][0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_rain_that_stops_in_time_floods_nothing():
+    """Two hours of 10 mm/h, then 1 mm/h (less than the pumps): the level peaks at 2h and falls."""
+    record = run(polder_scenario([{"mm_per_h": 10}, {"start": "2h", "mm_per_h": 1}]))
+    assert kinds(record, "zone.flooded") == []
+    assert record.peak_levels["polder"] == pytest.approx(-2.0 + 7200 * 7.111111111111111 / 200_000, rel=1e-12)

@@ -32,7 +32,7 @@ __all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
 # Not revealed by a report or by watching the asset: manipulation and theft only by monitoring (or
 # an alarm); an inject (the hidden truth of what started it) when one of its incident events is
 # known; threats when the official reports them.
-STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start"})
+STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start", "zone.flooded"})
 SELF_KNOWN_PREFIXES = (
     "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
     "cyber.contained",
@@ -101,10 +101,11 @@ class Awareness:
         if basin_id is not None:
             self.sim.playbook.alarm_received(basin_id, asset, event)
 
-    def report_directly(self, asset: int, cause: int) -> None:
-        """A victim reports an incident itself (threats): after the reporting delay, no channel check."""
+    def report_directly(self, asset: int, cause: int, about: str = "threat") -> None:
+        """Someone reports ``cause`` itself (a threatened official, residents with water in the
+        street): after the reporting delay, no channel check."""
         delay = self.reporting.delay.sample(self.sim.rng)
-        self.sim.call_at(delay, self._report_arrives, asset, cause, "threat")
+        self.sim.call_at(delay, self._report_arrives, asset, cause, about)
 
     # --- channels ---------------------------------------------------------------------------------
     def channel_level(self) -> float:

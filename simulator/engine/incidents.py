@@ -8,6 +8,7 @@ from ..model.incidents import (
     CompromiseInject,
     DdosInject,
     FraudInject,
+    HazardInject,
     OutageInject,
     RansomwareInject,
     ThreatInject,
@@ -24,7 +25,7 @@ SPREAD_LINKS = ("data", "control")
 INCIDENT_EVENTS = frozenset(
     {
         "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
-        "cyber.ddos.start", "online.fraud.start", "online.threat.start",
+        "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start",
     }
 )
 
@@ -64,6 +65,7 @@ class IncidentHandlers:
             DdosInject: self.ddos,
             FraudInject: self.fraud,
             ThreatInject: self.threat,
+            HazardInject: self.hazard,
         }[type(inject)]
         handler(position, inject, target, cause)
 
@@ -177,6 +179,10 @@ class IncidentHandlers:
                 inject.load.crew, sim.crews.job_key(0, -1), inject.load.duration, "fraud_reports", target,
                 sim.scenario.inject_id(position), event, lambda done: None, event_prefix="load",
             )
+
+    def hazard(self, position: int, inject: HazardInject, target: int, cause: int) -> None:
+        event = self._incident_event("hazard.start", position, target, cause, {"model": inject.hazard.model})
+        self.sim.flooding.start_hazard(inject.hazard, target, event)
 
     def fraud_answered(self, asset: int, cause: int) -> None:
         for key, _ in self.frauds.pop(asset, []):

@@ -1,6 +1,13 @@
 """Sentences for the events of a run, and the words inside them. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "event.report.received.flood": {
+        "en": "Control room receives reports of water in the streets near {name}",
+        "nl": "Meldkamer krijgt meldingen van water op straat bij {name}",
+    },
+    "event.hazard.start": {"en": "Physical process starts at {name}: {model}", "nl": "Fysiek proces begint bij {name}: {model}"},
+    "event.hazard.rain": {"en": "Rain on {basin}: {mm_per_h} mm/h", "nl": "Regen op {basin}: {mm_per_h} mm/u"},
+    "incident.hazard": {"en": "physical hazard", "nl": "fysiek gevaar"},
     "event.inject": {
         "en": "Inject {inject}: {type} on {name}",
         "nl": "Inject {inject}: {type} op {name}",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN
 from .fieldtypes import Minutes, Slug
 
-__all__ = ["Upstream", "LockBreachSpec", "HazardSpec"]
+__all__ = ["Upstream", "LockBreachSpec", "PolderSpec", "RainSpell", "HazardSpec"]
 
 
 class Upstream(BaseModel):
@@ -46,4 +46,26 @@ class LockBreachSpec(BaseModel):
     cd: float = Field(default=0.6, gt=0, le=1, description="discharge coefficient (sharp-edged opening: about 0.6)")
 
 
-HazardSpec = LockBreachSpec
+class RainSpell(BaseModel):
+    """Rain of ``mm_per_h`` from ``start`` (after the inject) until the next spell."""
+
+    model_config = FROZEN
+
+    start: Minutes = 0.0
+    mm_per_h: float = Field(ge=0, description="mm/h over the catchment")
+
+
+class PolderSpec(BaseModel):
+    """A polder under rain: its water (the basin: ditches and storage, level in m NAP) rises by
+    rain on the catchment minus what its pumping stations (the basin's drains) remove:
+    dh/dt = (rain x catchment - pumping) / storage area, exact and piecewise linear."""
+
+    model_config = FROZEN
+
+    model: Literal["polder"]
+    basin: Slug
+    catchment_m2: float = Field(gt=0, description="area the rain falls on, m²")
+    rain: tuple[RainSpell, ...] = Field(min_length=1, description="rain spells; the last lasts to the end")
+
+
+HazardSpec = Annotated[Union[LockBreachSpec, PolderSpec], Field(discriminator="model")]

@@ -24,6 +24,7 @@ __all__ = [
     "FraudInject",
     "ThreatInject",
     "Detection",
+    "HazardInject",
 ]
 
 
@@ -145,11 +146,18 @@ class ThreatInject(_InjectBase):
     duration: DistributionField = Field(default_factory=lambda: Distribution.fixed(72 * 60.0))
 
 
+class HazardInject(_InjectBase):
+    """A physical process starts at the target (heavy rain on a polder, ...): ``hazard`` says which."""
+
+    type: Literal["hazard"]
+    hazard: HazardSpec
+
+
 Inject = Annotated[
-    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject],
+    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject, HazardInject],
     Field(discriminator="type"),
 ]
-INJECT_TYPES = ("outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat")
+INJECT_TYPES = ("outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat", "hazard")
 
 # The taxonomy of the CCV paper (DESIGN.md): cybercrime (ICT both means and target), digitised
 # crime (traditional crime with a digital boost), safety with a digital component (digital events
@@ -161,4 +169,5 @@ INCIDENT_CLASSES = {
     "cyber.ddos": "cybercrime",
     "online.fraud": "digitised_crime",
     "online.threat": "digitised_crime",
+    "hazard": "physical",
 }

@@ -18,6 +18,8 @@ __all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_inf
 HEADLINE_KINDS = (
     "inject",
     "report.received",
+    "report.received.flood",
+    "report.received.threat",
     "detect.monitoring",
     "detect.alarm",
     "grip.escalated",
@@ -40,6 +42,7 @@ HEADLINE_KINDS = (
     "online.fraud.end",
     "online.threat.start",
     "hazard.gates_opened",
+    "hazard.rain",
     "hazard.gates_closed",
     "hazard.alarm_level",
     "hazard.crest_exceeded",

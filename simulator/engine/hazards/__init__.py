@@ -53,4 +53,4 @@ def model_class(name: str) -> type:
     return _MODELS[name]
 
 
-from . import lock_breach  # noqa: E402,F401  (registers the built-in models)
+from . import lock_breach, polder  # noqa: E402,F401  (registers the built-in models)

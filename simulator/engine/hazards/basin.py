@@ -41,6 +41,7 @@ class BasinLevel:
         self.basin = basin
         self.cause = cause
         self.open_area_m2 = 0.0
+        self.inflow_m3s = 0.0  # rain on the catchment, m³/s
         self.cd = 0.6
         self.upstream: Callable[[float], float] = lambda t_min: basin.level_m
         self.constant_upstream = True
@@ -61,7 +62,7 @@ class BasinLevel:
         start = self.sim.env.now
         return Regime(
             self.open_area_m2, self.cd, self._pumping_m3s() if hasattr(self, "drains") else 0.0, self.basin.area_m2,
-            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream,
+            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream, self.inflow_m3s,
         )
 
     def level_now(self) -> float:

@@ -43,17 +43,18 @@ class Regime:
     basin_area_m2: float
     upstream: Callable[[float], float]
     constant_upstream: bool
+    inflow_m3s: float = 0.0  # other inflow, e.g. rain on the catchment (m³/s)
 
     def rate(self, t: float, h: float) -> float:
         """dh/dt in m/s."""
         dh = self.upstream(t) - h
-        inflow = 0.0
+        inflow = self.inflow_m3s
         if self.open_area_m2:
             scale = self.cd * self.open_area_m2 * math.sqrt(2 * G)
             if abs(dh) >= _LINEAR_BELOW_M:
-                inflow = math.copysign(scale * math.sqrt(abs(dh)), dh)
+                inflow += math.copysign(scale * math.sqrt(abs(dh)), dh)
             else:
-                inflow = scale * dh / math.sqrt(_LINEAR_BELOW_M)
+                inflow += scale * dh / math.sqrt(_LINEAR_BELOW_M)
         return (inflow - self.pumping_m3s) / self.basin_area_m2
 
     @property
@@ -66,7 +67,10 @@ class Segment:
 
     def __init__(self, h0: float, regime: Regime, duration_s: float):
         self.h0, self.regime, self.duration_s = h0, regime, duration_s
-        self.closed_form = regime.constant_upstream and regime.pumping_m3s == 0
+        # closed forms: no gate open (the level moves linearly: rain minus pumping), or a gate open
+        # to a constant level with nothing else (the orifice solution)
+        self.linear = regime.open_area_m2 == 0
+        self.closed_form = self.linear or (regime.constant_upstream and regime.pumping_m3s == 0 and regime.inflow_m3s == 0)
         self._solution = None
         if not self.closed_form:
             self._solution = solve_ivp(
@@ -82,6 +86,8 @@ class Segment:
 
     def level(self, t: float) -> float:
         """Level (m NAP) ``t`` seconds into the segment."""
+        if self.linear:
+            return self.h0 + self.regime.rate(0.0, self.h0) * t
         if self.closed_form:
             regime = self.regime
             H = regime.upstream(0.0)
@@ -97,6 +103,12 @@ class Segment:
         h0 = self.h0
         if (upward and h0 >= target) or (not upward and h0 <= target):
             return 0.0 if h0 == target else None
+        if self.linear:
+            speed = self.regime.rate(0.0, h0)
+            if speed == 0 or (speed > 0) != upward:
+                return None
+            t = (target - h0) / speed
+            return t if t <= self.duration_s else None
         if self.closed_form:
             regime = self.regime
             H = regime.upstream(0.0)
