@@ -139,9 +139,9 @@ def test_level_moves_monotonically_towards_a_constant_upstream_without_overshoot
     levels = [segment.level(t) for t in range(0, 86401, 600)]
     steps = [b - a for a, b in zip(levels, levels[1:])]
     if H >= h0:
-        assert all(s >= -1e-9 for s in steps) and max(levels) <= H + 1e-6
+        assert all(s >= -1e-7 for s in steps) and max(levels) <= H + 1e-6  # solver tolerance 1e-9 per step
     else:
-        assert all(s <= 1e-9 for s in steps) and min(levels) >= H - 1e-6
+        assert all(s <= 1e-7 for s in steps) and min(levels) >= H - 1e-6
 
 
 @settings(max_examples=25, deadline=None)
@@ -198,3 +198,38 @@ def test_rain_that_stops_in_time_floods_nothing():
     record = run(polder_scenario([{"mm_per_h": 10}, {"start": "2h", "mm_per_h": 1}]))
     assert kinds(record, "zone.flooded") == []
     assert record.peak_levels["polder"] == pytest.approx(-2.0 + 7200 * 7.111111111111111 / 200_000, rel=1e-12)
+
+
+def generators(tank_b_h=5.5):
+    """
+    grid --power (generator)--> a (900 people, tank 8 h) and b (300 people, tank ``tank_b_h`` h)
+    One tanker (size 1, 1 h per delivery) is sent to both at 4 h.
+    """
+    def hospital(name, population, hours):
+        return {
+            "id": name, "sector": "health", "population": population,
+            "needs": [{"type": "power", "from": "grid", "restart": "10min", "fuel": {"tank_l": 100 * hours, "consumption_l_per_h": 100}}],
+        }
+
+    assets = [{"id": "grid", "sector": "energy"}, hospital("a", 900, 8), hospital("b", 300, tank_b_h)]
+    orgs = [{"id": "olie", "crews": [{"id": "tankwagen", "size": 1}]}]
+    rules = [{"id": "tanken", "when": {"at": "4h"}, "action": "refuel", "target": ["a", "b"], "crew": "olie/tankwagen", "duration": "1h"}]
+    return build(assets, [{"type": "outage", "target": "grid"}], orgs, rules=rules, duration="1d")
+
+
+def test_two_generators_share_one_tanker():
+    """The tanker serves a (more people) 4-5 h, then b 5-6 h. b's tank (5.5 h) runs dry at 5.5 h:
+    b is down 5.5-6 h and restarts 10 min after the fuel arrives. a, filled up at 5 h, runs dry
+    8 h later (13 h = 780 min); b, filled up at 6 h, after 5.5 h more (690 min)."""
+    record = run(generators())
+    assert [(t, a) for t, a in kinds(record, "fuel.delivered")] == [(300.0, "a"), (360.0, "b")]
+    b_states = [(s.time_min, s.service) for s in record.states if s.asset == 2]
+    assert b_states[:2] == [(330.0, 0.0), (370.0, 1.0)]
+    failures = [(t, a) for t, a in kinds(record, "asset.failed") if a in ("a", "b")]
+    assert failures == [(330.0, "b"), (360.0 + 330.0, "b"), (780.0, "a")]
+
+
+def test_fuel_delivered_in_time_keeps_a_generator_running():
+    """b's 7 h tank lasts until the tanker comes at 6 h: b never stops until that tank runs dry."""
+    record = run(generators(tank_b_h=7))
+    assert [(t, a) for t, a in kinds(record, "asset.failed") if a == "b"] == [(360.0 + 420.0, "b")]

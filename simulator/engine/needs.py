@@ -27,7 +27,7 @@ class NeedState:
 
     __slots__ = (
         "consumer", "index", "type", "k", "tolerance", "level", "restart", "refill", "suppliers",
-        "available", "since", "used", "version", "active", "unsatisfied_event", "due",
+        "available", "since", "used", "version", "active", "unsatisfied_event", "due", "fuel",
     )
 
     def __init__(self, consumer: int, index: int, need, suppliers: tuple[int, ...]):
@@ -47,6 +47,15 @@ class NeedState:
         self.active = False  # the effect is applied to the consumer
         self.unsatisfied_event = 0
         self.due = -1.0  # when the pending buffer runs out (minutes), -1 when none is pending
+        self.fuel = need.fuel
+        if need.fuel is not None:
+            # the buffer is the fuel: a full tank lasts tank / consumption hours; nothing refills
+            # it but refuelling
+            fuel = need.fuel
+            self.tolerance = fuel.hours_full * 60
+            self.refill = False
+            level = fuel.tank_l if fuel.level_l is None else min(fuel.level_l, fuel.tank_l)
+            self.used = (fuel.tank_l - level) / fuel.consumption_l_per_h * 60
 
     @property
     def satisfied(self) -> bool:
@@ -61,10 +70,13 @@ class NeedNetwork:
         index = graph.index
         self.needs: list[NeedState] = []
         self.by_supplier: list[list[NeedState]] = [[] for _ in graph.assets]
+        self.by_consumer: dict[int, list[NeedState]] = {}
         for c, asset in enumerate(graph.assets):
             for j, need in enumerate(asset.needs):
                 state = NeedState(c, j, need, tuple(index[s] for s in need.suppliers))
                 self.needs.append(state)
+                if need.fuel is not None:
+                    self.by_consumer.setdefault(c, []).append(state)
                 for s in state.suppliers:
                     self.by_supplier[s].append(state)
 
@@ -119,6 +131,37 @@ class NeedNetwork:
         kernel = self.kernel
         event = kernel.log_asset("need.exhausted", need.consumer, need.unsatisfied_event, {"type": need.type})
         kernel.states.set_effect(need.consumer, ("need", need.index, need.type), need.level, event)
+
+    def refuel(self, consumer: int, litres: float | None, cause: int, now: float) -> float:
+        """Fuel delivered to ``consumer``'s generators (``None``: fill them). Returns litres taken.
+
+        A generator running on fuel runs longer; one that ran dry starts again (after its restart)."""
+        taken = 0.0
+        for need in self.needs_of(consumer):
+            if need.fuel is None:
+                continue
+            running = not need.satisfied and not need.active
+            if running:
+                need.used += now - need.since
+                need.since = now
+            room_l = need.used / 60 * need.fuel.consumption_l_per_h
+            add_l = room_l if litres is None else min(litres, room_l)
+            taken += add_l
+            need.used -= add_l / need.fuel.consumption_l_per_h * 60
+            if need.satisfied:
+                continue
+            need.version += 1
+            if need.active:  # ran dry: restarts on the new fuel, and burns it from now
+                need.active = False
+                need.since = now
+                self.kernel.call_at(need.restart, self._lift, need, need.version, cause)
+            remaining = max(need.tolerance - need.used, 0.0)
+            need.due = now + remaining
+            self.kernel.call_at(remaining, self._exhausted, need, need.version)
+        return taken
+
+    def needs_of(self, consumer: int) -> list[NeedState]:
+        return [n for n in self.by_consumer.get(consumer, ())]
 
     def _lift(self, need: NeedState, version: int, satisfied_event: int) -> None:
         if version != need.version:

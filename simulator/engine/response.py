@@ -22,7 +22,7 @@ __all__ = ["Playbook", "ASSET_ACTIONS"]
 
 # Actions that act on each target asset; the others act once.
 ASSET_ACTIONS = frozenset(
-    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates"}
+    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates", "refuel"}
 )
 
 
@@ -236,6 +236,11 @@ class Playbook:
     def _done_close_gates(self, rule, asset, event) -> None:
         if not self.sim.flooding.act("close_gates", asset, event):
             self.sim.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
+
+    def _done_refuel(self, rule, asset, event) -> None:
+        sim = self.sim
+        litres = sim.needs.refuel(asset, rule.litres, event, sim.env.now)
+        sim.log("fuel.delivered", asset, event, {"litres": round(litres)}, ref=rule.id)
 
     def _done_counter_message(self, rule, asset, event) -> None:
         self.sim.incidents.fraud_answered(asset, event)

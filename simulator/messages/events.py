@@ -1,6 +1,8 @@
 """Sentences for the events of a run, and the words inside them. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "event.fuel.delivered": {"en": "{litres} litres of fuel delivered to {name}", "nl": "{litres} liter brandstof geleverd bij {name}"},
+    "actiontype.refuel": {"en": "Refuel", "nl": "Brandstof bijvullen"},
     "event.report.received.flood": {
         "en": "Control room receives reports of water in the streets near {name}",
         "nl": "Meldkamer krijgt meldingen van water op straat bij {name}",

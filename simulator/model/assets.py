@@ -19,7 +19,7 @@ from .fieldtypes import (
     custom_error,
 )
 
-__all__ = ["Asset", "Need", "Recovery", "ManualFallback", "Location", "FROZEN"]
+__all__ = ["FuelTank", "Asset", "Need", "Recovery", "ManualFallback", "Location", "FROZEN"]
 
 FROZEN = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -61,6 +61,20 @@ def _none_is_null(value: Any) -> Any:
     return None if value == "none" else value
 
 
+class FuelTank(BaseModel):
+    """A generator's tank: the buffer of a power need is its fuel (litres / litres per hour)."""
+
+    model_config = FROZEN
+
+    tank_l: float = Field(gt=0, description="tank size, litres")
+    consumption_l_per_h: float = Field(gt=0, description="litres per hour while it runs")
+    level_l: float | None = Field(default=None, ge=0, description="litres at the start; default a full tank")
+
+    @property
+    def hours_full(self) -> float:
+        return self.tank_l / self.consumption_l_per_h
+
+
 class Need(BaseModel):
     """A dependency group on the consumer: ``k`` of ``suppliers`` must be available.
 
@@ -82,6 +96,9 @@ class Need(BaseModel):
     effect: EffectLevel = Field(default=0.0, description="fail, or {degrade: service level}", json_schema_extra={"default": "fail"})
     restart: Minutes = Field(default=0.0, description="minutes to resume after supply returns")
     refill: bool = Field(default=True, description="false: the buffer does not refill between outages")
+    fuel: FuelTank | None = Field(
+        default=None, description="a generator with a tank instead of a fixed tolerance (refilled only by refuelling)"
+    )
 
 
 class Recovery(BaseModel):

@@ -29,6 +29,7 @@ ACTIONS = (
     "counter_message",  # answer an online fraud wave in the municipality's name
     "protect",  # police protection of a threatened official
     "close_gates",  # close a manipulated lock's gates by hand: the flow stops
+    "refuel",  # deliver fuel to the target's generators (a tanker crew)
 )
 
 
@@ -124,6 +125,7 @@ class Rule(BaseModel):
     restore_first: bool = Field(default=False, description="restore: do not wait for secure_evidence")
     factor: float = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
     deadline: Slug | None = Field(default=None, description="notify: the deadline this notification meets")
+    litres: float | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
 
     def default_duration(self) -> Distribution:
         return self.duration if self.duration is not None else Distribution.fixed(0.0)

@@ -43,6 +43,7 @@ HEADLINE_KINDS = (
     "online.threat.start",
     "hazard.gates_opened",
     "hazard.rain",
+    "fuel.delivered",
     "hazard.gates_closed",
     "hazard.alarm_level",
     "hazard.crest_exceeded",
