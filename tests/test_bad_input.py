@@ -228,7 +228,7 @@ CASES = [
     pytest.param(
         {"scenario.yaml": edit(SCENARIO, "type: outage", "type: cyber.phishing")},
         "scenario.yaml:9: injects[0].type: 'cyber.phishing' is not one of"
-        " 'outage', 'cyber.compromise', 'cyber.ransomware', 'cyber.ddos', 'online.fraud', 'online.threat', 'hazard'",
+        " 'outage', 'cyber.compromise', 'cyber.ransomware', 'cyber.ddos', 'online.fraud', 'online.threat', 'hazard', 'online.mobilization'",
         id="unknown-inject-type",
     ),
     pytest.param(

@@ -233,3 +233,53 @@ def test_fuel_delivered_in_time_keeps_a_generator_running():
     """b's 7 h tank lasts until the tanker comes at 6 h: b never stops until that tank runs dry."""
     record = run(generators(tank_b_h=7))
     assert [(t, a) for t, a in kinds(record, "asset.failed") if a == "b"] == [(360.0 + 420.0, "b")]
+
+
+def mobilization(rules=(), capacity=1000):
+    """
+    An online call reaching 30,000 people (logistic, growth 1 per hour, half the reach after 6 h),
+    gathering at 12 h at the town square; 15 % turn up, arriving over 2 h; the police present can
+    handle ``capacity`` people.
+    """
+    assets = [{"id": "plein", "sector": "population", "population": 0}]
+    inject = {
+        "type": "online.mobilization", "target": "plein", "reach": 30000, "growth_per_h": 1.0, "half_reach_after": "6h",
+        "turnout": 0.15, "gathering_after": "12h", "arrival": "2h", "lasts": "4h", "police_capacity": capacity,
+    }
+    police = [{"id": "politie", "crews": [{"id": "me", "size": 2}]}]
+    return build(assets, [inject], police, response={"reporting": {"delay": "10min"}}, rules=list(rules), duration="1d")
+
+
+def expected_crowd(turnout=0.15, reach_at_gathering=None):
+    reach = reach_at_gathering if reach_at_gathering is not None else 30000 / (1 + math.exp(-1.0 * (12 - 6)))
+    return turnout * reach
+
+
+def test_crowd_crosses_the_disturbance_threshold_at_the_computed_time():
+    """Crowd c = 0.15 R(12 h); arriving linearly from 10 h: passes 1,000 at 600 + 120 x 1000 / c min."""
+    record = run(mobilization())
+    crowd = expected_crowd()
+    assert kinds(record, "crowd.disturbance")[0][0] == pytest.approx(600 + 120 * 1000 / crowd, rel=1e-12)
+    assert kinds(record, "crowd.gathering") == [(600.0, "plein")]
+    assert kinds(record, "crowd.dispersed") == [(720.0 + 240, "plein")]
+
+
+def test_an_emergency_ordinance_in_time_keeps_the_crowd_below_what_the_police_can_handle():
+    rules = [{"id": "noodverordening", "when": {"at": "8h"}, "action": "ordinance", "factor": 0.2}]
+    assert kinds(run(mobilization(rules)), "crowd.disturbance") == []
+
+
+def test_counter_messaging_early_slows_the_reach():
+    """Counter-messaging done at 4 h: the reach still to grow is cut to 10 %."""
+    rules = [{"id": "tegenbericht", "when": {"at": "4h"}, "action": "counter_message", "target": "plein", "factor": 0.1}]
+    record = run(mobilization(rules))
+    frozen = 30000 / (1 + math.exp(-1.0 * (4 - 6)))
+    reach = frozen + (30000 / (1 + math.exp(-6)) - frozen) * 0.1
+    assert expected_crowd(reach_at_gathering=reach) < 1000
+    assert kinds(record, "crowd.disturbance") == []
+
+
+def test_reinforcement_that_comes_late_does_not_prevent_the_disturbance():
+    rules = [{"id": "me", "when": {"at": "11h50min"}, "action": "reinforce", "capacity": 5000, "crew": "politie/me", "duration": "30min"}]
+    record = run(mobilization(rules))
+    assert kinds(record, "crowd.disturbance")[0][0] == pytest.approx(600 + 120 * 1000 / expected_crowd(), rel=1e-12)

@@ -32,7 +32,9 @@ __all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
 # Not revealed by a report or by watching the asset: manipulation and theft only by monitoring (or
 # an alarm); an inject (the hidden truth of what started it) when one of its incident events is
 # known; threats when the official reports them.
-STEALTHY = frozenset({"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start", "zone.flooded"})
+STEALTHY = frozenset(
+    {"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start", "zone.flooded", "online.mobilization.start"}
+)
 SELF_KNOWN_PREFIXES = (
     "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
     "cyber.contained",

@@ -1,4 +1,5 @@
-"""Basins and flood zones in the run: levels crossing alarm, crest and flooding thresholds.
+"""The hazards of a run: their models (water, crowds), basins and flood zones, and what happens
+when a basin's level crosses its alarm, crest and flooding thresholds.
 
 - alarm level: the basin's level alarm reaches the water board (``Awareness.alarm`` on the basin's
   ``alarm_asset``, else on the asset whose hazard drives it); it reveals the cause there too.
@@ -35,8 +36,8 @@ class Flooding:
                 self._drains.setdefault(asset, []).append(level)
         return self.basins[basin_id]
 
-    def start_hazard(self, spec, target: int, cause: int) -> None:
-        model = model_class(spec.model)(self.sim, spec, target, cause)
+    def start_hazard(self, spec, target: int, cause: int, model_name: str | None = None) -> None:
+        model = model_class(model_name or spec.model)(self.sim, spec, target, cause)
         self.models.append(model)
         model.start()
 
@@ -46,8 +47,8 @@ class Flooding:
         for model in self.models:
             model.asset_changed(asset)
 
-    def act(self, action: str, asset: int, cause: int) -> bool:
-        return any([model.act(action, asset, cause) for model in self.models])
+    def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
+        return any([model.act(action, asset, cause, rule) for model in self.models])
 
     def finish(self) -> None:
         for level in self.basins.values():

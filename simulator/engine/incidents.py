@@ -9,6 +9,7 @@ from ..model.incidents import (
     DdosInject,
     FraudInject,
     HazardInject,
+    MobilizationInject,
     OutageInject,
     RansomwareInject,
     ThreatInject,
@@ -25,7 +26,7 @@ SPREAD_LINKS = ("data", "control")
 INCIDENT_EVENTS = frozenset(
     {
         "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
-        "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start",
+        "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start", "online.mobilization.start",
     }
 )
 
@@ -66,6 +67,7 @@ class IncidentHandlers:
             FraudInject: self.fraud,
             ThreatInject: self.threat,
             HazardInject: self.hazard,
+            MobilizationInject: self.mobilization,
         }[type(inject)]
         handler(position, inject, target, cause)
 
@@ -183,6 +185,11 @@ class IncidentHandlers:
     def hazard(self, position: int, inject: HazardInject, target: int, cause: int) -> None:
         event = self._incident_event("hazard.start", position, target, cause, {"model": inject.hazard.model})
         self.sim.flooding.start_hazard(inject.hazard, target, event)
+
+    def mobilization(self, position: int, inject: MobilizationInject, target: int, cause: int) -> None:
+        event = self._incident_event("online.mobilization.start", position, target, cause, {"reach": inject.reach})
+        self.sim.awareness.incident(target, inject, cyber=False)
+        self.sim.flooding.start_hazard(inject, target, event, model_name="crowd")
 
     def fraud_answered(self, asset: int, cause: int) -> None:
         for key, _ in self.frauds.pop(asset, []):

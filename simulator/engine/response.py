@@ -244,6 +244,13 @@ class Playbook:
 
     def _done_counter_message(self, rule, asset, event) -> None:
         self.sim.incidents.fraud_answered(asset, event)
+        self.sim.flooding.act("counter_message", asset, event, rule)
+
+    def _done_ordinance(self, rule, asset, event) -> None:
+        self.sim.flooding.act("ordinance", asset, event, rule)
+
+    def _done_reinforce(self, rule, asset, event) -> None:
+        self.sim.flooding.act("reinforce", asset, event, rule)
 
 
 def _nothing(rule, asset, event) -> None:

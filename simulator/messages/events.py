@@ -1,6 +1,19 @@
 """Sentences for the events of a run, and the words inside them. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "event.online.mobilization.start": {
+        "en": "An online call to gather at {name} spreads (it may reach {reach} people)",
+        "nl": "Een online oproep om samen te komen bij {name} gaat rond (bereik tot {reach} mensen)",
+    },
+    "event.crowd.gathering": {"en": "A crowd gathers at {name} (about {expected} expected)", "nl": "Een menigte verzamelt zich bij {name} (ongeveer {expected} verwacht)"},
+    "event.crowd.disturbance": {
+        "en": "Public-order disturbance at {name}: {crowd} people, the police can handle {capacity}",
+        "nl": "Openbare-ordeverstoring bij {name}: {crowd} mensen, de politie kan er {capacity} aan",
+    },
+    "event.crowd.dispersed": {"en": "The crowd at {name} has dispersed", "nl": "De menigte bij {name} is verdwenen"},
+    "event.report.received.crowd": {"en": "Control room receives reports of a crowd gathering at {name}", "nl": "Meldkamer krijgt meldingen van een menigte bij {name}"},
+    "incident.online.mobilization": {"en": "online call to gather", "nl": "online oproep tot samenkomst"},
+    "actiontype.reinforce": {"en": "Police reinforcement", "nl": "Politieversterking"},
     "event.fuel.delivered": {"en": "{litres} litres of fuel delivered to {name}", "nl": "{litres} liter brandstof geleverd bij {name}"},
     "actiontype.refuel": {"en": "Refuel", "nl": "Brandstof bijvullen"},
     "event.report.received.flood": {

@@ -8,7 +8,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from .assets import FROZEN
 from .distributions import Distribution
-from .fieldtypes import DistributionField, Slug
+from .fieldtypes import DistributionField, Minutes, Slug
 from .hazards import HazardSpec
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "ThreatInject",
     "Detection",
     "HazardInject",
+    "MobilizationInject",
 ]
 
 
@@ -146,6 +147,29 @@ class ThreatInject(_InjectBase):
     duration: DistributionField = Field(default_factory=lambda: Distribution.fixed(72 * 60.0))
 
 
+class MobilizationInject(_InjectBase):
+    """An online call to gather at the target's place (safety with a digital component, Project X).
+
+    The call's reach grows logistically: R(t) = reach / (1 + exp(-growth_per_h (t - half_reach_after)))
+    (people, t in hours after the post). Of the reach at the gathering, ``turnout`` come, arriving
+    evenly over ``arrival`` before ``gathering_after``. Public-order disturbance starts when the
+    crowd passes ``police_capacity`` (what the police present can handle, people); it ends with
+    the crowd, ``lasts`` after the gathering time. Measures: ``ordinance`` (turnout x the rule's
+    ``factor``), ``counter_message`` (the reach still to grow x ``factor``), ``reinforce`` (more
+    capacity).
+    """
+
+    type: Literal["online.mobilization"]
+    reach: int = Field(gt=0, description="people the call reaches in the end, if nothing is done")
+    growth_per_h: float = Field(gt=0, description="logistic growth rate, per hour")
+    half_reach_after: Minutes = Field(description="time after the post when half the reach is reached")
+    turnout: float = Field(gt=0, le=1, description="share of the reach that comes")
+    gathering_after: Minutes = Field(gt=0, description="time after the post of the gathering")
+    arrival: Minutes = Field(default=2 * 60.0, gt=0, description="the crowd arrives over this time before the gathering")
+    lasts: Minutes = Field(default=6 * 60.0, gt=0, description="the crowd stays this long after the gathering time")
+    police_capacity: int = Field(ge=0, description="people the police present can handle")
+
+
 class HazardInject(_InjectBase):
     """A physical process starts at the target (heavy rain on a polder, ...): ``hazard`` says which."""
 
@@ -154,10 +178,13 @@ class HazardInject(_InjectBase):
 
 
 Inject = Annotated[
-    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject, HazardInject],
+    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject, HazardInject, MobilizationInject],
     Field(discriminator="type"),
 ]
-INJECT_TYPES = ("outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat", "hazard")
+INJECT_TYPES = (
+    "outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat", "hazard",
+    "online.mobilization",
+)
 
 # The taxonomy of the CCV paper (DESIGN.md): cybercrime (ICT both means and target), digitised
 # crime (traditional crime with a digital boost), safety with a digital component (digital events
@@ -170,4 +197,5 @@ INCIDENT_CLASSES = {
     "online.fraud": "digitised_crime",
     "online.threat": "digitised_crime",
     "hazard": "physical",
+    "online.mobilization": "safety_digital",
 }

@@ -30,6 +30,7 @@ ACTIONS = (
     "protect",  # police protection of a threatened official
     "close_gates",  # close a manipulated lock's gates by hand: the flow stops
     "refuel",  # deliver fuel to the target's generators (a tanker crew)
+    "reinforce",  # police reinforcement at a gathering: more people the police can handle
 )
 
 
@@ -126,6 +127,7 @@ class Rule(BaseModel):
     factor: float = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
     deadline: Slug | None = Field(default=None, description="notify: the deadline this notification meets")
     litres: float | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
+    capacity: int = Field(default=0, ge=0, description="reinforce: people the extra police can handle")
 
     def default_duration(self) -> Distribution:
         return self.duration if self.duration is not None else Distribution.fixed(0.0)

@@ -3,7 +3,7 @@
 A model is a class registered by name (``register``); third-party models join through the Python
 entry point group ``rampsim.hazards`` (``name = package.module:Class``). A model is built with
 ``(sim, spec, target, cause)``, started with ``start()``, told about changes of assets it depends
-on (``asset_changed``), asked to act (``act(action, asset, cause) -> bool``) and to ``finish()``
+on (``asset_changed``), asked to act (``act(action, asset, cause, rule) -> bool``) and to ``finish()``
 at the end of the run.
 """
 
@@ -25,7 +25,7 @@ class HazardModel(Protocol):
 
     def asset_changed(self, asset: int) -> None: ...
 
-    def act(self, action: str, asset: int, cause: int) -> bool: ...
+    def act(self, action: str, asset: int, cause: int, rule=None) -> bool: ...
 
     def finish(self) -> None: ...
 
@@ -53,4 +53,4 @@ def model_class(name: str) -> type:
     return _MODELS[name]
 
 
-from . import lock_breach, polder  # noqa: E402,F401  (registers the built-in models)
+from . import crowd, lock_breach, polder  # noqa: E402,F401  (registers the built-in models)

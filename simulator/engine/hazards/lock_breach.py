@@ -40,7 +40,7 @@ class LockBreach:
     def asset_changed(self, asset: int) -> None:
         return None  # the basin follows its drains itself
 
-    def act(self, action: str, asset: int, cause: int) -> bool:
+    def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
         if action != "close_gates" or asset != self.lock or not self.open:
             return False
         self.open = False

@@ -39,7 +39,7 @@ class Polder:
     def asset_changed(self, asset: int) -> None:
         return None
 
-    def act(self, action: str, asset: int, cause: int) -> bool:
+    def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
         return False
 
     def finish(self) -> None:
