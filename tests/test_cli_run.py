@@ -77,7 +77,7 @@ def test_golden_events(root, tmp_path):
     assert produced == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack"])
+@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack", "project-x-havenstad"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
     import simulator

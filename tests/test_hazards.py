@@ -279,7 +279,9 @@ def test_counter_messaging_early_slows_the_reach():
     assert kinds(record, "crowd.disturbance") == []
 
 
-def test_reinforcement_that_comes_late_does_not_prevent_the_disturbance():
-    rules = [{"id": "me", "when": {"at": "11h50min"}, "action": "reinforce", "capacity": 5000, "crew": "politie/me", "duration": "30min"}]
+def test_reinforcement_that_comes_late_does_not_prevent_the_disturbance_but_ends_it():
+    rules = [{"id": "me", "when": {"at": "11h50min"}, "action": "reinforce", "target": "plein", "capacity": 5000, "crew": "politie/me", "duration": "30min"}]
     record = run(mobilization(rules))
     assert kinds(record, "crowd.disturbance")[0][0] == pytest.approx(600 + 120 * 1000 / expected_crowd(), rel=1e-12)
+    assert kinds(record, "crowd.controlled") == [(740.0, "plein")]
+    assert [(s.time_min, s.service) for s in record.states] == [(pytest.approx(600 + 120 * 1000 / expected_crowd()), 0.5), (740.0, 1.0)]

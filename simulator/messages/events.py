@@ -10,6 +10,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Public-order disturbance at {name}: {crowd} people, the police can handle {capacity}",
         "nl": "Openbare-ordeverstoring bij {name}: {crowd} mensen, de politie kan er {capacity} aan",
     },
+    "event.crowd.controlled": {"en": "Order restored at {name}: the police can now handle {capacity}", "nl": "Orde hersteld bij {name}: de politie kan er nu {capacity} aan"},
     "event.crowd.dispersed": {"en": "The crowd at {name} has dispersed", "nl": "De menigte bij {name} is verdwenen"},
     "event.report.received.crowd": {"en": "Control room receives reports of a crowd gathering at {name}", "nl": "Meldkamer krijgt meldingen van een menigte bij {name}"},
     "incident.online.mobilization": {"en": "online call to gather", "nl": "online oproep tot samenkomst"},

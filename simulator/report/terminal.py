@@ -48,6 +48,7 @@ HEADLINE_KINDS = (
     "crowd.gathering",
     "crowd.disturbance",
     "crowd.dispersed",
+    "crowd.controlled",
     "report.received.crowd",
     "hazard.gates_closed",
     "hazard.alarm_level",

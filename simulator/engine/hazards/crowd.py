@@ -9,7 +9,8 @@ again whenever a measure lands:
 - ``ordinance`` (emergency ordinance by the mayor): turnout x factor from then on;
 - ``counter_message`` (online counter-messaging, a takedown request): the reach still to grow
   after it x factor;
-- ``reinforce`` (police reinforcement): capacity + the rule's ``capacity``.
+- ``reinforce`` (police reinforcement): capacity + the rule's ``capacity``; when the police can
+  then handle the crowd, order is restored.
 """
 
 from __future__ import annotations
@@ -121,6 +122,10 @@ class Crowd:
             self.capacity += rule.capacity if rule is not None else 0
         else:
             return False
+        if self.disturbed and self.crowd_at(self.sim.env.now - self.posted) <= self.capacity:
+            self.disturbed = False  # the police can handle it now: order restored
+            event = self.sim.log("crowd.controlled", self.place, cause, {"capacity": round(self.capacity)}, ref="crowd")
+            self.sim.states.clear_effect(self.place, ("disturbance", id(self)), event)
         self._plan()
         return True
 
