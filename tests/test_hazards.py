@@ -163,14 +163,14 @@ def test_water_volume_is_conserved(h0, amplitude, pumping, area):
     assert through_gate == pytest.approx(stored + pumped, rel=1e-4, abs=1.0)
 
 
-def polder_scenario(rain, injects=(), zones=None):
+def polder_scenario(rain, injects=(), zones=None, extra_assets=(), rules=()):
     """
     Polder: storage 200,000 m² at -2.00 m NAP, catchment 4 km², one pumping station of 4 m³/s;
     zone (ground -1.60 m NAP) with a substation (tolerance 0.3 m: fails at -1.30 m NAP).
     """
-    assets = [{"id": "gemaal", "sector": "water", "recovery": {"duration": "1d"}}, {"id": "sub", "sector": "energy"}]
+    assets = [{"id": "gemaal", "sector": "water", "recovery": {"duration": "1d"}}, {"id": "sub", "sector": "energy"}, *extra_assets]
     rain_inject = {"type": "hazard", "target": "gemaal", "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain}}
-    scenario = build(assets, [rain_inject, *injects], response={"reporting": {"delay": "10min"}}, duration="12h")
+    scenario = build(assets, [rain_inject, *injects], response={"reporting": {"delay": "10min"}}, duration="12h", rules=list(rules))
     basin = {"id": "polder", "area_m2": 200_000, "level_m": -2.0, "drains": [{"asset": "gemaal", "capacity_m3s": 4.0}]}
     zones = zones if zones is not None else [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub"]}]
     return with_water(scenario, [basin], zones)
@@ -285,3 +285,36 @@ def test_reinforcement_that_comes_late_does_not_prevent_the_disturbance_but_ends
     assert kinds(record, "crowd.disturbance")[0][0] == pytest.approx(600 + 120 * 1000 / expected_crowd(), rel=1e-12)
     assert kinds(record, "crowd.controlled") == [(740.0, "plein")]
     assert [(s.time_min, s.service) for s in record.states] == [(pytest.approx(600 + 120 * 1000 / expected_crowd()), 0.5), (740.0, 1.0)]
+
+
+def test_evacuating_a_zone_in_time_keeps_its_people_out_of_the_flood():
+    """The polder floods at 187.5 min; evacuating the zone's neighbourhood at 2 h keeps its 1,200
+    people out of ``population_flooded``; without it they count."""
+    import simulator
+
+    zones = [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub", "wijk"]}]
+    wijk = [{"id": "wijk", "sector": "population", "population": 1200}]
+    evacuate = [{"id": "evacuatie", "when": {"at": "2h"}, "action": "evacuate", "target": "wijk"}]
+    late = simulator.simulate(polder_scenario([{"mm_per_h": 10}], zones=zones, extra_assets=wijk)).metrics
+    early = simulator.simulate(polder_scenario([{"mm_per_h": 10}], zones=zones, extra_assets=wijk, rules=evacuate)).metrics
+    assert late["population_flooded"] == 1200 and early["population_flooded"] == 0
+
+
+def test_a_third_party_hazard_model_joins_through_the_entry_point_group(monkeypatch):
+    from simulator.engine import hazards
+
+    class Meteor:
+        def __init__(self, sim, spec, target, cause):
+            pass
+
+    class EntryPoint:
+        name = "meteor"
+
+        def load(self):
+            return Meteor
+
+    monkeypatch.setattr(hazards, "entry_points", lambda group: [EntryPoint()] if group == "rampsim.hazards" else [])
+    monkeypatch.delitem(hazards._MODELS, "meteor", raising=False)
+    assert hazards.model_class("meteor") is Meteor
+    with pytest.raises(KeyError):
+        hazards.model_class("comet")

@@ -94,7 +94,7 @@ class Results:
         inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
         metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class, record.grip_reached))
         zones = {z.id: z.population for z in scenario.graph.zones}
-        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones))
+        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
         manifest = _manifest(record, lang)
         return cls(events, states, metrics, manifest, tables=tables)
 

@@ -7,11 +7,19 @@ from collections.abc import Mapping
 __all__ = ["water_metrics"]
 
 
-def water_metrics(peak_levels: Mapping[str, float], flooded_zones: Mapping[str, float], zone_population: Mapping[str, int]) -> dict:
+def water_metrics(
+    peak_levels: Mapping[str, float],
+    flooded_zones: Mapping[str, float],
+    zone_population: Mapping[str, int],
+    evacuated_zones: Mapping[str, float] | None = None,
+) -> dict:
     """``max_water_level_m`` (basin -> m NAP), ``flooded_zones`` (zone -> first minute flooded),
-    ``population_flooded`` (people living in the flooded zones)."""
+    ``population_flooded`` (people in the flooded zones not evacuated before the water came)."""
+    evacuated = evacuated_zones or {}
     return {
         "max_water_level_m": {basin: round(float(level), 6) for basin, level in sorted(peak_levels.items())},
         "flooded_zones": {zone: float(t) for zone, t in sorted(flooded_zones.items(), key=lambda item: item[1])},
-        "population_flooded": int(sum(zone_population.get(zone, 0) for zone in flooded_zones)),
+        "population_flooded": int(
+            sum(zone_population.get(zone, 0) for zone, t in flooded_zones.items() if not evacuated.get(zone, float("inf")) <= t)
+        ),
     }

@@ -35,6 +35,7 @@ class Playbook:
         self.isolated: set[int] = set()
         self.evidence_pending: dict[int, object] = {}  # asset -> SimPy event: evidence secured
         self.evacuated: dict[int, float] = {}
+        self.evacuated_zones: dict[str, float] = {}
         self.uses_evidence = any(rule.action == "secure_evidence" for rule in self.rules)
 
     def start(self) -> None:
@@ -223,6 +224,10 @@ class Playbook:
     def _done_evacuate(self, rule, asset, event) -> None:
         if asset not in self.evacuated:
             self.evacuated[asset] = self.sim.env.now
+            asset_id = self.sim.scenario.graph.assets[asset].id
+            for zone in self.sim.scenario.graph.zones:  # evacuating a zone's neighbourhood evacuates the zone
+                if asset_id in zone.assets:
+                    self.evacuated_zones.setdefault(zone.id, self.sim.env.now)
             self.sim.situation.evacuated(asset)
             self.sim.escalation.reevaluate(event)
 

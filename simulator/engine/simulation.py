@@ -59,6 +59,7 @@ class RunRecord:
     levels: dict[str, list[tuple[float, float]]]  # basin id -> (minute, level m NAP) samples
     peak_levels: dict[str, float]  # basin id -> highest level, m NAP
     flooded_zones: dict[str, float]  # zone id -> first minute flooded
+    evacuated_zones: dict[str, float]  # zone id -> minute evacuated
 
 
 class Simulation:
@@ -213,4 +214,5 @@ class Simulation:
             {b: level.samples for b, level in self.flooding.basins.items()},
             {b: level.peak for b, level in self.flooding.basins.items()},
             dict(self.flooding.flooded_zones),
+            dict(self.playbook.evacuated_zones),
         )
