@@ -178,8 +178,9 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
         write_csv_pair(graph, path if path.suffix == "" else path.parent)
 
 
-def load_yaml_model(path: str | Path, model: type[BaseModel]) -> tuple[Any, SourceDocument]:
-    """Read a YAML file whose top level is ``model`` (organisations, ladder, playbook file)."""
+def load_yaml_model(path: str | Path, model: type[BaseModel], tags: frozenset[str] = frozenset()) -> tuple[Any, SourceDocument]:
+    """Read a YAML file whose top level is ``model`` (scenario, organisations, ladder, playbook
+    file); ``tags`` are union discriminator values to leave out of error locations."""
     path = Path(path)
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
@@ -187,7 +188,7 @@ def load_yaml_model(path: str | Path, model: type[BaseModel]) -> tuple[Any, Sour
     try:
         return model.model_validate(doc.data), doc
     except ValidationError as exc:
-        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
+        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc), tags)) from None
 
 
 def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], SourceDocument]:

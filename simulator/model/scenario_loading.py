@@ -11,8 +11,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model
@@ -20,8 +18,8 @@ from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
 from .playbook import AssetSelector, PlaybookFile
 from .references import check_references
 from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
-from .validation import problems_from_validation, suggest
-from .yamlfile import SourceDocument, load_yaml
+from .validation import suggest
+from .yamlfile import SourceDocument
 
 __all__ = ["load_scenario"]
 
@@ -33,13 +31,7 @@ _SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlin
 def load_scenario(path: str | Path) -> Scenario:
     """Read a scenario file with the files it names (paths relative to it)."""
     path = Path(path)
-    doc = load_yaml(path)
-    if not isinstance(doc.data, dict):
-        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
-    try:
-        spec = ScenarioFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc), _TAGS)) from None
+    spec, doc = load_yaml_model(path, ScenarioFile, _TAGS)
     return _Resolver(path, doc, spec).resolve()
 
 
