@@ -137,6 +137,7 @@ def test_level_moves_monotonically_towards_a_constant_upstream_without_overshoot
     regime = Regime(area, 0.6, 0.0, basin_area, lambda t: H, constant_upstream=not tidal)
     segment = Segment(h0, regime, 86400.0)
     levels = [segment.level(t) for t in range(0, 86401, 600)]
+    assert all(math.isfinite(level) for level in levels)
     steps = [b - a for a, b in zip(levels, levels[1:])]
     if H >= h0:
         assert all(s >= -1e-7 for s in steps) and max(levels) <= H + 1e-6  # solver tolerance 1e-9 per step

@@ -168,6 +168,8 @@ class Simulation:
         elif event.kind in INCIDENT_EVENTS:
             position = self._inject_position[event.ref]
             self.situation.incident_known(position, self.scenario.injects[position].type)
+        elif event.kind == "zone.flooded":
+            self.situation.zone_flooded(event.ref, event.params["population"])
         else:
             return
         self.escalation.reevaluate(event_id)

@@ -34,6 +34,7 @@ class Situation:
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
         self.gone: set[int] = set()  # evacuated assets: their people are no longer affected
+        self.flooded: set[str] = set()
 
     def incident_known(self, position: int, inject_type: str) -> None:
         self.known_incidents.add(position)
@@ -54,6 +55,12 @@ class Situation:
             self.sectors[self.sector[asset]] += step
             if self.municipality[asset]:
                 self.municipalities[self.municipality[asset]] += step
+
+    def zone_flooded(self, zone: str, population: int) -> None:
+        """People of a flooded zone count as affected."""
+        if zone not in self.flooded:
+            self.flooded.add(zone)
+            self.people += population
 
     def evacuated(self, asset: int) -> None:
         """The asset's people are evacuated: they no longer count as affected."""

@@ -48,6 +48,8 @@ class Regime:
     def rate(self, t: float, h: float) -> float:
         """dh/dt in m/s."""
         dh = self.upstream(t) - h
+        if abs(dh) < 1e-12:
+            dh = 0.0  # at equilibrium: no flow (denormal differences would make the solver return NaN)
         inflow = self.inflow_m3s
         if self.open_area_m2:
             scale = self.cd * self.open_area_m2 * math.sqrt(2 * G)
