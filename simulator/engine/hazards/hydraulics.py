@@ -18,9 +18,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scipy.integrate import solve_ivp
-from scipy.optimize import brentq
-
 __all__ = ["G", "Regime", "Segment", "plan_segment"]
 
 G = 9.81  # m/s²
@@ -75,6 +72,8 @@ class Segment:
         self.closed_form = self.linear or (regime.constant_upstream and regime.pumping_m3s == 0 and regime.inflow_m3s == 0)
         self._solution = None
         if not self.closed_form:
+            from scipy.integrate import solve_ivp  # only runs with hazards need scipy (import ~0.4 s)
+
             self._solution = solve_ivp(
                 lambda t, y: [regime.rate(t, y[0])],
                 (0.0, max(duration_s, 1e-9)),
@@ -143,6 +142,8 @@ class Segment:
 
     def _event(self, function, direction: int) -> float | None:
         """First time in the segment where ``function(t, y)`` crosses 0 in ``direction``."""
+        from scipy.optimize import brentq
+
         for a, b in self._steps():
             fa, fb = function(a, [self.level(a)]), function(b, [self.level(b)])
             if (direction > 0 and fa < 0 <= fb) or (direction < 0 and fa > 0 >= fb):
@@ -151,6 +152,8 @@ class Segment:
 
     @staticmethod
     def _roots(function, a: float, b: float) -> list[float]:
+        from scipy.optimize import brentq
+
         fa, fb = function(a), function(b)
         if fa > 0 >= fb:
             return [brentq(function, a, b, xtol=1e-6, rtol=1e-12)]
