@@ -221,13 +221,14 @@ def generators(tank_b_h=5.5):
 def test_two_generators_share_one_tanker():
     """The tanker serves a (more people) 4-5 h, then b 5-6 h. b's tank (5.5 h) runs dry at 5.5 h:
     b is down 5.5-6 h and restarts 10 min after the fuel arrives. a, filled up at 5 h, runs dry
-    8 h later (13 h = 780 min); b, filled up at 6 h, after 5.5 h more (690 min)."""
+    8 h later (13 h = 780 min); b, filled up at 6 h and running again from 6h10, after 5.5 h more
+    (700 min): fuel burns only while the generator runs."""
     record = run(generators())
     assert [(t, a) for t, a in kinds(record, "fuel.delivered")] == [(300.0, "a"), (360.0, "b")]
     b_states = [(s.time_min, s.service) for s in record.states if s.asset == 2]
     assert b_states[:2] == [(330.0, 0.0), (370.0, 1.0)]
     failures = [(t, a) for t, a in kinds(record, "asset.failed") if a in ("a", "b")]
-    assert failures == [(330.0, "b"), (360.0 + 330.0, "b"), (780.0, "a")]
+    assert failures == [(330.0, "b"), (370.0 + 330.0, "b"), (780.0, "a")]
 
 
 def test_fuel_delivered_in_time_keeps_a_generator_running():
@@ -319,3 +320,53 @@ def test_a_third_party_hazard_model_joins_through_the_entry_point_group(monkeypa
     assert hazards.model_class("meteor") is Meteor
     with pytest.raises(KeyError):
         hazards.model_class("comet")
+
+
+def _dry_generator(grid_outage, litres=None):
+    assets = [
+        {"id": "grid", "sector": "energy"},
+        {"id": "a", "sector": "health", "population": 900,
+         "needs": [{"type": "power", "from": "grid", "restart": "30min", "fuel": {"tank_l": 200, "consumption_l_per_h": 100}}]},
+    ]
+    rule = {"id": "t", "when": {"at": "3h"}, "action": "refuel", "target": "a", "crew": "olie/tankwagen", "duration": "10min"}
+    if litres is not None:
+        rule["litres"] = litres
+    return run(build(assets, [grid_outage], [{"id": "olie", "crews": [{"id": "tankwagen", "size": 1}]}], rules=[rule], duration="1d"))
+
+
+def test_a_refuelled_generator_comes_back_when_the_grid_returns_during_its_restart():
+    """Dry at 120; fuel at 190 (restart 30 min: 220); the grid returns at 195: back at 225."""
+    record = _dry_generator({"type": "outage", "target": "grid", "duration": "3h15min"})
+    assert [(s.time_min, s.service) for s in record.states if s.asset == 1] == [(120.0, 0.0), (225.0, 1.0)]
+
+
+def test_a_few_litres_do_not_revive_a_dry_generator_for_good():
+    """5 litres = 3 minutes: it runs 220-223 and is dry again."""
+    record = _dry_generator({"type": "outage", "target": "grid"}, litres=5)
+    states = [(s.time_min, s.service) for s in record.states if s.asset == 1]
+    assert states == [(120.0, 0.0), (220.0, 1.0), (pytest.approx(223.0), 0.0)]
+
+
+def test_a_second_counter_message_never_raises_the_reach():
+    one = [{"id": "c1", "when": {"at": "4h"}, "action": "counter_message", "target": "plein", "factor": 0.5}]
+    two = one + [{"id": "c2", "when": {"at": "8h"}, "action": "counter_message", "target": "plein", "factor": 1.0}]
+    first = kinds(run(mobilization(one, capacity=2500)), "crowd.disturbance")
+    both = kinds(run(mobilization(two, capacity=2500)), "crowd.disturbance")
+    assert first == both
+
+
+def test_pumps_stop_at_the_target_level():
+    """10 mm/h for 2 h, then 1 mm/h (less than the pumps): the level falls back to the target
+    (-2.00 m NAP, the initial level) and holds there; it never drains below it."""
+    record = run(polder_scenario([{"mm_per_h": 10}, {"start": "2h", "mm_per_h": 1}]))
+    levels = record.levels["polder"]
+    peak = -2.0 + 7200 * 7.111111111111111 / 200_000
+    back = 120 + (peak + 2.0) / ((4.0 - 1.1111111111111112) / 200_000) / 60
+    assert min(level for _, level in levels) >= -2.0 - 1e-9
+    assert all(level == pytest.approx(-2.0) for t, level in levels if t >= back + 1e-6)
+
+
+def test_a_basin_already_above_its_alarm_level_raises_the_alarm_at_once():
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.5, "alarm_level_m": 0.2}
+    record = run(lock_scenario(basin, {"level_m": 2.0}))
+    assert [t for t, _ in kinds(record, "hazard.alarm_level")] == [0.0]

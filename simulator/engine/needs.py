@@ -151,14 +151,26 @@ class NeedNetwork:
             if need.satisfied:
                 continue
             need.version += 1
-            if need.active:  # ran dry: restarts on the new fuel, and burns it from now
-                need.active = False
-                need.since = now
-                self.kernel.call_at(need.restart, self._lift, need, need.version, cause)
+            if need.active:  # ran dry: starts again after its restart, and burns fuel from then on
+                self.kernel.call_at(need.restart, self._restart_on_fuel, need, need.version, cause)
+                continue
             remaining = max(need.tolerance - need.used, 0.0)
             need.due = now + remaining
             self.kernel.call_at(remaining, self._exhausted, need, need.version)
         return taken
+
+    def _restart_on_fuel(self, need: NeedState, version: int, cause: int) -> None:
+        """A generator that ran dry runs again on delivered fuel (supply still down)."""
+        if version != need.version:
+            return  # supply came back meanwhile: the ordinary restart took over
+        now = self.kernel.env.now
+        need.active = False
+        need.since = now
+        remaining = max(need.tolerance - need.used, 0.0)
+        need.due = now + remaining
+        self.kernel.call_at(remaining, self._exhausted, need, need.version)
+        event = self.kernel.log_asset("need.restarted", need.consumer, cause, {"type": need.type})
+        self.kernel.states.clear_effect(need.consumer, ("need", need.index, need.type), event)
 
     def needs_of(self, consumer: int) -> list[NeedState]:
         return [n for n in self.by_consumer.get(consumer, ())]

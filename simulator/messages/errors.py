@@ -1,6 +1,10 @@
 """Messages about input files: what is wrong, where. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "value.arrival": {
+        "en": "the crowd cannot arrive over {arrival} minutes before a gathering {gathering} minutes after the post",
+        "nl": "de menigte kan niet {arrival} minuten aankomen voor een samenkomst {gathering} minuten na de oproep",
+    },
     "file.missing": {
         "en": "file not found",
         "nl": "bestand niet gevonden",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
 from .assets import FROZEN
 from .distributions import Distribution
-from .fieldtypes import DistributionField, Minutes, Slug
+from .fieldtypes import DistributionField, Minutes, Slug, custom_error
 from .hazards import HazardSpec
 
 __all__ = [
@@ -168,6 +168,12 @@ class MobilizationInject(_InjectBase):
     arrival: Minutes = Field(default=2 * 60.0, gt=0, description="the crowd arrives over this time before the gathering")
     lasts: Minutes = Field(default=6 * 60.0, gt=0, description="the crowd stays this long after the gathering time")
     police_capacity: int = Field(ge=0, description="people the police present can handle")
+
+    @model_validator(mode="after")
+    def _arrival_before_gathering(self):
+        if self.arrival > self.gathering_after:
+            raise custom_error("value.arrival", arrival=self.arrival, gathering=self.gathering_after)
+        return self
 
 
 class HazardInject(_InjectBase):

@@ -40,6 +40,9 @@ class Basin(BaseModel):
     name: str = ""
     area_m2: float = Field(gt=0, description="water surface, m²")
     level_m: float = Field(description="initial level, m NAP")
+    target_level_m: float | None = Field(
+        default=None, description="streefpeil, m NAP: the pumps stop when the water falls to it (default: the initial level)"
+    )
     alarm_level_m: float | None = Field(default=None, description="m NAP")
     crest_level_m: float | None = Field(default=None, description="quay or dike crest, m NAP")
     alarm_asset: Slug | None = Field(default=None, description="the asset whose alarm reports the level (SCADA)")

@@ -60,9 +60,10 @@ class BasinLevel:
 
     def _regime(self) -> Regime:
         start = self.sim.env.now
+        target = self.basin.target_level_m if self.basin.target_level_m is not None else self.basin.level_m
         return Regime(
             self.open_area_m2, self.cd, self._pumping_m3s() if hasattr(self, "drains") else 0.0, self.basin.area_m2,
-            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream, self.inflow_m3s,
+            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream, self.inflow_m3s, target,
         )
 
     def level_now(self) -> float:
@@ -84,9 +85,18 @@ class BasinLevel:
         for threshold in self.thresholds:
             if threshold.crossed:
                 continue
+            if h_now >= threshold.level_m:  # already there (a basin starting high, a replan at the instant)
+                sim.call_at(0.0, self._crossed, threshold, self.version)
+                continue
             seconds = self.segment.first_crossing(threshold.level_m, upward=True)
             if seconds is not None:
                 sim.call_at(seconds / 60, self._crossed, threshold, self.version)
+        regime = self.segment.regime
+        if self.segment.linear and h_now > regime.target_m and regime.pumping_m3s > 0:
+            # the pumps stop at the target level: from there on the level holds (or rises with rain)
+            seconds = self.segment.first_crossing(regime.target_m, upward=False)
+            if seconds is not None and seconds > 0:
+                sim.call_at(seconds / 60, self._at_target, self.version)
 
     def finish(self) -> None:
         elapsed_s = (self.sim.until_min - self.t0) * 60
@@ -121,6 +131,10 @@ class BasinLevel:
                 tolerance = asset.flood_tolerance_m if asset.flood_tolerance_m is not None else DEFAULT_FLOOD_TOLERANCE_M
                 out.append(Threshold(max(crest, zone.ground_level_m + tolerance), "asset", asset_id))
         return sorted(out, key=lambda t: t.level_m)
+
+    def _at_target(self, version: int) -> None:
+        if version == self.version:
+            self.replan(self.cause)
 
     def _crossed(self, threshold: Threshold, version: int) -> None:
         if version != self.version or threshold.crossed:

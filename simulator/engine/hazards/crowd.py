@@ -45,13 +45,17 @@ class Crowd:
         self.lock = target  # where it is seen (the attribute alarms use)
 
     # --- the closed form ------------------------------------------------------------------------
-    def reach_at(self, minutes_after_post: float) -> float:
+    def _full(self, hours: float) -> float:
         spec = self.spec
+        return logistic_reach(spec.reach, spec.growth_per_h, spec.half_reach_after / 60, hours)
+
+    def reach_at(self, minutes_after_post: float) -> float:
+        """Reach (people): what it was when counter-messaging last landed, plus the growth of the
+        call since then times the product of the measures' factors."""
         hours = minutes_after_post / 60
-        full = logistic_reach(spec.reach, spec.growth_per_h, spec.half_reach_after / 60, hours)
         if self.frozen_reach is None or hours <= self.frozen_at_h:
-            return full
-        return self.frozen_reach + (full - self.frozen_reach) * self.growth_factor
+            return self._full(hours)
+        return self.frozen_reach + (self._full(hours) - self._full(self.frozen_at_h)) * self.growth_factor
 
     def expected_crowd(self) -> float:
         return self.turnout * self.reach_at(self.spec.gathering_after)
@@ -109,8 +113,11 @@ class Crowd:
         return None
 
     def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
-        if self.sim.env.now - self.posted >= self.spec.gathering_after + self.spec.lasts:
-            return False
+        after = self.sim.env.now - self.posted
+        if after >= self.spec.gathering_after + self.spec.lasts:
+            return False  # over
+        if action in ("ordinance", "counter_message") and after >= self.spec.gathering_after - self.spec.arrival:
+            return False  # the people are on their way or there: only the police can act now
         factor = rule.factor if rule is not None else 0.7
         if action == "ordinance":
             self.turnout *= factor

@@ -41,6 +41,7 @@ class Regime:
     upstream: Callable[[float], float]
     constant_upstream: bool
     inflow_m3s: float = 0.0  # other inflow, e.g. rain on the catchment (m³/s)
+    target_m: float = -math.inf  # pumps stop at this level (streefpeil): below it they only hold it
 
     def rate(self, t: float, h: float) -> float:
         """dh/dt in m/s."""
@@ -54,7 +55,8 @@ class Regime:
                 inflow += math.copysign(scale * math.sqrt(abs(dh)), dh)
             else:
                 inflow += scale * dh / math.sqrt(_LINEAR_BELOW_M)
-        return (inflow - self.pumping_m3s) / self.basin_area_m2
+        pumping = self.pumping_m3s if h > self.target_m else min(self.pumping_m3s, max(inflow, 0.0))
+        return (inflow - pumping) / self.basin_area_m2
 
     @property
     def k(self) -> float:
