@@ -118,3 +118,13 @@ def test_metrics_of_the_response(files):
     # the crew is called at 10 (night: 1h30 call-out): the repair waited 90 minutes
     assert metrics["crew_wait_min"] == {"netbeheerder/monteurs": 90.0}
     assert metrics["incidents_by_class"] == {"physical": 1}
+
+
+def test_explain_shows_the_changes_in_between(root, tmp_path):
+    """The sea lock fails with its control system, runs by hand at 50 % in between, comes back."""
+    runner = CliRunner()
+    out = tmp_path / "run"
+    assert runner.invoke(cli, ["run", str(root / "scenarios" / "sluis-havenstad.yaml"), "--out", str(out), "-q"]).exit_code == 0
+    text = runner.invoke(cli, ["--lang", "en", "explain", str(out), "zeesluis"]).output
+    assert text.index("chain of causes") < text.index("In between:") < text.index("Back in operation:")
+    assert "degraded to 50%" in text

@@ -220,7 +220,9 @@ class Results:
 
     def explain_asset(self, asset: str) -> list[dict]:
         """Why ``asset`` failed and when it came back: one entry per failure, with the chain of
-        causes back to the inject (``failure``) and of its return (``recovery``, or None)."""
+        causes back to the inject (``failure``), the changes of service in between (``between``:
+        degraded, on manual operation, failed again) and the chain of its return (``recovery``, or
+        None)."""
         mine = self.events[self.events["asset"] == asset]
         episodes = []
         down = mine[mine["kind"].isin(["asset.failed", "asset.degraded"])]
@@ -232,9 +234,12 @@ class Results:
             later = back[back["id"] > event_id]
             recovery = int(later["id"].iloc[0]) if len(later) else None
             previous_end = float(later["time_min"].iloc[0]) if len(later) else float("inf")
+            end_id = recovery if recovery is not None else int(mine["id"].max()) + 1
+            between = mine[(mine["id"] > event_id) & (mine["id"] < end_id) & mine["kind"].str.startswith("asset.")]
             episodes.append(
                 {
                     "failure": self.explain(int(event_id)),
+                    "between": between.reset_index(drop=True),
                     "recovery": self.explain(recovery) if recovery is not None else None,
                 }
             )

@@ -1,6 +1,7 @@
 """What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
     "summary.title": {
         "en": "Summary",
         "nl": "Samenvatting",

@@ -21,6 +21,11 @@ def print_explanation(console: Console, result: Results, asset: str, lang: str) 
     for number, episode in enumerate(episodes, start=1):
         console.print(f"[bold]{text('explain.failure', lang, n=number, asset=asset)}[/bold]")
         _chain(console, result, episode["failure"], lang)
+        if len(episode["between"]):
+            console.print(f"[bold]{text('explain.between', lang)}[/bold]")
+            for row in episode["between"].itertuples(index=False):
+                clock = row.clock[:16].replace("T", " ")
+                console.print(f"  {clock} (+{duration_text(round(row.time_min))}) {row.message}", markup=False, highlight=False, soft_wrap=True)
         if episode["recovery"] is None:
             console.print(text("explain.not_back", lang))
         else:
