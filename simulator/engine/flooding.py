@@ -61,9 +61,10 @@ class Flooding:
         basin = level.basin
         params = {"basin": basin.name or basin.id, "level_m": round(threshold.level_m, 3)}
         if threshold.kind == "alarm":
-            event = sim.log("hazard.alarm_level", cause=level.cause, params=params, ref=basin.id)
             receiver = basin.alarm_asset
             asset = sim.scenario.graph.index[receiver] if receiver else self._driving_asset(basin.id)
+            # logged on the alarm's asset: known when the alarm is (at once)
+            event = sim.log("hazard.alarm_level", asset, level.cause, params, ref=basin.id)
             if asset >= 0:
                 sim.awareness.alarm(asset, event, basin_id=basin.id)
         elif threshold.kind == "crest":
