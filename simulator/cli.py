@@ -155,6 +155,31 @@ def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
 
 
 @cli.command()
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_DIR/figures).")
+@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)
+@_LANG_OPTION
+@click.pass_obj
+def plot(ctx: _Context, run_dir: Path, out, fmt: str, local_lang) -> None:
+    """Figures of RUN_DIR: status timeline by sector, people served per service, the cascade."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .report.figures import save_figures
+
+    if not _is_run_directory(run_dir):
+        raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
+    result = Results.load(run_dir)
+    lang = ctx.choose(local_lang, result.manifest.get("language"))
+    out = out or run_dir / "figures"
+    try:
+        save_figures(result, out, fmt, lang)
+    except OSError as error:
+        raise ctx.cannot_write(out, error) from None
+    ctx.out.print(text("cli.figures_written", lang, path=out))
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_LANG_OPTION
 @click.pass_obj

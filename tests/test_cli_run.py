@@ -20,7 +20,7 @@ def test_run_bundled_scenario(root, tmp_path, name):
     result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.output and "Summary" in result.output
-    files = {p.name for p in out.iterdir()}
+    files = {p.name for p in out.iterdir()} - {"dependencies.csv"}
     assert {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"} <= files
     assert files - {"levels.csv"} == {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"}
     assert ("levels.csv" in files) == (name.startswith("sluis"))

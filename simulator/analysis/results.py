@@ -21,6 +21,7 @@ from .response_metrics import response_metrics
 from .rundir import atomic_directory
 from .tables import (
     ASSET_COLUMNS,
+    DEPENDENCY_COLUMNS,
     EVENT_COLUMNS,
     JOB_COLUMNS,
     KNOWLEDGE_COLUMNS,
@@ -28,6 +29,7 @@ from .tables import (
     STATE_COLUMNS,
     assets_table,
     deadlines_table,
+    dependencies_table,
     events_table,
     jobs_table,
     knowledge_table,
@@ -70,6 +72,7 @@ class Results:
         self.jobs = tables.get("jobs", pd.DataFrame(columns=JOB_COLUMNS))
         self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
         self.levels = tables.get("levels", pd.DataFrame(columns=LEVEL_COLUMNS))
+        self.dependencies = tables.get("dependencies", pd.DataFrame(columns=DEPENDENCY_COLUMNS))
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
@@ -85,7 +88,7 @@ class Results:
         states = states_table(record)
         tables = {
             "knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record),
-            "levels": levels_table(record),
+            "levels": levels_table(record), "dependencies": dependencies_table(record),
         }
         population = {a.id: a.population for a in scenario.graph.assets if a.population}
         ids = [a.id for a in scenario.graph.assets]
@@ -112,6 +115,7 @@ class Results:
             self.knowledge.to_csv(tmp / "knowledge.csv", index=False, lineterminator="\n")
             self.jobs.to_csv(tmp / "jobs.csv", index=False, lineterminator="\n")
             self.assets.to_csv(tmp / "assets.csv", index=False, lineterminator="\n")
+            self.dependencies.to_csv(tmp / "dependencies.csv", index=False, lineterminator="\n")
             if len(self.levels):
                 self.levels.to_csv(tmp / "levels.csv", index=False, lineterminator="\n")
             _write_json(tmp / "metrics.json", self.metrics)
@@ -143,6 +147,8 @@ class Results:
                 path / "assets.csv", keep_default_na=False, na_values={"lat": [""], "lon": [""]},
                 dtype={"id": str, "name": str, "sector": str, "kind": str, "owner": str, "municipality": str, "population": "int64", "lat": "Float64", "lon": "Float64"},
             )
+        if (path / "dependencies.csv").exists():
+            tables["dependencies"] = pd.read_csv(path / "dependencies.csv", dtype=str, keep_default_na=False).astype({"need": "int64"})
         if (path / "levels.csv").exists():
             tables["levels"] = pd.read_csv(path / "levels.csv", dtype={"time_min": "float64", "basin": str, "level_m": "float64"})
         if (path / "jobs.csv").exists():
@@ -179,7 +185,10 @@ class Results:
         events = self.events.copy()
         events["message"] = render_messages(events, names, lang)
         manifest = {**self.manifest, "language": lang}
-        tables = {"knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets, "levels": self.levels}
+        tables = {
+            "knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets, "levels": self.levels,
+            "dependencies": self.dependencies,
+        }
         return Results(events, self.states, self.metrics, manifest, self.path, tables)
 
     def known_at(self, t: float, org: str | None = None) -> pd.DataFrame:

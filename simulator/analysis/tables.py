@@ -13,7 +13,8 @@ from .eventtext import event_message
 
 __all__ = [
     "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
-    "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+    "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS",
+    "dependencies_table", "DEPENDENCY_COLUMNS", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
 ]
 
 EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
@@ -22,6 +23,7 @@ STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
 JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
 LEVEL_COLUMNS = ["time_min", "basin", "level_m"]
+DEPENDENCY_COLUMNS = ["supplier", "consumer", "type", "need"]
 DEADLINE_COLUMNS = ["deadline", "name", "org", "started_min", "due_min", "done_min", "met"]
 
 
@@ -134,3 +136,14 @@ def levels_table(record: RunRecord) -> pd.DataFrame:
     """Basin water levels (m NAP), sampled every 10 minutes and at every change of what drives them."""
     rows = [(t, basin, level) for basin, samples in record.levels.items() for t, level in samples]
     return pd.DataFrame(rows, columns=LEVEL_COLUMNS).astype({"time_min": "float64", "level_m": "float64"})
+
+
+def dependencies_table(record: RunRecord) -> pd.DataFrame:
+    """Supplier -> consumer links (one row per supplier of each need), for figures of the cascade."""
+    rows = [
+        (supplier, asset.id, need.type, j)
+        for asset in record.scenario.graph.assets
+        for j, need in enumerate(asset.needs)
+        for supplier in need.suppliers
+    ]
+    return pd.DataFrame(rows, columns=DEPENDENCY_COLUMNS)

@@ -1,6 +1,17 @@
 """What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "figure.hours": {"en": "hours after the start", "nl": "uren na de start"},
+    "figure.people": {"en": "people served", "nl": "mensen bediend"},
+    "figure.status_timeline": {"en": "Asset status by sector (hatched: not yet known)", "nl": "Status per sector (gearceerd: nog niet bekend)"},
+    "figure.population_served": {"en": "People served per service", "nl": "Mensen bediend per voorziening"},
+    "figure.cascade": {"en": "The cascade: first failure of each asset", "nl": "De cascade: eerste uitval per object"},
+    "figure.first_failure": {"en": "first failure (hours)", "nl": "eerste uitval (uren)"},
+    "figure.unknown": {"en": "not yet known", "nl": "nog niet bekend"},
+    "figure.status.failed": {"en": "failed", "nl": "uitgevallen"},
+    "figure.status.degraded": {"en": "degraded", "nl": "verminderd"},
+    "figure.status.manual": {"en": "manual operation", "nl": "handbediening"},
+    "cli.figures_written": {"en": "Figures written to {path}", "nl": "Figuren geschreven naar {path}"},
     "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
     "summary.title": {
         "en": "Summary",
