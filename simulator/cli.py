@@ -155,6 +155,58 @@ def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
 
 
 @cli.command()
+@click.argument("scenario", type=click.Path(path_type=Path))
+@click.option("-n", "count", type=click.IntRange(min=1), required=True, help="Number of replications.")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed (default: the scenario's).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Ensemble directory (default runs/<scenario>-ensemble-<time>/).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted ensemble in --out from what is on disk.")
+@_LANG_OPTION
+@click.pass_obj
+def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resume, local_lang) -> None:
+    """Run N replications of SCENARIO (seeds from numpy SeedSequence) and summarise them."""
+    from .analysis.ensemble import run_ensemble
+
+    lang = ctx.choose(local_lang)
+    try:
+        loaded = load_scenario(scenario)
+    except LoadError as error:
+        raise ctx.bad_input(error) from None
+    lang = ctx.choose(local_lang, loaded.spec.language)
+    if out is None:
+        out = Path("runs") / f"{scenario.stem}-ensemble-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    if out.exists() and not resume:
+        raise ctx.fail(text("cli.output_exists", lang, path=out))
+    progress_bar = None
+    if ctx.out.is_terminal:
+        from rich.progress import Progress
+
+        progress_bar = Progress(console=ctx.out, transient=True)
+        task = progress_bar.add_task(text("cli.replications", lang), total=count)
+        progress_bar.start()
+
+    def progress(done: int, total: int) -> None:
+        if progress_bar is not None:
+            progress_bar.update(task, completed=done)
+
+    try:
+        result = run_ensemble(scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress)
+    except KeyboardInterrupt:
+        raise ctx.fail(text("cli.ensemble_interrupted", lang, path=out)) from None
+    except OSError as error:
+        raise ctx.cannot_write(out, error) from None
+    finally:
+        if progress_bar is not None:
+            progress_bar.stop()
+    summary = result.summary()
+    for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
+        if summary.get(name, {}).get("n"):
+            s = summary[name]
+            ctx.out.print(f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})")
+    ctx.out.print(text("summary.written", lang, path=out))
+
+
+@cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_DIR/figures).")
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)

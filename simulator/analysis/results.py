@@ -73,6 +73,37 @@ class Results:
         self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
         self.levels = tables.get("levels", pd.DataFrame(columns=LEVEL_COLUMNS))
         self.dependencies = tables.get("dependencies", pd.DataFrame(columns=DEPENDENCY_COLUMNS))
+        # an ensemble: one row per replication, per asset, and the summary of the metrics
+        self.replications = tables.get("replications")
+        self.asset_summary = tables.get("asset_summary")
+        self._summary = tables.get("summary")
+
+    @classmethod
+    def for_ensemble(cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict) -> Results:
+        empty_events = pd.DataFrame(columns=EVENT_COLUMNS)
+        empty_states = pd.DataFrame(columns=STATE_COLUMNS)
+        tables = {"replications": replications, "asset_summary": assets, "summary": summary}
+        return cls(empty_events, empty_states, {}, manifest, tables=tables)
+
+    @property
+    def is_ensemble(self) -> bool:
+        return self.replications is not None
+
+    def summary(self) -> dict:
+        """Per metric: mean, std, p5/p50/p95, 95 % CI of the mean (an ensemble); a run's metrics otherwise."""
+        return self._summary if self.is_ensemble else self.metrics
+
+    def save_ensemble(self, path: str | Path, overwrite: bool = False) -> Path:
+        """Write replications.parquet, assets.parquet, summary.json, manifest.json atomically."""
+        path = Path(path)
+        manifest = {**self.manifest, "written": datetime.now(UTC).isoformat(timespec="seconds")}
+        with atomic_directory(path, overwrite) as tmp:
+            self.replications.to_parquet(tmp / "replications.parquet", index=False)
+            self.asset_summary.to_parquet(tmp / "assets.parquet", index=False)
+            _write_json(tmp / "summary.json", self._summary)
+            _write_json(tmp / "manifest.json", manifest)
+        self.path = path
+        return path
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
@@ -126,8 +157,16 @@ class Results:
 
     @classmethod
     def load(cls, path: str | Path) -> Results:
-        """Open a run directory written by ``save`` (or ``rampsim run``)."""
+        """Open a run directory (``rampsim run``) or an ensemble directory (``rampsim ensemble``)."""
         path = Path(path)
+        if (path / "replications.parquet").exists():
+            tables = {
+                "replications": pd.read_parquet(path / "replications.parquet"),
+                "asset_summary": pd.read_parquet(path / "assets.parquet"),
+                "summary": json.loads((path / "summary.json").read_text(encoding="utf-8")),
+            }
+            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+            return cls(pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS), {}, manifest, path, tables)
         events = pd.read_csv(
             path / "events.csv",
             dtype={

@@ -14,7 +14,7 @@ from .eventtext import event_message
 __all__ = [
     "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
     "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS",
-    "dependencies_table", "DEPENDENCY_COLUMNS", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+    "dependencies_table", "DEPENDENCY_COLUMNS", "light_events_table", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
 ]
 
 EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
@@ -147,3 +147,22 @@ def dependencies_table(record: RunRecord) -> pd.DataFrame:
         for supplier in need.suppliers
     ]
     return pd.DataFrame(rows, columns=DEPENDENCY_COLUMNS)
+
+
+def light_events_table(record: RunRecord) -> pd.DataFrame:
+    """The events without their sentences (for metrics of many replications)."""
+    if record.events:
+        eid, times, kinds, _, _, levels, _, _, refs = zip(*record.events)
+    else:
+        eid = times = kinds = levels = refs = ()
+    known = record.known_min
+    return pd.DataFrame(
+        {
+            "id": list(eid),
+            "time_min": pd.array(times, dtype="float64"),
+            "kind": list(kinds),
+            "level": pd.array(levels, dtype="Float64"),
+            "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
+            "ref": list(refs),
+        }
+    )

@@ -65,13 +65,18 @@ class RunRecord:
 class Simulation:
     """One run of a scenario. ``seed`` defaults to the scenario's; ``until_min`` to its duration."""
 
-    def __init__(self, scenario: Scenario, seed: int | None = None, until_min: float | None = None):
+    def __init__(self, scenario: Scenario, seed: int | np.random.SeedSequence | None = None, until_min: float | None = None):
+        """``seed``: a whole number >= 0, or a ``SeedSequence`` (an ensemble's replication)."""
         self.scenario = scenario
-        self.seed = scenario.seed if seed is None else int(seed)
-        if self.seed < 0:
-            raise ValueError(f"seed must be a whole number >= 0, got {seed}")
+        if isinstance(seed, np.random.SeedSequence):
+            self.seed = seed.entropy
+            self.rng = np.random.default_rng(seed)
+        else:
+            self.seed = scenario.seed if seed is None else int(seed)
+            if self.seed < 0:
+                raise ValueError(f"seed must be a whole number >= 0, got {seed}")
+            self.rng = np.random.default_rng(self.seed)
         self.until_min = scenario.duration_min if until_min is None else float(until_min)
-        self.rng = np.random.default_rng(self.seed)
         self.env = simpy.Environment()
         self.log_book = EventLog()
         self.clock = WallClock(scenario.start, scenario.response.office_hours)

@@ -1,6 +1,11 @@
 """What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "cli.replications": {"en": "replications", "nl": "replicaties"},
+    "cli.ensemble_interrupted": {
+        "en": "Interrupted: finished replications are kept; continue with --resume --out {path}",
+        "nl": "Onderbroken: afgeronde replicaties blijven bewaard; ga verder met --resume --out {path}",
+    },
     "figure.hours": {"en": "hours after the start", "nl": "uren na de start"},
     "figure.people": {"en": "people served", "nl": "mensen bediend"},
     "figure.status_timeline": {"en": "Asset status by sector (hatched: not yet known)", "nl": "Status per sector (gearceerd: nog niet bekend)"},

@@ -1,0 +1,215 @@
+"""Monte Carlo ensembles: N replications of a scenario, on local processes.
+
+Replication i uses ``numpy.random.SeedSequence(seed).spawn(n)[i]``, so its result does not depend
+on the number of workers. Replications run in chunks; each finished chunk is written at once
+(``chunks/``), so an interrupted ensemble loses at most the chunks in flight and ``resume``
+continues from what is on disk; the final files are the same as those of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..engine.simulation import Simulation
+from ..model.gcpause import gc_paused
+from ..model.incidents import INCIDENT_CLASSES
+from ..model.scenario import Scenario
+from .metrics import run_metrics
+from .response_metrics import response_metrics
+from .tables import deadlines_table, jobs_table, light_events_table, states_table
+from .water_metrics import water_metrics
+
+__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds"]
+
+# metrics with one number per replication (the others are per asset, per team, ...)
+SCALAR_METRICS = (
+    "assets_failed", "peak_assets_failed", "unserved_population_hours", "time_to_full_recovery_min", "events",
+    "time_to_detection_min", "grip_max", "time_to_containment_min", "population_flooded",
+)
+
+
+def replication_seeds(seed: int, n: int) -> list[np.random.SeedSequence]:
+    return np.random.SeedSequence(seed).spawn(n)
+
+
+def run_replication(scenario: Scenario, index: int, seed: np.random.SeedSequence) -> tuple[dict, list[tuple]]:
+    """One replication: its scalar metrics, and (asset, first failure, downtime) per failed asset."""
+    with gc_paused():
+        record = Simulation(scenario, seed=seed).run()
+        states = states_table(record)
+        graph = scenario.graph
+        population = {a.id: a.population for a in graph.assets if a.population}
+        metrics = run_metrics(states, population, record.until_min, len(record.events))
+        inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
+        events = light_events_table(record)
+        metrics.update(response_metrics(events, jobs_table(record), deadlines_table(record), inject_class, record.grip_reached))
+        zones = {z.id: z.population for z in graph.zones}
+        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+    row = {"replication": index, "seed_entropy": str(seed.entropy), "spawn_key": int(seed.spawn_key[-1])}
+    row.update({name: metrics.get(name) for name in SCALAR_METRICS})
+    assets = [
+        (index, asset, first, metrics["downtime_min"].get(asset, 0.0)) for asset, first in metrics["first_failure_min"].items()
+    ]
+    return row, assets
+
+
+_WORKER_SCENARIO: dict = {}
+
+
+def _run_chunk(scenario: Scenario | str, seed: int, n: int, indices: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if isinstance(scenario, str):  # a path: load once per worker process
+        if scenario not in _WORKER_SCENARIO:
+            from ..model import load_scenario
+
+            _WORKER_SCENARIO[scenario] = load_scenario(scenario)
+        scenario = _WORKER_SCENARIO[scenario]
+    seeds = replication_seeds(seed, n)
+    rows, assets = [], []
+    for i in indices:
+        row, asset_rows = run_replication(scenario, i, seeds[i])
+        rows.append(row)
+        assets.extend(asset_rows)
+    return (
+        pd.DataFrame(rows),
+        pd.DataFrame(assets, columns=["replication", "asset", "first_failure_min", "downtime_min"]),
+    )
+
+
+def summarise(replications: pd.DataFrame) -> dict:
+    """Per scalar metric: replications with a value, mean, standard deviation, percentiles 5/50/95
+    and a 95 % confidence interval of the mean (normal approximation)."""
+    out = {}
+    for name in SCALAR_METRICS:
+        if name not in replications:
+            continue
+        values = pd.to_numeric(replications[name], errors="coerce").dropna().to_numpy(dtype=float)
+        if len(values) == 0:
+            out[name] = {"n": 0}
+            continue
+        mean = float(values.mean())
+        std = float(values.std(ddof=1)) if len(values) > 1 else 0.0
+        half = 1.96 * std / math.sqrt(len(values))
+        out[name] = {
+            "n": int(len(values)),
+            "mean": mean,
+            "std": std,
+            "p5": float(np.percentile(values, 5)),
+            "p50": float(np.percentile(values, 50)),
+            "p95": float(np.percentile(values, 95)),
+            "ci95_mean": [mean - half, mean + half],
+        }
+    return out
+
+
+def asset_table(assets: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Per asset: probability of failing, first failure (p5/p50/p95 of those that failed), mean downtime."""
+    if assets.empty:
+        return pd.DataFrame(columns=["asset", "p_failed", "first_failure_p5", "first_failure_p50", "first_failure_p95", "mean_downtime_min"])
+    grouped = assets.groupby("asset")
+    table = pd.DataFrame(
+        {
+            "p_failed": grouped["replication"].nunique() / n,
+            "first_failure_p5": grouped["first_failure_min"].quantile(0.05),
+            "first_failure_p50": grouped["first_failure_min"].quantile(0.5),
+            "first_failure_p95": grouped["first_failure_min"].quantile(0.95),
+            "mean_downtime_min": grouped["downtime_min"].sum() / n,
+        }
+    )
+    return table.reset_index().sort_values(["p_failed", "asset"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def run_ensemble(
+    scenario: Scenario | str | Path,
+    n: int,
+    seed: int | None = None,
+    workers: int | None = None,
+    out: str | Path | None = None,
+    resume: bool = False,
+    chunk_size: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+):
+    """Run ``n`` replications; write the ensemble directory when ``out`` is given; return its Results."""
+    from .results import Results
+
+    path = None
+    if not isinstance(scenario, Scenario):
+        path = str(Path(scenario).resolve())
+        from ..model import load_scenario
+
+        scenario = load_scenario(path)
+    seed = scenario.seed if seed is None else int(seed)
+    workers = workers or os.cpu_count() or 1
+    size = chunk_size or max(1, min(50, math.ceil(n / (workers * 4))))
+    chunks = [list(range(start, min(start + size, n))) for start in range(0, n, size)]
+    out = Path(out) if out is not None else None
+    chunk_dir = out.with_name(f".{out.name}.chunks") if out is not None else None
+    if out is not None and out.exists() and not resume:
+        from .rundir import OutputExistsError
+
+        raise OutputExistsError(str(out))
+    if chunk_dir is not None:
+        if not resume and chunk_dir.exists():
+            shutil.rmtree(chunk_dir)
+        chunk_dir.mkdir(parents=True, exist_ok=True)
+    done: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
+    if chunk_dir is not None and resume:
+        for number in range(len(chunks)):
+            reps, assets = chunk_dir / f"{number:06d}-replications.parquet", chunk_dir / f"{number:06d}-assets.parquet"
+            if reps.exists() and assets.exists():
+                done[number] = (pd.read_parquet(reps), pd.read_parquet(assets))
+    finished = sum(len(chunks[c]) for c in done)
+    if progress:
+        progress(finished, n)
+
+    def keep(number: int, frames) -> None:
+        nonlocal finished
+        done[number] = frames
+        if chunk_dir is not None:
+            for kind, frame in zip(("replications", "assets"), frames):
+                target = chunk_dir / f"{number:06d}-{kind}.parquet"
+                frame.to_parquet(target.with_suffix(".tmp"), index=False)
+                os.replace(target.with_suffix(".tmp"), target)
+        finished += len(chunks[number])
+        if progress:
+            progress(finished, n)
+
+    todo = [c for c in range(len(chunks)) if c not in done]
+    if workers == 1 or len(todo) <= 1:
+        for number in todo:
+            keep(number, _run_chunk(scenario, seed, n, chunks[number]))
+    else:
+        target = path if path is not None else scenario
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_run_chunk, target, seed, n, chunks[c]): c for c in todo}
+            for future in _as_completed(futures):
+                keep(futures[future], future.result())
+    replications = pd.concat([done[c][0] for c in sorted(done)], ignore_index=True).sort_values("replication", kind="stable").reset_index(drop=True)
+    assets = pd.concat([done[c][1] for c in sorted(done)], ignore_index=True).sort_values(["replication", "asset"], kind="stable").reset_index(drop=True)
+    summary = summarise(replications)
+    manifest = {
+        "kind": "ensemble",
+        "scenario": {"name": scenario.name, "path": path, "resolved": scenario.spec.model_dump(mode="json", by_alias=True)},
+        "seed": seed,
+        "replications": n,
+        "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i]",
+        "sources": [{"path": str(s.path), "sha256": s.sha256} for s in scenario.sources],
+    }
+    result = Results.for_ensemble(replications, asset_table(assets, n), summary, manifest)
+    if out is not None:
+        result.save_ensemble(out, overwrite=resume)
+        shutil.rmtree(chunk_dir, ignore_errors=True)
+    return result
+
+
+def _as_completed(futures):
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)

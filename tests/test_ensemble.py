@@ -1,0 +1,81 @@
+"""Ensembles: seeds from SeedSequence, independent of workers; chunked, resumable, summarised."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+import simulator
+from simulator.analysis.ensemble import replication_seeds, run_ensemble, summarise
+from simulator.cli import cli
+from simulator.engine import Simulation
+
+SCENARIO = ROOT / "scenarios" / "stroomstoring-havenstad.yaml"
+
+
+def test_replication_i_uses_the_spawned_seed():
+    seeds = replication_seeds(5, 4)
+    assert [s.spawn_key for s in seeds] == [(0,), (1,), (2,), (3,)]
+    scenario = simulator.load_scenario(SCENARIO)
+    ensemble = run_ensemble(scenario, 4, seed=5, workers=1)
+    alone = Simulation(scenario, seed=np.random.SeedSequence(5).spawn(4)[2]).run()
+    assert ensemble.replications.loc[2, "events"] == len(alone.events)
+
+
+def test_results_do_not_depend_on_workers_or_chunks():
+    one = run_ensemble(SCENARIO, 10, seed=1, workers=1, chunk_size=10).replications
+    two = run_ensemble(SCENARIO, 10, seed=1, workers=2, chunk_size=3).replications
+    pd.testing.assert_frame_equal(one, two)
+
+
+def test_interrupted_ensemble_resumes_to_the_same_files(tmp_path):
+    whole = tmp_path / "whole"
+    run_ensemble(SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=whole)
+
+    def stop_after_two_chunks(done, total):
+        if done >= 4:
+            raise KeyboardInterrupt
+
+    broken = tmp_path / "broken"
+    with pytest.raises(KeyboardInterrupt):
+        run_ensemble(SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=broken, progress=stop_after_two_chunks)
+    assert not broken.exists()  # nothing that looks complete
+    calls = []
+    run_ensemble(SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=broken, resume=True, progress=lambda d, t: calls.append(d))
+    assert calls[0] == 4  # the finished chunks were not recomputed
+    for name in ("replications.parquet", "assets.parquet", "summary.json"):
+        assert (whole / name).read_bytes() == (broken / name).read_bytes()
+
+
+def test_summary_by_hand():
+    table = pd.DataFrame({"assets_failed": [1, 2, 3, 4], "grip_max": [0, 0, 0, 0], "time_to_full_recovery_min": [10.0, None, 30.0, None]})
+    summary = summarise(table)
+    s = summary["assets_failed"]
+    assert (s["n"], s["mean"], s["p50"]) == (4, 2.5, 2.5)
+    assert s["std"] == pytest.approx(1.2909944487358056)
+    assert s["ci95_mean"] == pytest.approx([2.5 - 1.96 * s["std"] / 2, 2.5 + 1.96 * s["std"] / 2])
+    assert summary["time_to_full_recovery_min"]["n"] == 2  # not recovered: left out
+
+
+def test_asset_probabilities(tmp_path):
+    result = run_ensemble(SCENARIO, 6, seed=4, workers=1, out=tmp_path / "e")
+    loaded = simulator.Results.load(tmp_path / "e")
+    assert loaded.is_ensemble and len(loaded.replications) == 6
+    table = loaded.asset_summary
+    assert table["p_failed"].between(0, 1).all()
+    assert table.loc[table["asset"] == "onderstation-oost", "p_failed"].item() == 1.0
+    assert loaded.summary() == result.summary()
+
+
+def test_rampsim_ensemble_end_to_end(tmp_path):
+    out = tmp_path / "ens"
+    result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["assets.parquet", "manifest.json", "replications.parquet", "summary.json"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["seed"] == 9 and manifest["replications"] == 4
+    again = CliRunner().invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
+    assert again.exit_code == 2
