@@ -161,11 +161,13 @@ def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Ensemble directory (default runs/<scenario>-ensemble-<time>/).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted ensemble in --out from what is on disk.")
+@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a dask LocalCluster on this machine.")
+@click.option("--scheduler", default=None, help="Run on an existing dask cluster (tcp://HOST:8786).")
 @_LANG_OPTION
 @click.pass_obj
-def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resume, local_lang) -> None:
+def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resume, dask_local, scheduler, local_lang) -> None:
     """Run N replications of SCENARIO (seeds from numpy SeedSequence) and summarise them."""
-    from .analysis.ensemble import run_ensemble
+    from .analysis.ensemble import DaskMissing, run_ensemble
 
     lang = ctx.choose(local_lang)
     try:
@@ -190,7 +192,10 @@ def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resu
             progress_bar.update(task, completed=done)
 
     try:
-        result = run_ensemble(scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress)
+        dask = scheduler or dask_local
+        result = run_ensemble(scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask)
+    except DaskMissing:
+        raise ctx.fail(text("cli.dask_missing", lang)) from None
     except KeyboardInterrupt:
         raise ctx.fail(text("cli.ensemble_interrupted", lang, path=out)) from None
     except OSError as error:

@@ -79,3 +79,28 @@ def test_rampsim_ensemble_end_to_end(tmp_path):
     assert manifest["seed"] == 9 and manifest["replications"] == 4
     again = CliRunner().invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
     assert again.exit_code == 2
+
+
+def test_the_same_replications_on_one_process_two_processes_and_a_dask_cluster():
+    pytest.importorskip("dask.distributed")  # part of the [test] extra
+    one = run_ensemble(SCENARIO, 6, seed=7, workers=1).replications
+    two = run_ensemble(SCENARIO, 6, seed=7, workers=2, chunk_size=2).replications
+    cluster = run_ensemble(SCENARIO, 6, seed=7, workers=2, chunk_size=2, dask="local").replications
+    pd.testing.assert_frame_equal(one, two)
+    pd.testing.assert_frame_equal(one, cluster)
+
+
+def test_asking_for_dask_without_it_gives_a_clear_message(monkeypatch, tmp_path):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name.startswith("dask"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "2", "--dask", "local", "--out", str(tmp_path / "e")])
+    assert result.exit_code == 2
+    assert "pip install -e '.[distributed]'" in (getattr(result, "stderr", "") or result.output)

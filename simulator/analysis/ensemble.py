@@ -27,7 +27,7 @@ from .response_metrics import response_metrics
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
 from .water_metrics import water_metrics
 
-__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds"]
+__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "DaskMissing"]
 
 # metrics with one number per replication (the others are per asset, per team, ...)
 SCALAR_METRICS = (
@@ -135,8 +135,14 @@ def run_ensemble(
     resume: bool = False,
     chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    dask: str | None = None,
 ):
-    """Run ``n`` replications; write the ensemble directory when ``out`` is given; return its Results."""
+    """Run ``n`` replications; write the ensemble directory when ``out`` is given; return its Results.
+
+    ``dask``: ``"local"`` starts a dask.distributed LocalCluster of ``workers`` processes on this
+    machine; ``"tcp://HOST:8786"`` submits to an existing cluster (whose workers have rampsim
+    installed and can read the scenario's files). Needs the ``distributed`` extra.
+    """
     from .results import Results
 
     path = None
@@ -182,7 +188,9 @@ def run_ensemble(
             progress(finished, n)
 
     todo = [c for c in range(len(chunks)) if c not in done]
-    if workers == 1 or len(todo) <= 1:
+    if dask is not None:
+        _run_on_dask(dask, workers, path if path is not None else scenario, seed, n, chunks, todo, keep)
+    elif workers == 1 or len(todo) <= 1:
         for number in todo:
             keep(number, _run_chunk(scenario, seed, n, chunks[number]))
     else:
@@ -207,6 +215,31 @@ def run_ensemble(
         result.save_ensemble(out, overwrite=resume)
         shutil.rmtree(chunk_dir, ignore_errors=True)
     return result
+
+
+class DaskMissing(RuntimeError):
+    """Dask was asked for but is not installed."""
+
+
+def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, todo, keep) -> None:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise DaskMissing("dask.distributed is not installed: pip install -e '.[distributed]'") from None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster = None
+        client = Client(address)
+    try:
+        futures = {client.submit(_run_chunk, target, seed, n, chunks[c], pure=False): c for c in todo}
+        for future in as_completed(futures):
+            keep(futures[future], future.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _as_completed(futures):

@@ -1,6 +1,10 @@
 """What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "cli.dask_missing": {
+        "en": "Dask is not installed: python -m pip install -e '.[distributed]'",
+        "nl": "Dask is niet geïnstalleerd: python -m pip install -e '.[distributed]'",
+    },
     "cli.replications": {"en": "replications", "nl": "replicaties"},
     "cli.ensemble_interrupted": {
         "en": "Interrupted: finished replications are kept; continue with --resume --out {path}",
