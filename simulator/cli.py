@@ -196,6 +196,8 @@ def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resu
         result = run_ensemble(scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask)
     except DaskMissing:
         raise ctx.fail(text("cli.dask_missing", lang)) from None
+    except ValueError as error:  # --resume with other settings
+        raise ctx.fail(str(error)) from None
     except KeyboardInterrupt:
         raise ctx.fail(text("cli.ensemble_interrupted", lang, path=out)) from None
     except OSError as error:

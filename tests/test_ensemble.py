@@ -104,3 +104,14 @@ def test_asking_for_dask_without_it_gives_a_clear_message(monkeypatch, tmp_path)
     result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "2", "--dask", "local", "--out", str(tmp_path / "e")])
     assert result.exit_code == 2
     assert "pip install -e '.[distributed]'" in (getattr(result, "stderr", "") or result.output)
+
+
+def test_resume_with_other_settings_is_refused(tmp_path):
+    def stop(done, total):
+        if done >= 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_ensemble(SCENARIO, 6, seed=2, workers=1, chunk_size=2, out=tmp_path / "e", progress=stop)
+    with pytest.raises(ValueError, match="other settings"):
+        run_ensemble(SCENARIO, 6, seed=3, workers=1, chunk_size=2, out=tmp_path / "e", resume=True)

@@ -8,11 +8,12 @@ continues from what is on disk; the final files are the same as those of an unin
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import numpy as np
@@ -153,7 +154,8 @@ def run_ensemble(
         scenario = load_scenario(path)
     seed = scenario.seed if seed is None else int(seed)
     workers = workers or os.cpu_count() or 1
-    size = chunk_size or max(1, min(50, math.ceil(n / (workers * 4))))
+    # the chunking depends on n only, so that an ensemble resumed with other workers fits its chunks
+    size = chunk_size or max(1, min(50, math.ceil(n / 20)))
     chunks = [list(range(start, min(start + size, n))) for start in range(0, n, size)]
     out = Path(out) if out is not None else None
     chunk_dir = out.with_name(f".{out.name}.chunks") if out is not None else None
@@ -165,6 +167,11 @@ def run_ensemble(
         if not resume and chunk_dir.exists():
             shutil.rmtree(chunk_dir)
         chunk_dir.mkdir(parents=True, exist_ok=True)
+        settings = {"seed": seed, "n": n, "chunk_size": size, "sources": [s.sha256 for s in scenario.sources]}
+        meta = chunk_dir / "settings.json"
+        if meta.exists() and json.loads(meta.read_text(encoding="utf-8")) != settings:
+            raise ValueError(f"the interrupted ensemble beside {out} was run with other settings; start it anew without --resume")
+        meta.write_text(json.dumps(settings), encoding="utf-8")
     done: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
     if chunk_dir is not None and resume:
         for number in range(len(chunks)):
@@ -197,7 +204,7 @@ def run_ensemble(
         target = path if path is not None else scenario
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(_run_chunk, target, seed, n, chunks[c]): c for c in todo}
-            for future in _as_completed(futures):
+            for future in as_completed(futures):
                 keep(futures[future], future.result())
     replications = pd.concat([done[c][0] for c in sorted(done)], ignore_index=True).sort_values("replication", kind="stable").reset_index(drop=True)
     assets = pd.concat([done[c][1] for c in sorted(done)], ignore_index=True).sort_values(["replication", "asset"], kind="stable").reset_index(drop=True)
@@ -240,9 +247,3 @@ def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, 
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _as_completed(futures):
-    from concurrent.futures import as_completed
-
-    return as_completed(futures)
