@@ -214,6 +214,45 @@ def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resu
 
 
 @cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--sector", default=None, help="Only assets of this sector.")
+@click.option("--kind", default=None, help="Only assets of this kind.")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
+@_LANG_OPTION
+@click.pass_obj
+def threats(ctx: _Context, source: Path, sector, kind, out, local_lang) -> None:
+    """The local threat picture: every asset's permanent failure ranked by its cascade's impact."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .analysis.threats import threat_picture
+    from .report.figures import plot_risk_diagram, plot_threat_ranking
+
+    lang = ctx.choose(local_lang)
+    try:
+        loaded = load_scenario(source).graph if file_kind(source) == "scenario" else load_graph(source)
+    except LoadError as error:
+        raise ctx.bad_input(error) from None
+    table = threat_picture(loaded, sector=sector, kind=kind)
+    out = out or Path("runs") / f"{source.stem}-threats"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        table.to_csv(out / "ranking.csv", index=False, lineterminator="\n")
+        table.to_parquet(out / "ranking.parquet", index=False)
+        for name, plot in (("top20", plot_threat_ranking), ("risk-diagram", plot_risk_diagram)):
+            ax = plot(table, lang=lang)
+            ax.figure.savefig(out / f"{name}.png", dpi=150)
+            plt.close(ax.figure)
+    except OSError as error:
+        raise ctx.cannot_write(out, error) from None
+    for row in table.head(10).itertuples(index=False):
+        ctx.out.print(f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}")
+    ctx.out.print(text("cli.threats_written", lang, path=out))
+
+
+@cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_DIR/figures).")
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)

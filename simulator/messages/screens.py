@@ -1,6 +1,12 @@
 """What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    "figure.people_affected": {"en": "people affected (no repair)", "nl": "getroffen mensen (zonder herstel)"},
+    "figure.threat_ranking": {"en": "The {n} assets whose failure affects most people", "nl": "De {n} objecten waarvan uitval de meeste mensen treft"},
+    "figure.impact": {"en": "impact class", "nl": "impactklasse"},
+    "figure.likelihood": {"en": "likelihood class (exposure, monitoring)", "nl": "waarschijnlijkheidsklasse (blootstelling, monitoring)"},
+    "figure.risk_diagram": {"en": "Risk diagram (National Risk Profile style)", "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)"},
+    "cli.threats_written": {"en": "Threat picture written to {path}", "nl": "Dreigingsbeeld geschreven naar {path}"},
     "cli.dask_missing": {
         "en": "Dask is not installed: python -m pip install -e '.[distributed]'",
         "nl": "Dask is niet geïnstalleerd: python -m pip install -e '.[distributed]'",

@@ -16,7 +16,10 @@ import pandas as pd
 from ..analysis.results import Results
 from ..messages import text
 
-__all__ = ["plot_status_timeline", "plot_population_served", "plot_cascade", "save_figures", "STATUS_COLOURS"]
+__all__ = [
+    "plot_status_timeline", "plot_population_served", "plot_cascade", "save_figures", "STATUS_COLOURS",
+    "plot_threat_ranking", "plot_risk_diagram",
+]
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
 SERVICE_COLOURS = {"power": "#D55E00", "water": "#0072B2", "telecom": "#009E73"}
@@ -182,3 +185,36 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
         plt.close(ax.figure)
         written.append(path)
     return written
+
+
+def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en"):
+    """Bar chart of the assets whose failure affects most people."""
+    ax = _axes(ax, (11, 7))
+    head = table.head(top).iloc[::-1]
+    ax.barh(head["name"], head["people_affected"], color="#D55E00")
+    ax.set_xlabel(text("figure.people_affected", lang))
+    ax.set_title(text("figure.threat_ranking", lang, n=len(head)))
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """National Risk Profile style: likelihood class against impact class, assets as points."""
+    ax = _axes(ax, (8, 8))
+    classes = ["A", "B", "C", "D", "E"]
+    counts: dict = {}
+    for row in table.itertuples(index=False):
+        x, y = classes.index(row.impact), classes.index(row.likelihood)
+        k = counts.get((x, y), 0)
+        counts[(x, y)] = k + 1
+        ax.scatter(x + 0.15 * (k % 5) - 0.3, y + 0.15 * (k // 5) - 0.3, s=30, color="#0072B2")
+    ax.set_xticks(range(5), classes)
+    ax.set_yticks(range(5), classes)
+    ax.set_xlim(-0.5, 4.5)
+    ax.set_ylim(-0.5, 4.5)
+    ax.set_xlabel(text("figure.impact", lang))
+    ax.set_ylabel(text("figure.likelihood", lang))
+    ax.set_title(text("figure.risk_diagram", lang))
+    ax.grid(alpha=0.3)
+    return ax
