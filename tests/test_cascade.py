@@ -53,3 +53,42 @@ def test_equals_the_engine_for_every_asset_of_havenstad(havenstad):
             if change.service <= 0:
                 engine.setdefault(ids[change.asset], change.time_min)
         assert engine == pytest.approx(fast[asset.id]), asset.id
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def permanent_failure(draw):
+    n = draw(st.integers(2, 10))
+    ids = [f"a{i}" for i in range(n)]
+    assets = []
+    for asset_id in ids:
+        needs = []
+        for _ in range(draw(st.integers(0, 2))):
+            suppliers = draw(st.lists(st.sampled_from([o for o in ids if o != asset_id]), min_size=1, max_size=3, unique=True))
+            needs.append(
+                {
+                    "type": "power", "from": suppliers, "need": draw(st.integers(1, len(suppliers))),
+                    "tolerance": draw(st.sampled_from([0, 15, 60, 240])),
+                    "effect": draw(st.sampled_from(["fail", {"degrade": 0.5}])),
+                    "restart": draw(st.sampled_from([0, 10])), "refill": draw(st.booleans()),
+                }
+            )
+        assets.append({"id": asset_id, "sector": "energy", **({"needs": needs} if needs else {})})
+    start = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+    return build(assets, [{"type": "outage", "target": t} for t in start], duration="30d"), start
+
+
+@settings(max_examples=120, deadline=None)
+@given(permanent_failure())
+def test_equals_the_engine_on_random_graphs(case):
+    scenario, start = case
+    record = run(scenario)
+    ids = [a.id for a in scenario.graph.assets]
+    engine = {}
+    for change in record.states:
+        if change.service <= 0:
+            engine.setdefault(ids[change.asset], change.time_min)
+    assert engine == deterministic_cascade(scenario.graph, start)
