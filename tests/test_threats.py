@@ -33,3 +33,15 @@ def test_rampsim_threats_writes_ranking_and_figures(tmp_path):
     ranking = pd.read_parquet(out / "ranking.parquet")
     assert ranking.iloc[0]["asset"] == "hoogspanningsstation"
     assert ranking["people_affected"].is_monotonic_decreasing
+
+
+def test_an_airport_town_and_a_port_town_have_different_threat_pictures():
+    """Havenstad's list has waterways (locks, bridges); Vliegveldstad's has the airport instead."""
+    from simulator.model import load_graph
+
+    port = threat_picture(load_graph(ROOT / "infrastructure_graphs" / "havenstad.yaml"))
+    airport = threat_picture(load_graph(ROOT / "infrastructure_graphs" / "vliegveldstad.yaml"))
+    assert "waterways" in set(port["sector"]) and "waterways" not in set(airport["sector"])
+    assert (airport["kind"] == "atc").any() and not (port["kind"] == "atc").any()
+    assert len(airport) >= 50 - 9  # at least 50 assets, neighbourhoods not ranked
+    assert port.iloc[0]["people_affected"] != airport.iloc[0]["people_affected"]
