@@ -355,3 +355,13 @@ def test_schema(kind, field):
     schema = json.loads(result.stdout)
     assert field in schema["properties"]
     assert schema["title"] == f"rampsim {kind} file"
+
+
+def test_the_networkx_view_has_one_edge_per_supplier_of_each_need(root):
+    from simulator.model import load_graph
+
+    graph = load_graph(root / "infrastructure_graphs" / "havenstad.yaml")
+    view = graph.networkx
+    assert view.number_of_nodes() == len(graph)
+    assert view.number_of_edges() == sum(len(n.suppliers) for a in graph.assets for n in a.needs)
+    assert view.nodes["ziekenhuis"]["sector"] == "health"

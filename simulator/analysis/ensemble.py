@@ -23,8 +23,11 @@ from ..engine.simulation import Simulation
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.scenario import Scenario
+from ..model.scenario_loading import load_scenario
 from .metrics import run_metrics
 from .response_metrics import response_metrics
+from .results import Results
+from .rundir import OutputExistsError
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
 from .water_metrics import water_metrics
 
@@ -68,8 +71,6 @@ _WORKER_SCENARIO: dict = {}
 def _run_chunk(scenario: Scenario | str, seed: int, n: int, indices: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     if isinstance(scenario, str):  # a path: load once per worker process
         if scenario not in _WORKER_SCENARIO:
-            from ..model import load_scenario
-
             _WORKER_SCENARIO[scenario] = load_scenario(scenario)
         scenario = _WORKER_SCENARIO[scenario]
     seeds = replication_seeds(seed, n)
@@ -144,13 +145,9 @@ def run_ensemble(
     machine; ``"tcp://HOST:8786"`` submits to an existing cluster (whose workers have rampsim
     installed and can read the scenario's files). Needs the ``distributed`` extra.
     """
-    from .results import Results
-
     path = None
     if not isinstance(scenario, Scenario):
         path = str(Path(scenario).resolve())
-        from ..model import load_scenario
-
         scenario = load_scenario(path)
     seed = scenario.seed if seed is None else int(seed)
     workers = workers or os.cpu_count() or 1
@@ -160,8 +157,6 @@ def run_ensemble(
     out = Path(out) if out is not None else None
     chunk_dir = out.with_name(f".{out.name}.chunks") if out is not None else None
     if out is not None and out.exists() and not resume:
-        from .rundir import OutputExistsError
-
         raise OutputExistsError(str(out))
     if chunk_dir is not None:
         if not resume and chunk_dir.exists():

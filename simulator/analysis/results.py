@@ -293,13 +293,6 @@ class Results:
             )
         return episodes
 
-    def incident_class(self, inject_id: str) -> str | None:
-        """The class (cybercrime, digitised_crime, safety_digital, physical) of an inject."""
-        for inject in self.manifest.get("injects", []):
-            if inject["id"] == inject_id:
-                return inject["class"]
-        return None
-
     def __repr__(self) -> str:
         return (
             f"<Results {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.events)} events, "

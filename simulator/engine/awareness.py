@@ -139,7 +139,7 @@ class Awareness:
         if about == "failure":
             self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
         else:
-            self._learn_event(cause, self.control_room or self._owner(asset))
+            self.learn_event(cause, self.control_room or self._owner(asset))
             self._learn(event, self.control_room or self._owner(asset), self.sim.env.now)
         if self.control_room and self._owner(asset) and self._owner(asset) != self.control_room:
             self._share(asset, event, self._owner(asset))
@@ -175,7 +175,7 @@ class Awareness:
         for event_id in self.known_of_asset[asset]:
             self._record(event_id, org, now)
 
-    def _learn_event(self, event_id: int, org: str) -> None:
+    def learn_event(self, event_id: int, org: str) -> None:
         """``org`` learns of one pending event (a threat reported, an inject behind a known incident)."""
         events = self.sim.log_book.events
         asset = events[event_id - 1].asset

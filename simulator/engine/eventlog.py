@@ -61,12 +61,3 @@ class EventLog:
 
     def __len__(self) -> int:
         return len(self.events)
-
-    def chain(self, event_id: int) -> list[Event]:
-        """The event and its causes back to the root (an inject), newest first."""
-        out = []
-        while event_id:
-            event = self.events[event_id - 1]
-            out.append(event)
-            event_id = event.cause
-        return out

@@ -86,5 +86,5 @@ class Flooding:
     def _driving_asset(self, basin_id: str) -> int:
         for model in self.models:
             if getattr(model.spec, "basin", None) == basin_id:
-                return model.lock
+                return model.site
         return -1

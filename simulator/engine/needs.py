@@ -137,7 +137,7 @@ class NeedNetwork:
 
         A generator running on fuel runs longer; one that ran dry starts again (after its restart)."""
         taken = 0.0
-        for need in self.needs_of(consumer):
+        for need in self.by_consumer.get(consumer, ()):
             if need.fuel is None:
                 continue
             running = not need.satisfied and not need.active
@@ -171,9 +171,6 @@ class NeedNetwork:
         self.kernel.call_at(remaining, self._exhausted, need, need.version)
         event = self.kernel.log_asset("need.restarted", need.consumer, cause, {"type": need.type})
         self.kernel.states.clear_effect(need.consumer, ("need", need.index, need.type), event)
-
-    def needs_of(self, consumer: int) -> list[NeedState]:
-        return [n for n in self.by_consumer.get(consumer, ())]
 
     def _lift(self, need: NeedState, version: int, satisfied_event: int) -> None:
         if version != need.version:

@@ -155,7 +155,7 @@ class Simulation:
             inject_event = self._inject_event.get(event.ref)
             if inject_event is not None and inject_event not in self.awareness.known_min:
                 org = next((o for t, o, e in reversed(self.awareness.records) if e == event_id), "")
-                self.awareness._learn_event(inject_event, org)  # the hidden start becomes known with it
+                self.awareness.learn_event(inject_event, org)  # the hidden start becomes known with it
             self.playbook.incident_known(inject.type, event.asset, event.ref, event_id)
             owner = self.owners[event.asset]
             if kind == "cyber.exfiltrated":

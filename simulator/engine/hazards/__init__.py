@@ -20,6 +20,7 @@ _MODELS: dict[str, type] = {}
 
 class HazardModel(Protocol):
     name: str
+    site: int  # the asset where the hazard is seen (alarms go to its owner)
 
     def start(self) -> None: ...
 

@@ -42,7 +42,7 @@ class Crowd:
         self.growth_factor = 1.0
         self.version = 0
         self.disturbed = False
-        self.lock = target  # where it is seen (the attribute alarms use)
+        self.site = target
 
     # --- the closed form ------------------------------------------------------------------------
     def _full(self, hours: float) -> float:

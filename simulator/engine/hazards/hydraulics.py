@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["G", "Regime", "Segment", "plan_segment"]
+__all__ = ["G", "Regime", "Segment", "tide"]
 
 G = 9.81  # m/s²
 _RTOL = 1e-9
@@ -160,10 +160,6 @@ class Segment:
         if fa > 0 >= fb:
             return [brentq(function, a, b, xtol=1e-6, rtol=1e-12)]
         return []
-
-
-def plan_segment(h0: float, regime: Regime, duration_s: float) -> Segment:
-    return Segment(h0, regime, duration_s)
 
 
 def tide(mean_m: float, amplitude_m: float, period_s: float, phase_s: float, offset_s: float) -> Callable[[float], float]:

@@ -20,6 +20,7 @@ class LockBreach:
         self.sim = sim
         self.spec = spec
         self.lock = sim.scenario.graph.index[spec.lock] if spec.lock else target
+        self.site = self.lock  # where the hazard is seen: alarms and the crest go to its owner
         self.cause = cause
         self.basin = sim.flooding.basin(spec.basin, cause)
         self.open = False
