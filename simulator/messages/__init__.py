@@ -2,21 +2,28 @@
 
 Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
 parameters and renders them only when a person reads them (CLI output, files written for people),
-so the engine stays language-neutral. The entries live in three modules: ``errors`` (input files),
-``events`` (what happened in a run), ``screens`` (what the command line and reports print).
+so the engine stays language-neutral. The entries live in modules by audience: ``errors`` (input
+files), ``events`` (what happened in a run), ``screens`` (what the command line prints),
+``analysis`` (comparisons, sweeps), ``replay``, ``msel`` and ``report`` (trainers and exercise control).
 """
 
 from __future__ import annotations
 
 import os
 
-from . import errors, events, screens
+from . import analysis, errors, events, msel, replay, report, screens
 
 __all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number"]
 
 LANGUAGES = ("en", "nl")
 
-CATALOGUE: dict[str, dict[str, str]] = {**errors.ENTRIES, **events.ENTRIES, **screens.ENTRIES}
+_MODULES = (errors, events, screens, analysis, replay, msel, report)
+CATALOGUE: dict[str, dict[str, str]] = {}
+for _module in _MODULES:
+    _twice = CATALOGUE.keys() & _module.ENTRIES.keys()
+    if _twice:  # a key defined in two modules would silently shadow one of them
+        raise RuntimeError(f"message keys defined twice: {sorted(_twice)}")
+    CATALOGUE.update(_module.ENTRIES)
 
 
 def explicit_language() -> str | None:

@@ -1,4 +1,4 @@
-"""The ``rampsim`` command: thin wrappers that parse arguments, call the layers and print."""
+"""The core ``rampsim`` commands: run, validate, explain, ensemble, threats, plot, graph, schema."""
 
 from __future__ import annotations
 
@@ -8,63 +8,23 @@ from datetime import datetime
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from . import simulate
-from .analysis import OutputExistsError, Results
-from .analysis.graphinfo import graph_info
-from .messages import LANGUAGES, explicit_language, text
-from .model import LoadError, load_graph, load_scenario, parse_duration, save_graph
-from .model.durations import DurationError
-from .model.errors import Problem, render
-from .model.graph import GraphFile
-from .model.loading import file_kind, graph_format, load_yaml_model
-from .model.organisations import LadderFile, OrganisationsFile
-from .model.playbook import PlaybookFile
-from .model.scenario import ScenarioFile
-from .model.synth import synthetic_graph
-from .report.explain import print_explanation
-from .report.terminal import print_graph_info, print_summary, print_timeline
-
-__all__ = ["main", "cli"]
-
-EXIT_BAD_INPUT = 2
-_LANG_OPTION = click.option(
-    "--lang", "local_lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (overrides the scenario's)."
-)
-
-
-class _Context:
-    """What every command needs: the language (explicit, or None to use the scenario's)."""
-
-    def __init__(self, lang: str | None):
-        self.explicit = lang or explicit_language()
-        self.lang = self.explicit or "en"
-        self.out = Console(highlight=False)
-
-    def choose(self, local: str | None, scenario_language: str | None = None) -> str:
-        self.lang = local or self.explicit or scenario_language or "en"
-        return self.lang
-
-    def fail(self, message: str) -> click.exceptions.Exit:
-        """Print ``message`` to stderr unwrapped (file:line must stay greppable); exit status 2."""
-        click.secho(message, err=True, fg="red")
-        return click.exceptions.Exit(EXIT_BAD_INPUT)
-
-    def bad_input(self, error: LoadError) -> click.exceptions.Exit:
-        return self.fail(error.render(self.lang))
-
-    def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
-        return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).")
-@click.version_option(package_name="rampsim")
-@click.pass_context
-def cli(click_ctx: click.Context, lang: str | None) -> None:
-    """rampsim: simulate disaster-exercise scenarios (rampenoefeningen) for Dutch municipalities."""
-    click_ctx.obj = _Context(lang)
+from .. import simulate
+from ..analysis import OutputExistsError, Results
+from ..analysis.graphinfo import graph_info
+from ..messages import text
+from ..model import LoadError, load_graph, load_scenario, parse_duration, save_graph
+from ..model.durations import DurationError
+from ..model.errors import Problem, render
+from ..model.graph import GraphFile
+from ..model.loading import file_kind, graph_format, load_yaml_model
+from ..model.organisations import LadderFile, OrganisationsFile
+from ..model.playbook import PlaybookFile
+from ..model.scenario import ScenarioFile
+from ..model.synth import synthetic_graph
+from ..report.explain import print_explanation
+from ..report.terminal import print_graph_info, print_summary, print_timeline
+from .base import LANG_OPTION, CliContext, cli, is_run_directory
 
 
 @cli.command()
@@ -75,9 +35,9 @@ def cli(click_ctx: click.Context, lang: str | None) -> None:
 @click.option("--force", is_flag=True, help="Replace --out if it is an earlier run directory.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only where the run was written.")
 @click.option("--limit", default=40, show_default=True, help="Timeline lines to print.")
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit, local_lang) -> None:
+def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, local_lang) -> None:
     """Run SCENARIO once, print its timeline and summary, and write a run directory."""
     ctx.choose(local_lang)
     until_min = _until(ctx, until)
@@ -87,7 +47,7 @@ def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit, lo
         raise ctx.bad_input(error) from None
     lang = ctx.choose(local_lang, loaded.spec.language)
     out = out if out is not None else _default_out(scenario, loaded.seed if seed is None else seed)
-    if out.exists() and not (force and _is_run_directory(out)):
+    if out.exists() and not (force and is_run_directory(out)):
         key = "cli.output_exists" if not force else "cli.not_a_run_refused"
         raise ctx.fail(text(key, lang, path=out))
     result = simulate(loaded, seed=seed, until_min=until_min, lang=lang)
@@ -105,7 +65,7 @@ def run(ctx: _Context, scenario: Path, seed, until, out, force, quiet, limit, lo
     ctx.out.print(text("summary.written", lang, path=out))
 
 
-def _until(ctx: _Context, until: str | None) -> float | None:
+def _until(ctx: CliContext, until: str | None) -> float | None:
     if until is None:
         return None
     try:
@@ -128,25 +88,21 @@ def _default_out(scenario: Path, seed: int) -> Path:
     return candidate
 
 
-def _is_run_directory(path: Path) -> bool:
-    return path.is_dir() and (path / "manifest.json").is_file() and (path / "events.csv").is_file()
-
-
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
 @click.argument("asset")
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
+def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
     """Why ASSET failed in RUN_DIR and when it came back: the chain of causes, who knew what when."""
-    if not _is_run_directory(run_dir):
+    if not is_run_directory(run_dir):
         raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
     result = Results.load(run_dir)
     lang = ctx.choose(local_lang, result.manifest.get("language"))
     result = result.in_language(lang)
     assets = set(result.events["asset"]) | set(result.states["asset"])
     if asset not in assets:
-        from .model.validation import suggest
+        from ..model.validation import suggest
 
         hint = suggest(asset, tuple(sorted(a for a in assets if a)))
         hint_text = render(hint[0], hint[1], lang) if hint else ""
@@ -163,11 +119,11 @@ def explain(ctx: _Context, run_dir: Path, asset: str, local_lang) -> None:
 @click.option("--resume", is_flag=True, help="Continue an interrupted ensemble in --out from what is on disk.")
 @click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a dask LocalCluster on this machine.")
 @click.option("--scheduler", default=None, help="Run on an existing dask cluster (tcp://HOST:8786).")
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resume, dask_local, scheduler, local_lang) -> None:
+def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, resume, dask_local, scheduler, local_lang) -> None:
     """Run N replications of SCENARIO (seeds from numpy SeedSequence) and summarise them."""
-    from .analysis.ensemble import DaskMissing, run_ensemble
+    from ..analysis.ensemble import DaskMissing, run_ensemble
 
     lang = ctx.choose(local_lang)
     try:
@@ -218,17 +174,17 @@ def ensemble(ctx: _Context, scenario: Path, count: int, seed, workers, out, resu
 @click.option("--sector", default=None, help="Only assets of this sector.")
 @click.option("--kind", default=None, help="Only assets of this kind.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def threats(ctx: _Context, source: Path, sector, kind, out, local_lang) -> None:
+def threats(ctx: CliContext, source: Path, sector, kind, out, local_lang) -> None:
     """The local threat picture: every asset's permanent failure ranked by its cascade's impact."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .analysis.threats import threat_picture
-    from .report.figures import plot_risk_diagram, plot_threat_ranking
+    from ..analysis.threats import threat_picture
+    from ..report.figures import plot_risk_diagram, plot_threat_ranking
 
     lang = ctx.choose(local_lang)
     try:
@@ -256,16 +212,16 @@ def threats(ctx: _Context, source: Path, sector, kind, out, local_lang) -> None:
 @click.argument("run_dir", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_DIR/figures).")
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def plot(ctx: _Context, run_dir: Path, out, fmt: str, local_lang) -> None:
+def plot(ctx: CliContext, run_dir: Path, out, fmt: str, local_lang) -> None:
     """Figures of RUN_DIR: status timeline by sector, people served per service, the cascade."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from .report.figures import save_figures
+    from ..report.figures import save_figures
 
-    if not _is_run_directory(run_dir):
+    if not is_run_directory(run_dir):
         raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
     result = Results.load(run_dir)
     lang = ctx.choose(local_lang, result.manifest.get("language"))
@@ -279,9 +235,9 @@ def plot(ctx: _Context, run_dir: Path, out, fmt: str, local_lang) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def validate(ctx: _Context, files: tuple[Path, ...], local_lang) -> None:
+def validate(ctx: CliContext, files: tuple[Path, ...], local_lang) -> None:
     """Check scenario, graph, organisation, ladder and playbook FILES; exit 2 if any has a problem."""
     lang = ctx.choose(local_lang)
     problems: list[Problem] = []
@@ -318,7 +274,7 @@ def graph() -> None:
 @click.argument("source", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path))
 @click.pass_obj
-def graph_convert(ctx: _Context, source: Path, target: Path) -> None:
+def graph_convert(ctx: CliContext, source: Path, target: Path) -> None:
     """Convert a graph between YAML, node-link JSON (.json), GraphML (.graphml) and a CSV pair (a folder)."""
     try:
         loaded = load_graph(source)
@@ -331,9 +287,9 @@ def graph_convert(ctx: _Context, source: Path, target: Path) -> None:
 @graph.command("info")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
-@_LANG_OPTION
+@LANG_OPTION
 @click.pass_obj
-def graph_info_command(ctx: _Context, source: Path, as_json: bool, local_lang) -> None:
+def graph_info_command(ctx: CliContext, source: Path, as_json: bool, local_lang) -> None:
     """Counts per sector, dependency cycles, assets nobody depends on, single points on power."""
     lang = ctx.choose(local_lang)
     try:
@@ -353,7 +309,7 @@ def graph_info_command(ctx: _Context, source: Path, as_json: bool, local_lang) -
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write (.json recommended).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
 @click.pass_obj
-def graph_synth(ctx: _Context, count: int, out: Path, seed: int) -> None:
+def graph_synth(ctx: CliContext, count: int, out: Path, seed: int) -> None:
     """Generate a synthetic supply-tree graph (for benchmarks and scaling tests)."""
     try:
         _check_target(out)
@@ -368,7 +324,7 @@ def _check_target(target: Path) -> None:
         graph_format(target)
 
 
-def _save(ctx: _Context, graph, target: Path) -> None:
+def _save(ctx: CliContext, graph, target: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         save_graph(graph, target)
@@ -388,11 +344,3 @@ def schema(kind: str) -> None:
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = f"rampsim {kind} file"
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
-
-
-def main() -> None:
-    cli(prog_name="rampsim")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

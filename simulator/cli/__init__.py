@@ -1,0 +1,16 @@
+"""The ``rampsim`` command: thin wrappers that parse arguments, call the layers and print.
+
+Each module registers its commands on the group in ``base``; importing them here is what makes
+them part of ``rampsim``.
+"""
+
+from __future__ import annotations
+
+from . import commands  # noqa: F401  (registers run, validate, explain, ensemble, threats, plot, graph, schema)
+from .base import cli
+
+__all__ = ["main", "cli"]
+
+
+def main() -> None:
+    cli(prog_name="rampsim")

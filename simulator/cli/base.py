@@ -1,0 +1,61 @@
+"""What every ``rampsim`` command shares: the click group, the language choice, failing with exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..messages import LANGUAGES, explicit_language, text
+from ..model import LoadError
+
+__all__ = ["EXIT_BAD_INPUT", "LANG_OPTION", "CliContext", "cli", "is_run_directory", "is_ensemble_directory"]
+
+EXIT_BAD_INPUT = 2
+LANG_OPTION = click.option(
+    "--lang", "local_lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (overrides the scenario's)."
+)
+
+
+class CliContext:
+    """What every command needs: the language (explicit, or None to use the scenario's)."""
+
+    def __init__(self, lang: str | None):
+        self.explicit = lang or explicit_language()
+        self.lang = self.explicit or "en"
+        self.out = Console(highlight=False)
+
+    def choose(self, local: str | None, scenario_language: str | None = None) -> str:
+        self.lang = local or self.explicit or scenario_language or "en"
+        return self.lang
+
+    def fail(self, message: str) -> click.exceptions.Exit:
+        """Print ``message`` to stderr unwrapped (file:line must stay greppable); exit status 2."""
+        click.secho(message, err=True, fg="red")
+        return click.exceptions.Exit(EXIT_BAD_INPUT)
+
+    def bad_input(self, error: LoadError) -> click.exceptions.Exit:
+        return self.fail(error.render(self.lang))
+
+    def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
+        return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))
+
+
+def is_run_directory(path: Path) -> bool:
+    """True when ``path`` holds the files ``rampsim run`` writes."""
+    return path.is_dir() and (path / "manifest.json").is_file() and (path / "events.csv").is_file()
+
+
+def is_ensemble_directory(path: Path) -> bool:
+    """True when ``path`` holds the files ``rampsim ensemble`` writes."""
+    return path.is_dir() and (path / "replications.parquet").is_file()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).")
+@click.version_option(package_name="rampsim")
+@click.pass_context
+def cli(click_ctx: click.Context, lang: str | None) -> None:
+    """rampsim: simulate disaster-exercise scenarios (rampenoefeningen) for Dutch municipalities."""
+    click_ctx.obj = CliContext(lang)

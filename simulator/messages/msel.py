@@ -1,0 +1,3 @@
+"""The inject list (MSEL) for exercise control: what it shows a person, in English and Dutch. See ``simulator.messages``."""
+
+ENTRIES: dict[str, dict[str, str]] = {}
