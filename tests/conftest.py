@@ -60,3 +60,68 @@ def kinds(record, kind: str) -> list[tuple[float, str]]:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+_CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class BrowserPage:
+    """A page in headless Chromium that records console errors, page errors and every request."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console_errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, path: Path) -> None:
+        """Open a local file; ``self.requests`` then holds only requests beyond the file itself."""
+        url = path.resolve().as_uri()
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        self.requests = [r for r in self.requests if r != url]
+
+
+@pytest.fixture
+def browser_page():
+    """Headless Chromium (Debian's package) driven by Playwright.
+
+    Outside CI a missing Chromium or Playwright skips the test and says so; under ``CI=true`` it
+    fails instead, because CI installs both (.ci/run).
+    """
+    import os
+
+    missing = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing = "the playwright package is not installed (pip install -e '.[test]')"
+    if missing is None and not CHROMIUM.exists():
+        missing = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser test cannot run under CI: {missing}")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_FLAGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+            yield BrowserPage(context.new_page())
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def artifact_dir() -> Path:
+    """Where tests leave files for a person to look at (screenshots, PDFs): ``test-artifacts/``."""
+    import os
+
+    folder = Path(os.environ.get("RAMPSIM_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
