@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 
-from . import analysis, errors, events, msel, replay, report, screens
+from . import analysis, browser, errors, events, msel, replay, report, screens
 
 __all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number"]
 
 LANGUAGES = ("en", "nl")
 
-_MODULES = (errors, events, screens, analysis, replay, msel, report)
+_MODULES = (errors, events, screens, analysis, replay, browser, msel, report)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
     _twice = CATALOGUE.keys() & _module.ENTRIES.keys()

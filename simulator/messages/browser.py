@@ -1,0 +1,3 @@
+"""The browser replay (rampsim replay --html): what its page shows, in English and Dutch. See ``simulator.messages``."""
+
+ENTRIES: dict[str, dict[str, str]] = {}
