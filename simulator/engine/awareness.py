@@ -39,6 +39,9 @@ SELF_KNOWN_PREFIXES = (
     "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
     "cyber.contained",
 )
+# Facts about an asset that the organisation learns with the asset's failure, though their kind
+# looks like the organisation's own work: that nobody can repair it is news only once it is down.
+ASSET_FACTS = frozenset({"repair.unavailable"})
 # Physical processes the organisation only sees through alarms and reports (hazard.*, zone.*) stay
 # unknown until then: they have no asset of their own or belong to the asset they hit.
 
@@ -65,7 +68,7 @@ class Awareness:
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
         """Every logged event passes here: known at once, or pending until detection."""
-        if kind.startswith(SELF_KNOWN_PREFIXES):
+        if kind.startswith(SELF_KNOWN_PREFIXES) and kind not in ASSET_FACTS:
             self._learn(event_id, org or self.control_room or "", self.sim.env.now)
         elif asset >= 0:
             if self.watched[asset] and kind not in STEALTHY:
@@ -77,7 +80,7 @@ class Awareness:
         """A failure or degradation is visible: schedule the report, unless already watched."""
         if new < old and not self.watched[asset] and not self.report_pending[asset]:
             self.report_pending[asset] = True
-            self._report(asset, self.reporting.delay.sample(self.sim.rng))
+            self._report(asset, self.reporting.delay.sample(self.sim.stream("report", asset)))
         if new >= 1 and self.watched[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
@@ -90,7 +93,7 @@ class Awareness:
             distribution = self.sim.scenario.graph.assets[asset].monitoring if cyber else None
         if distribution is None:
             return
-        self.sim.call_at(distribution.sample(self.sim.rng), self._monitoring_detects, asset)
+        self.sim.call_at(distribution.sample(self.sim.stream("monitoring", asset)), self._monitoring_detects, asset)
 
     def alarm(self, asset: int, cause: int, basin_id: str | None = None) -> None:
         """A hazard alarm (a basin's level alarm) about ``asset`` reaches its owner, who looks and
@@ -99,14 +102,14 @@ class Awareness:
         event = self.sim.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.rng), self._share, asset, event, self.control_room)
+            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", asset)), self._share, asset, event, self.control_room)
         if basin_id is not None:
             self.sim.playbook.alarm_received(basin_id, asset, event)
 
     def report_directly(self, asset: int, cause: int, about: str = "threat") -> None:
         """Someone reports ``cause`` itself (a threatened official, residents with water in the
         street): after the reporting delay, no channel check."""
-        delay = self.reporting.delay.sample(self.sim.rng)
+        delay = self.reporting.delay.sample(self.sim.stream("report", asset))
         self.sim.call_at(delay, self._report_arrives, asset, cause, about)
 
     # --- channels ---------------------------------------------------------------------------------
@@ -150,7 +153,7 @@ class Awareness:
         event = self.sim.log("detect.monitoring", asset, cause, org=owner)
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.rng), self._share, asset, event, self.control_room)
+            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", asset)), self._share, asset, event, self.control_room)
 
     # --- knowledge --------------------------------------------------------------------------------
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import simpy
 
 from ..model.distributions import Distribution
+from .streams import subject_code
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -87,7 +88,7 @@ class Crews:
         """Call the crew out: hold all its slots until it is at work."""
         sim = self.sim
         now = sim.env.now
-        team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.rng)
+        team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.stream("callout", subject_code(team.ref)))
         label = team.spec.name or team.ref
         sim.log("crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref)
         holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
@@ -129,7 +130,7 @@ class Crews:
         if team is None:
             started = sim.log(f"{prefix}.started", asset, queued, params, org, ref=ref)
             job.started_min = env.now
-            yield env.timeout(_draw(duration, sim))
+            yield env.timeout(_draw(duration, sim, prefix, asset))
         else:
             if team.on_duty_at is None:
                 self._call_out(team, asset, queued, org)
@@ -138,7 +139,7 @@ class Crews:
                 job.started_min = env.now
                 waited = round(env.now - job.queued_min)
                 started = sim.log(f"{prefix}.started", asset, queued, {**params, "waited": waited}, org, ref=ref)
-                yield env.timeout(_draw(duration, sim))
+                yield env.timeout(_draw(duration, sim, prefix, asset))
         job.done_min = env.now
         done = sim.log(f"{prefix}.done", asset, started, params, org, ref=ref)
         on_done(done)
@@ -147,5 +148,6 @@ class Crews:
 _CALL_OUT_PRIORITY = (-(10**18), 0, 0)
 
 
-def _draw(duration, sim) -> float:
-    return duration.sample(sim.rng) if isinstance(duration, Distribution) else float(duration())
+def _draw(duration, sim, purpose: str, asset: int) -> float:
+    """Minutes of work: a draw from the asset's own stream for this kind of work, or ``duration()``."""
+    return duration.sample(sim.stream(purpose, asset)) if isinstance(duration, Distribution) else float(duration())

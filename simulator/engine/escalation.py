@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import simpy
 
+from .streams import subject_code
+
 if TYPE_CHECKING:
     from .simulation import Simulation
 
@@ -54,7 +56,7 @@ class Escalation:
         if target > self.current and not self._up_pending:
             self._up_pending = True
             self._up_version += 1
-            self.sim.call_at(self.ladder.decide.sample(self.sim.rng), self._escalate, self._up_version, cause)
+            self.sim.call_at(self.ladder.decide.sample(self.sim.stream("grip.decide")), self._escalate, self._up_version, cause)
         if target < self.current and not self._down_pending:
             self._down_pending = True
             self._down_version += 1
@@ -80,7 +82,7 @@ class Escalation:
                 for team in reached.teams:
                     if team.id not in self.active_teams:
                         self.active_teams.add(team.id)
-                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.rng), self._assembled, team, event)
+                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", subject_code(team.id))), self._assembled, team, event)
         for listener in self.listeners:
             listener(target, event)
 

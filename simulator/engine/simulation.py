@@ -29,6 +29,7 @@ from .needs import NeedNetwork
 from .response import Playbook
 from .situation import Situation
 from .state import AssetStates
+from .streams import RandomStreams
 
 __all__ = ["Simulation", "RunRecord"]
 
@@ -70,12 +71,13 @@ class Simulation:
         self.scenario = scenario
         if isinstance(seed, np.random.SeedSequence):
             self.seed = seed.entropy
-            self.rng = np.random.default_rng(seed)
+            root = seed
         else:
             self.seed = scenario.seed if seed is None else int(seed)
             if self.seed < 0:
                 raise ValueError(f"seed must be a whole number >= 0, got {seed}")
-            self.rng = np.random.default_rng(self.seed)
+            root = np.random.SeedSequence(self.seed)
+        self.stream = RandomStreams(root)  # stream(purpose, *subject) -> numpy Generator
         self.until_min = scenario.duration_min if until_min is None else float(until_min)
         self.env = simpy.Environment()
         self.log_book = EventLog()
@@ -184,7 +186,7 @@ class Simulation:
         """Draw every inject's time (in file order) and schedule it; schedule timed rules."""
         times = []
         for position, inject in enumerate(self.scenario.injects):
-            at = inject.at.sample(self.rng)
+            at = inject.at.sample(self.stream("inject.at", position))
             times.append(at)
             self.call_at(at, self._inject, position, inject)
         self.inject_times = tuple(times)
