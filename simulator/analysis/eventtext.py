@@ -8,9 +8,66 @@ from ..messages import CATALOGUE, text
 from ..model.durations import format_duration
 from ..model.incidents import INCIDENT_CLASSES
 
-__all__ = ["event_message", "duration_text"]
+__all__ = ["HEADLINE_KINDS", "event_message", "duration_text"]
 
 _DURATION_PARAMS = ("buffer", "until", "minutes")
+
+# Events a coordinator reads in a timeline; the need bookkeeping stays in events.csv.
+HEADLINE_KINDS = (
+    "inject",
+    "report.received",
+    "report.received.flood",
+    "report.received.threat",
+    "detect.monitoring",
+    "detect.alarm",
+    "grip.escalated",
+    "grip.deescalated",
+    "grip.ended",
+    "team.assembled",
+    "crew.called_out",
+    "action.waiting",
+    "action.skipped",
+    "action.started",
+    "action.done",
+    "action.impossible",
+    "deadline.started",
+    "deadline.met",
+    "deadline.late",
+    "deadline.missed",
+    "evidence.lost",
+    "evidence.restore_waited",
+    "online.fraud.start",
+    "online.fraud.end",
+    "online.threat.start",
+    "hazard.gates_opened",
+    "hazard.rain",
+    "fuel.delivered",
+    "online.mobilization.start",
+    "crowd.gathering",
+    "crowd.disturbance",
+    "crowd.dispersed",
+    "crowd.controlled",
+    "report.received.crowd",
+    "hazard.gates_closed",
+    "hazard.alarm_level",
+    "hazard.crest_exceeded",
+    "zone.flooded",
+    "flood.damage",
+    "outage.start",
+    "outage.end",
+    "cyber.compromised",
+    "cyber.manipulated",
+    "cyber.exfiltrated",
+    "cyber.encrypted",
+    "cyber.contained",
+    "cyber.ddos.start",
+    "cyber.ddos.end",
+    "asset.failed",
+    "asset.degraded",
+    "asset.operational",
+    "repair.started",
+    "repair.unavailable",
+)
 
 
 def _pct(level: Any) -> str:

@@ -8,68 +8,12 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from ..analysis.eventtext import duration_text
+from ..analysis.eventtext import HEADLINE_KINDS, duration_text
 from ..analysis.graphinfo import GraphInfo
 from ..messages import format_number, text
 
 __all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
 
-# Events a coordinator reads in a timeline; the need bookkeeping stays in events.csv.
-HEADLINE_KINDS = (
-    "inject",
-    "report.received",
-    "report.received.flood",
-    "report.received.threat",
-    "detect.monitoring",
-    "detect.alarm",
-    "grip.escalated",
-    "grip.deescalated",
-    "grip.ended",
-    "team.assembled",
-    "crew.called_out",
-    "action.waiting",
-    "action.skipped",
-    "action.started",
-    "action.done",
-    "action.impossible",
-    "deadline.started",
-    "deadline.met",
-    "deadline.late",
-    "deadline.missed",
-    "evidence.lost",
-    "evidence.restore_waited",
-    "online.fraud.start",
-    "online.fraud.end",
-    "online.threat.start",
-    "hazard.gates_opened",
-    "hazard.rain",
-    "fuel.delivered",
-    "online.mobilization.start",
-    "crowd.gathering",
-    "crowd.disturbance",
-    "crowd.dispersed",
-    "crowd.controlled",
-    "report.received.crowd",
-    "hazard.gates_closed",
-    "hazard.alarm_level",
-    "hazard.crest_exceeded",
-    "zone.flooded",
-    "flood.damage",
-    "outage.start",
-    "outage.end",
-    "cyber.compromised",
-    "cyber.manipulated",
-    "cyber.exfiltrated",
-    "cyber.encrypted",
-    "cyber.contained",
-    "cyber.ddos.start",
-    "cyber.ddos.end",
-    "asset.failed",
-    "asset.degraded",
-    "asset.operational",
-    "repair.started",
-    "repair.unavailable",
-)
 _STYLE = {
     "asset.failed": "bold red",
     "asset.degraded": "yellow",

@@ -1,0 +1,373 @@
+/* rampsim browser replay: plays a run's timeline from the JSON blocks of this page.
+   Written for rampsim; no libraries, no network. Times are minutes after the scenario start.
+   Text from the data is only ever inserted with textContent. */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    return JSON.parse(document.getElementById(id).textContent);
+  }
+
+  var data = readJson("replay-data");
+  var labels = readJson("replay-labels");
+  var options = readJson("replay-options");
+  var END = Number(data.end_min);
+
+  var el = {
+    body: document.body,
+    clock: document.getElementById("clock"),
+    elapsed: document.getElementById("elapsed"),
+    date: document.getElementById("date"),
+    grip: document.getElementById("grip"),
+    viewName: document.getElementById("view-name"),
+    play: document.getElementById("play"),
+    prev: document.getElementById("prev"),
+    next: document.getElementById("next"),
+    slider: document.getElementById("slider"),
+    speed: document.getElementById("speed"),
+    toggle: document.getElementById("view-toggle"),
+    allEvents: document.getElementById("all-events"),
+    feed: document.getElementById("feed"),
+    ticks: document.getElementById("ticks")
+  };
+
+  var state = {
+    t: Number(options.start_min) || 0,
+    view: options.view === "known" ? "known" : "truth",
+    speed: Number(options.speed) || 60,
+    playing: false,
+    all: false,
+    lastFrame: null,
+    shownKey: null,
+    ticksKey: null
+  };
+
+  /* --- wall-clock time: the start plus minutes, at the UTC offset of that minute ------------- */
+  var startUtcMs = Date.parse(String(data.start || "")) || 0;
+  var zone = /([+-])(\d{2}):?(\d{2})$/.exec(String(data.start || ""));
+  var startOffset = zone ? (zone[1] === "-" ? -1 : 1) * (+zone[2] * 60 + +zone[3]) : 0;
+  var offsets = options.offsets && options.offsets.length ? options.offsets : [[0, startOffset]];
+
+  function two(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+  function local(t) {
+    /* a Date whose UTC fields are the wall-clock time at minute t (seconds cut off) */
+    var seconds = Math.floor(t * 60 + 1e-6);
+    return new Date(startUtcMs + (seconds + lastAtOrBefore(offsets, t) * 60) * 1000);
+  }
+  function wallClock(t) {
+    var d = local(t);
+    return two(d.getUTCHours()) + ":" + two(d.getUTCMinutes());
+  }
+  function wallDate(t) {
+    var d = local(t);
+    var day = labels.weekdays[(d.getUTCDay() + 6) % 7];
+    return day + " " + d.getUTCFullYear() + "-" + two(d.getUTCMonth() + 1) + "-" + two(d.getUTCDate());
+  }
+  function elapsedText(t) {
+    var minutes = Math.floor(t + 1e-9);
+    return "T+" + two(Math.floor(minutes / 60)) + ":" + two(minutes % 60);
+  }
+
+  /* --- lookups ------------------------------------------------------------------------------- */
+  function lastAtOrBefore(list, t) {
+    /* list: [[t, value], ...] sorted by t; the value of the last entry with time <= t */
+    var lo = 0, hi = list.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid][0] <= t) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found < 0 ? null : list[found][1];
+  }
+  function countAtOrBefore(times, t) {
+    var lo = 0, hi = times.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (times[mid] <= t) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  /* the events of each view in the order they are seen: by time shown, then by id */
+  function viewEvents(view, all) {
+    var list = [];
+    data.events.forEach(function (event, index) {
+      if (!all && !event.headline) { return; }
+      var at = view === "known" ? event.known_t : event.t;
+      if (at === null || at === undefined) { return; }
+      list.push({ at: Number(at), index: index, event: event });
+    });
+    list.sort(function (a, b) { return a.at - b.at || a.index - b.index; });
+    return { items: list, times: list.map(function (x) { return x.at; }) };
+  }
+  var feeds = {};
+  function currentFeed() {
+    var key = state.view + (state.all ? "-all" : "");
+    if (!feeds[key]) { feeds[key] = viewEvents(state.view, state.all); }
+    return feeds[key];
+  }
+
+  /* the moments to step between: a status change in the view, a change of GRIP, an event in the feed */
+  var moments = {};
+  function currentMoments() {
+    var key = state.view + (state.all ? "-all" : "");
+    if (!moments[key]) {
+      var seen = {};
+      var add = function (t) { seen[String(t)] = Number(t); };
+      var status = data.status[state.view] || {};
+      Object.keys(status).forEach(function (asset) {
+        status[asset].slice(1).forEach(function (change) { add(change[0]); });
+      });
+      (data.grip || []).slice(1).forEach(function (change) { add(change[0]); });
+      currentFeed().times.forEach(add);
+      moments[key] = Object.keys(seen).map(function (k) { return seen[k]; }).sort(function (a, b) { return a - b; });
+    }
+    return moments[key];
+  }
+
+  /* --- the graph ----------------------------------------------------------------------------- */
+  var nodes = {};
+  Array.prototype.forEach.call(document.querySelectorAll("#nodes .node"), function (node) {
+    nodes[node.getAttribute("data-asset")] = { node: node, use: node.querySelector("use"), status: null };
+  });
+  var links = Array.prototype.map.call(document.querySelectorAll("#links .link"), function (line) {
+    return { line: line, from: line.getAttribute("data-from"), cut: null };
+  });
+
+  function statusAt(asset, t) {
+    var list = (data.status[state.view] || {})[asset];
+    return (list && lastAtOrBefore(list, t)) || "operational";
+  }
+
+  var counts = {};
+  Array.prototype.forEach.call(document.querySelectorAll("#legend .count"), function (span) {
+    counts[span.getAttribute("data-count")] = span;
+  });
+  var CROWDED = 8; /* more assets out of order than this: only the current ones get a name */
+
+  function drawGraph(t, current) {
+    var tally = { operational: 0, degraded: 0, failed: 0, manual: 0 };
+    Object.keys(nodes).forEach(function (asset) {
+      var entry = nodes[asset];
+      var status = statusAt(asset, t);
+      if (status !== entry.status) {
+        entry.status = status;
+        entry.node.setAttribute("data-status", status);
+        entry.use.setAttribute("href", "#m-" + status);
+      }
+      var isCurrent = current.has(asset);
+      if (isCurrent && !entry.node.classList.contains("current")) {
+        entry.node.parentNode.appendChild(entry.node); /* on top of its neighbours */
+      }
+      entry.node.classList.toggle("current", isCurrent);
+      tally[status] = (tally[status] || 0) + 1;
+    });
+    Object.keys(counts).forEach(function (status) {
+      counts[status].textContent = "(" + (tally[status] || 0) + ")";
+    });
+    el.body.classList.toggle("crowded", Object.keys(nodes).length - tally.operational > CROWDED);
+    links.forEach(function (link) {
+      var from = nodes[link.from];
+      var cut = !!from && from.status !== "operational";
+      if (cut !== link.cut) {
+        link.cut = cut;
+        link.line.classList.toggle("cut", cut);
+      }
+    });
+  }
+
+  /* --- the feed ------------------------------------------------------------------------------ */
+  var FEED_MAX = 80;
+
+  function drawFeed(feed, visible) {
+    var key = state.view + "|" + state.all + "|" + visible;
+    if (key === state.shownKey) { return; }
+    state.shownKey = key;
+    while (el.feed.firstChild) { el.feed.removeChild(el.feed.firstChild); }
+    el.feed.scrollTop = 0;
+    if (visible === 0) {
+      var empty = document.createElement("li");
+      empty.className = "empty";
+      empty.textContent = state.view === "known" ? labels.feed_empty_known : labels.feed_empty;
+      el.feed.appendChild(empty);
+      return;
+    }
+    var newest = feed.times[visible - 1];
+    for (var k = visible - 1; k >= 0 && k >= visible - FEED_MAX; k--) {
+      var item = feed.items[k];
+      var event = item.event;
+      var li = document.createElement("li");
+      li.setAttribute("data-event", String(event.id));
+      li.setAttribute("data-t", String(item.at));
+      if (event.headline) { li.classList.add("headline"); }
+      if (item.at === newest) { li.classList.add("current"); }
+      var time = document.createElement("span");
+      time.className = "when";
+      time.textContent = state.view === "known" ? wallClock(item.at) : event.clock;
+      li.appendChild(time);
+      var what = document.createElement("span");
+      what.className = "what";
+      what.textContent = event.text;
+      li.appendChild(what);
+      if (state.view === "known" && wallClock(item.at) !== event.clock) {
+        var happened = document.createElement("span");
+        happened.className = "happened";
+        happened.textContent = labels.happened.replace("{clock}", event.clock);
+        li.appendChild(happened);
+      }
+      el.feed.appendChild(li);
+    }
+  }
+
+  function currentAssets(feed, visible) {
+    var assets = new Set();
+    if (visible === 0) { return assets; }
+    var newest = feed.times[visible - 1];
+    for (var k = visible - 1; k >= 0 && feed.times[k] === newest; k--) {
+      if (feed.items[k].event.asset) { assets.add(feed.items[k].event.asset); }
+    }
+    return assets;
+  }
+
+  /* --- drawing everything at the current time ------------------------------------------------ */
+  function gripText(level) {
+    var key = String(level);
+    if (labels.grip[key]) { return labels.grip[key]; }
+    return labels.level.replace("{level}", key);
+  }
+
+  function render() {
+    var t = state.t;
+    var feed = currentFeed();
+    var visible = countAtOrBefore(feed.times, t);
+    el.clock.textContent = wallClock(t);
+    el.elapsed.textContent = elapsedText(t);
+    el.date.textContent = wallDate(t);
+    var level = lastAtOrBefore(data.grip || [], t);
+    el.grip.textContent = gripText(level === null ? 0 : level);
+    el.grip.setAttribute("data-level", String(level === null ? 0 : level));
+    el.viewName.textContent = labels["view." + state.view];
+    el.toggle.setAttribute("data-view", state.view);
+    el.toggle.setAttribute("aria-pressed", String(state.view === "known"));
+    el.body.setAttribute("data-view", state.view);
+    el.body.setAttribute("data-t", String(t));
+    el.body.setAttribute("data-playing", String(state.playing));
+    el.play.textContent = state.playing ? labels.pause : labels.play;
+    el.play.setAttribute("aria-pressed", String(state.playing));
+    if (Number(el.slider.value) !== t) { el.slider.value = String(t); }
+    drawGraph(t, currentAssets(feed, visible));
+    drawFeed(feed, visible);
+    drawTicks();
+  }
+
+  /* marks under the slider at the moments of the feed, so the room sees where things happen */
+  function drawTicks() {
+    var key = state.view + "|" + state.all;
+    if (key === state.ticksKey) { return; }
+    state.ticksKey = key;
+    while (el.ticks.firstChild) { el.ticks.removeChild(el.ticks.firstChild); }
+    var last = -1;
+    currentFeed().items.forEach(function (item) {
+      var at = END > 0 ? Math.round(item.at / END * 1000) / 10 : 0;
+      if (at === last) { return; }
+      last = at;
+      var tick = document.createElement("span");
+      tick.className = item.event.headline ? "tick headline" : "tick";
+      tick.style.left = at + "%";
+      el.ticks.appendChild(tick);
+    });
+  }
+
+  function setTime(t) {
+    state.t = Math.min(END, Math.max(0, t));
+    render();
+  }
+
+  /* --- playing ------------------------------------------------------------------------------- */
+  function frame(now) {
+    if (!state.playing) { return; }
+    if (state.lastFrame !== null) {
+      var minutes = (now - state.lastFrame) / 1000 * state.speed / 60;
+      setTime(state.t + minutes);
+    }
+    state.lastFrame = now;
+    if (state.t >= END) { pause(); return; }
+    window.requestAnimationFrame(frame);
+  }
+  function play() {
+    if (state.t >= END) { state.t = 0; }
+    state.playing = true;
+    state.lastFrame = null;
+    render();
+    window.requestAnimationFrame(frame);
+  }
+  function pause() {
+    state.playing = false;
+    render();
+  }
+  function togglePlay() {
+    if (state.playing) { pause(); } else { play(); }
+  }
+
+  /* stepping pauses, so the room can talk about the moment */
+  function step(direction) {
+    var times = currentMoments();
+    var target = null;
+    if (direction > 0) {
+      var k = countAtOrBefore(times, state.t);
+      if (k < times.length) { target = times[k]; }
+    } else {
+      for (var j = countAtOrBefore(times, state.t) - 1; j >= 0; j--) {
+        if (times[j] < state.t) { target = times[j]; break; }
+      }
+      if (target === null) { target = 0; }
+    }
+    state.playing = false;
+    if (target !== null) { setTime(target); } else { render(); }
+  }
+
+  function toggleView() {
+    state.view = state.view === "known" ? "truth" : "known";
+    render();
+  }
+
+  function changeSpeed(direction) {
+    var index = el.speed.selectedIndex + direction;
+    if (index >= 0 && index < el.speed.options.length) {
+      el.speed.selectedIndex = index;
+      state.speed = Number(el.speed.value);
+    }
+  }
+
+  /* --- wiring -------------------------------------------------------------------------------- */
+  el.play.addEventListener("click", togglePlay);
+  el.prev.addEventListener("click", function () { step(-1); });
+  el.next.addEventListener("click", function () { step(1); });
+  el.toggle.addEventListener("click", toggleView);
+  el.slider.addEventListener("input", function () { setTime(Number(el.slider.value)); });
+  el.speed.addEventListener("change", function () { state.speed = Number(el.speed.value); });
+  el.allEvents.addEventListener("change", function () { state.all = el.allEvents.checked; render(); });
+
+  var KEYS = {
+    " ": togglePlay,
+    "ArrowLeft": function () { step(-1); },
+    "ArrowRight": function () { step(1); },
+    "t": toggleView,
+    "T": toggleView,
+    "+": function () { changeSpeed(1); },
+    "-": function () { changeSpeed(-1); }
+  };
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var action = KEYS[event.key];
+    if (!action) { return; }
+    event.preventDefault(); /* no scrolling, no second click on a focused button */
+    if (!event.repeat || event.key !== " ") { action(); }
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key === " ") { event.preventDefault(); }
+  });
+
+  render();
+})();

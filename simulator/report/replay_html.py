@@ -1,0 +1,280 @@
+"""The browser replay: one self-contained, offline HTML page of a run (``rampsim replay --html``).
+
+The page holds the replay timeline (``simulator.analysis.replay``) as JSON, the asset graph as
+inline SVG laid out here, and the project's own JavaScript and CSS (``replay_assets/``). A
+Content-Security-Policy forbids every network request, so the page works on a workshop laptop
+without a network and cannot leak anything. The same input gives the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..analysis.replay import STATUSES, VIEWS, ReplayTimeline, replay_timeline
+from ..messages import text
+from .replay_layout import HEIGHT, WIDTH, graph_layout
+
+__all__ = [
+    "SPEEDS", "clock_offsets", "grip_names", "page_labels", "render_replay_html", "write_replay_html",
+]
+
+SPEEDS = (15.0, 60.0, 240.0, 960.0, 3600.0)
+"""Offered replay speeds, simulated seconds per real second (60: one simulated hour per real minute)."""
+
+LABEL_CHARS = 30
+"""Longer asset names are cut short on the map (the whole name is in the node's tooltip)."""
+
+_STATUS_LABELS = {
+    "operational": "status.operational", "degraded": "status.degraded", "failed": "status.failed",
+    "manual": "figure.status.manual",
+}
+# Okabe-Ito colours, and a shape per status so it reads without colour
+_MARKERS = {
+    "operational": '<circle r="10" fill="#009E73" stroke="#FFFFFF" stroke-width="2"/>',
+    "degraded": '<path d="M0,-13 L12,9 L-12,9 Z" fill="#E69F00" stroke="#000000" stroke-width="2"/>'
+    '<path d="M-5,3 H5" stroke="#000000" stroke-width="2.5"/>',
+    "failed": '<rect x="-11" y="-11" width="22" height="22" fill="#D55E00" stroke="#000000" stroke-width="2.5"/>'
+    '<path d="M-6,-6 L6,6 M6,-6 L-6,6" stroke="#FFFFFF" stroke-width="3"/>',
+    "manual": '<path d="M0,-14 L14,0 L0,14 L-14,0 Z" fill="#56B4E9" stroke="#0072B2" stroke-width="3"/>'
+    '<circle r="3.5" fill="#000000"/>',
+}
+
+
+def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[str, Any]:
+    """Every text the page's JavaScript shows, rendered from the message catalogue in ``lang``."""
+    keys = ("play", "pause", "feed_empty", "feed_empty_known", "view.truth", "view.known")
+    labels: dict[str, Any] = {k: text(f"browser.{k}", lang) for k in keys}
+    labels["happened"] = text("browser.happened", lang, clock="{clock}")
+    labels["level"] = text("browser.level", lang, level="{level}")
+    labels["weekdays"] = text("browser.weekdays", lang).split()
+    labels["status"] = {s: text(_STATUS_LABELS[s], lang) for s in STATUSES}
+    labels["grip"] = {"0": text("grip.none", lang), **{str(k): v for k, v in sorted((grip_names or {}).items())}}
+    return labels
+
+
+def _speed_label(speed: float, lang: str) -> str:
+    def number(value: float) -> str:
+        return f"{value:g}".replace(".", ",") if lang == "nl" else f"{value:g}"
+
+    if speed >= 3600:
+        sim = text("browser.unit_hours", lang, n=number(speed / 3600))
+    elif speed >= 60:
+        sim = text("browser.unit_minutes", lang, n=number(speed / 60))
+    else:
+        sim = text("browser.unit_seconds", lang, n=number(speed))
+    return text("browser.speed_option", lang, sim=sim)
+
+
+def _json_block(value: Any) -> str:
+    """JSON safe inside a ``<script type="application/json">``: no ``<``, ``>`` or ``&`` can close it."""
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _csp_hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _asset_file(name: str) -> str:
+    return resources.files("simulator.report").joinpath("replay_assets", name).read_text(encoding="utf-8")
+
+
+def _svg(payload: Mapping[str, Any], label: str) -> str:
+    positions = graph_layout(payload["assets"], payload.get("sectors", ()))
+    e = html.escape
+    parts = [f'<svg id="graph" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{e(label)}">']
+    parts.append("<defs>")
+    parts.extend(f'<symbol id="m-{s}" viewBox="-16 -16 32 32" overflow="visible">{_MARKERS[s]}</symbol>' for s in STATUSES)
+    parts.append("</defs>")
+    parts.append('<g id="links">')
+    seen = set()
+    for supplier, dependent in payload.get("links", ()):
+        if (supplier, dependent) in seen or supplier not in positions or dependent not in positions:
+            continue
+        seen.add((supplier, dependent))
+        (x1, y1), (x2, y2) = positions[supplier], positions[dependent]
+        parts.append(
+            f'<line class="link" data-from="{e(supplier)}" data-to="{e(dependent)}" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}"/>'
+        )
+    parts.append('</g><g id="nodes">')
+    for asset in payload["assets"]:
+        x, y = positions[asset["id"]]
+        anchor = "end" if x > WIDTH / 2 else "start"
+        dx = -24 if anchor == "end" else 24
+        full = str(asset.get("name") or asset["id"])
+        name, short = e(full), e(full if len(full) <= LABEL_CHARS else full[: LABEL_CHARS - 1].rstrip() + "…")
+        parts.append(
+            f'<g class="node" data-asset="{e(asset["id"])}" data-status="operational" transform="translate({x:g} {y:g})">'
+            f"<title>{name}</title>"
+            '<circle class="ring" r="26"/>'
+            '<use href="#m-operational" x="-20" y="-20" width="40" height="40"/>'
+            f'<text class="label" x="{dx}" y="7" text-anchor="{anchor}">{short}</text></g>'
+        )
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def _legend(lang: str, labels: Mapping[str, Any]) -> str:
+    e = html.escape
+    items = [
+        f'<li><svg viewBox="-16 -16 32 32" class="key"><use href="#m-{s}" x="-16" y="-16" width="32" height="32"/></svg>'
+        f'{e(labels["status"][s])} <span class="count" data-count="{s}"></span></li>'
+        for s in STATUSES
+    ]
+    items.append(f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" r="13"/></svg>{e(text("browser.current", lang))}</li>')
+    items.append(f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>')
+    return f'<ul id="legend" aria-label="{e(text("browser.legend", lang))}">' + "".join(items) + "</ul>"
+
+
+def render_replay_html(
+    payload: Mapping[str, Any],
+    labels: Mapping[str, Any],
+    *,
+    view: str = "truth",
+    start_min: float = 0.0,
+    speed: float = 60.0,
+    offsets: Sequence[Sequence[float]] = (),
+) -> str:
+    """The page for ``payload`` (``ReplayTimeline.to_payload()``): a pure function of its arguments.
+
+    ``labels`` come from ``page_labels``; ``view`` is ``truth`` or ``known``; ``start_min`` the
+    minute the page opens at (clamped to the run); ``speed`` simulated seconds per real second;
+    ``offsets`` the wall clock's UTC offset from a minute on (``clock_offsets``; default: the
+    start's offset throughout).
+    """
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
+    if not speed > 0:
+        raise ValueError(f"speed must be positive, not {speed!r}")
+    lang = payload.get("lang", "en")
+    e = html.escape
+    end = float(payload["end_min"])
+    options = {
+        "view": view, "start_min": min(max(float(start_min), 0.0), end), "speed": float(speed),
+        "offsets": [[float(t), float(o)] for t, o in offsets],
+    }
+    script, style = _asset_file("replay.js"), _asset_file("replay.css")
+    csp = (
+        f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; img-src data:; "
+        "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    speeds = sorted({*SPEEDS, float(speed)})
+    speed_options = "".join(
+        f'<option value="{s:g}"{" selected" if s == float(speed) else ""}>{e(_speed_label(s, lang))}</option>' for s in speeds
+    )
+    title = e(str(payload.get("title", "")))
+    return f"""<!DOCTYPE html>
+<html lang="{e(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(text("browser.page_title", lang, name=payload.get("title", "")))}</title>
+<style>{style}</style>
+</head>
+<body data-view="{view}">
+<header>
+<h1 id="title">{title}</h1>
+<div id="view-name" aria-live="polite"></div>
+<div id="time"><div id="clock">--:--</div><div id="elapsed">T+00:00</div><div id="date"></div></div>
+<div id="grip"></div>
+</header>
+<main>
+<section id="map">{_svg(payload, text("browser.graph", lang))}{_legend(lang, labels)}</section>
+<section id="events"><h2>{e(text("browser.feed", lang))}</h2>
+<label class="check"><input type="checkbox" id="all-events"> {e(text("browser.all_events", lang))}</label>
+<ol id="feed" aria-live="polite"></ol></section>
+</main>
+<footer>
+<div id="timebar">
+<input id="slider" type="range" min="0" max="{end!r}" step="any" value="{options["start_min"]!r}" aria-label="{e(text("browser.time", lang))}">
+<div id="ticks" aria-hidden="true"></div>
+</div>
+<div id="controls">
+<button id="prev" type="button" title="{e(text("browser.previous_title", lang))}">{e(text("browser.previous", lang))}</button>
+<button id="play" type="button" title="{e(text("browser.play_title", lang))}"></button>
+<button id="next" type="button" title="{e(text("browser.next_title", lang))}">{e(text("browser.next", lang))}</button>
+<label class="speed">{e(text("browser.speed", lang))} <select id="speed">{speed_options}</select></label>
+<button id="view-toggle" type="button" data-view="{view}" title="{e(text("browser.view_toggle", lang))}">\
+<span data-option="truth">{e(text("browser.view_short.truth", lang))}</span>\
+<span data-option="known">{e(text("browser.view_short.known", lang))}</span></button>
+</div>
+<p id="keys">{e(text("browser.keys", lang))}</p>
+</footer>
+<script id="replay-data" type="application/json">{_json_block(payload)}</script>
+<script id="replay-labels" type="application/json">{_json_block(labels)}</script>
+<script id="replay-options" type="application/json">{_json_block(options)}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+def write_replay_html(results, path: str | Path, lang: str, *, view: str = "truth", start_min: float = 0.0, speed: float = 60.0) -> Path:
+    """Write the browser replay of a run's ``Results`` to ``path`` atomically (temp file, then rename).
+
+    ``view``: ``truth`` or ``known`` at opening; ``start_min``: minutes after the scenario start;
+    ``speed``: simulated seconds per real second (60: one simulated hour per real minute).
+    """
+    timeline = replay_timeline(results, lang)
+    page = render_replay_html(
+        timeline.to_payload(), page_labels(lang, grip_names(results)),
+        view=view, start_min=start_min, speed=speed, offsets=clock_offsets(timeline),
+    )
+    path = Path(path)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(page)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is for sharing
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def clock_offsets(timeline: ReplayTimeline) -> list[list[float]]:
+    """``[[t_min, utc_offset_min], ...]``: the wall clock's offset from UTC from each minute on, for
+    a run that crosses a change to or from daylight saving time (found to the minute)."""
+
+    def offset(t: float) -> float:
+        return timeline.moment(t).utcoffset().total_seconds() / 60
+
+    changes = [[0.0, offset(0.0)]]
+    t = 0.0
+    while t < timeline.end_min:
+        later = min(t + 60.0, timeline.end_min)
+        if offset(later) != changes[-1][1]:
+            low, high = math.floor(t), math.ceil(later)  # it changes in (low, high]: narrow it to the minute
+            while high - low > 1:
+                mid = (low + high) // 2
+                low, high = (mid, high) if offset(mid) == changes[-1][1] else (low, mid)
+            changes.append([float(high), offset(high)])
+        t = later
+    return changes
+
+
+def grip_names(results) -> dict[int, str]:
+    """The ladder's names of the levels the run reached (``GRIP 2``, ...), from its ``grip.*`` events."""
+    names: dict[int, str] = {}
+    events = results.events
+    rows = events[events["kind"].isin(["grip.escalated", "grip.deescalated"])]
+    for level, data in zip(rows["level"], rows["data"]):
+        try:
+            name = json.loads(data).get("name") if isinstance(data, str) and data else None
+        except ValueError:
+            name = None
+        if name and level is not None and level == level:
+            names[int(level)] = str(name)
+    return names

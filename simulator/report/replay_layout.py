@@ -1,0 +1,122 @@
+"""Where the browser replay draws each asset: a schematic map, or rows by dependency depth.
+
+Positions are in SVG user units of a ``WIDTH`` x ``HEIGHT`` viewBox; the same assets give the
+same positions (no randomness, everything in id order).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["WIDTH", "HEIGHT", "MARGIN", "NODE_SPACING", "ROW_HEIGHT", "graph_layout"]
+
+WIDTH, HEIGHT, MARGIN = 1000.0, 640.0, 30.0
+"""The SVG's viewBox and the margin kept free around the nodes, in SVG user units."""
+NODE_SPACING = 34.0
+"""Nodes on the map are pushed apart until their centres are at least this far apart (user units)."""
+ROW_HEIGHT = 60.0
+"""Height of a row of assets without a location under the map (user units)."""
+
+
+def graph_layout(assets: Sequence[Mapping[str, Any]], sectors: Sequence[str] = ()) -> dict[str, tuple[float, float]]:
+    """Positions of the assets in the SVG, user units (viewBox ``WIDTH`` x ``HEIGHT``).
+
+    Assets with ``x`` (longitude, degrees) and ``y`` (latitude, degrees) are placed as on a map,
+    north up, with the same scale in both directions; assets without a location are laid out in
+    rows by ``layer`` (dependency depth, suppliers on top), sorted by sector (in the order of
+    ``sectors``) and id. When both kinds exist, the rows take a band under the map (``ROW_HEIGHT``
+    per row, at most 40 % of the height).
+    """
+    located = [a for a in assets if a.get("x") is not None and a.get("y") is not None]
+    loose = [a for a in assets if a.get("x") is None or a.get("y") is None]
+    if not loose:
+        return _map_layout(located, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN))
+    rows = _rows(loose, sectors)
+    if not located:
+        return _place_rows(rows, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN))
+    band = min(len(rows) * ROW_HEIGHT, (HEIGHT - 2 * MARGIN) * 0.4)
+    positions = _map_layout(located, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN - band - NODE_SPACING / 2))
+    positions.update(_place_rows(rows, (MARGIN, HEIGHT - MARGIN - band, WIDTH - MARGIN, HEIGHT - MARGIN)))
+    return positions
+
+
+def _map_layout(assets: Sequence[Mapping[str, Any]], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+    """A schematic map filling ``box``: west stays west of east and north above south, but each axis
+    is half linear and half by rank, so a dense town centre spreads out and stays legible."""
+    if not assets:
+        return {}
+    left, top, right, bottom = box
+    ids = sorted(a["id"] for a in assets)
+    xs = _spread_axis({a["id"]: float(a["x"]) for a in assets})
+    ys = _spread_axis({a["id"]: -float(a["y"]) for a in assets})  # north up
+    raw = {i: (left + xs[i] * (right - left), top + ys[i] * (bottom - top)) for i in ids}
+    return _separate(raw, box)
+
+
+def _spread_axis(values: Mapping[str, float]) -> dict[str, float]:
+    """Per id a position in [0, 1]: the mean of the linear position and the rank of its value."""
+    distinct = sorted(set(values.values()))
+    rank = {v: (k / (len(distinct) - 1) if len(distinct) > 1 else 0.5) for k, v in enumerate(distinct)}
+    low, span = distinct[0], (distinct[-1] - distinct[0])
+    return {i: (((v - low) / span if span else 0.5) + rank[v]) / 2 for i, v in values.items()}
+
+
+def _separate(raw: Mapping[str, tuple[float, float]], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+    """Push apart, pair by pair and in id order, nodes closer than ``NODE_SPACING``, keeping them in
+    ``box`` (a few deterministic rounds; nodes at the very same place part along the golden angle)."""
+    left, top, right, bottom = box
+    ids = sorted(raw)
+    pos = {i: [raw[i][0], raw[i][1]] for i in ids}
+    order = {i: k for k, i in enumerate(ids)}
+    for _ in range(60):
+        grid: dict[tuple[int, int], list[str]] = {}
+        for i in ids:
+            grid.setdefault((int(pos[i][0] // NODE_SPACING), int(pos[i][1] // NODE_SPACING)), []).append(i)
+        moved = False
+        for i in ids:
+            cx, cy = int(pos[i][0] // NODE_SPACING), int(pos[i][1] // NODE_SPACING)
+            for j in (j for gx in (cx - 1, cx, cx + 1) for gy in (cy - 1, cy, cy + 1) for j in grid.get((gx, gy), ())):
+                if order[j] <= order[i]:
+                    continue
+                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
+                distance = math.hypot(dx, dy)
+                if distance >= NODE_SPACING:
+                    continue
+                if distance < 1e-6:
+                    angle = 2.399963 * order[j]  # the golden angle, radians
+                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+                push = (NODE_SPACING - distance) / 2 + 0.01
+                for node, sign in ((i, -1), (j, 1)):
+                    pos[node][0] = min(max(pos[node][0] + sign * push * dx / distance, left), right)
+                    pos[node][1] = min(max(pos[node][1] + sign * push * dy / distance, top), bottom)
+                moved = True
+        if not moved:
+            break
+    return {i: (round(pos[i][0], 1), round(pos[i][1], 1)) for i in ids}
+
+
+def _rows(assets: Sequence[Mapping[str, Any]], sectors: Sequence[str]) -> list[list[str]]:
+    """Asset ids in rows: one per ``layer`` (wrapped when long), sorted by sector, then id."""
+    order = {s: k for k, s in enumerate(sectors)}
+    per_row = max(1, int((WIDTH - 2 * MARGIN) // (NODE_SPACING * 1.5)))
+    rows: list[list[str]] = []
+    for layer in sorted({int(a.get("layer") or 0) for a in assets}):
+        members = sorted(
+            (a for a in assets if int(a.get("layer") or 0) == layer),
+            key=lambda a: (order.get(a.get("sector"), len(order)), str(a.get("sector")), a["id"]),
+        )
+        rows.extend([a["id"] for a in members[k : k + per_row]] for k in range(0, len(members), per_row))
+    return rows
+
+
+def _place_rows(rows: list[list[str]], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+    left, top, right, bottom = box
+    step_y = (bottom - top) / len(rows)
+    positions = {}
+    for r, row in enumerate(rows):
+        step_x = (right - left) / len(row)
+        for k, asset in enumerate(row):
+            positions[asset] = (round(left + step_x * (k + 0.5), 1), round(top + step_y * (r + 0.5), 1))
+    return positions
