@@ -1,0 +1,500 @@
+"""The inject list (MSEL) of a run: what exercise control plays out, derived from awareness only.
+
+Rows come from the run's knowledge table (who learned which event when), never from the hidden
+ground truth: an event nobody learned of produces nothing, and a row's time is the moment of
+learning, not the moment of the event.
+
+**One awareness moment** is what one or more organisations of the crisis organisation learn at
+one instant about one matter: the knowledge rows of one minute, restricted to news (facts about
+the world and the reports, detections and alarms that bring them; not the organisation's own work
+such as repairs, actions, escalation and deadlines), joined into one moment when they share an
+event (the control room and the owner learning the same report), an asset, a reference (the
+inject, the basin, the crowd) or a cause (a substation working again and its consumers having
+power again). A moment must hold at least one fact that organisation did not know before: a
+detection that reveals nothing new makes no row. The same facts reaching another organisation
+later (an owner whose monitoring found an attack tells the control room after its notify delay)
+are a moment of their own.
+
+The expected player action of a row is the response the run's playbook and escalation made to it:
+the rules that fired, GRIP decisions, repairs asked for and legal deadlines started, each listed
+with the latest row at or before it that holds the fact which caused it; without any, a default
+by the kind of row (register the report, assess the incident, update the picture).
+
+Rows are sorted by time; rows of the same minute in the order the simulation logged their first
+event. Times: ``time_min`` minutes after the scenario start; ``clock`` the wall clock in the
+scenario's time zone, to the second.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from ..engine.awareness import SELF_KNOWN_PREFIXES
+from ..messages import CATALOGUE, text
+from .eventtext import duration_text, event_message
+from .results import Results
+
+__all__ = ["INJECT_COLUMNS", "derive_injects", "scenario_start"]
+
+INJECT_COLUMNS = [
+    "number", "time_min", "clock", "from", "to", "method", "message", "expected_action", "events", "assets", "channel",
+]
+CHANNELS = ("report", "monitoring", "alarm", "share", "update")  # values of the ``channel`` column
+_CHANNEL_PREFIXES = ("report.", "detect.")
+# Sectors whose monitoring is an operational-technology (SCADA) alarm; the others' a SOC e-mail.
+_OT_SECTORS = frozenset({"energy", "water", "flood_defence", "waterways", "telecom", "transport"})
+_INCIDENT_FACTS = ("cyber.encrypted", "cyber.compromised", "cyber.ddos.start")  # they say the asset is down
+_MAX_FACTS = 6  # facts named in one message; the rest are counted ("and 3 more")
+_MAX_TARGETS = 3
+_ACTION_ITEMS = ("grip.escalated", "grip.deescalated", "grip.ended", "rule.fired", "deadline.started", "repair.queued")
+
+
+def scenario_start(results: Results) -> datetime:
+    """The scenario's start as an aware datetime in its time zone (as ``Scenario.start``)."""
+    resolved = results.manifest.get("scenario", {}).get("resolved", {})
+    tz = ZoneInfo(resolved.get("timezone") or "Europe/Amsterdam")
+    if resolved.get("start"):
+        start = datetime.fromisoformat(str(resolved["start"]))
+        return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+    first = results.events.iloc[0]  # an older run directory: the first event's clock
+    return datetime.fromisoformat(first["clock"]) - timedelta(minutes=float(first["time_min"]))
+
+
+class _Run:
+    """The run's tables as plain lookups by event id."""
+
+    def __init__(self, results: Results, lang: str):
+        ev = results.events
+        self.lang = lang
+        self.ids = [int(i) for i in ev["id"]]
+        self.time = dict(zip(self.ids, (float(t) for t in ev["time_min"])))
+        self.kind = dict(zip(self.ids, ev["kind"]))
+        self.asset = dict(zip(self.ids, ev["asset"]))
+        self.org = dict(zip(self.ids, ev["org"]))
+        self.ref = dict(zip(self.ids, ev["ref"]))
+        self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
+        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["level"])}
+        self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
+        self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
+        assets = results.assets
+        self.names = dict(zip(assets["id"], assets["name"]))
+        self.owner = dict(zip(assets["id"], assets["owner"]))
+        self.sector = dict(zip(assets["id"], assets["sector"]))
+        for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
+            if self.asset[i] and self.kind[i].startswith("asset."):
+                self.owner.setdefault(self.asset[i], self.org[i])
+        self.start = scenario_start(results)
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for i in self.ids:
+            if self.cause[i] is not None:
+                self.children[self.cause[i]].append(i)
+        self.control_room = self._control_room(results)
+        self.team_events = [i for i in self.ids if self.kind[i] in ("team.assembled", "team.dismissed")]
+
+    def _control_room(self, results: Results) -> str | None:
+        """The organisation that takes the reports (without one, reports go to the owner), else
+        the one that learns of the escalation; None when the run has neither."""
+        reports = [
+            self.org[i] for i in self.ids
+            if self.kind[i].startswith("report.") and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
+        ]
+        if reports:
+            return max(sorted(set(reports)), key=reports.count)
+        learned = zip(results.knowledge["org"], results.knowledge["event"])
+        return next((str(o) for o, e in learned if o and self.kind.get(int(e), "").startswith("grip.")), None)
+
+    def name(self, asset: str) -> str:
+        return self.names.get(asset, asset)
+
+    def clock(self, minutes: float) -> datetime:
+        """Wall clock ``minutes`` after the start, to the second (across a DST change too)."""
+        return (self.start.astimezone(UTC) + timedelta(seconds=round(minutes * 60))).astimezone(self.start.tzinfo)
+
+    def t(self, key: str, **params) -> str:
+        return text(key, self.lang, **params)
+
+
+def is_fact(kind: str) -> bool:
+    """News about the world: not the organisation's own work, not a report or detection, not an inject."""
+    return not kind.startswith(SELF_KNOWN_PREFIXES) and kind != "inject"
+
+
+def _is_news(kind: str) -> bool:
+    return is_fact(kind) or kind.startswith(_CHANNEL_PREFIXES) or kind == "inject"
+
+
+class _Moment:
+    """What organisations learn at one minute about one matter: its events, ascending, and the
+    responses (rules fired, GRIP decisions, repairs, deadlines) listed with it."""
+
+    def __init__(self, time: float, events: list[int]):
+        self.time = time
+        self.events = sorted(events)
+        self.responses: list[int] = []
+
+
+# --- moments ------------------------------------------------------------------------------------------
+def _moments(run: _Run, knowledge: pd.DataFrame) -> list[_Moment]:
+    """The awareness moments, sorted by time and first event (see the module docstring)."""
+    rows = sorted(
+        (float(t), int(e), str(o)) for t, o, e in zip(knowledge["time_min"], knowledge["org"], knowledge["event"])
+        if _is_news(run.kind.get(int(e), ""))
+    )
+    by_time: dict[float, set[int]] = defaultdict(set)
+    for time, event, _org in rows:
+        by_time[time].add(event)  # organisations learning the same event at the same minute: one moment
+    moments = []
+    for time, events in by_time.items():
+        for component in _components(run, events):
+            if any(is_fact(run.kind[e]) for e in component):  # a detection revealing nothing new: no row
+                moments.append(_Moment(time, sorted(component)))
+    moments.sort(key=lambda m: (m.time, m.events[0]))
+    return moments
+
+
+def _components(run: _Run, events: set[int]) -> list[set[int]]:
+    """Events of one instant joined by asset, then by reference, by cause (an event and its cause)
+    and by a shared cause, except that these never join two separate reports, detections or
+    alarms (union-find)."""
+    parent = {e: e for e in events}
+    channel = {e: (e if run.kind[e].startswith(_CHANNEL_PREFIXES) else None) for e in events}
+
+    def find(e: int) -> int:
+        while parent[e] != e:
+            parent[e] = parent[parent[e]]
+            e = parent[e]
+        return e
+
+    def union(a: int, b: int, strict: bool) -> None:
+        a, b = find(a), find(b)
+        if a == b or (strict and channel[a] is not None and channel[b] is not None):
+            return
+        parent[a] = b
+        channel[b] = channel[b] if channel[b] is not None else channel[a]
+
+    ordered = sorted(events)
+    first_of: dict[tuple[str, object], int] = {}
+    for e in ordered:  # the same asset
+        if run.asset[e]:
+            union(e, first_of.setdefault(("asset", run.asset[e]), e), strict=False)
+    for e in ordered:  # the same reference (inject, basin, crowd), an event and its cause, the same cause
+        cause = run.cause[e]
+        if cause in parent:
+            union(e, cause, strict=True)
+        for key in (("ref", run.ref[e]), ("cause", cause)):
+            if key[1] not in ("", None):
+                union(e, first_of.setdefault(key, e), strict=True)
+    groups: dict[int, set[int]] = defaultdict(set)
+    for e in events:
+        groups[find(e)].add(e)
+    return list(groups.values())
+
+
+def _assign_responses(run: _Run, moments: list[_Moment]) -> None:
+    """Each response (rule fired, GRIP decision, repair, deadline) goes to the latest moment at or
+    before it that holds the fact that caused it; responses to responses follow their cause."""
+    holding: dict[int, list[int]] = defaultdict(list)
+    for index, moment in enumerate(moments):
+        for e in moment.events:
+            holding[e].append(index)
+    owner: dict[int, int] = {}
+    for e in run.ids:
+        if _is_news(run.kind[e]):
+            continue  # facts, reports and injects are what moments hold, not responses
+        cause = run.cause[e]
+        if cause is None:
+            continue
+        candidates = [i for i in holding.get(cause, ()) if moments[i].time <= run.time[e]]
+        if candidates:
+            owner[e] = max(candidates, key=lambda i: (moments[i].time, i))
+        elif cause in owner:
+            owner[e] = owner[cause]
+        else:
+            continue
+        if run.kind[e] in _ACTION_ITEMS:
+            moments[owner[e]].responses.append(e)
+
+
+# --- who, how -------------------------------------------------------------------------------------------
+def _channel(run: _Run, moment: _Moment) -> tuple[str, int | None]:
+    channel_event = next((e for e in moment.events if run.kind[e].startswith(_CHANNEL_PREFIXES)), None)
+    if channel_event is None:
+        return "update", None
+    kind = run.kind[channel_event]
+    if kind.startswith("report."):
+        return "report", channel_event
+    if run.known[channel_event] is not None and run.known[channel_event] < moment.time:
+        return "share", channel_event
+    return ("alarm" if kind == "detect.alarm" else "monitoring"), channel_event
+
+
+def _team_in_session(run: _Run, time: float) -> str | None:
+    """The crisis team assembled last among those in session at ``time`` (the higher GRIP teams
+    assemble later), or None."""
+    session: dict[str, tuple[float, str]] = {}
+    for e in run.team_events:
+        if run.time[e] > time:
+            break
+        if run.kind[e] == "team.assembled":
+            session[run.ref[e]] = (run.time[e], str(run.data[e].get("team") or run.ref[e]))
+        elif run.kind[e] == "team.dismissed":
+            session.pop(run.ref[e], None)
+    return max(session.values())[1] if session else None
+
+
+def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, facts: list[int]) -> dict[str, str]:
+    """``from``, ``to``, ``method``, the speaker of the message (``say``: a ``msel.say.*`` key,
+    with ``org`` and ``official``) and the ``asset`` the row is mainly about.
+
+    A call to 112 reaches the control room; an owner's own monitoring or alarm reaches its crisis
+    team (social media for online incidents, a SCADA alarm for operational technology, else an
+    e-mail from the SOC); what an owner or units on site tell the crisis organisation afterwards
+    reaches the crisis team in session (the one assembled last, the highest GRIP level), else the
+    control room.
+    """
+    asset = next((run.asset[e] for e in ([channel_event] if channel_event else []) + facts if run.asset[e]), "")
+    org = owner = run.owner.get(asset, "")
+    control = run.t("msel.to.control_room")
+    kinds = {run.kind[e] for e in facts}
+    official = ""
+    if channel == "report":
+        to, method, kind = control, "phone_112", run.kind[channel_event]
+        if kind == "report.received.threat":
+            say = "official"
+            official = next((str(run.data[e]["official"]) for e in facts if run.data[e].get("official")), "")
+        elif kind in ("report.received.flood", "report.received.crowd"):
+            say = "residents"
+        elif owner and owner != run.control_room and run.sector.get(asset) != "population":
+            say = "operator"
+        else:
+            say = "caller"
+    elif channel in ("monitoring", "alarm"):
+        org = run.org[channel_event] or owner
+        to = control if not org or org == run.control_room else run.t("msel.to.crisis_team", org=org)
+        if any(k.startswith("online.") for k in kinds):
+            say, method = "webcare", "social"
+        elif channel == "alarm" or (run.sector.get(asset) in _OT_SECTORS and "cyber.exfiltrated" not in kinds):
+            say, method = "scada", "scada"
+        else:
+            say, method = "soc", "email"
+    else:
+        to = _team_in_session(run, moment.time) or control
+        if owner and owner != run.control_room:
+            say, method = ("duty" if channel == "share" else "operator"), "phone"
+        else:
+            say, method = "units", "radio"
+    sender = run.t(f"msel.from.{say}", org=org, official=official)
+    return {"from": sender, "to": to, "method": method, "say": say, "org": org, "official": official, "asset": asset}
+
+
+# --- what the player hears ----------------------------------------------------------------------------
+def _since(run: _Run, minutes: float, moment: _Moment) -> str:
+    when, now = run.clock(minutes), run.clock(moment.time)
+    return when.strftime("%H:%M") if when.date() == now.date() else when.strftime("%d-%m %H:%M")
+
+
+def _needs(run: _Run, types: list[str]) -> str:
+    unique = list(dict.fromkeys(types))
+    return ", ".join(run.t(f"need.{n}") if f"need.{n}" in CATALOGUE else n for n in unique)
+
+
+def _pct(level: float | None) -> str:
+    return f"{round((level or 0.0) * 100)}%"
+
+
+def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
+    """The facts of a moment in the player's words, in the order they happened."""
+    phrases: list[tuple[int, str]] = []
+    status: dict[str, int] = {}
+    lost: dict[str, list[int]] = defaultdict(list)
+    exhausted: dict[str, list[str]] = defaultdict(list)
+    back: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, int] = {}
+    incident: set[str] = set()
+    for e in facts:
+        kind, asset = run.kind[e], run.asset[e]
+        if asset:
+            first.setdefault(asset, e)
+        need = str(run.data[e].get("type", ""))
+        if kind.startswith("asset."):
+            status[asset] = e
+        elif kind == "need.unsatisfied":
+            lost[asset].append(e)
+        elif kind == "need.exhausted":
+            exhausted[asset].append(need)
+        elif kind == "need.satisfied":
+            back[asset].append(need)
+        elif kind in ("need.restarted", "outage.start", "outage.end"):
+            continue  # said by the asset's status
+        elif f"msel.fact.{kind}" in CATALOGUE:
+            level = run.data[e].get("level", run.level[e])  # a DDoS names its level: the service follows later
+            params = {**{k: str(v) for k, v in run.data[e].items()}, "name": run.name(asset), "level_pct": _pct(level)}
+            phrases.append((e, run.t(f"msel.fact.{kind}", **params)))
+            if kind in _INCIDENT_FACTS:
+                incident.add(asset)
+        else:
+            phrases.append((e, event_message(kind, run.name(asset) if asset else "", run.data[e], run.level[e], run.lang)))
+    for asset, order in first.items():
+        name = run.name(asset)
+        if asset in status:
+            e = status[asset]
+            kind = run.kind[e]
+            if kind == "asset.operational":
+                phrases.append((order, run.t("msel.fact.operational", name=name)))
+            elif asset not in incident:
+                why = run.t("msel.fact.why", needs=_needs(run, exhausted[asset])) if exhausted[asset] else ""
+                key = "msel.fact.failed" if kind == "asset.failed" else "msel.fact.degraded"
+                phrases.append((order, run.t(key, name=name, since=_since(run, run.time[e], moment), level_pct=_pct(run.level[e]), why=why)))
+        elif lost[asset] or exhausted[asset]:
+            types = [str(run.data[e].get("type", "")) for e in lost[asset]] + exhausted[asset]
+            buffers = [float(run.data[e].get("buffer") or 0) for e in lost[asset]]
+            if buffers and max(buffers) > 0 and not exhausted[asset]:
+                phrases.append((order, run.t("msel.fact.need_reserve", name=name, needs=_needs(run, types), buffer=duration_text(max(buffers)))))
+            else:
+                phrases.append((order, run.t("msel.fact.need_lost", name=name, needs=_needs(run, types))))
+        elif back[asset]:
+            phrases.append((order, run.t("event.need.satisfied", name=name, type=_needs(run, back[asset]))))
+    texts = [phrase for _, phrase in sorted(phrases, key=lambda p: p[0])]
+    if not texts:  # only facts said by a status that did not change (a restart while still degraded)
+        e = facts[0]
+        texts = [event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang)]
+    if len(texts) > _MAX_FACTS:
+        texts = texts[: _MAX_FACTS - 1] + [run.t("msel.fact.more", n=len(texts) - _MAX_FACTS + 1)]
+    return texts
+
+
+def _message(run: _Run, route: dict[str, str], content: list[str]) -> str:
+    return run.t(
+        f"msel.say.{route['say']}", name=run.name(route["asset"]), org=route.get("org", ""),
+        official=route.get("official", ""), content="; ".join(content),
+    )
+
+
+# --- what the players are expected to do -------------------------------------------------------------
+def _within(run: _Run, minutes: float) -> str:
+    hours = minutes / 60
+    if hours.is_integer() and hours <= 240:
+        return run.t("word.hours", n=int(hours))
+    days = minutes / 1440
+    return run.t("word.days", n=int(days)) if days.is_integer() else duration_text(minutes)
+
+
+def _queued(run: _Run, rule_event: int) -> list[int]:
+    """The action.queued events of a fired rule (directly, or after waiting for a team)."""
+    found = []
+    for child in run.children.get(rule_event, ()):
+        if run.kind[child] == "action.queued":
+            found.append(child)
+        elif run.kind[child] == "action.waiting":
+            found += [c for c in run.children.get(child, ()) if run.kind[c] == "action.queued"]
+    return found
+
+
+def _targets(run: _Run, assets: list[str]) -> str:
+    names = [run.name(a) for a in dict.fromkeys(a for a in assets if a)]
+    if len(names) > _MAX_TARGETS:
+        names = names[: _MAX_TARGETS - 1] + [run.t("msel.do.more", n=len(names) - _MAX_TARGETS + 1)]
+    return ", ".join(names)
+
+
+def _rule_action(run: _Run, e: int) -> str | None:
+    children = {run.kind[c] for c in run.children.get(e, ())}
+    if children & {"action.skipped", "action.impossible"}:
+        return None  # the playbook did not act: its condition did not hold, or no fallback
+    action = str(run.data[e].get("action", ""))
+    queued = _queued(run, e)
+    if action == "notify" and run.kind.get(run.cause[e] or 0) == "deadline.started":
+        return None  # said with the deadline
+    what = run.t(f"msel.do.{action}") if f"msel.do.{action}" in CATALOGUE else action
+    targets = _targets(run, [run.asset[q] for q in queued] or [run.asset[e]])
+    if targets:
+        what = run.t("msel.do.targets", what=what, targets=targets)
+    crew = next((str(run.data[q]["crew"]) for q in queued if run.data[q].get("crew")), "")
+    return run.t("msel.do.crew", what=what, crew=crew) if crew else what
+
+
+def _deadline(run: _Run, e: int) -> str:
+    data = run.data[e]
+    within = float(data.get("within", 0))
+    due = run.clock(run.time[e] + within).strftime("%d-%m-%Y %H:%M")
+    what = run.t("msel.do.deadline", deadline=data.get("deadline", run.ref[e]), org=data.get("org", ""), within=_within(run, within), due=due)
+    notify = [c for c in run.children.get(e, ()) if run.kind[c] == "rule.fired"]
+    crew = next((str(run.data[q]["crew"]) for r in notify for q in _queued(run, r) if run.data[q].get("crew")), "")
+    return run.t("msel.do.crew", what=what, crew=crew) if crew else what
+
+
+def _response(run: _Run, e: int) -> str | None:
+    kind, data = run.kind[e], run.data[e]
+    if kind == "grip.escalated":
+        return run.t("msel.do.grip_up", name=data.get("name") or run.ref[e])
+    if kind == "grip.deescalated":
+        return run.t("msel.do.grip_down", name=data.get("name") or run.ref[e])
+    if kind == "grip.ended":
+        return run.t("msel.do.grip_end")
+    if kind == "deadline.started":
+        return _deadline(run, e)
+    if kind == "repair.queued":
+        crew = data.get("crew")
+        name = run.name(run.asset[e])
+        return run.t("msel.do.repair", crew=crew, name=name) if crew else run.t("msel.do.repair_plain", name=name)
+    return _rule_action(run, e)
+
+
+def _expected(run: _Run, moment: _Moment, channel: str, route: dict[str, str], facts: list[int]) -> str:
+    actions = [a for a in (_response(run, e) for e in moment.responses) if a]
+    if not actions:
+        owner = route.get("org", "")
+        if channel == "report":
+            actions = [run.t("msel.do.register", org=owner) if owner else run.t("msel.do.register_plain")]
+        elif channel in ("monitoring", "alarm") and route["to"] != run.t("msel.to.control_room"):
+            actions = [run.t("msel.do.assess")]
+        elif all(run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end") for e in facts):
+            actions = [run.t("msel.do.picture_down")]
+        else:
+            actions = [run.t("msel.do.picture")]
+    return "\n".join(dict.fromkeys(actions))
+
+
+# --- the table ---------------------------------------------------------------------------------------------
+def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
+    """The inject list of a run, one row per awareness moment (see the module docstring).
+
+    Columns ``INJECT_COLUMNS``: ``number`` (1..n), ``time_min`` (minutes after the start, when the
+    receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
+    ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social), ``message`` (as the
+    player hears it), ``expected_action`` (one action a line), ``events`` (tuple of the ids of the
+    events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event), ``channel`` (one of
+    ``CHANNELS``). Text columns in ``lang``.
+    """
+    run = _Run(results, lang)
+    moments = _moments(run, results.knowledge)
+    _assign_responses(run, moments)
+    rows = []
+    for number, moment in enumerate(moments, start=1):
+        channel, channel_event = _channel(run, moment)
+        facts = [e for e in moment.events if is_fact(run.kind[e])]
+        route = _route(run, moment, channel, channel_event, facts)
+        content = _fact_phrases(run, moment, facts)
+        assets = tuple(dict.fromkeys(run.asset[e] for e in moment.events if run.asset[e] and run.kind[e] != "inject"))
+        rows.append(
+            {
+                "number": number,
+                "time_min": moment.time,
+                "clock": pd.Timestamp(run.clock(moment.time)),
+                "from": route["from"],
+                "to": route["to"],
+                "method": route["method"],
+                "message": _message(run, route, content),
+                "expected_action": _expected(run, moment, channel, route, facts),
+                "events": tuple(moment.events),
+                "assets": assets,
+                "channel": channel,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=INJECT_COLUMNS)
+    return frame.astype({"number": "int64", "time_min": "float64"})

@@ -1,0 +1,197 @@
+"""The inject list (MSEL) as a printable workbook (.xlsx) or a CSV file, written atomically.
+
+The columns follow exercise practice (HSEEP): number, scheduled clock time, elapsed time, from,
+to, method, the message as the player hears it, the expected player action, the related events
+and assets (``simulator.analysis.injects``). The same run and language give the same file, byte
+for byte: the workbook's created and modified dates and the zip entries' dates are the scenario
+start, not the time of writing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import textwrap
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.writer.excel import ExcelWriter
+
+from ..analysis.injects import derive_injects, scenario_start
+from ..analysis.results import Results
+from ..messages import text
+
+__all__ = ["MSEL_SUFFIXES", "COLUMNS", "msel_workbook", "msel_csv", "write_msel"]
+
+MSEL_SUFFIXES = (".xlsx", ".csv")
+# (catalogue key of the header, width in characters); the order of the columns in both formats
+COLUMNS = (
+    ("msel.col.number", 5), ("msel.col.clock", 16), ("msel.col.elapsed", 11), ("msel.col.from", 18),
+    ("msel.col.to", 18), ("msel.col.method", 13), ("msel.col.message", 50), ("msel.col.expected", 45),
+    ("msel.col.events", 15), ("msel.col.assets", 16),
+)
+LINE_HEIGHT_PT = 14.0  # one line of 10-point text
+FONT_SIZE_PT = 10
+CLOCK_FORMAT = "dd-mm-yyyy hh:mm"
+ELAPSED_FORMAT = "[h]:mm"
+_WRAPPED = {"msel.col.from", "msel.col.to", "msel.col.message", "msel.col.expected", "msel.col.events", "msel.col.assets"}
+_TITLE_ROW, _HEADER_ROW = 1, 2
+
+
+def _cells(row: dict, lang: str) -> list:
+    """One inject as cell values: clock a naive wall-clock datetime, elapsed in days (Excel's unit)."""
+    return [
+        int(row["number"]),
+        row["clock"].tz_localize(None).to_pydatetime(),
+        round(float(row["time_min"]) * 60) / 86400,
+        row["from"],
+        row["to"],
+        text(f"msel.method.{row['method']}", lang),
+        row["message"],
+        row["expected_action"],
+        ", ".join(str(e) for e in row["events"]),
+        ", ".join(row["assets"]),
+    ]
+
+
+def _title(results: Results, lang: str) -> str:
+    resolved = results.manifest.get("scenario", {}).get("resolved", {})
+    return text(
+        "msel.title", lang, scenario=results.manifest.get("scenario", {}).get("name", ""), seed=results.manifest.get("seed", ""),
+        timezone=resolved.get("timezone") or "Europe/Amsterdam",
+    )
+
+
+def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetime) -> Workbook:
+    """A workbook of one sheet: a title row, the header row (frozen, filtered, repeated on every
+    printed page) and one row per inject; landscape A4, fitted to the page width."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = text("msel.sheet", lang)[:31]
+    ws.cell(_TITLE_ROW, 1, title).font = Font(bold=True, size=13)
+    thin = Side(style="thin", color="999999")
+    for column, (key, width) in enumerate(COLUMNS, start=1):
+        cell = ws.cell(_HEADER_ROW, column, text(key, lang))
+        cell.font = Font(bold=True, size=FONT_SIZE_PT)
+        cell.fill = PatternFill("solid", fgColor="D9E2F3")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.border = Border(bottom=thin)
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.row_dimensions[_HEADER_ROW].height = _height([text(key, lang) for key, _ in COLUMNS])
+    for offset, row in enumerate(injects.to_dict("records")):
+        values = _cells(row, lang)
+        for column, value in enumerate(values, start=1):
+            cell = ws.cell(_HEADER_ROW + 1 + offset, column, value)
+            cell.font = Font(size=FONT_SIZE_PT)
+            cell.alignment = Alignment(wrap_text=COLUMNS[column - 1][0] in _WRAPPED, vertical="top")
+            cell.border = Border(bottom=thin)
+            if column == 2:
+                cell.number_format = CLOCK_FORMAT
+            elif column == 3:
+                cell.number_format = ELAPSED_FORMAT
+        # neither Excel nor LibreOffice fits the height of wrapped rows when it opens the file
+        ws.row_dimensions[_HEADER_ROW + 1 + offset].height = _height(values)
+    last_row = _HEADER_ROW + max(len(injects), 1)
+    ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 1).coordinate
+    ws.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last_row}"
+    ws.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.center.text = "&P / &N"
+    moment = created.astimezone(UTC).replace(tzinfo=None)
+    wb.properties.creator = "rampsim"
+    wb.properties.title = title
+    wb.properties.created = moment
+    wb.properties.modified = moment
+    return wb
+
+
+def _height(values: list) -> float:
+    """Row height (points) for the wrapped lines of the tallest cell: words wrapped at the
+    column's width in characters (a column of width w holds about 1.2 w characters of 10-point
+    text; 1.1 w keeps a margin)."""
+    lines = 1
+    for (key, width), value in zip(COLUMNS, values):
+        if key in _WRAPPED and isinstance(value, str):
+            lines = max(lines, sum(len(textwrap.wrap(part, int(width * 1.1))) or 1 for part in value.split("\n")))
+    return lines * LINE_HEIGHT_PT + 3
+
+
+def _workbook_bytes(wb: Workbook, created: datetime) -> bytes:
+    """The .xlsx bytes, reproducible: openpyxl's ``save`` would stamp the current time into the
+    properties and the zip entries, so write with its ExcelWriter and re-pack with fixed dates."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    when = max(created.replace(tzinfo=None), datetime(1980, 1, 1)).timetuple()[:6]
+    packed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return packed.getvalue()
+
+
+def msel_csv(injects: pd.DataFrame, lang: str) -> str:
+    """The same columns as CSV text: clock as ISO 8601 with offset (to the second), elapsed as
+    ``h:mm`` (hours may pass 24), event ids and asset ids separated by ``, ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([text(key, lang) for key, _ in COLUMNS])
+    for row in injects.to_dict("records"):
+        cells = _cells(row, lang)
+        seconds = round(float(row["time_min"]) * 60)
+        cells[1] = row["clock"].isoformat()
+        cells[2] = f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def write_msel(results: Results, path: str | Path, lang: str) -> int:
+    """Derive the inject list of ``results`` and write it to ``path`` (.xlsx or .csv, by suffix),
+    atomically: into a temporary file beside it, renamed when complete (an existing file is
+    replaced; refusing is the caller's choice). Returns the number of injects."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in MSEL_SUFFIXES:
+        raise ValueError(f"unsupported MSEL format {suffix!r}: use one of {', '.join(MSEL_SUFFIXES)}")
+    injects = derive_injects(results, lang)
+    if suffix == ".csv":
+        data = msel_csv(injects, lang).encode("utf-8")
+    else:
+        created = scenario_start(results)
+        data = _workbook_bytes(msel_workbook(injects, lang, _title(results, lang), created), created)
+    _atomic_write(path, data)
+    return len(injects)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
