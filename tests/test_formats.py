@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from simulator.cli import cli
 from simulator.model import Asset, LoadError, load_graph, save_graph
 from simulator.model.distributions import Distribution
+from simulator.model.fieldtypes import SECTORS
 from simulator.model.graph import InfrastructureGraph
+from simulator.model.portfolios import Portfolio
 from simulator.model.synth import synthetic_graph
 
 HAVENSTAD = ROOT / "infrastructure_graphs" / "havenstad.yaml"
@@ -92,6 +94,25 @@ def _distributions(draw) -> Distribution:
     return Distribution(kind, values)
 
 
+_names = _text.filter(bool)
+
+
+@st.composite
+def _portfolios(draw) -> tuple[Portfolio, ...]:
+    """0-4 portfolios sharing out some sectors, with one name or two, and at most one default_for of each kind."""
+    count = draw(st.integers(0, 4))
+    ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), min_size=count, max_size=count, unique=True))
+    owner = {sector: draw(st.integers(0, count - 1)) for sector in draw(st.lists(st.sampled_from(SECTORS), unique=True))} if count else {}
+    kinds = draw(st.permutations(["safety", "other"] + [None] * count))[:count]
+    texts = _names | st.fixed_dictionaries({"nl": _names, "en": _names})
+    return tuple(
+        Portfolio.model_validate(
+            {"id": pid, "name": draw(texts), "holder": draw(texts), "sectors": [s for s, o in owner.items() if o == i], "default_for": kinds[i]}
+        )
+        for i, pid in enumerate(ids)
+    )
+
+
 @st.composite
 def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
     ids = draw(_ids)
@@ -133,7 +154,7 @@ def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
                 st.none() | st.fixed_dictionaries({"level": st.floats(0.01, 1), "setup": _distributions(), "crew": crews})
             )
         assets.append(Asset.model_validate(record))
-    return InfrastructureGraph(tuple(assets), name=draw(_text), description=draw(_text))
+    return InfrastructureGraph(tuple(assets), name=draw(_text), description=draw(_text), portfolios=draw(_portfolios()))
 
 
 @pytest.mark.parametrize("suffix", FORMATS)

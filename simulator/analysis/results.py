@@ -16,6 +16,7 @@ from ..engine.simulation import RunRecord
 from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
+from ..model.portfolios import portfolio_records
 from .metrics import run_metrics
 from .response_metrics import response_metrics
 from .rundir import atomic_directory
@@ -324,6 +325,7 @@ def _manifest(record: RunRecord, lang: str) -> dict:
         ],
         "language": lang,
         "assets": len(scenario.graph),
+        **({"portfolios": portfolio_records(scenario.graph.portfolios)} if scenario.graph.portfolios else {}),
         "versions": {"python": platform.python_version(), **versions},
         "platform": sys.platform,
         "runtime_s": round(record.runtime_s, 3),

@@ -10,6 +10,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN, Asset
+from .portfolios import Portfolio
 from .water import Basin, Zone
 
 __all__ = ["GraphFile", "InfrastructureGraph"]
@@ -26,6 +27,7 @@ class GraphFile(BaseModel):
     basins: tuple[Basin, ...] = Field(default=(), description="water bodies that hazards fill")
     zones: tuple[Zone, ...] = Field(default=(), description="areas that flood from a basin")
     assets: tuple[Asset, ...] = ()
+    portfolios: tuple[Portfolio, ...] = Field(default=(), description="which wethouder or the burgemeester answers for which sectors")
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +40,7 @@ class InfrastructureGraph:
     source: object = field(default=None, repr=False, compare=False)  # a loading.GraphSource, for error locations
     basins: tuple[Basin, ...] = ()
     zones: tuple[Zone, ...] = ()
+    portfolios: tuple[Portfolio, ...] = ()  # empty: rampsim's default mapping
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -56,8 +59,11 @@ class InfrastructureGraph:
         return self.assets[self.index[asset_id]]
 
     def same_model(self, other: InfrastructureGraph) -> bool:
-        """True when both hold the same assets (fields and needs), basins and zones, in the same order."""
-        return self.assets == other.assets and self.basins == other.basins and self.zones == other.zones
+        """True when both hold the same assets (fields and needs), basins, zones and portfolios, in the same order."""
+        return (
+            self.assets == other.assets and self.basins == other.basins and self.zones == other.zones
+            and self.portfolios == other.portfolios
+        )
 
     @cached_property
     def networkx(self) -> nx.MultiDiGraph:

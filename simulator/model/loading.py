@@ -20,6 +20,7 @@ from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
 from .organisations import Organisation, OrganisationsFile
+from .portfolios import Portfolio, check_portfolios, portfolio_records
 from .references import check_graph, check_water
 from .validation import problems_from_validation
 from .water import Basin, Zone
@@ -30,6 +31,7 @@ __all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", 
 _ASSETS = TypeAdapter(tuple[Asset, ...])
 _BASINS = TypeAdapter(tuple[Basin, ...])
 _ZONES = TypeAdapter(tuple[Zone, ...])
+_PORTFOLIOS = TypeAdapter(tuple[Portfolio, ...])
 
 
 @dataclass
@@ -50,6 +52,7 @@ class _GraphHeader(BaseModel):
     basins: list[Any] = Field(default_factory=list)
     zones: list[Any] = Field(default_factory=list)
     assets: list[Any] = Field(default_factory=list)
+    portfolios: list[Any] = Field(default_factory=list)
 
 
 def graph_format(path: Path) -> str:
@@ -88,14 +91,14 @@ def _load_graph(path: Path) -> InfrastructureGraph:
     except ValidationError as exc:
         raise LoadError(problems_from_validation(exc, lambda loc: _locate(source, loc))) from None
     water = {}
-    for name, adapter in (("basins", _BASINS), ("zones", _ZONES)):
+    for name, adapter in (("basins", _BASINS), ("zones", _ZONES), ("portfolios", _PORTFOLIOS)):
         items = getattr(raw, name)
         try:
             water[name] = adapter.validate_python([record for record, _, _ in items])
         except ValidationError as exc:
             raise LoadError(problems_from_validation(exc, lambda loc, items=items: _locate_water(items, loc))) from None
-    graph = InfrastructureGraph(assets, raw.name, raw.description, source, water["basins"], water["zones"])
-    problems = check_graph(graph) + check_water(graph, raw)
+    graph = InfrastructureGraph(assets, raw.name, raw.description, source, water["basins"], water["zones"], water["portfolios"])
+    problems = check_graph(graph) + check_water(graph, raw) + check_portfolios(graph.portfolios, [(d, loc) for _, d, loc in raw.portfolios])
     if problems:
         raise LoadError(problems)
     return graph
@@ -145,7 +148,8 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         raw.documents.extend(included.documents)
         raw.basins.extend(included.basins)
         raw.zones.extend(included.zones)
-    for name in ("basins", "zones"):
+        raw.portfolios.extend(included.portfolios)
+    for name in ("basins", "zones", "portfolios"):
         getattr(raw, name).extend((record, doc, (name, j)) for j, record in enumerate(getattr(header, name)))
     for j, record in enumerate(header.assets):
         raw.records.append(record)
@@ -169,6 +173,8 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
         data["assets"] = [
             {**asset_record(a), **({"needs": [need_record(n) for n in a.needs]} if a.needs else {})} for a in graph.assets
         ]
+        if graph.portfolios:
+            data["portfolios"] = portfolio_records(graph.portfolios)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
     elif kind == "json":
         write_nodelink(graph, path)

@@ -5,6 +5,9 @@ population, lat, lon, recovery_duration, recovery_crew, exposure, monitoring, ba
 ``id`` and ``sector`` required; empty cells take the default).
 ``needs.csv``: one row per need, columns ``asset, type, from, need, tolerance, effect, restart,
 refill``; ``from`` lists suppliers separated by ``;``; ``effect`` is ``fail`` or ``degrade 0.7``.
+``portfolios.csv`` (optional): one row per portfolio, columns ``id, name, name_en, holder,
+holder_en, sectors, default_for``; ``sectors`` separated by ``;``; ``name`` alone is used in both
+languages, with ``name_en`` it is the Dutch name (likewise ``holder``).
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from ..validation import suggest
 from ..yamlfile import SourceDocument, read_text
 from .records import AssetOrigin, RawGraph, asset_record, need_record
 
-__all__ = ["read_csv_pair", "write_csv_pair", "csv_pair_paths", "ASSET_COLUMNS", "NEED_COLUMNS"]
+__all__ = ["read_csv_pair", "write_csv_pair", "csv_pair_paths", "ASSET_COLUMNS", "NEED_COLUMNS", "PORTFOLIO_COLUMNS"]
 
 ASSET_COLUMNS = (
     "id", "name", "sector", "kind", "owner", "municipality", "population", "lat", "lon",
     "recovery_duration", "recovery_crew", "exposure", "monitoring", "backups",
 )
 NEED_COLUMNS = ("asset", "type", "from", "need", "tolerance", "effect", "restart", "refill")
+PORTFOLIO_COLUMNS = ("id", "name", "name_en", "holder", "holder_en", "sectors", "default_for")
+PORTFOLIOS_FILE = "portfolios.csv"
 
 
 class CsvDocument(SourceDocument):
@@ -120,7 +125,24 @@ def read_csv_pair(path: Path) -> RawGraph:
         raw.origins[i].need_locs.append((CsvRow(needs_path, row, line=need_lines[r]), ()))
     if problems:
         raise LoadError(problems)
+    portfolios_path = assets_path.parent / PORTFOLIOS_FILE
+    if portfolios_path.exists():
+        doc, rows, lines = _read_rows(portfolios_path)
+        raw.documents.append(doc)
+        raw.portfolios.extend((_portfolio_from_row(row), CsvRow(portfolios_path, row, line=line), ()) for row, line in zip(rows, lines))
     return raw
+
+
+def _portfolio_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    cells = _cells(row)
+    record: dict[str, Any] = dict(cells)
+    for name in ("name", "holder"):
+        english = record.pop(f"{name}_en", None)
+        if english is not None:
+            record[name] = {"nl": record.get(name, ""), "en": english}
+    if "sectors" in record:
+        record["sectors"] = [s.strip() for s in record["sectors"].split(";") if s.strip()]
+    return record
 
 
 def _cells(row: dict[str, Any]) -> dict[str, str]:
@@ -199,3 +221,22 @@ def write_csv_pair(graph: InfrastructureGraph, path: Path) -> None:
                     record["effect"] = f"degrade {effect['degrade']}"
                 record["from"] = ";".join(need.suppliers)
                 writer.writerow({"asset": asset.id, **record})
+    _write_portfolios(graph, path / PORTFOLIOS_FILE)
+
+
+def _write_portfolios(graph: InfrastructureGraph, path: Path) -> None:
+    """``portfolios.csv`` when the graph has portfolios; an earlier one is removed when it has none
+    (it belongs to the pair being replaced)."""
+    if not graph.portfolios:
+        path.unlink(missing_ok=True)
+        return
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, PORTFOLIO_COLUMNS)
+        writer.writeheader()
+        for portfolio in graph.portfolios:
+            row: dict[str, Any] = {"id": portfolio.id, "sectors": ";".join(portfolio.sectors), "default_for": portfolio.default_for}
+            for name in ("name", "holder"):
+                value = getattr(portfolio, name)
+                row[name] = value.nl
+                row[f"{name}_en"] = value.en if value.en != value.nl else None
+            writer.writerow(row)

@@ -3,7 +3,7 @@
 Nodes carry the asset's scalar fields as attributes (``label`` = name, ``lat``/``lon`` from the
 location); nested fields (``recovery``, ``manual_fallback``) are JSON text. Each need becomes one
 edge per supplier with ``key`` = need index and ``order`` = supplier position, so the whole model
-round-trips.
+round-trips. Basins, zones and portfolios are graph attributes holding JSON text.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import networkx as nx
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import AssetOrigin, RawGraph, asset_record, need_record, water_records
+from .records import SECTIONS, AssetOrigin, RawGraph, asset_record, need_record, section_records
 
 __all__ = ["read_graphml", "write_graphml"]
 
@@ -31,7 +31,7 @@ def write_graphml(graph: InfrastructureGraph, path: Path) -> None:
     g = nx.MultiDiGraph()
     g.graph["name"] = graph.name
     g.graph["description"] = graph.description
-    for name, records in water_records(graph).items():
+    for name, records in section_records(graph).items():
         g.graph[name] = json.dumps(records, ensure_ascii=False)
     for asset in graph.assets:
         record = asset_record(asset)
@@ -73,7 +73,7 @@ def read_graphml(path: Path) -> RawGraph:
         raise LoadError([Problem(path, None, (), "graphml.syntax", {"problem": str(exc)})]) from None
     doc = SourceDocument(path, None)
     raw = RawGraph(documents=[doc], name=str(g.graph.get("name", "")), description=str(g.graph.get("description", "")))
-    for name in ("basins", "zones"):
+    for name in SECTIONS:
         text = g.graph.get(name)
         if text:
             try:

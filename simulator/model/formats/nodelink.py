@@ -2,8 +2,8 @@
 
 Nodes carry the asset fields; each need becomes one link per supplier (``source`` supplier,
 ``target`` consumer) with ``key`` = the need's index on the consumer and ``order`` = the
-supplier's position, so that the whole model round-trips. ``networkx.node_link_graph(data,
-edges="links")`` reads the file as a MultiDiGraph.
+supplier's position, so that the whole model round-trips. Basins, zones and portfolios are lists
+under ``graph``. ``networkx.node_link_graph(data, edges="links")`` reads the file as a MultiDiGraph.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import AssetOrigin, RawGraph, asset_record, water_records
+from .records import SECTIONS, AssetOrigin, RawGraph, asset_record, section_records
 
 __all__ = ["read_nodelink", "write_nodelink", "FORMAT"]
 
@@ -34,7 +34,7 @@ def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
     data = {
         "directed": True,
         "multigraph": True,
-        "graph": {"name": graph.name, "description": graph.description, "format": FORMAT, **water_records(graph)},
+        "graph": {"name": graph.name, "description": graph.description, "format": FORMAT, **section_records(graph)},
         "nodes": nodes,
         "links": links,
     }
@@ -59,7 +59,7 @@ def read_nodelink(path: Path) -> RawGraph:
     info = data.get("graph") or {}
     raw.name = str(info.get("name", "")) if isinstance(info, dict) else ""
     if isinstance(info, dict):
-        for name in ("basins", "zones"):
+        for name in SECTIONS:
             items = info.get(name) or []
             getattr(raw, name).extend((record, doc, ("graph", name, j)) for j, record in enumerate(items if isinstance(items, list) else [items]))
     raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..assets import Asset, Need
+from ..portfolios import portfolio_records
 from ..yamlfile import SourceDocument
 
-__all__ = ["AssetOrigin", "RawGraph", "asset_record", "need_record", "water_records"]
+__all__ = ["AssetOrigin", "RawGraph", "asset_record", "need_record", "water_records", "section_records", "SECTIONS"]
 
 
 @dataclass
@@ -45,6 +46,7 @@ class RawGraph:
     description: str = ""
     basins: list[tuple] = field(default_factory=list)  # (record, document, loc)
     zones: list[tuple] = field(default_factory=list)
+    portfolios: list[tuple] = field(default_factory=list)  # (record, document, loc)
 
 
 def asset_record(asset: Asset) -> dict[str, Any]:
@@ -66,3 +68,15 @@ def water_records(graph) -> dict[str, list]:
         for name in ("basins", "zones")
         if getattr(graph, name)
     }
+
+
+SECTIONS = ("basins", "zones", "portfolios")
+"""The graph-level sections besides the assets, kept as lists of records by every format."""
+
+
+def section_records(graph) -> dict[str, list]:
+    """Basins, zones and portfolios as plain records (only the sections the graph has)."""
+    records = water_records(graph)
+    if graph.portfolios:
+        records["portfolios"] = portfolio_records(graph.portfolios)
+    return records

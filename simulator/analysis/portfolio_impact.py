@@ -1,0 +1,266 @@
+"""What a run's losses mean per portfolio: which wethouder's, or the burgemeester's, assets were hit.
+
+Two sides of every loss. It *lands in* the portfolio of the asset's own sector
+(``simulator.model.portfolios``): a neighbourhood without power in the portfolio holding
+``population`` (in the default mapping the burgemeester's: care for the population in a crisis).
+It is *caused from* the portfolio of the asset where its chain of causes starts
+(``failure_episodes``): the root of the chain of the episode's first failure (the event with no
+cause, normally the inject, whose asset is its target), so the same neighbourhood's loss is caused
+from the portfolio holding ``energy`` when an outage of its substation was injected. A chain whose
+root names no asset (a playbook rule timed by ``at``, a hazard without an asset) goes to the
+``EXTERNAL`` bucket. Both sides add up to the run's metric. Times in minutes, failed asset-hours and
+population-hours in hours.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from pydantic import TypeAdapter
+
+from ..model.portfolios import Portfolio, PortfolioMapping, resolve_portfolios
+from .results import Results
+
+__all__ = [
+    "ASSET_LOSS_COLUMNS", "IMPACT_COLUMNS", "EPISODE_COLUMNS", "ATTRIBUTION_COLUMNS", "EXTERNAL",
+    "portfolio_mapping", "asset_losses", "portfolio_impact", "largest_failures",
+    "failure_episodes", "portfolio_attribution", "cause_matrix",
+]
+
+ASSET_LOSS_COLUMNS = [
+    "asset", "name", "sector", "portfolio", "hit", "failed_min", "unserved_population_hours",
+    "longest_outage_min", "longest_outage_start_min", "outage_open",
+]
+IMPACT_COLUMNS = [
+    "portfolio", "assets_hit", "hit_assets", "failed_asset_hours", "unserved_population_hours",
+    "longest_outage_min", "longest_outage_asset", "longest_outage_open",
+]
+EPISODE_COLUMNS = [
+    "asset", "sector", "portfolio", "start_min", "end_min", "open", "failed_min", "unserved_population_hours",
+    "failure_event", "root_event", "cause_asset", "cause_sector", "caused_by",
+]
+ATTRIBUTION_COLUMNS = [
+    "portfolio", "assets_hit", "failed_asset_hours", "unserved_population_hours",
+    "caused_assets_hit", "caused_failed_asset_hours", "caused_unserved_population_hours",
+]
+EXTERNAL = "(external)"
+"""``caused_by`` of a loss whose chain of causes starts at no asset (never a portfolio id: not a slug)."""
+_PORTFOLIOS = TypeAdapter(tuple[Portfolio, ...])
+
+
+def portfolio_mapping(result: Results) -> PortfolioMapping:
+    """The run's mapping: the graph file's portfolios kept in the manifest, else the default.
+
+    Raises ``pydantic.ValidationError`` (a ``ValueError``) when the manifest's portfolios are not valid.
+    """
+    return resolve_portfolios(_PORTFOLIOS.validate_python(result.manifest.get("portfolios") or ()))
+
+
+def _evacuated(events: pd.DataFrame) -> dict[str, float]:
+    """Asset -> minute its people were evacuated (the first ``evacuate`` action done on it)."""
+    done = events[(events["kind"] == "action.done") & (events["asset"] != "")]
+    moments: dict[str, float] = {}
+    for asset, data, time in zip(done["asset"], done["data"], done["time_min"]):
+        if data and json.loads(data).get("action") == "evacuate":
+            moments.setdefault(asset, float(time))
+    return moments
+
+
+def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd.DataFrame:
+    """Per asset of the run (in the run's order): its portfolio, whether it was hit (service below 1
+    at some time), minutes failed (service 0), unserved population-hours (population x hours x
+    (1 - service), up to its evacuation: as the run's metric, which is their sum), and its longest
+    single outage at service 0 (minutes, start minute, ``outage_open``: still failed at the end)."""
+    mapping = mapping or portfolio_mapping(result)
+    until = float(result.manifest.get("until_min") or 0.0)
+    evacuated = _evacuated(result.events)
+    changes: dict[str, list[tuple[float, float]]] = {}
+    for time, asset, service in zip(result.states["time_min"], result.states["asset"], result.states["service"]):
+        changes.setdefault(asset, []).append((float(time), float(service)))
+    rows = []
+    for asset, name, sector, population in zip(result.assets["id"], result.assets["name"], result.assets["sector"], result.assets["population"]):
+        steps = changes.get(asset, [(0.0, 1.0)])
+        ends = [t for t, _ in steps[1:]] + [until]
+        hit, failed, unserved = False, 0.0, 0.0
+        longest, longest_start, open_ = 0.0, None, False
+        run_start = None
+        leave = evacuated.get(asset, float("inf"))
+        for (start, service), end in zip(steps, ends):
+            minutes = max(end - start, 0.0)
+            hit = hit or service < 1
+            unserved += int(population) * max(min(end, leave) - start, 0.0) / 60 * (1 - service)
+            if service <= 0:
+                failed += minutes
+                run_start = start if run_start is None else run_start
+                if end - run_start > longest:
+                    longest, longest_start, open_ = end - run_start, run_start, end >= until
+            else:
+                run_start = None
+        rows.append((asset, name, sector, mapping.of_sector[sector], hit, failed, unserved, longest, longest_start, open_))
+    return pd.DataFrame(rows, columns=ASSET_LOSS_COLUMNS).astype({"longest_outage_start_min": "Float64"})
+
+
+def portfolio_impact(result: Results, mapping: PortfolioMapping | None = None, losses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per portfolio of the mapping (in its order, also those not hit): assets hit (count and
+    ids), failed asset-hours, unserved population-hours, the longest single outage (minutes, asset,
+    whether it lasted to the end; the first asset in run order on a tie)."""
+    mapping = mapping or portfolio_mapping(result)
+    losses = asset_losses(result, mapping) if losses is None else losses
+    rows = []
+    for portfolio in mapping.portfolios:
+        mine = losses[losses["portfolio"] == portfolio.id]
+        hit = mine[mine["hit"]]
+        longest = mine[mine["longest_outage_min"] > 0]
+        top = longest.loc[longest["longest_outage_min"].idxmax()] if len(longest) else None
+        rows.append(
+            (
+                portfolio.id, len(hit), tuple(hit["asset"]), float(mine["failed_min"].sum()) / 60,
+                float(mine["unserved_population_hours"].sum()),
+                float(top["longest_outage_min"]) if top is not None else 0.0,
+                str(top["asset"]) if top is not None else "",
+                bool(top["outage_open"]) if top is not None else False,
+            )
+        )
+    return pd.DataFrame(rows, columns=IMPACT_COLUMNS)
+
+
+def largest_failures(losses: pd.DataFrame, n: int = 3) -> list[str]:
+    """The ``n`` assets with the most unserved population-hours, then the ``n`` that were failed
+    longest (total minutes at service 0), without repeats; ties in run order."""
+    chosen: list[str] = []
+    for column in ("unserved_population_hours", "failed_min"):
+        ranked = losses[losses[column] > 0].sort_values(column, ascending=False, kind="stable")
+        chosen.extend(a for a in ranked["asset"].head(n) if a not in chosen)
+    return chosen
+
+
+# --- where the losses started -------------------------------------------------------------------------
+
+
+def _root_finder(events: pd.DataFrame):
+    """A function: event id -> the id of the root of its chain of causes (the event with no cause;
+    a cause that is not in the log, or not earlier than its effect, ends the chain too)."""
+    cause_of: dict[int, int | None] = {
+        int(event): (None if pd.isna(cause) else int(cause)) for event, cause in zip(events["id"], events["cause"])
+    }
+    roots: dict[int, int] = {}
+
+    def root(event: int) -> int:
+        path = []
+        current = event
+        while current not in roots:
+            path.append(current)
+            cause = cause_of.get(current)
+            if cause is None or cause not in cause_of or cause >= current:
+                roots[current] = current
+                break
+            current = cause
+        found = roots[current]
+        for step in path:
+            roots[step] = found
+        return found
+
+    return root
+
+
+def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -> pd.DataFrame:
+    """One row per failure episode (in the run's asset order, then in time): a stretch of time during
+    which the asset's service was below 1, from its first failure or degradation until it is fully
+    back (``open``: not back by the end). Per episode: its failed minutes (service 0) and unserved
+    population-hours (population x hours x (1 - service), up to the asset's evacuation), summed as
+    ``asset_losses`` sums them, so the episodes of an asset add up to its losses; the portfolio it
+    lands in (the asset's own sector); ``failure_event``, the event of the first failure; the root of
+    that event's chain of causes (``root_event``: normally the inject) and its asset
+    (``cause_asset``: the inject's target), that asset's sector and portfolio (``caused_by``).
+    A root without an asset (a rule timed by ``at``, a hazard without an asset) leaves
+    ``cause_asset`` empty and ``caused_by`` ``EXTERNAL``. A whole episode counts for the root of its
+    first failure, also when it later fails harder for another reason.
+    """
+    mapping = mapping or portfolio_mapping(result)
+    until = float(result.manifest.get("until_min") or 0.0)
+    events = result.events
+    evacuated = _evacuated(events)
+    sectors = dict(zip(result.assets["id"], result.assets["sector"]))
+    event_asset = dict(zip(events["id"].astype(int), events["asset"]))
+    root = _root_finder(events)
+    # each change of an asset's service level is logged as one asset.* event, in the same order
+    status = events[events["kind"].isin(["asset.operational", "asset.degraded", "asset.failed"])]
+    status_events: dict[str, list[int]] = {}
+    for event, asset in zip(status["id"], status["asset"]):
+        status_events.setdefault(asset, []).append(int(event))
+    changes: dict[str, list[tuple[float, float]]] = {}
+    for time, asset, service in zip(result.states["time_min"], result.states["asset"], result.states["service"]):
+        changes.setdefault(asset, []).append((float(time), float(service)))
+    rows: list[list] = []
+    for asset, sector, population in zip(result.assets["id"], result.assets["sector"], result.assets["population"]):
+        steps = changes.get(asset, [])
+        ends = [t for t, _ in steps[1:]] + [until]
+        logged = iter(status_events.get(asset, ()))
+        leave = evacuated.get(asset, float("inf"))
+        previous, episode = 1.0, None
+        for (start, service), end in zip(steps, ends):
+            event = next(logged, None) if service != previous else None  # a change of `manual` alone logs no event
+            previous = service
+            if service >= 1:
+                episode = None
+                continue
+            if episode is None:
+                episode = [asset, sector, mapping.of_sector[sector], start, end, False, 0.0, 0.0, event]
+                rows.append(episode)
+            if service <= 0:
+                episode[6] += max(end - start, 0.0)
+            episode[7] += int(population) * max(min(end, leave) - start, 0.0) / 60 * (1 - service)
+            episode[4] = end
+            episode[5] = end >= until
+    for row in rows:
+        origin = root(row[8]) if row[8] is not None else None
+        cause_asset = event_asset.get(origin, "") if origin is not None else ""
+        cause_asset = cause_asset if isinstance(cause_asset, str) and cause_asset in sectors else ""
+        cause_sector = sectors[cause_asset] if cause_asset else ""
+        row.extend([origin, cause_asset, cause_sector, mapping.of_sector[cause_sector] if cause_asset else EXTERNAL])
+    frame = pd.DataFrame(rows, columns=EPISODE_COLUMNS)
+    floats = ("start_min", "end_min", "failed_min", "unserved_population_hours")
+    return frame.astype({"failure_event": "Int64", "root_event": "Int64", "open": "bool", **dict.fromkeys(floats, "float64")})
+
+
+def _buckets(mapping: PortfolioMapping) -> list[str]:
+    return [p.id for p in mapping.portfolios] + [EXTERNAL]
+
+
+def portfolio_attribution(result: Results, mapping: PortfolioMapping | None = None, episodes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Both sides per portfolio (in the mapping's order, then ``EXTERNAL``): the losses that landed in
+    it (assets hit, failed asset-hours, unserved population-hours of its own assets) and the losses
+    caused from it (``caused_*``: of every asset whose failure episode started at one of its assets).
+    Each column sums to the run's total; nothing lands in ``EXTERNAL``."""
+    mapping = mapping or portfolio_mapping(result)
+    episodes = failure_episodes(result, mapping) if episodes is None else episodes
+    rows = []
+    for bucket in _buckets(mapping):
+        here = episodes[episodes["portfolio"] == bucket]
+        caused = episodes[episodes["caused_by"] == bucket]
+        rows.append(
+            (
+                bucket,
+                here["asset"].nunique(), float(here["failed_min"].sum()) / 60, float(here["unserved_population_hours"].sum()),
+                caused["asset"].nunique(), float(caused["failed_min"].sum()) / 60, float(caused["unserved_population_hours"].sum()),
+            )
+        )
+    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+
+
+def cause_matrix(
+    result: Results, mapping: PortfolioMapping | None = None, episodes: pd.DataFrame | None = None,
+    value: str = "unserved_population_hours",
+) -> pd.DataFrame:
+    """The cross table of ``value`` (a column of ``failure_episodes``): rows the portfolio where the
+    chain started (``caused_by``: the mapping's portfolios, then ``EXTERNAL``), columns the portfolio
+    where the loss landed (the mapping's portfolios). Row sums are the ``caused_*`` totals of
+    ``portfolio_attribution``, column sums its landed totals."""
+    mapping = mapping or portfolio_mapping(result)
+    episodes = failure_episodes(result, mapping) if episodes is None else episodes
+    landed = [p.id for p in mapping.portfolios]
+    table = episodes.groupby(["caused_by", "portfolio"])[value].sum().unstack(fill_value=0.0) if len(episodes) else pd.DataFrame()
+    table = table.reindex(index=_buckets(mapping), columns=landed, fill_value=0.0).astype("float64")
+    table.index.name, table.columns.name = "caused_by", "portfolio"
+    return table
