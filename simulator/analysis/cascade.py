@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
+from ..model.gcpause import gc_paused
 from ..model.graph import InfrastructureGraph
 
 __all__ = ["deterministic_cascade", "single_failure_cascades"]
@@ -19,12 +20,15 @@ __all__ = ["deterministic_cascade", "single_failure_cascades"]
 
 def deterministic_cascade(graph: InfrastructureGraph, failed: Iterable[str], at_min: float = 0.0) -> dict[str, float]:
     """Asset id -> minute it fails, when the assets ``failed`` fail for good at ``at_min``."""
+    return _propagate(graph, _links(graph), failed, at_min)
+
+
+def _links(graph: InfrastructureGraph) -> tuple[list[tuple[int, int, float]], list[list[int]]]:
+    """Per need: (consumer, failures needed to break it, tolerance); per supplier: the needs it feeds."""
     index = graph.index
-    assets = graph.assets
-    # per need: (consumer, failures needed to break it, tolerance); per supplier: the needs it feeds
     needs: list[tuple[int, int, float]] = []
-    feeds: list[list[int]] = [[] for _ in assets]
-    for c, asset in enumerate(assets):
+    feeds: list[list[int]] = [[] for _ in graph.assets]
+    for c, asset in enumerate(graph.assets):
         for need in asset.needs:
             if need.effect > 0:
                 continue  # a degrade effect leaves the consumer available: it breaks nothing further
@@ -32,7 +36,13 @@ def deterministic_cascade(graph: InfrastructureGraph, failed: Iterable[str], at_
             needs.append((c, n - need.k + 1, need.tolerance))
             for supplier in need.suppliers:
                 feeds[index[supplier]].append(len(needs) - 1)
-    broken = [0] * len(needs)
+    return needs, feeds
+
+
+def _propagate(graph: InfrastructureGraph, links, failed: Iterable[str], at_min: float) -> dict[str, float]:
+    index, assets = graph.index, graph.assets
+    needs, feeds = links
+    broken: dict[int, int] = {}
     when: dict[int, float] = {}
     heap = [(at_min, index[a]) for a in failed]
     heapq.heapify(heap)
@@ -42,13 +52,20 @@ def deterministic_cascade(graph: InfrastructureGraph, failed: Iterable[str], at_
             continue
         when[asset] = time
         for j in feeds[asset]:
-            broken[j] += 1
+            broken[j] = broken.get(j, 0) + 1
             consumer, threshold, tolerance = needs[j]
             if broken[j] == threshold and consumer not in when:
                 heapq.heappush(heap, (time + tolerance, consumer))
     return {assets[i].id: t for i, t in sorted(when.items(), key=lambda item: (item[1], item[0]))}
 
 
-def single_failure_cascades(graph: InfrastructureGraph) -> dict[str, dict[str, float]]:
-    """For every asset: the cascade of its permanent failure at minute 0."""
-    return {asset.id: deterministic_cascade(graph, [asset.id]) for asset in graph.assets}
+def single_failure_cascades(graph: InfrastructureGraph, targets: Iterable[str] | None = None) -> dict[str, dict[str, float]]:
+    """For every asset (or each of ``targets``): the cascade of its permanent failure at minute 0.
+
+    The graph's links are indexed once, so each cascade costs only what it touches (with the
+    cyclic garbage collector paused, as the engine does: it would rescan the heap again and again).
+    """
+    with gc_paused():
+        links = _links(graph)
+        ids = [asset.id for asset in graph.assets] if targets is None else list(targets)
+        return {target: _propagate(graph, links, [target], 0.0) for target in ids}

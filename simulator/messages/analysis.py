@@ -1,3 +1,88 @@
 """Variant comparison and the threat sweep by simulation: what it shows a person, in English and Dutch. See ``simulator.messages``."""
 
-ENTRIES: dict[str, dict[str, str]] = {}
+ENTRIES: dict[str, dict[str, str]] = {
+    # --- rampsim threats ---------------------------------------------------------------------------
+    "threats.unknown_incident": {
+        "en": "--incident: '{value}' cannot be put on one asset in a threat sweep; choose one of: {choices}",
+        "nl": "--incident: '{value}' kan in een dreigingsverkenning niet op één object worden gezet; kies uit: {choices}",
+    },
+    "threats.selector_empty": {
+        "en": "--targets is empty: give conditions such as sector=energy or kind=substation,exposure=high, or asset ids",
+        "nl": "--targets is leeg: geef voorwaarden zoals sector=energy of kind=substation,exposure=high, of object-id's",
+    },
+    "threats.selector_mixed": {
+        "en": "--targets '{selector}' mixes conditions (field=value) and asset ids: use one or the other",
+        "nl": "--targets '{selector}' mengt voorwaarden (veld=waarde) en object-id's: gebruik het een of het ander",
+    },
+    "threats.selector_field": {
+        "en": "--targets: unknown field '{field}'{hint}; fields: {choices}",
+        "nl": "--targets: onbekend veld '{field}'{hint}; velden: {choices}",
+    },
+    "threats.selector_value": {
+        "en": "--targets: '{value}' is not a valid {field}{hint}; choose from: {choices}",
+        "nl": "--targets: '{value}' is geen geldige {field}{hint}; kies uit: {choices}",
+    },
+    "threats.unknown_target": {
+        "en": "--targets: unknown asset '{id}'{hint}",
+        "nl": "--targets: onbekend object '{id}'{hint}",
+    },
+    "threats.selects_nothing": {
+        "en": "--targets {selector} selects no asset (for {incident})",
+        "nl": "--targets {selector} selecteert geen object (voor {incident})",
+    },
+    "threats.selects_nothing_cyber": {
+        "en": "--targets {selector} selects no asset for {incident}: a cyber incident leaves out assets with exposure none unless you select an exposure",
+        "nl": "--targets {selector} selecteert geen object voor {incident}: een cyberincident laat objecten met exposure none weg, tenzij u een exposure selecteert",
+    },
+    "threats.needs_scenario": {
+        "en": "-n simulates the incident with a scenario's crisis organisation: {path} is a graph; give a scenario file",
+        "nl": "-n simuleert het incident met de crisisorganisatie van een scenario: {path} is een graaf; geef een scenariobestand",
+    },
+    "threats.needs_simulation": {
+        "en": "--incident {incident} needs the simulation (a scenario and -n N); without -n the threat picture is the deterministic cascade of a permanent outage",
+        "nl": "--incident {incident} vraagt de simulatie (een scenario en -n N); zonder -n is het dreigingsbeeld de deterministische cascade van een blijvende uitval",
+    },
+    "threats.row": {
+        "en": "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed:.1f} assets failed, {people} people, class {likelihood}{impact}",
+        "nl": "{rank:>3}. {name} ({sector}): {hours} onbediende inwoner-uren (95%-BI {low} tot {high}), {failed:.1f} objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}",
+    },
+    "threats.paired": {
+        "en": "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, SeedSequence({seed}).spawn({n})[i] (paired)",
+        "nl": "{targets} doelen x {n} replicaties van {incident}; replicatie i van elk doel had hetzelfde zaad, SeedSequence({seed}).spawn({n})[i] (gepaard)",
+    },
+    "threats.figure.unserved_population_hours": {
+        "en": "unserved population-hours (mean over replications, with the response; 95 % CI)",
+        "nl": "onbediende inwoner-uren (gemiddelde over replicaties, met de respons; 95%-BI)",
+    },
+    # --- rampsim compare ---------------------------------------------------------------------------
+    "compare.usage": {
+        "en": "give BASE.yaml VARIANT.yaml, or SCENARIO --variant NAME",
+        "nl": "geef BASIS.yaml VARIANT.yaml, of SCENARIO --variant NAAM",
+    },
+    "compare.not_scenario": {
+        "en": "{path} is not a scenario file",
+        "nl": "{path} is geen scenariobestand",
+    },
+    "compare.title": {
+        "en": "{variant} against {base}",
+        "nl": "{variant} tegenover {base}",
+    },
+    "compare.caption": {
+        "en": "difference = variant - base, mean of {n} paired replications; both arms used SeedSequence({seed}).spawn({n})[i] for replication i (common random numbers)",
+        "nl": "verschil = variant - basis, gemiddelde van {n} gepaarde replicaties; beide armen gebruikten SeedSequence({seed}).spawn({n})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)",
+    },
+    "compare.col.metric": {"en": "metric", "nl": "maat"},
+    "compare.col.pairs": {"en": "pairs", "nl": "paren"},
+    "compare.col.base": {"en": "base (mean)", "nl": "basis (gemiddeld)"},
+    "compare.col.variant": {"en": "variant (mean)", "nl": "variant (gemiddeld)"},
+    "compare.col.difference": {"en": "difference", "nl": "verschil"},
+    "compare.col.ci": {"en": "95 % CI of the difference", "nl": "95%-BI van het verschil"},
+    "compare.metric.full_recovery": {
+        "en": "everything back by the end (share)",
+        "nl": "alles hersteld voor het einde (aandeel)",
+    },
+    "compare.written": {
+        "en": "Comparison written to {path}",
+        "nl": "Vergelijking geschreven naar {path}",
+    },
+}

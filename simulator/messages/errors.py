@@ -261,6 +261,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{selector} matches no asset of the graph",
         "nl": "{selector} past op geen object van de graaf",
     },
+    "ref.unknown_variant": {
+        "en": "unknown variant '{id}'{hint}; this scenario's variants: {choices}",
+        "nl": "onbekende variant '{id}'{hint}; varianten van dit scenario: {choices}",
+    },
     "value.office_hours": {
         "en": "office hours must start before they end ({start}-{end})",
         "nl": "kantooruren moeten beginnen voor ze eindigen ({start}-{end})",

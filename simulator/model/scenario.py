@@ -104,6 +104,14 @@ class ScenarioFile(BaseModel):
     )
     rules: tuple[Rule, ...] = Field(default=(), description="playbook rules of this scenario")
     injects: tuple[Inject, ...] = Field(min_length=1)
+    variants: dict[Slug, dict[str, Any]] = Field(
+        default_factory=dict,
+        description=(
+            "named variants of this scenario (what a measure buys: `rampsim compare SCENARIO --variant NAME`): "
+            "each overrides top-level keys of this file; mappings merge key by key, lists and other values "
+            "replace, null removes a key (its default applies)"
+        ),
+    )
 
 
 

@@ -4,12 +4,20 @@ Organisation files are read in order; a later file's settings (office hours, con
 reporting, escalation, deadlines) replace an earlier one's where it sets them. The scenario's
 ``organisation_changes`` then change or add organisations and crews, and its ``office_hours``,
 ``reporting`` and ``ladder`` replace those of the files.
+
+A scenario's ``variants`` are resolved and checked with it: each is the file's top-level keys
+deep-merged with the variant's overrides (``merge_overrides``), validated by the same schema;
+a problem in a variant is reported at the variant's line (or, for a key the variant inherits,
+at the base line) under the field path ``variants.NAME....``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
@@ -18,28 +26,110 @@ from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
 from .playbook import AssetSelector, PlaybookFile
 from .references import check_references
 from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
-from .validation import suggest
+from .validation import problems_from_validation, suggest
 from .yamlfile import SourceDocument
 
-__all__ = ["load_scenario"]
+__all__ = ["load_scenario", "merge_overrides", "scenario_variants"]
 
 _TAGS = frozenset(INJECT_TYPES)
 _INCIDENT_WORDS = frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | {"any", "cybercrime", "digitised_crime", "safety_digital"}
 _SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read a scenario file with the files it names (paths relative to it)."""
+def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
+    """Read a scenario file with the files it names (paths relative to it).
+
+    Every variant in the file's ``variants`` is checked too; ``variant`` returns that variant
+    instead of the base scenario (an unknown name is a LoadError listing the variants there are).
+    """
     path = Path(path)
     spec, doc = load_yaml_model(path, ScenarioFile, _TAGS)
-    return _Resolver(path, doc, spec).resolve()
+    graphs: dict = {}
+    scenario = _Resolver(path, doc, spec, graphs).resolve()
+    resolved, problems = {}, []
+    for name in spec.variants:
+        try:
+            resolved[name] = _resolve_variant(path, doc, name, graphs)
+        except LoadError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise LoadError(problems)
+    if variant is None:
+        return scenario
+    if variant not in resolved:
+        choices = ", ".join(spec.variants) or "-"
+        hint = _hint(variant, tuple(spec.variants))
+        line = doc.line_of(("variants",)) if spec.variants else None
+        raise LoadError([Problem(path, line, ("variants",), "ref.unknown_variant", {"id": variant, "hint": hint, "choices": choices})])
+    return resolved[variant]
+
+
+def scenario_variants(path: str | Path) -> dict[str, str]:
+    """The variants a scenario file declares: name -> description (checks the file first)."""
+    scenario = load_scenario(path)
+    return {name: str(override.get("description", "")) for name, override in scenario.spec.variants.items()}
+
+
+def merge_overrides(base: dict, overrides: dict) -> dict:
+    """``base`` with ``overrides`` deep-merged: a mapping merges key by key (recursively); a list
+    or any other value replaces the base's; ``None`` (YAML null) removes the key."""
+    out = dict(base)
+    for key, value in overrides.items():
+        if value is None:
+            out.pop(key, None)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge_overrides(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _set_by_variant(overrides: Any, loc: tuple) -> bool:
+    """True when the field at ``loc`` of the merged scenario comes from the variant's overrides."""
+    node = overrides
+    for part in loc:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+        if not isinstance(node, dict):
+            return True  # a list or value replaces everything below it
+    return True
+
+
+def _resolve_variant(path: Path, doc: SourceDocument, name: str, graphs: dict) -> Scenario:
+    overrides = doc.data["variants"][name]
+
+    def relocated(problem: Problem) -> Problem:
+        """A problem of the merged scenario, placed at the variant's line or the base's."""
+        if problem.file is not None and problem.file != path:
+            return problem  # in a file the variant names (its own graph, organisations ...)
+        loc = problem.loc
+        line = doc.line_of(("variants", name) + loc) if _set_by_variant(overrides, loc) else doc.line_of(loc)
+        return Problem(path, line, ("variants", name) + loc, problem.key, problem.params)
+
+    if "variants" in overrides:
+        loc = ("variants", name, "variants")
+        raise LoadError([Problem(path, doc.line_of(loc), loc, "value.unknown_field", {"field": "variants", "hint": ""})])
+    base = {key: value for key, value in doc.data.items() if key != "variants"}
+    merged = merge_overrides(base, overrides)
+    if "name" not in overrides and isinstance(base.get("name"), str):
+        merged["name"] = f"{base['name']} ({name})"
+    try:
+        spec = ScenarioFile.model_validate(merged)
+    except ValidationError as exc:
+        raise LoadError([relocated(p) for p in problems_from_validation(exc, lambda loc: (None, loc), _TAGS)]) from None
+    try:
+        return _Resolver(path, SourceDocument(path, merged), spec, graphs).resolve()
+    except LoadError as error:
+        raise LoadError([relocated(p) for p in error.problems]) from None
 
 
 class _Resolver:
     """Reads the files a scenario names and checks every reference between them."""
 
-    def __init__(self, path: Path, doc: SourceDocument, spec: ScenarioFile):
+    def __init__(self, path: Path, doc: SourceDocument, spec: ScenarioFile, graphs: dict | None = None):
         self.path, self.doc, self.spec = path, doc, spec
+        self.graphs = graphs if graphs is not None else {}  # graph files read already, by relative path
         self.documents: list[SourceDocument] = [doc]
         self.problems: list[Problem] = []
         self.setting_docs: dict[str, SourceDocument] = {}  # which organisation file set a setting
@@ -60,7 +150,9 @@ class _Resolver:
 
     def resolve(self) -> Scenario:
         spec = self.spec
-        graph = self.referenced(spec.graph, ("graph",), load_graph)
+        graph = self.graphs.get(spec.graph)
+        if graph is None:
+            graph = self.graphs[spec.graph] = self.referenced(spec.graph, ("graph",), load_graph)
         self.documents.extend(graph.source.documents if graph.source else [])
         organisations, settings, org_origin = self.read_organisations()
         organisations = self.apply_changes(organisations)

@@ -1,0 +1,107 @@
+"""``rampsim compare``: two variants of a scenario with common random numbers, metric by metric."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from pathlib import Path
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from ..messages import format_number, text
+from ..model import LoadError, load_scenario
+from ..model.loading import file_kind
+from .base import LANG_OPTION, CliContext, cli
+
+
+@cli.command()
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("variant_file", required=False, type=click.Path(path_type=Path))
+@click.option("--variant", "variant_name", default=None, help="A variant from BASE's `variants:` section (instead of VARIANT_FILE).")
+@click.option("-n", "count", type=click.IntRange(min=2), default=20, show_default=True, help="Replications per arm (paired).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed of both arms (default: BASE's).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<base>-vs-<variant>-<time>/).")
+@LANG_OPTION
+@click.pass_obj
+def compare(ctx: CliContext, base: Path, variant_file, variant_name, count: int, seed, workers, out, local_lang) -> None:
+    """Compare BASE with VARIANT_FILE (or BASE --variant NAME): what a measure buys.
+
+    Both arms run N replications; replication i of both uses numpy SeedSequence(seed).spawn(N)[i].
+    For each metric: the base and variant means and the mean paired difference (variant - base)
+    with a 95 % confidence interval (Student's t on the differences).
+    """
+    from ..analysis.compare import compare as run_comparison
+
+    lang = ctx.choose(local_lang)
+    if (variant_file is None) == (variant_name is None):
+        raise ctx.fail(text("compare.usage", lang))
+    try:
+        for path in (base, variant_file):
+            if path is not None and file_kind(path) != "scenario":
+                raise ctx.fail(text("compare.not_scenario", lang, path=path))
+        base_scenario = load_scenario(base)
+        variant = load_scenario(variant_file) if variant_file is not None else load_scenario(base, variant=variant_name)
+    except LoadError as error:
+        raise ctx.bad_input(error) from None
+    lang = ctx.choose(local_lang, base_scenario.spec.language)
+    label = variant_name or variant_file.stem
+    if out is None:
+        out = Path("runs") / f"{base.stem}-vs-{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    if out.exists():
+        raise ctx.fail(text("cli.output_exists", lang, path=out))
+    progress_bar = None
+    if ctx.out.is_terminal:
+        from rich.progress import Progress
+
+        progress_bar = Progress(console=ctx.out, transient=True)
+        task = progress_bar.add_task(text("cli.replications", lang), total=2 * count)
+        progress_bar.start()
+    try:
+        result = run_comparison(
+            base, variant_file or variant, count, seed=seed, workers=workers,
+            progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
+        )
+        result.manifest["variant"]["label"] = label
+        result.save(out)
+    except KeyboardInterrupt:
+        raise ctx.fail(text("cli.interrupted", lang)) from None
+    except OSError as error:
+        raise ctx.cannot_write(out, error) from None
+    finally:
+        if progress_bar is not None:
+            progress_bar.stop()
+    ctx.out.print(_table(result, base_scenario.name, variant.name, lang))
+    ctx.out.print(text("compare.written", lang, path=out))
+
+
+def _table(result, base_name: str, variant_name: str, lang: str) -> Table:
+    seed, n = result.manifest["seed"], result.manifest["replications"]
+    table = Table(title=Text(text("compare.title", lang, base=base_name, variant=variant_name)), caption=Text(text("compare.caption", lang, n=n, seed=seed)))
+    table.add_column(text("compare.col.metric", lang))
+    table.add_column(text("compare.col.pairs", lang), justify="right")
+    for key in ("compare.col.base", "compare.col.variant", "compare.col.difference", "compare.col.ci"):
+        table.add_column(text(key, lang), justify="right")
+    for row in result.table.itertuples(index=False):
+        if row.n == 0:
+            continue
+        name = text("compare.metric.full_recovery" if row.metric == "full_recovery" else f"metric.{row.metric}", lang)
+        if row.metric.endswith("_min"):
+            name += " (min)"
+        ci = "-" if math.isnan(row.ci_low) else f"{_number(row.ci_low, lang)} .. {_number(row.ci_high, lang)}"
+        table.add_row(name, str(row.n), _number(row.base_mean, lang), _number(row.variant_mean, lang), _number(row.difference, lang, signed=True), ci)
+    return table
+
+
+def _number(value: float, lang: str, signed: bool = False) -> str:
+    """1,234 or 0.35 (1.234 or 0,35 in Dutch); ``signed``: with + before a positive number."""
+    if math.isnan(value):
+        return "-"
+    if abs(value) >= 100:
+        out = format_number(value, lang)
+    else:
+        out = f"{value:.2f}"
+        out = out.replace(".", ",") if lang == "nl" else out
+    return f"+{out}" if signed and value > 0 else out
