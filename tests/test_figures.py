@@ -56,3 +56,186 @@ def test_rampsim_plot_writes_the_figures(storm, tmp_path, fmt):
 
 def test_rampsim_plot_refuses_a_folder_that_is_not_a_run(tmp_path):
     assert CliRunner().invoke(cli, ["plot", str(tmp_path)]).exit_code == 2
+
+
+# --- ensembles -----------------------------------------------------------------------------------
+
+import io  # noqa: E402
+
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from simulator.analysis.ensemble import run_ensemble  # noqa: E402
+from simulator.analysis.uncertainty import probability_within, wilson_interval  # noqa: E402
+from simulator.messages import text  # noqa: E402
+from simulator.report.ensemble_figures import save_reproducibly  # noqa: E402
+from simulator.report.figures import (  # noqa: E402
+    plot_failure_probability,
+    plot_failure_within,
+    plot_first_failure,
+    plot_metric_distribution,
+    plot_metric_distributions,
+)
+
+N = 20
+
+
+@pytest.fixture(scope="module")
+def ensemble(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ensemble") / "storm"
+    run_ensemble(ROOT / "scenarios" / "stroomstoring-havenstad.yaml", N, seed=1, workers=1, out=out)
+    return simulator.Results.load(out)
+
+
+def _bars(ax):
+    return [p for p in ax.patches if p.get_gid()]
+
+
+def test_failure_probability_bars_are_the_tables_probabilities(ensemble):
+    ax = plot_failure_probability(ensemble, top=20)
+    table = ensemble.asset_summary.head(20)
+    bars = _bars(ax)
+    assert [b.get_gid() for b in bars] == table["asset"].tolist()
+    assert [b.get_width() for b in bars] == table["p_failed"].tolist()  # exactly, top to bottom
+    assert [b.get_y() + b.get_height() / 2 for b in bars] == list(range(20))
+    assert ax.yaxis_inverted()
+    # error bars: the Wilson interval of p_failed * N failures in N replications
+    (segments,) = [c for c in ax.collections if c.get_gid() == "ci95"]
+    low, high = wilson_interval((table["p_failed"] * N).round().to_numpy(), N)
+    ends = [float(x) for s in segments.get_segments() for x in (s[0][0], s[1][0])]
+    assert ends == pytest.approx([float(x) for pair in zip(low, high) for x in pair], abs=1e-12)  # drawn as p -/+ offsets
+    # one colour per sector, distinct between sectors
+    sectors = dict(zip(ensemble_info(ensemble)["id"], ensemble_info(ensemble)["sector"]))
+    colour_of = {}
+    for bar in bars:
+        colour_of.setdefault(sectors[bar.get_gid()], set()).add(bar.get_facecolor())
+    assert all(len(c) == 1 for c in colour_of.values())
+    assert len({next(iter(c)) for c in colour_of.values()}) == len(colour_of)
+    assert [t.get_text() for t in ax.get_legend().get_texts()][0] == "Energy"
+    assert ax.get_title() == f"Probability of failing: the 20 most likely assets ({N} replications)"
+
+
+def ensemble_info(results):
+    from simulator.report.ensemble_figures import asset_info
+
+    return asset_info(results)
+
+
+def test_failure_probability_in_dutch_and_top_n(ensemble):
+    ax = plot_failure_probability(ensemble, top=5, lang="nl")
+    assert len(_bars(ax)) == 5
+    assert ax.get_title() == f"Kans op uitval: de 5 meest kwetsbare objecten ({N} replicaties)"
+    first = ensemble.asset_summary["asset"].iloc[0]
+    names = dict(zip(ensemble_info(ensemble)["id"], ensemble_info(ensemble)["name"]))
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == names[first] != first
+
+
+def test_an_ensemble_of_an_unsaved_scenario_is_labelled_by_id(ensemble):
+    scenario = simulator.load_scenario(ROOT / "scenarios" / "stroomstoring-havenstad.yaml")
+    memory = run_ensemble(scenario, 4, seed=1, workers=1)
+    assert memory.manifest["scenario"]["path"] is None
+    ax = plot_failure_probability(memory, top=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == memory.asset_summary["asset"].head(3).tolist()
+    assert ax.get_legend() is None
+
+
+def test_first_failure_lines_are_the_tables_percentiles_in_hours(ensemble):
+    ax = plot_first_failure(ensemble, top=20)
+    table = ensemble.asset_summary.head(20)
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    for row in table.itertuples(index=False):
+        assert list(lines[f"{row.asset}:p5-p95"].get_xdata()) == [row.first_failure_p5 / 60, row.first_failure_p95 / 60]
+        assert list(lines[f"{row.asset}:p50"].get_xdata()) == [row.first_failure_p50 / 60]
+
+
+@pytest.mark.parametrize(("metric", "scale"), [("unserved_population_hours", 1), ("assets_failed", 1), ("time_to_full_recovery_min", 60)])
+def test_metric_distribution_marks_the_summarys_mean_and_percentiles(ensemble, metric, scale):
+    ax = plot_metric_distribution(ensemble, metric)
+    stats = ensemble.summary()[metric]
+    marks = {line.get_gid(): line.get_xdata()[0] for line in ax.get_lines()}
+    assert marks == {name: stats[name] / scale for name in ("mean", "p5", "p50", "p95")}
+    heights = [p.get_height() for p in ax.patches]
+    assert sum(heights) == stats["n"]  # every replication with a value is in one bar
+
+
+def test_metric_distributions_leave_out_metrics_without_values(ensemble):
+    axes = plot_metric_distributions(ensemble)
+    titles = [ax.get_title().split("\n")[0] for ax in axes]
+    assert titles == [
+        "unserved population-hours", "assets failed", "peak assets failed at once", "time to full recovery",
+        "first incident known after", "highest escalation level",
+    ]
+    recovered = ensemble.summary()["time_to_full_recovery_min"]["n"]
+    assert axes[3].get_title().endswith(f"(n = {recovered} of {N}; the others: no value)") == (recovered < N)
+    assert plot_metric_distributions(ensemble, ["time_to_containment_min", "grip_max"], lang="nl")[0].get_title() == "hoogste opschalingsniveau"
+
+
+def test_failure_within_steps_through_the_empirical_distribution():
+    ax = plot_failure_within([60.0, 120.0, 120.0], n=4, label="mast", until_min=300.0)
+    (line,) = [line for line in ax.get_lines() if line.get_gid() == "mast:p"]
+    assert list(line.get_xdata()) == [0.0, 1.0, 2.0, 5.0]
+    assert list(line.get_ydata()) == [0.0, 0.25, 0.75, 0.75]
+    expected = probability_within([60.0, 120.0, 120.0], 4, [0.0, 60.0, 120.0, 300.0])
+    band = [c for c in ax.collections if c.get_gid() == "mast:ci95"]
+    assert len(band) == 1 and expected["ci_high"].iloc[0] > 0  # no failure yet, yet an upper bound above 0
+    assert ax.get_ylim() == (0.0, 1.0)
+
+
+FIGURE_PIXELS = {
+    "failure-probability.png": (2400, 1590), "first-failure.png": (2400, 1590), "metric-distributions.png": (2700, 1650),
+    "status-timeline.png": (1950, 1050), "population-served.png": (1800, 900), "cascade.png": (1800, 1350),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("which", ["run", "ensemble"])
+def test_rampsim_plot_writes_figures_of_the_expected_pixel_size(storm, ensemble, tmp_path, which, lang):
+    source = storm if which == "run" else ensemble
+    result = CliRunner().invoke(cli, ["plot", str(source.path), "--out", str(tmp_path / "fig"), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert text("cli.figures_written", lang, path=tmp_path / "fig") in " ".join(result.output.split())  # rich wraps
+    expected = (
+        ["failure-probability.png", "first-failure.png", "metric-distributions.png"] if which == "ensemble"
+        else ["cascade.png", "population-served.png", "status-timeline.png"]
+    )
+    assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == expected
+    for name in expected:
+        data = (tmp_path / "fig" / name).read_bytes()
+        assert len(data) > 20_000
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.size == FIGURE_PIXELS[name]
+
+
+@pytest.mark.parametrize("fmt", ["pdf"])
+def test_rampsim_plot_writes_ensemble_figures_as_vector_files(ensemble, tmp_path, fmt):
+    result = CliRunner().invoke(cli, ["plot", str(ensemble.path), "--out", str(tmp_path), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"failure-probability.{fmt}", f"first-failure.{fmt}", f"metric-distributions.{fmt}"]
+    assert all(p.stat().st_size > 10_000 for p in tmp_path.iterdir())
+
+
+def test_the_same_ensemble_gives_the_same_figure_bytes(ensemble, tmp_path):
+    import matplotlib.pyplot as plt
+
+    from simulator.report.ensemble_figures import asset_info
+
+    info = asset_info(ensemble)
+
+    def save(results, name, fmt):
+        ax = plot_failure_probability(results, top=10, assets=info)
+        save_reproducibly(ax.figure, tmp_path / f"{name}.{fmt}", fmt)
+        plt.close(ax.figure)
+        return (tmp_path / f"{name}.{fmt}").read_bytes()
+
+    for fmt in ("png", "svg", "pdf"):  # no creation date, fixed SVG ids
+        assert save(ensemble, "a", fmt) == save(ensemble, "b", fmt)
+    changed = simulator.Results.load(ensemble.path)
+    changed.asset_summary.loc[0, "p_failed"] = 0.5  # and a changed number changes the picture
+    assert save(changed, "c", "png") != save(ensemble, "a", "png")
+
+
+def test_rampsim_plot_refuses_a_folder_that_is_neither_a_run_nor_an_ensemble(tmp_path):
+    result = CliRunner().invoke(cli, ["plot", str(tmp_path), "--lang", "nl"])
+    assert result.exit_code == 2
+    assert "geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)" in result.output
+    assert not np.any([p.name == "figures" for p in tmp_path.iterdir()])

@@ -6,7 +6,13 @@ them part of ``rampsim``.
 
 from __future__ import annotations
 
-from . import commands  # noqa: F401  (registers run, validate, explain, ensemble, threats, plot, graph, schema)
+from . import (
+    commands,  # noqa: F401  (registers run, validate, explain, ensemble, threats, plot, graph, schema)
+    compare,  # noqa: F401
+    msel,  # noqa: F401
+    replay,  # noqa: F401
+    report,  # noqa: F401
+)
 from .base import cli
 
 __all__ = ["main", "cli"]

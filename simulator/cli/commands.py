@@ -24,7 +24,7 @@ from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
 from ..report.explain import print_explanation
 from ..report.terminal import print_graph_info, print_summary, print_timeline
-from .base import LANG_OPTION, CliContext, cli, is_run_directory
+from .base import LANG_OPTION, CliContext, cli, is_ensemble_directory, is_run_directory
 
 
 @cli.command()
@@ -171,63 +171,126 @@ def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, re
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--sector", default=None, help="Only assets of this sector.")
-@click.option("--kind", default=None, help="Only assets of this kind.")
+@click.option("--incident", default="outage", show_default=True, help="outage, cyber.compromise (compromise), cyber.ransomware (ransomware), cyber.ddos (ddos).")
+@click.option("--targets", default=None, help="sector=energy, kind=substation, exposure=high, owner=X (comma: AND; a|b: either), or asset ids.")
+@click.option("--sector", default=None, help="Only assets of this sector (same as --targets sector=S).")
+@click.option("--kind", default=None, help="Only assets of this kind (same as --targets kind=K).")
+@click.option("-n", "count", type=click.IntRange(min=1), default=None, help="Simulate N replications per target with the scenario's response.")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed of the simulation (default: the scenario's).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes for the simulation (default: all cores).")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
 @LANG_OPTION
 @click.pass_obj
-def threats(ctx: CliContext, source: Path, sector, kind, out, local_lang) -> None:
-    """The local threat picture: every asset's permanent failure ranked by its cascade's impact."""
+def threats(ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, local_lang) -> None:
+    """The local threat picture: every selected asset hit, ranked by impact.
+
+    Without -n: its permanent failure through the deterministic cascade (fast, exact). With a
+    scenario and -n N: INCIDENT simulated on each target with the scenario's crisis organisation,
+    N replications each (replication i of every target uses the same seed).
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from ..analysis.threats import threat_picture
+    from ..analysis.sweep import threat_sweep
+    from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
+    from ..messages import format_number
     from ..report.figures import plot_risk_diagram, plot_threat_ranking
 
     lang = ctx.choose(local_lang)
     try:
-        loaded = load_scenario(source).graph if file_kind(source) == "scenario" else load_graph(source)
+        incident = incident_type(incident)
+        selector = parse_selector(targets, sector=sector, kind=kind)
+        is_scenario = file_kind(source) == "scenario"
+        if count is not None and not is_scenario:
+            raise ctx.fail(text("threats.needs_scenario", lang, path=source))
+        if count is None and incident != "outage":
+            raise ctx.fail(text("threats.needs_simulation", lang, incident=incident))
+        scenario = load_scenario(source) if is_scenario else None
+        loaded = scenario.graph if scenario is not None else load_graph(source)
+        if scenario is not None:
+            lang = ctx.choose(local_lang, scenario.spec.language)
+        chosen = select_targets(loaded, selector, incident)
     except LoadError as error:
         raise ctx.bad_input(error) from None
-    table = threat_picture(loaded, sector=sector, kind=kind)
+    except ThreatInputError as error:
+        raise ctx.fail(error.render(lang)) from None
+    sweep = None
+    if count is None:
+        table, value = threat_picture(loaded, targets=selector), "people_affected"
+    else:
+        progress_bar = None
+        if ctx.out.is_terminal:
+            from rich.progress import Progress
+
+            progress_bar = Progress(console=ctx.out, transient=True)
+            task = progress_bar.add_task(text("cli.replications", lang), total=count * len(chosen))
+            progress_bar.start()
+        try:
+            sweep = threat_sweep(
+                scenario, incident, selector, n=count, seed=seed, workers=workers,
+                progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
+            )
+        except KeyboardInterrupt:
+            raise ctx.fail(text("cli.interrupted", lang)) from None
+        finally:
+            if progress_bar is not None:
+                progress_bar.stop()
+        table, value = sweep.ranking, "unserved_population_hours"
     out = out or Path("runs") / f"{source.stem}-threats"
     try:
         out.mkdir(parents=True, exist_ok=True)
         table.to_csv(out / "ranking.csv", index=False, lineterminator="\n")
         table.to_parquet(out / "ranking.parquet", index=False)
-        for name, plot in (("top20", plot_threat_ranking), ("risk-diagram", plot_risk_diagram)):
+        if sweep is not None:
+            sweep.replications.to_parquet(out / "replications.parquet", index=False)
+            (out / "manifest.json").write_text(json.dumps(sweep.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        for name, plot in (("top20", lambda t, lang: plot_threat_ranking(t, lang=lang, value=value)), ("risk-diagram", plot_risk_diagram)):
             ax = plot(table, lang=lang)
             ax.figure.savefig(out / f"{name}.png", dpi=150)
             plt.close(ax.figure)
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
     for row in table.head(10).itertuples(index=False):
-        ctx.out.print(f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}")
+        if sweep is None:
+            ctx.out.print(f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}")
+        else:
+            bounds = [format_number(v, lang) if v == v else "-" for v in (row.unserved_population_hours_ci_low, row.unserved_population_hours_ci_high)]
+            ctx.out.print(text(
+                "threats.row", lang, rank=row.rank, name=row.name, sector=row.sector, hours=format_number(row.unserved_population_hours, lang),
+                low=bounds[0], high=bounds[1], failed=row.assets_failed, people=format_number(row.people_affected, lang),
+                likelihood=row.likelihood, impact=row.impact,
+            ), soft_wrap=True, markup=False)
+    if sweep is not None:
+        ctx.out.print(text("threats.paired", lang, targets=len(chosen), n=count, incident=incident, seed=sweep.manifest["seed"]), soft_wrap=True, markup=False)
     ctx.out.print(text("cli.threats_written", lang, path=out))
 
 
 @cli.command()
-@click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_DIR/figures).")
+@click.argument("run_or_ensemble_dir", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_OR_ENSEMBLE_DIR/figures).")
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)
 @LANG_OPTION
 @click.pass_obj
-def plot(ctx: CliContext, run_dir: Path, out, fmt: str, local_lang) -> None:
-    """Figures of RUN_DIR: status timeline by sector, people served per service, the cascade."""
+def plot(ctx: CliContext, run_or_ensemble_dir: Path, out, fmt: str, local_lang) -> None:
+    """Figures of a run (status timeline by sector, people served per service, the cascade) or of an
+    ensemble (failure probability per asset, first-failure times, distributions of key metrics)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from ..report.figures import save_figures
+    from ..report.figures import save_ensemble_figures, save_figures
 
-    if not is_run_directory(run_dir):
-        raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
-    result = Results.load(run_dir)
-    lang = ctx.choose(local_lang, result.manifest.get("language"))
-    out = out or run_dir / "figures"
+    directory = run_or_ensemble_dir
+    ensemble = is_ensemble_directory(directory)
+    if not ensemble and not is_run_directory(directory):
+        raise ctx.fail(text("cli.not_a_run_or_ensemble", ctx.choose(local_lang), path=directory))
+    result = Results.load(directory)
+    scenario_language = (result.manifest.get("scenario") or {}).get("resolved", {}).get("language")
+    lang = ctx.choose(local_lang, result.manifest.get("language") or scenario_language)
+    out = out or directory / "figures"
     try:
-        save_figures(result, out, fmt, lang)
+        (save_ensemble_figures if ensemble else save_figures)(result, out, fmt, lang)
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
     ctx.out.print(text("cli.figures_written", lang, path=out))

@@ -27,6 +27,48 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figure.status.degraded": {"en": "degraded", "nl": "verminderd"},
     "figure.status.manual": {"en": "manual operation", "nl": "handbediening"},
     "cli.figures_written": {"en": "Figures written to {path}", "nl": "Figuren geschreven naar {path}"},
+    "figure.failure_probability": {
+        "en": "Probability of failing: the {n} most likely assets ({replications} replications)",
+        "nl": "Kans op uitval: de {n} meest kwetsbare objecten ({replications} replicaties)",
+    },
+    "figure.p_failed": {
+        "en": "probability of failing\n(bar: share of the replications; line: 95 % interval, Wilson)",
+        "nl": "kans op uitval\n(balk: aandeel van de replicaties; lijn: 95 %-interval, Wilson)",
+    },
+    "figure.sector": {"en": "sector", "nl": "sector"},
+    "figure.first_failure_title": {
+        "en": "When they fail: first failure, over the replications in which they fail",
+        "nl": "Wanneer ze uitvallen: eerste uitval, in de replicaties waarin ze uitvallen",
+    },
+    "figure.first_failure_range": {
+        "en": "hours after the start\n(line: 5th to 95th percentile; dot: median)",
+        "nl": "uren na de start\n(lijn: 5e tot 95e percentiel; stip: mediaan)",
+    },
+    "figure.metric_distributions": {
+        "en": "Key metrics over {n} replications",
+        "nl": "Kerncijfers over {n} replicaties",
+    },
+    "figure.mean": {"en": "mean", "nl": "gemiddelde"},
+    "figure.percentiles": {"en": "p5 / p50 / p95", "nl": "p5 / p50 / p95"},
+    "figure.replications": {"en": "replications", "nl": "replicaties"},
+    "figure.n_of": {"en": "(n = {n} of {total}; the others: no value)", "nl": "(n = {n} van {total}; de overige: geen waarde)"},
+    "figure.unit.population_hours": {"en": "population-hours", "nl": "inwoner-uren"},
+    "figure.unit.assets": {"en": "assets", "nl": "objecten"},
+    "figure.unit.hours": {"en": "hours", "nl": "uren"},
+    "figure.unit.minutes": {"en": "minutes", "nl": "minuten"},
+    "figure.unit.level": {"en": "level", "nl": "niveau"},
+    "figure.unit.events": {"en": "events", "nl": "gebeurtenissen"},
+    "figure.unit.people": {"en": "people", "nl": "mensen"},
+    "figure.unit.value": {"en": "value", "nl": "waarde"},
+    "figure.p_within": {"en": "probability of having failed", "nl": "kans dat het is uitgevallen"},
+    "figure.failure_within": {
+        "en": "Probability of failing within t hours ({n} replications; band: 95 % interval)",
+        "nl": "Kans op uitval binnen t uur ({n} replicaties; band: 95 %-interval)",
+    },
+    "cli.not_a_run_or_ensemble": {
+        "en": "{path} is neither a run directory (events.csv, manifest.json) nor an ensemble directory (replications.parquet)",
+        "nl": "{path} is geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)",
+    },
     "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
     "summary.title": {
         "en": "Summary",

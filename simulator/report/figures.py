@@ -2,7 +2,9 @@
 and returns the axes; nothing calls ``plt.show()``).
 
 Colours are the Okabe-Ito palette, safe for colour-blind readers: failed vermillion, degraded
-orange, manual blue. What the crisis organisation did not know yet is hatched.
+orange, manual blue. What the crisis organisation did not know yet is hatched. The figures of an
+ensemble (failure probability per asset, first-failure times, metric distributions) are in
+``ensemble_figures`` and exported here too.
 """
 
 from __future__ import annotations
@@ -15,10 +17,22 @@ import pandas as pd
 
 from ..analysis.results import Results
 from ..messages import text
+from .ensemble_figures import (
+    ENSEMBLE_METRICS,
+    OKABE_ITO,
+    plot_failure_probability,
+    plot_failure_within,
+    plot_first_failure,
+    plot_metric_distribution,
+    plot_metric_distributions,
+    save_ensemble_figures,
+)
 
 __all__ = [
     "plot_status_timeline", "plot_population_served", "plot_cascade", "save_figures", "STATUS_COLOURS",
     "plot_threat_ranking", "plot_risk_diagram",
+    "plot_failure_probability", "plot_first_failure", "plot_metric_distribution", "plot_metric_distributions",
+    "plot_failure_within", "save_ensemble_figures", "OKABE_ITO", "ENSEMBLE_METRICS",
 ]
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
@@ -142,9 +156,10 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
         for component in members:
             for node in condensed.nodes[component]["members"]:
                 depth[node] = layer
+    layers: dict[int, list] = {}  # lists in graph order: a layer given as a node attribute becomes a set, whose order varies between processes
     for node in graph:
-        graph.nodes[node]["layer"] = depth[node]
-    return nx.multipartite_layout(graph, subset_key="layer")
+        layers.setdefault(depth[node], []).append(node)
+    return nx.multipartite_layout(graph, subset_key=layers)
 
 
 def plot_cascade(result: Results, ax=None, lang: str = "en"):
@@ -187,12 +202,16 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
     return written
 
 
-def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en"):
-    """Bar chart of the assets whose failure affects most people."""
+def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en", value: str = "people_affected"):
+    """Bar chart of the assets whose failure affects most people; ``value``: the column shown (a
+    simulated sweep's ``unserved_population_hours``, with its 95 % CI as error bars)."""
     ax = _axes(ax, (11, 7))
     head = table.head(top).iloc[::-1]
-    ax.barh(head["name"], head["people_affected"], color="#D55E00")
-    ax.set_xlabel(text("figure.people_affected", lang))
+    xerr = None
+    if f"{value}_ci_low" in head and f"{value}_ci_high" in head:
+        xerr = [(head[value] - head[f"{value}_ci_low"]).fillna(0), (head[f"{value}_ci_high"] - head[value]).fillna(0)]
+    ax.barh(head["name"], head[value], color="#D55E00", xerr=xerr)
+    ax.set_xlabel(text("figure.people_affected" if value == "people_affected" else f"threats.figure.{value}", lang))
     ax.set_title(text("figure.threat_ranking", lang, n=len(head)))
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
