@@ -4,7 +4,7 @@ flood zones cascading into the graph, the level alarm as a detection channel."""
 import math
 
 import pytest
-from conftest import build, kinds, run
+from conftest import ROOT, build, kinds, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
@@ -370,3 +370,32 @@ def test_a_basin_already_above_its_alarm_level_raises_the_alarm_at_once():
     basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.5, "alarm_level_m": 0.2}
     record = run(lock_scenario(basin, {"level_m": 2.0}))
     assert [t for t, _ in kinds(record, "hazard.alarm_level")] == [0.0]
+
+
+class _TooManyEvaluations(RuntimeError):
+    pass
+
+
+def test_the_integrator_does_not_stall_where_the_pumps_stop_at_the_target_level(monkeypatch):
+    """Regression: replication 74 of ``SeedSequence(1).spawn(150)`` of sluis-havenstad reopens the
+    gates at low tide with the basin at its target level; LSODA crawled there (steps of 4e-5 s,
+    memory growing until the machine ran out). The run must finish within a generous budget of
+    evaluations of dh/dt (it needs about 5,000; the stall had made millions)."""
+    import numpy as np
+
+    from simulator import load_scenario
+    from simulator.engine import Simulation
+
+    calls = [0]
+    rate = Regime.rate
+
+    def counted(self, t, h):
+        calls[0] += 1
+        if calls[0] > 500_000:
+            raise _TooManyEvaluations
+        return rate(self, t, h)
+
+    monkeypatch.setattr(Regime, "rate", counted)
+    scenario = load_scenario(ROOT / "scenarios" / "sluis-havenstad.yaml")
+    record = Simulation(scenario, seed=np.random.SeedSequence(1).spawn(150)[74]).run()
+    assert record.peak_levels["havenbekken"] >= scenario.graph.basins[0].level_m

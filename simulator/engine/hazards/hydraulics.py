@@ -8,8 +8,8 @@ H (m NAP), with pumps removing Q_p (m³/s):
 
 With H constant and no pumping, u = H - h obeys du/dt = -k sqrt(u), k = Cd A sqrt(2 g) / A_b, so
 sqrt(u(t)) = sqrt(u0) - k t / 2 until u reaches 0 (DOMAIN.md, physics notes): level and crossing
-times are computed in closed form. Otherwise ``scipy.integrate.solve_ivp`` integrates with event
-detection (no fixed step). Time here is in seconds.
+times are computed in closed form. Otherwise ``scipy.integrate.solve_ivp`` (RK45, adaptive steps)
+integrates, and crossings are found on its dense output. Time here is in seconds.
 """
 
 from __future__ import annotations
@@ -80,7 +80,11 @@ class Segment:
                 lambda t, y: [regime.rate(t, y[0])],
                 (0.0, max(duration_s, 1e-9)),
                 [h0],
-                method="LSODA",
+                # RK45, not LSODA: the pumps switch off at the target level, a jump in dh/dt. LSODA
+                # could stall on it for good (steps of 4e-5 s, memory growing without bound: an
+                # ensemble of sluis-havenstad hung); an explicit method rejects the step and goes on.
+                # The system is not stiff (k ~ 1e-2 /s even where the orifice law is linearised).
+                method="RK45",
                 dense_output=True,
                 rtol=_RTOL,
                 atol=_ATOL,
