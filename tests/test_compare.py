@@ -196,7 +196,7 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
     result = CliRunner().invoke(cli, ["--lang", "en", "compare", str(path), "--variant", "piket", "-n", "3", "--seed", "4", "--workers", "1", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["base", "comparison.csv", "comparison.parquet", "manifest.json", "variant"]
-    assert sorted(p.name for p in (out / "variant").iterdir()) == ["assets.parquet", "manifest.json", "replications.parquet", "summary.json"]
+    assert sorted(p.name for p in (out / "variant").iterdir()) == ["assets.parquet", "failures.parquet", "manifest.json", "replications.parquet", "summary.json"]
     table = pd.read_parquet(out / "comparison.parquet").set_index("metric")
     assert table.loc["unserved_population_hours", ["difference", "ci_low", "ci_high"]].tolist() == pytest.approx([-1000 * 20 / 60] * 3)
     assert pd.read_csv(out / "comparison.csv")["metric"].tolist() == table.index.tolist()

@@ -56,7 +56,10 @@ def test_summary_by_hand():
     s = summary["assets_failed"]
     assert (s["n"], s["mean"], s["p50"]) == (4, 2.5, 2.5)
     assert s["std"] == pytest.approx(1.2909944487358056)
-    assert s["ci95_mean"] == pytest.approx([2.5 - 1.96 * s["std"] / 2, 2.5 + 1.96 * s["std"] / 2])
+    t975 = 3.182446305284263  # Student's t, 3 degrees of freedom, 97.5 % (tables)
+    assert s["ci95_mean"] == pytest.approx([2.5 - t975 * s["std"] / 2, 2.5 + t975 * s["std"] / 2])
+    one = summarise(pd.DataFrame({"assets_failed": [7]}))["assets_failed"]
+    assert (one["n"], one["std"], one["ci95_mean"]) == (1, 0.0, [7.0, 7.0])
     assert summary["time_to_full_recovery_min"]["n"] == 2  # not recovered: left out
 
 
@@ -74,7 +77,7 @@ def test_rampsim_ensemble_end_to_end(tmp_path):
     out = tmp_path / "ens"
     result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["assets.parquet", "manifest.json", "replications.parquet", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["assets.parquet", "failures.parquet", "manifest.json", "replications.parquet", "summary.json"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 9 and manifest["replications"] == 4
     again = CliRunner().invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
@@ -115,3 +118,15 @@ def test_resume_with_other_settings_is_refused(tmp_path):
         run_ensemble(SCENARIO, 6, seed=2, workers=1, chunk_size=2, out=tmp_path / "e", progress=stop)
     with pytest.raises(ValueError, match="other settings"):
         run_ensemble(SCENARIO, 6, seed=3, workers=1, chunk_size=2, out=tmp_path / "e", resume=True)
+
+
+def test_every_replications_first_failures_are_kept_and_agree_with_the_asset_table(tmp_path):
+    result = run_ensemble(SCENARIO, 6, seed=4, workers=1, out=tmp_path / "e")
+    loaded = simulator.Results.load(tmp_path / "e")
+    failures = loaded.failures
+    assert list(failures.columns) == ["replication", "asset", "first_failure_min", "downtime_min"]
+    pd.testing.assert_frame_equal(failures, result.failures)
+    p_failed = (failures.groupby("asset")["replication"].nunique() / 6).to_dict()
+    assert p_failed == loaded.asset_summary.set_index("asset")["p_failed"].to_dict()
+    medians = failures.groupby("asset")["first_failure_min"].quantile(0.5).to_dict()
+    assert medians == loaded.asset_summary.set_index("asset")["first_failure_p50"].to_dict()

@@ -24,6 +24,7 @@ from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
+from .intervals import mean_ci
 from .metrics import run_metrics
 from .response_metrics import response_metrics
 from .results import Results
@@ -87,7 +88,7 @@ def _run_chunk(scenario: Scenario | str, seed: int, n: int, indices: list[int]) 
 
 def summarise(replications: pd.DataFrame) -> dict:
     """Per scalar metric: replications with a value, mean, standard deviation, percentiles 5/50/95
-    and a 95 % confidence interval of the mean (normal approximation)."""
+    and a 95 % confidence interval of the mean (Student's t, as ``rampsim compare`` uses)."""
     out = {}
     for name in SCALAR_METRICS:
         if name not in replications:
@@ -96,17 +97,17 @@ def summarise(replications: pd.DataFrame) -> dict:
         if len(values) == 0:
             out[name] = {"n": 0}
             continue
-        mean = float(values.mean())
-        std = float(values.std(ddof=1)) if len(values) > 1 else 0.0
-        half = 1.96 * std / math.sqrt(len(values))
+        count, mean, low, high = mean_ci(values)
+        if count == 1:  # one value: no spread to measure, the interval is the value itself
+            low = high = mean
         out[name] = {
-            "n": int(len(values)),
+            "n": count,
             "mean": mean,
-            "std": std,
+            "std": float(values.std(ddof=1)) if count > 1 else 0.0,
             "p5": float(np.percentile(values, 5)),
             "p50": float(np.percentile(values, 50)),
             "p95": float(np.percentile(values, 95)),
-            "ci95_mean": [mean - half, mean + half],
+            "ci95_mean": [low, high],
         }
     return out
 
@@ -212,7 +213,7 @@ def run_ensemble(
         "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i]",
         "sources": [{"path": str(s.path), "sha256": s.sha256} for s in scenario.sources],
     }
-    result = Results.for_ensemble(replications, asset_table(assets, n), summary, manifest)
+    result = Results.for_ensemble(replications, asset_table(assets, n), summary, manifest, failures=assets)
     if out is not None:
         result.save_ensemble(out, overwrite=resume)
         shutil.rmtree(chunk_dir, ignore_errors=True)

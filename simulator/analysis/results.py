@@ -77,13 +77,19 @@ class Results:
         # an ensemble: one row per replication, per asset, and the summary of the metrics
         self.replications = tables.get("replications")
         self.asset_summary = tables.get("asset_summary")
+        # an ensemble: replication, asset, first_failure_min, downtime_min for every failed asset
+        self.failures = tables.get("failures")
         self._summary = tables.get("summary")
 
     @classmethod
-    def for_ensemble(cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict) -> Results:
+    def for_ensemble(
+        cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict, failures: pd.DataFrame | None = None
+    ) -> Results:
+        """An ensemble: ``replications`` (one row each), ``assets`` (per asset: p_failed, ...),
+        ``failures`` (per replication and failed asset: first failure and downtime, minutes)."""
         empty_events = pd.DataFrame(columns=EVENT_COLUMNS)
         empty_states = pd.DataFrame(columns=STATE_COLUMNS)
-        tables = {"replications": replications, "asset_summary": assets, "summary": summary}
+        tables = {"replications": replications, "asset_summary": assets, "summary": summary, "failures": failures}
         return cls(empty_events, empty_states, {}, manifest, tables=tables)
 
     @property
@@ -95,12 +101,14 @@ class Results:
         return self._summary if self.is_ensemble else self.metrics
 
     def save_ensemble(self, path: str | Path, overwrite: bool = False) -> Path:
-        """Write replications.parquet, assets.parquet, summary.json, manifest.json atomically."""
+        """Write replications.parquet, assets.parquet, failures.parquet, summary.json, manifest.json atomically."""
         path = Path(path)
         manifest = {**self.manifest, "written": datetime.now(UTC).isoformat(timespec="seconds")}
         with atomic_directory(path, overwrite) as tmp:
             self.replications.to_parquet(tmp / "replications.parquet", index=False)
             self.asset_summary.to_parquet(tmp / "assets.parquet", index=False)
+            if self.failures is not None:
+                self.failures.to_parquet(tmp / "failures.parquet", index=False)
             _write_json(tmp / "summary.json", self._summary)
             _write_json(tmp / "manifest.json", manifest)
         self.path = path
@@ -166,6 +174,8 @@ class Results:
                 "asset_summary": pd.read_parquet(path / "assets.parquet"),
                 "summary": json.loads((path / "summary.json").read_text(encoding="utf-8")),
             }
+            if (path / "failures.parquet").exists():  # ensembles written before it was kept have none
+                tables["failures"] = pd.read_parquet(path / "failures.parquet")
             manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
             return cls(pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS), {}, manifest, path, tables)
         events = pd.read_csv(
