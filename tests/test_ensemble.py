@@ -130,3 +130,9 @@ def test_every_replications_first_failures_are_kept_and_agree_with_the_asset_tab
     assert p_failed == loaded.asset_summary.set_index("asset")["p_failed"].to_dict()
     medians = failures.groupby("asset")["first_failure_min"].quantile(0.5).to_dict()
     assert medians == loaded.asset_summary.set_index("asset")["first_failure_p50"].to_dict()
+
+
+def test_an_ensembles_assets_are_its_per_asset_table(tmp_path):
+    run_ensemble(SCENARIO, 3, seed=4, workers=1, out=tmp_path / "e")
+    loaded = simulator.Results.load(tmp_path / "e")
+    assert loaded.assets is loaded.asset_summary and "p_failed" in loaded.assets

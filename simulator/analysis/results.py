@@ -79,6 +79,8 @@ class Results:
         self.asset_summary = tables.get("asset_summary")
         # an ensemble: replication, asset, first_failure_min, downtime_min for every failed asset
         self.failures = tables.get("failures")
+        if self.asset_summary is not None and "assets" not in tables:
+            self.assets = self.asset_summary  # an ensemble's per-asset table (p_failed, ...)
         self._summary = tables.get("summary")
 
     @classmethod

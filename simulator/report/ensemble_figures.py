@@ -78,7 +78,7 @@ def asset_info(results, source=None) -> pd.DataFrame:
     """
     if isinstance(source, pd.DataFrame):
         return source[["id", "name", "sector"]]
-    if source is None and len(results.assets):
+    if source is None and len(results.assets) and "id" in results.assets:  # a run, not an ensemble
         return results.assets[["id", "name", "sector"]]
     if source is None:
         path = (results.manifest.get("scenario") or {}).get("path")
