@@ -4,6 +4,7 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 import simulator
 from simulator.cli import cli
@@ -129,3 +130,19 @@ def test_explain_shows_the_changes_in_between(root, tmp_path):
     text = runner.invoke(cli, ["--lang", "en", "explain", str(out), "zeesluis"]).output
     assert text.index("chain of causes") < text.index("In between:") < text.index("Back in operation:")
     assert "degraded to 50%" in text
+
+
+def test_explain_an_asset_nothing_happened_to(tmp_path):
+    """Not an error: the asset exists, it just never changed (exit 0, says so)."""
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        f"name: Rustig\ngraph: {ROOT / 'infrastructure_graphs' / 'havenstad.yaml'}\n"
+        f"organisations: {ROOT / 'scenarios' / 'common' / 'nl-crisisorganisatie.yaml'}\n"
+        "start: 2027-01-15T02:30:00+01:00\nduration: 2h\n"
+        "injects:\n  - {id: laat, type: outage, target: onderstation-oost, at: 5h}\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(scenario), "--out", str(tmp_path / "run"), "-q"]).exit_code == 0
+    result = runner.invoke(cli, ["--lang", "en", "explain", str(tmp_path / "run"), "zeesluis"])
+    assert result.exit_code == 0 and "Nothing happened to zeesluis in this run" in result.output

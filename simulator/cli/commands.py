@@ -101,7 +101,11 @@ def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
     lang = ctx.choose(local_lang, result.manifest.get("language"))
     result = result.in_language(lang)
     assets = set(result.events["asset"]) | set(result.states["asset"])
+    if asset not in assets and asset in set(result.assets["id"]):
+        ctx.out.print(text("cli.asset_untouched", lang, asset=asset))  # valid: nothing happened to it
+        return
     if asset not in assets:
+        assets |= set(result.assets["id"])
         from ..model.validation import suggest
 
         hint = suggest(asset, tuple(sorted(a for a in assets if a)))

@@ -246,6 +246,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "known after {after} (by: {who})",
         "nl": "bekend na {after} (bij: {who})",
     },
+    "cli.asset_untouched": {
+        "en": "Nothing happened to {asset} in this run: it stayed operational throughout.",
+        "nl": "Met {asset} is in deze run niets gebeurd: het bleef de hele tijd in bedrijf.",
+    },
     "cli.unknown_asset_in_run": {
         "en": "{asset} is not an asset of this run{hint}",
         "nl": "{asset} is geen object van deze run{hint}",
