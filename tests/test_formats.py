@@ -386,3 +386,23 @@ def test_the_networkx_view_has_one_edge_per_supplier_of_each_need(root):
     assert view.number_of_nodes() == len(graph)
     assert view.number_of_edges() == sum(len(n.suppliers) for a in graph.assets for n in a.needs)
     assert view.nodes["ziekenhuis"]["sector"] == "health"
+
+
+def test_convert_to_a_csv_name_writes_a_folder_of_that_name(tmp_path):
+    (tmp_path / "assets.csv").write_text("not mine\n", encoding="utf-8")  # someone else's file beside it
+    result = CliRunner().invoke(cli, ["--lang", "en", "graph", "convert", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), str(tmp_path / "havenstad.csv")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "havenstad" / "assets.csv").is_file() and (tmp_path / "havenstad" / "needs.csv").is_file()
+    assert (tmp_path / "assets.csv").read_text(encoding="utf-8") == "not mine\n"
+    assert str(tmp_path / "havenstad") in result.output.replace("\n", "")
+
+
+def test_convert_refuses_to_write_a_pair_into_a_run_directory(tmp_path):
+    runner = CliRunner()
+    run = tmp_path / "run"
+    assert runner.invoke(cli, ["run", str(ROOT / "scenarios" / "ransomware-gemeente.yaml"), "--out", str(run), "-q"]).exit_code == 0
+    before = (run / "assets.csv").read_bytes()
+    for target in (run, run / "assets.csv"):
+        result = runner.invoke(cli, ["--lang", "en", "graph", "convert", str(ROOT / "infrastructure_graphs" / "vliegveldstad.yaml"), str(target)])
+        assert result.exit_code == 2 and "run or ensemble directory" in result.output
+    assert (run / "assets.csv").read_bytes() == before

@@ -17,7 +17,7 @@ from ..model import LoadError, load_graph, load_scenario, parse_duration, save_g
 from ..model.durations import DurationError
 from ..model.errors import Problem, render
 from ..model.graph import GraphFile
-from ..model.loading import file_kind, graph_format, load_yaml_model
+from ..model.loading import csv_pair_folder, file_kind, graph_format, load_yaml_model
 from ..model.organisations import LadderFile, OrganisationsFile
 from ..model.playbook import PlaybookFile
 from ..model.scenario import ScenarioFile
@@ -345,7 +345,7 @@ def graph_convert(ctx: CliContext, source: Path, target: Path) -> None:
     """Convert a graph between YAML, node-link JSON (.json), GraphML (.graphml) and a CSV pair (a folder)."""
     try:
         loaded = load_graph(source)
-        _check_target(target)
+        _check_target(ctx, target)
     except LoadError as error:
         raise ctx.bad_input(error) from None
     _save(ctx, loaded, target)
@@ -379,16 +379,21 @@ def graph_info_command(ctx: CliContext, source: Path, as_json: bool, local_lang)
 def graph_synth(ctx: CliContext, count: int, out: Path, seed: int) -> None:
     """Generate a synthetic supply-tree graph (for benchmarks and scaling tests)."""
     try:
-        _check_target(out)
+        _check_target(ctx, out)
     except LoadError as error:
         raise ctx.bad_input(error) from None
     _save(ctx, synthetic_graph(count, seed=seed), out)
 
 
-def _check_target(target: Path) -> None:
-    """Refuse an unknown target type before writing anything (a folder means a CSV pair)."""
+def _check_target(ctx: CliContext, target: Path) -> None:
+    """Refuse an unknown target type, or a CSV pair into a run or ensemble directory (whose
+    assets.csv it would overwrite), before writing anything (a folder means a CSV pair)."""
     if target.suffix:
         graph_format(target)
+    if target.suffix.lower() in ("", ".csv"):
+        folder = csv_pair_folder(target)
+        if is_run_directory(folder) or is_ensemble_directory(folder):
+            raise ctx.fail(text("cli.pair_into_run", ctx.lang, path=folder))
 
 
 def _save(ctx: CliContext, graph, target: Path) -> None:
@@ -397,7 +402,8 @@ def _save(ctx: CliContext, graph, target: Path) -> None:
         save_graph(graph, target)
     except OSError as error:
         raise ctx.cannot_write(target, error) from None
-    ctx.out.print(text("cli.converted", ctx.lang, path=target, n=len(graph)))
+    written = csv_pair_folder(target) if target.suffix.lower() == ".csv" else target
+    ctx.out.print(text("cli.converted", ctx.lang, path=written, n=len(graph)))
 
 
 _SCHEMAS = {"scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile, "ladder": LadderFile, "playbook": PlaybookFile}

@@ -246,6 +246,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "known after {after} (by: {who})",
         "nl": "bekend na {after} (bij: {who})",
     },
+    "cli.pair_into_run": {
+        "en": "{path} is a run or ensemble directory: a CSV pair there would overwrite its assets.csv; choose another folder",
+        "nl": "{path} is een run- of ensemblemap: een CSV-paar daar overschrijft zijn assets.csv; kies een andere map",
+    },
     "cli.asset_untouched": {
         "en": "Nothing happened to {asset} in this run: it stayed operational throughout.",
         "nl": "Met {asset} is in deze run niets gebeurd: het bleef de hele tijd in bedrijf.",

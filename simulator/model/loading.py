@@ -181,7 +181,18 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
     elif kind == "graphml":
         write_graphml(graph, path)
     else:
-        write_csv_pair(graph, path if path.suffix == "" else path.parent)
+        write_csv_pair(graph, csv_pair_folder(path))
+
+
+def csv_pair_folder(path: Path) -> Path:
+    """The folder a CSV pair is written to: ``path`` itself (a folder), the folder of ``assets.csv``
+    or ``needs.csv``, or for any other ``NAME.csv`` a folder ``NAME`` beside it (never the folder
+    ``NAME.csv`` happens to be in, which may hold other files called assets.csv)."""
+    if path.suffix.lower() != ".csv":
+        return path
+    if path.name.lower() in ("assets.csv", "needs.csv"):
+        return path.parent
+    return path.with_suffix("")
 
 
 def load_yaml_model(path: str | Path, model: type[BaseModel], tags: frozenset[str] = frozenset()) -> tuple[Any, SourceDocument]:
