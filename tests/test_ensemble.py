@@ -136,3 +136,18 @@ def test_an_ensembles_assets_are_its_per_asset_table(tmp_path):
     run_ensemble(SCENARIO, 3, seed=4, workers=1, out=tmp_path / "e")
     loaded = simulator.Results.load(tmp_path / "e")
     assert loaded.assets is loaded.asset_summary and "p_failed" in loaded.assets
+
+
+def test_resume_on_a_finished_ensemble_changes_nothing_or_refuses(tmp_path):
+    out = tmp_path / "e"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)]).exit_code == 0
+    (out / "figures").mkdir()  # what a user added afterwards
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    same = runner.invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out), "--resume"])
+    assert same.exit_code == 0, same.output
+    other = runner.invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "3", "--seed", "9", "--workers", "1", "--out", str(out), "--resume"])
+    assert other.exit_code == 2 and "finished ensemble with other settings" in other.output
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before and (out / "figures").is_dir()
+    again = runner.invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
+    assert again.exit_code == 2 and "--resume" in again.output and "--force" not in again.output

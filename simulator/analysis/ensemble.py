@@ -159,6 +159,8 @@ def run_ensemble(
     chunk_dir = out.with_name(f".{out.name}.chunks") if out is not None else None
     if out is not None and out.exists() and not resume:
         raise OutputExistsError(str(out))
+    if out is not None and resume and (out / "manifest.json").exists() and not chunk_dir.exists():
+        return _finished(out, seed, n, scenario)
     if chunk_dir is not None:
         if not resume and chunk_dir.exists():
             shutil.rmtree(chunk_dir)
@@ -218,6 +220,20 @@ def run_ensemble(
         result.save_ensemble(out, overwrite=resume)
         shutil.rmtree(chunk_dir, ignore_errors=True)
     return result
+
+
+def _finished(out: Path, seed: int, n: int, scenario: Scenario) -> Results:
+    """``--resume`` on an ensemble that already finished: nothing to do when it was run with the
+    same seed, N and source files; anything else would replace finished work, so it is refused."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    same = (
+        manifest.get("seed") == seed
+        and manifest.get("replications") == n
+        and [s.get("sha256") for s in manifest.get("sources", [])] == [s.sha256 for s in scenario.sources]
+    )
+    if not same:
+        raise ValueError(f"{out} holds a finished ensemble with other settings (seed, -n or scenario files); choose another --out")
+    return Results.load(out)
 
 
 class DaskMissing(RuntimeError):

@@ -138,7 +138,7 @@ def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, re
     if out is None:
         out = Path("runs") / f"{scenario.stem}-ensemble-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not resume:
-        raise ctx.fail(text("cli.output_exists", lang, path=out))
+        raise ctx.fail(text("cli.ensemble_exists", lang, path=out))
     progress_bar = None
     if ctx.out.is_terminal:
         from rich.progress import Progress

@@ -51,7 +51,7 @@ def compare(ctx: CliContext, base: Path, variant_file, variant_name, count: int,
     if out is None:
         out = Path("runs") / f"{base.stem}-vs-{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
     if out.exists():
-        raise ctx.fail(text("cli.output_exists", lang, path=out))
+        raise ctx.fail(text("cli.output_taken", lang, path=out))
     progress_bar = None
     if ctx.out.is_terminal:
         from rich.progress import Progress

@@ -118,6 +118,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "events",
         "nl": "gebeurtenissen",
     },
+    "cli.ensemble_exists": {
+        "en": "{path} already exists: choose another --out, or add --resume to finish an interrupted ensemble there",
+        "nl": "{path} bestaat al: kies een andere --out, of voeg --resume toe om een onderbroken ensemble daar af te maken",
+    },
+    "cli.output_taken": {
+        "en": "{path} already exists: choose another --out",
+        "nl": "{path} bestaat al: kies een andere --out",
+    },
     "cli.output_exists": {
         "en": "{path} already exists: choose another --out or add --force to replace it",
         "nl": "{path} bestaat al: kies een andere --out of voeg --force toe om het te vervangen",
