@@ -406,3 +406,10 @@ def test_convert_refuses_to_write_a_pair_into_a_run_directory(tmp_path):
         result = runner.invoke(cli, ["--lang", "en", "graph", "convert", str(ROOT / "infrastructure_graphs" / "vliegveldstad.yaml"), str(target)])
         assert result.exit_code == 2 and "run or ensemble directory" in result.output
     assert (run / "assets.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "content"), [("e.json", "{}"), ("e.yaml", "assets: []\n"), ("m.json", '{"assets_failed": 3}')])
+def test_a_graph_without_assets_is_refused(tmp_path, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "validate", str(tmp_path / name)])
+    assert result.exit_code == 2 and "assets: needs at least 1 item(s)" in result.output

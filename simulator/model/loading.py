@@ -86,6 +86,8 @@ def _load_graph(path: Path) -> InfrastructureGraph:
     else:
         raw = read_csv_pair(path)
     source = GraphSource(raw.origins, raw.documents)
+    if not raw.records:  # '{}' or an empty list is no municipality: say so rather than run nothing
+        raise LoadError([Problem(path, None, ("assets",), "value.too_short", {"min_length": 1})])
     try:
         assets = _ASSETS.validate_python(raw.records)
     except ValidationError as exc:
