@@ -122,11 +122,11 @@ def test_metrics_of_the_response(files):
 
 
 def test_explain_shows_the_changes_in_between(root, tmp_path):
-    """The sea lock fails with its control system, runs by hand at 50 % in between, comes back (seed 8:
+    """The sea lock fails with its control system, runs by hand at 50 % in between, comes back (seed 2:
     with most seeds the rebuilt control system is not back within the 48 hours)."""
     runner = CliRunner()
     out = tmp_path / "run"
-    assert runner.invoke(cli, ["run", str(root / "scenarios" / "sluis-havenstad.yaml"), "--seed", "8", "--out", str(out), "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["run", str(root / "scenarios" / "sluis-havenstad.yaml"), "--seed", "2", "--out", str(out), "-q"]).exit_code == 0
     text = runner.invoke(cli, ["--lang", "en", "explain", str(out), "zeesluis"]).output
     assert text.index("chain of causes") < text.index("In between:") < text.index("Back in operation:")
     assert "degraded to 50%" in text

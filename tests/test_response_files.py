@@ -96,4 +96,4 @@ def test_a_scenario_without_playbook_runs_and_nobody_acts(tmp_path):
     assert result.exit_code == 0, result.output
     events = simulator.Results.load(out).events
     assert not events["kind"].str.startswith("action.").any()
-    assert events["kind"].eq("grip.escalated").any() and events["kind"].eq("repair.done").any()
+    assert events["kind"].eq("grip.escalated").any() and events["kind"].eq("repair.started").any()  # its own crew repairs; no playbook

@@ -80,7 +80,7 @@ class Awareness:
         """A failure or degradation is visible: schedule the report, unless already watched."""
         if new < old and not self.watched[asset] and not self.report_pending[asset]:
             self.report_pending[asset] = True
-            self._report(asset, self.reporting.delay.sample(self.sim.stream("report", asset)))
+            self._report(asset, self.reporting.delay.sample(self.sim.stream("report", self.sim.asset_name(asset))))
         if new >= 1 and self.watched[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
@@ -93,7 +93,7 @@ class Awareness:
             distribution = self.sim.scenario.graph.assets[asset].monitoring if cyber else None
         if distribution is None:
             return
-        self.sim.call_at(distribution.sample(self.sim.stream("monitoring", asset)), self._monitoring_detects, asset)
+        self.sim.call_at(distribution.sample(self.sim.stream("monitoring", self.sim.asset_name(asset))), self._monitoring_detects, asset)
 
     def alarm(self, asset: int, cause: int, basin_id: str | None = None) -> None:
         """A hazard alarm (a basin's level alarm) about ``asset`` reaches its owner, who looks and
@@ -102,14 +102,14 @@ class Awareness:
         event = self.sim.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", asset)), self._share, asset, event, self.control_room)
+            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))), self._share, asset, event, self.control_room)
         if basin_id is not None:
             self.sim.playbook.alarm_received(basin_id, asset, event)
 
     def report_directly(self, asset: int, cause: int, about: str = "threat") -> None:
         """Someone reports ``cause`` itself (a threatened official, residents with water in the
         street): after the reporting delay, no channel check."""
-        delay = self.reporting.delay.sample(self.sim.stream("report", asset))
+        delay = self.reporting.delay.sample(self.sim.stream("report.direct", self.sim.asset_name(asset)))
         self.sim.call_at(delay, self._report_arrives, asset, cause, about)
 
     # --- channels ---------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ class Awareness:
         event = self.sim.log("detect.monitoring", asset, cause, org=owner)
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", asset)), self._share, asset, event, self.control_room)
+            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))), self._share, asset, event, self.control_room)
 
     # --- knowledge --------------------------------------------------------------------------------
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import simpy
 
 from ..model.distributions import Distribution
-from .streams import subject_code
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -88,7 +87,7 @@ class Crews:
         """Call the crew out: hold all its slots until it is at work."""
         sim = self.sim
         now = sim.env.now
-        team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.stream("callout", subject_code(team.ref)))
+        team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.stream("callout", team.ref))
         label = team.spec.name or team.ref
         sim.log("crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref)
         holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
@@ -130,7 +129,7 @@ class Crews:
         if team is None:
             started = sim.log(f"{prefix}.started", asset, queued, params, org, ref=ref)
             job.started_min = env.now
-            yield env.timeout(_draw(duration, sim, prefix, asset))
+            yield env.timeout(_draw(duration, sim, prefix, kind, asset))
         else:
             if team.on_duty_at is None:
                 self._call_out(team, asset, queued, org)
@@ -139,7 +138,7 @@ class Crews:
                 job.started_min = env.now
                 waited = round(env.now - job.queued_min)
                 started = sim.log(f"{prefix}.started", asset, queued, {**params, "waited": waited}, org, ref=ref)
-                yield env.timeout(_draw(duration, sim, prefix, asset))
+                yield env.timeout(_draw(duration, sim, prefix, kind, asset))
         job.done_min = env.now
         done = sim.log(f"{prefix}.done", asset, started, params, org, ref=ref)
         on_done(done)
@@ -148,6 +147,6 @@ class Crews:
 _CALL_OUT_PRIORITY = (-(10**18), 0, 0)
 
 
-def _draw(duration, sim, purpose: str, asset: int) -> float:
-    """Minutes of work: a draw from the asset's own stream for this kind of work, or ``duration()``."""
-    return duration.sample(sim.stream(purpose, asset)) if isinstance(duration, Distribution) else float(duration())
+def _draw(duration, sim, prefix: str, kind: str, asset: int) -> float:
+    """Minutes of work: a draw from the stream of this kind of work on this asset, or ``duration()``."""
+    return duration.sample(sim.stream(prefix, kind, sim.asset_name(asset))) if isinstance(duration, Distribution) else float(duration())

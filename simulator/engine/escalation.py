@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING
 
 import simpy
 
-from .streams import subject_code
-
 if TYPE_CHECKING:
     from .simulation import Simulation
 
@@ -82,7 +80,7 @@ class Escalation:
                 for team in reached.teams:
                     if team.id not in self.active_teams:
                         self.active_teams.add(team.id)
-                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", subject_code(team.id))), self._assembled, team, event)
+                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", team.id)), self._assembled, team, event)
         for listener in self.listeners:
             listener(target, event)
 

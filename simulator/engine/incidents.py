@@ -83,7 +83,7 @@ class IncidentHandlers:
         if inject.duration is not None:
             key = ("outage", position)
             sim.states.set_effect(target, key, 0.0, event)
-            sim.call_at(inject.duration.sample(sim.stream("inject.duration", position, target)), self._outage_end, target, key, event)
+            sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._outage_end, target, key, event)
         else:
             self.damage(target, event, ("physical", event))
 
@@ -137,7 +137,7 @@ class IncidentHandlers:
         attack = _RansomwareAttack(self, position, inject)
         self.attacks.append(attack)
         if inject.spread is not None and inject.contain_after is not None:
-            sim.call_at(inject.contain_after.sample(sim.stream("contain", position)), attack.contain, cause)
+            sim.call_at(inject.contain_after.sample(sim.stream("contain", sim.scenario.inject_id(position))), attack.contain, cause)
         attack.encrypt(target, cause)
 
     def ddos(self, position: int, inject: DdosInject, target: int, cause: int) -> None:
@@ -145,7 +145,7 @@ class IncidentHandlers:
         event = self._incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
         key = ("ddos", position)
         sim.states.set_effect(target, key, inject.level, event)
-        sim.call_at(inject.duration.sample(sim.stream("inject.duration", position, target)), self._effect_end, "cyber.ddos.end", target, key, event)
+        sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._effect_end, "cyber.ddos.end", target, key, event)
         sim.awareness.incident(target, inject, cyber=True)
 
     def _effect_end(self, kind: str, target: int, key: object, cause: int) -> None:
@@ -175,7 +175,7 @@ class IncidentHandlers:
         self.frauds.setdefault(target, []).append((key, event))
         sim.states.set_effect(target, key, inject.level, event)
         if inject.duration is not None:
-            sim.call_at(inject.duration.sample(sim.stream("inject.duration", position, target)), self._effect_end, "online.fraud.end", target, key, event)
+            sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._effect_end, "online.fraud.end", target, key, event)
         if inject.load is not None:
             sim.crews.work(
                 inject.load.crew, sim.crews.job_key(0, -1), inject.load.duration, "fraud_reports", target,
@@ -244,7 +244,7 @@ class _RansomwareAttack:
         for neighbour in self.handlers.network_neighbours[asset]:
             if neighbour in self.infected or assets[neighbour].exposure == "none":
                 continue
-            hop = sim.stream("spread", asset, neighbour)
+            hop = sim.stream("spread", sim.asset_name(asset), sim.asset_name(neighbour))
             if hop.random() < spread.probability:
                 sim.call_at(spread.delay.sample(hop), self._hop, asset, neighbour, event)
 

@@ -184,7 +184,7 @@ class Playbook:
             yield from self.wait_for_evidence(asset, cause, rule.id)
 
         def duration() -> float:
-            return base.sample(sim.stream("restore", asset)) * self.help_factor
+            return base.sample(sim.stream("restore", rule.id, sim.asset_name(asset))) * self.help_factor
 
         self._queue(rule, asset, cause, crew, duration, self._done_restore)
 

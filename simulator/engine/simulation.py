@@ -77,7 +77,7 @@ class Simulation:
             if self.seed < 0:
                 raise ValueError(f"seed must be a whole number >= 0, got {seed}")
             root = np.random.SeedSequence(self.seed)
-        self.stream = RandomStreams(root)  # stream(purpose, *subject) -> numpy Generator
+        self.stream = RandomStreams(root)  # stream(purpose, *subject names) -> numpy Generator
         self.until_min = scenario.duration_min if until_min is None else float(until_min)
         self.env = simpy.Environment()
         self.log_book = EventLog()
@@ -128,6 +128,10 @@ class Simulation:
 
     def log_asset(self, kind: str, asset: int, cause: int, params: dict | None = None, org: str | None = None) -> int:
         return self.log(kind, asset, cause, params, org)
+
+    def asset_name(self, asset: int) -> str:
+        """The id of asset ``asset`` ("" for -1, no asset): random streams are keyed by ids."""
+        return self.scenario.graph.assets[asset].id if asset >= 0 else ""
 
     def org_name(self, org: str) -> str:
         """An organisation's name as people read it (its id when it has none)."""
@@ -186,7 +190,7 @@ class Simulation:
         """Draw every inject's time (in file order) and schedule it; schedule timed rules."""
         times = []
         for position, inject in enumerate(self.scenario.injects):
-            at = inject.at.sample(self.stream("inject.at", position))
+            at = inject.at.sample(self.stream("inject.at", self.scenario.inject_id(position)))
             times.append(at)
             self.call_at(at, self._inject, position, inject)
         self.inject_times = tuple(times)

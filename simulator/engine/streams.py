@@ -3,10 +3,13 @@
 A single generator consumed in event order would make every draw depend on everything drawn
 before it: a measure that shifts one repair would reshuffle every later report delay, and two
 variants compared with common random numbers would hardly be correlated. Instead each purpose
-and subject (``("report", asset)``, ``("repair", asset)``, ``("callout", crew)`` ...) draws from
-its own generator, derived from the run's ``SeedSequence`` by appending the purpose's code and the
-subject's numbers to the spawn key. The k-th report delay of an asset is then the same number in
-both arms of a comparison, whatever else the measure changes.
+and subject (``("report", asset id)``, ``("repair", "repair", asset id)``, ``("callout", crew)``
+...) draws from its own generator, derived from the run's ``SeedSequence`` by appending the CRC-32
+of each name to the spawn key. Subjects are named by their ids, never by positions (an asset's index
+or an inject's place in the list), so that a variant that adds an asset or an inject leaves every
+other stream as it was. The k-th report delay of an asset is then the same number in both arms of a
+comparison, whatever else the measure changes. (Two names with the same CRC-32 would share a stream:
+one chance in four billion per pair, and harmless beyond weakening the pairing.)
 """
 
 from __future__ import annotations
@@ -26,17 +29,17 @@ def subject_code(name: str) -> int:
 class RandomStreams:
     """``streams(purpose, *subject)`` is the generator for that purpose and subject (created once).
 
-    Subjects are whole numbers >= -1 (asset -1: an event without an asset).
+    ``subject``: names (asset, inject, crew, team, rule ids); "" for none.
     """
 
     def __init__(self, root: np.random.SeedSequence):
         self.root = root
         self._streams: dict[tuple, np.random.Generator] = {}
 
-    def __call__(self, purpose: str, *subject: int) -> np.random.Generator:
+    def __call__(self, purpose: str, *subject: str) -> np.random.Generator:
         key = (purpose, *subject)
         stream = self._streams.get(key)
         if stream is None:
-            sequence = np.random.SeedSequence(self.root.entropy, spawn_key=(*self.root.spawn_key, subject_code(purpose), *(n + 1 for n in subject)))
+            sequence = np.random.SeedSequence(self.root.entropy, spawn_key=(*self.root.spawn_key, *(subject_code(name) for name in key)))
             stream = self._streams[key] = np.random.default_rng(sequence)
         return stream
