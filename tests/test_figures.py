@@ -26,7 +26,7 @@ def test_status_timeline_hatches_what_was_not_known_yet(storm):
     solid = [p for p in ax.patches if not p.get_hatch()]
     assert hatched and solid
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert any(label.startswith("waterways: Zeesluis") for label in labels)
+    assert any(label.startswith("Waterways: Zeesluis") for label in labels)
     assert labels == sorted(labels)  # grouped by sector
 
 
@@ -239,3 +239,136 @@ def test_rampsim_plot_refuses_a_folder_that_is_neither_a_run_nor_an_ensemble(tmp
     assert result.exit_code == 2
     assert "geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)" in result.output
     assert not np.any([p.name == "figures" for p in tmp_path.iterdir()])
+
+
+# --- what a trainer at the projector needs ---------------------------------------------------------
+
+import copy  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from simulator.report.figures import (  # noqa: E402
+    CASCADE_LABELS,
+    _served_axis_end,
+    plot_risk_diagram,
+    plot_threat_ranking,
+)
+
+
+def _overlap(a, b):
+    width, height = min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def test_cascade_names_the_earliest_failed_assets_without_piling_them_up(storm):
+    ax = plot_cascade(storm)
+    first = storm.metrics["first_failure_min"]
+    names = dict(zip(storm.assets["id"], storm.assets["name"]))
+    labels = [t for t in ax.texts if str(t.get_gid()).startswith("label:")]
+    earliest = sorted(first, key=lambda a: (first[a], names[a], a))[:CASCADE_LABELS]
+    assert [t.get_gid()[len("label:"):] for t in labels] == earliest
+    assert all(t.get_fontsize() >= 9 and len(t.get_text()) <= 28 for t in labels)
+    assert any(t.get_text().endswith("…") for t in labels) or all(len(names[a]) <= 28 for a in earliest)
+    boxes = [t.get_window_extent() for t in labels]
+    overlap = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert overlap <= 0.05 * sum(b.width * b.height for b in boxes)
+
+
+def test_cascade_colour_scale_runs_from_zero_to_at_least_an_hour(storm):
+    at_once = copy.copy(storm)
+    at_once.metrics = {**storm.metrics, "first_failure_min": dict.fromkeys(storm.metrics["first_failure_min"], 0.0)}
+    ax = plot_cascade(at_once)
+    assert ax.figure.axes[-1].get_ylim() == (0.0, 1.0)
+    latest = max(storm.metrics["first_failure_min"].values()) / 60
+    assert plot_cascade(storm).figure.axes[-1].get_ylim() == (0.0, max(1.0, latest))
+
+
+def test_population_served_ends_a_little_after_the_last_change(storm):
+    data = population_served(storm)
+    last, run_end = data["time_min"].max() / 60, storm.manifest["until_min"] / 60
+    assert last < run_end
+    right = plot_population_served(storm).get_xlim()[1]
+    assert last < right < run_end and right <= last + max(0.5, 0.1 * last) + 1e-9
+    # changes until the very end: the whole run; nothing changing: the whole run
+    assert _served_axis_end(pd.DataFrame({"time_min": [0.0, 600.0]}), 10.0) == 10.0
+    assert _served_axis_end(pd.DataFrame({"time_min": [0.0]}), 48.0) == 48.0
+
+
+def test_population_served_lines_differ_in_style_and_use_the_languages_thousands(storm):
+    ax = plot_population_served(storm, lang="nl")
+    lines = ax.get_lines()
+    assert len({line.get_linestyle() for line in lines}) == 3 and len({line.get_marker() for line in lines}) == 3
+    assert ax.yaxis.get_major_formatter()(80000, 0) == "80.000"
+    assert plot_population_served(storm, lang="en").yaxis.get_major_formatter()(80000, 0) == "80,000"
+
+
+def test_status_timeline_names_sectors_in_the_figures_language(storm):
+    nl = [t.get_text() for t in plot_status_timeline(storm, lang="nl").get_yticklabels()]
+    assert any(label.startswith("Vaarwegen: Zeesluis") for label in nl)
+    assert not any(label.startswith(("waterways:", "population:")) for label in nl)
+    assert nl == sorted(nl)
+
+
+RANKING = pd.DataFrame({
+    "rank": range(1, 15),
+    "name": [f"Asset {i} with a rather long name for the legend" for i in range(1, 15)],
+    "likelihood": list("BCCCCCDDBBAAEE"),
+    "impact": list("EDDCCBBBAAAAAA"),
+    "people_affected": [900, 500, 400, 300, 200, 100, 50, 10, 5, 1, 0, 0, 0, 0],
+})
+
+
+def test_risk_diagram_puts_each_point_in_its_cell_and_numbers_the_top_ten():
+    ax = plot_risk_diagram(RANKING)
+    points = [tuple(p) for c in ax.collections for p in c.get_offsets()]
+    assert len(points) == len(RANKING) == len(set(points))
+    classes = "ABCDE"
+    cells = sorted((classes.index(r.impact), classes.index(r.likelihood)) for r in RANKING.itertuples())
+    assert sorted((round(x), round(y)) for x, y in points) == cells
+    assert all(abs(x - round(x)) < 0.45 and abs(y - round(y)) < 0.45 for x, y in points)  # inside, off the borders
+    numbers = [t for t in ax.texts if str(t.get_gid()).startswith("rank:")]
+    assert [t.get_text() for t in numbers] == [str(i) for i in range(1, 11)]
+    assert len(ax.get_legend().get_texts()) == 10
+    borders = {round(line.get_xdata()[0], 2) for line in ax.get_lines() if line.get_xdata()[0] == line.get_xdata()[1]}
+    assert borders == {-0.5, 0.5, 1.5, 2.5, 3.5, 4.5}
+    assert plot_risk_diagram(RANKING).collections[0].get_offsets().tolist() == ax.collections[0].get_offsets().tolist()
+
+
+def test_threat_ranking_leaves_out_assets_without_impact_and_says_so():
+    ax = plot_threat_ranking(RANKING, lang="nl")
+    assert len(ax.patches) == 10 and min(p.get_width() for p in ax.patches) > 0
+    (note,) = [t for t in ax.texts if t.get_gid() == "zero_dropped"]
+    assert note.get_text() == text("figure.zero_dropped", "nl", n=4)
+    assert ax.get_title() == text("figure.threat_ranking", "nl", n=10)
+
+
+def test_metric_distributions_count_whole_replications_and_keep_percentile_labels_apart(ensemble):
+    for ax in plot_metric_distributions(ensemble):
+        ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        assert all(float(t).is_integer() for t in ticks), (ax.get_title(), ticks)
+        ax.figure.draw_without_rendering()
+        boxes = [t.get_window_extent() for t in ax.texts if str(t.get_gid()).startswith("label:")]
+        assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:]), ax.get_title()
+    # 18 replications at level 4 and 2 at 3: the count axis must not step in halves (17.5)
+    skewed = copy.copy(ensemble)
+    skewed.replications = ensemble.replications.assign(grip_max=[3] * 2 + [4] * (len(ensemble.replications) - 2))
+    skewed._summary = {**ensemble.summary(), "grip_max": {"n": 0}}
+    ax = plot_metric_distribution(skewed, "grip_max")
+    assert max(p.get_height() for p in ax.patches) == N - 2
+    assert all(float(t).is_integer() for t in ax.get_yticks())
+    # close percentiles: stacked, not on top of each other
+    import matplotlib.pyplot as plt
+
+    from simulator.report.ensemble_figures import _stagger
+
+    _, ax = plt.subplots(figsize=(6, 4))
+    ax.set_xlim(0, 100)
+    assert _stagger(ax, {10.0: ["p5"], 60.0: ["p50"], 61.0: ["p95"]}) == [0, 0, 1]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")

@@ -6,6 +6,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figure.impact": {"en": "impact class", "nl": "impactklasse"},
     "figure.likelihood": {"en": "likelihood class (exposure, monitoring)", "nl": "waarschijnlijkheidsklasse (blootstelling, monitoring)"},
     "figure.risk_diagram": {"en": "Risk diagram (National Risk Profile style)", "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)"},
+    "figure.zero_dropped": {"en": "not shown: {n} assets without impact (0)", "nl": "niet getoond: {n} objecten zonder impact (0)"},
+    "figure.top_ranked": {"en": "Top {n} of the ranking", "nl": "Top {n} van de ranglijst"},
     "cli.threats_written": {"en": "Threat picture written to {path}", "nl": "Dreigingsbeeld geschreven naar {path}"},
     "cli.dask_missing": {
         "en": "Dask is not installed: python -m pip install -e '.[distributed]'",

@@ -185,6 +185,7 @@ def plot_metric_distribution(results, metric: str, ax=None, lang: str = "en"):
     50th and 95th percentiles (dashed) taken from the ensemble's summary. Minutes are shown in
     hours, except the time to detection."""
     ax = _axes(ax, (8, 5))
+    pad = 18
     scale, unit = _SCALE.get(metric, (1.0, "figure.unit.value"))
     values = _metric_values(results, metric) / scale
     stats = results.summary().get(metric, {})
@@ -203,13 +204,18 @@ def plot_metric_distribution(results, metric: str, ax=None, lang: str = "en"):
             line = ax.axvline(stats[name] / scale, color=OKABE_ITO[4], linewidth=width, linestyle="--")
             line.set_gid(name)
             names_at.setdefault(stats[name] / scale, []).append(name)
-        for x, names in names_at.items():  # one label where percentiles coincide
-            ax.text(x, 1.0, "=".join(names), transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=11, color=OKABE_ITO[4])
+        levels = _stagger(ax, names_at)
+        for (x, names), level in zip(names_at.items(), levels):  # one label where percentiles coincide
+            label = "=".join(names)
+            ax.text(x, 1.0 + 0.075 * level, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=11,
+                    color=OKABE_ITO[4], gid=f"label:{label}")
         line.set_label(text("figure.percentiles", lang))
         ax.legend(loc="best", fontsize=10)
-    if metric in _WHOLE_NUMBERS:
-        from matplotlib.ticker import MaxNLocator
+        pad = 18 + 14 * max(levels, default=0)
+    from matplotlib.ticker import MaxNLocator
 
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of replications
+    if metric in _WHOLE_NUMBERS:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     elif values.size and values.max() >= 10_000:
         from matplotlib.ticker import FuncFormatter
@@ -218,12 +224,31 @@ def plot_metric_distribution(results, metric: str, ax=None, lang: str = "en"):
     title = text(f"metric.{metric}", lang) if f"metric.{metric}" in CATALOGUE else metric
     if len(values) < n_all:
         title += "\n" + text("figure.n_of", lang, n=len(values), total=n_all)
-    ax.set_title(title, fontsize=14, pad=18)
+    ax.set_title(title, fontsize=14, pad=pad)
     ax.set_xlabel(text(unit, lang), fontsize=12)
     ax.set_ylabel(text("figure.replications", lang), fontsize=12)
     ax.tick_params(labelsize=11)
     ax.grid(axis="y", alpha=0.3)
     return ax
+
+
+def _stagger(ax, names_at: dict) -> list[int]:
+    """A row (0, 1, ...) for each percentile label above the axes, from left to right: a label
+    goes one row up while it would overlap one in a row below (widths estimated from the
+    number of characters at 11 pt and the axes' width)."""
+    low, high = ax.get_xlim()
+    width_pt = max(ax.get_position().width * ax.figure.get_figwidth() * 72, 1.0)
+    ends: dict[int, float] = {}  # per row: where its rightmost label ends, in axes fractions
+    levels = {}
+    for x in sorted(names_at):
+        half = 0.5 * 11 * 0.62 * len("=".join(names_at[x])) / width_pt + 0.01
+        centre = (x - low) / (high - low) if high > low else 0.5
+        level = 0
+        while ends.get(level, -1.0) > centre - half:
+            level += 1
+        ends[level] = centre + half
+        levels[x] = level
+    return [levels[x] for x in names_at]
 
 
 def plot_metric_distributions(results, metrics=None, axes=None, lang: str = "en"):

@@ -10,16 +10,18 @@ ensemble (failure probability per asset, first-failure times, metric distributio
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
-from ..messages import text
+from ..messages import format_number, text
 from .ensemble_figures import (
     ENSEMBLE_METRICS,
     OKABE_ITO,
+    _sector_label,
     plot_failure_probability,
     plot_failure_within,
     plot_first_failure,
@@ -37,6 +39,12 @@ __all__ = [
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
 SERVICE_COLOURS = {"power": "#D55E00", "water": "#0072B2", "telecom": "#009E73"}
+# line style, marker and width per service: lines that lie on top of each other stay distinguishable
+# (the widest at the bottom, a dashed and a dotted line over it)
+SERVICE_STYLES = {"power": ("-", "o", 5.0), "water": ("--", "s", 3.2), "telecom": (":", "^", 2.2)}
+CASCADE_LABELS = 15  # the cascade labels this many failed assets, the earliest first
+LABEL_CHARS = 28  # longer asset names are shortened with an ellipsis
+RISK_LABELS = 10  # the risk diagram numbers the top of the ranking
 
 
 def _axes(ax, size=(12, 6)):
@@ -77,7 +85,8 @@ def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     intervals = _intervals(result)
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
     names = dict(zip(result.assets["id"], result.assets["name"]))
-    order = sorted(intervals["asset"].unique(), key=lambda a: (sectors.get(a, ""), names.get(a, a)))
+    sector_names = {a: _sector_label(s, lang) if s else "" for a, s in sectors.items()}
+    order = sorted(intervals["asset"].unique(), key=lambda a: (sector_names.get(a, ""), names.get(a, a)))
     rows = {asset: i for i, asset in enumerate(order)}
     for row in intervals.itertuples(index=False):
         y = rows[row.asset]
@@ -90,7 +99,7 @@ def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
         if end > known:
             ax.barh(y, end - known, left=known, color=colour, edgecolor=colour)
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([f"{sectors.get(a, '')}: {names.get(a, a)}" for a in order], fontsize=8)
+    ax.set_yticklabels([f"{sector_names.get(a, '')}: {names.get(a, a)}" for a in order], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(text("figure.hours", lang))
     ax.set_title(text("figure.status_timeline", lang))
@@ -126,20 +135,42 @@ def population_served(result: Results) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True)
 
 
+def _served_axis_end(data: pd.DataFrame, run_end_h: float) -> float:
+    """Where the time axis of ``plot_population_served`` ends (hours): a little after the last
+    change, never beyond the run's end; the whole run when nothing changes."""
+    last = float(data["time_min"].max()) / 60 if len(data) else 0.0
+    if last <= 0:
+        return run_end_h
+    return min(run_end_h, last + max(0.5, 0.1 * last))
+
+
 def plot_population_served(result: Results, ax=None, lang: str = "en"):
-    """People served with power, water and telecom over time (population assets)."""
+    """People served with power, water and telecom over time (population assets); the time axis
+    ends a little after the last change. Each service has its own colour, line style and marker,
+    so that lines lying on top of each other can still be told apart."""
+    from matplotlib.ticker import FuncFormatter
+
     ax = _axes(ax)
     data = population_served(result)
-    end = _end_min(result) / 60
-    for service, group in data.groupby("service", sort=False):
-        xs = [*(group["time_min"] / 60), end]
+    run_end = _end_min(result) / 60
+    end = _served_axis_end(data, run_end)
+    for z, (service, group) in enumerate(data.groupby("service", sort=False)):
+        xs = [*(group["time_min"] / 60), max(end, float(group["time_min"].max()) / 60)]
         ys = [*group["served"], group["served"].iloc[-1]]
-        ax.step(xs, ys, where="post", label=text(f"need.{service}", lang), color=SERVICE_COLOURS[service], linewidth=2.5)
+        style, marker, width = SERVICE_STYLES[service]
+        corners = [i for i in range(len(xs) - 1) if xs[i + 1] != xs[i]]  # one marker per time, at the level it settles on
+        (line,) = ax.step(
+            xs, ys, where="post", label=text(f"need.{service}", lang), color=SERVICE_COLOURS[service], linewidth=width,
+            linestyle=style, marker=marker, markersize=4 + width, markevery=corners, zorder=2 + z,
+        )
+        line.set_gid(service)
+    ax.set_xlim(-0.01 * end, end)
     ax.set_xlabel(text("figure.hours", lang))
     ax.set_ylabel(text("figure.people", lang))
     ax.set_title(text("figure.population_served", lang))
     ax.set_ylim(bottom=0)
-    ax.legend()
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, lang)))
+    ax.legend(handlelength=4)
     ax.grid(alpha=0.3)
     return ax
 
@@ -162,8 +193,71 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
     return nx.multipartite_layout(graph, subset_key=layers)
 
 
+def _short(name: str, limit: int = LABEL_CHARS) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def _overlap(a, b) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+# where a label may go, in points from its node: (dx, dy, ha, va); near ones first, far ones get a leader line
+_LABEL_SPOTS = [
+    (dx * k, dy * k, ha, va)
+    for k in (1, 2.6, 4.2)
+    for dx, dy, ha, va in (
+        (7, 0, "left", "center"), (-7, 0, "right", "center"), (0, 7, "center", "bottom"), (0, -7, "center", "top"),
+        (5, 5, "left", "bottom"), (5, -5, "left", "top"), (-5, 5, "right", "bottom"), (-5, -5, "right", "top"),
+    )
+]
+
+
+def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
+    """Names next to the ``labelled`` nodes, each at the spot (of ``_LABEL_SPOTS``) that overlaps
+    least with the labels placed before, with the nodes and with the frame; deterministic."""
+    from matplotlib.transforms import Bbox
+
+    figure = ax.figure
+    figure.draw_without_rendering()  # the final layout, so that label sizes and node positions hold
+    frame = ax.get_window_extent()
+    half = 4 * figure.dpi / 72
+    dots = [Bbox.from_extents(x - half, y - half, x + half, y + half) for x, y in ax.transData.transform(list(positions.values()))]
+    style = {"textcoords": "offset points", "fontsize": 9, "annotation_clip": False, "zorder": 5,
+             "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}}
+    placed, labels = [], []
+    for node in labelled:
+        name = _short(names.get(node, node))
+        probe = ax.annotate(name, xy=positions[node], xytext=(0, 0), **style)
+        best = None
+        for i, (dx, dy, ha, va) in enumerate(_LABEL_SPOTS):
+            probe.set_position((dx, dy))
+            probe.set_ha(ha)
+            probe.set_va(va)
+            box = probe.get_window_extent()
+            outside = box.width * box.height - _overlap(box, frame)
+            score = 10 * sum(_overlap(box, other) for other in placed) + sum(_overlap(box, dot) for dot in dots) + 20 * outside + i
+            if best is None or score < best[0]:
+                best = (score, dx, dy, ha, va, box)
+        probe.remove()
+        _, dx, dy, ha, va, box = best
+        far = abs(dx) > 10 or abs(dy) > 10
+        label = ax.annotate(
+            name, xy=positions[node], xytext=(dx, dy), ha=ha, va=va, **style,
+            arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if far else None,
+        )
+        label.set_in_layout(False)
+        label.set_gid(f"label:{node}")
+        placed.append(box)
+        labels.append(label)
+    return labels
+
+
 def plot_cascade(result: Results, ax=None, lang: str = "en"):
-    """The dependency graph, coloured by the minute each asset first failed (grey: never)."""
+    """The dependency graph, coloured by the hour each asset first failed (grey: never; the colour
+    scale runs from 0 to the last first failure, at least an hour); the earliest
+    ``CASCADE_LABELS`` failed assets are named."""
     import matplotlib as mpl
 
     ax = _axes(ax, (12, 9))
@@ -179,11 +273,16 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     if failed:
         hours = [first[n] / 60 for n in failed]
         nodes = nx.draw_networkx_nodes(
-            graph, positions, nodelist=failed, node_color=hours, cmap=mpl.colormaps["viridis"], node_size=90, ax=ax
+            graph, positions, nodelist=failed, node_color=hours, cmap=mpl.colormaps["viridis"], node_size=90, ax=ax,
+            vmin=0.0, vmax=max(1.0, max(hours)),
         )
         ax.figure.colorbar(nodes, ax=ax, label=text("figure.first_failure", lang))
     ax.set_title(text("figure.cascade", lang))
     ax.set_axis_off()
+    if failed:
+        names = dict(zip(result.assets["id"], result.assets["name"].fillna(result.assets["id"])))
+        earliest = sorted(failed, key=lambda n: (first[n], names.get(n, n), n))[:CASCADE_LABELS]
+        _label_nodes(ax, positions, earliest, names)
     return ax
 
 
@@ -204,36 +303,86 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
 
 def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en", value: str = "people_affected"):
     """Bar chart of the assets whose failure affects most people; ``value``: the column shown (a
-    simulated sweep's ``unserved_population_hours``, with its 95 % CI as error bars)."""
+    simulated sweep's ``unserved_population_hours``, with its 95 % CI as error bars). Assets
+    whose value is 0 are left out (a bar of 0 is invisible); a note says how many."""
     ax = _axes(ax, (11, 7))
-    head = table.head(top).iloc[::-1]
+    values = pd.to_numeric(table[value], errors="coerce")
+    shown = table[values > 0]
+    dropped = len(table) - len(shown)
+    head = shown.head(top).iloc[::-1]
     xerr = None
     if f"{value}_ci_low" in head and f"{value}_ci_high" in head:
         xerr = [(head[value] - head[f"{value}_ci_low"]).fillna(0), (head[f"{value}_ci_high"] - head[value]).fillna(0)]
-    ax.barh(head["name"], head[value], color="#D55E00", xerr=xerr)
+    bars = ax.barh(head["name"], head[value], color="#D55E00", xerr=xerr)
+    ends = head[f"{value}_ci_high"].fillna(head[value]) if xerr is not None else head[value]
+    for bar, number, end in zip(bars, head[value], ends):  # the number at each bar: short bars stay readable
+        ax.text(end, bar.get_y() + bar.get_height() / 2, " " + format_number(number, lang), va="center", fontsize=8)
+    ax.margins(x=0.08)
     ax.set_xlabel(text("figure.people_affected" if value == "people_affected" else f"threats.figure.{value}", lang))
     ax.set_title(text("figure.threat_ranking", lang, n=len(head)))
+    if dropped:
+        ax.text(0.99, 0.01, text("figure.zero_dropped", lang, n=dropped), transform=ax.transAxes, ha="right", va="bottom", fontsize=10, gid="zero_dropped")
     ax.tick_params(axis="y", labelsize=8)
+    ax.xaxis.set_major_formatter(_thousands(lang))
     ax.grid(axis="x", alpha=0.3)
     return ax
 
 
+def _thousands(lang: str):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: format_number(value, lang))
+
+
+def _cell_spots(n: int) -> list[tuple[float, float]]:
+    """``n`` offsets from a cell's centre, on a grid within the inner 80 % of the cell."""
+    columns = max(1, math.ceil(math.sqrt(n)))
+    rows = math.ceil(n / columns)
+    step_x, step_y = 0.8 / columns, 0.8 / rows
+    return [(-0.4 + step_x * (i % columns + 0.5), 0.4 - step_y * (i // columns + 0.5)) for i in range(n)]
+
+
 def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
-    """National Risk Profile style: likelihood class against impact class, assets as points."""
-    ax = _axes(ax, (8, 8))
+    """National Risk Profile style: likelihood class against impact class, each asset a point
+    inside its cell of the 5 x 5 grid (spread on a grid within the cell, in the table's order);
+    the top ``RISK_LABELS`` of the ranking are numbered, with their names in the legend."""
+    from matplotlib.lines import Line2D
+
+    ax = _axes(ax, (12.5, 8))
     classes = ["A", "B", "C", "D", "E"]
-    counts: dict = {}
-    for row in table.itertuples(index=False):
-        x, y = classes.index(row.impact), classes.index(row.likelihood)
-        k = counts.get((x, y), 0)
-        counts[(x, y)] = k + 1
-        ax.scatter(x + 0.15 * (k % 5) - 0.3, y + 0.15 * (k // 5) - 0.3, s=30, color="#0072B2")
+    cells: dict = {}
+    for i, row in enumerate(table.itertuples(index=False)):
+        cells.setdefault((classes.index(row.impact), classes.index(row.likelihood)), []).append(i)
+    points = {}
+    for (x, y), members in cells.items():
+        for i, (dx, dy) in zip(members, _cell_spots(len(members))):
+            points[i] = (x + dx, y + dy)
+    for k in range(6):  # the cells
+        ax.axvline(k - 0.5, color="#555555", linewidth=1.2)
+        ax.axhline(k - 0.5, color="#555555", linewidth=1.2)
+    order = sorted(points)
+    top = order[:RISK_LABELS]
+    rest = order[RISK_LABELS:]
+    if rest:
+        ax.scatter([points[i][0] for i in rest], [points[i][1] for i in rest], s=30, color="#0072B2", zorder=3)
+    handles = []
+    for i in top:
+        x, y = points[i]
+        rank = table["rank"].iloc[i] if "rank" in table else i + 1
+        ax.scatter([x], [y], s=260, color="#D55E00", edgecolor="black", linewidth=0.6, zorder=4)
+        ax.text(x, y, str(rank), ha="center", va="center", fontsize=9, color="white", fontweight="bold", zorder=5, gid=f"rank:{rank}")
+        handles.append(Line2D([], [], linestyle="none", marker=f"${rank}$", markersize=9 + 3 * len(str(rank)), color="#D55E00",
+                              label=_short(str(table["name"].iloc[i]), 45)))
     ax.set_xticks(range(5), classes)
     ax.set_yticks(range(5), classes)
     ax.set_xlim(-0.5, 4.5)
     ax.set_ylim(-0.5, 4.5)
+    ax.set_aspect("equal")
+    ax.set_anchor("W")  # the square to the left, the legend (anchored to the square) in the room beside it
     ax.set_xlabel(text("figure.impact", lang))
     ax.set_ylabel(text("figure.likelihood", lang))
     ax.set_title(text("figure.risk_diagram", lang))
-    ax.grid(alpha=0.3)
+    if handles:
+        ax.legend(handles=handles, title=text("figure.top_ranked", lang, n=len(handles)), loc="upper left", bbox_to_anchor=(1.02, 1.0),
+                  fontsize=10, title_fontsize=11, handletextpad=0.8)
     return ax
