@@ -4,9 +4,10 @@ Both arms are ensembles (``run_ensemble``) with the same master seed, so replica
 base and of the variant use the same ``numpy.random.SeedSequence(seed).spawn(n)[i]``. For every
 scalar metric the comparison gives the mean of the paired differences (variant − base) with a
 95 % confidence interval from Student's t on those differences, over the replications where both
-arms have a value. Pairing removes the part of the spread both arms share; how much is shared
-depends on how long the two runs draw their random numbers in the same order (one generator per
-run, drawn in event order): a measure that changes nothing gives a difference of exactly 0.
+arms have a value. Pairing removes the part of the spread both arms share: the engine draws from
+streams per purpose and subject keyed by ids (``simulator/engine/streams.py``), so the two arms
+share every draw the measure does not change; a measure that changes nothing gives a difference of
+exactly 0.
 """
 
 from __future__ import annotations
