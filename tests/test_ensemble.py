@@ -59,7 +59,7 @@ def test_summary_by_hand():
     t975 = 3.182446305284263  # Student's t, 3 degrees of freedom, 97.5 % (tables)
     assert s["ci95_mean"] == pytest.approx([2.5 - t975 * s["std"] / 2, 2.5 + t975 * s["std"] / 2])
     one = summarise(pd.DataFrame({"assets_failed": [7]}))["assets_failed"]
-    assert (one["n"], one["std"], one["ci95_mean"]) == (1, 0.0, [7.0, 7.0])
+    assert (one["n"], one["mean"], one["std"], one["ci95_mean"]) == (1, 7.0, None, None)
     assert summary["time_to_full_recovery_min"]["n"] == 2  # not recovered: left out
 
 

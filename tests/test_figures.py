@@ -372,3 +372,31 @@ def _close_figures():
 
     yield
     plt.close("all")
+
+
+def test_run_figures_in_svg_and_pdf_are_the_same_bytes_every_time(tmp_path):
+    import simulator
+    from simulator.report.figures import save_figures
+
+    result = simulator.simulate(ROOT / "scenarios" / "ransomware-gemeente.yaml", until_min=240)
+    for fmt in ("svg", "pdf"):
+        first = {p.name: p.read_bytes() for p in save_figures(result, tmp_path / f"a-{fmt}", fmt)}
+        second = {p.name: p.read_bytes() for p in save_figures(result, tmp_path / f"b-{fmt}", fmt)}
+        assert first == second
+
+
+def test_the_cascade_of_a_large_graph_shows_the_failed_assets_and_their_neighbours(tmp_path):
+    from simulator.model.synth import synthetic_graph
+    from simulator.report.figures import CASCADE_FULL_LIMIT
+
+    graph = synthetic_graph(600, seed=1)
+    simulator.save_graph(graph, tmp_path / "g.json")
+    (tmp_path / "s.yaml").write_text(
+        "name: groot\ngraph: g.json\nstart: 2027-01-15T02:30:00+01:00\nduration: 6h\n"
+        f"injects:\n  - {{type: outage, target: {graph.assets[0].id}}}\n",
+        encoding="utf-8",
+    )
+    result = simulator.simulate(tmp_path / "s.yaml")
+    ax = plot_cascade(result)
+    drawn = sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets") and len(c.get_offsets()))
+    assert len(graph) > CASCADE_FULL_LIMIT and 0 < drawn < len(graph)

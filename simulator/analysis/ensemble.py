@@ -98,16 +98,15 @@ def summarise(replications: pd.DataFrame) -> dict:
             out[name] = {"n": 0}
             continue
         count, mean, low, high = mean_ci(values)
-        if count == 1:  # one value: no spread to measure, the interval is the value itself
-            low = high = mean
+        one = count == 1  # one value says nothing about the spread: no std, no interval (null)
         out[name] = {
             "n": count,
             "mean": mean,
-            "std": float(values.std(ddof=1)) if count > 1 else 0.0,
+            "std": None if one else float(values.std(ddof=1)),
             "p5": float(np.percentile(values, 5)),
             "p50": float(np.percentile(values, 50)),
             "p95": float(np.percentile(values, 95)),
-            "ci95_mean": [low, high],
+            "ci95_mean": None if one else [low, high],
         }
     return out
 

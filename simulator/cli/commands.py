@@ -170,7 +170,7 @@ def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, re
         if summary.get(name, {}).get("n"):
             s = summary[name]
             ctx.out.print(f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})")
-    ctx.out.print(text("summary.written", lang, path=out))
+    ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
 
 @cli.command()

@@ -28,6 +28,7 @@ from .ensemble_figures import (
     plot_metric_distribution,
     plot_metric_distributions,
     save_ensemble_figures,
+    save_reproducibly,
 )
 
 __all__ = [
@@ -254,6 +255,9 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
     return labels
 
 
+CASCADE_FULL_LIMIT = 400  # assets; above it the cascade figure shows the failed ones and their neighbours
+
+
 def plot_cascade(result: Results, ax=None, lang: str = "en"):
     """The dependency graph, coloured by the hour each asset first failed (grey: never; the colour
     scale runs from 0 to the last first failure, at least an hour); the earliest
@@ -265,6 +269,11 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     graph.add_nodes_from(result.assets["id"])
     graph.add_edges_from(zip(result.dependencies["supplier"], result.dependencies["consumer"]))
     first = result.metrics.get("first_failure_min", {})
+    if len(graph) > CASCADE_FULL_LIMIT:
+        # a national graph is unreadable and slow to draw whole: the failed assets and their neighbours
+        keep = {n for n in first if n in graph}
+        keep |= {m for n in list(keep) for m in (*graph.predecessors(n), *graph.successors(n))}
+        graph = graph.subgraph(keep).copy()
     positions = _positions(result, graph)
     failed = [n for n in graph if n in first]
     calm = [n for n in graph if n not in first]
@@ -295,7 +304,7 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
     for name, plot in (("status-timeline", plot_status_timeline), ("population-served", plot_population_served), ("cascade", plot_cascade)):
         ax = plot(result, lang=lang)
         path = out / f"{name}.{fmt}"
-        ax.figure.savefig(path, dpi=150 if fmt == "png" else None)
+        save_reproducibly(ax.figure, path, fmt)  # no creation date, fixed SVG ids: same run, same bytes
         plt.close(ax.figure)
         written.append(path)
     return written
