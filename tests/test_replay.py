@@ -274,3 +274,18 @@ def test_lookups_equal_a_linear_scan(t, view):
 @cache
 def _timeline_of_real():
     return replay_timeline(real("sluis-havenstad.yaml"), "en")
+
+
+def test_from_finds_the_second_0230_on_the_night_summer_time_ends():
+    """Start 02:45 CEST on 31 October 2027; at 03:00 CEST the clocks go back to 02:00 CET, so
+    02:30 comes again 45 minutes after the start."""
+    from datetime import datetime, time
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from simulator.analysis.replay import ReplayTimeline
+
+    start = datetime(2027, 10, 31, 2, 45, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    stub = SimpleNamespace(start=start)
+    assert ReplayTimeline.first_minute_at(stub, time(2, 30)) == 45.0
+    assert ReplayTimeline.first_minute_at(stub, time(2, 50)) == 5.0  # the first 02:50 (CEST) comes first

@@ -158,13 +158,18 @@ class ReplayTimeline:
         zone = self.start.tzinfo
         day = self.start.date()
         while True:
-            moment = datetime.combine(day, clock, tzinfo=zone)
-            minutes = (moment.astimezone(UTC) - self.start.astimezone(UTC)).total_seconds() / 60
-            # a clock time that does not exist that day (skipped by daylight saving) maps back to itself
-            # only when it exists: compare the wall clock after the round trip
-            exists = moment.astimezone(UTC).astimezone(zone).time().replace(tzinfo=None) == clock
-            if minutes >= 0 and exists:
-                return minutes
+            found = []
+            # fold 0 and 1: on the night summer time ends, 02:30 happens twice (CEST, then CET)
+            for fold in (0, 1):
+                moment = datetime.combine(day, clock, tzinfo=zone).replace(fold=fold)
+                minutes = (moment.astimezone(UTC) - self.start.astimezone(UTC)).total_seconds() / 60
+                # a clock time that does not exist that day (skipped by daylight saving) maps back to
+                # itself only when it exists: compare the wall clock after the round trip
+                exists = moment.astimezone(UTC).astimezone(zone).time().replace(tzinfo=None) == clock
+                if minutes >= 0 and exists:
+                    found.append(minutes)
+            if found:
+                return min(found)
             day += timedelta(days=1)
 
     def _changes_in(self, view: str) -> list[float]:
