@@ -126,3 +126,17 @@ def test_messages_can_be_rendered_again_in_another_language(small, tmp_path):
     dutch = loaded.in_language("nl")
     assert "Wijk Noord valt uit" in dutch.events["message"].tolist()
     assert dutch.in_language("en").events["message"].tolist() == loaded.events["message"].tolist()
+
+
+def test_the_scenario_start_from_the_manifest_an_older_run_or_nothing():
+    import pandas as pd
+
+    from simulator.analysis.results import EVENT_COLUMNS, STATE_COLUMNS, Results
+
+    empty_events, states = pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS)
+    naive = Results(empty_events, states, {}, {"scenario": {"resolved": {"start": "2027-03-28T01:30:00", "timezone": "Europe/Amsterdam"}}})
+    assert naive.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
+    events = pd.DataFrame([{**dict.fromkeys(EVENT_COLUMNS, ""), "id": 1, "time_min": 90.0, "clock": "2027-03-28T04:00:00+02:00"}])
+    older = Results(events, states, {}, {})  # no resolved scenario: the first event's clock minus its minute
+    assert older.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
+    assert Results(empty_events, states, {}, {}).scenario_start().isoformat() == "1970-01-01T00:00:00+00:00"

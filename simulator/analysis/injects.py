@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -39,7 +38,7 @@ from ..messages import CATALOGUE, text
 from .eventtext import duration_text, event_message
 from .results import Results
 
-__all__ = ["INJECT_COLUMNS", "derive_injects", "scenario_start"]
+__all__ = ["INJECT_COLUMNS", "derive_injects"]
 
 INJECT_COLUMNS = [
     "number", "time_min", "clock", "from", "to", "method", "message", "expected_action", "events", "assets", "channel",
@@ -52,17 +51,6 @@ _INCIDENT_FACTS = ("cyber.encrypted", "cyber.compromised", "cyber.ddos.start")  
 _MAX_FACTS = 6  # facts named in one message; the rest are counted ("and 3 more")
 _MAX_TARGETS = 3
 _ACTION_ITEMS = ("grip.escalated", "grip.deescalated", "grip.ended", "rule.fired", "deadline.started", "repair.queued")
-
-
-def scenario_start(results: Results) -> datetime:
-    """The scenario's start as an aware datetime in its time zone (as ``Scenario.start``)."""
-    resolved = results.manifest.get("scenario", {}).get("resolved", {})
-    tz = ZoneInfo(resolved.get("timezone") or "Europe/Amsterdam")
-    if resolved.get("start"):
-        start = datetime.fromisoformat(str(resolved["start"]))
-        return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
-    first = results.events.iloc[0]  # an older run directory: the first event's clock
-    return datetime.fromisoformat(first["clock"]) - timedelta(minutes=float(first["time_min"]))
 
 
 class _Run:
@@ -88,7 +76,7 @@ class _Run:
         for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
             if self.asset[i] and self.kind[i].startswith("asset."):
                 self.owner.setdefault(self.asset[i], self.org[i])
-        self.start = scenario_start(results)
+        self.start = results.scenario_start()
         self.children: dict[int, list[int]] = defaultdict(list)
         for i in self.ids:
             if self.cause[i] is not None:

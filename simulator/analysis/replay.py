@@ -25,7 +25,6 @@ import json
 from bisect import bisect_right
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import networkx as nx
 import pandas as pd
@@ -185,7 +184,7 @@ def replay_timeline(results: Results, lang: str) -> ReplayTimeline:
     """Prepare a run for replay, with every message in ``lang`` (``en`` or ``nl``)."""
     results = results.in_language(lang)
     manifest = results.manifest
-    start = _start(manifest, results.events)
+    start = results.scenario_start()
     assets, sectors = _assets(results)
     ids = [a["id"] for a in assets]
     links = _links(results, set(ids))
@@ -215,22 +214,6 @@ def _check_view(view: str) -> None:
 
 def _visible_from(event: dict, view: str) -> float | None:
     return event["t"] if view == "truth" else event["known_t"]
-
-
-def _start(manifest: dict, events: pd.DataFrame) -> datetime:
-    """The scenario start, aware, in the scenario's time zone."""
-    resolved = manifest.get("scenario", {}).get("resolved", {})
-    zone_name = resolved.get("timezone")
-    zone = ZoneInfo(zone_name) if zone_name else None
-    if resolved.get("start"):
-        start = datetime.fromisoformat(str(resolved["start"]))
-    elif len(events):  # an older run directory: the first event's clock, minus its minute
-        start = datetime.fromisoformat(str(events["clock"].iloc[0])) - timedelta(minutes=float(events["time_min"].iloc[0]))
-    else:
-        start = datetime(1970, 1, 1, tzinfo=UTC)
-    if start.tzinfo is None:
-        return start.replace(tzinfo=zone or UTC)
-    return start.astimezone(zone) if zone else start
 
 
 def _assets(results: Results) -> tuple[list[dict[str, Any]], list[str]]:

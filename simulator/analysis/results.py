@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import platform
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -218,6 +219,21 @@ class Results:
         return cls(events, states, metrics, manifest, path, tables)
 
     # --- questions --------------------------------------------------------------------------------
+    def scenario_start(self) -> datetime:
+        """The scenario's start, aware, in its time zone (as ``Scenario.start``): from the manifest's
+        resolved scenario; for an older run directory the first event's clock minus its minute;
+        1970-01-01 UTC when there is neither."""
+        resolved = self.manifest.get("scenario", {}).get("resolved") or {}
+        zone = ZoneInfo(resolved.get("timezone") or "Europe/Amsterdam")  # the scenario file's default
+        if resolved.get("start"):
+            start = datetime.fromisoformat(str(resolved["start"]))
+        elif len(self.events):
+            first = self.events.iloc[0]
+            start = datetime.fromisoformat(str(first["clock"])) - timedelta(minutes=float(first["time_min"]))
+        else:
+            return datetime(1970, 1, 1, tzinfo=UTC)
+        return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
+
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
         by_id = self.events.set_index("id")

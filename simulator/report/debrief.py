@@ -13,11 +13,9 @@ import io
 import os
 import re
 import tempfile
-from datetime import datetime
 from html import escape
 from importlib import metadata
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -102,7 +100,7 @@ class _Page:
         self.result = result
         self.lang = lang
         self.scenario = result.manifest.get("scenario", {}).get("resolved") or {}
-        self.clock = WallClockText(_start(self.scenario))
+        self.clock = WallClockText(result.scenario_start())
         self.names = dict(zip(result.assets["id"], result.assets["name"]))
         self.mapping = portfolio_mapping(result)
         self.losses = asset_losses(result, self.mapping)
@@ -362,16 +360,6 @@ class _Page:
         except metadata.PackageNotFoundError:
             version = "?"
         return text("report.footer", self.lang, version=version, seed=self.result.manifest.get("seed", ""))
-
-
-def _start(scenario: dict) -> datetime:
-    """The scenario's start as an aware datetime in its time zone (UTC midnight when unknown)."""
-    zone = ZoneInfo(scenario.get("timezone") or "UTC")
-    try:
-        start = datetime.fromisoformat(str(scenario["start"]))
-    except (KeyError, ValueError):
-        return datetime(1970, 1, 1, tzinfo=zone)
-    return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
 
 
 def _metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:

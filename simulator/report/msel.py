@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
-from ..analysis.injects import derive_injects, scenario_start
+from ..analysis.injects import derive_injects
 from ..analysis.results import Results
 from ..messages import text
 
@@ -175,7 +175,7 @@ def write_msel(results: Results, path: str | Path, lang: str) -> int:
     if suffix == ".csv":
         data = msel_csv(injects, lang).encode("utf-8")
     else:
-        created = scenario_start(results)
+        created = results.scenario_start()
         data = _workbook_bytes(msel_workbook(injects, lang, _title(results, lang), created), created)
     _atomic_write(path, data)
     return len(injects)
