@@ -107,8 +107,8 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
          ids(results, ("inject", "sub"), ("outage.start", "sub"), ("asset.failed", "sub"), ("report.received", "sub")), ("sub",)),
         (2, 15.0, "report", "Caller on 112", "Control room (meldkamer)", "phone_112",
          ids(results, ("need.unsatisfied", "wijk"), ("need.exhausted", "wijk"), ("asset.failed", "wijk"), ("report.received", "wijk")), ("wijk",)),
-        (3, 180.0, "monitoring", "Security monitoring (SOC), gem", "Crisis team, gem", "email", theft, ("server",)),
-        (4, 195.0, "share", "Duty officer, gem", "CoPI", "phone", theft, ("server",)),
+        (3, 180.0, "monitoring", "Security monitoring (SOC), Gemeente Test", "Crisis team, Gemeente Test", "email", theft, ("server",)),
+        (4, 195.0, "share", "Duty officer, Gemeente Test", "CoPI", "phone", theft, ("server",)),
         (5, 220.0, "update", "Operator, net", "CoPI", "phone",
          ids(results, ("asset.operational", "sub"), ("need.satisfied", "wijk"), ("need.restarted", "wijk"), ("asset.operational", "wijk")),
          ("sub", "wijk")),
@@ -125,8 +125,8 @@ def test_messages_and_expected_actions_in_english(results):
     assert injects["message"].tolist() == [
         "The operator (net) reports: Onderstation is down since 02:30.",
         "A caller on 112 reports: Wijk is down since 02:35: no power.",
-        "The security monitoring of gem reports: data has been stolen from Server.",
-        "The duty officer of gem reports: data has been stolen from Server.",
+        "The security monitoring of Gemeente Test reports: data has been stolen from Server.",
+        "The duty officer of Gemeente Test reports: data has been stolen from Server.",
         "The operator (net) reports: Onderstation works again; Wijk works again.",
     ]
     # the playbook's and the ladder's responses, each with the row whose fact caused it
@@ -141,13 +141,13 @@ def test_messages_and_expected_actions_in_english(results):
 
 def test_the_same_rows_in_dutch(results):
     injects = derive_injects(results, "nl")
-    assert injects["from"].tolist() == ["Beheerder net", "Melder via 112", "Securitymonitoring (SOC) gem", "Piketfunctionaris gem", "Beheerder net"]
-    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam gem", "CoPI", "CoPI"]
+    assert injects["from"].tolist() == ["Beheerder net", "Melder via 112", "Securitymonitoring (SOC) Gemeente Test", "Piketfunctionaris Gemeente Test", "Beheerder net"]
+    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "CoPI"]
     assert injects["message"].tolist() == [
         "De beheerder (net) meldt: Onderstation is sinds 02:30 uitgevallen.",
         "Een melder belt 112: Wijk is sinds 02:35 uitgevallen: geen stroom.",
-        "De securitymonitoring van gem meldt: er zijn gegevens gestolen uit Server.",
-        "De piketfunctionaris van gem meldt: er zijn gegevens gestolen uit Server.",
+        "De securitymonitoring van Gemeente Test meldt: er zijn gegevens gestolen uit Server.",
+        "De piketfunctionaris van Gemeente Test meldt: er zijn gegevens gestolen uit Server.",
         "De beheerder (net) meldt: Onderstation werkt weer; Wijk werkt weer.",
     ]
     assert injects["expected_action"].tolist() == [

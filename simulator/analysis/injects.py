@@ -64,6 +64,7 @@ class _Run:
         self.kind = dict(zip(self.ids, ev["kind"]))
         self.asset = dict(zip(self.ids, ev["asset"]))
         self.org = dict(zip(self.ids, ev["org"]))
+        self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
         self.ref = dict(zip(self.ids, ev["ref"]))
         self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
         self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["level"])}
@@ -263,7 +264,7 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
             say = "caller"
     elif channel in ("monitoring", "alarm"):
         org = run.org[channel_event] or owner
-        to = control if not org or org == run.control_room else run.t("msel.to.crisis_team", org=org)
+        to = control if not org or org == run.control_room else run.t("msel.to.crisis_team", org=run.org_names.get(org, org))
         if any(k.startswith("online.") for k in kinds):
             say, method = "webcare", "social"
         elif channel == "alarm" or (run.sector.get(asset) in _OT_SECTORS and "cyber.exfiltrated" not in kinds):
@@ -276,7 +277,7 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
             say, method = ("duty" if channel == "share" else "operator"), "phone"
         else:
             say, method = "units", "radio"
-    sender = run.t(f"msel.from.{say}", org=org, official=official)
+    sender = run.t(f"msel.from.{say}", org=run.org_names.get(org, org), official=official)
     return {"from": sender, "to": to, "method": method, "say": say, "org": org, "official": official, "asset": asset}
 
 
@@ -358,7 +359,7 @@ def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
 
 def _message(run: _Run, route: dict[str, str], content: list[str]) -> str:
     return run.t(
-        f"msel.say.{route['say']}", name=run.name(route["asset"]), org=route.get("org", ""),
+        f"msel.say.{route['say']}", name=run.name(route["asset"]), org=run.org_names.get(route.get("org", ""), route.get("org", "")),
         official=route.get("official", ""), content="; ".join(content),
     )
 
@@ -438,7 +439,7 @@ def _expected(run: _Run, moment: _Moment, channel: str, route: dict[str, str], f
     if not actions:
         owner = route.get("org", "")
         if channel == "report":
-            actions = [run.t("msel.do.register", org=owner) if owner else run.t("msel.do.register_plain")]
+            actions = [run.t("msel.do.register", org=run.org_names.get(owner, owner)) if owner else run.t("msel.do.register_plain")]
         elif channel in ("monitoring", "alarm") and route["to"] != run.t("msel.to.control_room"):
             actions = [run.t("msel.do.assess")]
         elif all(run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end") for e in facts):

@@ -353,6 +353,7 @@ def _manifest(record: RunRecord, lang: str) -> dict:
         ],
         "language": lang,
         "assets": len(scenario.graph),
+        "organisations": {o.id: o.name for o in scenario.organisations if o.name},  # id -> name people read
         **({"portfolios": portfolio_records(scenario.graph.portfolios)} if scenario.graph.portfolios else {}),
         "versions": {"python": platform.python_version(), **versions},
         "platform": sys.platform,
