@@ -490,3 +490,13 @@ def test_report_of_a_damaged_run_or_into_a_folder_exits_2_and_leaves_nothing(res
     outcome = runner().invoke(cli, ["--lang", "en", "report", str(tmp_path / "run"), "--out", str(tmp_path / "r.html")])
     assert outcome.exit_code == 2 and "cannot read this run directory" in outcome.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_page_and_the_terminal_show_the_same_key_metrics_and_levels_in_the_language():
+    from simulator.report.summary import metric_rows
+
+    metrics = {"assets_failed": 2, "peak_assets_failed": 1, "unserved_population_hours": 1234.5, "time_to_full_recovery_min": None,
+               "events": 9, "max_water_level_m": {"havenbekken": 0.184}}
+    nl = dict(metric_rows(metrics, "nl"))
+    assert nl["metric.max_water_level_m"] == "havenbekken: 0,18 m NAP" and nl["metric.unserved_population_hours"] == "1.234"
+    assert dict(metric_rows(metrics, "en"))["metric.max_water_level_m"] == "havenbekken: 0.18 m NAP"

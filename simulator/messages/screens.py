@@ -124,6 +124,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{path} already exists: choose another --out, or add --resume to finish an interrupted ensemble there",
         "nl": "{path} bestaat al: kies een andere --out, of voeg --resume toe om een onderbroken ensemble daar af te maken",
     },
+    "metric.level_value": {"en": "{basin}: {level} m NAP", "nl": "{basin}: {level} m NAP"},
     "cli.ensemble_written": {"en": "Ensemble written to {path}", "nl": "Ensemble geschreven naar {path}"},
     "cli.output_taken": {
         "en": "{path} already exists: choose another --out",

@@ -35,6 +35,7 @@ from ..analysis.tables import WallClockText
 from ..messages import format_number, text
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
+from .summary import metric_rows
 
 __all__ = ["render_report", "write_report", "CSP"]
 
@@ -161,7 +162,7 @@ class _Page:
         return f" ({self.t('report.run_until', elapsed=duration_text(round(until)))})" if until else ""
 
     def metrics_section(self) -> str:
-        rows = [[self.t(key), escape(value)] for key, value in _metric_rows(self.result.metrics, self.lang)]
+        rows = [[self.t(key), escape(value)] for key, value in metric_rows(self.result.metrics, self.lang)]
         return _table([self.t("col.metric"), self.t("col.value")], rows, "metrics")
 
     def deadlines_section(self) -> str:
@@ -362,32 +363,6 @@ class _Page:
         return text("report.footer", self.lang, version=version, seed=self.result.manifest.get("seed", ""))
 
 
-def _metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
-    """(catalogue key, value) of the key metrics, as the terminal summary shows them."""
-    recovery = metrics.get("time_to_full_recovery_min")
-    rows = [
-        ("metric.assets_failed", str(metrics.get("assets_failed", 0))),
-        ("metric.peak_assets_failed", str(metrics.get("peak_assets_failed", 0))),
-        ("metric.unserved_population_hours", format_number(metrics.get("unserved_population_hours", 0), lang)),
-        ("metric.time_to_full_recovery_min", text("metric.not_recovered", lang) if recovery is None else "+" + duration_text(round(recovery))),
-        ("metric.events", str(metrics.get("events", 0))),
-    ]
-    if metrics.get("time_to_detection_min") is not None:
-        rows.append(("metric.time_to_detection_min", "+" + duration_text(round(metrics["time_to_detection_min"]))))
-    if metrics.get("grip_max"):
-        rows.append(("metric.grip_max", str(metrics["grip_max"])))
-    for basin, level in (metrics.get("max_water_level_m") or {}).items():
-        rows.append(("metric.max_water_level_m", f"{basin}: {level:.2f} m NAP"))
-    if metrics.get("flooded_zones"):
-        rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
-    if metrics.get("time_to_containment_min") is not None:
-        rows.append(("metric.time_to_containment_min", "+" + duration_text(round(metrics["time_to_containment_min"]))))
-    deadlines = metrics.get("deadlines") or {}
-    if deadlines:
-        met = sum(1 for d in deadlines.values() if d["met"] is True)
-        decided = sum(1 for d in deadlines.values() if d["met"] is not None)
-        rows.append(("metric.deadlines", text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided)))
-    return rows
 
 
 def _table(header: list[str], rows: list[list[str]], css: str) -> str:

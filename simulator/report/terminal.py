@@ -10,7 +10,8 @@ from rich.table import Table
 
 from ..analysis.eventtext import HEADLINE_KINDS, duration_text
 from ..analysis.graphinfo import GraphInfo
-from ..messages import format_number, text
+from ..messages import text
+from .summary import elapsed, metric_rows
 
 __all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
 
@@ -26,11 +27,6 @@ _STYLE = {
     "report.received": "cyan",
     "detect.monitoring": "cyan",
 }
-
-
-def elapsed(minutes: float) -> str:
-    """``+2h30min`` style offset from the scenario start, to the minute."""
-    return "+" + duration_text(round(minutes))
 
 
 def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
@@ -55,32 +51,7 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
     table = Table(title=text("summary.title", lang))
     table.add_column(text("col.metric", lang))
     table.add_column(text("col.value", lang), justify="right")
-    recovery = metrics["time_to_full_recovery_min"]
-    rows = [
-        ("metric.assets_failed", str(metrics["assets_failed"])),
-        ("metric.peak_assets_failed", str(metrics["peak_assets_failed"])),
-        ("metric.unserved_population_hours", format_number(metrics["unserved_population_hours"], lang)),
-        (
-            "metric.time_to_full_recovery_min",
-            text("metric.not_recovered", lang) if recovery is None else elapsed(recovery),
-        ),
-        ("metric.events", str(metrics["events"])),
-    ]
-    if metrics.get("time_to_detection_min") is not None:
-        rows.append(("metric.time_to_detection_min", elapsed(metrics["time_to_detection_min"])))
-    if metrics.get("grip_max"):
-        rows.append(("metric.grip_max", str(metrics["grip_max"])))
-    for basin, level in (metrics.get("max_water_level_m") or {}).items():
-        rows.append(("metric.max_water_level_m", f"{basin}: {level:.2f} m NAP"))
-    if metrics.get("flooded_zones"):
-        rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
-    if metrics.get("time_to_containment_min") is not None:
-        rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"])))
-    deadlines = metrics.get("deadlines") or {}
-    if deadlines:
-        met = sum(1 for d in deadlines.values() if d["met"] is True)
-        decided = sum(1 for d in deadlines.values() if d["met"] is not None)
-        rows.append(("metric.deadlines", text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided)))
+    rows = metric_rows(metrics, lang)
     for key, value in rows:
         table.add_row(text(key, lang), value)
     console.print(table)

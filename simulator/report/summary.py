@@ -1,0 +1,48 @@
+"""The key metrics of a run as (catalogue key, value text) rows: one list for the terminal summary
+and the debrief page, so that both show the same figures in the same words."""
+
+from __future__ import annotations
+
+from ..analysis.eventtext import duration_text
+from ..messages import format_number, text
+
+__all__ = ["elapsed", "metric_rows"]
+
+
+def elapsed(minutes: float) -> str:
+    """``+2h30min`` style offset from the scenario start, to the minute."""
+    return "+" + duration_text(round(minutes))
+
+
+def _level(value_m: float, lang: str) -> str:
+    """A water level in metres NAP to the centimetre, with the language's decimal sign."""
+    number = f"{value_m:.2f}"
+    return number.replace(".", ",") if lang == "nl" else number
+
+
+def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
+    """(catalogue key of the label, value as text) of the key metrics of ``metrics`` (metrics.json)."""
+    recovery = metrics.get("time_to_full_recovery_min")
+    rows = [
+        ("metric.assets_failed", str(metrics.get("assets_failed", 0))),
+        ("metric.peak_assets_failed", str(metrics.get("peak_assets_failed", 0))),
+        ("metric.unserved_population_hours", format_number(metrics.get("unserved_population_hours", 0), lang)),
+        ("metric.time_to_full_recovery_min", text("metric.not_recovered", lang) if recovery is None else elapsed(recovery)),
+        ("metric.events", str(metrics.get("events", 0))),
+    ]
+    if metrics.get("time_to_detection_min") is not None:
+        rows.append(("metric.time_to_detection_min", elapsed(metrics["time_to_detection_min"])))
+    if metrics.get("grip_max"):
+        rows.append(("metric.grip_max", str(metrics["grip_max"])))
+    for basin, level in (metrics.get("max_water_level_m") or {}).items():
+        rows.append(("metric.max_water_level_m", text("metric.level_value", lang, basin=basin, level=_level(level, lang))))
+    if metrics.get("flooded_zones"):
+        rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
+    if metrics.get("time_to_containment_min") is not None:
+        rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"])))
+    deadlines = metrics.get("deadlines") or {}
+    if deadlines:
+        met = sum(1 for d in deadlines.values() if d["met"] is True)
+        decided = sum(1 for d in deadlines.values() if d["met"] is not None)
+        rows.append(("metric.deadlines", text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided)))
+    return rows
