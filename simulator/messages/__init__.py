@@ -13,7 +13,7 @@ import os
 
 from . import analysis, browser, errors, events, msel, replay, report, screens
 
-__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number"]
+__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number", "sector_name"]
 
 LANGUAGES = ("en", "nl")
 
@@ -48,3 +48,9 @@ def format_number(value: float, lang: str | None = None) -> str:
     """A whole number with thousands separators: 403,200 (en) or 403.200 (nl)."""
     text_ = f"{value:,.0f}"
     return text_.replace(",", ".") if (lang or default_language()) == "nl" else text_
+
+
+def sector_name(sector: str, lang: str | None = None) -> str:
+    """A sector's name as people read it (``replay.sector.<id>``); the id for a sector without one."""
+    key = f"replay.sector.{sector}"
+    return text(key, lang) if key in CATALOGUE else sector

@@ -32,7 +32,7 @@ from ..analysis.portfolio_impact import (
 )
 from ..analysis.results import Results
 from ..analysis.tables import WallClockText
-from ..messages import format_number, text
+from ..messages import format_number, sector_name, text
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
 from .summary import metric_rows
@@ -289,7 +289,7 @@ class _Page:
         return escape(format_number(value, self.lang)) if value > 0 else "–"
 
     def sector(self, sector: str) -> str:
-        return self.t(f"replay.sector.{sector}")
+        return sector_name(sector, self.lang)
 
     def chains_section(self, top: int) -> str:
         chosen = largest_failures(self.losses, top)

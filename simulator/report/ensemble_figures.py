@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.uncertainty import ensemble_assets, failure_probabilities, probability_within
-from ..messages import CATALOGUE, format_number, text
+from ..messages import CATALOGUE, format_number, sector_name, text
 from ..model.fieldtypes import SECTORS
 
 __all__ = [
@@ -62,11 +62,6 @@ def sector_colours(sectors) -> dict[str, tuple[str, str]]:
     hatched from the ninth sector on."""
     present = [s for s in SECTORS if s in set(sectors)] + sorted(set(sectors) - set(SECTORS))
     return {s: (OKABE_ITO[i % len(OKABE_ITO)], "" if i < len(OKABE_ITO) else "//") for i, s in enumerate(present)}
-
-
-def _sector_label(sector: str, lang: str) -> str:
-    key = f"replay.sector.{sector}"
-    return text(key, lang) if key in CATALOGUE else sector
 
 
 def asset_info(results, source=None) -> pd.DataFrame:
@@ -115,7 +110,7 @@ def _sector_legend(ax, table: pd.DataFrame, lang: str) -> None:
 
     seen = dict.fromkeys(s for s in table["sector"] if s)
     colours = sector_colours(list(seen))
-    handles = [Patch(facecolor=colours[s][0], hatch=colours[s][1], edgecolor="black", label=_sector_label(s, lang)) for s in colours]
+    handles = [Patch(facecolor=colours[s][0], hatch=colours[s][1], edgecolor="black", label=sector_name(s, lang)) for s in colours]
     if handles:
         ax.legend(handles=handles, title=text("figure.sector", lang), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=12, title_fontsize=12)
 

@@ -17,11 +17,10 @@ import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
-from ..messages import format_number, text
+from ..messages import format_number, sector_name, text
 from .ensemble_figures import (
     ENSEMBLE_METRICS,
     OKABE_ITO,
-    _sector_label,
     plot_failure_probability,
     plot_failure_within,
     plot_first_failure,
@@ -86,7 +85,7 @@ def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     intervals = _intervals(result)
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
     names = dict(zip(result.assets["id"], result.assets["name"]))
-    sector_names = {a: _sector_label(s, lang) if s else "" for a, s in sectors.items()}
+    sector_names = {a: sector_name(s, lang) if s else "" for a, s in sectors.items()}
     order = sorted(intervals["asset"].unique(), key=lambda a: (sector_names.get(a, ""), names.get(a, a)))
     rows = {asset: i for i, asset in enumerate(order)}
     for row in intervals.itertuples(index=False):

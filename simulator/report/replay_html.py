@@ -25,7 +25,7 @@ from ..messages import text
 from .replay_layout import HEIGHT, WIDTH, graph_layout
 
 __all__ = [
-    "SPEEDS", "clock_offsets", "grip_names", "page_labels", "render_replay_html", "write_replay_html",
+    "SPEEDS", "clock_offsets", "page_labels", "render_replay_html", "write_replay_html",
 ]
 
 SPEEDS = (15.0, 60.0, 240.0, 960.0, 3600.0)
@@ -228,7 +228,7 @@ def write_replay_html(results, path: str | Path, lang: str, *, view: str = "trut
     """
     timeline = replay_timeline(results, lang)
     page = render_replay_html(
-        timeline.to_payload(), page_labels(lang, grip_names(results)),
+        timeline.to_payload(), page_labels(lang, timeline.level_names),
         view=view, start_min=start_min, speed=speed, offsets=clock_offsets(timeline),
     )
     path = Path(path)
@@ -263,18 +263,3 @@ def clock_offsets(timeline: ReplayTimeline) -> list[list[float]]:
             changes.append([float(high), offset(high)])
         t = later
     return changes
-
-
-def grip_names(results) -> dict[int, str]:
-    """The ladder's names of the levels the run reached (``GRIP 2``, ...), from its ``grip.*`` events."""
-    names: dict[int, str] = {}
-    events = results.events
-    rows = events[events["kind"].isin(["grip.escalated", "grip.deescalated"])]
-    for level, data in zip(rows["level"], rows["data"]):
-        try:
-            name = json.loads(data).get("name") if isinstance(data, str) and data else None
-        except ValueError:
-            name = None
-        if name and level is not None and level == level:
-            names[int(level)] = str(name)
-    return names

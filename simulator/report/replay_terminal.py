@@ -35,7 +35,7 @@ from rich.text import Text
 
 from ..analysis.eventtext import duration_text
 from ..analysis.replay import STATUSES, ReplayTimeline
-from ..messages import CATALOGUE, text
+from ..messages import sector_name, text
 
 __all__ = [
     "ACTIONS", "SPEEDS", "MAX_SPEED", "ReplayState", "decode_keys", "apply_key", "advance", "render_screen",
@@ -179,11 +179,6 @@ def _status_word(status: str, lang: str) -> str:
     return text("replay.status.operational" if status == "operational" else f"figure.status.{status}", lang)
 
 
-def _sector_name(sector: str, lang: str) -> str:
-    key = f"replay.sector.{sector}"
-    return text(key, lang) if key in CATALOGUE else sector
-
-
 def _short(name: str) -> str:
     return name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
 
@@ -221,7 +216,7 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
     lang = timeline.lang
     status = timeline.status_at(state.t_min, state.view)
     legend = Text("  ").join(Text(f"{SYMBOLS[s]} {_status_word(s, lang)}", style=STYLES[s]) for s in STATUSES)
-    sector_width = max((len(_sector_name(s, lang)) for s in timeline.sectors), default=0)
+    sector_width = max((len(sector_name(s, lang)) for s in timeline.sectors), default=0)
     per_row = max(1, (width - sector_width - 2) // (_CELL + 2))
     by_sector: dict[str, list[dict]] = {}
     for asset in timeline.assets:
@@ -243,7 +238,7 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
             cells.append(Text(f"{SYMBOLS['operational']} {operational} {_status_word('operational', lang)}", style=STYLES["operational"]))
         for start in range(0, max(len(cells), 1), per_row):
             chunk = cells[start : start + per_row]
-            table.add_row(_sector_name(sector, lang) if start == 0 else "", *chunk, *[""] * (per_row - len(chunk)))
+            table.add_row(sector_name(sector, lang) if start == 0 else "", *chunk, *[""] * (per_row - len(chunk)))
     return Group(legend, table)
 
 
