@@ -8,13 +8,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .analysis import Results
 from .engine import Simulation
-from .model import LoadError, Scenario, load_graph, load_scenario, save_graph
+from .model import Decision, LoadError, Scenario, load_decisions, load_graph, load_scenario, save_graph
 
-__all__ = ["load_scenario", "load_graph", "save_graph", "simulate", "Results", "Scenario", "LoadError", "__version__"]
+__all__ = ["Decision", "load_decisions", "load_scenario", "load_graph", "save_graph", "simulate", "Results", "Scenario", "LoadError", "__version__"]
 
 try:
     from importlib.metadata import version as _version
@@ -29,13 +30,15 @@ def simulate(
     seed: int | None = None,
     until_min: float | None = None,
     lang: str | None = None,
+    decisions: Sequence[Decision] = (),
 ) -> Results:
     """Run one scenario (a loaded ``Scenario`` or a path) and return its ``Results``.
 
     ``seed`` overrides the scenario's seed; ``until_min`` its duration (minutes); ``lang``
-    (``en``/``nl``) chooses the language of event messages.
+    (``en``/``nl``) chooses the language of event messages; ``decisions`` are the players'
+    decisions of a live exercise (``load_decisions``), applied at their minutes.
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    record = Simulation(scenario, seed=seed, until_min=until_min).run()
+    record = Simulation(scenario, seed=seed, until_min=until_min, decisions=decisions).run()
     return Results.from_record(record, lang=lang)

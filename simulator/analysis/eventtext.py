@@ -91,7 +91,7 @@ def duration_text(minutes: float) -> str:
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``."""
-    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-", "about": "", "waited_text": ""}
+    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-", "about": "", "waited_text": "", "why": ""}
     for key, value in (params or {}).items():
         if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
             values["class"] = text(f"class.{INCIDENT_CLASSES[value]}", lang)
@@ -120,10 +120,16 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text(f"word.gates.{value}", lang)
         elif key == "level":
             values["level_pct"] = _pct(value)
+        elif key == "reason" and kind == "decision.refused":
+            value = text(f"decision.reason.{value}", lang)
+        elif key == "by" and value == "@exercise-control":
+            value = text("word.exercise_control", lang)
+        elif key == "rationale" and value:
+            values["why"] = text("word.rationale", lang, rationale=value)
         values[key] = value
     if kind.startswith("grip.") and not values.get("name"):
         values["name"] = text("grip.none", lang)
-    if kind.startswith("action.") and name:
+    if kind.startswith(("action.", "decision.")) and name:
         values["on"] = text("word.on", lang, name=name)
     key = f"event.{kind}"
     if kind == "inject" and "class" in values:

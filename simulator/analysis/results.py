@@ -234,6 +234,12 @@ class Results:
             return datetime(1970, 1, 1, tzinfo=UTC)
         return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
 
+    @property
+    def decisions(self) -> pd.DataFrame:
+        """The players' decisions of a played exercise (empty for a playbook-only run): one row
+        each, ``DECISION_COLUMNS``; ``decision`` holds the decision as written in a decisions file."""
+        return pd.DataFrame(self.manifest.get("decisions", []), columns=DECISION_COLUMNS)
+
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
         by_id = self.events.set_index("id")
@@ -351,6 +357,7 @@ def _manifest(record: RunRecord, lang: str) -> dict:
             {"id": scenario.inject_id(i), "type": inject.type, "class": INCIDENT_CLASSES[inject.type], "at_min": at}
             for i, (inject, at) in enumerate(zip(scenario.injects, record.inject_times))
         ],
+        **({"decisions": decision_records(record.decisions)} if record.decisions else {}),
         "language": lang,
         "assets": len(scenario.graph),
         "organisations": {o.id: o.name for o in scenario.organisations if o.name},  # id -> name people read
@@ -359,6 +366,21 @@ def _manifest(record: RunRecord, lang: str) -> dict:
         "platform": sys.platform,
         "runtime_s": round(record.runtime_s, 3),
     }
+
+
+DECISION_COLUMNS = ["id", "at_min", "by", "action", "target", "crew", "rationale", "taken", "reason", "decision"]
+
+
+def decision_records(decisions) -> list[dict]:
+    """The decisions of a played exercise with their outcomes, for the manifest."""
+    return [
+        {
+            "id": decision_id, "at_min": d.at, "by": d.by, "action": d.action, "target": list(d.target), "crew": d.crew or "",
+            "rationale": d.rationale, "taken": taken, "reason": reason,
+            "decision": d.model_dump(mode="json", exclude_defaults=True, by_alias=True),
+        }
+        for d, decision_id, taken, reason in decisions
+    ]
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -13,7 +13,8 @@ from .. import simulate
 from ..analysis import OutputExistsError, Results
 from ..analysis.graphinfo import graph_info
 from ..messages import text
-from ..model import LoadError, load_graph, load_scenario, parse_duration, save_graph
+from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
+from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
 from ..model.errors import Problem, render
 from ..model.graph import GraphFile
@@ -35,14 +36,16 @@ from .base import LANG_OPTION, CliContext, cli, is_ensemble_directory, is_run_di
 @click.option("--force", is_flag=True, help="Replace --out if it is an earlier run directory.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only where the run was written.")
 @click.option("--limit", default=40, show_default=True, help="Timeline lines to print.")
+@click.option("--decisions", "decisions_file", type=click.Path(path_type=Path), default=None, help="Apply the players' decisions of this file (a live exercise's decisions.yaml).")
 @LANG_OPTION
 @click.pass_obj
-def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, local_lang) -> None:
+def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
     """Run SCENARIO once, print its timeline and summary, and write a run directory."""
     ctx.choose(local_lang)
     until_min = _until(ctx, until)
     try:
         loaded = load_scenario(scenario)
+        decisions = load_decisions(decisions_file, loaded) if decisions_file is not None else ()
     except LoadError as error:
         raise ctx.bad_input(error) from None
     lang = ctx.choose(local_lang, loaded.spec.language)
@@ -50,7 +53,7 @@ def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, 
     if out.exists() and not (force and is_run_directory(out)):
         key = "cli.output_exists" if not force else "cli.not_a_run_refused"
         raise ctx.fail(text(key, lang, path=out))
-    result = simulate(loaded, seed=seed, until_min=until_min, lang=lang)
+    result = simulate(loaded, seed=seed, until_min=until_min, lang=lang, decisions=decisions)
     try:
         result.save(out, overwrite=force, command=["rampsim", *sys.argv[1:]])
     except OutputExistsError:
@@ -406,13 +409,16 @@ def _save(ctx: CliContext, graph, target: Path) -> None:
     ctx.out.print(text("cli.converted", ctx.lang, path=written, n=len(graph)))
 
 
-_SCHEMAS = {"scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile, "ladder": LadderFile, "playbook": PlaybookFile}
+_SCHEMAS = {
+    "scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile, "ladder": LadderFile,
+    "playbook": PlaybookFile, "decisions": DecisionsFile,
+}
 
 
 @cli.command()
 @click.argument("kind", type=click.Choice(tuple(_SCHEMAS)), default="scenario")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a scenario, graph, organisation, ladder or playbook file."""
+    """Print the JSON Schema of a scenario, graph, organisation, ladder, playbook or decisions file."""
     document = _SCHEMAS[kind].model_json_schema(by_alias=True, mode="validation")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = f"rampsim {kind} file"

@@ -37,7 +37,7 @@ STEALTHY = frozenset(
 )
 SELF_KNOWN_PREFIXES = (
     "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
-    "cyber.contained",
+    "cyber.contained", "decision.",
 )
 # Facts about an asset that the organisation learns with the asset's failure, though their kind
 # looks like the organisation's own work: that nobody can repair it is news only once it is down.
@@ -212,6 +212,10 @@ class Awareness:
             if self.control_room is None or org == self.control_room:
                 for listener in self.picture_listeners:
                     listener(event_id)
+
+    def knows_of_asset(self, org: str, asset: int) -> bool:
+        """Whether ``org`` knows of any event on ``asset`` (a decision's target must be known)."""
+        return any((org, event_id) in self._known_by for event_id in self.known_of_asset[asset])
 
     def _owner(self, asset: int) -> str:
         return self.sim.owners[asset]

@@ -93,6 +93,35 @@ class Crews:
         holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
         sim.call_at(team.on_duty_at - now, lambda: [team.resource.release(hold) for hold in holds])
 
+    def busy(self, crew: str) -> bool:
+        """Whether every person of ``crew`` has work now, waiting or in hand (a live decision that
+        needs it is refused then)."""
+        team = self.crews.get(crew)
+        if team is None:
+            return False
+        open_jobs = sum(1 for job in self.jobs if job.crew == crew and job.done_min is None)
+        return open_jobs >= team.resource.capacity
+
+    def call_in(self, crew: str, size: int, cause: int) -> None:
+        """Call in ``size`` extra people for ``crew``: after the crew's call-out time (as at this
+        moment) it can do ``size`` more jobs at once. Logs ``crew.extra_called`` and
+        ``crew.extra_arrived``."""
+        sim = self.sim
+        team = self.crews[crew]
+        now = sim.env.now
+        delay = sim.clock.callout(team.spec.callout, now, sim.stream("callout.extra", team.ref))
+        label = team.spec.name or team.ref
+        org = crew.split("/")[0]
+        called = sim.log("crew.extra_called", -1, cause, {"crew": label, "extra": size, "until": round(delay)}, org, ref=crew)
+        sim.call_at(delay, self._extra_arrived, team, size, called, org)
+
+    def _extra_arrived(self, team: _Crew, size: int, cause: int, org: str) -> None:
+        resource = team.resource
+        # SimPy has no public way to grow a resource: raise its capacity and let waiting requests in.
+        resource._capacity += size
+        resource._trigger_put(None)
+        self.sim.log("crew.extra_arrived", -1, cause, {"crew": team.spec.name or team.ref, "extra": size}, org, ref=team.ref)
+
     def label(self, crew: str | None) -> str:
         """The crew's name as people read it."""
         if not crew:

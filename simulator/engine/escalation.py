@@ -26,6 +26,7 @@ class Escalation:
         self.ladder = sim.scenario.response.ladder
         self.levels = sorted(self.ladder.levels, key=lambda level: level.level) if self.ladder else []
         self.current = 0
+        self.floor = 0  # a level decided by the players: the ladder does not step down below it
         self.reached: dict[int, float] = {}  # level -> first minute
         self.assembled: dict[str, float] = {}  # team id -> minute assembled (first time)
         self.active_teams: set[str] = set()
@@ -39,7 +40,8 @@ class Escalation:
 
     def target(self) -> int:
         values = self.sim.situation.values()
-        return max((level.level for level in self.levels if level.when(values)), default=0)
+        held = max((level.level for level in self.levels if level.when(values)), default=0)
+        return max(held, self.floor)
 
     def ready(self, team: str) -> simpy.Event:
         """An event that succeeds when ``team`` is assembled."""
@@ -70,6 +72,22 @@ class Escalation:
         target = self.target()
         if target <= self.current:
             return
+        self._escalate_to(target, cause)
+
+    def decide(self, level: int, cause: int) -> None:
+        """The players set the level (up or down): the ladder follows its conditions above it,
+        but does not step down below it by itself."""
+        self.floor = level
+        self._up_version += 1  # a pending automatic change is overtaken by the decision
+        self._up_pending = False
+        self._down_version += 1
+        self._down_pending = False
+        if level > self.current:
+            self._escalate_to(level, cause)
+        elif level < self.current:
+            self._deescalate_to(level, cause)
+
+    def _escalate_to(self, target: int, cause: int) -> None:
         sim = self.sim
         level = next(lv for lv in self.levels if lv.level == target)
         event = sim.log("grip.escalated", cause=cause, params={"from": self.current, "to": target, "name": level.name or str(target)}, ref=level.name or str(target), level=float(target))
@@ -100,6 +118,9 @@ class Escalation:
         target = self.target()
         if target >= self.current:
             return
+        self._deescalate_to(target, cause)
+
+    def _deescalate_to(self, target: int, cause: int) -> None:
         sim = self.sim
         level_name = next((lv.name or str(lv.level) for lv in self.levels if lv.level == target), "")
         event = sim.log("grip.deescalated" if target > 0 else "grip.ended", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))

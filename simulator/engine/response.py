@@ -103,11 +103,11 @@ class Playbook:
                 cause = waiting
         if rule.action in ASSET_ACTIONS:
             for asset in self._targets(rule, trigger_asset):
-                self._start(rule, asset, cause)
+                self.start_action(rule, asset, cause)
         elif rule.action == "notify":
-            self._queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(clock, e), {"deadline": clock.name})
+            self.queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(clock, e), {"deadline": clock.name})
         else:
-            self._start(rule, trigger_asset, cause)
+            self.start_action(rule, trigger_asset, cause)
 
     def _has_team(self, team: str) -> bool:
         ladder = self.sim.scenario.response.ladder
@@ -123,14 +123,14 @@ class Playbook:
         ids = target if isinstance(target, tuple) else (target,)
         return [graph.index[i] for i in ids]
 
-    def _start(self, rule: Rule, asset: int, cause: int) -> None:
+    def start_action(self, rule: Rule, asset: int, cause: int) -> None:
         start = getattr(self, f"_start_{rule.action}", None)
         if start is not None:
             start(rule, asset, cause)  # actions that need checks or special durations
             return
-        self._queue(rule, asset, cause, rule.crew, rule.default_duration(), getattr(self, f"_done_{rule.action}", _nothing))
+        self.queue(rule, asset, cause, rule.crew, rule.default_duration(), getattr(self, f"_done_{rule.action}", _nothing))
 
-    def _queue(self, rule, asset, cause, crew, duration, done, params=None):
+    def queue(self, rule, asset, cause, crew, duration, done, params=None):
         sim = self.sim
         params = {"rule": rule.id, "action": rule.action, **(params or {})}
         sim.crews.work(
@@ -145,7 +145,7 @@ class Playbook:
             self.sim.log("action.impossible", asset, cause, {"rule": rule.id, "action": "manual"}, ref=rule.id)
             return
         duration = rule.duration if rule.duration is not None else fallback.setup
-        self._queue(rule, asset, cause, rule.crew or fallback.crew, duration, self._done_manual)
+        self.queue(rule, asset, cause, rule.crew or fallback.crew, duration, self._done_manual)
 
     def _start_restore(self, rule: Rule, asset: int, cause: int) -> None:
         sim = self.sim
@@ -186,18 +186,18 @@ class Playbook:
         def duration() -> float:
             return base.sample(sim.stream("restore", rule.id, sim.asset_name(asset))) * self.help_factor
 
-        self._queue(rule, asset, cause, crew, duration, self._done_restore)
+        self.queue(rule, asset, cause, crew, duration, self._done_restore)
 
     def _start_secure_evidence(self, rule: Rule, asset: int, cause: int) -> None:
         if asset not in self.sim.incidents.encrypted and not self.sim.incidents.compromised.get(asset):
             return
         self.evidence_secured(asset)
-        self._queue(rule, asset, cause, rule.crew, rule.default_duration(), self._done_secure_evidence)
+        self.queue(rule, asset, cause, rule.crew, rule.default_duration(), self._done_secure_evidence)
 
     def _start_protect(self, rule: Rule, asset: int, cause: int) -> None:
         threat = self.sim.incidents.threats.get(asset)
         duration = rule.duration if rule.duration is not None else (threat or Distribution.fixed(0.0))
-        self._queue(rule, asset, cause, rule.crew, duration, _nothing)
+        self.queue(rule, asset, cause, rule.crew, duration, _nothing)
 
     # --- what a finished action does ------------------------------------------------------------------
     def _done_manual(self, rule, asset, event) -> None:

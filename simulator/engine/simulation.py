@@ -7,20 +7,25 @@ or writes files.
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import simpy
 
+from ..model.decisions import Decision
+from ..model.distributions import Distribution
 from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
 from .awareness import Awareness
 from .clock import WallClock
 from .crews import Crews, Job
 from .deadlines import DeadlineClock, Deadlines
+from .decisions import DecisionDesk
 from .escalation import Escalation
 from .eventlog import Event, EventLog, StateChange
 from .flooding import Flooding
@@ -61,13 +66,22 @@ class RunRecord:
     peak_levels: dict[str, float]  # basin id -> highest level, m NAP
     flooded_zones: dict[str, float]  # zone id -> first minute flooded
     evacuated_zones: dict[str, float]  # zone id -> minute evacuated
+    # the decisions applied, in order: (decision, id, taken, refusal reason)
+    decisions: tuple[tuple[Decision, str, bool, str], ...] = ()
 
 
 class Simulation:
     """One run of a scenario. ``seed`` defaults to the scenario's; ``until_min`` to its duration."""
 
-    def __init__(self, scenario: Scenario, seed: int | np.random.SeedSequence | None = None, until_min: float | None = None):
-        """``seed``: a whole number >= 0, or a ``SeedSequence`` (an ensemble's replication)."""
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int | np.random.SeedSequence | None = None,
+        until_min: float | None = None,
+        decisions: Sequence[Decision] = (),
+    ):
+        """``seed``: a whole number >= 0, or a ``SeedSequence`` (an ensemble's replication).
+        ``decisions``: the players' decisions, applied at their minutes (``simulator.model.decisions``)."""
         self.scenario = scenario
         if isinstance(seed, np.random.SeedSequence):
             self.seed = seed.entropy
@@ -100,11 +114,17 @@ class Simulation:
             self.playbook = Playbook(self)
             self.incidents = IncidentHandlers(self)
             self.flooding = Flooding(self)
+            self.desk = DecisionDesk(self)
         self.states.on_change = self._status_changed
         self.awareness.listeners.append(self._became_known)
         self.awareness.picture_listeners.append(self._in_the_picture)
         self.escalation.listeners.append(self.playbook.grip_reached)
         self.deadlines.listeners.append(self.playbook.deadline_started)
+        # decisions still to apply (sorted by minute, file order within a minute) and those applied
+        self._upcoming: deque[Decision] = deque(sorted(decisions, key=lambda d: d.at))
+        self.decisions_applied: list[tuple[Decision, str, bool, str]] = []
+        self.started = False
+        self._decision_event: simpy.Event | None = None
 
     # --- services used by the parts of the engine ------------------------------------------------
     def log(
@@ -141,6 +161,16 @@ class Simulation:
         """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant)."""
         timeout = self.env.timeout(delay)
         timeout.callbacks.append(lambda _event: callback(*args))
+
+    def _call_first_at(self, delay: float, callback: Callable[[], None]) -> simpy.Event:
+        """Call ``callback()`` after ``delay`` minutes, before the ordinary events of that minute
+        (SimPy's urgent priority; Timeout has no priority argument, so the event is built here)."""
+        event = simpy.Event(self.env)
+        event._ok = True
+        event._value = None
+        event.callbacks.append(lambda _event: callback())
+        self.env.schedule(event, simpy.core.URGENT, delay)
+        return event
 
     # --- wiring -----------------------------------------------------------------------------------
     def _status_changed(self, asset: int, old: float, new: float, event: int) -> None:
@@ -204,12 +234,87 @@ class Simulation:
         self._inject_event[inject_id] = event
         self.incidents.apply(position, inject, event)
 
+    # --- decisions -----------------------------------------------------------------------------------
+    def _schedule_next_decision(self) -> simpy.Event | None:
+        """Schedule the next upcoming decision at its minute. Decisions are chained (each scheduled
+        once the one before is applied), so a decision given live at the current minute lands in
+        the same place of the event order as the same decision read from a file."""
+        if not self._upcoming:
+            self._decision_event = None
+        else:
+            self._decision_event = self._call_first_at(max(self._upcoming[0].at - self.env.now, 0.0), self._apply_next_decision)
+        return self._decision_event
+
+    def _apply_next_decision(self) -> None:
+        decision = self._upcoming.popleft()
+        decision_id = decision.id or f"decision-{len(self.decisions_applied) + 1}"
+        taken = self.desk.apply(decision, decision_id)
+        self.decisions_applied.append((decision, decision_id, taken, self.desk.outcomes[decision_id][1]))
+        self._schedule_next_decision()
+
+    def decide_now(self, decision: Decision) -> tuple[str, bool, str]:
+        """Apply ``decision`` at the current minute (a live exercise); returns (id, taken, reason).
+        Its ``at`` must be the current minute."""
+        if not self.started:
+            self.start()
+        if decision.at != self.env.now:
+            raise ValueError(f"a live decision is taken now (minute {self.env.now}), not at {decision.at}")
+        if self._upcoming:
+            raise ValueError("a live decision cannot be mixed with decisions still to come")
+        self._upcoming.append(decision)
+        event = self._schedule_next_decision()
+        self.env.run(until=event)
+        applied, decision_id, taken, reason = self.decisions_applied[-1]
+        return decision_id, taken, reason
+
+    def adhoc_inject(self, decision: Decision, cause: int) -> None:
+        """Exercise control's ad-hoc inject, now: it joins the scenario's injects (so every table
+        reads it like the others) and hits its target at once."""
+        inject = decision.inject.model_copy(update={"at": Distribution.fixed(self.env.now)})
+        spec = self.scenario.spec
+        self.scenario = dataclasses.replace(self.scenario, spec=spec.model_copy(update={"injects": spec.injects + (inject,)}))
+        position = len(spec.injects)
+        self._inject_position[self.scenario.inject_id(position)] = position
+        self.inject_times = self.inject_times + (self.env.now,)
+        self._inject(position, inject)
+
+    # --- phases -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Schedule the injects, the timed rules and the first decision (once)."""
+        if self.started:
+            return
+        self.started = True
+        self.schedule_injects()
+        self._schedule_next_decision()
+
+    def advance(self, to_min: float) -> None:
+        """Run until minute ``to_min`` (capped at the end): every event before it happens; those
+        at ``to_min`` itself wait, so that a decision taken now comes first."""
+        if not self.started:
+            self.start()
+        to_min = min(to_min, self.until_min)
+        if to_min > self.env.now:
+            with gc_paused():
+                self.env.run(until=to_min)
+        # decisions of this very minute that were chained behind the stop come before anything else
+        while self._upcoming and self._upcoming[0].at <= self.env.now and self._decision_event is not None:
+            self.env.run(until=self._decision_event)
+
     def run(self) -> RunRecord:
         started = time.perf_counter()
         with gc_paused():
-            self.schedule_injects()
+            self.start()
             self.env.run(until=self.until_min)
+        return self.finish(time.perf_counter() - started)
+
+    def finish(self, runtime_s: float | None = None) -> RunRecord:
+        """Run to the end (if not there yet) and hand back the record."""
+        started = time.perf_counter()
+        self.advance(self.until_min)
+        with gc_paused():
             self.flooding.finish()
+        if runtime_s is None:
+            runtime_s = time.perf_counter() - started
         return RunRecord(
             self.scenario,
             self.seed,
@@ -217,7 +322,7 @@ class Simulation:
             self.log_book.events,
             self.log_book.states,
             self.inject_times,
-            time.perf_counter() - started,
+            runtime_s,
             self.awareness.known_min,
             self.awareness.records,
             self.crews.jobs,
@@ -228,4 +333,5 @@ class Simulation:
             {b: level.peak for b, level in self.flooding.basins.items()},
             dict(self.flooding.flooded_zones),
             dict(self.playbook.evacuated_zones),
+            tuple(self.decisions_applied),
         )

@@ -4,6 +4,8 @@ Pure data and validation; no simulation. Everything here is immutable after load
 """
 
 from .assets import Asset, Location, ManualFallback, Need, Recovery
+from .decisions import Decision, DecisionsFile
+from .decisions_loading import load_decisions
 from .distributions import Distribution, parse_distribution
 from .durations import format_duration, parse_duration
 from .errors import LoadError, Problem
@@ -19,5 +21,5 @@ __all__ = [
     "format_duration", "parse_duration", "LoadError", "Problem", "GraphFile", "InfrastructureGraph",
     "CompromiseInject", "DdosInject", "Inject", "OutageInject", "RansomwareInject", "load_graph",
     "load_organisations", "load_scenario", "save_graph", "Crew", "Organisation", "OrganisationsFile",
-    "Scenario", "ScenarioFile",
+    "Scenario", "ScenarioFile", "Decision", "DecisionsFile", "load_decisions",
 ]
