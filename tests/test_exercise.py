@@ -138,10 +138,10 @@ def test_a_decision_naming_what_the_scenario_lacks_is_an_error_not_a_refusal(sce
 
 
 def test_knowledge_per_organisation_never_holds_what_it_does_not_know(scenario):
-    """The manipulation of the sea lock's gates is stealthy: nobody's knowledge holds it at 20
+    """The manipulation of the sea lock's gates is stealthy: nobody's knowledge holds it at 90
     minutes, though it is in the ground truth."""
     exercise = Exercise(scenario, seed=SEED)
-    truth = exercise.advance(20)
+    truth = exercise.advance(90)
     hidden = {e["id"] for e in truth if e["kind"] == "cyber.manipulated"}
     assert hidden
     for party in exercise.parties():
