@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from . import plugins
 from .assets import Asset
 from .errors import LoadError, Problem
 from .formats.csvpair import write_csv_pair
@@ -18,7 +19,6 @@ from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
 from .organisations import Organisation, OrganisationsFile
-from . import plugins
 from .plugins import graph_formats, resolve
 from .portfolios import Portfolio, check_portfolios, portfolio_records
 from .references import check_graph, check_water

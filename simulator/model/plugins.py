@@ -27,8 +27,21 @@ from importlib.metadata import entry_points
 from typing import Any
 
 __all__ = [
-    "IncidentPlugin", "HazardPlugin", "ActionPlugin", "GraphFormatPlugin", "PluginError", "GROUPS", "BUILTINS",
-    "register", "load", "incident_types", "hazard_models", "actions", "graph_formats", "resolve", "kinds",
+    "IncidentPlugin",
+    "HazardPlugin",
+    "ActionPlugin",
+    "GraphFormatPlugin",
+    "PluginError",
+    "GROUPS",
+    "BUILTINS",
+    "register",
+    "load",
+    "incident_types",
+    "hazard_models",
+    "actions",
+    "graph_formats",
+    "resolve",
+    "kinds",
 ]
 
 INCIDENT_CLASSES = ("physical", "cybercrime", "digitised_crime", "safety_digital")
@@ -167,7 +180,9 @@ def _register(plugins, source: str, group: str | None = None) -> None:
 def _check(group: str, plugin: Any, source: str) -> None:
     if isinstance(plugin, IncidentPlugin):
         if plugin.incident_class not in INCIDENT_CLASSES:
-            raise PluginError(f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of {', '.join(INCIDENT_CLASSES)}")
+            raise PluginError(
+                f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of {', '.join(INCIDENT_CLASSES)}"
+            )
         _check_tag(source, plugin, "type")
     elif isinstance(plugin, HazardPlugin) and plugin.spec is not None:
         _check_tag(source, plugin, "model")
@@ -177,7 +192,9 @@ def _check_tag(source: str, plugin: Any, tag: str) -> None:
     fields = getattr(plugin.spec, "model_fields", {})
     info = fields.get(tag)
     if info is None or getattr(info.annotation, "__args__", None) != (plugin.name,):
-        raise PluginError(f"{source}: {plugin.name!r}: its spec {plugin.spec.__name__} needs a field {tag}: Literal[{plugin.name!r}]")
+        raise PluginError(
+            f"{source}: {plugin.name!r}: its spec {plugin.spec.__name__} needs a field {tag}: Literal[{plugin.name!r}]"
+        )
 
 
 def load() -> None:
@@ -195,7 +212,9 @@ def load() -> None:
                 raise PluginError(f"{source}: cannot load it: {exc}") from exc
             declarations = loaded if isinstance(loaded, (tuple, list)) else (loaded,)
             if len(declarations) == 1 and getattr(declarations[0], "name", None) != entry.name:
-                raise PluginError(f"{source}: the entry point's name differs from the declaration's {getattr(declarations[0], 'name', None)!r}")
+                raise PluginError(
+                    f"{source}: the entry point's name differs from the declaration's {getattr(declarations[0], 'name', None)!r}"
+                )
             _register(declarations, source, group)
     _changed()
 

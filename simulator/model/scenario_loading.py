@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import plugins
 from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model
@@ -35,8 +36,8 @@ _CLASS_WORDS = frozenset({"any", "physical", "cybercrime", "digitised_crime", "s
 
 
 def _tags() -> frozenset[str]:
-    """Discriminator values left out of error locations: every registered incident type."""
-    return frozenset(INJECT_TYPES)
+    """Discriminator values left out of error locations: every registered incident type and hazard model."""
+    return frozenset(INJECT_TYPES) | frozenset(plugins.hazard_models())
 
 
 def _incident_words() -> frozenset[str]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from ..simulation import Simulation
 
