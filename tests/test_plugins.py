@@ -86,6 +86,7 @@ injects:
     duration: 1h
 rules:
   - {{id: koelen, when: {{at: 7h}}, action: cool, target: koelhuis, duration: 30min}}
+  - {{id: melden, when: {{incident_known: dummy.sabotage}}, action: inform_public}}
 """
 
 
@@ -104,7 +105,9 @@ def _write_scenario(folder: Path, level: str = "0.5") -> Path:
 def test_a_third_party_plugin_runs_from_yaml_to_events_csv(site, tmp_path):
     """Heatwave from +1h: 20 °C rising 2 °C/h reaches 30 °C 5 h later (360 min): the cold store
     degrades to 0.5; the rule at 7h cools it for 30 min: back at 450. Sabotage at +2h for 1h:
-    the pump at 0.4 from 120 to 180. The graph is a TOML file read by the plugin's graph format."""
+    the pump at 0.4 from 120 to 180, reported at once (no reporting delay): the sabotage is known at
+    120 (its kind is an incident fact), so the rule on ``incident_known: dummy.sabotage`` fires then.
+    The graph is a TOML file read by the plugin's graph format."""
     scenario = _write_scenario(tmp_path)
     done = _rampsim(["run", str(scenario), "--out", str(tmp_path / "run"), "--quiet"], site, tmp_path)
     assert done.returncode == 0, done.stderr
@@ -113,13 +116,15 @@ def test_a_third_party_plugin_runs_from_yaml_to_events_csv(site, tmp_path):
     plugin_rows = [
         (float(e["time_min"]), e["kind"], e["asset"], e["message"])
         for e in events
-        if e["kind"].startswith(("heatwave.", "dummy.")) or (e["kind"] == "inject" and e["asset"] == "pomp")
+        if e["kind"].startswith(("heatwave.", "dummy.", "rule.")) or (e["kind"] == "inject" and e["asset"] == "pomp")
     ]
     assert plugin_rows == [
         (120.0, "inject", "pomp", "Inject sabotage (cybercrime): sabotage on pomp"),
         (120.0, "dummy.sabotaged", "pomp", "pomp is sabotaged"),
+        (120.0, "rule.fired", "pomp", "Playbook rule melden applies: Inform the public"),
         (180.0, "dummy.sabotage_over", "pomp", "The sabotage of pomp is over"),
         (360.0, "heatwave.too_hot", "koelhuis", "It is 30.0 °C at koelhuis"),
+        (420.0, "rule.fired", "", "Playbook rule koelen applies: Cool"),
         (450.0, "heatwave.cooled", "koelhuis", "koelhuis is cooled"),
     ]
     with open(tmp_path / "run" / "states.csv", encoding="utf-8") as f:
