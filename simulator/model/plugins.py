@@ -155,13 +155,15 @@ def resolve(reference: Any) -> Any:
 def register(*plugins: Any) -> None:
     """Register declarations; registering the same declaration again does nothing, another one
     under a name already taken is an error."""
-    _register(plugins, source="register")
-    _changed()
+    if _register(plugins, source="register"):
+        _changed()
 
 
-def _register(plugins, source: str, group: str | None = None) -> None:
+def _register(plugins, source: str, group: str | None = None) -> int:
+    """Register ``plugins``; returns how many were new."""
     from ..messages import add_entries
 
+    new = 0
     for plugin in plugins:
         found = _GROUP_OF.get(type(plugin))
         if found is None or (group is not None and found != group):
@@ -173,8 +175,13 @@ def _register(plugins, source: str, group: str | None = None) -> None:
                 continue
             raise PluginError(f"{source}: {found} {plugin.name!r} is registered already (by another plugin)")
         _check(found, plugin, source)
-        add_entries(plugin.messages, f"{found} {plugin.name}")
+        try:
+            add_entries(plugin.messages, f"{source}: {found} {plugin.name}")
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         table[plugin.name] = plugin
+        new += 1
+    return new
 
 
 def _check(group: str, plugin: Any, source: str) -> None:
@@ -203,6 +210,7 @@ def load() -> None:
         return
     _load_builtins()
     _state["entry_points"] = True
+    new = 0
     for group in GROUPS:
         for entry in sorted(entry_points(group=group), key=lambda e: e.name):
             source = f"entry point {entry.name} = {entry.value} ({group})"
@@ -215,8 +223,9 @@ def load() -> None:
                 raise PluginError(
                     f"{source}: the entry point's name differs from the declaration's {getattr(declarations[0], 'name', None)!r}"
                 )
-            _register(declarations, source, group)
-    _changed()
+            new += _register(declarations, source, group)
+    if new:
+        _changed()
 
 
 def _load_builtins() -> None:
