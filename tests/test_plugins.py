@@ -189,7 +189,11 @@ def test_a_mistake_inside_a_built_in_hazard_is_located_at_the_hazard_field(tmp_p
     "group, entry, why",
     [
         ("rampsim.hazards", "tsunami = rampsim_missing:HAZARD", "cannot load it: No module named 'rampsim_missing'"),
-        ("rampsim.hazards", "tsunami = rampsim_dummy:HEATWAVE", "the entry point's name differs from the declaration's 'heatwave'"),
+        (
+            "rampsim.hazards",
+            "tsunami = rampsim_dummy:HEATWAVE",
+            "the entry point's name differs from the declaration's 'heatwave'",
+        ),
         ("rampsim.hazards", "dummy.sabotage = rampsim_dummy:SABOTAGE", "expected HazardPlugin, got IncidentPlugin"),
         ("rampsim.incidents", "outage = rampsim_dummy:SABOTAGE", "the entry point's name differs"),
     ],
