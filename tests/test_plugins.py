@@ -185,6 +185,16 @@ def test_a_mistake_inside_a_built_in_hazard_is_located_at_the_hazard_field(tmp_p
     assert (problem.line, problem.loc, problem.key) == (10, ("injects", 0, "hazard", "catchment_m2"), "value.range")
 
 
+def test_a_plugins_graph_format_is_read_by_graph_convert_and_a_read_only_one_is_no_target(site, tmp_path):
+    _write_scenario(tmp_path)
+    done = _rampsim(["graph", "convert", "koelhuis.toml", "koelhuis.yaml"], site, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "id: koelhuis" in (tmp_path / "koelhuis.yaml").read_text(encoding="utf-8")
+    back = _rampsim(["graph", "convert", "koelhuis.yaml", "again.toml"], site, tmp_path)
+    assert back.returncode == 2 and "Traceback" not in back.stderr and "again.toml" in back.stderr
+    assert not (tmp_path / "again.toml").exists()
+
+
 @pytest.mark.parametrize(
     "group, entry, why",
     [

@@ -55,12 +55,13 @@ class _GraphHeader(BaseModel):
     portfolios: list[Any] = Field(default_factory=list)
 
 
-def graph_format(path: Path) -> str:
+def graph_format(path: Path, writing: bool = False) -> str:
     """The registered graph format of ``path`` by its suffix: ``yaml``, ``json``, ``graphml``, ``csv``
-    (a folder means a CSV pair), or a plugin's (``simulator.model.plugins``)."""
+    (a folder means a CSV pair), or a plugin's (``simulator.model.plugins``); ``writing``: only
+    formats that can be written."""
     suffix = path.suffix.lower()
     plugins.load()
-    formats = graph_formats()
+    formats = {name: p for name, p in graph_formats().items() if p.write is not None or not writing}
     for name, plugin in formats.items():
         if suffix and suffix in plugin.suffixes:
             return name
@@ -157,11 +158,8 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
     """Write ``graph`` in the format the path names (``.yaml``, ``.json``, ``.graphml``, a folder or
     ``.csv``, or a plugin's suffix)."""
     path = Path(path)
-    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path)
-    plugin = graph_formats()[kind]
-    if plugin.write is None:
-        raise LoadError([Problem(path, None, (), "file.unknown_format", {"suffix": path.suffix or path.name})])
-    resolve(plugin.write)(graph, path)
+    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path, writing=True)
+    resolve(graph_formats()[kind].write)(graph, path)
 
 
 def read_yaml_graph(path: Path) -> RawGraph:
