@@ -288,6 +288,28 @@ def test_a_name_taken_a_wrong_class_or_a_spec_without_its_tag_is_refused():
     plugins.register(plugins.incident_types()["outage"])  # the same declaration again: nothing happens
 
 
+def test_a_plugins_event_kinds_are_declared_when_it_is_registered():
+    from typing import Literal
+
+    from simulator.engine.eventkinds import EVENT_KINDS, EventKind
+    from simulator.engine.incidents import INCIDENT_EVENTS
+    from simulator.model.incidents import InjectBase
+
+    class Spill(InjectBase):
+        type: Literal["test.spill"]
+
+    hit = EventKind("test.spilled", "incident", "visible", incident_fact=True)
+    over = EventKind("test.spill_over", "incident", "visible")
+    plugins.register(
+        plugins.IncidentPlugin("test.spill", Spill, "physical", handler=lambda *args: None, kinds=(hit, over))
+    )
+    try:
+        assert EVENT_KINDS["test.spilled"] is hit and EVENT_KINDS["test.spill_over"].message == "event.test.spill_over"
+        assert "test.spilled" in INCIDENT_EVENTS and "test.spill_over" not in INCIDENT_EVENTS
+    finally:
+        plugins.unregister("rampsim.incidents", "test.spill")
+
+
 def test_a_plugins_message_may_not_change_a_catalogue_entry():
     with pytest.raises(plugins.PluginError, match="event.outage.start"):
         plugins.register(plugins.ActionPlugin("test.act", messages={"event.outage.start": {"en": "something else"}}))

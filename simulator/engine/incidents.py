@@ -25,7 +25,7 @@ __all__ = ["IncidentHandlers", "SPREAD_LINKS", "INCIDENT_EVENTS"]
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
 # Events that mean "an incident hit this asset"; when one becomes known, the incident is known.
-# Plugins' kinds declared with ``incident_fact`` join when a run starts.
+# Plugins' kinds declared with ``incident_fact`` join when they are registered (``_declare_kinds``).
 INCIDENT_EVENTS = set(
     {
         "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
@@ -60,11 +60,9 @@ class IncidentHandlers:
         self.threats: dict[int, object] = {}  # asset -> threat duration distribution
         self.frauds: dict[int, list[tuple]] = {}  # asset -> [(effect key, event)] while active
         self.attacks: list[_RansomwareAttack] = []
-        declare(*plugins.kinds())  # the event kinds the plugins bring
         types = plugins.incident_types()
         # the handler of each incident type the scenario uses, resolved once per run
         self.by_type = {t: plugins.resolve(types[t].handler) for t in {i.type for i in sim.scenario.injects}}
-        INCIDENT_EVENTS.update(k.name for k in plugins.kinds() if k.incident_fact)
 
     def apply(self, position: int, inject, cause: int) -> None:
         target = self.sim.scenario.graph.index[inject.target]
@@ -255,3 +253,13 @@ class _RansomwareAttack:
         if source in isolated or asset in isolated:
             return  # the link was cut
         self.encrypt(asset, cause)
+
+
+def _declare_kinds() -> None:
+    """Declare the event kinds the registered plugins bring; their incident facts are incident events."""
+    kinds = plugins.kinds()
+    declare(*kinds)
+    INCIDENT_EVENTS.update(k.name for k in kinds if k.incident_fact)
+
+
+plugins.on_change(_declare_kinds)
