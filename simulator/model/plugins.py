@@ -42,9 +42,13 @@ __all__ = [
     "graph_formats",
     "resolve",
     "kinds",
+    "on_change",
+    "unregister",
+    "CLASSES",
 ]
 
-INCIDENT_CLASSES = ("physical", "cybercrime", "digitised_crime", "safety_digital")
+# The incident classes of the CCV taxonomy (DESIGN.md) an incident type belongs to.
+CLASSES = ("physical", "cybercrime", "digitised_crime", "safety_digital")
 
 
 class PluginError(ValueError):
@@ -186,9 +190,9 @@ def _register(plugins, source: str, group: str | None = None) -> int:
 
 def _check(group: str, plugin: Any, source: str) -> None:
     if isinstance(plugin, IncidentPlugin):
-        if plugin.incident_class not in INCIDENT_CLASSES:
+        if plugin.incident_class not in CLASSES:
             raise PluginError(
-                f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of {', '.join(INCIDENT_CLASSES)}"
+                f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of {', '.join(CLASSES)}"
             )
         _check_tag(source, plugin, "type")
     elif isinstance(plugin, HazardPlugin) and plugin.spec is not None:

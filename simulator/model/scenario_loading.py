@@ -32,7 +32,7 @@ from .yamlfile import SourceDocument
 
 __all__ = ["load_scenario", "merge_overrides", "scenario_variants"]
 
-_CLASS_WORDS = frozenset({"any", "physical", "cybercrime", "digitised_crime", "safety_digital"})
+_SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
 
 
 def _tags() -> frozenset[str]:
@@ -42,8 +42,7 @@ def _tags() -> frozenset[str]:
 
 def _incident_words() -> frozenset[str]:
     """What ``incident_known`` may name: an incident type (plugins' too), a class, or any."""
-    return frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | _CLASS_WORDS
-_SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
+    return frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | frozenset(plugins.CLASSES) | {"any"}
 
 
 def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
