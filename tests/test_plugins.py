@@ -327,3 +327,41 @@ def test_the_dummy_plugin_declares_its_kinds_and_messages_in_english_and_dutch()
             assert set(entry) == {"en", "nl"}, key
         for event_kind in declaration.kinds:
             assert event_kind.message in declaration.messages
+
+
+@pytest.fixture
+def dummy_registered():
+    """The dummy plugin's hazard and action registered in this process (entry points: the tests above)."""
+    sys.path.insert(0, str(DUMMY))
+    try:
+        import rampsim_dummy
+    finally:
+        sys.path.remove(str(DUMMY))
+    plugins.register(rampsim_dummy.HEATWAVE, rampsim_dummy.COOL)
+    yield rampsim_dummy
+    plugins.unregister("rampsim.hazards", "heatwave")
+    plugins.unregister("rampsim.actions", "cool")
+
+
+def test_a_plugins_hazard_started_by_a_manipulation_is_stopped_by_a_plugins_action(dummy_registered):
+    """A manipulated cooling control at 0 starts a heatwave (20 °C + 2 °C/h: 30 °C at 300 min);
+    monitoring finds the manipulation at 30, the rule cools for 60 min: cooled at 90, never too hot."""
+    from conftest import build, kinds, run
+
+    assets = [{"id": "koelhuis", "sector": "food"}]
+    inject = {
+        "type": "cyber.compromise",
+        "target": "koelhuis",
+        "effect": "manipulate",
+        "detect": {"monitoring": "30min"},
+        "hazard": {"model": "heatwave", "rise_c_per_h": 2, "threshold_c": 30},
+    }
+    rule = {"id": "koelen", "when": {"incident_known": "cyber.compromise"}, "action": "cool", "duration": "1h"}
+    record = run(build(assets, [inject], rules=[rule]))
+    assert kinds(record, "heatwave.cooled") == [(90.0, "koelhuis")]
+    assert kinds(record, "heatwave.too_hot") == []
+    late = run(build(assets, [inject], rules=[{**rule, "delay": "5h"}]))  # cooling starts at 330, done at 390
+    assert kinds(late, "heatwave.too_hot") == [(300.0, "koelhuis")] and kinds(late, "heatwave.cooled") == [
+        (390.0, "koelhuis")
+    ]
+    assert [(s.time_min, s.service) for s in late.states] == [(300.0, 0.5), (390.0, 1.0)]
