@@ -78,7 +78,9 @@ def test_any_way_of_playing_gives_the_files_of_one_run_with_its_log(scenario, st
     log = exercise.decisions
     played = run_files(exercise.results(), tmp_path_factory.mktemp("played") / "run")
     again = run_files(simulator.simulate(scenario, seed=SEED, decisions=log), tmp_path_factory.mktemp("again") / "run")
-    assert played == again
+    # names only: a diff of whole files makes pytest's report (and hypothesis' shrinking) huge
+    assert sorted(played) == sorted(again)
+    assert [name for name in played if played[name] != again[name]] == []
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -60,13 +60,16 @@ class IncidentHandlers:
         self.threats: dict[int, object] = {}  # asset -> threat duration distribution
         self.frauds: dict[int, list[tuple]] = {}  # asset -> [(effect key, event)] while active
         self.attacks: list[_RansomwareAttack] = []
-        types = plugins.incident_types()
-        # the handler of each incident type the scenario uses, resolved once per run
-        self.by_type = {t: plugins.resolve(types[t].handler) for t in {i.type for i in sim.scenario.injects}}
+        # the handler of each incident type, resolved on first use (an ad-hoc inject of a live
+        # exercise may bring a type the scenario's own injects do not have)
+        self.by_type: dict[str, object] = {}
 
     def apply(self, position: int, inject, cause: int) -> None:
         target = self.sim.scenario.graph.index[inject.target]
-        self.by_type[inject.type](self, position, inject, target, cause)
+        handler = self.by_type.get(inject.type)
+        if handler is None:
+            handler = self.by_type[inject.type] = plugins.resolve(plugins.incident_types()[inject.type].handler)
+        handler(self, position, inject, target, cause)
 
     def incident_event(self, kind: str, position: int, target: int, cause: int, params: dict | None = None) -> int:
         """Log the event of an incident hitting ``target`` (an incident fact: params and ref name the inject)."""
