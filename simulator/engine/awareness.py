@@ -24,26 +24,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .eventkinds import VISIBILITY
+
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
-
-# Not revealed by a report or by watching the asset: manipulation and theft only by monitoring (or
-# an alarm); an inject (the hidden truth of what started it) when one of its incident events is
-# known; threats when the official reports them.
-STEALTHY = frozenset(
-    {"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start", "zone.flooded", "online.mobilization.start"}
-)
-SELF_KNOWN_PREFIXES = (
-    "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
-    "cyber.contained",
-)
-# Facts about an asset that the organisation learns with the asset's failure, though their kind
-# looks like the organisation's own work: that nobody can repair it is news only once it is down.
-ASSET_FACTS = frozenset({"repair.unavailable"})
-# Physical processes the organisation only sees through alarms and reports (hazard.*, zone.*) stay
-# unknown until then: they have no asset of their own or belong to the asset they hit.
+__all__ = ["Awareness"]
 
 
 class Awareness:
@@ -68,10 +54,11 @@ class Awareness:
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
         """Every logged event passes here: known at once, or pending until detection."""
-        if kind.startswith(SELF_KNOWN_PREFIXES) and kind not in ASSET_FACTS:
+        visibility = VISIBILITY[kind]
+        if visibility == "own_work":
             self._learn(event_id, org or self.control_room or "", self.sim.env.now)
         elif asset >= 0:
-            if self.watched[asset] and kind not in STEALTHY:
+            if self.watched[asset] and visibility != "stealthy":
                 self._learn_for_asset(event_id, asset, self.sim.env.now)
             else:
                 self.pending[asset].append(event_id)
@@ -164,7 +151,7 @@ class Awareness:
         for event_id in pending:
             if event_id in self.known_min:
                 continue  # learned meanwhile (an inject behind an incident learned just before)
-            if include_stealthy or events[event_id - 1].kind not in STEALTHY:
+            if include_stealthy or VISIBILITY[events[event_id - 1].kind] != "stealthy":
                 self._learn(event_id, org, now)
             else:
                 kept.append(event_id)

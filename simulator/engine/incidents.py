@@ -18,17 +18,10 @@ from ..model.incidents import (
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["IncidentHandlers", "SPREAD_LINKS", "INCIDENT_EVENTS"]
+__all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
-# Events that mean "an incident hit this asset"; when one becomes known, the incident is known.
-INCIDENT_EVENTS = frozenset(
-    {
-        "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
-        "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start", "online.mobilization.start",
-    }
-)
 
 
 class IncidentHandlers:
