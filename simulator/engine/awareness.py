@@ -174,7 +174,7 @@ class Awareness:
         self._learn(event_id, org, self.sim.env.now)
 
     def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
-        for org in {self._owner(asset), self.control_room}:
+        for org in dict.fromkeys((self._owner(asset), self.control_room)):  # owner first: not a set, whose order varies by process
             if org:
                 self._learn(event_id, org, now)
         if not self._owner(asset) and not self.control_room:
