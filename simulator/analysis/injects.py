@@ -255,7 +255,7 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
     team (social media for online incidents, a SCADA alarm for operational technology, else an
     e-mail from the SOC); what an owner or units on site tell the crisis organisation afterwards
     reaches the crisis team in session (the one assembled last, the highest GRIP level), else the
-    control room.
+    control room; so does public news (a weather warning), through the media.
     """
     asset = next((run.asset[e] for e in ([channel_event] if channel_event else []) + facts if run.asset[e]), "")
     org = owner = run.owner.get(asset, "")
@@ -282,6 +282,8 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
             say, method = "scada", "scada"
         else:
             say, method = "soc", "email"
+    elif facts and all(VISIBILITY.get(k) == "public" for k in kinds):
+        to, say, method = _team_in_session(run, moment.time) or control, "public", "media"
     else:
         to = _team_in_session(run, moment.time) or control
         if owner and owner != run.control_room:
@@ -466,7 +468,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
 
     Columns ``INJECT_COLUMNS``: ``number`` (1..n), ``time_min`` (minutes after the start, when the
     receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
-    ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social), ``message`` (as the
+    ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social, media), ``message`` (as the
     player hears it), ``expected_action`` (one action a line), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event), ``channel`` (one of
     ``CHANNELS``). Text columns in ``lang``.
