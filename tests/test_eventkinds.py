@@ -114,6 +114,15 @@ def test_the_derived_sets_come_from_the_table():
         assert eventkinds.VISIBILITY[name] == declared.visibility
 
 
+def test_the_readme_lists_exactly_the_declared_kinds():
+    """The ``kind`` row of the events.csv table in the README names every built-in kind, and no other."""
+    import re
+
+    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `kind` |"))
+    listed = set(re.findall(r"`([a-z_]+(?:\.[a-z_]+)+|inject)`", row))
+    assert listed == set(EVENT_KINDS)
+
+
 def test_a_message_of_an_undeclared_kind_is_the_kind_itself():
     """A run directory written with a plugin that is not installed now still reads."""
     assert event_message("plugin.thing", "A", {}, None, "en") == "plugin.thing"
