@@ -77,6 +77,19 @@ def test_golden_events(root, tmp_path):
     assert produced == golden.read_text(encoding="utf-8")
 
 
+def test_the_knowledge_table_is_the_same_in_every_process(root, tmp_path):
+    """Two processes with different hash seeds write the same knowledge.csv: who learns an event
+    of a watched asset is recorded owner first, then the control room (it once came from a set)."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "RAMPSIM_LANG": ""}
+        command = [sys.executable, "-m", "simulator", "run", str(root / "scenarios" / f"{GOLDEN}.yaml"), "--out", str(out), "-q"]
+        subprocess.run(command, check=True, env=env, capture_output=True, cwd=root)
+        outputs.append((out / "knowledge.csv").read_bytes())
+    assert outputs[0] == outputs[1]
+
+
 @pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack", "project-x-havenstad"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):

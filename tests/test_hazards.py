@@ -26,7 +26,7 @@ def with_water(scenario, basins, zones=()):
     return replace(scenario, graph=water)
 
 
-def lock_scenario(basin, upstream, gate_area=20.0, gates="both", rules=(), zones=(), extra_assets=(), injects=(), **spec):
+def lock_scenario(basin, upstream, gate_area=20.0, gates="both", rules=(), zones=(), extra_assets=(), injects=(), detect=None, extra_orgs=(), **spec):
     assets = [
         {"id": "scada", "sector": "waterways"},
         {"id": "lock", "sector": "waterways", "kind": "lock", "owner": "rws", "needs": [{"type": "control", "from": "scada", "effect": {"degrade": 0.5}}]},
@@ -35,8 +35,9 @@ def lock_scenario(basin, upstream, gate_area=20.0, gates="both", rules=(), zones
     hack = {
         "type": "cyber.compromise", "target": "lock", "effect": "manipulate",
         "hazard": {"model": "lock_breach", "basin": "haven", "upstream": upstream, "gates": gates, "gate_area_m2": gate_area, "cd": 0.6},
+        **({"detect": detect} if detect else {}),
     }
-    orgs = [{"id": "rws", "crews": [{"id": "sluis", "size": 1}]}]
+    orgs = [{"id": "rws", "crews": [{"id": "sluis", "size": 1}]}, *extra_orgs]
     scenario = build(assets, [hack, *injects], orgs, response={"reporting": {"delay": "10min"}}, rules=list(rules), **spec)
     return with_water(scenario, [basin], zones)
 
@@ -99,6 +100,69 @@ def test_closing_the_gates_stops_the_rise_at_the_level_reached():
     after = [level for t, level in record.levels["haven"] if t >= closed_at]
     assert max(after) - min(after) < 1e-9
     assert kinds(record, "hazard.crest_exceeded") == []
+
+
+def learned(record, kind):
+    """(minute, organisation) of everyone who learned the events of ``kind``, in order."""
+    ids = {e.id for e in record.events if e.kind == kind}
+    return [(t, org) for t, org, event in record.knowledge if event in ids]
+
+
+def test_once_the_alarm_reveals_the_manipulated_lock_its_crest_is_known_as_it_happens():
+    """Lock open at 0 (manipulated, it keeps running: nobody reports it); the alarm (1.0 m) at A
+    reaches the owner, who finds the manipulation at the lock; the crest (1.9 m) at C is then known
+    at C, not never: an attacked lock is watched to the end."""
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "alarm_level_m": 1.0, "crest_level_m": 1.9}
+    record = run(lock_scenario(basin, {"level_m": 2.0}))
+    alarm = closed_form_minutes(0.0, 2.0, 1.0, 40.0, 500_000)
+    crest = closed_form_minutes(0.0, 2.0, 1.9, 40.0, 500_000)
+    assert kinds(record, "hazard.alarm_level")[0][0] == pytest.approx(alarm, rel=1e-9)
+    assert learned(record, "hazard.gates_opened") == [(pytest.approx(alarm, rel=1e-9), "rws")]  # found with the attack
+    (crossed,) = [e for e in record.events if e.kind == "hazard.crest_exceeded"]
+    assert crossed.time_min == pytest.approx(crest, rel=1e-9)
+    assert learned(record, "hazard.crest_exceeded") == [(crossed.time_min, "rws")]
+
+
+def test_once_monitoring_reveals_the_manipulated_lock_its_crest_is_known_as_it_happens():
+    """No level alarm; the owner's monitoring finds the manipulation at 30 min; the crest (1.9 m,
+    at about 172 min) is known when it is exceeded."""
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "crest_level_m": 1.9}
+    record = run(lock_scenario(basin, {"level_m": 2.0}, detect={"monitoring": "30min"}))
+    assert learned(record, "cyber.manipulated") == [(30.0, "rws")]
+    crest = closed_form_minutes(0.0, 2.0, 1.9, 40.0, 500_000)
+    assert learned(record, "hazard.crest_exceeded") == [(pytest.approx(crest, rel=1e-9), "rws")]
+
+
+def test_the_crew_that_closed_the_gates_knows_at_once_though_the_attack_is_not_known():
+    """The level alarm (1.0 m, at A) is the water board's gauge, not the lock: the manipulation
+    stays unknown. The rule sends the lock crew (rws), which closes the gates at A + 30: rws knows
+    at A + 30 (before: never, the lock was never watched)."""
+    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "alarm_level_m": 1.0, "crest_level_m": 1.9, "alarm_asset": "peil"}
+    rules = [{"id": "dicht", "when": {"alarm": "haven"}, "action": "close_gates", "target": "lock", "crew": "rws/sluis", "duration": "30min"}]
+    gauge = [{"id": "peil", "sector": "water", "owner": "ws"}]
+    record = run(lock_scenario(basin, {"level_m": 2.0}, rules=rules, extra_assets=gauge, extra_orgs=[{"id": "ws"}]))
+    alarm = closed_form_minutes(0.0, 2.0, 1.0, 40.0, 500_000)
+    assert learned(record, "hazard.alarm_level") == [(pytest.approx(alarm, rel=1e-9), "ws")]
+    assert kinds(record, "hazard.gates_closed") == [(pytest.approx(alarm + 30, rel=1e-9), "lock")]
+    assert learned(record, "hazard.gates_closed") == [(pytest.approx(alarm + 30, rel=1e-9), "rws")]
+    assert learned(record, "cyber.manipulated") == []
+
+
+def test_a_rain_warning_is_known_to_everyone_as_it_is_issued():
+    """Rain of 10 mm/h from 0, 1 mm/h from 2 h on a polder whose pumping station keeps working:
+    nothing fails and nobody reports anything, yet both warnings are known to the water board and
+    the control room at 0 and 120 (before: never)."""
+    assets = [{"id": "gemaal", "sector": "water", "owner": "ws"}]
+    rain = [{"mm_per_h": 10}, {"start": "2h", "mm_per_h": 1}]
+    inject = {"type": "hazard", "target": "gemaal", "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain}}
+    response = {"control_room": "vr", "reporting": {"delay": "10min"}}
+    scenario = build(assets, [inject], [{"id": "vr"}, {"id": "ws"}], response=response, duration="6h")
+    basin = {"id": "polder", "area_m2": 200_000, "level_m": -2.0, "drains": [{"asset": "gemaal", "capacity_m3s": 4.0}]}
+    record = run(with_water(scenario, [basin]))
+    assert kinds(record, "hazard.rain") == [(0.0, "gemaal"), (120.0, "gemaal")]
+    assert learned(record, "hazard.rain") == [(0.0, "vr"), (0.0, "ws"), (120.0, "vr"), (120.0, "ws")]
+    assert kinds(record, "report.received") == []
+    assert learned(record, "hazard.start") == []  # the hazard model itself is not news: the rain is
 
 
 def test_flow_reverses_when_the_basin_is_above_a_falling_tide():

@@ -4,10 +4,8 @@ import string
 
 import pytest
 
+from simulator.engine.eventkinds import EVENT_KINDS
 from simulator.messages import CATALOGUE, LANGUAGES, format_number, text
-from simulator.report.terminal import HEADLINE_KINDS
-
-ENGINE_KINDS = HEADLINE_KINDS + ("need.unsatisfied", "need.exhausted", "need.satisfied", "need.restarted", "repair.queued", "repair.done")
 
 
 def fields(template: str) -> set[str]:
@@ -21,9 +19,12 @@ def test_every_entry_has_every_language_with_the_same_fields(key):
     assert fields(entry["en"]) == fields(entry["nl"])
 
 
-@pytest.mark.parametrize("kind", ENGINE_KINDS)
-def test_every_event_kind_has_a_message(kind):
-    assert f"event.{kind}" in CATALOGUE
+@pytest.mark.parametrize("kind", sorted(EVENT_KINDS))
+def test_every_declared_event_kind_has_its_message_in_both_languages(kind):
+    """The catalogue key comes from the table (``EventKind.message``), in English and Dutch."""
+    key = EVENT_KINDS[kind].message
+    assert key in CATALOGUE, f"{kind}: no catalogue entry {key}"
+    assert set(CATALOGUE[key]) == set(LANGUAGES) and all(CATALOGUE[key][lang].strip() for lang in LANGUAGES)
 
 
 def test_language_choice(monkeypatch):

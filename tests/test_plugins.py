@@ -292,7 +292,7 @@ def test_a_plugins_event_kinds_are_declared_when_it_is_registered():
     from typing import Literal
 
     from simulator.engine.eventkinds import EVENT_KINDS, EventKind
-    from simulator.engine.incidents import INCIDENT_EVENTS
+    from simulator.engine.eventkinds import INCIDENT_FACTS
     from simulator.model.incidents import InjectBase
 
     class Spill(InjectBase):
@@ -305,7 +305,7 @@ def test_a_plugins_event_kinds_are_declared_when_it_is_registered():
     )
     try:
         assert EVENT_KINDS["test.spilled"] is hit and EVENT_KINDS["test.spill_over"].message == "event.test.spill_over"
-        assert "test.spilled" in INCIDENT_EVENTS and "test.spill_over" not in INCIDENT_EVENTS
+        assert "test.spilled" in INCIDENT_FACTS and "test.spill_over" not in INCIDENT_FACTS
     finally:
         plugins.unregister("rampsim.incidents", "test.spill")
 

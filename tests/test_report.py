@@ -33,7 +33,6 @@ from conftest import ROOT, build, run
 
 import simulator
 from simulator.analysis import Results
-from simulator.analysis.eventtext import HEADLINE_KINDS
 from simulator.analysis.portfolio_impact import (
     EXTERNAL,
     asset_losses,
@@ -45,6 +44,7 @@ from simulator.analysis.portfolio_impact import (
     portfolio_mapping,
 )
 from simulator.cli import cli
+from simulator.engine.eventkinds import HEADLINES
 from simulator.model.portfolios import Portfolio
 from simulator.report.debrief import CSP, render_report, write_report
 
@@ -308,7 +308,7 @@ def test_the_page_holds_scenario_metrics_deadlines_portfolios_chains_and_timelin
     assert steps[0].startswith(f"2027-01-15 02:30 +0min {expected['chain'][0]}")
     assert steps[-1].startswith(f"2027-01-15 02:30 +0min {expected['chain'][1]}")
     assert expected["back"] in " ".join(unescape(re.sub(r"<[^>]+>", " ", chains[0])).split())
-    headline = result.events[result.events["kind"].isin(HEADLINE_KINDS)]
+    headline = result.events[result.events["kind"].isin(HEADLINES)]
     timeline = rows(html, "timeline")
     assert len(timeline) == len(headline) == 30
     assert timeline[0][2] == "02:40 +10min"  # the inject happened at 02:30, the control room knew at 02:40

@@ -68,6 +68,22 @@ def test_stealthy_manipulation_is_never_known_without_monitoring():
     assert known(record, "cyber.manipulated") == [(0.0, None)]
 
 
+def test_an_asset_known_to_be_manipulated_stays_watched_though_it_runs():
+    """Manipulation at 0 found by monitoring at 30: the owner now watches the substation. An
+    outage 100-160 and another 300-360 are known as they happen (not 10 min later by a report,
+    as for an asset nobody watches), and nobody calls them in."""
+    injects = [
+        {"type": "cyber.compromise", "target": "sub", "effect": "manipulate", "detect": {"monitoring": "30min"}},
+        {"type": "outage", "target": "sub", "at": "100min", "duration": "1h"},
+        {"type": "outage", "target": "sub", "at": "300min", "duration": "1h"},
+    ]
+    record = run(build([substation()], injects, NET, response=REPORTING))
+    assert known(record, "cyber.manipulated") == [(0.0, 30.0)]
+    assert known(record, "asset.failed") == [(100.0, 100.0), (300.0, 300.0)]
+    assert known(record, "asset.operational") == [(160.0, 160.0), (360.0, 360.0)]
+    assert kinds(record, "report.received") == []
+
+
 def test_inject_detect_overrides_asset_monitoring():
     inject = {"type": "cyber.compromise", "target": "sub", "effect": "exfiltrate", "detect": {"monitoring": "3h"}}
     record = run(build([substation(monitoring="5min")], [inject], NET, response=REPORTING))

@@ -4,70 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS
 from ..messages import CATALOGUE, text
 from ..model.durations import format_duration
 from ..model.incidents import INCIDENT_CLASSES
 
-__all__ = ["HEADLINE_KINDS", "event_message", "duration_text"]
+__all__ = ["event_message", "duration_text"]
 
 _DURATION_PARAMS = ("buffer", "until", "minutes")
-
-# Events a coordinator reads in a timeline; the need bookkeeping stays in events.csv.
-HEADLINE_KINDS = (
-    "inject",
-    "report.received",
-    "report.received.flood",
-    "report.received.threat",
-    "detect.monitoring",
-    "detect.alarm",
-    "grip.escalated",
-    "grip.deescalated",
-    "grip.ended",
-    "team.assembled",
-    "crew.called_out",
-    "action.waiting",
-    "action.skipped",
-    "action.started",
-    "action.done",
-    "action.impossible",
-    "deadline.started",
-    "deadline.met",
-    "deadline.late",
-    "deadline.missed",
-    "evidence.lost",
-    "evidence.restore_waited",
-    "online.fraud.start",
-    "online.fraud.end",
-    "online.threat.start",
-    "hazard.gates_opened",
-    "hazard.rain",
-    "fuel.delivered",
-    "online.mobilization.start",
-    "crowd.gathering",
-    "crowd.disturbance",
-    "crowd.dispersed",
-    "crowd.controlled",
-    "report.received.crowd",
-    "hazard.gates_closed",
-    "hazard.alarm_level",
-    "hazard.crest_exceeded",
-    "zone.flooded",
-    "flood.damage",
-    "outage.start",
-    "outage.end",
-    "cyber.compromised",
-    "cyber.manipulated",
-    "cyber.exfiltrated",
-    "cyber.encrypted",
-    "cyber.contained",
-    "cyber.ddos.start",
-    "cyber.ddos.end",
-    "asset.failed",
-    "asset.degraded",
-    "asset.operational",
-    "repair.started",
-    "repair.unavailable",
-)
 
 
 def _pct(level: Any) -> str:
@@ -90,7 +34,10 @@ def duration_text(minutes: float) -> str:
 
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:
-    """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``."""
+    """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``: the
+    catalogue entry of its kind (``EventKind.message``); the kind itself when it has none."""
+    declared = EVENT_KINDS.get(kind)
+    layer = declared.layer if declared else ""
     values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-", "about": "", "waited_text": "", "why": ""}
     for key, value in (params or {}).items():
         if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
@@ -101,12 +48,12 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text(f"need.{value}", lang)
         elif key == "within":
             value = _period(value, lang)
-        elif key == "status" and kind.startswith("report."):
+        elif key == "status" and CHANNEL_OF.get(kind) == "report":
             value = text(f"report.{value}", lang)
         elif key == "waited":
             if value and value >= 1:
                 values["waited_text"] = text("word.waited", lang, minutes=duration_text(value))
-        elif key == "deadline" and kind.startswith("action."):
+        elif key == "deadline" and layer == "response":
             values["about"] = text("word.about", lang, deadline=value)
         elif key in _DURATION_PARAMS:
             value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value)
@@ -127,11 +74,13 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
         elif key == "rationale" and value:
             values["why"] = text("word.rationale", lang, rationale=value)
         values[key] = value
-    if kind.startswith("grip.") and not values.get("name"):
+    if layer == "escalation" and not values.get("name"):
         values["name"] = text("grip.none", lang)
-    if kind.startswith(("action.", "decision.")) and name:
+    if layer in ("response", "decision") and name:
         values["on"] = text("word.on", lang, name=name)
-    key = f"event.{kind}"
+    if declared is None:
+        return kind
+    key = declared.message
     if kind == "inject" and "class" in values:
         key = "event.inject.class"
     elif kind == "repair.started" and values.get("crew") == "-":

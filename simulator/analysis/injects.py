@@ -33,24 +33,28 @@ from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
-from ..engine.awareness import SELF_KNOWN_PREFIXES
+from ..engine.eventkinds import (
+    CHANNEL_OF,
+    CHANNELS,
+    EVENT_KINDS,
+    EXPECTED_ACTIONS,
+    STATUS_KINDS,
+    VISIBILITY,
+    VISIBLE_INCIDENTS,
+)
 from ..messages import CATALOGUE, text
 from .eventtext import duration_text, event_message
 from .results import Results
 
-__all__ = ["INJECT_COLUMNS", "derive_injects"]
+__all__ = ["INJECT_COLUMNS", "CHANNELS", "derive_injects"]
 
 INJECT_COLUMNS = [
     "number", "time_min", "clock", "from", "to", "method", "message", "expected_action", "events", "assets", "channel",
 ]
-CHANNELS = ("report", "monitoring", "alarm", "share", "update")  # values of the ``channel`` column
-_CHANNEL_PREFIXES = ("report.", "detect.")
 # Sectors whose monitoring is an operational-technology (SCADA) alarm; the others' a SOC e-mail.
 _OT_SECTORS = frozenset({"energy", "water", "flood_defence", "waterways", "telecom", "transport"})
-_INCIDENT_FACTS = ("cyber.encrypted", "cyber.compromised", "cyber.ddos.start")  # they say the asset is down
 _MAX_FACTS = 6  # facts named in one message; the rest are counted ("and 3 more")
 _MAX_TARGETS = 3
-_ACTION_ITEMS = ("grip.escalated", "grip.deescalated", "grip.ended", "rule.fired", "deadline.started", "repair.queued")
 
 
 class _Run:
@@ -75,7 +79,7 @@ class _Run:
         self.owner = dict(zip(assets["id"], assets["owner"]))
         self.sector = dict(zip(assets["id"], assets["sector"]))
         for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
-            if self.asset[i] and self.kind[i].startswith("asset."):
+            if self.asset[i] and self.kind[i] in STATUS_KINDS:
                 self.owner.setdefault(self.asset[i], self.org[i])
         self.start = results.scenario_start()
         self.children: dict[int, list[int]] = defaultdict(list)
@@ -90,12 +94,12 @@ class _Run:
         the one that learns of the escalation; None when the run has neither."""
         reports = [
             self.org[i] for i in self.ids
-            if self.kind[i].startswith("report.") and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
+            if CHANNEL_OF.get(self.kind[i]) == "report" and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
         ]
         if reports:
             return max(sorted(set(reports)), key=reports.count)
         learned = zip(results.knowledge["org"], results.knowledge["event"])
-        return next((str(o) for o, e in learned if o and self.kind.get(int(e), "").startswith("grip.")), None)
+        return next((str(o) for o, e in learned if o and _layer(self.kind.get(int(e), "")) == "escalation"), None)
 
     def name(self, asset: str) -> str:
         return self.names.get(asset, asset)
@@ -108,13 +112,20 @@ class _Run:
         return text(key, self.lang, **params)
 
 
+def _layer(kind: str) -> str:
+    declared = EVENT_KINDS.get(kind)
+    return declared.layer if declared else ""
+
+
 def is_fact(kind: str) -> bool:
-    """News about the world: not the organisation's own work, not a report or detection, not an inject."""
-    return not kind.startswith(SELF_KNOWN_PREFIXES) and kind != "inject"
+    """News about the world: not the organisation's own work (reports and detections included),
+    not an inject. A kind no longer declared (a run directory of a plugin not installed) counts as
+    a fact."""
+    return VISIBILITY.get(kind) != "own_work" and _layer(kind) != "inject"
 
 
 def _is_news(kind: str) -> bool:
-    return is_fact(kind) or kind.startswith(_CHANNEL_PREFIXES) or kind == "inject"
+    return is_fact(kind) or kind in CHANNEL_OF or kind == "inject"
 
 
 class _Moment:
@@ -151,7 +162,7 @@ def _components(run: _Run, events: set[int]) -> list[set[int]]:
     and by a shared cause, except that these never join two separate reports, detections or
     alarms (union-find)."""
     parent = {e: e for e in events}
-    channel = {e: (e if run.kind[e].startswith(_CHANNEL_PREFIXES) else None) for e in events}
+    channel = {e: (e if run.kind[e] in CHANNEL_OF else None) for e in events}
 
     def find(e: int) -> int:
         while parent[e] != e:
@@ -205,21 +216,21 @@ def _assign_responses(run: _Run, moments: list[_Moment]) -> None:
             owner[e] = owner[cause]
         else:
             continue
-        if run.kind[e] in _ACTION_ITEMS:
+        if run.kind[e] in EXPECTED_ACTIONS:
             moments[owner[e]].responses.append(e)
 
 
 # --- who, how -------------------------------------------------------------------------------------------
 def _channel(run: _Run, moment: _Moment) -> tuple[str, int | None]:
-    channel_event = next((e for e in moment.events if run.kind[e].startswith(_CHANNEL_PREFIXES)), None)
+    channel_event = next((e for e in moment.events if run.kind[e] in CHANNEL_OF), None)
     if channel_event is None:
         return "update", None
-    kind = run.kind[channel_event]
-    if kind.startswith("report."):
+    channel = CHANNEL_OF[run.kind[channel_event]]
+    if channel == "report":
         return "report", channel_event
     if run.known[channel_event] is not None and run.known[channel_event] < moment.time:
         return "share", channel_event
-    return ("alarm" if kind == "detect.alarm" else "monitoring"), channel_event
+    return channel, channel_event
 
 
 def _team_in_session(run: _Run, time: float) -> str | None:
@@ -244,7 +255,7 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
     team (social media for online incidents, a SCADA alarm for operational technology, else an
     e-mail from the SOC); what an owner or units on site tell the crisis organisation afterwards
     reaches the crisis team in session (the one assembled last, the highest GRIP level), else the
-    control room.
+    control room; so does public news (a weather warning), through the media.
     """
     asset = next((run.asset[e] for e in ([channel_event] if channel_event else []) + facts if run.asset[e]), "")
     org = owner = run.owner.get(asset, "")
@@ -271,6 +282,8 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
             say, method = "scada", "scada"
         else:
             say, method = "soc", "email"
+    elif facts and all(VISIBILITY.get(k) == "public" for k in kinds):
+        to, say, method = _team_in_session(run, moment.time) or control, "public", "media"
     else:
         to = _team_in_session(run, moment.time) or control
         if owner and owner != run.control_room:
@@ -310,7 +323,7 @@ def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
         if asset:
             first.setdefault(asset, e)
         need = str(run.data[e].get("type", ""))
-        if kind.startswith("asset."):
+        if kind in STATUS_KINDS:
             status[asset] = e
         elif kind == "need.unsatisfied":
             lost[asset].append(e)
@@ -318,13 +331,13 @@ def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
             exhausted[asset].append(need)
         elif kind == "need.satisfied":
             back[asset].append(need)
-        elif kind in ("need.restarted", "outage.start", "outage.end"):
-            continue  # said by the asset's status
+        elif kind in ("need.restarted", "outage.start", "outage.end", "repair.unavailable"):
+            continue  # said by the asset's status (that nobody can repair it is scenario data, not news to read out)
         elif f"msel.fact.{kind}" in CATALOGUE:
             level = run.data[e].get("level", run.level[e])  # a DDoS names its level: the service follows later
             params = {**{k: str(v) for k, v in run.data[e].items()}, "name": run.name(asset), "level_pct": _pct(level)}
             phrases.append((e, run.t(f"msel.fact.{kind}", **params)))
-            if kind in _INCIDENT_FACTS:
+            if kind in VISIBLE_INCIDENTS:  # it says the asset is down
                 incident.add(asset)
         else:
             phrases.append((e, event_message(kind, run.name(asset) if asset else "", run.data[e], run.level[e], run.lang)))
@@ -455,7 +468,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
 
     Columns ``INJECT_COLUMNS``: ``number`` (1..n), ``time_min`` (minutes after the start, when the
     receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
-    ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social), ``message`` (as the
+    ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social, media), ``message`` (as the
     player hears it), ``expected_action`` (one action a line), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event), ``channel`` (one of
     ``CHANNELS``). Text columns in ``lang``.

@@ -29,9 +29,9 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ..engine.eventkinds import HEADLINES, STATUS_KINDS
 from ..messages import text
 from ..model.fieldtypes import SECTORS
-from .eventtext import HEADLINE_KINDS
 from .results import Results
 
 __all__ = ["VIEWS", "STATUSES", "ReplayTimeline", "replay_timeline"]
@@ -276,7 +276,7 @@ def _status_changes(results: Results, ids: list[str]) -> tuple[dict[str, Changes
     per asset; that event's ``known_min`` says when the change became known. A row that changes
     only ``manual`` (same service level, no event) is the organisation's own doing: known at once.
     """
-    status_events = results.events[results.events["kind"].str.startswith("asset.")]
+    status_events = results.events[results.events["kind"].isin(STATUS_KINDS)]
     known_of: dict[str, list[float | None]] = {}
     for asset, known in zip(status_events["asset"], status_events["known_min"]):
         known_of.setdefault(asset, []).append(None if pd.isna(known) else float(known))
@@ -335,7 +335,7 @@ def _level_names(events: pd.DataFrame) -> dict[int, str]:
 
 
 def _events(events: pd.DataFrame) -> list[dict[str, Any]]:
-    headline = set(HEADLINE_KINDS)
+    headline = HEADLINES
     return [
         {
             "id": int(event_id), "t": float(t), "clock": _hhmm(clock), "known_t": None if pd.isna(known) else float(known),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..engine.incidents import INCIDENT_EVENTS
+from ..engine.eventkinds import INCIDENT_FACTS
 
 __all__ = ["response_metrics"]
 
@@ -33,7 +33,7 @@ def response_metrics(
     assembled), ``time_to_containment_min`` (ransomware), ``deadlines`` (id -> started, due,
     done, met), ``crew_wait_min`` (crew -> minutes work waited for it, call-out included),
     ``incidents_by_class``."""
-    trouble = events[events["kind"].isin(INCIDENT_EVENTS) | events["kind"].isin(["asset.failed", "asset.degraded"])]
+    trouble = events[events["kind"].isin(INCIDENT_FACTS) | events["kind"].isin(["asset.failed", "asset.degraded"])]
     known = trouble["known_min"].dropna()
     escalated = events[events["kind"] == "grip.escalated"]
     grip: dict = {}

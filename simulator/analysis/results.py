@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from ..engine.eventkinds import STATUS_KINDS
 from ..engine.simulation import RunRecord
 from ..messages import default_language
 from ..model.gcpause import gc_paused
@@ -284,7 +285,7 @@ class Results:
         """Per asset, the last status the organisation knew of at minute ``t`` (assets it knew
         nothing about are absent): ``asset, status, level, since_min, known_min``."""
         picture = self.known_at(t, org)
-        status = picture[picture["kind"].str.startswith("asset.")]
+        status = picture[picture["kind"].isin(STATUS_KINDS)]
         last = status.groupby("asset", sort=False).tail(1)
         return pd.DataFrame(
             {
@@ -318,7 +319,7 @@ class Results:
             recovery = int(later["id"].iloc[0]) if len(later) else None
             previous_end = float(later["time_min"].iloc[0]) if len(later) else float("inf")
             end_id = recovery if recovery is not None else int(mine["id"].max()) + 1
-            between = mine[(mine["id"] > event_id) & (mine["id"] < end_id) & mine["kind"].str.startswith("asset.")]
+            between = mine[(mine["id"] > event_id) & (mine["id"] < end_id) & mine["kind"].isin(STATUS_KINDS)]
             episodes.append(
                 {
                     "failure": self.explain(int(event_id)),

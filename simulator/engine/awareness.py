@@ -1,8 +1,14 @@
 """Awareness: when the crisis organisation learns what happened, and who knows what.
 
+What an event's kind reveals is its ``visibility`` in the table of event kinds (``eventkinds``):
+``visible``, ``stealthy``, ``own_work`` or ``public``.
+
 Knowledge is per asset. An asset's events stay unknown until its trouble is detected; detection
-makes every event on it so far known, and from then on the asset is *watched*: its new events are
-known as they happen, until it is known to be operational again.
+makes every event on it so far known (stealthy ones only by monitoring or an alarm), and from then
+on the asset is *watched*: its new visible events are known as they happen, until it is known to be
+operational again. An asset known to be under an attacker's control (a kind with ``watch``: a
+manipulation, found by monitoring or an alarm) stays watched to the end of the run, though it keeps
+running: the organisation keeps an eye on it.
 
 Channels (DESIGN.md, Response):
 - visible failure: when an asset fails or degrades, someone notices and calls the control room
@@ -17,6 +23,15 @@ Channels (DESIGN.md, Response):
   theft).
 - hazard alarms: ``alarm()`` (used by the hazard models).
 - the organisation's own work (repairs, actions, escalation) is known as it happens.
+- public news (``public``: weather, a rain warning) is known to every organisation as it is issued.
+
+Hazard events are facts about the asset they are logged on (visible, unless the table says
+otherwise): the events of a manipulated lock (gates opened, crest exceeded, gates closed) wait on
+the lock until the attack is known (the alarm on the lock, or monitoring, reveals it with them) and
+are known as they happen from then on, the lock being watched. The gates closed by hand are known
+at once to the organisation whose crew closed them. A flooded zone is known when residents call
+(stealthy until then); a level alarm when it sounds (it is the detection); flood damage with the
+asset it damages.
 """
 
 from __future__ import annotations
@@ -24,26 +39,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .eventkinds import VISIBILITY, WATCH
+
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["Awareness", "STEALTHY", "SELF_KNOWN_PREFIXES"]
-
-# Not revealed by a report or by watching the asset: manipulation and theft only by monitoring (or
-# an alarm); an inject (the hidden truth of what started it) when one of its incident events is
-# known; threats when the official reports them.
-STEALTHY = frozenset(
-    {"cyber.manipulated", "cyber.exfiltrated", "inject", "online.threat.start", "zone.flooded", "online.mobilization.start"}
-)
-SELF_KNOWN_PREFIXES = (
-    "repair.", "action.", "rule.", "grip.", "team.", "deadline.", "crew.", "report.", "detect.", "evidence.", "load.",
-    "cyber.contained", "decision.",
-)
-# Facts about an asset that the organisation learns with the asset's failure, though their kind
-# looks like the organisation's own work: that nobody can repair it is news only once it is down.
-ASSET_FACTS = frozenset({"repair.unavailable"})
-# Physical processes the organisation only sees through alarms and reports (hazard.*, zone.*) stay
-# unknown until then: they have no asset of their own or belong to the asset they hit.
+__all__ = ["Awareness"]
 
 
 class Awareness:
@@ -59,6 +60,9 @@ class Awareness:
         self._known_by: set[tuple[str, int]] = set()
         self.pending: list[list[int]] = [[] for _ in range(n)]  # unknown event ids per asset
         self.watched = [False] * n
+        self.controlled = [False] * n  # an attacker's control of it is known: watched to the end
+        everyone = [response.control_room, *(o.id for o in sim.scenario.organisations)]
+        self.everyone = [org for org in dict.fromkeys(everyone) if org] or [""]  # who learns public news
         self.report_pending = [False] * n
         self.known_of_asset: list[list[int]] = [[] for _ in range(n)]
         self.listeners: list[Callable[[int], None]] = []  # called with each newly known event id
@@ -68,10 +72,14 @@ class Awareness:
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
         """Every logged event passes here: known at once, or pending until detection."""
-        if kind.startswith(SELF_KNOWN_PREFIXES) and kind not in ASSET_FACTS:
+        visibility = VISIBILITY[kind]
+        if visibility == "own_work":
             self._learn(event_id, org or self.control_room or "", self.sim.env.now)
+        elif visibility == "public":
+            for someone in self.everyone:
+                self._learn(event_id, someone, self.sim.env.now)
         elif asset >= 0:
-            if self.watched[asset] and kind not in STEALTHY:
+            if self.watched[asset] and visibility != "stealthy":
                 self._learn_for_asset(event_id, asset, self.sim.env.now)
             else:
                 self.pending[asset].append(event_id)
@@ -81,7 +89,7 @@ class Awareness:
         if new < old and not self.watched[asset] and not self.report_pending[asset]:
             self.report_pending[asset] = True
             self._report(asset, self.reporting.delay.sample(self.sim.stream("report", self.sim.asset_name(asset))))
-        if new >= 1 and self.watched[asset]:
+        if new >= 1 and self.watched[asset] and not self.controlled[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
     def incident(self, asset: int, inject, cyber: bool) -> None:
@@ -164,12 +172,12 @@ class Awareness:
         for event_id in pending:
             if event_id in self.known_min:
                 continue  # learned meanwhile (an inject behind an incident learned just before)
-            if include_stealthy or events[event_id - 1].kind not in STEALTHY:
+            if include_stealthy or VISIBILITY[events[event_id - 1].kind] != "stealthy":
                 self._learn(event_id, org, now)
             else:
                 kept.append(event_id)
         self.pending[asset] = kept + [e for e in self.pending[asset] if e not in self.known_min]
-        self.watched[asset] = self.sim.states.service[asset] < 1
+        self.watched[asset] = self.sim.states.service[asset] < 1 or self.controlled[asset]
         self._learn(detection_event, org, now)
 
     def _share(self, asset: int, about: int, org: str) -> None:
@@ -199,9 +207,12 @@ class Awareness:
         first = event_id not in self.known_min
         if first:
             self.known_min[event_id] = now
-            asset = self.sim.log_book.events[event_id - 1].asset
+            event = self.sim.log_book.events[event_id - 1]
+            asset = event.asset
             if asset >= 0:
                 self.known_of_asset[asset].append(event_id)
+                if event.kind in WATCH:  # a known manipulation: its asset stays watched, though it runs
+                    self.controlled[asset] = self.watched[asset] = True
         self._record(event_id, org, now)
         if first:
             for listener in self.listeners:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .eventkinds import EVENT_KINDS, UndeclaredEventKind
+
 __all__ = ["EventLog", "Event", "StateChange"]
 
 
@@ -36,7 +38,9 @@ class StateChange(NamedTuple):
 
 
 class EventLog:
-    """Append-only; ids are 1, 2, 3, ... in the order events happen (0 means 'no cause')."""
+    """Append-only; ids are 1, 2, 3, ... in the order events happen (0 means 'no cause').
+
+    Every kind must be declared in ``eventkinds`` (``UndeclaredEventKind`` otherwise)."""
 
     __slots__ = ("events", "states")
 
@@ -55,6 +59,8 @@ class EventLog:
         params: dict[str, Any] | None = None,
         ref: str = "",
     ) -> int:
+        if kind not in EVENT_KINDS:
+            raise UndeclaredEventKind(kind)
         event_id = len(self.events) + 1
         self.events.append(Event(event_id, time_min, kind, asset, org, level, cause, params, ref))
         return event_id

@@ -20,18 +20,10 @@ from .eventkinds import declare
 if TYPE_CHECKING:
     from .simulation import Simulation
 
-__all__ = ["IncidentHandlers", "SPREAD_LINKS", "INCIDENT_EVENTS"]
+__all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
-# Events that mean "an incident hit this asset"; when one becomes known, the incident is known.
-# Plugins' kinds declared with ``incident_fact`` join when they are registered (``_declare_kinds``).
-INCIDENT_EVENTS = set(
-    {
-        "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
-        "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start", "online.mobilization.start",
-    }
-)
 
 
 class IncidentHandlers:
@@ -259,10 +251,8 @@ class _RansomwareAttack:
 
 
 def _declare_kinds() -> None:
-    """Declare the event kinds the registered plugins bring; their incident facts are incident events."""
-    kinds = plugins.kinds()
-    declare(*kinds)
-    INCIDENT_EVENTS.update(k.name for k in kinds if k.incident_fact)
+    """Declare the event kinds the registered plugins bring (their incident facts join INCIDENT_FACTS)."""
+    declare(*plugins.kinds())
 
 
 plugins.on_change(_declare_kinds)

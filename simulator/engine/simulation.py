@@ -20,6 +20,7 @@ import simpy
 from ..model.decisions import Decision
 from ..model.distributions import Distribution
 from ..model.gcpause import gc_paused
+from ..model.incidents import INCIDENT_CLASSES
 from ..model.scenario import Scenario
 from .awareness import Awareness
 from .clock import WallClock
@@ -27,9 +28,10 @@ from .crews import Crews, Job
 from .deadlines import DeadlineClock, Deadlines
 from .decisions import DecisionDesk
 from .escalation import Escalation
+from .eventkinds import INCIDENT_FACTS, STATUS_KINDS
 from .eventlog import Event, EventLog, StateChange
 from .flooding import Flooding
-from .incidents import INCIDENT_EVENTS, IncidentHandlers
+from .incidents import IncidentHandlers
 from .needs import NeedNetwork
 from .response import Playbook
 from .situation import Situation
@@ -174,7 +176,7 @@ class Simulation:
 
     # --- wiring -----------------------------------------------------------------------------------
     def _status_changed(self, asset: int, old: float, new: float, event: int) -> None:
-        self.awareness.logged(event, "asset.", asset, self.owners[asset])
+        self.awareness.logged(event, self.log_book.events[event - 1].kind, asset, self.owners[asset])
         if (old > 0) != (new > 0):
             self.needs.supplier_changed(asset, new > 0, event, self.env.now)
         self.awareness.status_changed(asset, old, new)
@@ -186,7 +188,7 @@ class Simulation:
         kind = event.kind
         if kind == "asset.failed":
             self.playbook.asset_failed(event.asset, event_id)
-        elif kind in INCIDENT_EVENTS:
+        elif kind in INCIDENT_FACTS:
             inject = self.scenario.injects[self._inject_position[event.ref]]
             inject_event = self._inject_event.get(event.ref)
             if inject_event is not None and inject_event not in self.awareness.known_min:
@@ -196,7 +198,7 @@ class Simulation:
             owner = self.owners[event.asset]
             if kind == "cyber.exfiltrated":
                 self.deadlines.start("exfiltration", owner, event_id)
-            if kind.startswith("cyber.") and owner in self._nis2_owner:
+            if INCIDENT_CLASSES.get(inject.type) == "cybercrime" and owner in self._nis2_owner:
                 self.deadlines.start("significant_incident", owner, event_id)
         if event_id in self.incidents.awaiting_repair:
             self.incidents.damage_known(event_id)
@@ -204,9 +206,9 @@ class Simulation:
     def _in_the_picture(self, event_id: int) -> None:
         """The control room learned of a fact: the situation that escalation reads changes."""
         event = self.log_book.events[event_id - 1]
-        if event.kind.startswith("asset."):
+        if event.kind in STATUS_KINDS:
             self.situation.status_known(event.asset, event.level)
-        elif event.kind in INCIDENT_EVENTS:
+        elif event.kind in INCIDENT_FACTS:
             position = self._inject_position[event.ref]
             self.situation.incident_known(position, self.scenario.injects[position].type)
         elif event.kind == "zone.flooded":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+from .eventkinds import STATUS_KIND
 from .eventlog import EventLog, StateChange
 
 __all__ = ["AssetStates", "status_of"]
@@ -105,5 +106,5 @@ class AssetStates:
         log.states.append(StateChange(now, asset, new, manual))
         if new == old:
             return
-        event = log.add(now, "asset." + status_of(new), asset, cause, new, self._owner[asset])
+        event = log.add(now, STATUS_KIND[status_of(new)], asset, cause, new, self._owner[asset])
         self.on_change(asset, old, new, event)

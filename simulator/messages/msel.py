@@ -39,6 +39,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.method.scada": {"en": "SCADA alarm", "nl": "SCADA-alarm"},
     "msel.method.radio": {"en": "Radio (C2000)", "nl": "Portofoon (C2000)"},
     "msel.method.social": {"en": "Social media", "nl": "Sociale media"},
+    "msel.method.media": {"en": "Media (KNMI warning, news)", "nl": "Media (KNMI-waarschuwing, nieuws)"},
     # --- who sends (played by exercise control) and who receives (the players) -------------------
     "msel.from.caller": {"en": "Caller on 112", "nl": "Melder via 112"},
     "msel.from.residents": {"en": "Residents calling 112", "nl": "Bewoners via 112"},
@@ -49,6 +50,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.from.scada": {"en": "SCADA system, {org}", "nl": "SCADA-systeem {org}"},
     "msel.from.webcare": {"en": "Online monitoring (webcare), {org}", "nl": "Online monitoring (webcare) {org}"},
     "msel.from.units": {"en": "Units on site", "nl": "Eenheden ter plaatse"},
+    "msel.from.public": {"en": "Public warning", "nl": "Publieke waarschuwing"},
     "msel.to.control_room": {"en": "Control room (meldkamer)", "nl": "Meldkamer"},
     "msel.to.crisis_team": {"en": "Crisis team, {org}", "nl": "Crisisteam {org}"},
     # --- the message as the player hears it ------------------------------------------------------
@@ -61,6 +63,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.say.scada": {"en": "SCADA alarm at {org}: {content}.", "nl": "SCADA-alarm bij {org}: {content}."},
     "msel.say.webcare": {"en": "Online monitoring finds: {content}.", "nl": "Online monitoring signaleert: {content}."},
     "msel.say.units": {"en": "Units on site report: {content}.", "nl": "Eenheden ter plaatse melden: {content}."},
+    "msel.say.public": {"en": "Public warning (KNMI, news): {content}.", "nl": "Publieke waarschuwing (KNMI, nieuws): {content}."},
     "msel.fact.failed": {"en": "{name} is down since {since}{why}", "nl": "{name} is sinds {since} uitgevallen{why}"},
     "msel.fact.degraded": {"en": "{name} works at {level_pct} since {since}{why}", "nl": "{name} werkt sinds {since} op {level_pct}{why}"},
     "msel.fact.why": {"en": ": no {needs}", "nl": ": geen {needs}"},

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.eventtext import HEADLINE_KINDS, duration_text
+from ..analysis.eventtext import duration_text
 from ..analysis.portfolio_impact import (
     EXTERNAL,
     asset_losses,
@@ -32,6 +32,7 @@ from ..analysis.portfolio_impact import (
 )
 from ..analysis.results import Results
 from ..analysis.tables import WallClockText
+from ..engine.eventkinds import HEADLINES
 from ..messages import format_number, sector_name, text
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
@@ -346,7 +347,7 @@ class _Page:
         return "\n".join(parts)
 
     def timeline_section(self) -> str:
-        events = self.result.events[self.result.events["kind"].isin(HEADLINE_KINDS)]
+        events = self.result.events[self.result.events["kind"].isin(HEADLINES)]
         rows = [
             [self.when(float(row.time_min)), escape(row.message), self.known(row.known_min, float(row.time_min))]
             for row in events.itertuples(index=False)

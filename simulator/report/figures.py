@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
+from ..engine.eventkinds import STATUS_KINDS
 from ..messages import format_number, sector_name, text
 from .ensemble_figures import (
     ENSEMBLE_METRICS,
@@ -63,7 +64,7 @@ def _end_min(result: Results) -> float:
 def _intervals(result: Results) -> pd.DataFrame:
     """Per asset the intervals it was not operational: start, end (minutes), status, known from."""
     states = result.states.sort_values("time_min", kind="stable")
-    status_events = result.events[result.events["kind"].str.startswith("asset.")]
+    status_events = result.events[result.events["kind"].isin(STATUS_KINDS)]
     known = {}
     for asset, time, known_min in zip(status_events["asset"], status_events["time_min"], status_events["known_min"]):
         known.setdefault((asset, float(time)), None if pd.isna(known_min) else float(known_min))

@@ -8,12 +8,13 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from ..analysis.eventtext import HEADLINE_KINDS, duration_text
+from ..analysis.eventtext import duration_text
 from ..analysis.graphinfo import GraphInfo
+from ..engine.eventkinds import HEADLINES
 from ..messages import text
 from .summary import elapsed, metric_rows
 
-__all__ = ["HEADLINE_KINDS", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
+__all__ = ["print_timeline", "print_summary", "print_graph_info", "elapsed"]
 
 _STYLE = {
     "asset.failed": "bold red",
@@ -30,7 +31,7 @@ _STYLE = {
 
 
 def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
-    headline = events[events["kind"].isin(HEADLINE_KINDS)]
+    headline = events[events["kind"].isin(HEADLINES)]
     table = Table(title=text("summary.timeline", lang), show_lines=False, expand=False)
     table.add_column(text("col.clock", lang), no_wrap=True)
     table.add_column(text("col.elapsed", lang), no_wrap=True, justify="right")

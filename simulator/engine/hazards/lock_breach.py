@@ -47,6 +47,8 @@ class LockBreach:
         self.open = False
         self.basin.open_area_m2 = 0.0
         event = self.sim.log("hazard.gates_closed", self.lock, cause, {"basin": self.spec.basin}, ref=self.spec.basin)
+        crew_org = self.sim.log_book.events[cause - 1].org if cause else ""
+        self.sim.awareness.learn_event(event, crew_org or self.sim.owners[self.lock])  # the crew that closed them knows
         self.basin.replan(event)
         return True
 
