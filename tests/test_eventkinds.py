@@ -49,12 +49,12 @@ def test_an_engine_part_logging_an_undeclared_kind_fails_the_run(monkeypatch):
     from simulator.engine import incidents
 
     scenario = build([{"id": "a", "sector": "energy"}], [{"type": "outage", "target": "a"}])
-    original = incidents.IncidentHandlers._incident_event
+    original = incidents.IncidentHandlers.incident_event
 
     def misspelt(self, kind_, *args, **kwargs):
         return original(self, "outage.strat" if kind_ == "outage.start" else kind_, *args, **kwargs)
 
-    monkeypatch.setattr(incidents.IncidentHandlers, "_incident_event", misspelt)
+    monkeypatch.setattr(incidents.IncidentHandlers, "incident_event", misspelt)
     with pytest.raises(UndeclaredEventKind, match="outage.strat"):
         run(scenario)
 

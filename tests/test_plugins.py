@@ -291,8 +291,7 @@ def test_a_name_taken_a_wrong_class_or_a_spec_without_its_tag_is_refused():
 def test_a_plugins_event_kinds_are_declared_when_it_is_registered():
     from typing import Literal
 
-    from simulator.engine.eventkinds import EVENT_KINDS, EventKind
-    from simulator.engine.eventkinds import INCIDENT_FACTS
+    from simulator.engine.eventkinds import EVENT_KINDS, INCIDENT_FACTS, EventKind
     from simulator.model.incidents import InjectBase
 
     class Spill(InjectBase):
