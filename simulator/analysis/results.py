@@ -18,9 +18,8 @@ from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.portfolios import portfolio_records
-from .metrics import run_metrics
-from .response_metrics import response_metrics
 from .rundir import atomic_directory
+from .runpath import record_metrics
 from .tables import (
     ASSET_COLUMNS,
     DEPENDENCY_COLUMNS,
@@ -30,7 +29,6 @@ from .tables import (
     LEVEL_COLUMNS,
     STATE_COLUMNS,
     assets_table,
-    deadlines_table,
     dependencies_table,
     events_table,
     jobs_table,
@@ -39,7 +37,6 @@ from .tables import (
     render_messages,
     states_table,
 )
-from .water_metrics import water_metrics
 
 __all__ = ["Results", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
@@ -126,21 +123,13 @@ class Results:
     @classmethod
     def _from_record(cls, record: RunRecord, lang: str | None) -> Results:
         lang = lang or record.scenario.spec.language or default_language()
-        scenario = record.scenario
         events = events_table(record, lang)
         states = states_table(record)
         tables = {
             "knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record),
             "levels": levels_table(record), "dependencies": dependencies_table(record),
         }
-        population = {a.id: a.population for a in scenario.graph.assets if a.population}
-        ids = [a.id for a in scenario.graph.assets]
-        evacuated = {ids[i]: t for i, t in record.evacuated.items()}
-        metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
-        inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
-        metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class, record.grip_reached))
-        zones = {z.id: z.population for z in scenario.graph.zones}
-        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+        metrics = record_metrics(record, events, states, tables["jobs"])
         manifest = _manifest(record, lang)
         return cls(events, states, metrics, manifest, tables=tables)
 

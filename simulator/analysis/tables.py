@@ -152,9 +152,9 @@ def dependencies_table(record: RunRecord) -> pd.DataFrame:
 def light_events_table(record: RunRecord) -> pd.DataFrame:
     """The events without their sentences (for metrics of many replications)."""
     if record.events:
-        eid, times, kinds, _, _, levels, _, _, refs = zip(*record.events)
+        eid, times, kinds, _, _, levels, causes, _, refs = zip(*record.events)
     else:
-        eid = times = kinds = levels = refs = ()
+        eid = times = kinds = levels = causes = refs = ()
     known = record.known_min
     return pd.DataFrame(
         {
@@ -162,6 +162,7 @@ def light_events_table(record: RunRecord) -> pd.DataFrame:
             "time_min": pd.array(times, dtype="float64"),
             "kind": list(kinds),
             "level": pd.array(levels, dtype="Float64"),
+            "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
         }
