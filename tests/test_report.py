@@ -237,7 +237,7 @@ EXPECTED = {
         "title": "<title>Debrief: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
             ["assets failed", "3"], ["peak assets failed at once", "3"], ["unserved population-hours", "3,275"],
-            ["time to full recovery", "+3h"], ["events", "46"], ["first incident known after", "+10min"],
+            ["time to full recovery", "+3h"], ["events", "46"], ["first incident known, after its start", "+10min"],
             ["deadlines met", "1 of 3 (still running: 1)"],
         ],
         "deadlines": [
@@ -261,7 +261,7 @@ EXPECTED = {
         "title": "<title>Nabespreking: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
             ["objecten uitgevallen", "3"], ["piek gelijktijdig uitgevallen", "3"], ["onbediende inwoner-uren", "3.275"],
-            ["tijd tot volledig herstel", "+3h"], ["gebeurtenissen", "46"], ["eerste incident bekend na", "+10min"],
+            ["tijd tot volledig herstel", "+3h"], ["gebeurtenissen", "46"], ["eerste incident bekend, na zijn begin", "+10min"],
             ["termijnen gehaald", "1 van 3 (nog lopend: 1)"],
         ],
         "deadlines": [

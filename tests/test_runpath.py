@@ -68,3 +68,39 @@ def test_an_evacuation_at_2h_ends_the_unserved_hours_of_1000_people_in_every_pat
     assert assets == [(0, "net", 0.0, 600.0), (0, "wijk", 0.0, 600.0)]  # the wijk stays without power: downtime is not exposure
     table = first_failures(scenario, 2, seed=1)
     assert table.sort_values(["replication", "asset"])["first_failure_min"].tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_detection_is_measured_from_the_incidents_inject():
+    """A stealthy compromise injected at +1h30 and found by monitoring 1 minute later: detected
+    after 1 min (``time_to_detection_min``), first known 91 min after the scenario start
+    (``first_known_after_start_min``, the figure ``time_to_detection_min`` used to be). Ransomware
+    at +1h30 is seen by its owner at once: 0 min, first known at 90."""
+    assets = [{"id": "server", "name": "Server", "sector": "ict", "owner": "gemeente"}]
+    stealthy = {"id": "lek", "type": "cyber.compromise", "target": "server", "at": "1h30min", "effect": "exfiltrate", "detect": {"monitoring": "1min"}}
+    metrics = simulator.simulate(build(assets, [stealthy], [{"id": "gemeente"}], duration="6h")).metrics
+    assert metrics["time_to_detection_min"] == 1.0
+    assert metrics["time_to_detection_by_inject_min"] == {"lek": 1.0}
+    assert metrics["first_known_after_start_min"] == 91.0
+    ransomware = {
+        "id": "gijzeling", "type": "cyber.ransomware", "target": "server", "at": "1h30min",
+        "restore": {"offline": "2d", "online": "20d", "none": "60d"}, "detect": {"monitoring": "1min"},
+    }
+    metrics = simulator.simulate(build(assets, [ransomware], [{"id": "gemeente"}], duration="6h")).metrics
+    assert (metrics["time_to_detection_min"], metrics["first_known_after_start_min"]) == (0.0, 90.0)
+
+
+def test_each_incident_is_detected_from_its_own_inject_and_the_first_known_counts():
+    """An outage at 0 reported after 10 min, a compromise at +2h found after 30 min: per inject
+    10 and 30; the incident known first (the outage, at 10) gives ``time_to_detection_min``."""
+    assets = [
+        {"id": "net", "name": "Net", "sector": "energy", "owner": "net"},
+        {"id": "server", "name": "Server", "sector": "ict", "owner": "gemeente"},
+    ]
+    injects = [
+        {"id": "stroom", "type": "outage", "target": "net", "duration": "1h"},
+        {"id": "hack", "type": "cyber.compromise", "target": "server", "at": "2h", "effect": "exfiltrate", "detect": {"monitoring": "30min"}},
+    ]
+    scenario = build(assets, injects, [{"id": "net"}, {"id": "gemeente"}], response={"reporting": {"delay": "10min"}}, duration="6h")
+    metrics = simulator.simulate(scenario).metrics
+    assert metrics["time_to_detection_by_inject_min"] == {"hack": 30.0, "stroom": 10.0}
+    assert (metrics["time_to_detection_min"], metrics["first_known_after_start_min"]) == (10.0, 10.0)
