@@ -5,6 +5,7 @@ Every problem is reported with file, line and field (``LoadError``); nothing is 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         except LoadError as exc:
             if any(p.key == "file.missing" and p.file == target for p in exc.problems):
                 loc = ("include", n)
-                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing", {})]) from None
+                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]) from None
             raise
         raw.records.extend(included.records)
         raw.origins.extend(included.origins)
@@ -214,6 +215,17 @@ def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], Sour
     """Read an organisation file; returns its organisations and the document."""
     spec, doc = load_yaml_model(path, OrganisationsFile)
     return spec.organisations, doc
+
+
+_TRIED = {"file.missing": "file.missing_tried", "file.is_directory": "file.is_directory_tried"}
+
+
+def tried(problem: Problem, target: Path) -> tuple[str, dict]:
+    """A problem with the file ``target`` itself, told at the line that names it: the message says
+    which path was tried (the name in the file is relative to the file's folder)."""
+    if problem.key in _TRIED:
+        return _TRIED[problem.key], {**problem.params, "path": os.path.normpath(target)}
+    return problem.key, dict(problem.params)
 
 
 def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
