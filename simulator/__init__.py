@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .analysis import Results
+from .analysis import EnsembleResults, Results, RunResults
 from .engine import Simulation
 from .model import LoadError, Scenario, load_graph, load_scenario, save_graph
 
-__all__ = ["load_scenario", "load_graph", "save_graph", "simulate", "Results", "Scenario", "LoadError", "__version__"]
+__all__ = ["load_scenario", "load_graph", "save_graph", "simulate", "Results", "RunResults", "EnsembleResults", "Scenario", "LoadError", "__version__"]
 
 try:
     from importlib.metadata import version as _version
@@ -29,7 +29,7 @@ def simulate(
     seed: int | None = None,
     until_min: float | None = None,
     lang: str | None = None,
-) -> Results:
+) -> RunResults:
     """Run one scenario (a loaded ``Scenario`` or a path) and return its ``Results``.
 
     ``seed`` overrides the scenario's seed; ``until_min`` its duration (minutes); ``lang``

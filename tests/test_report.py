@@ -32,7 +32,7 @@ from click.testing import CliRunner
 from conftest import ROOT, build, run
 
 import simulator
-from simulator.analysis import Results
+from simulator.analysis import Results, RunResults
 from simulator.analysis.eventtext import HEADLINE_KINDS
 from simulator.analysis.portfolio_impact import (
     EXTERNAL,
@@ -383,7 +383,7 @@ def test_a_loss_whose_chain_starts_at_no_asset_shows_as_external_on_the_page(res
     events = result.events.copy()
     root = events.index[events["kind"] == "inject"][0]
     events.loc[root, ["kind", "asset"]] = ["rule.fired", ""]
-    timed = Results(events, result.states, result.metrics, result.manifest, tables={"assets": result.assets, "knowledge": result.knowledge})
+    timed = RunResults(events, result.states, result.metrics, result.manifest, tables={"assets": result.assets, "knowledge": result.knowledge})
     html = render_report(timed, "en")
     assert rows(html, "portfolio-causes")[1] == ["Economy and infrastructure (energy, water, telecom)", "0", "0", "3.0", "0.0", "0"]
     assert rows(html, "portfolio-causes")[-1] == ["No asset / external", "0", "3,275", "0.0", "8.0", "4"]
