@@ -67,7 +67,9 @@ def small():
 
 def test_results_tables(small):
     result = simulator.simulate(small, seed=1)
-    assert list(result.events.columns) == ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
+    assert list(result.events.columns) == [
+        "id", "time_min", "clock", "kind", "asset", "org", "service", "grip", "message", "cause", "known_min", "ref", "data",
+    ]
     assert list(result.states.columns) == ["time_min", "asset", "status", "service", "manual"]
     failed = result.events[result.events["kind"] == "asset.failed"]
     assert failed["message"].tolist() == ["grid fails", "Wijk Noord fails"]

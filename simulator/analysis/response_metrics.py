@@ -94,7 +94,7 @@ def response_metrics(
     if grip_reached is not None:
         grip = {str(level): float(t) for level, t in sorted(grip_reached.items())}
     else:
-        for level, time in zip(escalated["level"], escalated["time_min"]):
+        for level, time in zip(escalated["grip"], escalated["time_min"]):
             grip.setdefault(str(int(level)), float(time))
     contained = events.loc[events["kind"] == "cyber.contained", "time_min"]
     waits = jobs.dropna(subset=["wait_min"]).query("crew != ''").groupby("crew")["wait_min"].sum()
@@ -104,7 +104,7 @@ def response_metrics(
         "time_to_detection_min": first_known[1] if first_known is not None else None,
         "time_to_detection_by_inject_min": {ref: delay for ref, (_, delay) in sorted(delays.items())},
         "first_known_after_start_min": float(known.min()) if len(known) else None,
-        "grip_max": int(escalated["level"].max()) if len(escalated) else 0,
+        "grip_max": int(escalated["grip"].max()) if len(escalated) else 0,
         "time_to_grip_min": grip,
         "teams_activated": _first_times(events, "team.assembled", "ref"),
         "time_to_containment_min": float(contained.min()) if len(contained) else None,

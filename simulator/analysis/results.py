@@ -35,6 +35,7 @@ from .tables import (
     knowledge_table,
     levels_table,
     render_messages,
+    split_levels,
     states_table,
 )
 
@@ -192,12 +193,16 @@ class RunResults(Results):
         events = pd.read_csv(
             path / "events.csv",
             dtype={
-                "id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64",
+                "id": "int64", "time_min": "float64", "level": "Float64", "service": "Float64", "grip": "Int64",
+                "cause": "Int64", "known_min": "Float64",
                 "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str, "data": str,
             },
             keep_default_na=False,
-            na_values={"level": [""], "cause": [""], "known_min": [""]},
+            na_values={"level": [""], "service": [""], "grip": [""], "cause": [""], "known_min": [""]},
         )
+        if "level" in events.columns:  # written before the service and GRIP levels had columns of their own
+            events["service"], events["grip"] = split_levels(events["kind"], events.pop("level"))
+            events = events[[c for c in EVENT_COLUMNS if c in events.columns]]
         tables = {}
         if (path / "knowledge.csv").exists():
             tables["knowledge"] = pd.read_csv(
@@ -269,7 +274,7 @@ class RunResults(Results):
 
     def status_known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
         """Per asset, the last status the organisation knew of at minute ``t`` (assets it knew
-        nothing about are absent): ``asset, status, level, since_min, known_min``."""
+        nothing about are absent): ``asset, status, service, since_min, known_min``."""
         picture = self.known_at(t, org)
         status = picture[picture["kind"].str.startswith("asset.")]
         last = status.groupby("asset", sort=False).tail(1)
@@ -277,7 +282,7 @@ class RunResults(Results):
             {
                 "asset": last["asset"].to_numpy(),
                 "status": last["kind"].str.removeprefix("asset.").to_numpy(),
-                "level": last["level"].to_numpy(),
+                "service": last["service"].to_numpy(),
                 "since_min": last["time_min"].to_numpy(),
                 "known_min": last["known_min"].to_numpy(),
             }
