@@ -109,3 +109,35 @@ def test_an_inject_that_may_come_before_the_end_is_accepted(workdir):
     scenario = SCENARIO_OF_THREE.replace("    duration: 2 uur\n", "    at: uniform(11h, 14h)\n").replace("duraton", "duration").replace("stroomm", "stroom")
     write_files(workdir, {"scenario.yaml": scenario})
     assert invoke(["validate", "scenario.yaml"]).exit_code == 0
+
+
+GRAPH_OF_THREE = """\
+name: mini
+assets:
+  - id: stroom
+    sector: energy
+  - id: gemaal
+    sector: water
+    needs:
+      - {type: power, from: [stroomm], tolerance: 3h}
+  - id: zuivering
+    sector: water
+    needs:
+      - {type: power, from: [stroom], tolerance: 3 uur}
+  - id: kantoor
+    sector: government
+    needs:
+      - {type: water, from: [zuivering]}
+"""
+
+
+def test_every_problem_of_a_graph_file_at_once(workdir):
+    """A misspelt supplier (line 8) and a bad tolerance (line 12): both, by line; the asset that
+    failed the schema is not called unknown where another asset needs it (line 16)."""
+    (workdir / "graph.yaml").write_text(GRAPH_OF_THREE, encoding="utf-8")
+    result = invoke(["validate", "graph.yaml"])
+    assert_refused(result)
+    assert result.stderr.splitlines() == [
+        "graph.yaml:8: assets[1].needs[0].from[0]: unknown asset 'stroomm' (did you mean 'stroom'?)",
+        "graph.yaml:12: assets[2].needs[0].tolerance: '3 uur' is not a duration (e.g. 45min, 3h)",
+    ]
