@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .analysis import Results
+from .analysis import EnsembleResults, Results, RunResults
 from .engine import Simulation
 from .model import Decision, LoadError, Scenario, load_decisions, load_graph, load_scenario, save_graph
 
-__all__ = ["Decision", "load_decisions", "load_scenario", "load_graph", "save_graph", "simulate", "Results", "Scenario", "LoadError", "__version__"]
+__all__ = [
+    "Decision", "load_decisions", "load_scenario", "load_graph", "save_graph", "simulate", "Results", "RunResults",
+    "EnsembleResults", "Scenario", "LoadError", "__version__",
+]
 
 try:
     from importlib.metadata import version as _version
@@ -31,7 +34,7 @@ def simulate(
     until_min: float | None = None,
     lang: str | None = None,
     decisions: Sequence[Decision] = (),
-) -> Results:
+) -> RunResults:
     """Run one scenario (a loaded ``Scenario`` or a path) and return its ``Results``.
 
     ``seed`` overrides the scenario's seed; ``until_min`` its duration (minutes); ``lang``

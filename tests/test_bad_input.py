@@ -253,17 +253,17 @@ CASES = [
     ),
     pytest.param(
         {"graph.yaml": None},
-        "scenario.yaml:2: graph: file not found",
+        "scenario.yaml:2: graph: file not found: graph.yaml",
         id="graph-file-missing",
     ),
     pytest.param(
         {"scenario.yaml": edit(SCENARIO, "graph: graph.yaml", "graph: net.yaml"), "net.yaml": DIRECTORY},
-        "scenario.yaml:2: graph: is a directory, expected a file",
+        "scenario.yaml:2: graph: is a directory, expected a file: net.yaml",
         id="graph-is-a-directory",
     ),
     pytest.param(
         {"orgs.yaml": None},
-        "scenario.yaml:3: organisations: file not found",
+        "scenario.yaml:3: organisations: file not found: orgs.yaml",
         id="organisations-file-missing",
     ),
     pytest.param(
@@ -276,7 +276,7 @@ CASES = [
     ),
     pytest.param(
         {"graph.yaml": "include: [elders.yaml]\n" + GRAPH},
-        "graph.yaml:1: include[0]: file not found",
+        "graph.yaml:1: include[0]: file not found: elders.yaml",
         id="include-missing",
     ),
     pytest.param(
@@ -312,7 +312,7 @@ CASES = [
     ),
     pytest.param(
         {"scenario.yaml": edit(SCENARIO, "organisations: orgs.yaml", "organisations: [orgs.yaml, meer.yaml]")},
-        "scenario.yaml:3: organisations[1]: file not found",
+        "scenario.yaml:3: organisations[1]: file not found: meer.yaml",
         id="second-organisations-file-missing",
     ),
     pytest.param(

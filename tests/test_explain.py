@@ -139,7 +139,7 @@ def test_explain_an_asset_nothing_happened_to(tmp_path):
         f"name: Rustig\ngraph: {ROOT / 'infrastructure_graphs' / 'havenstad.yaml'}\n"
         f"organisations: {ROOT / 'scenarios' / 'common' / 'nl-crisisorganisatie.yaml'}\n"
         "start: 2027-01-15T02:30:00+01:00\nduration: 2h\n"
-        "injects:\n  - {id: laat, type: outage, target: onderstation-oost, at: 5h}\n",
+        "injects:\n  - {id: laat, type: outage, target: onderstation-oost, at: 1h50min}\n",
         encoding="utf-8",
     )
     runner = CliRunner()

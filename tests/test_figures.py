@@ -163,7 +163,7 @@ def test_metric_distributions_leave_out_metrics_without_values(ensemble):
     titles = [ax.get_title().split("\n")[0] for ax in axes]
     assert titles == [
         "unserved population-hours", "assets failed", "peak assets failed at once", "time to full recovery",
-        "first incident known after", "highest escalation level",
+        "first incident known, after its start", "highest escalation level",
     ]
     recovered = ensemble.summary()["time_to_full_recovery_min"]["n"]
     assert axes[3].get_title().endswith(f"(n = {recovered} of {N}; the others: no value)") == (recovered < N)

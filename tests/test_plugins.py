@@ -162,11 +162,11 @@ def test_without_the_plugin_its_type_model_and_action_are_each_an_unknown_choice
     assert done.returncode == 2 and "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert [line.split(": '")[0] for line in lines] == [
-        f"{scenario}:18: rules[0].action",
-        f"{scenario}:10: injects[0].hazard.model",
+        f"{scenario}:10: injects[0].hazard.model",  # every problem at once, by line
         f"{scenario}:13: injects[1].type",
+        f"{scenario}:18: rules[0].action",
     ]
-    assert "'heatwave' is not one of 'lock_breach', 'polder'" in lines[1]
+    assert "'heatwave' is not one of 'lock_breach', 'polder'" in lines[0]
 
 
 def test_a_mistake_inside_a_built_in_hazard_is_located_at_the_hazard_field(tmp_path):

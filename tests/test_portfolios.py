@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, build, run
 
-from simulator.analysis import Results
+from simulator.analysis import Results, RunResults
 from simulator.analysis.portfolio_impact import (
     ATTRIBUTION_COLUMNS,
     EXTERNAL,
@@ -317,7 +317,7 @@ def test_a_chain_without_an_asset_at_its_root_counts_as_external(two_causes):
     events = two_causes.events.copy()
     root = events.index[(events["kind"] == "inject") & (events["asset"] == "grid")][0]
     events.loc[root, ["kind", "asset"]] = ["rule.fired", ""]
-    timed = Results(events, two_causes.states, two_causes.metrics, two_causes.manifest, tables={"assets": two_causes.assets})
+    timed = RunResults(events, two_causes.states, two_causes.metrics, two_causes.manifest, tables={"assets": two_causes.assets})
     episodes = failure_episodes(timed)
     assert episodes.loc[episodes["caused_by"] == EXTERNAL, "asset"].tolist() == ["grid", "wijk", "loket"]
     assert set(episodes.loc[episodes["caused_by"] == EXTERNAL, "cause_asset"]) == {""}

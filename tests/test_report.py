@@ -32,7 +32,7 @@ from click.testing import CliRunner
 from conftest import ROOT, build, run
 
 import simulator
-from simulator.analysis import Results
+from simulator.analysis import Results, RunResults
 from simulator.analysis.portfolio_impact import (
     EXTERNAL,
     asset_losses,
@@ -237,7 +237,7 @@ EXPECTED = {
         "title": "<title>Debrief: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
             ["assets failed", "3"], ["peak assets failed at once", "3"], ["unserved population-hours", "3,275"],
-            ["time to full recovery", "+3h"], ["events", "46"], ["first incident known after", "+10min"],
+            ["time to full recovery", "+3h"], ["events", "46"], ["first incident known, after its start", "+10min"],
             ["deadlines met", "1 of 3 (still running: 1)"],
         ],
         "deadlines": [
@@ -261,7 +261,7 @@ EXPECTED = {
         "title": "<title>Nabespreking: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
             ["objecten uitgevallen", "3"], ["piek gelijktijdig uitgevallen", "3"], ["onbediende inwoner-uren", "3.275"],
-            ["tijd tot volledig herstel", "+3h"], ["gebeurtenissen", "46"], ["eerste incident bekend na", "+10min"],
+            ["tijd tot volledig herstel", "+3h"], ["gebeurtenissen", "46"], ["eerste incident bekend, na zijn begin", "+10min"],
             ["termijnen gehaald", "1 van 3 (nog lopend: 1)"],
         ],
         "deadlines": [
@@ -383,7 +383,7 @@ def test_a_loss_whose_chain_starts_at_no_asset_shows_as_external_on_the_page(res
     events = result.events.copy()
     root = events.index[events["kind"] == "inject"][0]
     events.loc[root, ["kind", "asset"]] = ["rule.fired", ""]
-    timed = Results(events, result.states, result.metrics, result.manifest, tables={"assets": result.assets, "knowledge": result.knowledge})
+    timed = RunResults(events, result.states, result.metrics, result.manifest, tables={"assets": result.assets, "knowledge": result.knowledge})
     html = render_report(timed, "en")
     assert rows(html, "portfolio-causes")[1] == ["Economy and infrastructure (energy, water, telecom)", "0", "0", "3.0", "0.0", "0"]
     assert rows(html, "portfolio-causes")[-1] == ["No asset / external", "0", "3,275", "0.0", "8.0", "4"]

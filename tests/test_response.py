@@ -401,3 +401,31 @@ def test_escalation_reads_the_control_rooms_picture():
     response = {"control_room": "vr", "reporting": {"delay": "1h", "notify": "15min"}, "escalation": grip}
     record = run(build([substation(monitoring="5min")], [{"type": "cyber.compromise", "target": "sub"}], NET + [{"id": "vr"}], response=response))
     assert [e.time_min for e in record.events if e.kind == "grip.escalated"] == [20.0]
+
+
+def test_the_events_table_keeps_service_and_grip_levels_in_their_own_columns(tmp_path):
+    """The escalation of test_grip_escalates_one_two_three_and_back_down: GRIP 1, 2, 3, then 1 in ``grip``
+    (no service level); the assets' events carry their service level in ``service`` (no GRIP
+    level). A run directory written with the older single ``level`` column reads the same."""
+    import simulator
+    from simulator.analysis import Results
+
+    assets = [
+        {"id": "a", "sector": "energy"},
+        {"id": "b", "sector": "energy"},
+        {"id": "wijk", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "b", "tolerance": "1h"}]},
+    ]
+    injects = [{"type": "outage", "target": "a", "duration": "3h"}, {"type": "outage", "target": "b", "at": 60, "duration": "3h"}]
+    result = simulator.simulate(build(assets, injects, response={**REPORTING, "escalation": GRIP}, duration="1d"))
+    events = result.events
+    grip = events[events["kind"].str.startswith("grip.")]
+    assert grip["grip"].tolist() == [1, 2, 3, 1] and grip["service"].isna().all()
+    failed = events[events["kind"] == "asset.failed"]
+    assert failed["service"].tolist() == [0.0, 0.0, 0.0] and failed["grip"].isna().all()
+    assert events.loc[~events["kind"].str.startswith("grip."), "grip"].isna().all()
+    result.save(tmp_path / "run")
+    assert Results.load(tmp_path / "run").events.equals(events)
+    older = events.drop(columns=["grip"]).rename(columns={"service": "level"})
+    older["level"] = events["service"].fillna(events["grip"].astype("Float64"))
+    older.to_csv(tmp_path / "run" / "events.csv", index=False, lineterminator="\n")
+    assert Results.load(tmp_path / "run").events.equals(events)

@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import build
+from conftest import ROOT, build
 
 import simulator
 from simulator.analysis import Results, run_metrics
@@ -67,7 +67,9 @@ def small():
 
 def test_results_tables(small):
     result = simulator.simulate(small, seed=1)
-    assert list(result.events.columns) == ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
+    assert list(result.events.columns) == [
+        "id", "time_min", "clock", "kind", "asset", "org", "service", "grip", "message", "cause", "known_min", "ref", "data",
+    ]
     assert list(result.states.columns) == ["time_min", "asset", "status", "service", "manual"]
     failed = result.events[result.events["kind"] == "asset.failed"]
     assert failed["message"].tolist() == ["grid fails", "Wijk Noord fails"]
@@ -131,12 +133,29 @@ def test_messages_can_be_rendered_again_in_another_language(small, tmp_path):
 def test_the_scenario_start_from_the_manifest_an_older_run_or_nothing():
     import pandas as pd
 
-    from simulator.analysis.results import EVENT_COLUMNS, STATE_COLUMNS, Results
+    from simulator.analysis.results import EVENT_COLUMNS, STATE_COLUMNS, RunResults
 
     empty_events, states = pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS)
-    naive = Results(empty_events, states, {}, {"scenario": {"resolved": {"start": "2027-03-28T01:30:00", "timezone": "Europe/Amsterdam"}}})
+    naive = RunResults(empty_events, states, {}, {"scenario": {"resolved": {"start": "2027-03-28T01:30:00", "timezone": "Europe/Amsterdam"}}})
     assert naive.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
     events = pd.DataFrame([{**dict.fromkeys(EVENT_COLUMNS, ""), "id": 1, "time_min": 90.0, "clock": "2027-03-28T04:00:00+02:00"}])
-    older = Results(events, states, {}, {})  # no resolved scenario: the first event's clock minus its minute
+    older = RunResults(events, states, {}, {})  # no resolved scenario: the first event's clock minus its minute
     assert older.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
-    assert Results(empty_events, states, {}, {}).scenario_start().isoformat() == "1970-01-01T00:00:00+00:00"
+    assert RunResults(empty_events, states, {}, {}).scenario_start().isoformat() == "1970-01-01T00:00:00+00:00"
+
+
+def test_results_load_returns_a_run_or_an_ensemble(tmp_path):
+    """``Results.load`` is the one factory: a run directory gives ``RunResults`` (events, metrics),
+    an ensemble directory ``EnsembleResults`` (replications, assets, failures); both are ``Results``."""
+    from simulator import EnsembleResults, RunResults
+    from simulator.analysis.ensemble import run_ensemble
+
+    path = ROOT / "scenarios" / "stroomstoring-havenstad.yaml"
+    simulator.simulate(path).save(tmp_path / "run")
+    run_ensemble(path, 2, seed=3, workers=1, out=tmp_path / "ensemble")
+    run, ensemble = Results.load(tmp_path / "run"), Results.load(tmp_path / "ensemble")
+    assert (type(run), type(ensemble)) == (RunResults, EnsembleResults)
+    assert isinstance(run, Results) and isinstance(ensemble, Results)
+    assert (run.is_ensemble, ensemble.is_ensemble) == (False, True)
+    assert run.summary() is run.metrics and not hasattr(ensemble, "events")
+    assert list(ensemble.replications["replication"]) == [0, 1] and ensemble.summary()["events"]["n"] == 2

@@ -21,23 +21,19 @@ import pandas as pd
 
 from ..engine.simulation import Simulation
 from ..model.gcpause import gc_paused
-from ..model.incidents import INCIDENT_CLASSES
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
 from .intervals import mean_ci
-from .metrics import run_metrics
-from .response_metrics import response_metrics
 from .results import Results
 from .rundir import OutputExistsError
-from .tables import deadlines_table, jobs_table, light_events_table, states_table
-from .water_metrics import water_metrics
+from .runpath import record_metrics
 
 __all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "DaskMissing"]
 
 # metrics with one number per replication (the others are per asset, per team, ...)
 SCALAR_METRICS = (
     "assets_failed", "peak_assets_failed", "unserved_population_hours", "time_to_full_recovery_min", "events",
-    "time_to_detection_min", "grip_max", "time_to_containment_min", "population_flooded",
+    "time_to_detection_min", "first_known_after_start_min", "grip_max", "time_to_containment_min", "population_flooded",
 )
 
 
@@ -48,16 +44,7 @@ def replication_seeds(seed: int, n: int) -> list[np.random.SeedSequence]:
 def run_replication(scenario: Scenario, index: int, seed: np.random.SeedSequence) -> tuple[dict, list[tuple]]:
     """One replication: its scalar metrics, and (asset, first failure, downtime) per failed asset."""
     with gc_paused():
-        record = Simulation(scenario, seed=seed).run()
-        states = states_table(record)
-        graph = scenario.graph
-        population = {a.id: a.population for a in graph.assets if a.population}
-        metrics = run_metrics(states, population, record.until_min, len(record.events))
-        inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
-        events = light_events_table(record)
-        metrics.update(response_metrics(events, jobs_table(record), deadlines_table(record), inject_class, record.grip_reached))
-        zones = {z.id: z.population for z in graph.zones}
-        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+        metrics = record_metrics(Simulation(scenario, seed=seed).run())
     row = {"replication": index, "seed_entropy": str(seed.entropy), "spawn_key": int(seed.spawn_key[-1])}
     row.update({name: metrics.get(name) for name in SCALAR_METRICS})
     assets = [

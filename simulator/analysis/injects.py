@@ -71,7 +71,7 @@ class _Run:
         self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
         self.ref = dict(zip(self.ids, ev["ref"]))
         self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
-        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["level"])}
+        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])}  # service level, 0..1
         self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
         self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
         assets = results.assets

@@ -318,7 +318,7 @@ def _status_changes(results: Results, ids: list[str]) -> tuple[dict[str, Changes
 def _grip_changes(events: pd.DataFrame) -> Changes:
     grip: Changes = [[0.0, 0]]
     rows = events[events["kind"].isin(_GRIP_KINDS)]
-    for t, level in zip(rows["time_min"], rows["level"]):
+    for t, level in zip(rows["time_min"], rows["grip"]):
         _add_change(grip, float(t), 0 if pd.isna(level) else int(level))
     return grip
 

@@ -19,9 +19,8 @@ from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.portfolios import portfolio_records
-from .metrics import run_metrics
-from .response_metrics import response_metrics
 from .rundir import atomic_directory
+from .runpath import record_metrics
 from .tables import (
     ASSET_COLUMNS,
     DEPENDENCY_COLUMNS,
@@ -31,29 +30,93 @@ from .tables import (
     LEVEL_COLUMNS,
     STATE_COLUMNS,
     assets_table,
-    deadlines_table,
     dependencies_table,
     events_table,
     jobs_table,
     knowledge_table,
     levels_table,
     render_messages,
+    split_levels,
     states_table,
 )
-from .water_metrics import water_metrics
 
-__all__ = ["Results", "EVENT_COLUMNS", "STATE_COLUMNS"]
+__all__ = ["Results", "RunResults", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
 _PACKAGES = ("rampsim", "simpy", "networkx", "numpy", "pandas", "pydantic", "PyYAML")
 
 
 class Results:
-    """What an analyst holds: ``events`` and ``states`` DataFrames, ``metrics``, ``manifest``.
+    """What an analyst holds, of a run (``RunResults``) or of an ensemble (``EnsembleResults``).
+
+    ``Results.load(path)`` opens either directory and returns the right one; both have
+    ``manifest``, ``path``, ``summary()``, ``save(path)`` and ``scenario_start()``.
+    """
+
+    is_ensemble = False
+    manifest: dict
+    path: Path | None
+
+    @classmethod
+    def load(cls, path: str | Path) -> Results:
+        """Open a run directory (``rampsim run``: ``RunResults``) or an ensemble directory
+        (``rampsim ensemble``: ``EnsembleResults``)."""
+        path = Path(path)
+        if (path / "replications.parquet").exists():
+            from .ensemble_results import EnsembleResults  # it builds on this class
+
+            return EnsembleResults.read(path)
+        return RunResults.read(path)
+
+    @classmethod
+    def from_record(cls, record: RunRecord, lang: str | None = None) -> RunResults:
+        """The results of one run, from the engine's raw record (messages in ``lang``)."""
+        with gc_paused():
+            return RunResults.build(record, lang)
+
+    @classmethod
+    def for_ensemble(
+        cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict, failures: pd.DataFrame | None = None
+    ) -> Results:
+        """An ensemble's results (see ``EnsembleResults``)."""
+        from .ensemble_results import EnsembleResults
+
+        return EnsembleResults(replications, assets, summary, manifest, failures)
+
+    def summary(self) -> dict:
+        raise NotImplementedError
+
+    def save(self, path: str | Path, overwrite: bool = False) -> Path:
+        raise NotImplementedError
+
+    def _first_clock(self) -> tuple[str, float] | None:
+        """(clock text, minute) of the first event, for directories without a resolved start."""
+        return None
+
+    def scenario_start(self) -> datetime:
+        """The scenario's start, aware, in its time zone (as ``Scenario.start``): from the manifest's
+        resolved scenario; for an older run directory the first event's clock minus its minute;
+        1970-01-01 UTC when there is neither."""
+        resolved = self.manifest.get("scenario", {}).get("resolved") or {}
+        zone = ZoneInfo(resolved.get("timezone") or "Europe/Amsterdam")  # the scenario file's default
+        first = self._first_clock()
+        if resolved.get("start"):
+            start = datetime.fromisoformat(str(resolved["start"]))
+        elif first is not None:
+            start = datetime.fromisoformat(first[0]) - timedelta(minutes=first[1])
+        else:
+            return datetime(1970, 1, 1, tzinfo=UTC)
+        return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
+
+
+class RunResults(Results):
+    """One run: ``events`` and ``states`` DataFrames, ``metrics``, ``manifest``, and the tables
+    ``knowledge``, ``jobs``, ``assets``, ``levels``, ``dependencies``.
 
     ``events``: one row per event (columns ``EVENT_COLUMNS``; ``time_min`` in minutes after the
-    scenario start, ``clock`` the wall-clock time with offset, ``cause`` the id of the event that
-    led to it, empty for injects). ``states``: one row per change of an asset's service level
-    (every asset starts operational at service 1 at minute 0).
+    scenario start, ``clock`` the wall-clock time with offset, ``service`` the asset's service
+    level right after the event (0..1), ``grip`` the GRIP level of an escalation event, ``cause``
+    the id of the event that led to it, empty for injects). ``states``: one row per change of an
+    asset's service level (every asset starts operational at service 1 at minute 0).
     """
 
     def __init__(
@@ -76,72 +139,28 @@ class Results:
         self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
         self.levels = tables.get("levels", pd.DataFrame(columns=LEVEL_COLUMNS))
         self.dependencies = tables.get("dependencies", pd.DataFrame(columns=DEPENDENCY_COLUMNS))
-        # an ensemble: one row per replication, per asset, and the summary of the metrics
-        self.replications = tables.get("replications")
-        self.asset_summary = tables.get("asset_summary")
-        # an ensemble: replication, asset, first_failure_min, downtime_min for every failed asset
-        self.failures = tables.get("failures")
-        if self.asset_summary is not None and "assets" not in tables:
-            self.assets = self.asset_summary  # an ensemble's per-asset table (p_failed, ...)
-        self._summary = tables.get("summary")
-
-    @classmethod
-    def for_ensemble(
-        cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict, failures: pd.DataFrame | None = None
-    ) -> Results:
-        """An ensemble: ``replications`` (one row each), ``assets`` (per asset: p_failed, ...),
-        ``failures`` (per replication and failed asset: first failure and downtime, minutes)."""
-        empty_events = pd.DataFrame(columns=EVENT_COLUMNS)
-        empty_states = pd.DataFrame(columns=STATE_COLUMNS)
-        tables = {"replications": replications, "asset_summary": assets, "summary": summary, "failures": failures}
-        return cls(empty_events, empty_states, {}, manifest, tables=tables)
-
-    @property
-    def is_ensemble(self) -> bool:
-        return self.replications is not None
 
     def summary(self) -> dict:
-        """Per metric: mean, std, p5/p50/p95, 95 % CI of the mean (an ensemble); a run's metrics otherwise."""
-        return self._summary if self.is_ensemble else self.metrics
+        """The run's metrics."""
+        return self.metrics
 
-    def save_ensemble(self, path: str | Path, overwrite: bool = False) -> Path:
-        """Write replications.parquet, assets.parquet, failures.parquet, summary.json, manifest.json atomically."""
-        path = Path(path)
-        manifest = {**self.manifest, "written": datetime.now(UTC).isoformat(timespec="seconds")}
-        with atomic_directory(path, overwrite) as tmp:
-            self.replications.to_parquet(tmp / "replications.parquet", index=False)
-            self.asset_summary.to_parquet(tmp / "assets.parquet", index=False)
-            if self.failures is not None:
-                self.failures.to_parquet(tmp / "failures.parquet", index=False)
-            _write_json(tmp / "summary.json", self._summary)
-            _write_json(tmp / "manifest.json", manifest)
-        self.path = path
-        return path
+    def _first_clock(self) -> tuple[str, float] | None:
+        if not len(self.events):
+            return None
+        first = self.events.iloc[0]
+        return str(first["clock"]), float(first["time_min"])
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
-    def from_record(cls, record: RunRecord, lang: str | None = None) -> Results:
-        with gc_paused():
-            return cls._from_record(record, lang)
-
-    @classmethod
-    def _from_record(cls, record: RunRecord, lang: str | None) -> Results:
+    def build(cls, record: RunRecord, lang: str | None) -> RunResults:
         lang = lang or record.scenario.spec.language or default_language()
-        scenario = record.scenario
         events = events_table(record, lang)
         states = states_table(record)
         tables = {
             "knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record),
             "levels": levels_table(record), "dependencies": dependencies_table(record),
         }
-        population = {a.id: a.population for a in scenario.graph.assets if a.population}
-        ids = [a.id for a in scenario.graph.assets]
-        evacuated = {ids[i]: t for i, t in record.evacuated.items()}
-        metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
-        inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
-        metrics.update(response_metrics(events, tables["jobs"], deadlines_table(record), inject_class, record.grip_reached))
-        zones = {z.id: z.population for z in scenario.graph.zones}
-        metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+        metrics = record_metrics(record, events, states, tables["jobs"])
         manifest = _manifest(record, lang)
         return cls(events, states, metrics, manifest, tables=tables)
 
@@ -169,28 +188,22 @@ class Results:
         return path
 
     @classmethod
-    def load(cls, path: str | Path) -> Results:
-        """Open a run directory (``rampsim run``) or an ensemble directory (``rampsim ensemble``)."""
+    def read(cls, path: str | Path) -> RunResults:
+        """Open a run directory (``rampsim run``)."""
         path = Path(path)
-        if (path / "replications.parquet").exists():
-            tables = {
-                "replications": pd.read_parquet(path / "replications.parquet"),
-                "asset_summary": pd.read_parquet(path / "assets.parquet"),
-                "summary": json.loads((path / "summary.json").read_text(encoding="utf-8")),
-            }
-            if (path / "failures.parquet").exists():  # ensembles written before it was kept have none
-                tables["failures"] = pd.read_parquet(path / "failures.parquet")
-            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-            return cls(pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS), {}, manifest, path, tables)
         events = pd.read_csv(
             path / "events.csv",
             dtype={
-                "id": "int64", "time_min": "float64", "level": "Float64", "cause": "Int64", "known_min": "Float64",
+                "id": "int64", "time_min": "float64", "level": "Float64", "service": "Float64", "grip": "Int64",
+                "cause": "Int64", "known_min": "Float64",
                 "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str, "data": str,
             },
             keep_default_na=False,
-            na_values={"level": [""], "cause": [""], "known_min": [""]},
+            na_values={"level": [""], "service": [""], "grip": [""], "cause": [""], "known_min": [""]},
         )
+        if "level" in events.columns:  # written before the service and GRIP levels had columns of their own
+            events["service"], events["grip"] = split_levels(events["kind"], events.pop("level"))
+            events = events[[c for c in EVENT_COLUMNS if c in events.columns]]
         tables = {}
         if (path / "knowledge.csv").exists():
             tables["knowledge"] = pd.read_csv(
@@ -220,21 +233,6 @@ class Results:
         return cls(events, states, metrics, manifest, path, tables)
 
     # --- questions --------------------------------------------------------------------------------
-    def scenario_start(self) -> datetime:
-        """The scenario's start, aware, in its time zone (as ``Scenario.start``): from the manifest's
-        resolved scenario; for an older run directory the first event's clock minus its minute;
-        1970-01-01 UTC when there is neither."""
-        resolved = self.manifest.get("scenario", {}).get("resolved") or {}
-        zone = ZoneInfo(resolved.get("timezone") or "Europe/Amsterdam")  # the scenario file's default
-        if resolved.get("start"):
-            start = datetime.fromisoformat(str(resolved["start"]))
-        elif len(self.events):
-            first = self.events.iloc[0]
-            start = datetime.fromisoformat(str(first["clock"])) - timedelta(minutes=float(first["time_min"]))
-        else:
-            return datetime(1970, 1, 1, tzinfo=UTC)
-        return start.replace(tzinfo=zone) if start.tzinfo is None else start.astimezone(zone)
-
     @property
     def decisions(self) -> pd.DataFrame:
         """The players' decisions of a played exercise (empty for a playbook-only run): one row
@@ -252,7 +250,7 @@ class Results:
             current = row["cause"]
         return self.events.set_index("id").loc[chain].reset_index()
 
-    def in_language(self, lang: str) -> Results:
+    def in_language(self, lang: str) -> RunResults:
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
         if lang == self.manifest.get("language"):
             return self
@@ -264,7 +262,7 @@ class Results:
             "knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets, "levels": self.levels,
             "dependencies": self.dependencies,
         }
-        return Results(events, self.states, self.metrics, manifest, self.path, tables)
+        return RunResults(events, self.states, self.metrics, manifest, self.path, tables)
 
     def known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
         """The events known at minute ``t`` (to ``org``, or to anyone): the situational picture.
@@ -283,7 +281,7 @@ class Results:
 
     def status_known_at(self, t: float, org: str | None = None) -> pd.DataFrame:
         """Per asset, the last status the organisation knew of at minute ``t`` (assets it knew
-        nothing about are absent): ``asset, status, level, since_min, known_min``."""
+        nothing about are absent): ``asset, status, service, since_min, known_min``."""
         picture = self.known_at(t, org)
         status = picture[picture["kind"].isin(STATUS_KINDS)]
         last = status.groupby("asset", sort=False).tail(1)
@@ -291,7 +289,7 @@ class Results:
             {
                 "asset": last["asset"].to_numpy(),
                 "status": last["kind"].str.removeprefix("asset.").to_numpy(),
-                "level": last["level"].to_numpy(),
+                "service": last["service"].to_numpy(),
                 "since_min": last["time_min"].to_numpy(),
                 "known_min": last["known_min"].to_numpy(),
             }
@@ -331,7 +329,7 @@ class Results:
 
     def __repr__(self) -> str:
         return (
-            f"<Results {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.events)} events, "
+            f"<RunResults {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.events)} events, "
             f"{self.metrics.get('assets_failed')} assets failed>"
         )
 

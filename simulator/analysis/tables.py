@@ -15,9 +15,13 @@ __all__ = [
     "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
     "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS",
     "dependencies_table", "DEPENDENCY_COLUMNS", "light_events_table", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
+    "GRIP_KINDS", "split_levels",
 ]
 
-EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "level", "message", "cause", "known_min", "ref", "data"]
+EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "service", "grip", "message", "cause", "known_min", "ref", "data"]
+# Escalation events: the engine logs the ladder's level where other events log the asset's service
+# level; the tables keep them in two columns (``service`` 0..1, ``grip`` a whole level).
+GRIP_KINDS = frozenset({"grip.escalated", "grip.deescalated", "grip.ended"})
 ASSET_COLUMNS = ["id", "name", "sector", "kind", "owner", "municipality", "population", "lat", "lon"]
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
@@ -43,6 +47,21 @@ class WallClockText:
         return text
 
 
+def split_levels(kinds, levels) -> tuple[pd.arrays.FloatingArray, pd.arrays.IntegerArray]:
+    """(service, grip) columns from the engine's one ``level`` per event: the service level (0..1)
+    of the asset, or for an escalation event (``GRIP_KINDS``) the ladder's level."""
+    service, grip = [], []
+    for kind, level in zip(kinds, levels):
+        missing = level is None or pd.isna(level)
+        if kind in GRIP_KINDS:
+            service.append(None)
+            grip.append(None if missing else int(level))
+        else:
+            service.append(None if missing else float(level))
+            grip.append(None)
+    return pd.array(service, dtype="Float64"), pd.array(grip, dtype="Int64")
+
+
 def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
     assets = record.scenario.graph.assets
     ids = [a.id for a in assets]
@@ -50,6 +69,7 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
     columns = list(zip(*record.events)) if record.events else [()] * 9
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
     known = record.known_min
+    service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
             "id": pd.array(eid, dtype="int64"),
@@ -58,7 +78,8 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
             "kind": list(kinds),
             "asset": [ids[i] if i >= 0 else "" for i in asset_idx],
             "org": list(orgs),
-            "level": pd.array(levels, dtype="Float64"),
+            "service": service,
+            "grip": grip,
             "message": [
                 event_message(k, assets[i].label if i >= 0 else "", p, lv, lang)
                 for k, i, p, lv in zip(kinds, asset_idx, params, levels)
@@ -88,7 +109,7 @@ def render_messages(events: pd.DataFrame, names: dict[str, str], lang: str) -> l
     """The events' messages in ``lang``, from their kind, ``data`` and asset names."""
     return [
         event_message(kind, names.get(asset, asset), json.loads(data) if data else None, None if pd.isna(level) else float(level), lang)
-        for kind, asset, data, level in zip(events["kind"], events["asset"], events["data"], events["level"])
+        for kind, asset, data, level in zip(events["kind"], events["asset"], events["data"], events["service"])
     ]
 
 
@@ -152,16 +173,19 @@ def dependencies_table(record: RunRecord) -> pd.DataFrame:
 def light_events_table(record: RunRecord) -> pd.DataFrame:
     """The events without their sentences (for metrics of many replications)."""
     if record.events:
-        eid, times, kinds, _, _, levels, _, _, refs = zip(*record.events)
+        eid, times, kinds, _, _, levels, causes, _, refs = zip(*record.events)
     else:
-        eid = times = kinds = levels = refs = ()
+        eid = times = kinds = levels = causes = refs = ()
     known = record.known_min
+    service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
             "id": list(eid),
             "time_min": pd.array(times, dtype="float64"),
             "kind": list(kinds),
-            "level": pd.array(levels, dtype="Float64"),
+            "service": service,
+            "grip": grip,
+            "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
         }

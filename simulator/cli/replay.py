@@ -1,4 +1,9 @@
-"""``rampsim replay RUN_DIR``: play a run back in the terminal, or write it as one HTML page."""
+"""``rampsim replay RUN_DIR``: play a run back in the terminal, or write it as one HTML page.
+
+The terminal player (``report.replay_terminal``, which needs POSIX terminal control) is imported
+by this command only, so that every other command works where ``termios`` does not exist; there
+the replay prints its timeline as plain lines.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,6 @@ import click
 from ..analysis import Results
 from ..analysis.replay import VIEWS, ReplayTimeline, replay_timeline
 from ..messages import text
-from ..report.replay_terminal import MAX_SPEED, ReplayState, elapsed_text, plain_lines, play
 from .base import LANG_OPTION, CliContext, cli, is_run_directory
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
@@ -36,6 +40,8 @@ def replay(ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None,
     Keys: space pause/play, + and - speed, left and right previous/next event, t ground truth or
     what was known, q quit. Output that is not a terminal gets the timeline as plain lines.
     """
+    from ..report.replay_terminal import INTERACTIVE, MAX_SPEED, ReplayState, plain_lines, play
+
     if not is_run_directory(run_dir):
         raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
     results = Results.load(run_dir)
@@ -53,7 +59,7 @@ def replay(ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None,
             raise ctx.cannot_write(html, error) from None
         click.echo(text("replay.html_written", lang, path=written or html))
         return
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+    if not (INTERACTIVE and sys.stdout.isatty() and sys.stdin.isatty()):
         for line in plain_lines(timeline, view, start_min):
             click.echo(line)
         return
@@ -66,6 +72,8 @@ def replay(ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None,
 
 def _start_minute(ctx: CliContext, timeline: ReplayTimeline, value: str | None, lang: str) -> float:
     """Minutes after the start of the first moment at or after the start with clock time ``value``."""
+    from ..report.replay_terminal import elapsed_text
+
     if value is None:
         return 0.0
     match = _CLOCK.fullmatch(value.strip())

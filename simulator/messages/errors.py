@@ -13,6 +13,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "is a directory, expected a file",
         "nl": "is een map, verwacht een bestand",
     },
+    "file.missing_tried": {
+        "en": "file not found: {path}",
+        "nl": "bestand niet gevonden: {path}",
+    },
+    "file.is_directory_tried": {
+        "en": "is a directory, expected a file: {path}",
+        "nl": "is een map, verwacht een bestand: {path}",
+    },
+    "ref.inject_after_end": {
+        "en": "the inject comes at {at}, at or after the end of the scenario (duration {duration}): it would never happen",
+        "nl": "de inject komt op {at}, op of na het einde van het scenario (duur {duration}): hij zou nooit gebeuren",
+    },
     "file.empty": {
         "en": "file is empty",
         "nl": "bestand is leeg",

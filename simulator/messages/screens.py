@@ -219,8 +219,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "bekend",
     },
     "metric.time_to_detection_min": {
-        "en": "first incident known after",
-        "nl": "eerste incident bekend na",
+        "en": "first incident known, after its start",
+        "nl": "eerste incident bekend, na zijn begin",
+    },
+    "metric.first_known_after_start_min": {
+        "en": "first incident known, after the scenario start",
+        "nl": "eerste incident bekend, na het begin van het scenario",
     },
     "metric.grip_max": {
         "en": "highest escalation level",

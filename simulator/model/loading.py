@@ -5,6 +5,7 @@ Every problem is reported with file, line and field (``LoadError``); nothing is 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,22 +84,49 @@ def _load_graph(path: Path) -> InfrastructureGraph:
     source = GraphSource(raw.origins, raw.documents)
     if not raw.records:  # '{}' or an empty list is no municipality: say so rather than run nothing
         raise LoadError([Problem(path, None, ("assets",), "value.too_short", {"min_length": 1})])
+    # Every problem of the files at once: the schema's, then the cross-checks of what passed it.
+    problems: list[Problem] = []
+    kept = list(range(len(raw.records)))
     try:
         assets = _ASSETS.validate_python(raw.records)
     except ValidationError as exc:
-        raise LoadError(problems_from_validation(exc, lambda loc: _locate(source, loc))) from None
+        problems.extend(problems_from_validation(exc, lambda loc: _locate(source, loc)))
+        failed = {err["loc"][0] for err in exc.errors(include_url=False) if err["loc"] and isinstance(err["loc"][0], int)}
+        kept = [i for i in kept if i not in failed]
+        try:
+            assets = _ASSETS.validate_python([raw.records[i] for i in kept])
+        except ValidationError:
+            raise LoadError(problems) from None
     water = {}
     for name, adapter in (("basins", _BASINS), ("zones", _ZONES), ("portfolios", _PORTFOLIOS)):
         items = getattr(raw, name)
         try:
             water[name] = adapter.validate_python([record for record, _, _ in items])
         except ValidationError as exc:
-            raise LoadError(problems_from_validation(exc, lambda loc, items=items: _locate_water(items, loc))) from None
-    graph = InfrastructureGraph(assets, raw.name, raw.description, source, water["basins"], water["zones"], water["portfolios"])
-    problems = check_graph(graph) + check_water(graph, raw) + check_portfolios(graph.portfolios, [(d, loc) for _, d, loc in raw.portfolios])
+            problems.extend(problems_from_validation(exc, lambda loc, items=items: _locate_water(items, loc)))
+    if len(water) < 3:  # the cross-checks of basins, zones and portfolios need all three
+        problems.extend(check_graph(_partial_graph(raw, kept, assets, source)))
+        raise LoadError(_only_real(problems, raw, kept))
+    partial = _partial_graph(raw, kept, assets, source) if len(kept) < len(raw.records) else None
+    graph = InfrastructureGraph(assets, raw.name, raw.description, partial.source if partial else source, water["basins"], water["zones"], water["portfolios"])
+    problems += check_graph(graph) + check_water(graph, raw) + check_portfolios(graph.portfolios, [(d, loc) for _, d, loc in raw.portfolios])
     if problems:
-        raise LoadError(problems)
+        raise LoadError(_only_real(problems, raw, kept))
     return graph
+
+
+def _partial_graph(raw: RawGraph, kept: list[int], assets, source: GraphSource) -> InfrastructureGraph:
+    """The graph of the assets that passed the schema (``kept``: their positions), located in the files."""
+    partial_source = GraphSource([source.origins[i] for i in kept], source.documents) if len(kept) < len(raw.records) else source
+    return InfrastructureGraph(assets, raw.name, raw.description, partial_source)
+
+
+def _only_real(problems: list[Problem], raw: RawGraph, kept: list[int]) -> list[Problem]:
+    """Without 'unknown asset' for assets that exist but failed the schema (already reported)."""
+    left_out = {raw.records[i].get("id") for i in range(len(raw.records)) if i not in set(kept) and isinstance(raw.records[i], dict)}
+    real = [p for p in problems if not (p.key == "ref.unknown_asset" and p.params.get("id") in left_out)]
+    files = {p.file: n for n, p in reversed(list(enumerate(real)))}  # each file where its first problem was
+    return sorted(real, key=lambda p: (files[p.file], p.line or 0))  # stable: in a file, by line
 
 
 def _locate_water(items: list, loc: tuple) -> tuple:
@@ -138,7 +166,7 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         except LoadError as exc:
             if any(p.key == "file.missing" and p.file == target for p in exc.problems):
                 loc = ("include", n)
-                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing", {})]) from None
+                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]) from None
             raise
         raw.records.extend(included.records)
         raw.origins.extend(included.origins)
@@ -217,6 +245,17 @@ def load_organisations(path: str | Path) -> tuple[tuple[Organisation, ...], Sour
     """Read an organisation file; returns its organisations and the document."""
     spec, doc = load_yaml_model(path, OrganisationsFile)
     return spec.organisations, doc
+
+
+_TRIED = {"file.missing": "file.missing_tried", "file.is_directory": "file.is_directory_tried"}
+
+
+def tried(problem: Problem, target: Path) -> tuple[str, dict]:
+    """A problem with the file ``target`` itself, told at the line that names it: the message says
+    which path was tried (the name in the file is relative to the file's folder)."""
+    if problem.key in _TRIED:
+        return _TRIED[problem.key], {**problem.params, "path": os.path.normpath(target)}
+    return problem.key, dict(problem.params)
 
 
 def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:

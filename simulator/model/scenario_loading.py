@@ -20,15 +20,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import plugins
+from .distributions import Distribution
 from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
-from .loading import is_file_problem, load_graph, load_yaml_model
+from .loading import is_file_problem, load_graph, load_yaml_model, tried
 from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
 from .playbook import AssetSelector, PlaybookFile
 from .references import check_references
 from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
 from .validation import problems_from_validation, suggest
-from .yamlfile import SourceDocument
+from .yamlfile import SourceDocument, load_yaml
 
 __all__ = ["load_scenario", "merge_overrides", "scenario_variants"]
 
@@ -52,7 +53,7 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
     instead of the base scenario (an unknown name is a LoadError listing the variants there are).
     """
     path = Path(path)
-    spec, doc = load_yaml_model(path, ScenarioFile, _tags())
+    spec, doc = _read_scenario_file(path)
     graphs: dict = {}
     scenario = _Resolver(path, doc, spec, graphs).resolve()
     resolved, problems = {}, []
@@ -71,6 +72,70 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
         line = doc.line_of(("variants",)) if spec.variants else None
         raise LoadError([Problem(path, line, ("variants",), "ref.unknown_variant", {"id": variant, "hint": hint, "choices": choices})])
     return resolved[variant]
+
+
+# Top-level keys that no reference check reads: when one fails the schema, the references of the
+# rest of the file are still checked (leaving ``duration`` out only skips the check of injects
+# after the end).
+_NO_REFERENCES = frozenset({"name", "description", "seed", "language", "start", "duration", "timezone", "priorities"})
+_ITEM_LISTS = ("injects", "rules")  # lists whose failing items are left out of the reference check
+
+
+def _read_scenario_file(path: Path) -> tuple[ScenarioFile, SourceDocument]:
+    """The scenario file validated; when it fails, every problem in it at once: the schema's, and
+    the references of the parts that passed (unknown assets, basins, crews ...), by line."""
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])
+    try:
+        return ScenarioFile.model_validate(doc.data), doc
+    except ValidationError as exc:
+        problems = problems_from_validation(exc, lambda loc: (doc, loc), _tags())
+        problems.extend(_references_of_the_rest(path, doc, exc))
+    order = {id(p): n for n, p in enumerate(problems)}
+    raise LoadError(sorted(problems, key=lambda p: (p.file != path, p.line or 0, order[id(p)])))
+
+
+def _references_of_the_rest(path: Path, doc: SourceDocument, exc: ValidationError) -> list[Problem]:
+    """The reference problems of the file with the keys and list items that failed left out
+    (located in the file as it is); none when what failed is something references depend on."""
+    data = {key: value for key, value in doc.data.items() if key != "variants"}  # variants: once the base is valid
+    failed_items: dict[str, set[int]] = {}
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        if not loc:
+            return []
+        key = loc[0]
+        if key in _ITEM_LISTS and len(loc) > 1 and isinstance(loc[1], int) and isinstance(data.get(key), list):
+            failed_items.setdefault(key, set()).add(loc[1])
+        elif key in _NO_REFERENCES:
+            data.pop(key, None)
+        else:
+            return []
+    kept = {key: [i for i in range(len(data[key])) if i not in bad] for key, bad in failed_items.items()}
+    for key, positions in kept.items():
+        data[key] = [data[key][i] for i in positions]
+    try:
+        spec = ScenarioFile.model_validate(data)
+        _Resolver(path, SourceDocument(path, data), spec).resolve()
+    except (ValidationError, LoadError) as error:
+        if isinstance(error, ValidationError):
+            return []
+        found = error.problems
+    else:
+        return []
+
+    def placed(problem: Problem) -> Problem | None:
+        if problem.file != path:
+            return problem  # in a file the scenario names
+        if problem.key == "ref.inject_after_end" and "duration" not in data:
+            return None  # the duration failed: the default would say nothing
+        loc = problem.loc
+        if len(loc) > 1 and loc[0] in kept and isinstance(loc[1], int):
+            loc = (loc[0], kept[loc[0]][loc[1]]) + loc[2:]
+        return Problem(path, doc.line_of(loc), loc, problem.key, problem.params)
+
+    return [p for p in map(placed, found) if p is not None]
 
 
 def scenario_variants(path: str | Path) -> dict[str, str]:
@@ -143,8 +208,8 @@ class _Resolver:
         self.problems: list[Problem] = []
         self.setting_docs: dict[str, SourceDocument] = {}  # which organisation file set a setting
 
-    def at(self, loc: tuple, key: str, **params) -> Problem:
-        return Problem(self.path, self.doc.line_of(loc), loc, key, params)
+    def at(self, loc: tuple, key: str, params: dict | None = None, **more) -> Problem:
+        return Problem(self.path, self.doc.line_of(loc), loc, key, {**(params or {}), **more})
 
     def referenced(self, relative: str, loc: tuple, reader):
         """Read a file the scenario names; a missing file is reported at the scenario's line."""
@@ -154,7 +219,7 @@ class _Resolver:
         except LoadError as exc:
             keys = ("file.missing", "file.is_directory", "file.csv_pair_missing", "file.unknown_format")
             if is_file_problem(exc, target, keys):
-                raise LoadError([self.at(loc, exc.problems[0].key, **exc.problems[0].params)]) from None
+                raise LoadError([self.at(loc, *tried(exc.problems[0], target))]) from None
             raise
 
     def resolve(self) -> Scenario:
@@ -206,7 +271,8 @@ class _Resolver:
                     ladder, ladder_doc = load_yaml_model(ladder_path, LadderFile)
                 except LoadError as exc:
                     if is_file_problem(exc, ladder_path, ("file.missing", "file.is_directory")):
-                        raise LoadError([Problem(org_doc.path, org_doc.line_of(("ladder",)), ("ladder",), exc.problems[0].key, {})]) from None
+                        key, params = tried(exc.problems[0], ladder_path)
+                        raise LoadError([Problem(org_doc.path, org_doc.line_of(("ladder",)), ("ladder",), key, params)]) from None
                     raise
                 self.documents.append(ladder_doc)
                 settings["escalation"] = ladder
@@ -260,8 +326,14 @@ class _Resolver:
                 add(Problem(doc.path, doc.line_of(loc), loc, "ref.unknown_crew", {"id": crew, "hint": _hint(crew, crews)}))
 
         inject_ids: set[str] = set()
+        basins = tuple(b.id for b in graph.basins)
         for n, inject in enumerate(spec.injects):
             asset_ref(("injects", n, "target"), inject.target)
+            self.check_hazard(n, getattr(inject, "hazard", None), basins, asset_ref)
+            earliest = _earliest(inject.at)
+            if earliest >= spec.duration:
+                end = Distribution.fixed(spec.duration)
+                add(self.at(("injects", n, "at"), "ref.inject_after_end", at=str(inject.at), duration=str(end)))
             crew_ref(("injects", n, "crew"), getattr(inject, "crew", None))
             load = getattr(inject, "load", None)
             if load is not None:
@@ -314,6 +386,18 @@ class _Resolver:
                     add(Problem(doc.path, doc.line_of(loc), loc + ("crew",), "ref.notify_crew", {}))
             self.check_trigger(rule, doc, loc, graph, org_ids, response)
 
+    def check_hazard(self, n: int, hazard, basins: tuple[str, ...], asset_ref) -> None:
+        """The basin and the lock a hazard model names (any model's spec with those fields) exist."""
+        if hazard is None:
+            return
+        basin = getattr(hazard, "basin", None)
+        if isinstance(basin, str) and basin not in basins:
+            where = ("injects", n, "hazard", "basin")
+            self.problems.append(self.at(where, "ref.unknown_basin", id=basin, hint=_hint(basin, basins)))
+        lock = getattr(hazard, "lock", None)
+        if isinstance(lock, str):
+            asset_ref(("injects", n, "hazard", "lock"), lock)
+
     def check_trigger(self, rule, doc, loc, graph, org_ids, response: Response) -> None:
         """A trigger that can never fire is a typo: say so."""
         add = self.problems.append
@@ -337,9 +421,10 @@ class _Resolver:
         if when.owner is not None and when.owner not in org_ids:
             where = loc + ("when", "owner")
             add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_org", {"id": when.owner, "hint": _hint(when.owner, tuple(org_ids))}))
-        if when.alarm is not None and when.alarm not in {b.id for b in graph.basins}:
+        basins = tuple(b.id for b in graph.basins)
+        if when.alarm is not None and when.alarm not in basins:
             where = loc + ("when", "alarm")
-            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_basin", {"id": when.alarm, "hint": ""}))
+            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_basin", {"id": when.alarm, "hint": _hint(when.alarm, basins)}))
 
     def check_organisations(self, organisations, origin) -> dict[str, int]:
         first: dict[str, int] = {}
@@ -379,6 +464,11 @@ def _changed(org: Organisation, change: OrganisationChange) -> Organisation:
         else:
             crews.append(Crew(id=crew_change.id, **update))
     return org.model_copy(update={**fields, "crews": tuple(crews)})
+
+
+def _earliest(at: Distribution) -> float:
+    """The earliest minute an inject's time can take (the lower end of its distribution)."""
+    return float(at.params[0]) if at.kind in ("fixed", "uniform", "triangular") else 0.0
 
 
 def _hint(word: str, candidates: tuple[str, ...]):

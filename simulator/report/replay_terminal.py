@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 import select
-import termios
 import time
-import tty
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +35,14 @@ from ..analysis.eventtext import duration_text
 from ..analysis.replay import STATUSES, ReplayTimeline
 from ..messages import sector_name, text
 
+try:  # POSIX terminal control; Windows has none: there ``rampsim replay`` prints the plain timeline
+    import termios
+    import tty
+except ImportError:
+    termios = tty = None  # type: ignore[assignment]
+
 __all__ = [
+    "INTERACTIVE",
     "ACTIONS", "SPEEDS", "MAX_SPEED", "ReplayState", "decode_keys", "apply_key", "advance", "render_screen",
     "plain_lines", "play", "elapsed_text",
 ]
@@ -327,6 +332,9 @@ def plain_lines(timeline: ReplayTimeline, view: str, from_min: float = 0.0) -> l
 
 
 # --- the loop ---------------------------------------------------------------------------------------
+INTERACTIVE = termios is not None  # keys can be read one by one (POSIX terminals)
+
+
 @contextmanager
 def cbreak(fd: int) -> Iterator[None]:
     """Keys arrive one at a time and unechoed while inside; the terminal is restored on the way
