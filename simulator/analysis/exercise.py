@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..engine.decisions import CONTROL_ROOM_ACTIONS, TEAM_ONLY_ACTIONS
 from ..engine.simulation import Simulation
 from ..messages import default_language
-from ..engine.decisions import CONTROL_ROOM_ACTIONS, TEAM_ONLY_ACTIONS
 from ..model.decisions import DECISION_ACTIONS, EXERCISE_CONTROL, Decision
 from ..model.decisions_loading import check_decisions
 from ..model.errors import LoadError
