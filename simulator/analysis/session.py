@@ -130,11 +130,12 @@ class Session:
         state.minute = max([state.minute, *(d.at for d in decisions)])
         return session, state
 
-    def replay(self, state: SessionState) -> Exercise:
-        """The exercise as it was: the decision log replayed from scratch, advanced to the minute."""
+    def replay(self, state: SessionState) -> tuple[Exercise, list[dict[str, Any]]]:
+        """The exercise as it was: the decision log replayed from scratch, advanced to the minute;
+        and the events so far (``Exercise.advance``'s)."""
         exercise = Exercise(self.scenario, seed=self.seed, decisions=state.decisions, lang=self.lang)
-        exercise.advance(exercise.until_min if state.ended else state.minute)
-        return exercise
+        events = exercise.advance(exercise.until_min if state.ended else state.minute)
+        return exercise, events
 
     def party_token(self, party: str) -> str:
         """The party's token (one is made, and kept, for a party the session had no token for)."""

@@ -20,24 +20,18 @@ import time
 from collections import defaultdict
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from ...analysis.exercise import Party, course_ahead
 from ...analysis.session import Session, SessionState
 from ...messages import text
 from ...model.decisions import EXERCISE_CONTROL
-from ...model.errors import LoadError
-from ...model.validation import problems_from_validation
 from . import views
+from .commands import MAX_SPEED, Commands
 
 __all__ = ["Hub", "Client", "MAX_SPEED"]
 
 TICK_S = 0.1  # real seconds between clock ticks when the clock is on time
 BUDGET_S = 0.04  # real seconds of simulation per tick at most
 RECORD_EVERY_S = 2.0  # the minute reached is logged at least this often while the clock runs
-MAX_SPEED = 100_000.0  # simulated minutes per real minute
-_DECISION_FIELDS = ("action", "target", "crew", "level", "size", "deadline", "rationale", "restore_first", "litres", "capacity", "duration")
 
 
 class Client:
@@ -56,12 +50,13 @@ def _encode(message: dict[str, Any]) -> str:
     return json.dumps(message, ensure_ascii=False, default=str)
 
 
-class Hub:
+class Hub(Commands):
     """The played exercise, its clock and its audience."""
 
     def __init__(self, session: Session, state: SessionState, command: list[str] | None = None):
         self.session = session
-        self.ex = ex = session.replay(state)
+        ex, feed = session.replay(state)
+        self.ex = ex
         self.lang = session.lang
         self.command = command
         self.parties = {p.id: p for p in ex.parties()}
@@ -71,7 +66,7 @@ class Hub:
         self.ended = state.ended
         self.run_path = str(session.path) if state.ended else ""
         self.deliveries = list(state.deliveries)
-        self.feed: list[dict[str, Any]] = ex.new_events()
+        self.feed: list[dict[str, Any]] = feed + ex.new_events()
         self._pending: list[dict[str, Any]] = []  # events advanced past, not yet published
         ex.new_knowledge()  # the per-organisation pictures are read whole when first needed
         self.outcomes = [views.outcome_view(o, ex, self.lang) for o in ex.outcomes()]
@@ -283,114 +278,6 @@ class Hub:
         """The server stops: log the minute reached."""
         self._record_minute()
 
-    # --- exercise control's messages ----------------------------------------------------------------
-    def control_message(self, client: Client, data: dict[str, Any]) -> None:
-        kind = data.get("type")
-        request = data.get("request")
-        if self.ended or self._ending:
-            return self._error(client, "live.error.ended", request)
-        if kind in ("start", "pause"):
-            self.running = kind == "start"
-            self._rebase()
-            self.session.record({"type": "play" if self.running else "pause", "minute": self.ex.now})
-        elif kind == "speed":
-            speed = _number(data.get("speed"))
-            if speed is None or not 0 < speed <= MAX_SPEED:
-                return self._error(client, "live.error.bad_speed", request, most=f"{MAX_SPEED:g}")
-            self.speed = speed
-            self._rebase()
-            self.session.record({"type": "speed", "speed": speed, "minute": self.ex.now})
-        elif kind == "jump":
-            minute = _number(data.get("minute"))
-            if minute is None or not self.ex.now < minute <= self.ex.until_min:
-                return self._error(client, "live.error.bad_jump", request, now=f"{self.ex.now:g}", end=f"{self.ex.until_min:g}")
-            self._jump_to = float(math.ceil(minute))
-        elif kind == "deliver":
-            return self._deliver(client, data)
-        elif kind == "inject":
-            return self._inject(client, data)
-        elif kind == "end":
-            asyncio.get_running_loop().create_task(self.end())
-            return None
-        else:
-            return self._error(client, "live.error.bad_message", request)
-        self._to_controls({"type": "update", "clock": self.clock(), "events": [], "request": request})
-        return None
-
-    def _deliver(self, client: Client, data: dict[str, Any]) -> None:
-        row = next((r for r in self.forecast if r["key"] == data.get("key")), None)
-        if row is None:
-            return self._error(client, "live.error.unknown_row", data.get("request"))
-        to = data.get("to") or row.get("party")
-        if to not in self.parties:
-            return self._error(client, "live.error.unknown_party", data.get("request"), party=to)
-        clock = self.clock()
-        record = {"type": "delivered", "minute": self.ex.now, "clock": clock["clock"], "key": row["key"], "to": to,
-                  "row": {**views.player_row(row), "delivered": clock["clock"]}}
-        self.session.record(record)
-        self.deliveries.append(record)
-        self._to_party(to, {"type": "inbox", "item": record["row"]})
-        self._to_controls({"type": "delivered", "delivery": self._delivery_view(record), "request": data.get("request")})
-        return None
-
-    def _inject(self, client: Client, data: dict[str, Any]) -> None:
-        inject = dict(data.get("inject") or {})
-        options = data.get("options") or ""
-        try:
-            extra = yaml.safe_load(options) if isinstance(options, str) and options.strip() else (options or {})
-        except yaml.YAMLError as error:
-            return self._error(client, "live.error.bad_options", data.get("request"), reason=str(error).splitlines()[0])
-        if not isinstance(extra, dict):
-            return self._error(client, "live.error.bad_options", data.get("request"), reason=str(extra))
-        self._take(client, {"by": "exercise-control", "action": "inject", "inject": {**extra, **inject},
-                            "rationale": str(data.get("rationale") or "")}, data.get("request"))
-        return None
-
-    # --- a player's decision ------------------------------------------------------------------------
-    def player_message(self, client: Client, data: dict[str, Any]) -> None:
-        request = data.get("request")
-        if data.get("type") != "decide" or not isinstance(data.get("decision"), dict):
-            return self._error(client, "live.error.bad_message", request)
-        if self.ended or self._ending:
-            return self._error(client, "live.error.ended", request)
-        party = client.party
-        form = self._forms.get(party.id) or self._form(party)
-        given = data["decision"]
-        decision = {k: given[k] for k in _DECISION_FIELDS if given.get(k) not in (None, "", [])}
-        action = decision.get("action")
-        targets = decision.get("target", [])
-        targets = [targets] if isinstance(targets, str) else list(targets)
-        problem = None
-        if action not in {a["id"] for a in form["actions"]}:
-            problem = ("action", action)
-        elif any(t not in views.offered_targets(form, action) for t in targets):
-            problem = ("target", next(t for t in targets if t not in views.offered_targets(form, action)))
-        elif decision.get("crew") and decision["crew"] not in form["crews"]:
-            problem = ("crew", decision["crew"])
-        if problem:
-            return self._error(client, "live.error.not_offered", request, field=problem[0], value=problem[1], party=party.name)
-        self._take(client, {**decision, "by": party.id}, request)
-        return None
-
-    def _take(self, client: Client, decision: dict[str, Any], request: Any) -> None:
-        """Decide now, log the decision (synced) and tell control, the party and the pictures."""
-        try:
-            try:
-                outcome = self.ex.decide(decision)
-            except ValidationError as exc:
-                raise LoadError(problems_from_validation(exc, lambda loc: (None, loc))) from None
-        except LoadError as error:
-            return self._error(client, error.render(self.lang), request)
-        self.session.log_decision(outcome.decision)
-        view = views.outcome_view(outcome, self.ex, self.lang)
-        self.outcomes.append(view)
-        self._to_controls({"type": "decision", "outcome": view, "request": request if client.role == "control" else None})
-        if outcome.decision.by in self.parties:
-            self._to_party(outcome.decision.by, {"type": "outcome", "outcome": view, "request": request})
-        self.publish()  # the decision's own events, after the decision
-        self._schedule_forecast()
-        return None
-
     # --- the course ahead and the end ---------------------------------------------------------------
     def _schedule_forecast(self) -> None:
         if self._forecast_task is not None and not self._forecast_task.done():
@@ -430,11 +317,3 @@ class Hub:
         self._to_controls({"type": "ended", "clock": self.clock(), "path": self.run_path})
         for party_id in self.players:
             self._to_party(party_id, {"type": "ended", "clock": self.clock()})
-
-
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
