@@ -8,6 +8,10 @@ from ``msel.do.*`` where the MSEL has one. See ``simulator.messages``.
 ENTRIES: dict[str, dict[str, str]] = {
     "live.page.control_title": {"en": "Exercise control — {name}", "nl": "Oefenleiding — {name}"},
     "live.page.player_title": {"en": "{party} — {name}", "nl": "{party} — {name}"},
+    "live.page.clock": {"en": "Clock", "nl": "Klok"},
+    "live.page.status_operational": {"en": "operational", "nl": "in bedrijf"},
+    "live.page.status_degraded": {"en": "degraded", "nl": "verminderd"},
+    "live.page.status_failed": {"en": "failed", "nl": "uitgevallen"},
     "live.page.running": {"en": "▶ running", "nl": "▶ loopt"},
     "live.page.paused": {"en": "❚❚ paused", "nl": "❚❚ gepauzeerd"},
     "live.page.finished": {"en": "■ ended", "nl": "■ afgelopen"},

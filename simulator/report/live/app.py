@@ -33,7 +33,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 _CSP = "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 _PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><link rel="stylesheet" href="/static/live.css"></head>
+<title>{title}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/static/live.css"></head>
 <body class="{role}" data-ws="{ws}">
 <script id="strings" type="application/json">{strings}</script>
 <header><h1>{title}</h1><div id="clock" class="clock"></div><div id="notice" class="notice" hidden></div></header>

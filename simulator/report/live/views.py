@@ -29,7 +29,6 @@ def page_strings(lang: str) -> dict[str, str]:
     """The pages' words (``live.page.*`` without the prefix), the refusal reasons and the action names."""
     strings = {k.removeprefix(_PAGE_PREFIX): _template(k, lang) for k in CATALOGUE if k.startswith(_PAGE_PREFIX)}
     strings.update({k.removeprefix("decision."): text(k, lang) for k in CATALOGUE if k.startswith("decision.reason.")})
-    strings.update({f"status.{s}": text(f"replay.status.{s}", lang) for s in ("operational",) if f"replay.status.{s}" in CATALOGUE})
     return strings
 
 

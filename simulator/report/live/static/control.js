@@ -1,8 +1,9 @@
 // rampsim live exercise: the exercise control page (ground truth, the clock, injects, decisions).
 "use strict";
+const DUE_WINDOW_MIN = 60; // injects not delivered stay listed as due this long after their time
 const state = {clock: null, forecast: [], delivered: new Map(), parties: [], feed: 0};
 
-const clockBox = section("controls", t("start") + " / " + t("pause"));
+const clockBox = section("controls", t("clock"));
 const startButton = el("button", {id: "start", text: t("start"), on: {click: () => api.send({type: "start"})}});
 const pauseButton = el("button", {id: "pause", text: t("pause"), on: {click: () => api.send({type: "pause"})}});
 const speedInput = el("input", {id: "speed", type: "number", min: "1", step: "any", size: "6"});
@@ -53,7 +54,7 @@ function showStatus(list) {
 
 function showForecast(busy) {
   const now = state.clock ? state.clock.minute : 0;
-  const rows = state.forecast.filter((r) => !state.delivered.has(r.key) && (r.time_min > now || r.time_min > now - 24 * 60));
+  const rows = state.forecast.filter((r) => !state.delivered.has(r.key) && r.time_min > now - DUE_WINDOW_MIN);
   const items = rows.map((r) => {
     const select = el("select", {class: "to"}, ...state.parties.map((p) =>
       el("option", {value: p.id, selected: p.id === r.party, text: p.name})));
@@ -65,8 +66,8 @@ function showForecast(busy) {
       el("div", {class: "row"}, select,
         el("button", {class: "deliver", text: t("deliver"), on: {click: () => api.send({type: "deliver", key: r.key, to: select.value})}})));
   });
-  forecastBox.replaceChildren(el("h2", {text: t("forecast")}),
-    busy ? el("p", {class: "busy", text: t("forecast_busy")}) : null,
+  forecastBox.replaceChildren(...[el("h2", {text: t("forecast")}),
+    busy ? el("p", {class: "busy", text: t("forecast_busy")}) : null].filter(Boolean),
     el("ol", {id: "forecast-list"}, ...items),
     el("ul", {id: "delivered-list"}, ...[...state.delivered.values()].map((d) =>
       el("li", {class: "delivered", text: t("delivered", {party: d.to_name, clock: d.clock})}))));

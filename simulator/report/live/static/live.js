@@ -44,7 +44,7 @@ function notice(message, kind) {
 
 function eventItem(e) {
   const known = e.known_min !== undefined && e.known_min !== null && e.known_min > e.time_min + 0.5;
-  return el("li", {class: "event kind-" + e.kind.split(".")[0], "data-event": e.id, "data-kind": e.kind},
+  return el("li", {class: "event kind-" + e.kind.split(".")[0], "data-event": e.id, "data-kind": e.kind, "data-ref": e.ref || null},
     el("time", {text: e.clock.slice(11, 16)}), " ", e.message,
     known ? el("small", {text: " (" + e.known_clock + ")"}) : null);
 }

@@ -21,7 +21,7 @@ function inboxItem(item) {
 
 function showStatus() {
   const rows = [...mine.status.values()].map((s) => el("tr", {class: s.status, "data-asset": s.asset},
-    el("td", {text: s.name}), el("td", {text: S["status." + s.status] || s.status}), el("td", {text: s.since.slice(11, 16)})));
+    el("td", {text: s.name}), el("td", {text: t("status_" + s.status)}), el("td", {text: s.since.slice(11, 16)})));
   statusBox.replaceChildren(el("h2", {text: t("known_status")}), el("table", {id: "status-table"}, ...rows));
 }
 
