@@ -42,6 +42,7 @@ class Commands:
             self.running = kind == "start"
             self._rebase()
             self.session.record({"type": "play" if self.running else "pause", "minute": self.ex.now})
+            self.wake()
         elif kind == "speed":
             speed = _number(data.get("speed"))
             if speed is None or not 0 < speed <= MAX_SPEED:
@@ -54,6 +55,7 @@ class Commands:
             if minute is None or not self.ex.now < minute <= self.ex.until_min:
                 return self._error(client, "live.error.bad_jump", request, now=f"{self.ex.now:g}", end=f"{self.ex.until_min:g}")
             self._jump_to = float(math.ceil(minute))
+            self.wake()
         elif kind == "deliver":
             return self._deliver(client, data)
         elif kind == "inject":

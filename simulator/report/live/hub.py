@@ -13,6 +13,7 @@ from its organisation's knowledge only (``views``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import secrets
@@ -84,6 +85,7 @@ class Hub(Commands):
         self._base = (ex.now, time.monotonic())
         self._recorded = (ex.now, time.monotonic())
         self._last_status: list[dict[str, Any]] | None = None
+        self._wake = asyncio.Event()
 
     # --- tokens -----------------------------------------------------------------------------------
     def control_allowed(self, token: str | None) -> bool:
@@ -250,7 +252,16 @@ class Hub(Commands):
             if self.ex.finished and not self.ended and not self._ending:
                 await self.end()
             behind = goal is not None and goal >= self.ex.now + 1 and not self.ex.finished
-            await asyncio.sleep(0 if behind else TICK_S)
+            if behind:
+                await asyncio.sleep(0)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), TICK_S)
+            self._wake.clear()
+
+    def wake(self) -> None:
+        """Tick now rather than at the next tick (a jump, the clock started)."""
+        self._wake.set()
 
     def _goal(self) -> float | None:
         if self._jump_to is not None:
