@@ -302,24 +302,25 @@ def test_evacuating_a_zone_in_time_keeps_its_people_out_of_the_flood():
     assert late["population_flooded"] == 1200 and early["population_flooded"] == 0
 
 
-def test_a_third_party_hazard_model_joins_through_the_entry_point_group(monkeypatch):
+def test_a_registered_hazard_model_is_found_by_name_and_an_unknown_one_is_an_error():
+    """The engine finds a hazard model's class through the plugin registry (entry points: tests/test_plugins.py)."""
     from simulator.engine import hazards
+    from simulator.model import plugins
 
     class Meteor:
         def __init__(self, sim, spec, target, cause):
             pass
 
-    class EntryPoint:
-        name = "meteor"
-
-        def load(self):
-            return Meteor
-
-    monkeypatch.setattr(hazards, "entry_points", lambda group: [EntryPoint()] if group == "rampsim.hazards" else [])
-    monkeypatch.delitem(hazards._MODELS, "meteor", raising=False)
-    assert hazards.model_class("meteor") is Meteor
+    plugins.register(plugins.HazardPlugin("meteor", None, Meteor))
+    try:
+        assert hazards.model_class("meteor") is Meteor
+        assert hazards.model_class("polder").__name__ == "Polder"
+        with pytest.raises(KeyError, match="comet"):
+            hazards.model_class("comet")
+    finally:
+        plugins.unregister("rampsim.hazards", "meteor")
     with pytest.raises(KeyError):
-        hazards.model_class("comet")
+        hazards.model_class("meteor")
 
 
 def _dry_generator(grid_outage, litres=None):

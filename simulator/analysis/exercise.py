@@ -134,12 +134,19 @@ class Exercise:
             "cause": event.cause or None, "ref": event.ref,
         }
 
+    def events(self, after_id: int = 0) -> list[dict[str, Any]]:
+        """Every event logged so far with an id above ``after_id`` (ground truth), in order."""
+        return [self.event_row(e.id) for e in self._sim.log_book.events[after_id:]]
+
     def new_events(self) -> list[dict[str, Any]]:
         """Events logged since the last call (ground truth), in order."""
-        events = self._sim.log_book.events
-        rows = [self.event_row(e.id) for e in events[self._event_cursor:]]
-        self._event_cursor = len(events)
+        rows = self.events(self._event_cursor)
+        self._event_cursor = len(self._sim.log_book.events)
         return rows
+
+    def knowledge_records(self) -> list[tuple[float, str, int]]:
+        """(minute, organisation, event id) for everything learned so far, in order."""
+        return list(self._sim.awareness.records)
 
     def new_knowledge(self) -> list[tuple[float, str, int]]:
         """(minute, organisation, event id) learned since the last call, in order."""

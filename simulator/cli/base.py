@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 
 from ..messages import LANGUAGES, explicit_language, text
-from ..model import LoadError
+from ..model import LoadError, plugins
 
 __all__ = ["EXIT_BAD_INPUT", "LANG_OPTION", "CliContext", "cli", "is_run_directory", "is_ensemble_directory"]
 
@@ -59,3 +59,7 @@ def is_ensemble_directory(path: Path) -> bool:
 def cli(click_ctx: click.Context, lang: str | None) -> None:
     """rampsim: simulate disaster-exercise scenarios (rampenoefeningen) for Dutch municipalities."""
     click_ctx.obj = CliContext(lang)
+    try:
+        plugins.load()  # every command knows the installed plugins (entry points)
+    except plugins.PluginError as error:
+        raise click_ctx.obj.fail(text("cli.plugin_error", click_ctx.obj.lang, error=error)) from None

@@ -392,7 +392,7 @@ def _check_target(ctx: CliContext, target: Path) -> None:
     """Refuse an unknown target type, or a CSV pair into a run or ensemble directory (whose
     assets.csv it would overwrite), before writing anything (a folder means a CSV pair)."""
     if target.suffix:
-        graph_format(target)
+        graph_format(target, writing=True)
     if target.suffix.lower() in ("", ".csv"):
         folder = csv_pair_folder(target)
         if is_run_directory(folder) or is_ensemble_directory(folder):

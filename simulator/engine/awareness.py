@@ -187,7 +187,9 @@ class Awareness:
         self._learn(event_id, org, self.sim.env.now)
 
     def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
-        for org in {self._owner(asset), self.control_room}:
+        # owner first, then the control room: a set here would order the knowledge table by the
+        # process's string hashing (PYTHONHASHSEED), not by the seed
+        for org in dict.fromkeys((self._owner(asset), self.control_room)):
             if org:
                 self._learn(event_id, org, now)
         if not self._owner(asset) and not self.control_room:

@@ -12,9 +12,10 @@ in this order:
 - ``target_unknown``: an action answering trouble on its target (``NEEDS_KNOWN_TARGET``) on an asset
   of which the deciding party knows nothing yet (a team knows what the control room knows);
 - ``needs_team``: an ordinance while the municipal policy team (GBT) is not assembled;
-- ``crew_busy``: every person of the crew has work (waiting or in hand);
 - ``nothing_to_do``: no manual fallback, nothing encrypted to restore, no damage to repair, no
-  compromise to secure evidence of, no open deadline to notify, the level already reached.
+  compromise to secure evidence of, no open deadline to notify, the level already reached;
+- ``not_permitted`` again: an organisation's decision for another organisation's crew;
+- ``crew_busy``: every person of the crew has work (waiting or in hand).
 """
 
 from __future__ import annotations
@@ -90,14 +91,14 @@ class DecisionDesk:
                 return "target_unknown"
         if d.action == "ordinance" and "gbt" in self.teams and not sim.escalation.ready("gbt").triggered:
             return "needs_team"
+        if not self._something_to_do(d, targets):
+            return "nothing_to_do"
         crew = self.crew_of(d, targets[0] if targets else -1)
         if crew and d.action != "call_crew":
             if not is_team and crew.split("/")[0] != d.by:
                 return "not_permitted"
             if sim.crews.busy(crew):
                 return "crew_busy"
-        if not self._something_to_do(d, targets):
-            return "nothing_to_do"
         return ""
 
     def _org_may(self, d: Decision) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model import plugins
 from ..model.incidents import (
     CompromiseInject,
     DdosInject,
@@ -14,6 +15,7 @@ from ..model.incidents import (
     RansomwareInject,
     ThreatInject,
 )
+from .eventkinds import declare
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -23,7 +25,8 @@ __all__ = ["IncidentHandlers", "SPREAD_LINKS", "INCIDENT_EVENTS"]
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
 # Events that mean "an incident hit this asset"; when one becomes known, the incident is known.
-INCIDENT_EVENTS = frozenset(
+# Plugins' kinds declared with ``incident_fact`` join when they are registered (``_declare_kinds``).
+INCIDENT_EVENTS = set(
     {
         "outage.start", "cyber.compromised", "cyber.manipulated", "cyber.exfiltrated", "cyber.encrypted",
         "cyber.ddos.start", "online.fraud.start", "online.threat.start", "hazard.start", "online.mobilization.start",
@@ -32,7 +35,8 @@ INCIDENT_EVENTS = frozenset(
 
 
 class IncidentHandlers:
-    """Applies injects; one method per incident type.
+    """Applies injects: each incident type's handler (``simulator.model.plugins.IncidentPlugin``),
+    called as ``handler(self, position, inject, target, cause)``; the built-ins are methods here.
 
     Damage (an outage without duration, ``disrupt``) is repaired by the asset's recovery crew once
     its owner knows of it (``awaiting_repair``); encryption waits for a playbook ``restore``.
@@ -56,29 +60,23 @@ class IncidentHandlers:
         self.threats: dict[int, object] = {}  # asset -> threat duration distribution
         self.frauds: dict[int, list[tuple]] = {}  # asset -> [(effect key, event)] while active
         self.attacks: list[_RansomwareAttack] = []
+        types = plugins.incident_types()
+        # the handler of each incident type the scenario uses, resolved once per run
+        self.by_type = {t: plugins.resolve(types[t].handler) for t in {i.type for i in sim.scenario.injects}}
 
     def apply(self, position: int, inject, cause: int) -> None:
         target = self.sim.scenario.graph.index[inject.target]
-        handler = {
-            OutageInject: self.outage,
-            CompromiseInject: self.compromise,
-            RansomwareInject: self.ransomware,
-            DdosInject: self.ddos,
-            FraudInject: self.fraud,
-            ThreatInject: self.threat,
-            HazardInject: self.hazard,
-            MobilizationInject: self.mobilization,
-        }[type(inject)]
-        handler(position, inject, target, cause)
+        self.by_type[inject.type](self, position, inject, target, cause)
 
-    def _incident_event(self, kind: str, position: int, target: int, cause: int, params: dict | None = None) -> int:
+    def incident_event(self, kind: str, position: int, target: int, cause: int, params: dict | None = None) -> int:
+        """Log the event of an incident hitting ``target`` (an incident fact: params and ref name the inject)."""
         inject_id = self.sim.scenario.inject_id(position)
         return self.sim.log(kind, target, cause, {"inject": inject_id, **(params or {})}, ref=inject_id)
 
     # --- physical failure ---------------------------------------------------------------------
     def outage(self, position: int, inject: OutageInject, target: int, cause: int) -> None:
         sim = self.sim
-        event = self._incident_event("outage.start", position, target, cause)
+        event = self.incident_event("outage.start", position, target, cause)
         sim.awareness.incident(target, inject, cyber=False)
         if inject.duration is not None:
             key = ("outage", position)
@@ -120,16 +118,16 @@ class IncidentHandlers:
     def compromise(self, position: int, inject: CompromiseInject, target: int, cause: int) -> None:
         sim = self.sim
         if inject.effect == "disrupt":
-            event = self._incident_event("cyber.compromised", position, target, cause, {"effect": "disrupt"})
+            event = self.incident_event("cyber.compromised", position, target, cause, {"effect": "disrupt"})
             self.compromised[target] = True
             self.damage(target, event, ("damage", event))
         elif inject.effect == "manipulate":
-            event = self._incident_event("cyber.manipulated", position, target, cause)
+            event = self.incident_event("cyber.manipulated", position, target, cause)
             self.compromised[target] = True
             if inject.hazard is not None:
                 sim.flooding.start_hazard(inject.hazard, target, event)
         else:
-            self._incident_event("cyber.exfiltrated", position, target, cause)
+            self.incident_event("cyber.exfiltrated", position, target, cause)
         sim.awareness.incident(target, inject, cyber=True)
 
     def ransomware(self, position: int, inject: RansomwareInject, target: int, cause: int) -> None:
@@ -142,7 +140,7 @@ class IncidentHandlers:
 
     def ddos(self, position: int, inject: DdosInject, target: int, cause: int) -> None:
         sim = self.sim
-        event = self._incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
+        event = self.incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
         key = ("ddos", position)
         sim.states.set_effect(target, key, inject.level, event)
         sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._effect_end, "cyber.ddos.end", target, key, event)
@@ -170,7 +168,7 @@ class IncidentHandlers:
     # --- digitised crime ------------------------------------------------------------------------
     def fraud(self, position: int, inject: FraudInject, target: int, cause: int) -> None:
         sim = self.sim
-        event = self._incident_event("online.fraud.start", position, target, cause, {"level": inject.level})
+        event = self.incident_event("online.fraud.start", position, target, cause, {"level": inject.level})
         key = ("fraud", position)
         self.frauds.setdefault(target, []).append((key, event))
         sim.states.set_effect(target, key, inject.level, event)
@@ -183,11 +181,11 @@ class IncidentHandlers:
             )
 
     def hazard(self, position: int, inject: HazardInject, target: int, cause: int) -> None:
-        event = self._incident_event("hazard.start", position, target, cause, {"model": inject.hazard.model})
+        event = self.incident_event("hazard.start", position, target, cause, {"model": inject.hazard.model})
         self.sim.flooding.start_hazard(inject.hazard, target, event)
 
     def mobilization(self, position: int, inject: MobilizationInject, target: int, cause: int) -> None:
-        event = self._incident_event("online.mobilization.start", position, target, cause, {"reach": inject.reach})
+        event = self.incident_event("online.mobilization.start", position, target, cause, {"reach": inject.reach})
         self.sim.awareness.incident(target, inject, cyber=False)
         self.sim.flooding.start_hazard(inject, target, event, model_name="crowd")
 
@@ -196,7 +194,7 @@ class IncidentHandlers:
             self._effect_end("online.fraud.end", asset, key, cause)
 
     def threat(self, position: int, inject: ThreatInject, target: int, cause: int) -> None:
-        event = self._incident_event("online.threat.start", position, target, cause, {"official": inject.official})
+        event = self.incident_event("online.threat.start", position, target, cause, {"official": inject.official})
         self.threats[target] = inject.duration
         self.sim.awareness.report_directly(target, event)
 
@@ -232,7 +230,7 @@ class _RansomwareAttack:
         sim = self.sim
         self.infected.add(asset)
         spec = sim.scenario.graph.assets[asset]
-        event = self.handlers._incident_event("cyber.encrypted", self.position, asset, cause, {"backups": spec.backups})
+        event = self.handlers.incident_event("cyber.encrypted", self.position, asset, cause, {"backups": spec.backups})
         key = ("damage", event)
         self.handlers.encrypted[asset] = (self.inject, key, event)
         sim.states.set_effect(asset, key, 0.0, event)
@@ -255,3 +253,13 @@ class _RansomwareAttack:
         if source in isolated or asset in isolated:
             return  # the link was cut
         self.encrypt(asset, cause)
+
+
+def _declare_kinds() -> None:
+    """Declare the event kinds the registered plugins bring; their incident facts are incident events."""
+    kinds = plugins.kinds()
+    declare(*kinds)
+    INCIDENT_EVENTS.update(k.name for k in kinds if k.incident_fact)
+
+
+plugins.on_change(_declare_kinds)

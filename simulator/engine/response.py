@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model import plugins
 from ..model.distributions import Distribution
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.playbook import AssetSelector, Rule
@@ -20,10 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Playbook", "ASSET_ACTIONS"]
 
-# Actions that act on each target asset; the others act once.
-ASSET_ACTIONS = frozenset(
-    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates", "refuel"}
-)
+# Built-in actions that act on each target asset; the others act once (a plugin's action says so
+# in its ``ActionPlugin.per_asset``).
+ASSET_ACTIONS = frozenset(name for name, action in plugins.actions().items() if action.per_asset)
 
 
 class Playbook:
@@ -37,6 +37,12 @@ class Playbook:
         self.evacuated: dict[int, float] = {}
         self.evacuated_zones: dict[str, float] = {}
         self.uses_evidence = any(rule.action == "secure_evidence" for rule in self.rules)
+        registered = plugins.actions()
+        self.per_asset = frozenset(name for name, action in registered.items() if action.per_asset)
+        # what a plugin's action does when done: handler(playbook, rule, asset, event)
+        self.plugin_done = {
+            r.action: plugins.resolve(registered[r.action].handler) for r in self.rules if registered[r.action].handler is not None
+        }
 
     def start(self) -> None:
         for rule in self.rules:
@@ -49,7 +55,7 @@ class Playbook:
         for rule in self.rules:
             wanted = rule.when.incident_known
             if wanted is not None and wanted in (inject_type, incident_class, "any") and self._owner_matches(rule, asset):
-                per_asset = rule.target == "trigger" and rule.action in ASSET_ACTIONS
+                per_asset = rule.target == "trigger" and rule.action in self.per_asset
                 self._fire(rule, asset, event, (inject_key, asset) if per_asset else (inject_key,))
 
     def asset_failed(self, asset: int, event: int) -> None:
@@ -57,7 +63,7 @@ class Playbook:
         for rule in self.rules:
             selector = rule.when.asset_failed
             if selector is not None and selector.matches(spec) and self._owner_matches(rule, asset):
-                per_asset = rule.target == "trigger" and rule.action in ASSET_ACTIONS
+                per_asset = rule.target == "trigger" and rule.action in self.per_asset
                 self._fire(rule, asset, event, (asset,) if per_asset else ("once",))
 
     def _owner_matches(self, rule: Rule, asset: int) -> bool:
@@ -101,7 +107,7 @@ class Playbook:
                 waiting = sim.log("action.waiting", trigger_asset, cause, {"rule": rule.id, "action": rule.action, "team": team}, ref=rule.id)
                 yield ready
                 cause = waiting
-        if rule.action in ASSET_ACTIONS:
+        if rule.action in self.per_asset:
             for asset in self._targets(rule, trigger_asset):
                 self.start_action(rule, asset, cause)
         elif rule.action == "notify":
@@ -128,7 +134,9 @@ class Playbook:
         if start is not None:
             start(rule, asset, cause)  # actions that need checks or special durations
             return
-        self.queue(rule, asset, cause, rule.crew, rule.default_duration(), getattr(self, f"_done_{rule.action}", _nothing))
+        plugin = self.plugin_done.get(rule.action)
+        done = (lambda r, a, e: plugin(self, r, a, e)) if plugin is not None else getattr(self, f"_done_{rule.action}", _nothing)
+        self.queue(rule, asset, cause, rule.crew, rule.default_duration(), done)
 
     def queue(self, rule, asset, cause, crew, duration, done, params=None):
         sim = self.sim

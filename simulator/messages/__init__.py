@@ -13,7 +13,7 @@ import os
 
 from . import analysis, browser, errors, events, live, msel, replay, report, screens
 
-__all__ = ["LANGUAGES", "CATALOGUE", "text", "default_language", "explicit_language", "format_number", "sector_name"]
+__all__ = ["LANGUAGES", "CATALOGUE", "add_entries", "text", "default_language", "explicit_language", "format_number", "sector_name"]
 
 LANGUAGES = ("en", "nl")
 
@@ -24,6 +24,17 @@ for _module in _MODULES:
     if _twice:  # a key defined in two modules would silently shadow one of them
         raise RuntimeError(f"message keys defined twice: {sorted(_twice)}")
     CATALOGUE.update(_module.ENTRIES)
+
+
+def add_entries(entries, source: str) -> None:
+    """Add a plugin's catalogue entries (``{key: {"en": ..., "nl": ...}}``). Every entry needs
+    English; a key the catalogue has already with other text is an error naming ``source``."""
+    for key, entry in entries.items():
+        if "en" not in entry:
+            raise ValueError(f"{source}: message {key!r} has no English text")
+        if key in CATALOGUE and CATALOGUE[key] != dict(entry):
+            raise ValueError(f"{source}: message {key!r} is in the catalogue already with other text")
+    CATALOGUE.update({key: dict(entry) for key, entry in entries.items()})
 
 
 def explicit_language() -> str | None:

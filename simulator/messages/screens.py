@@ -274,6 +274,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{path} is not a run directory (no events.csv and manifest.json)",
         "nl": "{path} is geen run-map (geen events.csv en manifest.json)",
     },
+    "cli.plugin_error": {
+        "en": "a rampsim plugin cannot be used: {error}",
+        "nl": "een rampsim-plug-in is niet te gebruiken: {error}",
+    },
     "cli.cannot_write": {
         "en": "cannot write {path}: {reason}",
         "nl": "kan {path} niet schrijven: {reason}",

@@ -8,8 +8,9 @@ from pydantic import BaseModel, Field
 
 from .assets import FROZEN
 from .fieldtypes import Minutes, Slug
+from .plugins import HazardPlugin
 
-__all__ = ["Upstream", "LockBreachSpec", "PolderSpec", "RainSpell", "HazardSpec"]
+__all__ = ["Upstream", "LockBreachSpec", "PolderSpec", "RainSpell", "HazardSpec", "BUILTIN_HAZARDS"]
 
 
 class Upstream(BaseModel):
@@ -68,4 +69,14 @@ class PolderSpec(BaseModel):
     rain: tuple[RainSpell, ...] = Field(min_length=1, description="rain spells; the last lasts to the end")
 
 
+# The built-in hazard models, registered like any plugin (``simulator.model.plugins``); ``crowd``
+# has no ``hazard:`` spec: the ``online.mobilization`` incident type starts it.
+_MODELS = "simulator.engine.hazards."
+BUILTIN_HAZARDS = (
+    HazardPlugin("lock_breach", LockBreachSpec, _MODELS + "lock_breach:LockBreach"),
+    HazardPlugin("polder", PolderSpec, _MODELS + "polder:Polder"),
+    HazardPlugin("crowd", None, _MODELS + "crowd:Crowd"),
+)
+
+# The union of the built-ins; ``simulator.model.plugin_schema`` rebuilds it with every registered model.
 HazardSpec = Annotated[Union[LockBreachSpec, PolderSpec], Field(discriminator="model")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, Field, model_validator
@@ -10,9 +11,12 @@ from .assets import FROZEN
 from .distributions import Distribution
 from .fieldtypes import DistributionField, Minutes, Slug, custom_error
 from .hazards import HazardSpec
+from .plugins import IncidentPlugin, incident_types
 
 __all__ = [
     "Inject",
+    "InjectBase",
+    "BUILTIN_INCIDENTS",
     "OutageInject",
     "CompromiseInject",
     "RansomwareInject",
@@ -43,7 +47,9 @@ class Detection(BaseModel):
     )
 
 
-class _InjectBase(BaseModel):
+class InjectBase(BaseModel):
+    """What every inject has: the base of every incident type's spec (plugins' too)."""
+
     model_config = FROZEN
 
     id: Slug | None = Field(default=None, description="name used in the timeline; default inject-N")
@@ -52,14 +58,14 @@ class _InjectBase(BaseModel):
     detect: Detection | None = Field(default=None, description="detection channels of this incident")
 
 
-class OutageInject(_InjectBase):
+class OutageInject(InjectBase):
     """A physical failure (cable cut, fire). Ends by itself after ``duration``, else needs repair."""
 
     type: Literal["outage"]
     duration: DistributionField | None = None
 
 
-class CompromiseInject(_InjectBase):
+class CompromiseInject(InjectBase):
     """An attacker controls the target: ``disrupt`` shuts it down, ``manipulate`` keeps it running
     while doing harm (drives hazards), ``exfiltrate`` steals data."""
 
@@ -92,7 +98,7 @@ class Restore(BaseModel):
     none: DistributionField = Field(default_factory=lambda: Distribution("lognormal", (90 * 1440.0, 180 * 1440.0)))
 
 
-class RansomwareInject(_InjectBase):
+class RansomwareInject(InjectBase):
     """Encrypts the target and spreads to exposed neighbours until contained."""
 
     type: Literal["cyber.ransomware"]
@@ -104,7 +110,7 @@ class RansomwareInject(_InjectBase):
     crew: str | None = Field(default=None, description="restoring crew; default the asset's recovery crew")
 
 
-class DdosInject(_InjectBase):
+class DdosInject(InjectBase):
     """Overloads the target: degraded to ``level`` for ``duration``."""
 
     type: Literal["cyber.ddos"]
@@ -121,7 +127,7 @@ class Load(BaseModel):
     duration: DistributionField
 
 
-class FraudInject(_InjectBase):
+class FraudInject(InjectBase):
     """A phishing or fraud wave in the municipality's name exploiting the crisis (digitised crime).
 
     The target (the municipality's phone line or contact centre) is degraded to ``level`` by the
@@ -135,7 +141,7 @@ class FraudInject(_InjectBase):
     load: Load | None = None
 
 
-class ThreatInject(_InjectBase):
+class ThreatInject(InjectBase):
     """Online threats against an official (digitised crime). ``target``: where the official works.
 
     Known at once (the official reports it); answered by a ``protect`` action, which holds a police
@@ -147,7 +153,7 @@ class ThreatInject(_InjectBase):
     duration: DistributionField = Field(default_factory=lambda: Distribution.fixed(72 * 60.0))
 
 
-class MobilizationInject(_InjectBase):
+class MobilizationInject(InjectBase):
     """An online call to gather at the target's place (safety with a digital component, Project X).
 
     The call's reach grows logistically: R(t) = reach / (1 + exp(-growth_per_h (t - half_reach_after)))
@@ -176,32 +182,65 @@ class MobilizationInject(_InjectBase):
         return self
 
 
-class HazardInject(_InjectBase):
+class HazardInject(InjectBase):
     """A physical process starts at the target (heavy rain on a polder, ...): ``hazard`` says which."""
 
     type: Literal["hazard"]
     hazard: HazardSpec
 
 
-Inject = Annotated[
-    Union[OutageInject, CompromiseInject, RansomwareInject, DdosInject, FraudInject, ThreatInject, HazardInject, MobilizationInject],
-    Field(discriminator="type"),
-]
-INJECT_TYPES = (
-    "outage", "cyber.compromise", "cyber.ransomware", "cyber.ddos", "online.fraud", "online.threat", "hazard",
-    "online.mobilization",
-)
+_InjectBase = InjectBase  # the old name
 
+_HANDLERS = "simulator.engine.incidents:IncidentHandlers."
+# The built-in incident types, registered like any plugin (``simulator.model.plugins``). Their
+# event kinds are in ``simulator.engine.eventkinds`` and their messages in the catalogue already.
 # The taxonomy of the CCV paper (DESIGN.md): cybercrime (ICT both means and target), digitised
 # crime (traditional crime with a digital boost), safety with a digital component (digital events
 # disturbing physical order). Physical failures belong to none of them: class "physical".
-INCIDENT_CLASSES = {
-    "outage": "physical",
-    "cyber.compromise": "cybercrime",
-    "cyber.ransomware": "cybercrime",
-    "cyber.ddos": "cybercrime",
-    "online.fraud": "digitised_crime",
-    "online.threat": "digitised_crime",
-    "hazard": "physical",
-    "online.mobilization": "safety_digital",
-}
+BUILTIN_INCIDENTS = (
+    IncidentPlugin("outage", OutageInject, "physical", _HANDLERS + "outage"),
+    IncidentPlugin("cyber.compromise", CompromiseInject, "cybercrime", _HANDLERS + "compromise"),
+    IncidentPlugin("cyber.ransomware", RansomwareInject, "cybercrime", _HANDLERS + "ransomware"),
+    IncidentPlugin("cyber.ddos", DdosInject, "cybercrime", _HANDLERS + "ddos"),
+    IncidentPlugin("online.fraud", FraudInject, "digitised_crime", _HANDLERS + "fraud"),
+    IncidentPlugin("online.threat", ThreatInject, "digitised_crime", _HANDLERS + "threat"),
+    IncidentPlugin("hazard", HazardInject, "physical", _HANDLERS + "hazard"),
+    IncidentPlugin("online.mobilization", MobilizationInject, "safety_digital", _HANDLERS + "mobilization"),
+)
+
+# The union of the built-ins; ``simulator.model.plugin_schema`` rebuilds the scenario schema with
+# every registered type.
+Inject = Annotated[Union[tuple(p.spec for p in BUILTIN_INCIDENTS)], Field(discriminator="type")]  # type: ignore[valid-type]
+
+
+class _IncidentClasses(Mapping):
+    """Incident type -> class, for every registered type (plugins' too): a live view."""
+
+    def __getitem__(self, name: str) -> str:
+        return incident_types()[name].incident_class
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(incident_types())
+
+    def __len__(self) -> int:
+        return len(incident_types())
+
+
+class _InjectTypes(Sequence):
+    """The names of every registered incident type: a live view that reads like a tuple."""
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return tuple(incident_types())[index]
+
+    def __len__(self) -> int:
+        return len(incident_types())
+
+    def __contains__(self, name: object) -> bool:
+        return name in incident_types()
+
+    def __repr__(self) -> str:
+        return repr(tuple(incident_types()))
+
+
+INJECT_TYPES: Sequence[str] = _InjectTypes()
+INCIDENT_CLASSES: Mapping[str, str] = _IncidentClasses()

@@ -11,15 +11,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from . import plugins
 from .assets import Asset
 from .errors import LoadError, Problem
-from .formats.csvpair import read_csv_pair, write_csv_pair
-from .formats.graphml import read_graphml, write_graphml
-from .formats.nodelink import read_nodelink, write_nodelink
+from .formats.csvpair import write_csv_pair
 from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
 from .organisations import Organisation, OrganisationsFile
+from .plugins import graph_formats, resolve
 from .portfolios import Portfolio, check_portfolios, portfolio_records
 from .references import check_graph, check_water
 from .validation import problems_from_validation
@@ -55,17 +55,20 @@ class _GraphHeader(BaseModel):
     portfolios: list[Any] = Field(default_factory=list)
 
 
-def graph_format(path: Path) -> str:
-    """``yaml``, ``json``, ``graphml`` or ``csv`` from the path (a folder means a CSV pair)."""
+def graph_format(path: Path, writing: bool = False) -> str:
+    """The registered graph format of ``path`` by its suffix: ``yaml``, ``json``, ``graphml``, ``csv``
+    (a folder means a CSV pair), or a plugin's (``simulator.model.plugins``); ``writing``: only
+    formats that can be written."""
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return "yaml"
-    if suffix == ".json":
-        return "json"
-    if suffix == ".graphml":
-        return "graphml"
-    if path.is_dir() or suffix == ".csv":
-        return "csv"
+    plugins.load()
+    formats = {name: p for name, p in graph_formats().items() if p.write is not None or not writing}
+    for name, plugin in formats.items():
+        if suffix and suffix in plugin.suffixes:
+            return name
+    if path.is_dir():
+        for name, plugin in formats.items():
+            if "" in plugin.suffixes:
+                return name
     raise LoadError([Problem(path, None, (), "file.unknown_format", {"suffix": suffix or path.name})])
 
 
@@ -76,15 +79,7 @@ def load_graph(path: str | Path) -> InfrastructureGraph:
 
 
 def _load_graph(path: Path) -> InfrastructureGraph:
-    kind = graph_format(path)
-    if kind == "yaml":
-        raw = _read_yaml_graph(path, ())
-    elif kind == "json":
-        raw = read_nodelink(path)
-    elif kind == "graphml":
-        raw = read_graphml(path)
-    else:
-        raw = read_csv_pair(path)
+    raw = resolve(graph_formats()[graph_format(path)].read)(path)
     source = GraphSource(raw.origins, raw.documents)
     if not raw.records:  # '{}' or an empty list is no municipality: say so rather than run nothing
         raise LoadError([Problem(path, None, ("assets",), "value.too_short", {"min_length": 1})])
@@ -160,30 +155,37 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
 
 
 def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
-    """Write ``graph`` in the format the path names (``.yaml``, ``.json``, ``.graphml``, a folder or ``.csv``)."""
+    """Write ``graph`` in the format the path names (``.yaml``, ``.json``, ``.graphml``, a folder or
+    ``.csv``, or a plugin's suffix)."""
     path = Path(path)
-    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path)
-    if kind == "yaml":
-        import yaml
+    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path, writing=True)
+    resolve(graph_formats()[kind].write)(graph, path)
 
-        data = {"name": graph.name} if graph.name else {}
-        if graph.description:
-            data["description"] = graph.description
-        for name in ("basins", "zones"):
-            if getattr(graph, name):
-                data[name] = [item.model_dump(mode="json", exclude_defaults=True) for item in getattr(graph, name)]
-        data["assets"] = [
-            {**asset_record(a), **({"needs": [need_record(n) for n in a.needs]} if a.needs else {})} for a in graph.assets
-        ]
-        if graph.portfolios:
-            data["portfolios"] = portfolio_records(graph.portfolios)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
-    elif kind == "json":
-        write_nodelink(graph, path)
-    elif kind == "graphml":
-        write_graphml(graph, path)
-    else:
-        write_csv_pair(graph, csv_pair_folder(path))
+
+def read_yaml_graph(path: Path) -> RawGraph:
+    """The records of a YAML graph file with the files it includes."""
+    return _read_yaml_graph(path, ())
+
+
+def write_yaml_graph(graph: InfrastructureGraph, path: Path) -> None:
+    import yaml
+
+    data = {"name": graph.name} if graph.name else {}
+    if graph.description:
+        data["description"] = graph.description
+    for name in ("basins", "zones"):
+        if getattr(graph, name):
+            data[name] = [item.model_dump(mode="json", exclude_defaults=True) for item in getattr(graph, name)]
+    data["assets"] = [
+        {**asset_record(a), **({"needs": [need_record(n) for n in a.needs]} if a.needs else {})} for a in graph.assets
+    ]
+    if graph.portfolios:
+        data["portfolios"] = portfolio_records(graph.portfolios)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+
+
+def write_csv_pair_to(graph: InfrastructureGraph, path: Path) -> None:
+    write_csv_pair(graph, csv_pair_folder(path))
 
 
 def csv_pair_folder(path: Path) -> Path:
@@ -201,6 +203,7 @@ def load_yaml_model(path: str | Path, model: type[BaseModel], tags: frozenset[st
     """Read a YAML file whose top level is ``model`` (scenario, organisations, ladder, playbook
     file); ``tags`` are union discriminator values to leave out of error locations."""
     path = Path(path)
+    plugins.load()  # the schemas know every plugin's types and actions
     doc = load_yaml(path)
     if not isinstance(doc.data, dict):
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(doc.data).__name__})])

@@ -11,8 +11,9 @@ from .assets import FROZEN
 from .distributions import Distribution
 from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Sector, Slug, custom_error
 from .organisations import ConditionField
+from .plugins import ActionPlugin
 
-__all__ = ["ACTIONS", "AssetSelector", "Trigger", "Rule", "PlaybookFile"]
+__all__ = ["ACTIONS", "BUILTIN_ACTIONS", "AssetSelector", "Trigger", "Rule", "PlaybookFile"]
 
 ACTIONS = (
     "manual",  # switch the target to manual operation (its manual_fallback)
@@ -32,6 +33,14 @@ ACTIONS = (
     "refuel",  # deliver fuel to the target's generators (a tanker crew)
     "reinforce",  # police reinforcement at a gathering: more people the police can handle
 )
+# Actions that act on each target asset; the others act once.
+_PER_ASSET = frozenset(
+    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates", "refuel"}
+)
+# The built-in actions, registered like any plugin (``simulator.model.plugins``); the engine's
+# ``Playbook`` implements them (``_start_NAME``, ``_done_NAME``). ``Rule.action`` accepts every
+# registered action (``simulator.model.plugin_schema``).
+BUILTIN_ACTIONS = tuple(ActionPlugin(name, per_asset=name in _PER_ASSET) for name in ACTIONS)
 
 
 class AssetSelector(BaseModel):

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
+from . import plugins
 from .assets import FROZEN
 from .fieldtypes import Minutes, Slug, custom_error
 from .graph import InfrastructureGraph
@@ -177,3 +178,12 @@ class Scenario:
     def crews(self) -> dict[str, Any]:
         """Every crew by its reference ``organisation/crew``."""
         return {f"{org.id}/{crew.id}": crew for org in self.organisations for crew in org.crews}
+
+
+def _rebuild_schemas() -> None:
+    from .plugin_schema import rebuild
+
+    rebuild()
+
+
+plugins.on_change(_rebuild_schemas)  # the schemas follow the registered plugins

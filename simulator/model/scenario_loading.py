@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import plugins
 from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model
@@ -31,9 +32,17 @@ from .yamlfile import SourceDocument
 
 __all__ = ["load_scenario", "merge_overrides", "scenario_variants"]
 
-_TAGS = frozenset(INJECT_TYPES)
-_INCIDENT_WORDS = frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | {"any", "cybercrime", "digitised_crime", "safety_digital"}
 _SETTINGS = ("office_hours", "control_room", "reporting", "escalation", "deadlines")
+
+
+def _tags() -> frozenset[str]:
+    """Discriminator values left out of error locations: every registered incident type and hazard model."""
+    return frozenset(INJECT_TYPES) | frozenset(plugins.hazard_models())
+
+
+def _incident_words() -> frozenset[str]:
+    """What ``incident_known`` may name: an incident type (plugins' too), a class, or any."""
+    return frozenset(INJECT_TYPES) | frozenset(INCIDENT_CLASSES.values()) | frozenset(plugins.CLASSES) | {"any"}
 
 
 def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
@@ -43,7 +52,7 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
     instead of the base scenario (an unknown name is a LoadError listing the variants there are).
     """
     path = Path(path)
-    spec, doc = load_yaml_model(path, ScenarioFile, _TAGS)
+    spec, doc = load_yaml_model(path, ScenarioFile, _tags())
     graphs: dict = {}
     scenario = _Resolver(path, doc, spec, graphs).resolve()
     resolved, problems = {}, []
@@ -117,7 +126,7 @@ def _resolve_variant(path: Path, doc: SourceDocument, name: str, graphs: dict) -
     try:
         spec = ScenarioFile.model_validate(merged)
     except ValidationError as exc:
-        raise LoadError([relocated(p) for p in problems_from_validation(exc, lambda loc: (None, loc), _TAGS)]) from None
+        raise LoadError([relocated(p) for p in problems_from_validation(exc, lambda loc: (None, loc), _tags())]) from None
     try:
         return _Resolver(path, SourceDocument(path, merged), spec, graphs).resolve()
     except LoadError as error:
@@ -309,9 +318,10 @@ class _Resolver:
         """A trigger that can never fire is a typo: say so."""
         add = self.problems.append
         when = rule.when
-        if when.incident_known is not None and when.incident_known not in _INCIDENT_WORDS:
+        words = _incident_words()
+        if when.incident_known is not None and when.incident_known not in words:
             where = loc + ("when", "incident_known")
-            add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.incident_known, "choices": ", ".join(sorted(_INCIDENT_WORDS))}))
+            add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.incident_known, "choices": ", ".join(sorted(words))}))
         selector = when.asset_failed
         if selector is not None and not any(selector.matches(a) for a in graph.assets):
             where = loc + ("when", "asset_failed")

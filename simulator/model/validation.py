@@ -38,11 +38,24 @@ def problems_from_validation(exc: ValidationError, locate: Locator, tags: frozen
     for err in errors:
         if err["type"] == "too_short" and _has_item_errors(err["loc"], errors):
             continue  # pydantic counts only the valid items; the item errors say what is wrong
-        loc = tuple(part for part in err["loc"] if part not in tags)
+        loc = _without_tags(err["loc"], tags)
         key, params, loc = _translate(err, loc)
         doc, file_loc = locate(loc)
         problems.append(Problem(doc.path if doc else None, doc.line_of(file_loc) if doc else None, file_loc, key, params))
     return problems
+
+
+def _without_tags(loc: tuple, tags: frozenset[str]) -> tuple:
+    """``loc`` without the discriminator values pydantic puts after a union's position; a tag is
+    always followed by a field of its model, so a part right after a dropped tag is kept even when
+    it reads like a tag (the field ``hazard`` of an inject of type ``hazard``)."""
+    out: list = []
+    dropped = False
+    for part in loc:
+        dropped = part in tags and not dropped
+        if not dropped:
+            out.append(part)
+    return tuple(out)
 
 
 def _has_item_errors(loc: tuple, errors: list) -> bool:
@@ -68,9 +81,9 @@ def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
     if kind in ("literal_error", "enum"):
         return "value.choice", {"value": value, "choices": ctx.get("expected", "")}, loc
     if kind == "union_tag_invalid":
-        return "value.choice", {"value": ctx.get("tag"), "choices": ctx.get("expected_tags", "")}, loc + ("type",)
+        return "value.choice", {"value": ctx.get("tag"), "choices": ctx.get("expected_tags", "")}, loc + (_discriminator(ctx),)
     if kind == "union_tag_not_found":
-        return "value.missing", {}, loc + ("type",)
+        return "value.missing", {}, loc + (_discriminator(ctx),)
     if kind in _BOUNDS:
         word, name = _BOUNDS[kind]
         return "value.range", {"value": value, "bound": (f"bound.{word}", {"limit": ctx.get(name)})}, loc
@@ -84,6 +97,11 @@ def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
     if base in _TYPE_WORDS:
         return "value.wrong_type", {"expected": (_TYPE_WORDS[base], {}), "got": _describe(value)}, loc
     return "value.other", {"message": err.get("msg", kind)}, loc
+
+
+def _discriminator(ctx: dict) -> str:
+    """The field a union's tag is in (``type`` of an inject, ``model`` of a hazard)."""
+    return str(ctx.get("discriminator", "'type'")).strip("'\"") or "type"
 
 
 def _describe(value: Any) -> str:

@@ -18,8 +18,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from . import register
-
 if TYPE_CHECKING:
     from ..simulation import Simulation
 
@@ -30,8 +28,9 @@ def logistic_reach(reach: float, growth_per_h: float, half_after_h: float, hours
     return reach / (1 + math.exp(-growth_per_h * (hours - half_after_h)))
 
 
-@register("crowd")
 class Crowd:
+    name = "crowd"
+
     def __init__(self, sim: Simulation, spec, target: int, cause: int):
         self.sim, self.spec, self.place, self.cause = sim, spec, target, cause
         self.posted = sim.env.now

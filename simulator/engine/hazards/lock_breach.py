@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import register
 from .hydraulics import tide
 
 if TYPE_CHECKING:
@@ -14,8 +13,9 @@ if TYPE_CHECKING:
 __all__ = ["LockBreach"]
 
 
-@register("lock_breach")
 class LockBreach:
+    name = "lock_breach"
+
     def __init__(self, sim: Simulation, spec, target: int, cause: int):
         self.sim = sim
         self.spec = spec

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import register
-
 if TYPE_CHECKING:
     from ..simulation import Simulation
 
@@ -18,8 +16,9 @@ def mm_per_hour_to_m3s(mm_per_h: float, catchment_m2: float) -> float:
     return mm_per_h / 1000 / 3600 * catchment_m2
 
 
-@register("polder")
 class Polder:
+    name = "polder"
+
     def __init__(self, sim: Simulation, spec, target: int, cause: int):
         self.sim = sim
         self.spec = spec

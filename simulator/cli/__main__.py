@@ -1,0 +1,5 @@
+"""``python -m simulator.cli``: the same as ``rampsim``."""
+
+from . import main
+
+main()
