@@ -18,9 +18,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..engine.decisions import CONTROL_ROOM_ACTIONS, TEAM_ONLY_ACTIONS
 from ..engine.simulation import Simulation
 from ..messages import default_language
-from ..model.decisions import EXERCISE_CONTROL, Decision
+from ..model.decisions import DECISION_ACTIONS, EXERCISE_CONTROL, Decision
 from ..model.decisions_loading import check_decisions
 from ..model.errors import LoadError
 from ..model.scenario import Scenario
@@ -29,7 +30,7 @@ from .injects import derive_injects
 from .results import Results
 from .tables import WallClockText
 
-__all__ = ["Exercise", "DecisionOutcome", "Party"]
+__all__ = ["Exercise", "DecisionOutcome", "Party", "course_ahead", "decisions_document", "decision_line"]
 
 
 @dataclass(frozen=True)
@@ -209,20 +210,37 @@ class Exercise:
             return crews
         return [c for c in crews if c.split("/")[0] == party_id]
 
+    def actions_for(self, party_id: str) -> list[str]:
+        """The actions a party may take, as the decision desk permits them: a crisis team every
+        action but ``inject``; an organisation the actions on its own assets and crews and those of
+        ``ORG_ACTIONS_ANY_TARGET``, the control room organisation also GRIP and NL-Alert."""
+        if any(p.id == party_id and p.kind == "team" for p in self.parties()):
+            return [a for a in DECISION_ACTIONS if a != "inject"]
+        room = self.scenario.response.control_room
+        return [
+            a for a in DECISION_ACTIONS
+            if a != "inject" and (a not in TEAM_ONLY_ACTIONS or (a in CONTROL_ROOM_ACTIONS and party_id == room))
+        ]
+
     # --- the course ahead ------------------------------------------------------------------------------
     def forecast(self) -> pd.DataFrame:
         """The inject list (MSEL rows, ``derive_injects``) still to come under the current course:
         a look-ahead run with the same seed and the decisions so far, rows after now."""
         if self._forecast is None or self._forecast[0] != len(self._log):
-            ahead = Simulation(self.scenario, seed=self.seed, decisions=self._log).run()
-            rows = derive_injects(Results.from_record(ahead, lang=self.lang), self.lang)
-            self._forecast = (len(self._log), rows)
+            self._forecast = (len(self._log), course_ahead(self.scenario, self.seed, self.decisions, self.lang))
         rows = self._forecast[1]
         return rows[rows["time_min"] > self.now].reset_index(drop=True)
 
     def results(self) -> Results:
         """Run to the end and return the played course as ``Results`` (the exercise is over)."""
         return Results.from_record(self._sim.finish(), lang=self.lang)
+
+
+def course_ahead(scenario: Scenario, seed: int, decisions: tuple[Decision, ...], lang: str) -> pd.DataFrame:
+    """The inject list (MSEL rows, every row) of a whole run with ``decisions``: the course ahead
+    under them. Touches no running simulation, so it may run in a worker thread."""
+    ahead = Simulation(scenario, seed=seed, decisions=decisions).run()
+    return derive_injects(Results.from_record(ahead, lang=lang), lang)
 
 
 def decisions_document(scenario: Scenario, seed: int, decisions: tuple[Decision, ...]) -> str:

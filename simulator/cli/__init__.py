@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import (
     commands,  # noqa: F401  (registers run, validate, explain, ensemble, threats, plot, graph, schema)
     compare,  # noqa: F401
+    exercise,  # noqa: F401
     msel,  # noqa: F401
     replay,  # noqa: F401
     report,  # noqa: F401
