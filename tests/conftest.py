@@ -89,7 +89,7 @@ class BrowserPage:
 
 
 @pytest.fixture
-def browser_page():
+def browser():
     """Headless Chromium (Debian's package) driven by Playwright.
 
     Outside CI a missing Chromium or Playwright skips the test and says so; under ``CI=true`` it
@@ -109,12 +109,21 @@ def browser_page():
             pytest.fail(f"browser test cannot run under CI: {missing}")
         pytest.skip(missing)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-            yield BrowserPage(context.new_page())
+            yield chromium
         finally:
-            browser.close()
+            chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """One page in a fresh context of ``browser``, recording console errors and requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+    try:
+        yield BrowserPage(context.new_page())
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import _CHROMIUM_FLAGS, CHROMIUM, BrowserPage
+from conftest import BrowserPage
 
 pytest.importorskip("uvicorn")
 
@@ -69,28 +69,6 @@ class ExerciseProcess:
                 self.process.wait(20)
             except subprocess.TimeoutExpired:
                 self.kill()
-
-
-@pytest.fixture
-def browser():
-    """Headless Chromium (Debian's package) through Playwright; skipped outside CI without it."""
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "the playwright package is not installed (pip install -e '.[test]')"
-    if missing is None and not CHROMIUM.exists():
-        missing = f"{CHROMIUM} is missing (apt-get install chromium)"
-    if missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser test cannot run under CI: {missing}")
-        pytest.skip(missing)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_FLAGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def page_in_new_context(browser) -> BrowserPage:

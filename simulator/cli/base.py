@@ -63,3 +63,12 @@ def cli(click_ctx: click.Context, lang: str | None) -> None:
         plugins.load()  # every command knows the installed plugins (entry points)
     except plugins.PluginError as error:
         raise click_ctx.obj.fail(text("cli.plugin_error", click_ctx.obj.lang, error=error)) from None
+
+
+def free_path(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3`` ... when it is taken (default run and session folders)."""
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate

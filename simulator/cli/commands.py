@@ -25,7 +25,7 @@ from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
 from ..report.explain import print_explanation
 from ..report.terminal import print_graph_info, print_summary, print_timeline
-from .base import LANG_OPTION, CliContext, cli, is_ensemble_directory, is_run_directory
+from .base import LANG_OPTION, CliContext, cli, free_path, is_ensemble_directory, is_run_directory
 
 
 @cli.command()
@@ -84,11 +84,7 @@ def _until(ctx: CliContext, until: str | None) -> float | None:
 def _default_out(scenario: Path, seed: int) -> Path:
     """``runs/<scenario>-<YYYYmmdd-HHMMSS>-s<seed>``, with ``-2``, ``-3`` ... if taken."""
     base = Path("runs") / f"{scenario.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}-s{seed}"
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
-    return candidate
+    return free_path(base)
 
 
 @cli.command()

@@ -14,7 +14,7 @@ from ..messages import text
 from ..model import LoadError, load_scenario
 from ..model.durations import format_duration
 from ..report.live.hub import MAX_SPEED, Hub
-from .base import LANG_OPTION, CliContext, cli
+from .base import LANG_OPTION, CliContext, cli, free_path
 
 
 @cli.command()
@@ -90,8 +90,4 @@ def exercise(ctx: CliContext, scenario: Path, speed: float, seed, host: str, por
 def _default_session(scenario: Path) -> Path:
     """``runs/<scenario>-exercise-<YYYYmmdd-HHMMSS>``, with ``-2``, ``-3`` ... if taken."""
     base = Path("runs") / f"{scenario.stem}-exercise-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
-    return candidate
+    return free_path(base)
