@@ -27,23 +27,21 @@ scenario's time zone, to the second.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
 from ..engine.eventkinds import (
     CHANNEL_OF,
     CHANNELS,
-    EVENT_KINDS,
     EXPECTED_ACTIONS,
     STATUS_KINDS,
     VISIBILITY,
     VISIBLE_INCIDENTS,
 )
-from ..messages import CATALOGUE, text
+from ..messages import CATALOGUE
 from .eventtext import duration_text, event_message
+from .inject_lookups import RunLookups, event_layer
 from .results import Results
 
 __all__ = ["INJECT_COLUMNS", "CHANNELS", "derive_injects"]
@@ -57,71 +55,11 @@ _MAX_FACTS = 6  # facts named in one message; the rest are counted ("and 3 more"
 _MAX_TARGETS = 3
 
 
-class _Run:
-    """The run's tables as plain lookups by event id."""
-
-    def __init__(self, results: Results, lang: str):
-        ev = results.events
-        self.lang = lang
-        self.ids = [int(i) for i in ev["id"]]
-        self.time = dict(zip(self.ids, (float(t) for t in ev["time_min"])))
-        self.kind = dict(zip(self.ids, ev["kind"]))
-        self.asset = dict(zip(self.ids, ev["asset"]))
-        self.org = dict(zip(self.ids, ev["org"]))
-        self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
-        self.ref = dict(zip(self.ids, ev["ref"]))
-        self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
-        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])}  # service level, 0..1
-        self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
-        self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
-        assets = results.assets
-        self.names = dict(zip(assets["id"], assets["name"]))
-        self.owner = dict(zip(assets["id"], assets["owner"]))
-        self.sector = dict(zip(assets["id"], assets["sector"]))
-        for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
-            if self.asset[i] and self.kind[i] in STATUS_KINDS:
-                self.owner.setdefault(self.asset[i], self.org[i])
-        self.start = results.scenario_start()
-        self.children: dict[int, list[int]] = defaultdict(list)
-        for i in self.ids:
-            if self.cause[i] is not None:
-                self.children[self.cause[i]].append(i)
-        self.control_room = self._control_room(results)
-        self.team_events = [i for i in self.ids if self.kind[i] in ("team.assembled", "team.dismissed")]
-
-    def _control_room(self, results: Results) -> str | None:
-        """The organisation that takes the reports (without one, reports go to the owner), else
-        the one that learns of the escalation; None when the run has neither."""
-        reports = [
-            self.org[i] for i in self.ids
-            if CHANNEL_OF.get(self.kind[i]) == "report" and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
-        ]
-        if reports:
-            return max(sorted(set(reports)), key=reports.count)
-        learned = zip(results.knowledge["org"], results.knowledge["event"])
-        return next((str(o) for o, e in learned if o and _layer(self.kind.get(int(e), "")) == "escalation"), None)
-
-    def name(self, asset: str) -> str:
-        return self.names.get(asset, asset)
-
-    def clock(self, minutes: float) -> datetime:
-        """Wall clock ``minutes`` after the start, to the second (across a DST change too)."""
-        return (self.start.astimezone(UTC) + timedelta(seconds=round(minutes * 60))).astimezone(self.start.tzinfo)
-
-    def t(self, key: str, **params) -> str:
-        return text(key, self.lang, **params)
-
-
-def _layer(kind: str) -> str:
-    declared = EVENT_KINDS.get(kind)
-    return declared.layer if declared else ""
-
-
 def is_fact(kind: str) -> bool:
     """News about the world: not the organisation's own work (reports and detections included),
     not an inject. A kind no longer declared (a run directory of a plugin not installed) counts as
     a fact."""
-    return VISIBILITY.get(kind) != "own_work" and _layer(kind) != "inject"
+    return VISIBILITY.get(kind) != "own_work" and event_layer(kind) != "inject"
 
 
 def _is_news(kind: str) -> bool:
@@ -139,7 +77,7 @@ class _Moment:
 
 
 # --- moments ------------------------------------------------------------------------------------------
-def _moments(run: _Run, knowledge: pd.DataFrame) -> list[_Moment]:
+def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
     """The awareness moments, sorted by time and first event (see the module docstring)."""
     rows = sorted(
         (float(t), int(e), str(o)) for t, o, e in zip(knowledge["time_min"], knowledge["org"], knowledge["event"])
@@ -157,7 +95,7 @@ def _moments(run: _Run, knowledge: pd.DataFrame) -> list[_Moment]:
     return moments
 
 
-def _components(run: _Run, events: set[int]) -> list[set[int]]:
+def _components(run: RunLookups, events: set[int]) -> list[set[int]]:
     """Events of one instant joined by asset, then by reference, by cause (an event and its cause)
     and by a shared cause, except that these never join two separate reports, detections or
     alarms (union-find)."""
@@ -195,7 +133,7 @@ def _components(run: _Run, events: set[int]) -> list[set[int]]:
     return list(groups.values())
 
 
-def _assign_responses(run: _Run, moments: list[_Moment]) -> None:
+def _assign_responses(run: RunLookups, moments: list[_Moment]) -> None:
     """Each response (rule fired, GRIP decision, repair, deadline) goes to the latest moment at or
     before it that holds the fact that caused it; responses to responses follow their cause."""
     holding: dict[int, list[int]] = defaultdict(list)
@@ -221,7 +159,7 @@ def _assign_responses(run: _Run, moments: list[_Moment]) -> None:
 
 
 # --- who, how -------------------------------------------------------------------------------------------
-def _channel(run: _Run, moment: _Moment) -> tuple[str, int | None]:
+def _channel(run: RunLookups, moment: _Moment) -> tuple[str, int | None]:
     channel_event = next((e for e in moment.events if run.kind[e] in CHANNEL_OF), None)
     if channel_event is None:
         return "update", None
@@ -233,7 +171,7 @@ def _channel(run: _Run, moment: _Moment) -> tuple[str, int | None]:
     return channel, channel_event
 
 
-def _team_in_session(run: _Run, time: float) -> str | None:
+def _team_in_session(run: RunLookups, time: float) -> str | None:
     """The crisis team assembled last among those in session at ``time`` (the higher GRIP teams
     assemble later), or None."""
     session: dict[str, tuple[float, str]] = {}
@@ -247,7 +185,7 @@ def _team_in_session(run: _Run, time: float) -> str | None:
     return max(session.values())[1] if session else None
 
 
-def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, facts: list[int]) -> dict[str, str]:
+def _route(run: RunLookups, moment: _Moment, channel: str, channel_event: int | None, facts: list[int]) -> dict[str, str]:
     """``from``, ``to``, ``method``, the speaker of the message (``say``: a ``msel.say.*`` key,
     with ``org`` and ``official``) and the ``asset`` the row is mainly about.
 
@@ -295,12 +233,12 @@ def _route(run: _Run, moment: _Moment, channel: str, channel_event: int | None, 
 
 
 # --- what the player hears ----------------------------------------------------------------------------
-def _since(run: _Run, minutes: float, moment: _Moment) -> str:
+def _since(run: RunLookups, minutes: float, moment: _Moment) -> str:
     when, now = run.clock(minutes), run.clock(moment.time)
     return when.strftime("%H:%M") if when.date() == now.date() else when.strftime("%d-%m %H:%M")
 
 
-def _needs(run: _Run, types: list[str]) -> str:
+def _needs(run: RunLookups, types: list[str]) -> str:
     unique = list(dict.fromkeys(types))
     return ", ".join(run.t(f"need.{n}") if f"need.{n}" in CATALOGUE else n for n in unique)
 
@@ -309,7 +247,7 @@ def _pct(level: float | None) -> str:
     return f"{round((level or 0.0) * 100)}%"
 
 
-def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
+def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[str]:
     """The facts of a moment in the player's words, in the order they happened."""
     phrases: list[tuple[int, str]] = []
     status: dict[str, int] = {}
@@ -370,7 +308,7 @@ def _fact_phrases(run: _Run, moment: _Moment, facts: list[int]) -> list[str]:
     return texts
 
 
-def _message(run: _Run, route: dict[str, str], content: list[str]) -> str:
+def _message(run: RunLookups, route: dict[str, str], content: list[str]) -> str:
     return run.t(
         f"msel.say.{route['say']}", name=run.name(route["asset"]), org=run.org_names.get(route.get("org", ""), route.get("org", "")),
         official=route.get("official", ""), content="; ".join(content),
@@ -378,7 +316,7 @@ def _message(run: _Run, route: dict[str, str], content: list[str]) -> str:
 
 
 # --- what the players are expected to do -------------------------------------------------------------
-def _within(run: _Run, minutes: float) -> str:
+def _within(run: RunLookups, minutes: float) -> str:
     hours = minutes / 60
     if hours.is_integer() and hours <= 240:
         return run.t("word.hours", n=int(hours))
@@ -386,7 +324,7 @@ def _within(run: _Run, minutes: float) -> str:
     return run.t("word.days", n=int(days)) if days.is_integer() else duration_text(minutes)
 
 
-def _queued(run: _Run, rule_event: int) -> list[int]:
+def _queued(run: RunLookups, rule_event: int) -> list[int]:
     """The action.queued events of a fired rule (directly, or after waiting for a team)."""
     found = []
     for child in run.children.get(rule_event, ()):
@@ -397,14 +335,14 @@ def _queued(run: _Run, rule_event: int) -> list[int]:
     return found
 
 
-def _targets(run: _Run, assets: list[str]) -> str:
+def _targets(run: RunLookups, assets: list[str]) -> str:
     names = [run.name(a) for a in dict.fromkeys(a for a in assets if a)]
     if len(names) > _MAX_TARGETS:
         names = names[: _MAX_TARGETS - 1] + [run.t("msel.do.more", n=len(names) - _MAX_TARGETS + 1)]
     return ", ".join(names)
 
 
-def _rule_action(run: _Run, e: int) -> str | None:
+def _rule_action(run: RunLookups, e: int) -> str | None:
     children = {run.kind[c] for c in run.children.get(e, ())}
     if children & {"action.skipped", "action.impossible"}:
         return None  # the playbook did not act: its condition did not hold, or no fallback
@@ -420,7 +358,7 @@ def _rule_action(run: _Run, e: int) -> str | None:
     return run.t("msel.do.crew", what=what, crew=crew) if crew else what
 
 
-def _deadline(run: _Run, e: int) -> str:
+def _deadline(run: RunLookups, e: int) -> str:
     data = run.data[e]
     within = float(data.get("within", 0))
     due = run.clock(run.time[e] + within).strftime("%d-%m-%Y %H:%M")
@@ -430,7 +368,7 @@ def _deadline(run: _Run, e: int) -> str:
     return run.t("msel.do.crew", what=what, crew=crew) if crew else what
 
 
-def _response(run: _Run, e: int) -> str | None:
+def _response(run: RunLookups, e: int) -> str | None:
     kind, data = run.kind[e], run.data[e]
     if kind == "grip.escalated":
         return run.t("msel.do.grip_up", name=data.get("name") or run.ref[e])
@@ -447,7 +385,7 @@ def _response(run: _Run, e: int) -> str | None:
     return _rule_action(run, e)
 
 
-def _expected(run: _Run, moment: _Moment, channel: str, route: dict[str, str], facts: list[int]) -> str:
+def _expected(run: RunLookups, moment: _Moment, channel: str, route: dict[str, str], facts: list[int]) -> str:
     actions = [a for a in (_response(run, e) for e in moment.responses) if a]
     if not actions:
         owner = route.get("org", "")
@@ -473,7 +411,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event), ``channel`` (one of
     ``CHANNELS``). Text columns in ``lang``.
     """
-    run = _Run(results, lang)
+    run = RunLookups(results, lang)
     moments = _moments(run, results.knowledge)
     _assign_responses(run, moments)
     rows = []

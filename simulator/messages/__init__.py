@@ -3,7 +3,7 @@
 Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
 parameters and renders them only when a person reads them (CLI output, files written for people),
 so the engine stays language-neutral. The entries live in modules by audience: ``errors`` (input
-files), ``events`` (what happened in a run), ``screens`` (what the command line prints),
+files), ``events`` (what happened in a run), ``decisions`` (the players' decisions of a live exercise), ``screens`` (what the command line prints),
 ``analysis`` (comparisons, sweeps), ``replay``, ``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server).
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 
-from . import analysis, browser, errors, events, live, msel, replay, report, screens
+from . import analysis, browser, decisions, errors, events, live, msel, replay, report, screens
 
 __all__ = ["LANGUAGES", "CATALOGUE", "add_entries", "text", "default_language", "explicit_language", "format_number", "sector_name"]
 
 LANGUAGES = ("en", "nl")
 
-_MODULES = (errors, events, screens, analysis, replay, browser, msel, report, live)
+_MODULES = (errors, events, decisions, screens, analysis, replay, browser, msel, report, live)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
     _twice = CATALOGUE.keys() & _module.ENTRIES.keys()

@@ -1,0 +1,77 @@
+"""The run's tables as plain lookups by event id, for deriving the inject list (``injects.py``)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+
+from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS, STATUS_KINDS
+from ..messages import text
+from .results import Results
+
+__all__ = ["RunLookups", "event_layer"]
+
+
+class RunLookups:
+    """The run's tables as plain lookups by event id."""
+
+    def __init__(self, results: Results, lang: str):
+        ev = results.events
+        self.lang = lang
+        self.ids = [int(i) for i in ev["id"]]
+        self.time = dict(zip(self.ids, (float(t) for t in ev["time_min"])))
+        self.kind = dict(zip(self.ids, ev["kind"]))
+        self.asset = dict(zip(self.ids, ev["asset"]))
+        self.org = dict(zip(self.ids, ev["org"]))
+        self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
+        self.ref = dict(zip(self.ids, ev["ref"]))
+        self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
+        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])}  # service level, 0..1
+        self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
+        self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
+        assets = results.assets
+        self.names = dict(zip(assets["id"], assets["name"]))
+        self.owner = dict(zip(assets["id"], assets["owner"]))
+        self.sector = dict(zip(assets["id"], assets["sector"]))
+        for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
+            if self.asset[i] and self.kind[i] in STATUS_KINDS:
+                self.owner.setdefault(self.asset[i], self.org[i])
+        self.start = results.scenario_start()
+        self.children: dict[int, list[int]] = defaultdict(list)
+        for i in self.ids:
+            if self.cause[i] is not None:
+                self.children[self.cause[i]].append(i)
+        self.control_room = self._control_room(results)
+        self.team_events = [i for i in self.ids if self.kind[i] in ("team.assembled", "team.dismissed")]
+
+    def _control_room(self, results: Results) -> str | None:
+        """The organisation that takes the reports (without one, reports go to the owner), else
+        the one that learns of the escalation; None when the run has neither."""
+        reports = [
+            self.org[i] for i in self.ids
+            if CHANNEL_OF.get(self.kind[i]) == "report" and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
+        ]
+        if reports:
+            return max(sorted(set(reports)), key=reports.count)
+        learned = zip(results.knowledge["org"], results.knowledge["event"])
+        return next((str(o) for o, e in learned if o and event_layer(self.kind.get(int(e), "")) == "escalation"), None)
+
+    def name(self, asset: str) -> str:
+        return self.names.get(asset, asset)
+
+    def clock(self, minutes: float) -> datetime:
+        """Wall clock ``minutes`` after the start, to the second (across a DST change too)."""
+        return (self.start.astimezone(UTC) + timedelta(seconds=round(minutes * 60))).astimezone(self.start.tzinfo)
+
+    def t(self, key: str, **params) -> str:
+        return text(key, self.lang, **params)
+
+
+
+def event_layer(kind: str) -> str:
+    """The engine part that emits ``kind`` (its ``EventKind.layer``; "" if undeclared)."""
+    declared = EVENT_KINDS.get(kind)
+    return declared.layer if declared else ""
