@@ -31,7 +31,13 @@ def main() -> None:
         group = groups.get((consumer, key))
         if group is None:
             effect = attrs.get("effect", 0.0)
-            group = groups[(consumer, key)] = [attrs.get("need", 1), 0, float(attrs.get("tolerance", 0.0)), effect == 0.0, consumer]
+            group = groups[(consumer, key)] = [
+                attrs.get("need", 1),
+                0,
+                float(attrs.get("tolerance", 0.0)),
+                effect == 0.0,
+                consumer,
+            ]
         group[1] += 1
         by_supplier.setdefault(supplier, []).append(group)
 
@@ -59,7 +65,11 @@ def main() -> None:
         fail(root)
     env.run(until=until)
     t3 = time.perf_counter()
-    print(json.dumps({"failed": len(failed), "callbacks": callbacks, "load_s": t1 - t0, "graph_s": t2 - t1, "cascade_s": t3 - t2}))
+    print(
+        json.dumps(
+            {"failed": len(failed), "callbacks": callbacks, "load_s": t1 - t0, "graph_s": t2 - t1, "cascade_s": t3 - t2}
+        )
+    )
 
 
 if __name__ == "__main__":

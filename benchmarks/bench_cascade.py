@@ -57,7 +57,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="rampsim-bench-"))
     rampsim = [sys.executable, "-m", "simulator"]
     graph = work / "graph.json"
-    subprocess.run(rampsim + ["graph", "synth", "--assets", str(args.assets), "--out", str(graph), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        rampsim + ["graph", "synth", "--assets", str(args.assets), "--out", str(graph), "--seed", "1"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     nodes = json.loads(graph.read_text())["nodes"]
     # every other high-voltage station: substations fed 1-of-2 survive when one feeder remains
     roots = [n["id"] for n in nodes if n.get("kind") == "hv_station"][::2]
@@ -103,7 +107,9 @@ def main() -> None:
     report["links"] = len(json.loads(graph.read_text())["links"])
     print(json.dumps(report, indent=2))
     ok = report["failed_rampsim"] == report["failed_bare"]
-    print(f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory {report['peak_rss_mib']} MiB (target < 2048)")
+    print(
+        f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory {report['peak_rss_mib']} MiB (target < 2048)"
+    )
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         for item in (graph, scenario):

@@ -116,7 +116,9 @@ def main() -> None:
         "ms_per_replication_bare": round(1000 * median["bare"] / args.n, 2),
         "efficiency_2_vs_1": round(throughput["workers_2"] / (2 * throughput["workers_1"]), 3),
         # each repeat runs 1 and 2 workers back to back: its own ratio is less exposed to a load that drifts
-        "efficiency_2_vs_1_per_repeat": [round(one / (2 * two), 3) for one, two in zip(times["workers_1"], times["workers_2"])],
+        "efficiency_2_vs_1_per_repeat": [
+            round(one / (2 * two), 3) for one, two in zip(times["workers_1"], times["workers_2"])
+        ],
         "efficiency_2_vs_bare": round(throughput["workers_2"] / (2 * throughput["bare"]), 3),
         "overhead_1_vs_bare": round(median["workers_1"] / median["bare"], 3),
         "pool_start_share_of_2": round(median["pool_start_2"] / median["workers_2"], 3),

@@ -40,7 +40,18 @@ from simulator.report.live.hub import MAX_SPEED  # noqa: E402
 SCENARIO = ROOT / "scenarios" / "sluis-havenstad.yaml"
 SEED = 3
 FROM_MIN = 240
-PLAYERS = ["copi", "rot", "gbt", "gemeente", "veiligheidsregio", "rijkswaterstaat", "politie", "brandweer", "waterschap", "ghor"]
+PLAYERS = [
+    "copi",
+    "rot",
+    "gbt",
+    "gemeente",
+    "veiligheidsregio",
+    "rijkswaterstaat",
+    "politie",
+    "brandweer",
+    "waterschap",
+    "ghor",
+]
 DECISION = {"action": "inform_public", "rationale": "benchmark"}
 
 
@@ -51,9 +62,30 @@ class Served:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        command = [sys.executable, "-m", "simulator", "exercise", str(SCENARIO), "--seed", str(SEED), "--port", str(port),
-                   "--session", str(session), "--speed", f"{speed:g}", "--lang", "en"]
-        self.process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        command = [
+            sys.executable,
+            "-m",
+            "simulator",
+            "exercise",
+            str(SCENARIO),
+            "--seed",
+            str(SEED),
+            "--port",
+            str(port),
+            "--session",
+            str(session),
+            "--speed",
+            f"{speed:g}",
+            "--lang",
+            "en",
+        ]
+        self.process = subprocess.Popen(
+            command,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.links: dict[str, str] = {}
         text = ""
         while "Listening on" not in text:
@@ -63,7 +95,12 @@ class Served:
             text += line
             found = re.search(r"http://\S+/(control|play/([\w-]+))\?token=\S+", line)
             if found:
-                self.links[found[2] or "control"] = found[0].replace("http://", "ws://").replace("/control?", "/ws/control?").replace("/play/", "/ws/play/")
+                self.links[found[2] or "control"] = (
+                    found[0]
+                    .replace("http://", "ws://")
+                    .replace("/control?", "/ws/control?")
+                    .replace("/play/", "/ws/play/")
+                )
 
     def socket(self, party: str = "control"):
         for _ in range(100):
@@ -150,7 +187,11 @@ def clock_rate(work: Path, players: int, speed: float, window_s: float | None) -
         while True:
             last = until(control, lambda m: m["type"] == "update")
             elapsed = time.perf_counter() - started
-            if last["clock"]["minute"] >= goal or last["clock"]["finished"] or (window_s is not None and elapsed >= window_s):
+            if (
+                last["clock"]["minute"] >= goal
+                or last["clock"]["finished"]
+                or (window_s is not None and elapsed >= window_s)
+            ):
                 break
         return (last["clock"]["minute"] - start_min) / elapsed
     finally:
@@ -177,18 +218,28 @@ def main() -> None:
     rates = {}
     for label, speed, window in (("speed_600", 600.0, args.window), ("full_speed", MAX_SPEED, None)):
         for players in (0, 10):
-            rates[f"{label}_players_{players}"] = round(statistics.median(clock_rate(work, players, speed, window) for _ in range(args.repeat)), 1)
+            rates[f"{label}_players_{players}"] = round(
+                statistics.median(clock_rate(work, players, speed, window) for _ in range(args.repeat)), 1
+            )
     report = {
-        "scenario": SCENARIO.name, "repeat": args.repeat, "steps": args.steps,
-        "step_through_server_ms": round(server_ms, 2), "step_in_engine_ms": round(engine_ms, 3),
+        "scenario": SCENARIO.name,
+        "repeat": args.repeat,
+        "steps": args.steps,
+        "step_through_server_ms": round(server_ms, 2),
+        "step_in_engine_ms": round(engine_ms, 3),
         "ratio": round(server_ms / engine_ms, 1),
         "simulated_min_per_s": rates,
-        "all_step_medians_ms": {"server": [round(x * 1000, 2) for x in server_steps], "engine": [round(x * 1000, 3) for x in engine_steps]},
+        "all_step_medians_ms": {
+            "server": [round(x * 1000, 2) for x in server_steps],
+            "engine": [round(x * 1000, 3) for x in engine_steps],
+        },
     }
     print(json.dumps(report, indent=2))
-    print(f"one step with one decision: {server_ms:.1f} ms through the server, {engine_ms:.2f} ms in the engine (ratio {report['ratio']}); "
-          f"clock at 600 min/min: {rates['speed_600_players_0']} -> {rates['speed_600_players_10']} simulated min/s with 10 players; "
-          f"full speed: {rates['full_speed_players_0']} -> {rates['full_speed_players_10']}")
+    print(
+        f"one step with one decision: {server_ms:.1f} ms through the server, {engine_ms:.2f} ms in the engine (ratio {report['ratio']}); "
+        f"clock at 600 min/min: {rates['speed_600_players_0']} -> {rates['speed_600_players_10']} simulated min/s with 10 players; "
+        f"full speed: {rates['full_speed_players_0']} -> {rates['full_speed_players_10']}"
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,13 @@ def engine_sweep(graph: InfrastructureGraph, targets: list[str]) -> dict[str, di
     out = {}
     for target in targets:
         spec = ScenarioFile.model_validate(
-            {"name": "sweep", "graph": "-", "start": "2027-01-15T02:30:00+01:00", "duration": DURATION,
-             "injects": [{"type": "outage", "target": target}]}
+            {
+                "name": "sweep",
+                "graph": "-",
+                "start": "2027-01-15T02:30:00+01:00",
+                "duration": DURATION,
+                "injects": [{"type": "outage", "target": target}],
+            }
         )
         record = Simulation(Scenario(spec, graph, response=Response()), seed=0).run()
         failed: dict[str, float] = {}
@@ -72,7 +77,11 @@ def same(engine: dict, fast: dict) -> bool:
 
 def measure(name: str, graph: InfrastructureGraph, sample: int | None, repeat: int) -> dict:
     ids = [a.id for a in graph.assets]
-    targets = ids if sample is None or sample >= len(ids) else sorted(np.random.default_rng(0).choice(ids, size=sample, replace=False).tolist())
+    targets = (
+        ids
+        if sample is None or sample >= len(ids)
+        else sorted(np.random.default_rng(0).choice(ids, size=sample, replace=False).tolist())
+    )
     engine_s, fast_s = [], []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -103,7 +112,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--assets", type=int, default=10_000)
-    parser.add_argument("--sample", type=int, default=200, help="engine targets on the synthetic graph (seeded random sample)")
+    parser.add_argument(
+        "--sample", type=int, default=200, help="engine targets on the synthetic graph (seeded random sample)"
+    )
     args = parser.parse_args()
 
     havenstad = without_repair(load_graph(ROOT / "infrastructure_graphs" / "havenstad.yaml"))

@@ -16,8 +16,18 @@ from .engine import Simulation
 from .model import Decision, LoadError, Scenario, load_decisions, load_graph, load_scenario, save_graph
 
 __all__ = [
-    "Decision", "load_decisions", "load_scenario", "load_graph", "save_graph", "simulate", "Results", "RunResults",
-    "EnsembleResults", "Scenario", "LoadError", "__version__",
+    "Decision",
+    "load_decisions",
+    "load_scenario",
+    "load_graph",
+    "save_graph",
+    "simulate",
+    "Results",
+    "RunResults",
+    "EnsembleResults",
+    "Scenario",
+    "LoadError",
+    "__version__",
 ]
 
 try:

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 _ASSETS = TypeAdapter(tuple[Asset, ...])
 
 
-def build(assets: list[dict], injects: list[dict], organisations: list[dict] = (), response: dict | None = None, **spec) -> Scenario:
+def build(
+    assets: list[dict], injects: list[dict], organisations: list[dict] = (), response: dict | None = None, **spec
+) -> Scenario:
     """A scenario from plain records, validated through the same schema as files.
 
     ``response`` holds organisation-file settings (office_hours, control_room, reporting,
@@ -27,7 +29,12 @@ def build(assets: list[dict], injects: list[dict], organisations: list[dict] = (
     """
     graph = InfrastructureGraph(_ASSETS.validate_python(assets), name="test")
     assert not check_graph(graph), [p.render() for p in check_graph(graph)]
-    fields = {"name": "test", "graph": "-", "start": datetime.fromisoformat("2027-01-15T02:30:00+01:00"), "injects": injects}
+    fields = {
+        "name": "test",
+        "graph": "-",
+        "start": datetime.fromisoformat("2027-01-15T02:30:00+01:00"),
+        "injects": injects,
+    }
     fields.update(spec)
     scenario_file = ScenarioFile.model_validate(fields)
     settings = OrganisationsFile.model_validate({"organisations": list(organisations), **(response or {})})
@@ -64,8 +71,14 @@ def root() -> Path:
 
 CHROMIUM = Path("/usr/bin/chromium")
 _CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

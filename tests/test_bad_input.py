@@ -306,7 +306,11 @@ CASES = [
         id="json-unknown-link-target",
     ),
     pytest.param(
-        {"scenario.yaml": edit(SCENARIO, "name: oefening", "name: !!python/object/apply:os.system ['echo hi > marker']")},
+        {
+            "scenario.yaml": edit(
+                SCENARIO, "name: oefening", "name: !!python/object/apply:os.system ['echo hi > marker']"
+            )
+        },
         "scenario.yaml:1: YAML tag '!!python/object/apply:os.system' is not allowed (rampsim files hold plain data only)",
         id="python-tag",
     ),
@@ -362,7 +366,13 @@ CASES = [
         id="unhashable-key",
     ),
     pytest.param(
-        {"graph.yaml": edit(edit(GRAPH, "name: Onderstation", "name: Onderstation " + "ĳ" * 40), "sector: water", "sector: wa\x00ter")},
+        {
+            "graph.yaml": edit(
+                edit(GRAPH, "name: Onderstation", "name: Onderstation " + "ĳ" * 40),
+                "sector: water",
+                "sector: wa\x00ter",
+            )
+        },
         Start("graph.yaml:9: YAML syntax error: unacceptable character #x0000"),
         id="nul-character",
     ),
@@ -382,7 +392,10 @@ CASES = [
             "graph.json": '{\n  "nodes": [{"id": "stroom", "sector": "energy"}, {"id": "gemaal", "sector": "water"}],\n'
             '  "links": [\n    "stroom -> gemaal",\n    {"source": "stroom", "target": "gemaal", "key": [0]}\n  ]\n}\n',
         },
-        ("graph.json:4: links[0]: expected a mapping of fields, got \"stroom -> gemaal\"", "graph.json:5: links[1].key: expected a whole number, got [0]"),
+        (
+            'graph.json:4: links[0]: expected a mapping of fields, got "stroom -> gemaal"',
+            "graph.json:5: links[1].key: expected a whole number, got [0]",
+        ),
         id="json-malformed-links",
     ),
     pytest.param(
@@ -423,11 +436,22 @@ def test_bad_scenario_input_is_refused_with_location(workdir, files, expected):
 @pytest.mark.parametrize(
     "graph, expected",
     [
-        (edit(edit(GRAPH, "name: Onderstation", "name: Onderstation " + "ĳ" * 40), "sector: water", "sector: wa\x00ter"),
-         "graph.yaml:9: YAML syntax error: unacceptable character #x0000"),
-        (edit(GRAPH, "name: Onderstation", "name: !!python/object/apply:os.system ['echo hi > marker']"),
-         "graph.yaml:4: YAML tag '!!python/object/apply:os.system' is not allowed"),
-        (edit(GRAPH, "        tolerance: 3h\n", "        tolerance: 3h: x\n"), "graph.yaml:15: YAML syntax error: mapping values are not allowed"),
+        (
+            edit(
+                edit(GRAPH, "name: Onderstation", "name: Onderstation " + "ĳ" * 40),
+                "sector: water",
+                "sector: wa\x00ter",
+            ),
+            "graph.yaml:9: YAML syntax error: unacceptable character #x0000",
+        ),
+        (
+            edit(GRAPH, "name: Onderstation", "name: !!python/object/apply:os.system ['echo hi > marker']"),
+            "graph.yaml:4: YAML tag '!!python/object/apply:os.system' is not allowed",
+        ),
+        (
+            edit(GRAPH, "        tolerance: 3h\n", "        tolerance: 3h: x\n"),
+            "graph.yaml:15: YAML syntax error: mapping values are not allowed",
+        ),
     ],
     ids=["nul-character", "python-tag", "syntax-error"],
 )
@@ -440,7 +464,14 @@ def test_pure_python_yaml_parser_gives_the_same_errors(workdir, monkeypatch, gra
 
 
 def test_python_tag_constructs_nothing(workdir):
-    write_files(workdir, {"scenario.yaml": edit(SCENARIO, "name: oefening", "name: !!python/object/apply:os.system ['echo hi > marker']")})
+    write_files(
+        workdir,
+        {
+            "scenario.yaml": edit(
+                SCENARIO, "name: oefening", "name: !!python/object/apply:os.system ['echo hi > marker']"
+            )
+        },
+    )
     invoke(["validate", "scenario.yaml"])
     invoke(["run", "scenario.yaml", "--out", "out"])
     assert not (workdir / "marker").exists()
@@ -480,7 +511,9 @@ def test_directory_given_as_scenario(workdir):
 def test_directory_given_to_validate_is_read_as_csv_pair(workdir):
     """A folder is a graph as a CSV pair (assets.csv, needs.csv); an empty one says what it misses."""
     (workdir / "werkmap").mkdir()
-    assert_refused(invoke(["validate", "werkmap"]), "werkmap: expected assets.csv and needs.csv side by side; missing assets.csv")
+    assert_refused(
+        invoke(["validate", "werkmap"]), "werkmap: expected assets.csv and needs.csv side by side; missing assets.csv"
+    )
 
 
 # --- YAML that would hurt the reader ------------------------------------------------------------
@@ -514,7 +547,11 @@ def test_alias_bomb_refused_quickly(workdir, command):
 
 def test_moderate_aliases_are_fine(workdir):
     """Anchors for shared defaults are ordinary YAML and stay allowed."""
-    graph = edit(GRAPH, "    recovery: {duration: 2h, crew: netbeheerder/monteurs}\n", "    recovery: &herstel {duration: 2h, crew: netbeheerder/monteurs}\n")
+    graph = edit(
+        GRAPH,
+        "    recovery: {duration: 2h, crew: netbeheerder/monteurs}\n",
+        "    recovery: &herstel {duration: 2h, crew: netbeheerder/monteurs}\n",
+    )
     graph = edit(graph, "    population: 1200\n", "    population: 1200\n    recovery: *herstel\n")
     write_files(workdir, {"graph.yaml": graph})
     result = invoke(["validate", "scenario.yaml"])
@@ -538,7 +575,9 @@ def test_bad_until(workdir, until, expected):
 def test_dutch_messages(workdir):
     write_files(workdir, {"graph.yaml": edit(GRAPH, "tolerance: 3h", "tolerence: 3h")})
     result = invoke(["--lang", "nl", "validate", "scenario.yaml"])
-    assert_refused(result, "graph.yaml:15: assets[1].needs[0].tolerence: onbekend veld 'tolerence' (bedoelt u 'tolerance'?)")
+    assert_refused(
+        result, "graph.yaml:15: assets[1].needs[0].tolerence: onbekend veld 'tolerence' (bedoelt u 'tolerance'?)"
+    )
 
 
 def test_dutch_messages_for_a_missing_file(workdir):

@@ -43,10 +43,22 @@ def test_equals_the_engine_for_every_asset_of_havenstad(havenstad):
     fast = single_failure_cascades(havenstad)
     for asset in havenstad.assets:
         spec = ScenarioFile.model_validate(
-            {"name": "one", "graph": "-", "start": "2027-01-15T02:30:00+01:00", "duration": "60d",
-             "injects": [{"type": "outage", "target": asset.id}]}
+            {
+                "name": "one",
+                "graph": "-",
+                "start": "2027-01-15T02:30:00+01:00",
+                "duration": "60d",
+                "injects": [{"type": "outage", "target": asset.id}],
+            }
         )
-        record = run(replace(build([{"id": "x", "sector": "energy"}], [{"type": "outage", "target": "x"}]), spec=spec, graph=havenstad, response=Response()))
+        record = run(
+            replace(
+                build([{"id": "x", "sector": "energy"}], [{"type": "outage", "target": "x"}]),
+                spec=spec,
+                graph=havenstad,
+                response=Response(),
+            )
+        )
         engine = {}
         ids = [a.id for a in havenstad.assets]
         for change in record.states:
@@ -67,13 +79,18 @@ def permanent_failure(draw):
     for asset_id in ids:
         needs = []
         for _ in range(draw(st.integers(0, 2))):
-            suppliers = draw(st.lists(st.sampled_from([o for o in ids if o != asset_id]), min_size=1, max_size=3, unique=True))
+            suppliers = draw(
+                st.lists(st.sampled_from([o for o in ids if o != asset_id]), min_size=1, max_size=3, unique=True)
+            )
             needs.append(
                 {
-                    "type": "power", "from": suppliers, "need": draw(st.integers(1, len(suppliers))),
+                    "type": "power",
+                    "from": suppliers,
+                    "need": draw(st.integers(1, len(suppliers))),
                     "tolerance": draw(st.sampled_from([0, 15, 60, 240])),
                     "effect": draw(st.sampled_from(["fail", {"degrade": 0.5}])),
-                    "restart": draw(st.sampled_from([0, 10])), "refill": draw(st.booleans()),
+                    "restart": draw(st.sampled_from([0, 10])),
+                    "refill": draw(st.booleans()),
                 }
             )
         assets.append({"id": asset_id, "sector": "energy", **({"needs": needs} if needs else {})})

@@ -17,16 +17,41 @@ GOLDEN = "stroomstoring-havenstad"
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_run_bundled_scenario(root, tmp_path, name):
     out = tmp_path / "run"
-    result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "run", str(root / "scenarios" / f"{name}.yaml"), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "Timeline" in result.output and "Summary" in result.output
     files = {p.name for p in out.iterdir()} - {"dependencies.csv"}
-    assert {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"} <= files
-    assert files - {"levels.csv"} == {"assets.csv", "events.csv", "jobs.csv", "knowledge.csv", "manifest.json", "metrics.json", "states.csv"}
+    assert {
+        "assets.csv",
+        "events.csv",
+        "jobs.csv",
+        "knowledge.csv",
+        "manifest.json",
+        "metrics.json",
+        "states.csv",
+    } <= files
+    assert files - {"levels.csv"} == {
+        "assets.csv",
+        "events.csv",
+        "jobs.csv",
+        "knowledge.csv",
+        "manifest.json",
+        "metrics.json",
+        "states.csv",
+    }
     assert ("levels.csv" in files) == (name.startswith("sluis"))
     metrics = json.loads((out / "metrics.json").read_text())
-    for key in ("assets_failed", "peak_assets_failed", "first_failure_min", "downtime_min",
-                "unserved_population_hours", "time_to_full_recovery_min", "events"):
+    for key in (
+        "assets_failed",
+        "peak_assets_failed",
+        "first_failure_min",
+        "downtime_min",
+        "unserved_population_hours",
+        "time_to_full_recovery_min",
+        "events",
+    ):
         assert key in metrics
     assert metrics["assets_failed"] > 0
     manifest = json.loads((out / "manifest.json").read_text())
@@ -52,7 +77,12 @@ def test_seed_and_until_override(root, tmp_path):
     runner = CliRunner()
     scenario = str(root / "scenarios" / "stroomstoring-havenstad.yaml")
     for name, seed in (("a", 1), ("b", 1), ("c", 2)):
-        assert runner.invoke(cli, ["run", scenario, "--seed", str(seed), "--until", "6h", "--out", str(tmp_path / name), "-q"]).exit_code == 0
+        assert (
+            runner.invoke(
+                cli, ["run", scenario, "--seed", str(seed), "--until", "6h", "--out", str(tmp_path / name), "-q"]
+            ).exit_code
+            == 0
+        )
     events = {n: (tmp_path / n / "events.csv").read_bytes() for n in "abc"}
     assert events["a"] == events["b"] != events["c"]
     manifest = json.loads((tmp_path / "a" / "manifest.json").read_text())
@@ -68,7 +98,9 @@ def test_golden_events(root, tmp_path):
     """The reference power-cut scenario's events, fixed. Regenerate on purpose only:
     RAMPSIM_REGENERATE_GOLDEN=1 python -m pytest tests/test_cli_run.py -k golden"""
     out = tmp_path / "run"
-    result = CliRunner().invoke(cli, ["--lang", "en", "run", str(root / "scenarios" / f"{GOLDEN}.yaml"), "--out", str(out), "-q"])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "run", str(root / "scenarios" / f"{GOLDEN}.yaml"), "--out", str(out), "-q"]
+    )
     assert result.exit_code == 0, result.output
     golden = root / "tests" / "golden" / f"{GOLDEN}.events.csv"
     produced = (out / "events.csv").read_text(encoding="utf-8")
@@ -84,13 +116,25 @@ def test_the_knowledge_table_is_the_same_in_every_process(root, tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"run-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "RAMPSIM_LANG": ""}
-        command = [sys.executable, "-m", "simulator", "run", str(root / "scenarios" / f"{GOLDEN}.yaml"), "--out", str(out), "-q"]
+        command = [
+            sys.executable,
+            "-m",
+            "simulator",
+            "run",
+            str(root / "scenarios" / f"{GOLDEN}.yaml"),
+            "--out",
+            str(out),
+            "-q",
+        ]
         subprocess.run(command, check=True, env=env, capture_output=True, cwd=root)
         outputs.append((out / "knowledge.csv").read_bytes())
     assert outputs[0] == outputs[1]
 
 
-@pytest.mark.parametrize("name", SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack", "project-x-havenstad"])
+@pytest.mark.parametrize(
+    "name",
+    SCENARIOS + ["ddos-112-havenstad", "sluis-havenstad-stormvloed", "polder-gemaal-hack", "project-x-havenstad"],
+)
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_event_of_the_bundled_scenarios_has_a_sentence(root, name, lang):
     import simulator

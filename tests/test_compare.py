@@ -19,8 +19,12 @@ T_975_2 = 4.302652729749464  # Student's t, 97.5th percentile, 2 degrees of free
 
 def test_paired_difference_mean_and_t_interval_by_hand():
     """Differences 1, 2, 3 (variant - base): mean 2, s = 1, half-width t(0.975, 2) * 1 / sqrt(3)."""
-    base = pd.DataFrame({"replication": [0, 1, 2], "assets_failed": [10, 20, 30], "time_to_full_recovery_min": [60.0, None, 90.0]})
-    variant = pd.DataFrame({"replication": [2, 0, 1], "assets_failed": [33, 11, 22], "time_to_full_recovery_min": [30.0, 50.0, 70.0]})
+    base = pd.DataFrame(
+        {"replication": [0, 1, 2], "assets_failed": [10, 20, 30], "time_to_full_recovery_min": [60.0, None, 90.0]}
+    )
+    variant = pd.DataFrame(
+        {"replication": [2, 0, 1], "assets_failed": [33, 11, 22], "time_to_full_recovery_min": [30.0, 50.0, 70.0]}
+    )
     table = paired_differences(base, variant, ("assets_failed", "time_to_full_recovery_min", "full_recovery"))
     assert list(table.columns) == list(COMPARISON_COLUMNS)
     rows = {row.metric: row for row in table.itertuples(index=False)}
@@ -31,7 +35,11 @@ def test_paired_difference_mean_and_t_interval_by_hand():
     recovery = rows["time_to_full_recovery_min"]  # replication 1 has no base value: 2 pairs, -10 and -60
     assert (recovery.n, recovery.base_mean, recovery.variant_mean, recovery.difference) == (2, 75.0, 40.0, -35.0)
     everything_back = rows["full_recovery"]  # 1, 0, 1 against 1, 1, 1
-    assert (everything_back.n, everything_back.base_mean, everything_back.variant_mean) == (3, pytest.approx(2 / 3), 1.0)
+    assert (everything_back.n, everything_back.base_mean, everything_back.variant_mean) == (
+        3,
+        pytest.approx(2 / 3),
+        1.0,
+    )
 
 
 ORG = {"id": "net", "crews": [{"id": "ploeg", "size": 1, "callout": "30min"}]}
@@ -61,11 +69,23 @@ def test_a_faster_callout_buys_exactly_its_minutes():
     population-hours, with a confidence interval of width 0."""
     result = compare(feeder("30min"), feeder("10min"), n=4, seed=5, workers=1)
     rows = result.table.set_index("metric")
-    assert rows.loc["unserved_population_hours", ["n", "base_mean", "variant_mean"]].tolist() == pytest.approx([4, 1000 * 160 / 60, 1000 * 140 / 60])
-    for metric, difference in (("unserved_population_hours", -1000 * 20 / 60), ("time_to_full_recovery_min", -20.0), ("assets_failed", 0.0)):
+    assert rows.loc["unserved_population_hours", ["n", "base_mean", "variant_mean"]].tolist() == pytest.approx(
+        [4, 1000 * 160 / 60, 1000 * 140 / 60]
+    )
+    for metric, difference in (
+        ("unserved_population_hours", -1000 * 20 / 60),
+        ("time_to_full_recovery_min", -20.0),
+        ("assets_failed", 0.0),
+    ):
         assert rows.loc[metric, ["difference", "ci_low", "ci_high"]].tolist() == pytest.approx([difference] * 3), metric
-    assert rows.loc["time_to_containment_min", "n"] == 0 and math.isnan(rows.loc["time_to_containment_min", "difference"])
-    assert result.base.replications["spawn_key"].tolist() == result.variant.replications["spawn_key"].tolist() == [0, 1, 2, 3]
+    assert rows.loc["time_to_containment_min", "n"] == 0 and math.isnan(
+        rows.loc["time_to_containment_min", "difference"]
+    )
+    assert (
+        result.base.replications["spawn_key"].tolist()
+        == result.variant.replications["spawn_key"].tolist()
+        == [0, 1, 2, 3]
+    )
     assert result.manifest["seed"] == 5
 
 
@@ -78,14 +98,21 @@ def test_common_random_numbers_pair_the_replications():
     hours = result.base.replications["unserved_population_hours"]
     assert hours.nunique() == 5
     assert result.variant.replications["unserved_population_hours"].tolist() == hours.tolist()
-    assert result.table.set_index("metric").loc["unserved_population_hours", ["difference", "ci_low", "ci_high"]].tolist() == [0.0, 0.0, 0.0]
+    assert result.table.set_index("metric").loc[
+        "unserved_population_hours", ["difference", "ci_low", "ci_high"]
+    ].tolist() == [0.0, 0.0, 0.0]
 
 
 # --- the variants: section ------------------------------------------------------------------------
 
 
 def test_merge_semantics():
-    base = {"reporting": {"delay": "10min", "retry": "30min"}, "injects": [{"target": "a"}, {"target": "b"}], "ladder": "x.yaml", "seed": 1}
+    base = {
+        "reporting": {"delay": "10min", "retry": "30min"},
+        "injects": [{"target": "a"}, {"target": "b"}],
+        "ladder": "x.yaml",
+        "seed": 1,
+    }
     overrides = {"reporting": {"delay": "5min"}, "injects": [{"target": "c"}], "ladder": None, "seed": 2}
     assert merge_overrides(base, overrides) == {
         "reporting": {"delay": "5min", "retry": "30min"},  # mappings merge
@@ -144,7 +171,10 @@ def test_a_variant_is_the_file_with_its_overrides(tmp_path):
     assert piket.name == "Klein (piket)" and piket.spec.description == "de ploeg staat paraat"
     assert piket.crews()["net/ploeg"].callout.office.sample(None) == 10.0
     laat = load_scenario(path, variant="laat")
-    assert laat.response.reporting.delay.sample(None) == 60.0 and laat.crews()["net/ploeg"].callout.office.sample(None) == 30.0
+    assert (
+        laat.response.reporting.delay.sample(None) == 60.0
+        and laat.crews()["net/ploeg"].callout.office.sample(None) == 30.0
+    )
     assert load_scenario(path).spec.variants["laat"] == {"reporting": {"delay": "1h"}}
 
 
@@ -152,8 +182,16 @@ def test_a_variant_is_the_file_with_its_overrides(tmp_path):
     "variants, line, message",
     [
         # the variant's own values: at its line (line 11; its name is on line 10)
-        ("  fout:\n    injects: [{type: outage, target: subb}]", 11, "variants.fout.injects[0].target: unknown asset 'subb' (did you mean 'sub'?)"),
-        ("  fout:\n    reportng: {delay: 5min}", 11, "variants.fout.reportng: unknown field 'reportng' (did you mean 'reporting'?)"),
+        (
+            "  fout:\n    injects: [{type: outage, target: subb}]",
+            11,
+            "variants.fout.injects[0].target: unknown asset 'subb' (did you mean 'sub'?)",
+        ),
+        (
+            "  fout:\n    reportng: {delay: 5min}",
+            11,
+            "variants.fout.reportng: unknown field 'reportng' (did you mean 'reporting'?)",
+        ),
         ("  fout:\n    reporting: {delay: '5 uur'}", 11, "variants.fout.reporting.delay: '5 uur'"),
         ("  fout:\n    variants: {x: {}}", 11, "variants.fout.variants: unknown field 'variants'"),
         ("  fout:\n    graph: ander.yaml", 11, "variants.fout.graph: file not found"),
@@ -179,7 +217,10 @@ def test_unknown_variant_lists_the_variants_there_are(tmp_path):
     path = scenario_file(tmp_path, PAIRED)
     result = CliRunner().invoke(cli, ["--lang", "en", "compare", str(path), "--variant", "piekt", "-n", "2"])
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert f"{path}:9: variants: unknown variant 'piekt' (did you mean 'piket'?); this scenario's variants: piket, laat" in result.output
+    assert (
+        f"{path}:9: variants: unknown variant 'piekt' (did you mean 'piket'?); this scenario's variants: piket, laat"
+        in result.output
+    )
 
 
 @pytest.mark.parametrize("args", [[], ["OTHER", "--variant", "piket"]])
@@ -193,12 +234,44 @@ def test_compare_wants_two_files_or_one_and_a_variant(tmp_path, args):
 def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
     path = scenario_file(tmp_path, PAIRED)
     out = tmp_path / "vergelijking"
-    result = CliRunner().invoke(cli, ["--lang", "en", "compare", str(path), "--variant", "piket", "-n", "3", "--seed", "4", "--workers", "1", "--out", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "compare",
+            str(path),
+            "--variant",
+            "piket",
+            "-n",
+            "3",
+            "--seed",
+            "4",
+            "--workers",
+            "1",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["base", "comparison.csv", "comparison.parquet", "manifest.json", "variant"]
-    assert sorted(p.name for p in (out / "variant").iterdir()) == ["assets.parquet", "failures.parquet", "manifest.json", "replications.parquet", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "base",
+        "comparison.csv",
+        "comparison.parquet",
+        "manifest.json",
+        "variant",
+    ]
+    assert sorted(p.name for p in (out / "variant").iterdir()) == [
+        "assets.parquet",
+        "failures.parquet",
+        "manifest.json",
+        "replications.parquet",
+        "summary.json",
+    ]
     table = pd.read_parquet(out / "comparison.parquet").set_index("metric")
-    assert table.loc["unserved_population_hours", ["difference", "ci_low", "ci_high"]].tolist() == pytest.approx([-1000 * 20 / 60] * 3)
+    assert table.loc["unserved_population_hours", ["difference", "ci_low", "ci_high"]].tolist() == pytest.approx(
+        [-1000 * 20 / 60] * 3
+    )
     assert pd.read_csv(out / "comparison.csv")["metric"].tolist() == table.index.tolist()
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["seed"], manifest["replications"], manifest["variant"]["label"]) == (4, 3, "piket")
@@ -208,9 +281,14 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
 def test_rampsim_compare_two_files(tmp_path):
     path = scenario_file(tmp_path, PAIRED)
     other = tmp_path / "piket.yaml"
-    other.write_text(SCENARIO.format(variants="  {}").replace("reporting: {delay: 10min}", "reporting: {delay: 40min}"), encoding="utf-8")
+    other.write_text(
+        SCENARIO.format(variants="  {}").replace("reporting: {delay: 10min}", "reporting: {delay: 40min}"),
+        encoding="utf-8",
+    )
     out = tmp_path / "v"
-    result = CliRunner().invoke(cli, ["--lang", "en", "compare", str(path), str(other), "-n", "2", "--workers", "1", "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "compare", str(path), str(other), "-n", "2", "--workers", "1", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     table = pd.read_parquet(out / "comparison.parquet").set_index("metric")
     assert table.loc["time_to_full_recovery_min", "difference"] == pytest.approx(30.0)  # reported 30 min later
@@ -228,7 +306,9 @@ def test_the_second_file_is_the_inline_variant():
 def test_offline_backups_cut_the_unserved_hours_in_every_replication():
     path = ROOT / "scenarios" / "ransomware-gemeente.yaml"
     result = compare(path, load_scenario(path, variant="offline-backups"), n=12, workers=1)
-    base, variant = (r.replications.set_index("replication")["unserved_population_hours"] for r in (result.base, result.variant))
+    base, variant = (
+        r.replications.set_index("replication")["unserved_population_hours"] for r in (result.base, result.variant)
+    )
     assert (variant <= base).all() and (variant < base).any()  # never worse; some runs never restore in time either way
     row = result.table.set_index("metric").loc["unserved_population_hours"]
     assert row["ci_high"] < 0

@@ -37,14 +37,22 @@ LADDER = {
 
 def sub(**extra):
     return {
-        "id": "sub", "sector": "energy", "owner": "net",
+        "id": "sub",
+        "sector": "energy",
+        "owner": "net",
         "recovery": {"duration": "2h", "crew": "net/monteurs"},
         "manual_fallback": {"level": 0.5, "setup": "30min", "crew": "net/wacht"},
         **extra,
     }
 
 
-WIJK = {"id": "wijk", "sector": "population", "owner": "gem", "population": 1000, "needs": [{"type": "power", "from": "sub"}]}
+WIJK = {
+    "id": "wijk",
+    "sector": "population",
+    "owner": "gem",
+    "population": 1000,
+    "needs": [{"type": "power", "from": "sub"}],
+}
 
 
 def play(decisions, assets=None, injects=None, response=None, **spec):
@@ -87,7 +95,11 @@ def test_manual_by_the_owner_sets_the_fallback_up_with_its_crew():
 
 
 def test_the_manual_default_crew_is_the_fallbacks():
-    record = play([{"at": 20, "by": "net", "action": "manual", "target": "sub"}], assets=controlled_sub(), injects=[{"type": "outage", "target": "scada"}])
+    record = play(
+        [{"at": 20, "by": "net", "action": "manual", "target": "sub"}],
+        assets=controlled_sub(),
+        injects=[{"type": "outage", "target": "scada"}],
+    )
     assert kinds(record, "action.started") == [(80.0, "sub")]  # net/wacht: 1h call-out from 20
 
 
@@ -101,10 +113,12 @@ def test_a_decision_on_a_target_nobody_knows_of_is_refused():
 def test_a_busy_crew_refuses_the_decision():
     """net/monteurs has the repair since 10 (queued, called out): a decision for it at 20 is refused;
     the same decision with net/wacht is taken."""
-    record = play([
-        {"at": 20, "by": "net", "action": "repair", "target": "sub", "crew": "net/monteurs"},
-        {"at": 20, "by": "net", "action": "repair", "target": "sub", "crew": "net/wacht"},
-    ])
+    record = play(
+        [
+            {"at": 20, "by": "net", "action": "repair", "target": "sub", "crew": "net/monteurs"},
+            {"at": 20, "by": "net", "action": "repair", "target": "sub", "crew": "net/wacht"},
+        ]
+    )
     assert outcomes(record) == [(20.0, "decision-1", False, "crew_busy"), (20.0, "decision-2", True, "")]
     # net/wacht at work at 80, repairs in the rule's duration (none given: at once)
     assert [(s.time_min, s.service) for s in record.states if s.asset == 0] == [(0.0, 0.0), (80.0, 1.0)]
@@ -134,8 +148,15 @@ def test_a_team_not_yet_assembled_cannot_decide():
         ],
         response={"escalation": LADDER},
     )
-    assert [o[2:] for o in outcomes(record)] == [(True, ""), (False, "team_not_assembled"), (False, "team_not_assembled"), (True, "")]
-    assert [(e.time_min, e.kind, e.level) for e in record.events if e.kind.startswith("grip.")] == [(10.0, "grip.escalated", 1.0)]
+    assert [o[2:] for o in outcomes(record)] == [
+        (True, ""),
+        (False, "team_not_assembled"),
+        (False, "team_not_assembled"),
+        (True, ""),
+    ]
+    assert [(e.time_min, e.kind, e.level) for e in record.events if e.kind.startswith("grip.")] == [
+        (10.0, "grip.escalated", 1.0)
+    ]
     assert kinds(record, "team.assembled") == [(40.0, "")]
 
 
@@ -196,7 +217,11 @@ def test_call_crew_lets_a_second_repair_start_when_the_extra_people_arrive():
     injects = [{"type": "outage", "target": "a"}, {"type": "outage", "target": "b"}]
     without = play([], assets=assets, injects=injects)
     assert kinds(without, "repair.done") == [(220.0, "a"), (340.0, "b")]
-    record = play([{"at": 20, "by": "net", "action": "call_crew", "crew": "net/monteurs", "size": 1}], assets=assets, injects=injects)
+    record = play(
+        [{"at": 20, "by": "net", "action": "call_crew", "crew": "net/monteurs", "size": 1}],
+        assets=assets,
+        injects=injects,
+    )
     assert kinds(record, "crew.extra_called") == [(20.0, "")]
     assert kinds(record, "crew.extra_arrived") == [(110.0, "")]
     assert kinds(record, "repair.started") == [(100.0, "a"), (110.0, "b")]
@@ -211,8 +236,13 @@ SERVER = [{"id": "server", "sector": "ict", "owner": "gem"}]
 def test_notify_meets_the_deadline_and_without_it_the_deadline_is_missed():
     """Theft known at 60: the 72h clock is due at 60 + 4,320 = 4,380. gem notifies at 120 in 30 min
     (no crew): met at 150. Without the decision the clock is missed at 4,380."""
-    record = play([{"at": 120, "by": "gem", "action": "notify", "deadline": "avg", "duration": "30min"}],
-                  assets=SERVER, injects=THEFT, response=DEADLINES, duration="4d")
+    record = play(
+        [{"at": 120, "by": "gem", "action": "notify", "deadline": "avg", "duration": "30min"}],
+        assets=SERVER,
+        injects=THEFT,
+        response=DEADLINES,
+        duration="4d",
+    )
     assert kinds(record, "deadline.met") == [(150.0, "")]
     assert record.deadlines["avg/gem"].met is True
     missed = play([], assets=SERVER, injects=THEFT, response=DEADLINES, duration="4d")
@@ -220,7 +250,12 @@ def test_notify_meets_the_deadline_and_without_it_the_deadline_is_missed():
 
 
 def test_notify_before_the_clock_runs_is_nothing_to_do():
-    record = play([{"at": 30, "by": "gem", "action": "notify", "deadline": "avg"}], assets=SERVER, injects=THEFT, response=DEADLINES)
+    record = play(
+        [{"at": 30, "by": "gem", "action": "notify", "deadline": "avg"}],
+        assets=SERVER,
+        injects=THEFT,
+        response=DEADLINES,
+    )
     assert outcomes(record) == [(30.0, "decision-1", False, "nothing_to_do")]
 
 
@@ -232,7 +267,14 @@ def test_restore_of_an_asset_that_is_not_encrypted_is_nothing_to_do():
 def test_an_ad_hoc_inject_hits_at_its_minute_and_joins_the_injects():
     """Exercise control cuts sub at 30 for 1h (the scenario's own inject is elsewhere): sub is down
     30-90; the ad-hoc inject is the scenario's second inject, at 30."""
-    decisions = [{"at": 30, "by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "sub", "duration": "1h"}}]
+    decisions = [
+        {
+            "at": 30,
+            "by": "exercise-control",
+            "action": "inject",
+            "inject": {"type": "outage", "target": "sub", "duration": "1h"},
+        }
+    ]
     record = play(decisions, injects=[{"type": "outage", "target": "wijk", "duration": "1min"}])
     assert kinds(record, "inject")[-1] == (30.0, "sub")
     assert [(s.time_min, s.service) for s in record.states if s.asset == 0] == [(30.0, 0.0), (90.0, 1.0)]
@@ -242,7 +284,10 @@ def test_an_ad_hoc_inject_hits_at_its_minute_and_joins_the_injects():
 def test_evacuate_by_a_team_takes_the_people_out_of_the_count():
     """GRIP 1 at 10 (CoPI at 40); the CoPI evacuates wijk at 60 in 1h: evacuated at 120."""
     record = play(
-        [{"at": 10, "by": "vr", "action": "grip", "level": 1}, {"at": 60, "by": "copi", "action": "evacuate", "target": "wijk", "duration": "1h"}],
+        [
+            {"at": 10, "by": "vr", "action": "grip", "level": 1},
+            {"at": 60, "by": "copi", "action": "evacuate", "target": "wijk", "duration": "1h"},
+        ],
         response={"escalation": LADDER},
     )
     assert record.evacuated == {1: 120.0}
@@ -250,14 +295,21 @@ def test_evacuate_by_a_team_takes_the_people_out_of_the_count():
 
 def test_a_decision_comes_before_everything_else_of_its_minute():
     """An inject at 20 and a decision at 20: the decision's event is logged first."""
-    record = play([{"at": 20, "by": "gem", "action": "inform_public"}], injects=[{"type": "outage", "target": "sub", "at": 20}])
+    record = play(
+        [{"at": 20, "by": "gem", "action": "inform_public"}], injects=[{"type": "outage", "target": "sub", "at": 20}]
+    )
     order = [e.kind for e in record.events if e.time_min == 20.0][:2]
     assert order == ["decision.taken", "action.queued"]
     assert [e.kind for e in record.events if e.time_min == 20.0].index("inject") > 0
 
 
 def test_decisions_of_one_minute_are_applied_in_file_order():
-    record = play([{"at": 20, "by": "gem", "action": "inform_public", "id": "b"}, {"at": 20, "by": "gem", "action": "ask_help", "id": "a"}])
+    record = play(
+        [
+            {"at": 20, "by": "gem", "action": "inform_public", "id": "b"},
+            {"at": 20, "by": "gem", "action": "ask_help", "id": "a"},
+        ]
+    )
     assert [e.ref for e in record.events if e.kind == "decision.taken"] == ["b", "a"]
 
 
@@ -269,7 +321,10 @@ def test_decisions_of_one_minute_are_applied_in_file_order():
         ({"at": 1, "by": "net", "action": "call_crew"}, "value.decision_crew_needed"),
         ({"at": 1, "by": "net", "action": "notify"}, "value.decision_deadline_needed"),
         ({"at": 1, "by": "net", "action": "inject"}, "value.decision_inject_field"),
-        ({"at": 1, "by": "net", "action": "inject", "inject": {"type": "outage", "target": "sub"}}, "value.decision_inject_by"),
+        (
+            {"at": 1, "by": "net", "action": "inject", "inject": {"type": "outage", "target": "sub"}},
+            "value.decision_inject_by",
+        ),
     ],
 )
 def test_a_decision_without_the_fields_its_action_needs_is_refused_at_load(decision, key):
@@ -281,13 +336,18 @@ def test_a_decision_without_the_fields_its_action_needs_is_refused_at_load(decis
 
 
 def test_references_the_scenario_lacks_are_load_errors_all_at_once():
-    scenario = build([sub(), WIJK], [{"type": "outage", "target": "sub"}], ORGS, response={**RESPONSE, "escalation": LADDER})
-    decisions = tuple(Decision.model_validate(d) for d in [
-        {"at": 10, "by": "nobody", "action": "inform_public"},
-        {"at": 10, "by": "net", "action": "manual", "target": "subb", "crew": "net/nope"},
-        {"at": 10, "by": "vr", "action": "grip", "level": 2},
-        {"at": 3000, "by": "vr", "action": "grip", "level": 1},
-    ])
+    scenario = build(
+        [sub(), WIJK], [{"type": "outage", "target": "sub"}], ORGS, response={**RESPONSE, "escalation": LADDER}
+    )
+    decisions = tuple(
+        Decision.model_validate(d)
+        for d in [
+            {"at": 10, "by": "nobody", "action": "inform_public"},
+            {"at": 10, "by": "net", "action": "manual", "target": "subb", "crew": "net/nope"},
+            {"at": 10, "by": "vr", "action": "grip", "level": 2},
+            {"at": 3000, "by": "vr", "action": "grip", "level": 1},
+        ]
+    )
     problems = [(p.loc, p.key) for p in check_decisions(decisions, scenario)]
     assert problems == [
         (("decisions", 0, "by"), "value.decision_unknown_by"),

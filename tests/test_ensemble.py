@@ -44,14 +44,18 @@ def test_interrupted_ensemble_resumes_to_the_same_files(tmp_path):
         run_ensemble(SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=broken, progress=stop_after_two_chunks)
     assert not broken.exists()  # nothing that looks complete
     calls = []
-    run_ensemble(SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=broken, resume=True, progress=lambda d, t: calls.append(d))
+    run_ensemble(
+        SCENARIO, 8, seed=2, workers=1, chunk_size=2, out=broken, resume=True, progress=lambda d, t: calls.append(d)
+    )
     assert calls[0] == 4  # the finished chunks were not recomputed
     for name in ("replications.parquet", "assets.parquet", "summary.json"):
         assert (whole / name).read_bytes() == (broken / name).read_bytes()
 
 
 def test_summary_by_hand():
-    table = pd.DataFrame({"assets_failed": [1, 2, 3, 4], "grip_max": [0, 0, 0, 0], "time_to_full_recovery_min": [10.0, None, 30.0, None]})
+    table = pd.DataFrame(
+        {"assets_failed": [1, 2, 3, 4], "grip_max": [0, 0, 0, 0], "time_to_full_recovery_min": [10.0, None, 30.0, None]}
+    )
     summary = summarise(table)
     s = summary["assets_failed"]
     assert (s["n"], s["mean"], s["p50"]) == (4, 2.5, 2.5)
@@ -75,9 +79,17 @@ def test_asset_probabilities(tmp_path):
 
 def test_rampsim_ensemble_end_to_end(tmp_path):
     out = tmp_path / "ens"
-    result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["assets.parquet", "failures.parquet", "manifest.json", "replications.parquet", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "assets.parquet",
+        "failures.parquet",
+        "manifest.json",
+        "replications.parquet",
+        "summary.json",
+    ]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 9 and manifest["replications"] == 4
     again = CliRunner().invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
@@ -104,7 +116,9 @@ def test_asking_for_dask_without_it_gives_a_clear_message(monkeypatch, tmp_path)
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_dask)
-    result = CliRunner().invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "2", "--dask", "local", "--out", str(tmp_path / "e")])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "2", "--dask", "local", "--out", str(tmp_path / "e")]
+    )
     assert result.exit_code == 2
     assert "pip install -e '.[distributed]'" in (getattr(result, "stderr", "") or result.output)
 
@@ -141,12 +155,36 @@ def test_an_ensembles_assets_are_its_per_asset_table(tmp_path):
 def test_resume_on_a_finished_ensemble_changes_nothing_or_refuses(tmp_path):
     out = tmp_path / "e"
     runner = CliRunner()
-    assert runner.invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out)]
+        ).exit_code
+        == 0
+    )
     (out / "figures").mkdir()  # what a user added afterwards
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    same = runner.invoke(cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out), "--resume"])
+    same = runner.invoke(
+        cli, ["ensemble", str(SCENARIO), "-n", "4", "--seed", "9", "--workers", "1", "--out", str(out), "--resume"]
+    )
     assert same.exit_code == 0, same.output
-    other = runner.invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "3", "--seed", "9", "--workers", "1", "--out", str(out), "--resume"])
+    other = runner.invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "ensemble",
+            str(SCENARIO),
+            "-n",
+            "3",
+            "--seed",
+            "9",
+            "--workers",
+            "1",
+            "--out",
+            str(out),
+            "--resume",
+        ],
+    )
     assert other.exit_code == 2 and "finished ensemble with other settings" in other.output
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before and (out / "figures").is_dir()
     again = runner.invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])

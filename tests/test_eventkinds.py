@@ -13,7 +13,18 @@ from simulator.engine.eventkinds import EVENT_KINDS, EventKind, UndeclaredEventK
 from simulator.engine.eventlog import EventLog
 
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
-_DERIVED = ("EVENT_KINDS", "VISIBILITY", "HEADLINES", "INCIDENT_FACTS", "VISIBLE_INCIDENTS", "CHANNEL_OF", "WATCH", "EXPECTED_ACTIONS", "STATUS_KINDS", "STATUS_KIND")
+_DERIVED = (
+    "EVENT_KINDS",
+    "VISIBILITY",
+    "HEADLINES",
+    "INCIDENT_FACTS",
+    "VISIBLE_INCIDENTS",
+    "CHANNEL_OF",
+    "WATCH",
+    "EXPECTED_ACTIONS",
+    "STATUS_KINDS",
+    "STATUS_KIND",
+)
 
 
 @pytest.fixture
@@ -74,7 +85,9 @@ def test_a_plugin_declares_its_kinds_after_import_and_the_derived_sets_follow(ta
     assert eventkinds.VISIBILITY["storm.warning"] == "public"
     assert "storm.warning" in eventkinds.HEADLINES and "storm.warning" not in eventkinds.INCIDENT_FACTS
     assert "storm.hit" in eventkinds.INCIDENT_FACTS and "storm.hit" in eventkinds.VISIBLE_INCIDENTS
-    declare(EventKind("storm.warning", "hazard", "public", headline=True, message="event.hazard.rain"))  # the same again: fine
+    declare(
+        EventKind("storm.warning", "hazard", "public", headline=True, message="event.hazard.rain")
+    )  # the same again: fine
     log = EventLog()
     assert log.add(0.0, "storm.warning") == 1
 
@@ -88,7 +101,10 @@ def test_declaring_a_kind_again_with_another_meaning_is_an_error(table):
 @pytest.mark.parametrize(
     "fields, message",
     [
-        ({"name": "x.y", "layer": "hazard", "visibility": "hidden"}, "visibility must be one of visible, stealthy, own_work, public"),
+        (
+            {"name": "x.y", "layer": "hazard", "visibility": "hidden"},
+            "visibility must be one of visible, stealthy, own_work, public",
+        ),
         ({"name": "x.y", "layer": "hazard", "visibility": "visible", "channel": "pigeon"}, "channel must be one of"),
         ({"name": "", "layer": "hazard", "visibility": "visible"}, "needs a name"),
         ({"name": "x.y", "layer": "", "visibility": "visible"}, "needs a layer"),
@@ -101,11 +117,20 @@ def test_a_kind_with_a_meaning_outside_the_vocabulary_is_refused(fields, message
 
 def test_the_derived_sets_come_from_the_table():
     """Spot checks of what the engine, the inject list and the reports read off the table."""
-    assert eventkinds.STATUS_KIND == {"failed": "asset.failed", "degraded": "asset.degraded", "operational": "asset.operational"}
+    assert eventkinds.STATUS_KIND == {
+        "failed": "asset.failed",
+        "degraded": "asset.degraded",
+        "operational": "asset.operational",
+    }
     assert eventkinds.CHANNEL_OF["report.received.flood"] == "report"
     assert eventkinds.CHANNEL_OF["detect.alarm"] == "alarm"
     assert eventkinds.VISIBLE_INCIDENTS == {
-        "outage.start", "cyber.compromised", "cyber.encrypted", "cyber.ddos.start", "online.fraud.start", "hazard.start",
+        "outage.start",
+        "cyber.compromised",
+        "cyber.encrypted",
+        "cyber.ddos.start",
+        "online.fraud.start",
+        "hazard.start",
     }
     assert eventkinds.WATCH == {"cyber.manipulated"}
     for name, declared in EVENT_KINDS.items():
@@ -118,7 +143,9 @@ def test_the_readme_lists_exactly_the_declared_kinds():
     """The ``kind`` row of the events.csv table in the README names every built-in kind, and no other."""
     import re
 
-    row = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `kind` |"))
+    row = next(
+        line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `kind` |")
+    )
     listed = set(re.findall(r"`([a-z_]+(?:\.[a-z_]+)+|inject)`", row))
     assert listed == set(EVENT_KINDS)
 

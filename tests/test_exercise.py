@@ -34,7 +34,11 @@ POOL = [
     {"by": "copi", "action": "grip", "level": 1},
     {"by": "rijkswaterstaat", "action": "call_crew", "crew": "rijkswaterstaat/sluisploeg", "size": 1},
     {"by": "gbt", "action": "ordinance"},
-    {"by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "kpn-centrale", "duration": "2h"}},
+    {
+        "by": "exercise-control",
+        "action": "inject",
+        "inject": {"type": "outage", "target": "kpn-centrale", "duration": "2h"},
+    },
 ]
 
 step = st.one_of(
@@ -88,13 +92,13 @@ def test_any_way_of_playing_gives_the_files_of_one_run_with_its_log(scenario, st
 def test_an_exercise_rebuilt_from_its_log_is_in_the_same_state(scenario, steps, pause):
     """Replaying the log from scratch to the minute reached gives the same events, knowledge and
     decision outcomes (what a resumed session rests on)."""
-    exercise = play(scenario, steps[:pause + 1])
+    exercise = play(scenario, steps[: pause + 1])
     rebuilt = Exercise(scenario, seed=SEED, decisions=exercise.decisions)
     rebuilt.advance(exercise.now)
     assert rebuilt.events() == exercise.events()
     assert rebuilt.knowledge_records() == exercise.knowledge_records()
     assert rebuilt.outcomes() == exercise.outcomes()
-    for kind, value in steps[pause + 1:]:  # and both go on alike
+    for kind, value in steps[pause + 1 :]:  # and both go on alike
         for ex in (exercise, rebuilt):
             if not ex.finished:
                 ex.advance(ex.now + value) if kind == "advance" else ex.decide(POOL[value])
@@ -103,7 +107,18 @@ def test_an_exercise_rebuilt_from_its_log_is_in_the_same_state(scenario, steps, 
 
 
 def test_the_log_as_a_file_runs_from_the_command_line_to_the_same_events(scenario, tmp_path):
-    exercise = play(scenario, [("advance", 60), ("decide", 4), ("advance", 30), ("decide", 10), ("decide", 2), ("advance", 200), ("decide", 0)])
+    exercise = play(
+        scenario,
+        [
+            ("advance", 60),
+            ("decide", 4),
+            ("advance", 30),
+            ("decide", 10),
+            ("decide", 2),
+            ("advance", 200),
+            ("decide", 0),
+        ],
+    )
     log = tmp_path / "decisions.yaml"
     log.write_text(decisions_document(scenario, SEED, exercise.decisions), encoding="utf-8")
     assert load_decisions(log, scenario) == exercise.decisions
@@ -111,8 +126,22 @@ def test_the_log_as_a_file_runs_from_the_command_line_to_the_same_events(scenari
     exercise.results().save(played)
     out = tmp_path / "cli"
     subprocess.run(
-        [sys.executable, "-m", "simulator.cli", "run", str(SCENARIO), "--seed", str(SEED), "--decisions", str(log), "--out", str(out), "-q"],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "simulator.cli",
+            "run",
+            str(SCENARIO),
+            "--seed",
+            str(SEED),
+            "--decisions",
+            str(log),
+            "--out",
+            str(out),
+            "-q",
+        ],
+        check=True,
+        capture_output=True,
     )
     for name in ("events.csv", "states.csv", "knowledge.csv", "jobs.csv", "metrics.json"):
         assert (out / name).read_bytes() == (played / name).read_bytes(), name
@@ -156,7 +185,9 @@ def test_the_forecast_follows_the_course(scenario):
     exercise.advance(60)
     before = exercise.forecast()
     assert (before["time_min"] > 60).all() and len(before)
-    exercise.decide({"by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}})
+    exercise.decide(
+        {"by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}}
+    )
     after = exercise.forecast()
     assert not after.equals(before)
     reference = simulator.simulate(scenario, seed=SEED, decisions=exercise.decisions)
@@ -174,6 +205,16 @@ def test_the_same_seed_gives_the_same_files_whatever_the_process_hash_seed(tmp_p
     for hash_seed in ("1", "2"):
         out = tmp_path / f"run-{hash_seed}"
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        subprocess.run([sys.executable, "-m", "simulator", "run", str(SCENARIO), "--seed", "3", "--out", str(out), "-q"], check=True, capture_output=True, env=env)
-        outputs.append({name: (out / name).read_bytes() for name in ("events.csv", "states.csv", "knowledge.csv", "jobs.csv", "metrics.json")})
+        subprocess.run(
+            [sys.executable, "-m", "simulator", "run", str(SCENARIO), "--seed", "3", "--out", str(out), "-q"],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+        outputs.append(
+            {
+                name: (out / name).read_bytes()
+                for name in ("events.csv", "states.csv", "knowledge.csv", "jobs.csv", "metrics.json")
+            }
+        )
     assert outputs[0] == outputs[1]

@@ -63,7 +63,15 @@ def test_explain_tells_the_chain_with_who_knew_what_when(files):
     assert result.exit_code == 0, result.output
     out = result.output
     # the chain from the hospital back to the inject, with its class
-    for line in ("Ziekenhuis fails", "buffer exhausted", "Ziekenhuis loses power", "Onderstation fails", "Outage at Onderstation", "Inject brand", "(physical incident)"):
+    for line in (
+        "Ziekenhuis fails",
+        "buffer exhausted",
+        "Ziekenhuis loses power",
+        "Onderstation fails",
+        "Outage at Onderstation",
+        "Inject brand",
+        "(physical incident)",
+    ):
         assert line in out, (line, out)
     assert out.index("Ziekenhuis fails") < out.index("Inject brand")
     # who knew: the control room after the 10-minute report, the grid operator with it
@@ -84,7 +92,9 @@ def test_explain_refuses_unknown_asset_and_non_run(files, tmp_path):
     runner = CliRunner()
     runner.invoke(cli, ["run", str(folder / "s.yaml"), "--out", str(folder / "run"), "-q"])
     unknown = runner.invoke(cli, ["--lang", "en", "explain", str(folder / "run"), "ziekenhuys"])
-    assert unknown.exit_code == 2 and "did you mean 'ziekenhuis'" in (unknown.stderr if hasattr(unknown, "stderr") else unknown.output)
+    assert unknown.exit_code == 2 and "did you mean 'ziekenhuis'" in (
+        unknown.stderr if hasattr(unknown, "stderr") else unknown.output
+    )
     assert runner.invoke(cli, ["explain", str(tmp_path), "ziekenhuis"]).exit_code == 2
 
 
@@ -126,7 +136,12 @@ def test_explain_shows_the_changes_in_between(root, tmp_path):
     with most seeds the rebuilt control system is not back within the 48 hours)."""
     runner = CliRunner()
     out = tmp_path / "run"
-    assert runner.invoke(cli, ["run", str(root / "scenarios" / "sluis-havenstad.yaml"), "--seed", "2", "--out", str(out), "-q"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["run", str(root / "scenarios" / "sluis-havenstad.yaml"), "--seed", "2", "--out", str(out), "-q"]
+        ).exit_code
+        == 0
+    )
     text = runner.invoke(cli, ["--lang", "en", "explain", str(out), "zeesluis"]).output
     assert text.index("chain of causes") < text.index("In between:") < text.index("Back in operation:")
     assert "degraded to 50%" in text

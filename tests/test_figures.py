@@ -103,7 +103,9 @@ def test_failure_probability_bars_are_the_tables_probabilities(ensemble):
     (segments,) = [c for c in ax.collections if c.get_gid() == "ci95"]
     low, high = wilson_interval((table["p_failed"] * N).round().to_numpy(), N)
     ends = [float(x) for s in segments.get_segments() for x in (s[0][0], s[1][0])]
-    assert ends == pytest.approx([float(x) for pair in zip(low, high) for x in pair], abs=1e-12)  # drawn as p -/+ offsets
+    assert ends == pytest.approx(
+        [float(x) for pair in zip(low, high) for x in pair], abs=1e-12
+    )  # drawn as p -/+ offsets
     # one colour per sector, distinct between sectors
     sectors = dict(zip(ensemble_info(ensemble)["id"], ensemble_info(ensemble)["sector"]))
     colour_of = {}
@@ -148,7 +150,9 @@ def test_first_failure_lines_are_the_tables_percentiles_in_hours(ensemble):
         assert list(lines[f"{row.asset}:p50"].get_xdata()) == [row.first_failure_p50 / 60]
 
 
-@pytest.mark.parametrize(("metric", "scale"), [("unserved_population_hours", 1), ("assets_failed", 1), ("time_to_full_recovery_min", 60)])
+@pytest.mark.parametrize(
+    ("metric", "scale"), [("unserved_population_hours", 1), ("assets_failed", 1), ("time_to_full_recovery_min", 60)]
+)
 def test_metric_distribution_marks_the_summarys_mean_and_percentiles(ensemble, metric, scale):
     ax = plot_metric_distribution(ensemble, metric)
     stats = ensemble.summary()[metric]
@@ -162,12 +166,19 @@ def test_metric_distributions_leave_out_metrics_without_values(ensemble):
     axes = plot_metric_distributions(ensemble)
     titles = [ax.get_title().split("\n")[0] for ax in axes]
     assert titles == [
-        "unserved population-hours", "assets failed", "peak assets failed at once", "time to full recovery",
-        "first incident known, after its start", "highest escalation level",
+        "unserved population-hours",
+        "assets failed",
+        "peak assets failed at once",
+        "time to full recovery",
+        "first incident known, after its start",
+        "highest escalation level",
     ]
     recovered = ensemble.summary()["time_to_full_recovery_min"]["n"]
     assert axes[3].get_title().endswith(f"(n = {recovered} of {N}; the others: no value)") == (recovered < N)
-    assert plot_metric_distributions(ensemble, ["time_to_containment_min", "grip_max"], lang="nl")[0].get_title() == "hoogste opschalingsniveau"
+    assert (
+        plot_metric_distributions(ensemble, ["time_to_containment_min", "grip_max"], lang="nl")[0].get_title()
+        == "hoogste opschalingsniveau"
+    )
 
 
 def test_failure_within_steps_through_the_empirical_distribution():
@@ -182,8 +193,12 @@ def test_failure_within_steps_through_the_empirical_distribution():
 
 
 FIGURE_PIXELS = {
-    "failure-probability.png": (2400, 1590), "first-failure.png": (2400, 1590), "metric-distributions.png": (2700, 1650),
-    "status-timeline.png": (1950, 1050), "population-served.png": (1800, 900), "cascade.png": (1800, 1350),
+    "failure-probability.png": (2400, 1590),
+    "first-failure.png": (2400, 1590),
+    "metric-distributions.png": (2700, 1650),
+    "status-timeline.png": (1950, 1050),
+    "population-served.png": (1800, 900),
+    "cascade.png": (1800, 1350),
 }
 
 
@@ -195,7 +210,8 @@ def test_rampsim_plot_writes_figures_of_the_expected_pixel_size(storm, ensemble,
     assert result.exit_code == 0, result.output
     assert text("cli.figures_written", lang, path=tmp_path / "fig") in " ".join(result.output.split())  # rich wraps
     expected = (
-        ["failure-probability.png", "first-failure.png", "metric-distributions.png"] if which == "ensemble"
+        ["failure-probability.png", "first-failure.png", "metric-distributions.png"]
+        if which == "ensemble"
         else ["cascade.png", "population-served.png", "status-timeline.png"]
     )
     assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == expected
@@ -210,7 +226,11 @@ def test_rampsim_plot_writes_figures_of_the_expected_pixel_size(storm, ensemble,
 def test_rampsim_plot_writes_ensemble_figures_as_vector_files(ensemble, tmp_path, fmt):
     result = CliRunner().invoke(cli, ["plot", str(ensemble.path), "--out", str(tmp_path), "--format", fmt])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"failure-probability.{fmt}", f"first-failure.{fmt}", f"metric-distributions.{fmt}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"failure-probability.{fmt}",
+        f"first-failure.{fmt}",
+        f"metric-distributions.{fmt}",
+    ]
     assert all(p.stat().st_size > 10_000 for p in tmp_path.iterdir())
 
 
@@ -266,11 +286,11 @@ def test_cascade_names_the_earliest_failed_assets_without_piling_them_up(storm):
     names = dict(zip(storm.assets["id"], storm.assets["name"]))
     labels = [t for t in ax.texts if str(t.get_gid()).startswith("label:")]
     earliest = sorted(first, key=lambda a: (first[a], names[a], a))[:CASCADE_LABELS]
-    assert [t.get_gid()[len("label:"):] for t in labels] == earliest
+    assert [t.get_gid()[len("label:") :] for t in labels] == earliest
     assert all(t.get_fontsize() >= 9 and len(t.get_text()) <= 28 for t in labels)
     assert any(t.get_text().endswith("…") for t in labels) or all(len(names[a]) <= 28 for a in earliest)
     boxes = [t.get_window_extent() for t in labels]
-    overlap = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    overlap = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert overlap <= 0.05 * sum(b.width * b.height for b in boxes)
 
 
@@ -309,13 +329,15 @@ def test_status_timeline_names_sectors_in_the_figures_language(storm):
     assert nl == sorted(nl)
 
 
-RANKING = pd.DataFrame({
-    "rank": range(1, 15),
-    "name": [f"Asset {i} with a rather long name for the legend" for i in range(1, 15)],
-    "likelihood": list("BCCCCCDDBBAAEE"),
-    "impact": list("EDDCCBBBAAAAAA"),
-    "people_affected": [900, 500, 400, 300, 200, 100, 50, 10, 5, 1, 0, 0, 0, 0],
-})
+RANKING = pd.DataFrame(
+    {
+        "rank": range(1, 15),
+        "name": [f"Asset {i} with a rather long name for the legend" for i in range(1, 15)],
+        "likelihood": list("BCCCCCDDBBAAEE"),
+        "impact": list("EDDCCBBBAAAAAA"),
+        "people_affected": [900, 500, 400, 300, 200, 100, 50, 10, 5, 1, 0, 0, 0, 0],
+    }
+)
 
 
 def test_risk_diagram_puts_each_point_in_its_cell_and_numbers_the_top_ten():
@@ -348,7 +370,7 @@ def test_metric_distributions_count_whole_replications_and_keep_percentile_label
         assert all(float(t).is_integer() for t in ticks), (ax.get_title(), ticks)
         ax.figure.draw_without_rendering()
         boxes = [t.get_window_extent() for t in ax.texts if str(t.get_gid()).startswith("label:")]
-        assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:]), ax.get_title()
+        assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1 :]), ax.get_title()
     # 18 replications at level 4 and 2 at 3: the count axis must not step in halves (17.5)
     skewed = copy.copy(ensemble)
     skewed.replications = ensemble.replications.assign(grip_max=[3] * 2 + [4] * (len(ensemble.replications) - 2))

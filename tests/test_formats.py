@@ -75,8 +75,13 @@ def test_same_model_sees_a_changed_need(havenstad):
 
 # A hypothesis strategy for whole graphs, with every field set at random, to find what a format loses.
 _ids = st.lists(st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,12}", fullmatch=True), min_size=1, max_size=8, unique=True)
-_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")) | st.sampled_from("<>&\"';,:#{}[]"), max_size=20).map(str.strip)
-_minutes = st.one_of(st.integers(0, 10**6).map(float), st.floats(0, 1e6, allow_nan=False), st.sampled_from([0.25, 1 / 3, 90.0, 2880.0]))
+_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")) | st.sampled_from("<>&\"';,:#{}[]"),
+    max_size=20,
+).map(str.strip)
+_minutes = st.one_of(
+    st.integers(0, 10**6).map(float), st.floats(0, 1e6, allow_nan=False), st.sampled_from([0.25, 1 / 3, 90.0, 2880.0])
+)
 _positive = _minutes.filter(lambda m: m > 0)
 
 
@@ -90,7 +95,9 @@ def _distributions(draw) -> Distribution:
     if kind == "lognormal":
         low, high = sorted(draw(st.lists(_positive, min_size=2, max_size=2, unique=True)))
         return Distribution(kind, (low, high))
-    values = tuple(sorted(draw(st.lists(_minutes, min_size=2 if kind == "uniform" else 3, max_size=2 if kind == "uniform" else 3))))
+    values = tuple(
+        sorted(draw(st.lists(_minutes, min_size=2 if kind == "uniform" else 3, max_size=2 if kind == "uniform" else 3)))
+    )
     return Distribution(kind, values)
 
 
@@ -101,13 +108,25 @@ _names = _text.filter(bool)
 def _portfolios(draw) -> tuple[Portfolio, ...]:
     """0-4 portfolios sharing out some sectors, with one name or two, and at most one default_for of each kind."""
     count = draw(st.integers(0, 4))
-    ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), min_size=count, max_size=count, unique=True))
-    owner = {sector: draw(st.integers(0, count - 1)) for sector in draw(st.lists(st.sampled_from(SECTORS), unique=True))} if count else {}
+    ids = draw(
+        st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), min_size=count, max_size=count, unique=True)
+    )
+    owner = (
+        {sector: draw(st.integers(0, count - 1)) for sector in draw(st.lists(st.sampled_from(SECTORS), unique=True))}
+        if count
+        else {}
+    )
     kinds = draw(st.permutations(["safety", "other"] + [None] * count))[:count]
     texts = _names | st.fixed_dictionaries({"nl": _names, "en": _names})
     return tuple(
         Portfolio.model_validate(
-            {"id": pid, "name": draw(texts), "holder": draw(texts), "sectors": [s for s, o in owner.items() if o == i], "default_for": kinds[i]}
+            {
+                "id": pid,
+                "name": draw(texts),
+                "holder": draw(texts),
+                "sectors": [s for s, o in owner.items() if o == i],
+                "default_for": kinds[i],
+            }
         )
         for i, pid in enumerate(ids)
     )
@@ -142,7 +161,9 @@ def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
             "owner": draw(st.none() | st.sampled_from(["netbeheerder", "gemeente"])),
             "municipality": draw(_text),
             "population": draw(st.integers(0, 10**7)),
-            "location": draw(st.none() | st.fixed_dictionaries({"lat": st.floats(-90, 90), "lon": st.floats(-180, 180)})),
+            "location": draw(
+                st.none() | st.fixed_dictionaries({"lat": st.floats(-90, 90), "lon": st.floats(-180, 180)})
+            ),
             "recovery": draw(st.none() | st.fixed_dictionaries({"duration": _distributions(), "crew": crews})),
             "exposure": draw(st.sampled_from(["none", "low", "medium", "high"])),
             "monitoring": draw(st.none() | _distributions()),
@@ -151,14 +172,17 @@ def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
         }
         if manual_fallback:
             record["manual_fallback"] = draw(
-                st.none() | st.fixed_dictionaries({"level": st.floats(0.01, 1), "setup": _distributions(), "crew": crews})
+                st.none()
+                | st.fixed_dictionaries({"level": st.floats(0.01, 1), "setup": _distributions(), "crew": crews})
             )
         assets.append(Asset.model_validate(record))
     return InfrastructureGraph(tuple(assets), name=draw(_text), description=draw(_text), portfolios=draw(_portfolios()))
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(graph=graphs())
 def test_any_graph_round_trips(tmp_path, suffix, graph):
     path = tmp_path / f"graph{suffix}"
@@ -168,7 +192,9 @@ def test_any_graph_round_trips(tmp_path, suffix, graph):
     assert (loaded.name, loaded.description) == (graph.name, graph.description)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(graph=graphs(manual_fallback=False))
 def test_any_graph_round_trips_through_a_csv_pair(tmp_path, graph):
     """The CSV pair has no column for manual_fallback (documented); every other field survives."""
@@ -179,7 +205,9 @@ def test_any_graph_round_trips_through_a_csv_pair(tmp_path, graph):
 # --- node-link JSON is networkx's own format ----------------------------------------------------
 
 
-@pytest.mark.parametrize("make", [lambda: load_graph(HAVENSTAD), lambda: synthetic_graph(300, seed=1)], ids=["havenstad", "synthetic"])
+@pytest.mark.parametrize(
+    "make", [lambda: load_graph(HAVENSTAD), lambda: synthetic_graph(300, seed=1)], ids=["havenstad", "synthetic"]
+)
 def test_networkx_reads_our_node_link_json(tmp_path, make):
     graph = make()
     path = tmp_path / "graph.json"
@@ -237,7 +265,13 @@ def test_csv_pair_values(tmp_path):
     power, telecom = hospital.needs
     assert (power.type, power.suppliers, power.k) == ("power", ("stroom-west", "stroom-oost"), 1)
     assert (power.tolerance, power.effect, power.restart, power.refill) == (72 * 60.0, 0.0, 30.0, False)
-    assert (telecom.suppliers, telecom.k, telecom.tolerance, telecom.effect, telecom.refill) == (("kpn",), 1, 0.0, 0.7, True)
+    assert (telecom.suppliers, telecom.k, telecom.tolerance, telecom.effect, telecom.refill) == (
+        ("kpn",),
+        1,
+        0.0,
+        0.7,
+        True,
+    )
     (kpn_power,) = graph.asset("kpn").needs
     assert (kpn_power.suppliers, kpn_power.k, kpn_power.tolerance) == (("stroom-west", "stroom-oost"), 2, 240.0)
 
@@ -259,10 +293,16 @@ def problems(folder: Path) -> list[str]:
     "row, expected",
     [
         ("ziekenhuis,water,kpn,,3 uur,,,", "needs.csv:5: tolerance: '3 uur' is not a duration (e.g. 45min, 3h)"),
-        ("ziekenhuis,water,kpn,,,degrade 2,,", "needs.csv:5: effect: '{'degrade': 2}' is not an effect (write fail, or degrade: 0.7)"),
+        (
+            "ziekenhuis,water,kpn,,,degrade 2,,",
+            "needs.csv:5: effect: '{'degrade': 2}' is not an effect (write fail, or degrade: 0.7)",
+        ),
         ("ziekenhuis,water,kpn,,,,,misschien", "needs.csv:5: refill: expected true or false, got 'misschien'"),
         ("ziekenhuis,drinkwater,kpn,,,,,", None),
-        ("ziekenhuis,water,kpn;stroom-wets,,,,,", "needs.csv:5: from[1]: unknown asset 'stroom-wets' (did you mean 'stroom-west'?)"),
+        (
+            "ziekenhuis,water,kpn;stroom-wets,,,,,",
+            "needs.csv:5: from[1]: unknown asset 'stroom-wets' (did you mean 'stroom-west'?)",
+        ),
         ("ziekenhuis,water,kpn;ziekenhuis,,,,,", "needs.csv:5: from[1]: asset 'ziekenhuis' cannot need itself"),
         ("ziekenhuis,water,kpn,3,,,,", "needs.csv:5: need: need: 3 is larger than the number of suppliers (1)"),
         ("ziekenhuiz,water,kpn,,,,,", "needs.csv:5: asset: unknown asset 'ziekenhuiz' (did you mean 'ziekenhuis'?)"),
@@ -274,7 +314,9 @@ def test_bad_cell_in_needs_csv_names_file_line_and_column(tmp_path, row, expecte
     folder = write_pair(tmp_path / "werkmap", needs=NEEDS_CSV + row + "\r\n")
     lines = problems(folder)
     if expected is None:  # the list of choices comes from pydantic: pin only the start
-        assert len(lines) == 1 and lines[0].startswith("needs.csv:5: type: 'drinkwater' is not one of 'power', 'water'"), lines
+        assert len(lines) == 1 and lines[0].startswith(
+            "needs.csv:5: type: 'drinkwater' is not one of 'power', 'water'"
+        ), lines
     else:
         assert lines == [expected]
 
@@ -284,10 +326,16 @@ def test_bad_cell_in_needs_csv_names_file_line_and_column(tmp_path, row, expecte
     [
         ("gemaal,Gemaal,water,,,veel,,,,,,,", "assets.csv:6: population: expected a whole number, got 'veel'"),
         ("gemaal,Gemaal,water,,,,95,4.3,,,,,", "assets.csv:6: lat: 95 must be at most 90.0"),
-        ("gemaal,Gemaal,water,,,,,,2 uur,,,,", "assets.csv:6: recovery_duration: '2 uur' is not a distribution (e.g. 2h, uniform(1h, 3h),"
-         " triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))"),
+        (
+            "gemaal,Gemaal,water,,,,,,2 uur,,,,",
+            "assets.csv:6: recovery_duration: '2 uur' is not a distribution (e.g. 2h, uniform(1h, 3h),"
+            " triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+        ),
         ("gemaal,Gemaal,water,,,,,,,ploeg,,,", "assets.csv:6: recovery_duration: required field is missing"),
-        ("Gemaal,Gemaal,water,,,,,,,,,,", "assets.csv:6: id: 'Gemaal' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)"),
+        (
+            "Gemaal,Gemaal,water,,,,,,,,,,",
+            "assets.csv:6: id: 'Gemaal' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)",
+        ),
         ("kpn,KPN,telecom,,,,,,,,,,", "assets.csv:6: id: duplicate id 'kpn' (first defined at assets.csv:4)"),
     ],
     ids=["population", "lat", "recovery-duration", "crew-without-duration", "slug", "duplicate"],
@@ -301,7 +349,10 @@ def test_csv_line_numbers_count_cells_that_span_lines(tmp_path):
     """A spreadsheet cell with a line break (Alt+Enter) is quoted over two lines of the file."""
     assets = ASSETS_CSV.replace('"Onderstation West, 20 kV"', '"Onderstation West,\r\n20 kV"')
     folder = write_pair(tmp_path / "werkmap", assets=assets + "gemaal,Gemaal,water,,,veel,,,,,,,\r\n")
-    assert load_graph(write_pair(tmp_path / "ok", assets=assets)).asset("stroom-west").name == "Onderstation West,\r\n20 kV"
+    assert (
+        load_graph(write_pair(tmp_path / "ok", assets=assets)).asset("stroom-west").name
+        == "Onderstation West,\r\n20 kV"
+    )
     assert problems(folder) == ["assets.csv:7: population: expected a whole number, got 'veel'"]
 
 
@@ -335,7 +386,11 @@ def test_graph_convert_refuses_bad_input_and_writes_nothing(tmp_path, target):
     result = runner().invoke(cli, ["graph", "convert", str(source), str(tmp_path / target)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert ("bad.yaml:4: assets[0].population" in result.stderr) if target == "out.json" else ("unknown file type '.txt'" in result.stderr)
+    assert (
+        ("bad.yaml:4: assets[0].population" in result.stderr)
+        if target == "out.json"
+        else ("unknown file type '.txt'" in result.stderr)
+    )
     assert not (tmp_path / target).exists()
 
 
@@ -369,7 +424,9 @@ def test_graph_info_of_a_scenario_shows_its_graph():
     assert json.loads(result.stdout)["assets"] == 75
 
 
-@pytest.mark.parametrize("kind, field", [("scenario", "injects"), ("graph", "assets"), ("organisations", "organisations")])
+@pytest.mark.parametrize(
+    "kind, field", [("scenario", "injects"), ("graph", "assets"), ("organisations", "organisations")]
+)
 def test_schema(kind, field):
     result = runner().invoke(cli, ["schema", kind])
     assert result.exit_code == 0, result.output
@@ -390,7 +447,17 @@ def test_the_networkx_view_has_one_edge_per_supplier_of_each_need(root):
 
 def test_convert_to_a_csv_name_writes_a_folder_of_that_name(tmp_path):
     (tmp_path / "assets.csv").write_text("not mine\n", encoding="utf-8")  # someone else's file beside it
-    result = CliRunner().invoke(cli, ["--lang", "en", "graph", "convert", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), str(tmp_path / "havenstad.csv")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "graph",
+            "convert",
+            str(ROOT / "infrastructure_graphs" / "havenstad.yaml"),
+            str(tmp_path / "havenstad.csv"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "havenstad" / "assets.csv").is_file() and (tmp_path / "havenstad" / "needs.csv").is_file()
     assert (tmp_path / "assets.csv").read_text(encoding="utf-8") == "not mine\n"
@@ -400,15 +467,32 @@ def test_convert_to_a_csv_name_writes_a_folder_of_that_name(tmp_path):
 def test_convert_refuses_to_write_a_pair_into_a_run_directory(tmp_path):
     runner = CliRunner()
     run = tmp_path / "run"
-    assert runner.invoke(cli, ["run", str(ROOT / "scenarios" / "ransomware-gemeente.yaml"), "--out", str(run), "-q"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["run", str(ROOT / "scenarios" / "ransomware-gemeente.yaml"), "--out", str(run), "-q"]
+        ).exit_code
+        == 0
+    )
     before = (run / "assets.csv").read_bytes()
     for target in (run, run / "assets.csv"):
-        result = runner.invoke(cli, ["--lang", "en", "graph", "convert", str(ROOT / "infrastructure_graphs" / "vliegveldstad.yaml"), str(target)])
+        result = runner.invoke(
+            cli,
+            [
+                "--lang",
+                "en",
+                "graph",
+                "convert",
+                str(ROOT / "infrastructure_graphs" / "vliegveldstad.yaml"),
+                str(target),
+            ],
+        )
         assert result.exit_code == 2 and "run or ensemble directory" in result.output
     assert (run / "assets.csv").read_bytes() == before
 
 
-@pytest.mark.parametrize(("name", "content"), [("e.json", "{}"), ("e.yaml", "assets: []\n"), ("m.json", '{"assets_failed": 3}')])
+@pytest.mark.parametrize(
+    ("name", "content"), [("e.json", "{}"), ("e.yaml", "assets: []\n"), ("m.json", '{"assets_failed": 3}')]
+)
 def test_a_graph_without_assets_is_refused(tmp_path, name, content):
     (tmp_path / name).write_text(content, encoding="utf-8")
     result = CliRunner().invoke(cli, ["--lang", "en", "validate", str(tmp_path / name)])

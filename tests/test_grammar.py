@@ -13,8 +13,19 @@ from simulator.model.durations import DurationError, format_duration, parse_dura
 
 @pytest.mark.parametrize(
     "text, minutes",
-    [("90s", 1.5), ("45min", 45.0), ("2h", 120.0), ("1d", 1440.0), ("1h30min", 90.0), ("1d 2h", 1560.0),
-     (30, 30.0), (2.5, 2.5), ("15", 15.0), ("0", 0.0), ("1.5h", 90.0)],
+    [
+        ("90s", 1.5),
+        ("45min", 45.0),
+        ("2h", 120.0),
+        ("1d", 1440.0),
+        ("1h30min", 90.0),
+        ("1d 2h", 1560.0),
+        (30, 30.0),
+        (2.5, 2.5),
+        ("15", 15.0),
+        ("0", 0.0),
+        ("1.5h", 90.0),
+    ],
 )
 def test_durations(text, minutes):
     assert parse_duration(text) == minutes
@@ -104,7 +115,9 @@ def test_fixed_draws_nothing():
     assert rng.bit_generator.state == state
 
 
-@pytest.mark.parametrize("text", ["uniform(1h, 3h)", "triangular(1h, 2h, 6h)", "exponential(mean=2h)", "lognormal(median=1h, p90=2h)"])
+@pytest.mark.parametrize(
+    "text", ["uniform(1h, 3h)", "triangular(1h, 2h, 6h)", "exponential(mean=2h)", "lognormal(median=1h, p90=2h)"]
+)
 def test_samples_within_support_and_mean(text):
     dist = parse_distribution(text)
     rng = np.random.default_rng(3)

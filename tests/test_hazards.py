@@ -20,25 +20,58 @@ def with_water(scenario, basins, zones=()):
 
     graph = scenario.graph
     water = InfrastructureGraph(
-        graph.assets, graph.name, graph.description, None,
-        TypeAdapter(tuple[Basin, ...]).validate_python(basins), TypeAdapter(tuple[Zone, ...]).validate_python(zones),
+        graph.assets,
+        graph.name,
+        graph.description,
+        None,
+        TypeAdapter(tuple[Basin, ...]).validate_python(basins),
+        TypeAdapter(tuple[Zone, ...]).validate_python(zones),
     )
     return replace(scenario, graph=water)
 
 
-def lock_scenario(basin, upstream, gate_area=20.0, gates="both", rules=(), zones=(), extra_assets=(), injects=(), detect=None, extra_orgs=(), **spec):
+def lock_scenario(
+    basin,
+    upstream,
+    gate_area=20.0,
+    gates="both",
+    rules=(),
+    zones=(),
+    extra_assets=(),
+    injects=(),
+    detect=None,
+    extra_orgs=(),
+    **spec,
+):
     assets = [
         {"id": "scada", "sector": "waterways"},
-        {"id": "lock", "sector": "waterways", "kind": "lock", "owner": "rws", "needs": [{"type": "control", "from": "scada", "effect": {"degrade": 0.5}}]},
+        {
+            "id": "lock",
+            "sector": "waterways",
+            "kind": "lock",
+            "owner": "rws",
+            "needs": [{"type": "control", "from": "scada", "effect": {"degrade": 0.5}}],
+        },
         *extra_assets,
     ]
     hack = {
-        "type": "cyber.compromise", "target": "lock", "effect": "manipulate",
-        "hazard": {"model": "lock_breach", "basin": "haven", "upstream": upstream, "gates": gates, "gate_area_m2": gate_area, "cd": 0.6},
+        "type": "cyber.compromise",
+        "target": "lock",
+        "effect": "manipulate",
+        "hazard": {
+            "model": "lock_breach",
+            "basin": "haven",
+            "upstream": upstream,
+            "gates": gates,
+            "gate_area_m2": gate_area,
+            "cd": 0.6,
+        },
         **({"detect": detect} if detect else {}),
     }
     orgs = [{"id": "rws", "crews": [{"id": "sluis", "size": 1}]}, *extra_orgs]
-    scenario = build(assets, [hack, *injects], orgs, response={"reporting": {"delay": "10min"}}, rules=list(rules), **spec)
+    scenario = build(
+        assets, [hack, *injects], orgs, response={"reporting": {"delay": "10min"}}, rules=list(rules), **spec
+    )
     return with_water(scenario, [basin], zones)
 
 
@@ -50,7 +83,12 @@ def closed_form_minutes(h0, H, target, area, basin_area, cd=0.6):
 
 @pytest.mark.parametrize(
     "basin_area, gate_area, h0, H, crest",
-    [(500_000, 20.0, 0.0, 2.0, 1.5), (2_000_000, 10.0, -0.4, 3.1, 2.9), (80_000, 4.5, 1.0, 1.6, 1.2), (1_000_000, 60.0, -1.0, 4.0, 0.0)],
+    [
+        (500_000, 20.0, 0.0, 2.0, 1.5),
+        (2_000_000, 10.0, -0.4, 3.1, 2.9),
+        (80_000, 4.5, 1.0, 1.6, 1.2),
+        (1_000_000, 60.0, -1.0, 4.0, 0.0),
+    ],
 )
 def test_level_reaches_the_quay_when_the_closed_form_says(basin_area, gate_area, h0, H, crest):
     basin = {"id": "haven", "area_m2": basin_area, "level_m": h0, "crest_level_m": crest}
@@ -74,11 +112,21 @@ def test_pumping_slows_the_rise_and_stops_when_the_pump_loses_power():
     """A 5 m³/s pumping station drains the basin: the quay is reached later; when its power fails
     (at 60 min) the rise speeds up again."""
     pump = [{"id": "gemaal", "sector": "water"}]
-    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "crest_level_m": 1.5, "drains": [{"asset": "gemaal", "capacity_m3s": 5.0}]}
+    basin = {
+        "id": "haven",
+        "area_m2": 500_000,
+        "level_m": 0.0,
+        "crest_level_m": 1.5,
+        "drains": [{"asset": "gemaal", "capacity_m3s": 5.0}],
+    }
     plain = kinds(run(lock_scenario({**basin, "drains": []}, {"level_m": 2.0})), "hazard.crest_exceeded")[0][0]
     pumped = kinds(run(lock_scenario(basin, {"level_m": 2.0}, extra_assets=pump)), "hazard.crest_exceeded")[0][0]
     stopped = kinds(
-        run(lock_scenario(basin, {"level_m": 2.0}, extra_assets=pump, injects=[{"type": "outage", "target": "gemaal", "at": "1h"}])),
+        run(
+            lock_scenario(
+                basin, {"level_m": 2.0}, extra_assets=pump, injects=[{"type": "outage", "target": "gemaal", "at": "1h"}]
+            )
+        ),
         "hazard.crest_exceeded",
     )[0][0]
     assert plain < stopped < pumped
@@ -88,7 +136,9 @@ def test_closing_the_gates_stops_the_rise_at_the_level_reached():
     """The level alarm (1.0 m) reaches the water board, which finds the manipulated lock; the rule
     closes the gates in 30 min; the level then stays where it was."""
     basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "alarm_level_m": 1.0, "crest_level_m": 1.9}
-    rules = [{"id": "dicht", "when": {"alarm": "haven"}, "action": "close_gates", "crew": "rws/sluis", "duration": "30min"}]
+    rules = [
+        {"id": "dicht", "when": {"alarm": "haven"}, "action": "close_gates", "crew": "rws/sluis", "duration": "30min"}
+    ]
     record = run(lock_scenario(basin, {"level_m": 2.0}, rules=rules))
     alarm = kinds(record, "hazard.alarm_level")[0][0]
     assert alarm == pytest.approx(closed_form_minutes(0.0, 2.0, 1.0, 40.0, 500_000), rel=1e-9)
@@ -137,8 +187,24 @@ def test_the_crew_that_closed_the_gates_knows_at_once_though_the_attack_is_not_k
     """The level alarm (1.0 m, at A) is the water board's gauge, not the lock: the manipulation
     stays unknown. The rule sends the lock crew (rws), which closes the gates at A + 30: rws knows
     at A + 30 (before: never, the lock was never watched)."""
-    basin = {"id": "haven", "area_m2": 500_000, "level_m": 0.0, "alarm_level_m": 1.0, "crest_level_m": 1.9, "alarm_asset": "peil"}
-    rules = [{"id": "dicht", "when": {"alarm": "haven"}, "action": "close_gates", "target": "lock", "crew": "rws/sluis", "duration": "30min"}]
+    basin = {
+        "id": "haven",
+        "area_m2": 500_000,
+        "level_m": 0.0,
+        "alarm_level_m": 1.0,
+        "crest_level_m": 1.9,
+        "alarm_asset": "peil",
+    }
+    rules = [
+        {
+            "id": "dicht",
+            "when": {"alarm": "haven"},
+            "action": "close_gates",
+            "target": "lock",
+            "crew": "rws/sluis",
+            "duration": "30min",
+        }
+    ]
     gauge = [{"id": "peil", "sector": "water", "owner": "ws"}]
     record = run(lock_scenario(basin, {"level_m": 2.0}, rules=rules, extra_assets=gauge, extra_orgs=[{"id": "ws"}]))
     alarm = closed_form_minutes(0.0, 2.0, 1.0, 40.0, 500_000)
@@ -154,7 +220,11 @@ def test_a_rain_warning_is_known_to_everyone_as_it_is_issued():
     the control room at 0 and 120 (before: never)."""
     assets = [{"id": "gemaal", "sector": "water", "owner": "ws"}]
     rain = [{"mm_per_h": 10}, {"start": "2h", "mm_per_h": 1}]
-    inject = {"type": "hazard", "target": "gemaal", "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain}}
+    inject = {
+        "type": "hazard",
+        "target": "gemaal",
+        "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain},
+    }
     response = {"control_room": "vr", "reporting": {"delay": "10min"}}
     scenario = build(assets, [inject], [{"id": "vr"}, {"id": "ws"}], response=response, duration="6h")
     basin = {"id": "polder", "area_m2": 200_000, "level_m": -2.0, "drains": [{"asset": "gemaal", "capacity_m3s": 4.0}]}
@@ -195,7 +265,11 @@ def test_a_flooded_zone_fails_its_substation_and_the_cascade_follows():
 
 @settings(max_examples=30, deadline=None)
 @given(
-    h0=st.floats(-2, 3), H=st.floats(-2, 3), area=st.floats(1, 100), basin_area=st.floats(1e4, 5e6), tidal=st.booleans(),
+    h0=st.floats(-2, 3),
+    H=st.floats(-2, 3),
+    area=st.floats(1, 100),
+    basin_area=st.floats(1e4, 5e6),
+    tidal=st.booleans(),
 )
 def test_level_moves_monotonically_towards_a_constant_upstream_without_overshoot(h0, H, area, basin_area, tidal):
     regime = Regime(area, 0.6, 0.0, basin_area, lambda t: H, constant_upstream=not tidal)
@@ -216,7 +290,14 @@ def test_water_volume_is_conserved(h0, amplitude, pumping, area):
     from scipy.integrate import quad
 
     basin_area = 400_000.0
-    regime = Regime(area, 0.6, pumping, basin_area, lambda t: 1.0 + amplitude * math.cos(2 * math.pi * t / 44700), constant_upstream=False)
+    regime = Regime(
+        area,
+        0.6,
+        pumping,
+        basin_area,
+        lambda t: 1.0 + amplitude * math.cos(2 * math.pi * t / 44700),
+        constant_upstream=False,
+    )
     segment = Segment(h0, regime, 6 * 3600.0)
 
     def gate_flow(t):
@@ -233,11 +314,25 @@ def polder_scenario(rain, injects=(), zones=None, extra_assets=(), rules=()):
     Polder: storage 200,000 m² at -2.00 m NAP, catchment 4 km², one pumping station of 4 m³/s;
     zone (ground -1.60 m NAP) with a substation (tolerance 0.3 m: fails at -1.30 m NAP).
     """
-    assets = [{"id": "gemaal", "sector": "water", "recovery": {"duration": "1d"}}, {"id": "sub", "sector": "energy"}, *extra_assets]
-    rain_inject = {"type": "hazard", "target": "gemaal", "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain}}
-    scenario = build(assets, [rain_inject, *injects], response={"reporting": {"delay": "10min"}}, duration="12h", rules=list(rules))
+    assets = [
+        {"id": "gemaal", "sector": "water", "recovery": {"duration": "1d"}},
+        {"id": "sub", "sector": "energy"},
+        *extra_assets,
+    ]
+    rain_inject = {
+        "type": "hazard",
+        "target": "gemaal",
+        "hazard": {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": rain},
+    }
+    scenario = build(
+        assets, [rain_inject, *injects], response={"reporting": {"delay": "10min"}}, duration="12h", rules=list(rules)
+    )
     basin = {"id": "polder", "area_m2": 200_000, "level_m": -2.0, "drains": [{"asset": "gemaal", "capacity_m3s": 4.0}]}
-    zones = zones if zones is not None else [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub"]}]
+    zones = (
+        zones
+        if zones is not None
+        else [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub"]}]
+    )
     return with_water(scenario, [basin], zones)
 
 
@@ -270,15 +365,34 @@ def generators(tank_b_h=5.5):
     grid --power (generator)--> a (900 people, tank 8 h) and b (300 people, tank ``tank_b_h`` h)
     One tanker (size 1, 1 h per delivery) is sent to both at 4 h.
     """
+
     def hospital(name, population, hours):
         return {
-            "id": name, "sector": "health", "population": population,
-            "needs": [{"type": "power", "from": "grid", "restart": "10min", "fuel": {"tank_l": 100 * hours, "consumption_l_per_h": 100}}],
+            "id": name,
+            "sector": "health",
+            "population": population,
+            "needs": [
+                {
+                    "type": "power",
+                    "from": "grid",
+                    "restart": "10min",
+                    "fuel": {"tank_l": 100 * hours, "consumption_l_per_h": 100},
+                }
+            ],
         }
 
     assets = [{"id": "grid", "sector": "energy"}, hospital("a", 900, 8), hospital("b", 300, tank_b_h)]
     orgs = [{"id": "olie", "crews": [{"id": "tankwagen", "size": 1}]}]
-    rules = [{"id": "tanken", "when": {"at": "4h"}, "action": "refuel", "target": ["a", "b"], "crew": "olie/tankwagen", "duration": "1h"}]
+    rules = [
+        {
+            "id": "tanken",
+            "when": {"at": "4h"},
+            "action": "refuel",
+            "target": ["a", "b"],
+            "crew": "olie/tankwagen",
+            "duration": "1h",
+        }
+    ]
     return build(assets, [{"type": "outage", "target": "grid"}], orgs, rules=rules, duration="1d")
 
 
@@ -309,8 +423,16 @@ def mobilization(rules=(), capacity=1000):
     """
     assets = [{"id": "plein", "sector": "population", "population": 0}]
     inject = {
-        "type": "online.mobilization", "target": "plein", "reach": 30000, "growth_per_h": 1.0, "half_reach_after": "6h",
-        "turnout": 0.15, "gathering_after": "12h", "arrival": "2h", "lasts": "4h", "police_capacity": capacity,
+        "type": "online.mobilization",
+        "target": "plein",
+        "reach": 30000,
+        "growth_per_h": 1.0,
+        "half_reach_after": "6h",
+        "turnout": 0.15,
+        "gathering_after": "12h",
+        "arrival": "2h",
+        "lasts": "4h",
+        "police_capacity": capacity,
     }
     police = [{"id": "politie", "crews": [{"id": "me", "size": 2}]}]
     return build(assets, [inject], police, response={"reporting": {"delay": "10min"}}, rules=list(rules), duration="1d")
@@ -337,7 +459,9 @@ def test_an_emergency_ordinance_in_time_keeps_the_crowd_below_what_the_police_ca
 
 def test_counter_messaging_early_slows_the_reach():
     """Counter-messaging done at 4 h: the reach still to grow is cut to 10 %."""
-    rules = [{"id": "tegenbericht", "when": {"at": "4h"}, "action": "counter_message", "target": "plein", "factor": 0.1}]
+    rules = [
+        {"id": "tegenbericht", "when": {"at": "4h"}, "action": "counter_message", "target": "plein", "factor": 0.1}
+    ]
     record = run(mobilization(rules))
     frozen = 30000 / (1 + math.exp(-1.0 * (4 - 6)))
     reach = frozen + (30000 / (1 + math.exp(-6)) - frozen) * 0.1
@@ -346,11 +470,24 @@ def test_counter_messaging_early_slows_the_reach():
 
 
 def test_reinforcement_that_comes_late_does_not_prevent_the_disturbance_but_ends_it():
-    rules = [{"id": "me", "when": {"at": "11h50min"}, "action": "reinforce", "target": "plein", "capacity": 5000, "crew": "politie/me", "duration": "30min"}]
+    rules = [
+        {
+            "id": "me",
+            "when": {"at": "11h50min"},
+            "action": "reinforce",
+            "target": "plein",
+            "capacity": 5000,
+            "crew": "politie/me",
+            "duration": "30min",
+        }
+    ]
     record = run(mobilization(rules))
     assert kinds(record, "crowd.disturbance")[0][0] == pytest.approx(600 + 120 * 1000 / expected_crowd(), rel=1e-12)
     assert kinds(record, "crowd.controlled") == [(740.0, "plein")]
-    assert [(s.time_min, s.service) for s in record.states] == [(pytest.approx(600 + 120 * 1000 / expected_crowd()), 0.5), (740.0, 1.0)]
+    assert [(s.time_min, s.service) for s in record.states] == [
+        (pytest.approx(600 + 120 * 1000 / expected_crowd()), 0.5),
+        (740.0, 1.0),
+    ]
 
 
 def test_evacuating_a_zone_in_time_keeps_its_people_out_of_the_flood():
@@ -362,7 +499,9 @@ def test_evacuating_a_zone_in_time_keeps_its_people_out_of_the_flood():
     wijk = [{"id": "wijk", "sector": "population", "population": 1200}]
     evacuate = [{"id": "evacuatie", "when": {"at": "2h"}, "action": "evacuate", "target": "wijk"}]
     late = simulator.simulate(polder_scenario([{"mm_per_h": 10}], zones=zones, extra_assets=wijk)).metrics
-    early = simulator.simulate(polder_scenario([{"mm_per_h": 10}], zones=zones, extra_assets=wijk, rules=evacuate)).metrics
+    early = simulator.simulate(
+        polder_scenario([{"mm_per_h": 10}], zones=zones, extra_assets=wijk, rules=evacuate)
+    ).metrics
     assert late["population_flooded"] == 1200 and early["population_flooded"] == 0
 
 
@@ -390,13 +529,39 @@ def test_a_registered_hazard_model_is_found_by_name_and_an_unknown_one_is_an_err
 def _dry_generator(grid_outage, litres=None):
     assets = [
         {"id": "grid", "sector": "energy"},
-        {"id": "a", "sector": "health", "population": 900,
-         "needs": [{"type": "power", "from": "grid", "restart": "30min", "fuel": {"tank_l": 200, "consumption_l_per_h": 100}}]},
+        {
+            "id": "a",
+            "sector": "health",
+            "population": 900,
+            "needs": [
+                {
+                    "type": "power",
+                    "from": "grid",
+                    "restart": "30min",
+                    "fuel": {"tank_l": 200, "consumption_l_per_h": 100},
+                }
+            ],
+        },
     ]
-    rule = {"id": "t", "when": {"at": "3h"}, "action": "refuel", "target": "a", "crew": "olie/tankwagen", "duration": "10min"}
+    rule = {
+        "id": "t",
+        "when": {"at": "3h"},
+        "action": "refuel",
+        "target": "a",
+        "crew": "olie/tankwagen",
+        "duration": "10min",
+    }
     if litres is not None:
         rule["litres"] = litres
-    return run(build(assets, [grid_outage], [{"id": "olie", "crews": [{"id": "tankwagen", "size": 1}]}], rules=[rule], duration="1d"))
+    return run(
+        build(
+            assets,
+            [grid_outage],
+            [{"id": "olie", "crews": [{"id": "tankwagen", "size": 1}]}],
+            rules=[rule],
+            duration="1d",
+        )
+    )
 
 
 def test_a_refuelled_generator_comes_back_when_the_grid_returns_during_its_restart():

@@ -9,8 +9,18 @@ def network(exposure="medium"):
     """
     return [
         {"id": "server", "sector": "ict", "exposure": exposure, "backups": "offline"},
-        {"id": "ws1", "sector": "government", "exposure": exposure, "needs": [{"type": "data", "from": "server", "tolerance": "1d"}]},
-        {"id": "ws2", "sector": "government", "exposure": exposure, "needs": [{"type": "data", "from": "server", "tolerance": "1d"}]},
+        {
+            "id": "ws1",
+            "sector": "government",
+            "exposure": exposure,
+            "needs": [{"type": "data", "from": "server", "tolerance": "1d"}],
+        },
+        {
+            "id": "ws2",
+            "sector": "government",
+            "exposure": exposure,
+            "needs": [{"type": "data", "from": "server", "tolerance": "1d"}],
+        },
     ]
 
 

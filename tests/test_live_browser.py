@@ -36,8 +36,21 @@ class ExerciseProcess:
 
     def __init__(self, session: Path, port: int):
         env = {**os.environ, "PYTHONPATH": str(ROOT), "RAMPSIM_LANG": "en"}
-        command = [sys.executable, "-m", "simulator", "exercise", str(SCENARIO), "--seed", str(SEED), "--port", str(port),
-                   "--session", str(session), "--lang", "en"]
+        command = [
+            sys.executable,
+            "-m",
+            "simulator",
+            "exercise",
+            str(SCENARIO),
+            "--seed",
+            str(SEED),
+            "--port",
+            str(port),
+            "--session",
+            str(session),
+            "--lang",
+            "en",
+        ]
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.links: dict[str, str] = {}
         self.output: list[str] = []
@@ -84,7 +97,9 @@ def state_of(control, player) -> dict:
     return {
         "minute": control.get_attribute("#minute", "data-minute"),
         "control_feed": control.get_attribute("#feed-list", "data-count"),
-        "control_decisions": control.eval_on_selector_all("#decision-list li", "els => els.map(e => e.dataset.decision)"),
+        "control_decisions": control.eval_on_selector_all(
+            "#decision-list li", "els => els.map(e => e.dataset.decision)"
+        ),
         "player_feed": player.eval_on_selector_all("#feed-list li", "els => els.map(e => Number(e.dataset.event))"),
         "player_decisions": player.eval_on_selector_all("#decision-list li", "els => els.map(e => e.dataset.decision)"),
         "player_status": player.eval_on_selector_all("#status-table tr", "els => els.map(e => e.dataset.asset)"),
@@ -149,7 +164,9 @@ def test_control_and_a_team_play_live_and_survive_a_kill(tmp_path, browser, arti
         control.wait_for_selector("#notice.ok", timeout=120_000)
         for view in (control_view, team_view):
             assert not view.console_errors, view.console_errors
-            assert all(url.startswith(f"http://127.0.0.1:{port}/") or url.startswith("ws://127.0.0.1") for url in view.requests)
+            assert all(
+                url.startswith(f"http://127.0.0.1:{port}/") or url.startswith("ws://127.0.0.1") for url in view.requests
+            )
     finally:
         server.stop()
 

@@ -48,7 +48,12 @@ def test_tokens_guard_every_page_and_socket(server):
     assert server.get(f"/play/rot?token={tokens['control']}") == 403
     assert server.get(f"/play/rot?token={tokens['parties']['gemeente']}") == 403  # nor another party's
     assert server.get(f"/play/nobody?token={tokens['parties']['rot']}") == 403
-    for party, token in ((None, "wrong"), (None, tokens["parties"]["rot"]), ("rot", tokens["parties"]["gemeente"]), ("rot", "")):
+    for party, token in (
+        (None, "wrong"),
+        (None, tokens["parties"]["rot"]),
+        ("rot", tokens["parties"]["gemeente"]),
+        ("rot", ""),
+    ):
         with pytest.raises(InvalidStatus) as refused:
             server.ws(party, token)
         assert refused.value.response.status_code == 403
@@ -62,9 +67,13 @@ def test_a_player_socket_receives_only_what_its_organisation_knows(server, scena
     control.send({"type": "jump", "minute": 90})
     for s in (control, rot, gemeente):
         s.at_minute(90)
-    rot.send({"type": "decide", "decision": {"action": "manual", "target": ["sluis-noord"], "rationale": "handbediening"}})
+    rot.send(
+        {"type": "decide", "decision": {"action": "manual", "target": ["sluis-noord"], "rationale": "handbediening"}}
+    )
     rot.until(lambda m: m["type"] == "outcome")
-    control.send({"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: 3h}"})
+    control.send(
+        {"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: 3h}"}
+    )
     control.until(lambda m: m["type"] == "decision")
     control.send({"type": "speed", "speed": 6000})
     control.send({"type": "start"})
@@ -84,7 +93,9 @@ def test_a_player_socket_receives_only_what_its_organisation_knows(server, scena
         assert got, "the player received no events at all"
         for event_id, minute in got:
             assert event_id in known_min, f"{org} received event {event_id} ({ground[event_id]['kind']}) it never knew"
-            assert known_min[event_id] <= minute, f"{org} received event {event_id} at T+{minute} before it knew (T+{known_min[event_id]})"
+            assert known_min[event_id] <= minute, (
+                f"{org} received event {event_id} at T+{minute} before it knew (T+{known_min[event_id]})"
+            )
         for m in socket.seen:  # no ground truth: no asset service levels, no feed, no forecast
             assert not {"feed", "forecast", "deliveries", "grip", "deadlines"} & m.keys()
             assert all("service" not in s for s in m.get("status", []))
@@ -94,7 +105,9 @@ def test_a_player_socket_receives_only_what_its_organisation_knows(server, scena
     assert not set(manipulated) & ex.known_ids("gemeente")
     assert not set(manipulated) & {e for e, _ in received_events(gemeente)}
     staged = {row["id"] for row in server.hub.feed if row["kind"] == "decision.taken" and row["ref"] == "decision-2"}
-    assert staged and staged <= ex.known_ids("veiligheidsregio")  # the desk logs control's inject for the control room ...
+    assert staged and staged <= ex.known_ids(
+        "veiligheidsregio"
+    )  # the desk logs control's inject for the control room ...
     assert not staged & {e for e, _ in received_events(rot)}  # ... but a player never sees that it was staged
 
 
@@ -106,7 +119,10 @@ def test_decisions_over_the_socket_change_the_course_and_are_logged_as_they_come
     rot.at_minute(120)
     log = server.session.path / "decisions.yaml"
 
-    manual = {"type": "decide", "decision": {"action": "manual", "target": ["sluis-noord"], "rationale": "deuren dicht"}}
+    manual = {
+        "type": "decide",
+        "decision": {"action": "manual", "target": ["sluis-noord"], "rationale": "deuren dicht"},
+    }
     rot.send(manual)  # the lock crew is still busy at the sea lock: refused, with the reason in words
     outcome = rot.until(lambda m: m["type"] == "outcome")["outcome"]
     assert (outcome["id"], outcome["by"], outcome["taken"], outcome["minute"]) == ("decision-1", "rot", False, 120.0)
@@ -139,7 +155,14 @@ def test_decisions_over_the_socket_change_the_course_and_are_logged_as_they_come
     assert control.until(lambda m: m["type"] == "update" and m.get("grip") == 4)["grip"] == 4
     assert [d.id for d in load_decisions(log, scenario)] == ["decision-1", "decision-2", "decision-3"]
 
-    control.send({"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: 2h}", "rationale": "tweede klap"})
+    control.send(
+        {
+            "type": "inject",
+            "inject": {"type": "outage", "target": "kpn-centrale"},
+            "options": "{duration: 2h}",
+            "rationale": "tweede klap",
+        }
+    )
     staged = control.until(lambda m: m["type"] == "decision")["outcome"]
     assert (staged["action"], staged["by"], staged["taken"]) == ("inject", "exercise-control", True)
     feed = control.until(lambda m: m["type"] == "update" and any(e["kind"] == "outage.start" for e in m["events"]))

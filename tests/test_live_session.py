@@ -43,7 +43,9 @@ def play(server: Server) -> None:
     assert rot.until(lambda m: m["type"] == "inbox")["item"]["message"] == row["message"]
     rot.send({"type": "decide", "decision": {"action": "manual", "target": ["sluis-noord"]}})
     rot.until(lambda m: m["type"] == "outcome")
-    control.send({"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: 2h}"})
+    control.send(
+        {"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: 2h}"}
+    )
     control.until(lambda m: m["type"] == "decision")
     control.send({"type": "speed", "speed": 3000})
     control.send({"type": "start"})
@@ -130,12 +132,31 @@ def test_at_the_end_the_session_is_a_run_directory_that_rampsim_run_reproduces(t
 
     runner = CliRunner()
     again = tmp_path / "again"
-    done = runner.invoke(cli, ["run", str(SCENARIO), "--decisions", str(path / "decisions.yaml"), "--seed", str(SEED), "--lang", "en", "--out", str(again), "-q"])  # the session was played in English
+    done = runner.invoke(
+        cli,
+        [
+            "run",
+            str(SCENARIO),
+            "--decisions",
+            str(path / "decisions.yaml"),
+            "--seed",
+            str(SEED),
+            "--lang",
+            "en",
+            "--out",
+            str(again),
+            "-q",
+        ],
+    )  # the session was played in English
     assert done.exit_code == 0, done.output
     for name in ("events.csv", "states.csv", "knowledge.csv", "metrics.json"):
         assert (again / name).read_bytes() == (path / name).read_bytes(), name
-    for command in (["report", str(path), "--out", str(tmp_path / "report.html")], ["replay", str(path)],
-                    ["explain", str(path), "sluis-noord"], ["msel", str(path), "--out", str(tmp_path / "msel.xlsx")]):
+    for command in (
+        ["report", str(path), "--out", str(tmp_path / "report.html")],
+        ["replay", str(path)],
+        ["explain", str(path), "sluis-noord"],
+        ["msel", str(path), "--out", str(tmp_path / "msel.xlsx")],
+    ):
         done = runner.invoke(cli, command)
         assert done.exit_code == 0, (command, done.output)
 
@@ -171,8 +192,11 @@ def test_the_decision_log_is_a_decisions_file_at_every_moment(tmp_path, scenario
     session = Session.create(tmp_path / "s", scenario, SEED, "en", 60.0, ["rot"])
     assert load_decisions(session.path / "decisions.yaml", scenario) == ()
     ex = Exercise(scenario, seed=SEED)
-    for minute, decision in ((60, {"by": "rot", "action": "grip", "level": 3}), (240, {"by": "rot", "action": "manual", "target": "sluis-noord"}),
-                             (241, {"by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}})):
+    for minute, decision in (
+        (60, {"by": "rot", "action": "grip", "level": 3}),
+        (240, {"by": "rot", "action": "manual", "target": "sluis-noord"}),
+        (241, {"by": "exercise-control", "action": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}}),
+    ):
         ex.advance(minute)
         session.log_decision(ex.decide(decision).decision)
         assert load_decisions(session.path / "decisions.yaml", scenario) == ex.decisions

@@ -37,11 +37,11 @@ def test_mutated_reference_graph(tmp_path_factory, seed, edits):
         op = rng.choice(["delete", "insert", "replace", "dedent"])
         piece = rng.choice([":", "-", " ", "\n", "[", "{", "'", "*a", "&a", "x", "0", "-5min", "!!binary"])
         if op == "delete":
-            text = text[:i] + text[i + rng.randrange(1, 40):]
+            text = text[:i] + text[i + rng.randrange(1, 40) :]
         elif op == "insert":
             text = text[:i] + piece + text[i:]
         elif op == "replace":
-            text = text[:i] + piece + text[i + len(piece):]
+            text = text[:i] + piece + text[i + len(piece) :]
         else:
             text = text[:i] + text[i:].lstrip(" ")
     path = tmp_path_factory.mktemp("g") / "havenstad.yaml"

@@ -40,20 +40,43 @@ from simulator.model.playbook import ACTIONS
 from simulator.report.msel import CLOCK_FORMAT, COLUMNS, ELAPSED_FORMAT, msel_csv, write_msel
 
 ASSETS = [
-    {"id": "sub", "name": "Onderstation", "sector": "energy", "owner": "net", "recovery": {"duration": "2h", "crew": "net/monteurs"}},
-    {"id": "wijk", "name": "Wijk", "sector": "population", "population": 2000, "needs": [{"type": "power", "from": "sub", "tolerance": "5min"}]},
+    {
+        "id": "sub",
+        "name": "Onderstation",
+        "sector": "energy",
+        "owner": "net",
+        "recovery": {"duration": "2h", "crew": "net/monteurs"},
+    },
+    {
+        "id": "wijk",
+        "name": "Wijk",
+        "sector": "population",
+        "population": 2000,
+        "needs": [{"type": "power", "from": "sub", "tolerance": "5min"}],
+    },
     {"id": "server", "name": "Server", "sector": "government", "owner": "gem"},
     {"id": "gemaal", "name": "Gemaal", "sector": "water", "owner": "ws"},
 ]
 ORGS = [
-    {"id": "net", "crews": [{"id": "monteurs", "name": "Monteurs", "callout": {"office": "30min", "outside": "1h30min"}}]},
+    {
+        "id": "net",
+        "crews": [{"id": "monteurs", "name": "Monteurs", "callout": {"office": "30min", "outside": "1h30min"}}],
+    },
     {"id": "gem", "name": "Gemeente Test", "crews": [{"id": "privacy", "name": "Privacy"}]},
     {"id": "ws"},
     {"id": "vr", "crews": [{"id": "meldkamer", "name": "Meldkamer"}]},
 ]
 GRIP = {
-    "name": "GRIP", "decide": "5min",
-    "levels": [{"level": 1, "name": "GRIP 1", "teams": [{"id": "copi", "name": "CoPI", "assembly": "30min"}], "when": "known_incidents >= 1"}],
+    "name": "GRIP",
+    "decide": "5min",
+    "levels": [
+        {
+            "level": 1,
+            "name": "GRIP 1",
+            "teams": [{"id": "copi", "name": "CoPI", "assembly": "30min"}],
+            "when": "known_incidents >= 1",
+        }
+    ],
 }
 RESPONSE = {
     "control_room": "vr",
@@ -63,12 +86,26 @@ RESPONSE = {
 }
 RULES = [
     {"id": "alert", "when": {"grip": 1}, "action": "nl_alert", "crew": "vr/meldkamer", "duration": "20min"},
-    {"id": "meld", "when": {"deadline_started": "avg"}, "action": "notify", "deadline": "avg", "crew": "gem/privacy", "duration": "4h"},
+    {
+        "id": "meld",
+        "when": {"deadline_started": "avg"},
+        "action": "notify",
+        "deadline": "avg",
+        "crew": "gem/privacy",
+        "duration": "4h",
+    },
 ]
 INJECTS = [
     {"id": "stroom", "type": "outage", "target": "sub"},
     {"id": "sluipend", "type": "cyber.compromise", "target": "gemaal", "effect": "manipulate", "at": "30min"},
-    {"id": "lek", "type": "cyber.compromise", "target": "server", "effect": "exfiltrate", "at": "1h", "detect": {"monitoring": "2h"}},
+    {
+        "id": "lek",
+        "type": "cyber.compromise",
+        "target": "server",
+        "effect": "exfiltrate",
+        "at": "1h",
+        "detect": {"monitoring": "2h"},
+    },
 ]
 
 
@@ -103,20 +140,69 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
     ]
     theft = ids(results, ("inject", "server"), ("cyber.exfiltrated", "server"), ("detect.monitoring", "server"))
     assert rows == [
-        (1, 10.0, "report", "Operator, net", "Control room (meldkamer)", "phone_112",
-         ids(results, ("inject", "sub"), ("outage.start", "sub"), ("asset.failed", "sub"), ("report.received", "sub")), ("sub",)),
-        (2, 15.0, "report", "Caller on 112", "Control room (meldkamer)", "phone_112",
-         ids(results, ("need.unsatisfied", "wijk"), ("need.exhausted", "wijk"), ("asset.failed", "wijk"), ("report.received", "wijk")), ("wijk",)),
-        (3, 180.0, "monitoring", "Security monitoring (SOC), Gemeente Test", "Crisis team, Gemeente Test", "email", theft, ("server",)),
+        (
+            1,
+            10.0,
+            "report",
+            "Operator, net",
+            "Control room (meldkamer)",
+            "phone_112",
+            ids(
+                results, ("inject", "sub"), ("outage.start", "sub"), ("asset.failed", "sub"), ("report.received", "sub")
+            ),
+            ("sub",),
+        ),
+        (
+            2,
+            15.0,
+            "report",
+            "Caller on 112",
+            "Control room (meldkamer)",
+            "phone_112",
+            ids(
+                results,
+                ("need.unsatisfied", "wijk"),
+                ("need.exhausted", "wijk"),
+                ("asset.failed", "wijk"),
+                ("report.received", "wijk"),
+            ),
+            ("wijk",),
+        ),
+        (
+            3,
+            180.0,
+            "monitoring",
+            "Security monitoring (SOC), Gemeente Test",
+            "Crisis team, Gemeente Test",
+            "email",
+            theft,
+            ("server",),
+        ),
         (4, 195.0, "share", "Duty officer, Gemeente Test", "CoPI", "phone", theft, ("server",)),
-        (5, 220.0, "update", "Operator, net", "CoPI", "phone",
-         ids(results, ("asset.operational", "sub"), ("need.satisfied", "wijk"), ("need.restarted", "wijk"), ("asset.operational", "wijk")),
-         ("sub", "wijk")),
+        (
+            5,
+            220.0,
+            "update",
+            "Operator, net",
+            "CoPI",
+            "phone",
+            ids(
+                results,
+                ("asset.operational", "sub"),
+                ("need.satisfied", "wijk"),
+                ("need.restarted", "wijk"),
+                ("asset.operational", "wijk"),
+            ),
+            ("sub", "wijk"),
+        ),
     ]
     # the events happened at 0, 5, 60 and 220: the rows are at the minutes they became known
     assert [c.isoformat() for c in injects["clock"]] == [
-        "2027-01-15T02:40:00+01:00", "2027-01-15T02:45:00+01:00", "2027-01-15T05:30:00+01:00",
-        "2027-01-15T05:45:00+01:00", "2027-01-15T06:10:00+01:00",
+        "2027-01-15T02:40:00+01:00",
+        "2027-01-15T02:45:00+01:00",
+        "2027-01-15T05:30:00+01:00",
+        "2027-01-15T05:45:00+01:00",
+        "2027-01-15T06:10:00+01:00",
     ]
 
 
@@ -141,7 +227,13 @@ def test_messages_and_expected_actions_in_english(results):
 
 def test_the_same_rows_in_dutch(results):
     injects = derive_injects(results, "nl")
-    assert injects["from"].tolist() == ["Beheerder net", "Melder via 112", "Securitymonitoring (SOC) Gemeente Test", "Piketfunctionaris Gemeente Test", "Beheerder net"]
+    assert injects["from"].tolist() == [
+        "Beheerder net",
+        "Melder via 112",
+        "Securitymonitoring (SOC) Gemeente Test",
+        "Piketfunctionaris Gemeente Test",
+        "Beheerder net",
+    ]
     assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "CoPI"]
     assert injects["message"].tolist() == [
         "De beheerder (net) meldt: Onderstation is sinds 02:30 uitgevallen.",
@@ -197,7 +289,11 @@ def test_invariants_on_reference_scenarios():
         row_of: dict[tuple[float, int], list[int]] = {}
         for number, time, held in zip(injects["number"], injects["time_min"], injects["events"]):
             for event in held:
-                assert not pd.isna(known[event]) and known[event] <= time and happened[event] <= time, (name, number, event)
+                assert not pd.isna(known[event]) and known[event] <= time and happened[event] <= time, (
+                    name,
+                    number,
+                    event,
+                )
                 row_of.setdefault((time, event), []).append(number)
         learned = results.knowledge[[is_fact(kind[e]) for e in results.knowledge["event"]]]
         for time, event in set(zip(learned["time_min"], learned["event"])):
@@ -215,8 +311,18 @@ def test_workbook_layout(results, tmp_path):
     ws = load_workbook(path).active
     assert ws.title == "Inject list"
     assert ws["A1"].value.startswith("Master Scenario Events List (MSEL): test (seed 0)")
-    assert [c.value for c in ws[2]] == ["No.", "Time", "Elapsed", "From", "To", "Method", "Message (as the player hears it)",
-                                        "Expected player action", "Related events", "Related assets"]
+    assert [c.value for c in ws[2]] == [
+        "No.",
+        "Time",
+        "Elapsed",
+        "From",
+        "To",
+        "Method",
+        "Message (as the player hears it)",
+        "Expected player action",
+        "Related events",
+        "Related assets",
+    ]
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:J7"
     assert ws.print_title_rows == "$2:$2"
@@ -226,7 +332,12 @@ def test_workbook_layout(results, tmp_path):
     assert (ws["B3"].value, ws["B3"].number_format) == (datetime(2027, 1, 15, 2, 40), CLOCK_FORMAT)
     assert (ws["C6"].value, ws["C6"].number_format) == (timedelta(minutes=195), ELAPSED_FORMAT)  # a duration
     assert ws["G3"].alignment.wrap_text and ws["H3"].alignment.wrap_text and not ws["B3"].alignment.wrap_text
-    assert (ws["D3"].value, ws["F3"].value, ws["I3"].value, ws["J7"].value) == ("Operator, net", "Phone (112)", "1, 2, 3, 7", "sub, wijk")
+    assert (ws["D3"].value, ws["F3"].value, ws["I3"].value, ws["J7"].value) == (
+        "Operator, net",
+        "Phone (112)",
+        "1, 2, 3, 7",
+        "sub, wijk",
+    )
     assert ws.row_dimensions[3].height >= 3 * 14  # three expected actions, one a line
     assert load_workbook(_write(results, tmp_path / "nl.xlsx", "nl")).active.title == "Injectlijst"
 
@@ -252,8 +363,11 @@ def test_csv_has_the_same_columns_with_iso_times(results, tmp_path):
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"))))
     assert rows[0] == [CATALOGUE[key]["nl"] for key, _ in COLUMNS]
     assert [row[1] for row in rows[1:]] == [
-        "2027-01-15T02:40:00+01:00", "2027-01-15T02:45:00+01:00", "2027-01-15T05:30:00+01:00",
-        "2027-01-15T05:45:00+01:00", "2027-01-15T06:10:00+01:00",
+        "2027-01-15T02:40:00+01:00",
+        "2027-01-15T02:45:00+01:00",
+        "2027-01-15T05:30:00+01:00",
+        "2027-01-15T05:45:00+01:00",
+        "2027-01-15T06:10:00+01:00",
     ]
     assert [row[2] for row in rows[1:]] == ["0:10", "0:15", "3:00", "3:15", "3:40"]
     assert rows[1][5] == "Telefoon (112)" and rows[3][5] == "E-mail"
@@ -318,13 +432,28 @@ def test_libreoffice_converts_the_workbook_to_a_pdf_with_every_row(results, tmp_
     workbook = _write(results, tmp_path / "msel-test.xlsx", "en")
     profile = tmp_path / "lo-profile"
     done = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = tmp_path / "msel-test.pdf"
     assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
     shutil.copy(pdf, artifact_dir / "msel-test.pdf")
-    printed = " ".join(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True).stdout.split())
+    printed = " ".join(
+        subprocess.run(
+            [pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
+        ).stdout.split()
+    )
     for row in derive_injects(results, "en").to_dict("records"):
         assert " ".join(row["message"].split()) in printed, row["message"]
         assert row["clock"].strftime("%d-%m-%Y %H:%M") in printed

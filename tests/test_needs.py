@@ -40,7 +40,11 @@ def test_one_of_two_loses_one_then_both():
         [
             {"id": "s1", "sector": "energy"},
             {"id": "s2", "sector": "energy"},
-            {"id": "hospital", "sector": "health", "needs": [{"type": "power", "from": ["s1", "s2"], "need": 1, "tolerance": 20}]},
+            {
+                "id": "hospital",
+                "sector": "health",
+                "needs": [{"type": "power", "from": ["s1", "s2"], "need": 1, "tolerance": 20}],
+            },
         ],
         [outage("s1", 0), outage("s2", 50)],
     )
@@ -71,7 +75,11 @@ def test_degrade_sets_level_and_does_not_propagate_unavailability():
     scenario = build(
         [
             {"id": "exchange", "sector": "telecom"},
-            {"id": "hospital", "sector": "health", "needs": [{"type": "telecom", "from": "exchange", "effect": {"degrade": 0.7}}]},
+            {
+                "id": "hospital",
+                "sector": "health",
+                "needs": [{"type": "telecom", "from": "exchange", "effect": {"degrade": 0.7}}],
+            },
             {"id": "ward", "sector": "health", "needs": [{"type": "data", "from": "hospital"}]},
         ],
         [outage("exchange", 15, "1h")],
@@ -149,7 +157,11 @@ def _refill_case(refill: bool):
     return build(
         [
             {"id": "grid", "sector": "energy"},
-            {"id": "gen", "sector": "health", "needs": [{"type": "power", "from": "grid", "tolerance": "1h", "refill": refill}]},
+            {
+                "id": "gen",
+                "sector": "health",
+                "needs": [{"type": "power", "from": "grid", "tolerance": "1h", "refill": refill}],
+            },
         ],
         [outage("grid", 10, 40), outage("grid", 100, "3h")],
     )
@@ -157,19 +169,29 @@ def _refill_case(refill: bool):
 
 def test_refill_true_buffer_is_full_again():
     """Second outage at 100: a full hour of buffer, so failure at 160."""
-    assert [e for e in status_log(run(_refill_case(True))) if e[1] == "gen"] == [(160.0, "gen", "failed"), (280.0, "gen", "operational")]
+    assert [e for e in status_log(run(_refill_case(True))) if e[1] == "gen"] == [
+        (160.0, "gen", "failed"),
+        (280.0, "gen", "operational"),
+    ]
 
 
 def test_refill_false_buffer_is_cumulative():
     """40 of 60 minutes used in the first outage: the second exhausts it after 20, at 120."""
-    assert [e for e in status_log(run(_refill_case(False))) if e[1] == "gen"] == [(120.0, "gen", "failed"), (280.0, "gen", "operational")]
+    assert [e for e in status_log(run(_refill_case(False))) if e[1] == "gen"] == [
+        (120.0, "gen", "failed"),
+        (280.0, "gen", "operational"),
+    ]
 
 
 def test_refill_false_empty_buffer_fails_at_once_next_time():
     scenario = build(
         [
             {"id": "grid", "sector": "energy"},
-            {"id": "gen", "sector": "health", "needs": [{"type": "power", "from": "grid", "tolerance": "30min", "refill": False}]},
+            {
+                "id": "gen",
+                "sector": "health",
+                "needs": [{"type": "power", "from": "grid", "tolerance": "30min", "refill": False}],
+            },
         ],
         [outage("grid", 0, 60), outage("grid", 200, 10)],
     )
@@ -255,7 +277,8 @@ def test_supply_back_at_the_instant_the_buffer_runs_out_is_too_late_in_either_or
     fails at the end of the buffer and restarts 30 min later.
     """
     mast = lambda suppliers, k=1: {  # noqa: E731
-        "id": "mast", "sector": "telecom",
+        "id": "mast",
+        "sector": "telecom",
         "needs": [{"type": "power", "from": suppliers, "need": k, "tolerance": "4h", "restart": "30min"}],
     }
     a = _tie([{"id": "net", "sector": "energy"}, mast("net")], [outage("net", 0, "4h")])

@@ -45,10 +45,17 @@ SCRIPT = textwrap.dedent(
 
 def test_the_cli_imports_and_runs_without_termios_and_replay_falls_back_to_plain_lines(tmp_path):
     out = tmp_path / "run"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]), "RAMPSIM_LANG": "en"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "RAMPSIM_LANG": "en",
+    }
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(ROOT / "scenarios" / "stroomstoring-havenstad.yaml"), str(out)],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.splitlines()[-1])

@@ -27,7 +27,9 @@ class ThisInterpreter(KernelSpecManager):
     def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
         return KernelSpec(
             argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            name=kernel_name, display_name="rampsim tests", language="python",
+            name=kernel_name,
+            display_name="rampsim tests",
+            language="python",
         )
 
 
@@ -41,7 +43,11 @@ def test_notebook_is_stored_without_outputs(path):
     nbformat.validate(notebook)
     assert notebook.nbformat == 4
     assert notebook.metadata.kernelspec.name == "python3"
-    dirty = [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)]
+    dirty = [
+        i
+        for i, cell in enumerate(notebook.cells)
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)
+    ]
     assert dirty == [], f"{path.name}: cells {dirty} hold outputs or execution counts; clear them before committing"
 
 
@@ -53,7 +59,10 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     before = sorted(p.name for p in path.parent.iterdir())
     manager = KernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
     client = NotebookClient(
-        notebook, km=manager, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+        notebook,
+        km=manager,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
     try:

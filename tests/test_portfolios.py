@@ -26,7 +26,15 @@ ASSET = "assets:\n  - {id: a, sector: energy}\n"
 
 
 def portfolio(pid: str, sectors=(), default_for=None, name=None) -> Portfolio:
-    return Portfolio.model_validate({"id": pid, "name": name or pid.upper(), "holder": "Wethouder " + pid, "sectors": list(sectors), "default_for": default_for})
+    return Portfolio.model_validate(
+        {
+            "id": pid,
+            "name": name or pid.upper(),
+            "holder": "Wethouder " + pid,
+            "sectors": list(sectors),
+            "default_for": default_for,
+        }
+    )
 
 
 # --- the default ----------------------------------------------------------------------------------
@@ -39,11 +47,19 @@ def test_the_default_puts_every_sector_in_exactly_one_portfolio():
     listed = [s for p in DEFAULT_PORTFOLIOS for s in p.sectors]
     assert sorted(listed) == sorted(SECTORS)  # each once
     assert mapping.of_sector == {
-        "emergency": "burgemeester", "population": "burgemeester",
-        "energy": "economie-infrastructuur", "water": "economie-infrastructuur", "telecom": "economie-infrastructuur",
-        "finance": "economie-infrastructuur", "food": "economie-infrastructuur",
-        "waterways": "haven-verkeer", "flood_defence": "haven-verkeer", "transport": "haven-verkeer",
-        "health": "zorg", "government": "bedrijfsvoering", "ict": "bedrijfsvoering",
+        "emergency": "burgemeester",
+        "population": "burgemeester",
+        "energy": "economie-infrastructuur",
+        "water": "economie-infrastructuur",
+        "telecom": "economie-infrastructuur",
+        "finance": "economie-infrastructuur",
+        "food": "economie-infrastructuur",
+        "waterways": "haven-verkeer",
+        "flood_defence": "haven-verkeer",
+        "transport": "haven-verkeer",
+        "health": "zorg",
+        "government": "bedrijfsvoering",
+        "ict": "bedrijfsvoering",
     }
 
 
@@ -66,7 +82,13 @@ def test_havenstad_has_its_own_portfolios_and_vliegveldstad_the_default():
     havenstad = load_graph(GRAPHS / "havenstad.yaml")
     mapping = resolve_portfolios(havenstad.portfolios)
     assert mapping.source == "file" and mapping.unmapped == {}
-    assert [p.id for p in mapping.portfolios] == ["burgemeester", "haven-economie", "mobiliteit-nutsvoorzieningen", "zorg", "bedrijfsvoering"]
+    assert [p.id for p in mapping.portfolios] == [
+        "burgemeester",
+        "haven-economie",
+        "mobiliteit-nutsvoorzieningen",
+        "zorg",
+        "bedrijfsvoering",
+    ]
     assert mapping.of_sector["flood_defence"] == "burgemeester"  # the default gives it to haven-verkeer
     assert mapping.of_sector["energy"] == "mobiliteit-nutsvoorzieningen"
     assert load_graph(GRAPHS / "vliegveldstad.yaml").portfolios == ()
@@ -79,7 +101,11 @@ def test_left_out_sectors_go_to_the_default_mayor_and_catch_all_which_join_the_m
     mapping = resolve_portfolios([portfolio("energie", ["energy", "water"])])
     assert [p.id for p in mapping.portfolios] == ["energie", "burgemeester", "bedrijfsvoering"]
     assert mapping.portfolio("burgemeester").sectors == ()  # it takes sectors only as the fallback
-    assert mapping.unmapped == {s: ("burgemeester" if s in SAFETY_SECTORS else "bedrijfsvoering") for s in SECTORS if s not in ("energy", "water")}
+    assert mapping.unmapped == {
+        s: ("burgemeester" if s in SAFETY_SECTORS else "bedrijfsvoering")
+        for s in SECTORS
+        if s not in ("energy", "water")
+    }
     assert set(SAFETY_SECTORS) == {"emergency", "flood_defence", "population"}
 
 
@@ -87,7 +113,9 @@ def test_left_out_sectors_go_to_the_files_default_for_portfolios_first():
     mapping = resolve_portfolios([portfolio("oov", ["emergency"], "safety"), portfolio("rest", ["ict"], "other")])
     assert [p.id for p in mapping.portfolios] == ["oov", "rest"]
     assert mapping.unmapped["population"] == "oov" and mapping.unmapped["flood_defence"] == "oov"
-    assert mapping.unmapped["health"] == "rest" and "ict" not in mapping.unmapped and "emergency" not in mapping.unmapped
+    assert (
+        mapping.unmapped["health"] == "rest" and "ict" not in mapping.unmapped and "emergency" not in mapping.unmapped
+    )
 
 
 def test_a_files_portfolio_with_the_fallbacks_id_takes_its_sectors():
@@ -127,8 +155,7 @@ def test_a_sector_in_two_portfolios_is_an_error(tmp_path):
 def test_duplicate_ids_two_defaults_and_missing_fields_are_errors(tmp_path):
     errors = load_errors(
         tmp_path,
-        "  - {id: p, name: P, holder: X, default_for: other}\n"
-        "  - {id: p, name: Q, holder: Y, default_for: other}\n",
+        "  - {id: p, name: P, holder: X, default_for: other}\n  - {id: p, name: Q, holder: Y, default_for: other}\n",
     )
     where = tmp_path / "g.yaml"
     assert errors == [
@@ -149,7 +176,9 @@ def test_an_unknown_sector_in_portfolios_csv_names_file_line_and_column(tmp_path
     (pair / "portfolios.csv").write_text("id,name,holder,sectors\np,P,X,energy\nq,Q,Y,water;helth\n", encoding="utf-8")
     with pytest.raises(LoadError) as caught:
         load_graph(pair)
-    assert [p.render("en")[: p.render("en").index(" is not")] for p in caught.value.problems] == [f"{pair / 'portfolios.csv'}:3: sectors[1]: 'helth'"]
+    assert [p.render("en")[: p.render("en").index(" is not")] for p in caught.value.problems] == [
+        f"{pair / 'portfolios.csv'}:3: sectors[1]: 'helth'"
+    ]
 
 
 # --- round trips ----------------------------------------------------------------------------------
@@ -168,7 +197,10 @@ def test_portfolios_round_trip_through_every_format(havenstad, tmp_path, target)
 
 
 def test_one_name_stays_one_name_and_two_stay_two(tmp_path):
-    portfolios = (portfolio("p", ["energy"], name="Eén naam"), portfolio("q", ["water"], name={"nl": "Water", "en": "Waterworks"}))
+    portfolios = (
+        portfolio("p", ["energy"], name="Eén naam"),
+        portfolio("q", ["water"], name={"nl": "Water", "en": "Waterworks"}),
+    )
     graph = InfrastructureGraph(load_graph(GRAPHS / "havenstad.yaml").assets[:1], name="t", portfolios=portfolios)
     save_graph(graph, tmp_path / "g.yaml")
     text = (tmp_path / "g.yaml").read_text(encoding="utf-8")
@@ -194,9 +226,17 @@ def test_a_csv_pair_written_without_portfolios_drops_an_earlier_portfolios_csv(h
 def test_same_model_sees_changed_portfolios(havenstad):
     """The round-trip tests of every format would pass vacuously if same_model ignored portfolios."""
     changed = havenstad.portfolios[:-1] + (havenstad.portfolios[-1].model_copy(update={"sectors": ("government",)}),)
-    other = InfrastructureGraph(havenstad.assets, havenstad.name, basins=havenstad.basins, zones=havenstad.zones, portfolios=changed)
+    other = InfrastructureGraph(
+        havenstad.assets, havenstad.name, basins=havenstad.basins, zones=havenstad.zones, portfolios=changed
+    )
     assert not havenstad.same_model(other)
-    same = InfrastructureGraph(havenstad.assets, havenstad.name, basins=havenstad.basins, zones=havenstad.zones, portfolios=havenstad.portfolios)
+    same = InfrastructureGraph(
+        havenstad.assets,
+        havenstad.name,
+        basins=havenstad.basins,
+        zones=havenstad.zones,
+        portfolios=havenstad.portfolios,
+    )
     assert havenstad.same_model(same)
 
 
@@ -216,10 +256,27 @@ def test_same_model_sees_changed_portfolios(havenstad):
 CAUSE_ASSETS = [
     {"id": "grid", "name": "Substation", "sector": "energy"},
     {"id": "server", "name": "Town hall IT", "sector": "ict", "exposure": "high"},
-    {"id": "wijk", "name": "Noordwijk", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "grid"}]},
-    {"id": "zorgdossier", "name": "Care records", "sector": "health", "population": 200, "needs": [{"type": "data", "from": "server"}]},
-    {"id": "loket", "name": "Service desk", "sector": "government", "population": 60,
-     "needs": [{"type": "power", "from": "grid"}, {"type": "data", "from": "server"}]},
+    {
+        "id": "wijk",
+        "name": "Noordwijk",
+        "sector": "population",
+        "population": 1000,
+        "needs": [{"type": "power", "from": "grid"}],
+    },
+    {
+        "id": "zorgdossier",
+        "name": "Care records",
+        "sector": "health",
+        "population": 200,
+        "needs": [{"type": "data", "from": "server"}],
+    },
+    {
+        "id": "loket",
+        "name": "Service desk",
+        "sector": "government",
+        "population": 60,
+        "needs": [{"type": "power", "from": "grid"}, {"type": "data", "from": "server"}],
+    },
 ]
 CAUSE_INJECTS = [
     {"id": "stroom", "type": "outage", "target": "grid", "duration": "1h"},
@@ -234,8 +291,23 @@ def two_causes() -> Results:
 
 def test_each_failure_episode_is_traced_to_the_asset_its_chain_started_at(two_causes):
     episodes = failure_episodes(two_causes)
-    injects = dict(zip(two_causes.events.loc[two_causes.events["kind"] == "inject", "asset"], two_causes.events.loc[two_causes.events["kind"] == "inject", "id"]))
-    columns = ["asset", "portfolio", "start_min", "end_min", "open", "failed_min", "unserved_population_hours", "cause_asset", "caused_by"]
+    injects = dict(
+        zip(
+            two_causes.events.loc[two_causes.events["kind"] == "inject", "asset"],
+            two_causes.events.loc[two_causes.events["kind"] == "inject", "id"],
+        )
+    )
+    columns = [
+        "asset",
+        "portfolio",
+        "start_min",
+        "end_min",
+        "open",
+        "failed_min",
+        "unserved_population_hours",
+        "cause_asset",
+        "caused_by",
+    ]
     assert episodes[columns].values.tolist() == [
         ["grid", "economie-infrastructuur", 0.0, 60.0, False, 60.0, 0.0, "grid", "economie-infrastructuur"],
         ["server", "bedrijfsvoering", 120.0, 360.0, True, 240.0, 0.0, "server", "bedrijfsvoering"],
@@ -265,19 +337,39 @@ def test_losses_per_portfolio_where_they_landed_and_where_they_started(two_cause
         ["bedrijfsvoering", 2, 9.0, 300.0, 3, 12.0, 1040.0],
         [EXTERNAL, 0, 0.0, 0.0, 0, 0.0, 0.0],
     ]
-    assert both["unserved_population_hours"].sum() == both["caused_unserved_population_hours"].sum() == two_causes.metrics["unserved_population_hours"] == 2100.0
+    assert (
+        both["unserved_population_hours"].sum()
+        == both["caused_unserved_population_hours"].sum()
+        == two_causes.metrics["unserved_population_hours"]
+        == 2100.0
+    )
     assert both["failed_asset_hours"].sum() == both["caused_failed_asset_hours"].sum() == 15.0
 
 
 def test_the_cross_table_from_portfolio_to_portfolio(two_causes):
     matrix = cause_matrix(two_causes)
     assert (matrix.index.name, matrix.columns.name) == ("caused_by", "portfolio")
-    assert list(matrix.index) == ["burgemeester", "economie-infrastructuur", "haven-verkeer", "zorg", "bedrijfsvoering", EXTERNAL]
-    assert list(matrix.columns) == ["burgemeester", "economie-infrastructuur", "haven-verkeer", "zorg", "bedrijfsvoering"]
+    assert list(matrix.index) == [
+        "burgemeester",
+        "economie-infrastructuur",
+        "haven-verkeer",
+        "zorg",
+        "bedrijfsvoering",
+        EXTERNAL,
+    ]
+    assert list(matrix.columns) == [
+        "burgemeester",
+        "economie-infrastructuur",
+        "haven-verkeer",
+        "zorg",
+        "bedrijfsvoering",
+    ]
     nonzero = {(r, c): v for r, row in matrix.iterrows() for c, v in row.items() if v}
     assert nonzero == {
-        ("economie-infrastructuur", "burgemeester"): 1000.0, ("economie-infrastructuur", "bedrijfsvoering"): 60.0,
-        ("bedrijfsvoering", "zorg"): 800.0, ("bedrijfsvoering", "bedrijfsvoering"): 240.0,
+        ("economie-infrastructuur", "burgemeester"): 1000.0,
+        ("economie-infrastructuur", "bedrijfsvoering"): 60.0,
+        ("bedrijfsvoering", "zorg"): 800.0,
+        ("bedrijfsvoering", "bedrijfsvoering"): 240.0,
     }
     both = portfolio_attribution(two_causes).set_index("portfolio")
     assert matrix.sum(axis=1).tolist() == both["caused_unserved_population_hours"].tolist()
@@ -298,16 +390,27 @@ def test_a_whole_episode_counts_for_where_its_first_failure_started():
     from the server (bedrijfsvoering): 100 x (1h x 0.5 + 1h x 1 + 4h x 0.5) = 350 population-hours."""
     assets = [
         *CAUSE_ASSETS[:2],
-        {"id": "tunnel", "name": "Tunnel", "sector": "transport", "population": 100,
-         "needs": [{"type": "data", "from": "server", "effect": {"degrade": 0.5}}, {"type": "power", "from": "grid"}]},
+        {
+            "id": "tunnel",
+            "name": "Tunnel",
+            "sector": "transport",
+            "population": 100,
+            "needs": [
+                {"type": "data", "from": "server", "effect": {"degrade": 0.5}},
+                {"type": "power", "from": "grid"},
+            ],
+        },
     ]
-    injects = [{"type": "cyber.ransomware", "target": "server"}, {"type": "outage", "target": "grid", "at": "1h", "duration": "1h"}]
+    injects = [
+        {"type": "cyber.ransomware", "target": "server"},
+        {"type": "outage", "target": "grid", "at": "1h", "duration": "1h"},
+    ]
     result = Results.from_record(run(build(assets, injects, duration="6h")), "en")
     episodes = failure_episodes(result)
     tunnel = episodes[episodes["asset"] == "tunnel"]
-    assert tunnel[["start_min", "end_min", "failed_min", "unserved_population_hours", "cause_asset", "caused_by"]].values.tolist() == [
-        [0.0, 360.0, 60.0, 350.0, "server", "bedrijfsvoering"]
-    ]
+    assert tunnel[
+        ["start_min", "end_min", "failed_min", "unserved_population_hours", "cause_asset", "caused_by"]
+    ].values.tolist() == [[0.0, 360.0, 60.0, 350.0, "server", "bedrijfsvoering"]]
     assert cause_matrix(result).loc["bedrijfsvoering", "haven-verkeer"] == 350.0
 
 
@@ -317,7 +420,9 @@ def test_a_chain_without_an_asset_at_its_root_counts_as_external(two_causes):
     events = two_causes.events.copy()
     root = events.index[(events["kind"] == "inject") & (events["asset"] == "grid")][0]
     events.loc[root, ["kind", "asset"]] = ["rule.fired", ""]
-    timed = RunResults(events, two_causes.states, two_causes.metrics, two_causes.manifest, tables={"assets": two_causes.assets})
+    timed = RunResults(
+        events, two_causes.states, two_causes.metrics, two_causes.manifest, tables={"assets": two_causes.assets}
+    )
     episodes = failure_episodes(timed)
     assert episodes.loc[episodes["caused_by"] == EXTERNAL, "asset"].tolist() == ["grid", "wijk", "loket"]
     assert set(episodes.loc[episodes["caused_by"] == EXTERNAL, "cause_asset"]) == {""}

@@ -23,7 +23,10 @@ def scenarios(draw):
         }
         if draw(st.booleans()):
             crew = draw(st.sampled_from([None, "org/crew"]))
-            asset["recovery"] = {"duration": draw(st.sampled_from(["30min", "2h", "uniform(1h, 3h)"])), **({"crew": crew} if crew else {})}
+            asset["recovery"] = {
+                "duration": draw(st.sampled_from(["30min", "2h", "uniform(1h, 3h)"])),
+                **({"crew": crew} if crew else {}),
+            }
         needs = []
         others = [o for o in ids if o != asset_id]
         for _ in range(draw(st.integers(0, 2))):
@@ -50,7 +53,9 @@ def scenarios(draw):
         if kind == "outage":
             injects.append({"type": "outage", "target": target, "at": at})
         elif kind == "outage_timed":
-            injects.append({"type": "outage", "target": target, "at": at, "duration": draw(st.sampled_from(["45min", "3h"]))})
+            injects.append(
+                {"type": "outage", "target": target, "at": at, "duration": draw(st.sampled_from(["45min", "3h"]))}
+            )
         elif kind == "ddos":
             injects.append({"type": "cyber.ddos", "target": target, "at": at, "duration": "2h", "level": 0.3})
         elif kind == "ransomware":
@@ -69,23 +74,43 @@ def scenarios(draw):
     response, rules = {}, []
     if draw(st.booleans()):
         response = {
-            "reporting": {"delay": draw(st.sampled_from([0, "10min", "exponential(mean=20min)"])), "channels": [draw(st.sampled_from(ids))]},
+            "reporting": {
+                "delay": draw(st.sampled_from([0, "10min", "exponential(mean=20min)"])),
+                "channels": [draw(st.sampled_from(ids))],
+            },
             "escalation": {
                 "name": "GRIP",
                 "deescalate_after": "1h",
                 "levels": [
                     {"level": 1, "teams": [{"id": "copi", "assembly": "30min"}], "when": "known_failed >= 1"},
-                    {"level": 2, "teams": [{"id": "gbt", "assembly": "1h"}], "when": "known_failed >= 3 or population_affected >= 500"},
+                    {
+                        "level": 2,
+                        "teams": [{"id": "gbt", "assembly": "1h"}],
+                        "when": "known_failed >= 3 or population_affected >= 500",
+                    },
                 ],
             },
             "deadlines": [{"id": "avg", "starts": "exfiltration", "within": "72h"}],
         }
-        actions = ["manual", "isolate", "restore", "repair", "inform_public", "ordinance", "ask_help", "secure_evidence", "evacuate"]
+        actions = [
+            "manual",
+            "isolate",
+            "restore",
+            "repair",
+            "inform_public",
+            "ordinance",
+            "ask_help",
+            "secure_evidence",
+            "evacuate",
+        ]
         triggers = [{"incident_known": "any"}, {"asset_failed": {"sector": "energy"}}, {"grip": 1}, {"at": "2h"}]
         for n in range(draw(st.integers(0, 4))):
             rule = {
-                "id": f"r{n}", "when": draw(st.sampled_from(triggers)), "action": draw(st.sampled_from(actions)),
-                "crew": "org/crew", "duration": draw(st.sampled_from(["30min", "2h"])),
+                "id": f"r{n}",
+                "when": draw(st.sampled_from(triggers)),
+                "action": draw(st.sampled_from(actions)),
+                "crew": "org/crew",
+                "duration": draw(st.sampled_from(["30min", "2h"])),
             }
             if rule["action"] == "ordinance" or rule["when"] == {"at": "2h"}:
                 rule["target"] = draw(st.sampled_from(ids))

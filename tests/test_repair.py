@@ -58,7 +58,9 @@ def test_ties_first_come_first_served():
 
 def test_crew_size_two_works_in_parallel():
     org = [{"id": "netbeheerder", "crews": [{"id": "monteurs", "size": 2}]}]
-    scenario = build([damaged("a", 1), damaged("b", 2), damaged("c", 3)], [{"type": "outage", "target": t} for t in "abc"], org)
+    scenario = build(
+        [damaged("a", 1), damaged("b", 2), damaged("c", 3)], [{"type": "outage", "target": t} for t in "abc"], org
+    )
     assert kinds(run(scenario), "repair.started") == [(0.0, "c"), (0.0, "b"), (60.0, "a")]
 
 
@@ -78,24 +80,40 @@ def test_damaged_and_without_supply_waits_for_both():
     scenario = build(
         [
             {"id": "grid", "sector": "energy"},
-            {"id": "pump", "sector": "water", "recovery": {"duration": "1h"}, "needs": [{"type": "power", "from": "grid"}]},
+            {
+                "id": "pump",
+                "sector": "water",
+                "recovery": {"duration": "1h"},
+                "needs": [{"type": "power", "from": "grid"}],
+            },
         ],
         [{"type": "outage", "target": "grid", "duration": "2h"}, {"type": "outage", "target": "pump"}],
     )
     record = run(scenario)
     assert kinds(record, "repair.done") == [(60.0, "pump")]
-    assert [e for e in status_log(record) if e[1] == "pump"] == [(0.0, "pump", "failed"), (120.0, "pump", "operational")]
+    assert [e for e in status_log(record) if e[1] == "pump"] == [
+        (0.0, "pump", "failed"),
+        (120.0, "pump", "operational"),
+    ]
 
 
 def test_supply_back_before_repair_done():
     scenario = build(
         [
             {"id": "grid", "sector": "energy"},
-            {"id": "pump", "sector": "water", "recovery": {"duration": "1h"}, "needs": [{"type": "power", "from": "grid"}]},
+            {
+                "id": "pump",
+                "sector": "water",
+                "recovery": {"duration": "1h"},
+                "needs": [{"type": "power", "from": "grid"}],
+            },
         ],
         [{"type": "outage", "target": "grid", "duration": "30min"}, {"type": "outage", "target": "pump"}],
     )
-    assert [e for e in status_log(run(scenario)) if e[1] == "pump"] == [(0.0, "pump", "failed"), (60.0, "pump", "operational")]
+    assert [e for e in status_log(run(scenario)) if e[1] == "pump"] == [
+        (0.0, "pump", "failed"),
+        (60.0, "pump", "operational"),
+    ]
 
 
 def test_supply_only_failure_recovers_by_itself():
@@ -129,7 +147,12 @@ def _three_substations(**spec):
 
 
 def test_repairs_go_by_population_served_downstream():
-    assert kinds(run(_three_substations()), "repair.started") == [(0.0, "x"), (60.0, "groot"), (120.0, "klein"), (180.0, "derde")]
+    assert kinds(run(_three_substations()), "repair.started") == [
+        (0.0, "x"),
+        (60.0, "groot"),
+        (120.0, "klein"),
+        (180.0, "derde"),
+    ]
 
 
 def test_scenario_priority_first_and_negative_priority_last():

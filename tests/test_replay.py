@@ -44,11 +44,21 @@ GRIP = {
 ASSETS = [
     {"id": "a", "name": "Station A", "sector": "energy", "location": {"lat": 52.0, "lon": 4.5}},
     {"id": "b", "name": "Station B", "sector": "energy"},
-    {"id": "wijk", "name": "Wijk", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "b", "tolerance": "1h"}]},
+    {
+        "id": "wijk",
+        "name": "Wijk",
+        "sector": "population",
+        "population": 1000,
+        "needs": [{"type": "power", "from": "b", "tolerance": "1h"}],
+    },
     {"id": "plc", "name": "Sluis PLC", "sector": "ict"},
     {"id": "meter", "name": "Meetnet", "sector": "water"},
     {
-        "id": "lock", "name": "Sluis", "sector": "waterways", "kind": "lock", "owner": "rws",
+        "id": "lock",
+        "name": "Sluis",
+        "sector": "waterways",
+        "kind": "lock",
+        "owner": "rws",
         "manual_fallback": {"level": 0.5, "setup": "30min", "crew": "rws/sluiswachters"},
         "needs": [{"type": "control", "from": "plc"}],
     },
@@ -66,7 +76,12 @@ RULES = [{"id": "hand", "when": {"asset_failed": {"kind": "lock"}}, "action": "m
 @cache
 def small_results() -> Results:
     scenario = build(
-        ASSETS, INJECTS, ORGANISATIONS, response={"reporting": {"delay": "10min"}, "escalation": GRIP}, duration="1d", rules=RULES
+        ASSETS,
+        INJECTS,
+        ORGANISATIONS,
+        response={"reporting": {"delay": "10min"}, "escalation": GRIP},
+        duration="1d",
+        rules=RULES,
     )
     return Results.from_record(run(scenario), "en")
 
@@ -103,15 +118,85 @@ def test_known_status_lags_by_the_report_delay(small):
 @pytest.mark.parametrize(
     ("t", "view", "expected"),
     [
-        (0.0, "truth", {"a": "failed", "b": "operational", "wijk": "operational", "plc": "operational", "meter": "operational", "lock": "operational"}),
+        (
+            0.0,
+            "truth",
+            {
+                "a": "failed",
+                "b": "operational",
+                "wijk": "operational",
+                "plc": "operational",
+                "meter": "operational",
+                "lock": "operational",
+            },
+        ),
         (0.0, "known", dict.fromkeys(["a", "b", "wijk", "plc", "meter", "lock"], "operational")),
         (9.99, "known", dict.fromkeys(["a", "b", "wijk", "plc", "meter", "lock"], "operational")),
-        (10.0, "known", {"a": "failed", "b": "operational", "wijk": "operational", "plc": "operational", "meter": "operational", "lock": "operational"}),
-        (30.0, "truth", {"a": "failed", "b": "operational", "wijk": "operational", "plc": "failed", "meter": "operational", "lock": "failed"}),
-        (39.0, "known", {"a": "failed", "b": "operational", "wijk": "operational", "plc": "operational", "meter": "operational", "lock": "operational"}),
-        (125.0, "truth", {"a": "failed", "b": "failed", "wijk": "failed", "plc": "failed", "meter": "operational", "lock": "manual"}),
-        (125.0, "known", {"a": "failed", "b": "failed", "wijk": "operational", "plc": "failed", "meter": "operational", "lock": "manual"}),
-        (1000.0, "known", {"a": "operational", "b": "operational", "wijk": "operational", "plc": "failed", "meter": "operational", "lock": "manual"}),
+        (
+            10.0,
+            "known",
+            {
+                "a": "failed",
+                "b": "operational",
+                "wijk": "operational",
+                "plc": "operational",
+                "meter": "operational",
+                "lock": "operational",
+            },
+        ),
+        (
+            30.0,
+            "truth",
+            {
+                "a": "failed",
+                "b": "operational",
+                "wijk": "operational",
+                "plc": "failed",
+                "meter": "operational",
+                "lock": "failed",
+            },
+        ),
+        (
+            39.0,
+            "known",
+            {
+                "a": "failed",
+                "b": "operational",
+                "wijk": "operational",
+                "plc": "operational",
+                "meter": "operational",
+                "lock": "operational",
+            },
+        ),
+        (
+            125.0,
+            "truth",
+            {"a": "failed", "b": "failed", "wijk": "failed", "plc": "failed", "meter": "operational", "lock": "manual"},
+        ),
+        (
+            125.0,
+            "known",
+            {
+                "a": "failed",
+                "b": "failed",
+                "wijk": "operational",
+                "plc": "failed",
+                "meter": "operational",
+                "lock": "manual",
+            },
+        ),
+        (
+            1000.0,
+            "known",
+            {
+                "a": "operational",
+                "b": "operational",
+                "wijk": "operational",
+                "plc": "failed",
+                "meter": "operational",
+                "lock": "manual",
+            },
+        ),
     ],
 )
 def test_status_at(small, t, view, expected):
@@ -131,7 +216,9 @@ def test_the_stealthy_manipulation_is_in_the_truth_feed_only(small):
     assert manipulated[0] in small.feed(30.0, "truth")
     everything_known = small.feed(float("inf"), "known")
     assert all(e["asset"] != "meter" for e in everything_known)
-    assert len(everything_known) == sum(e["known_t"] is not None for e in small.events) == len(small.events) - 2  # inject + manipulated
+    assert (
+        len(everything_known) == sum(e["known_t"] is not None for e in small.events) == len(small.events) - 2
+    )  # inject + manipulated
 
 
 def test_feed_in_known_order_and_the_latest_few(small):
@@ -144,7 +231,10 @@ def test_feed_in_known_order_and_the_latest_few(small):
     assert truth == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 14, 15, 16, 17, 20]
     assert [e["id"] for e in small.feed(40.0, "truth", headline_only=True, limit=3)] == [16, 17, 20]
     assert [e["kind"] for e in small.feed(40.0, "truth") if not e["headline"]] == [
-        "need.unsatisfied", "need.exhausted", "rule.fired", "action.queued",
+        "need.unsatisfied",
+        "need.exhausted",
+        "rule.fired",
+        "action.queued",
     ]
     assert small.feed(-1.0, "truth") == []
 
@@ -158,7 +248,18 @@ def test_event_times_are_the_moments_something_visible_changes(small):
 def test_payload_shape_and_json(small):
     payload = small.to_payload()
     assert json.loads(json.dumps(payload)) == payload
-    assert set(payload) == {"start", "end_min", "lang", "title", "sectors", "assets", "links", "status", "grip", "events"}
+    assert set(payload) == {
+        "start",
+        "end_min",
+        "lang",
+        "title",
+        "sectors",
+        "assets",
+        "links",
+        "status",
+        "grip",
+        "events",
+    }
     assert payload["start"] == "2027-01-15T02:30:00+01:00"
     assert (payload["lang"], payload["title"]) == ("en", "test")
     assert payload["sectors"] == ["energy", "water", "waterways", "ict", "population"]
@@ -172,7 +273,14 @@ def test_payload_shape_and_json(small):
     ]
     assert payload["links"] == [["b", "wijk"], ["plc", "lock"]]
     assert payload["events"][2] == {
-        "id": 3, "t": 0.0, "clock": "02:30", "known_t": 10.0, "asset": "a", "kind": "asset.failed", "text": "Station A fails", "headline": True,
+        "id": 3,
+        "t": 0.0,
+        "clock": "02:30",
+        "known_t": 10.0,
+        "asset": "a",
+        "kind": "asset.failed",
+        "text": "Station A fails",
+        "headline": True,
     }
     assert payload["events"][4]["asset"] == ""  # GRIP is about no asset
     assert [e["id"] for e in payload["events"]] == list(range(1, len(payload["events"]) + 1))
@@ -195,7 +303,11 @@ def test_clock_and_first_minute_at_a_clock_time(small):
 def test_clock_over_the_change_to_summer_time():
     """Sunday 28 March 2027 01:30 CET: at 02:00 the clocks go to 03:00 (CEST); 02:30 does not
     exist that night, so --from 02:30 is the next night's, 24 hours later."""
-    scenario = build([{"id": "x", "sector": "energy"}], [{"type": "outage", "target": "x", "at": 45}], start="2027-03-28T01:30:00+01:00")
+    scenario = build(
+        [{"id": "x", "sector": "energy"}],
+        [{"type": "outage", "target": "x", "at": 45}],
+        start="2027-03-28T01:30:00+01:00",
+    )
     timeline = replay_timeline(Results.from_record(run(scenario), "en"), "en")
     assert [timeline.clock(m) for m in (0, 29, 30, 45)] == ["01:30", "01:59", "03:00", "03:15"]
     assert timeline.events[0]["clock"] == "03:15"
@@ -228,7 +340,8 @@ def test_known_view_never_shows_what_truth_did_not_show_first(name):
             had = {s for when, s in truth[asset] if when <= t}
             assert status in had, (asset, t, status)
     first_failed = {
-        view: {a: min((t for t, s in ch if s == "failed"), default=None) for a, ch in timeline.status[view].items()} for view in ("truth", "known")
+        view: {a: min((t for t, s in ch if s == "failed"), default=None) for a, ch in timeline.status[view].items()}
+        for view in ("truth", "known")
     }
     for asset, known_first in first_failed["known"].items():
         if known_first is not None:
@@ -245,7 +358,12 @@ def test_known_view_agrees_with_results_status_known_at(name):
         ours = timeline.status_at(t, "known")
         theirs = dict(zip(*results.status_known_at(t)[["asset", "status"]].to_dict("list").values()))
         for asset, status in ours.items():
-            assert status == theirs.get(asset, "operational") or status == "manual", (t, asset, status, theirs.get(asset))
+            assert status == theirs.get(asset, "operational") or status == "manual", (
+                t,
+                asset,
+                status,
+                theirs.get(asset),
+            )
 
 
 @settings(max_examples=200, deadline=None)

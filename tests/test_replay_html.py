@@ -40,7 +40,10 @@ def timeline(sluis):
 def tiny_payload(name: str = "Pomp", lang: str = "en") -> dict:
     """A hand-made payload: a pump (failed from minute 10, known at 25) feeding a hospital."""
     return {
-        "start": "2027-01-15T02:30:00+01:00", "end_min": 60.0, "lang": lang, "title": "Tiny",
+        "start": "2027-01-15T02:30:00+01:00",
+        "end_min": 60.0,
+        "lang": lang,
+        "title": "Tiny",
         "sectors": ["water", "health"],
         "assets": [
             {"id": "pomp", "name": name, "sector": "water", "x": None, "y": None, "layer": 0},
@@ -53,10 +56,26 @@ def tiny_payload(name: str = "Pomp", lang: str = "en") -> dict:
         },
         "grip": [[0.0, 0], [30.0, 1]],
         "events": [
-            {"id": 1, "t": 10.0, "clock": "02:40", "known_t": 25.0, "asset": "pomp", "kind": "asset.failed",
-             "text": f"{name} failed", "headline": True},
-            {"id": 2, "t": 12.5, "clock": "02:42", "known_t": None, "asset": "pomp", "kind": "need.unsatisfied",
-             "text": "never known", "headline": False},
+            {
+                "id": 1,
+                "t": 10.0,
+                "clock": "02:40",
+                "known_t": 25.0,
+                "asset": "pomp",
+                "kind": "asset.failed",
+                "text": f"{name} failed",
+                "headline": True,
+            },
+            {
+                "id": 2,
+                "t": 12.5,
+                "clock": "02:42",
+                "known_t": None,
+                "asset": "pomp",
+                "kind": "need.unsatisfied",
+                "text": "never known",
+                "headline": False,
+            },
         ],
     }
 
@@ -96,8 +115,14 @@ def test_the_content_security_policy_forbids_the_network_and_admits_exactly_our_
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
     assert directives == {
-        "default-src": "'none'", "script-src": sha(code[0]), "style-src": sha(style[0]), "img-src": "data:",
-        "font-src": "'none'", "connect-src": "'none'", "base-uri": "'none'", "form-action": "'none'",
+        "default-src": "'none'",
+        "script-src": sha(code[0]),
+        "style-src": sha(style[0]),
+        "img-src": "data:",
+        "font-src": "'none'",
+        "connect-src": "'none'",
+        "base-uri": "'none'",
+        "form-action": "'none'",
     }
 
 
@@ -138,13 +163,16 @@ def test_options_are_embedded_and_checked():
 # --- layout --------------------------------------------------------------------------------------
 def test_layered_layout_rows_by_depth_sorted_by_sector():
     assets = [
-        {"id": "a", "sector": "energy", "layer": 0}, {"id": "b", "sector": "water", "layer": 1},
-        {"id": "c", "sector": "energy", "layer": 1}, {"id": "d", "sector": "health", "layer": 2},
+        {"id": "a", "sector": "energy", "layer": 0},
+        {"id": "b", "sector": "water", "layer": 1},
+        {"id": "c", "sector": "energy", "layer": 1},
+        {"id": "d", "sector": "health", "layer": 2},
     ]
     third = (HEIGHT - 2 * MARGIN) / 3
     assert graph_layout(assets, ["energy", "water", "health"]) == {
         "a": (500.0, round(MARGIN + third / 2, 1)),
-        "c": (265.0, round(MARGIN + third * 1.5, 1)), "b": (735.0, round(MARGIN + third * 1.5, 1)),
+        "c": (265.0, round(MARGIN + third * 1.5, 1)),
+        "b": (735.0, round(MARGIN + third * 1.5, 1)),
         "d": (500.0, round(MARGIN + third * 2.5, 1)),
     }
 
@@ -172,8 +200,16 @@ def test_clock_offsets_follow_daylight_saving():
     """Start Sunday 28 March 2027 00:00 in Amsterdam: at 02:00 CET (minute 120) the clocks go to 03:00."""
     start = datetime(2027, 3, 28, 0, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     timeline = ReplayTimeline(
-        start=start, end_min=300.0, lang="en", title="dst", sectors=[], assets=[], links=[],
-        status={"truth": {}, "known": {}}, grip=[[0.0, 0]], events=[],
+        start=start,
+        end_min=300.0,
+        lang="en",
+        title="dst",
+        sectors=[],
+        assets=[],
+        links=[],
+        status={"truth": {}, "known": {}},
+        grip=[[0.0, 0]],
+        events=[],
     )
     assert clock_offsets(timeline) == [[0.0, 60.0], [120.0, 120.0]]
 
@@ -199,7 +235,9 @@ def statuses(page) -> dict[str, str]:
 
 
 def feed_ids(page) -> list[int]:
-    return [int(i) for i in page.eval_on_selector_all("#feed li[data-event]", "items => items.map(i => i.dataset.event)")]
+    return [
+        int(i) for i in page.eval_on_selector_all("#feed li[data-event]", "items => items.map(i => i.dataset.event)")
+    ]
 
 
 def test_page_opens_offline_without_errors(browser_page, sluis, tmp_path, artifact_dir, timeline):
@@ -210,7 +248,9 @@ def test_page_opens_offline_without_errors(browser_page, sluis, tmp_path, artifa
     assert page.inner_text("#date") == "vr 2027-01-15"
     assert page.inner_text("#grip") == "GRIP 2" and timeline.grip_at(60) == 2
     assert statuses(page) == timeline.status_at(60, "truth")
-    assert page.eval_on_selector("#feed li.current", "e => e.dataset.event") == str(timeline.feed(60, "truth", True)[-1]["id"])
+    assert page.eval_on_selector("#feed li.current", "e => e.dataset.event") == str(
+        timeline.feed(60, "truth", True)[-1]["id"]
+    )
     page.screenshot(path=str(artifact_dir / "replay.png"))
     assert (artifact_dir / "replay.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -258,7 +298,11 @@ def test_next_and_previous_step_to_the_moments_of_the_view(browser_page, sluis, 
 
 
 def test_the_toggle_shows_what_the_crisis_organisation_knew(browser_page, sluis, tmp_path, timeline):
-    t = next(t for t in timeline.event_times("truth") if t > 0 and timeline.status_at(t, "truth") != timeline.status_at(t, "known"))
+    t = next(
+        t
+        for t in timeline.event_times("truth")
+        if t > 0 and timeline.status_at(t, "truth") != timeline.status_at(t, "known")
+    )
     truth, known = timeline.status_at(t, "truth"), timeline.status_at(t, "known")
     hidden = [a for a in truth if truth[a] == "failed" and known[a] == "operational"]
     assert hidden  # failed in truth, not yet known
@@ -298,6 +342,8 @@ def test_the_clock_jumps_with_daylight_saving(browser_page, tmp_path):
         browser_page.open(path)
         page = browser_page.page
         assert (page.inner_text("#clock"), page.inner_text("#elapsed"), page.inner_text("#date")) == (
-            clock, f"T+{minute // 60:02d}:{minute % 60:02d}", "Sun 2027-03-28",
+            clock,
+            f"T+{minute // 60:02d}:{minute % 60:02d}",
+            "Sun 2027-03-28",
         )
     assert browser_page.console_errors == [] and browser_page.requests == []

@@ -48,24 +48,80 @@ from simulator.report.replay_terminal import (
 
 def tiny(lang: str = "en", assets: list[dict] | None = None, status: dict | None = None) -> ReplayTimeline:
     events = [
-        {"id": 1, "t": 10.0, "clock": "02:40", "known_t": 20.0, "asset": "x", "kind": "asset.failed", "text": "Station X fails", "headline": True},
-        {"id": 2, "t": 10.0, "clock": "02:40", "known_t": 20.0, "asset": "x", "kind": "need.unsatisfied", "text": "bookkeeping", "headline": False},
-        {"id": 3, "t": 20.0, "clock": "02:50", "known_t": 20.0, "asset": "", "kind": "grip.escalated", "text": "Escalation to GRIP 1", "headline": True},
-        {"id": 4, "t": 30.0, "clock": "03:00", "known_t": None, "asset": "y", "kind": "cyber.manipulated", "text": "Attacker manipulates Pump Y", "headline": True},
-        {"id": 5, "t": 50.0, "clock": "03:20", "known_t": 50.0, "asset": "x", "kind": "asset.operational", "text": "Station X operational again", "headline": True},
+        {
+            "id": 1,
+            "t": 10.0,
+            "clock": "02:40",
+            "known_t": 20.0,
+            "asset": "x",
+            "kind": "asset.failed",
+            "text": "Station X fails",
+            "headline": True,
+        },
+        {
+            "id": 2,
+            "t": 10.0,
+            "clock": "02:40",
+            "known_t": 20.0,
+            "asset": "x",
+            "kind": "need.unsatisfied",
+            "text": "bookkeeping",
+            "headline": False,
+        },
+        {
+            "id": 3,
+            "t": 20.0,
+            "clock": "02:50",
+            "known_t": 20.0,
+            "asset": "",
+            "kind": "grip.escalated",
+            "text": "Escalation to GRIP 1",
+            "headline": True,
+        },
+        {
+            "id": 4,
+            "t": 30.0,
+            "clock": "03:00",
+            "known_t": None,
+            "asset": "y",
+            "kind": "cyber.manipulated",
+            "text": "Attacker manipulates Pump Y",
+            "headline": True,
+        },
+        {
+            "id": 5,
+            "t": 50.0,
+            "clock": "03:20",
+            "known_t": 50.0,
+            "asset": "x",
+            "kind": "asset.operational",
+            "text": "Station X operational again",
+            "headline": True,
+        },
     ]
     assets = assets or [
         {"id": "x", "name": "Station X", "sector": "energy", "x": None, "y": None, "layer": 0},
         {"id": "y", "name": "Pump Y", "sector": "water", "x": None, "y": None, "layer": 0},
     ]
     status = status or {
-        "truth": {"x": [[0.0, "operational"], [10.0, "failed"], [50.0, "operational"]], "y": [[0.0, "operational"], [30.0, "degraded"]]},
+        "truth": {
+            "x": [[0.0, "operational"], [10.0, "failed"], [50.0, "operational"]],
+            "y": [[0.0, "operational"], [30.0, "degraded"]],
+        },
         "known": {"x": [[0.0, "operational"], [20.0, "failed"], [50.0, "operational"]], "y": [[0.0, "operational"]]},
     }
     return ReplayTimeline(
-        start=datetime(2027, 1, 15, 2, 30, tzinfo=ZoneInfo("Europe/Amsterdam")), end_min=60.0, lang=lang, title="Tiny",
-        sectors=list(dict.fromkeys(a["sector"] for a in assets)), assets=assets, links=[], status=status,
-        grip=[[0.0, 0], [20.0, 1]], events=events, level_names={0: "no GRIP" if lang == "en" else "geen GRIP", 1: "GRIP 1"},
+        start=datetime(2027, 1, 15, 2, 30, tzinfo=ZoneInfo("Europe/Amsterdam")),
+        end_min=60.0,
+        lang=lang,
+        title="Tiny",
+        sectors=list(dict.fromkeys(a["sector"] for a in assets)),
+        assets=assets,
+        links=[],
+        status=status,
+        grip=[[0.0, 0], [20.0, 1]],
+        events=events,
+        level_names={0: "no GRIP" if lang == "en" else "geen GRIP", 1: "GRIP 1"},
     )
 
 
@@ -76,7 +132,18 @@ def test_the_tiny_timeline_has_the_moments_of_its_docstring():
 
 
 # --- keys -------------------------------------------------------------------------------------------
-SINGLE = {" ": "pause", "+": "faster", "=": "faster", "-": "slower", "_": "slower", "t": "toggle", "T": "toggle", "q": "quit", "Q": "quit", "\x03": "quit"}
+SINGLE = {
+    " ": "pause",
+    "+": "faster",
+    "=": "faster",
+    "-": "slower",
+    "_": "slower",
+    "t": "toggle",
+    "T": "toggle",
+    "q": "quit",
+    "Q": "quit",
+    "\x03": "quit",
+}
 
 
 @pytest.mark.parametrize("code", range(128))
@@ -123,10 +190,20 @@ def test_an_arrow_split_over_two_reads():
 @pytest.mark.parametrize(
     ("view", "t", "previous", "following"),
     [
-        ("truth", 0.0, 0.0, 10.0), ("truth", 5.0, 0.0, 10.0), ("truth", 10.0, 0.0, 20.0), ("truth", 15.0, 10.0, 20.0),
-        ("truth", 20.0, 10.0, 30.0), ("truth", 30.0, 20.0, 50.0), ("truth", 50.0, 30.0, 60.0), ("truth", 60.0, 50.0, 60.0),
-        ("known", 0.0, 0.0, 20.0), ("known", 10.0, 0.0, 20.0), ("known", 20.0, 0.0, 50.0), ("known", 30.0, 20.0, 50.0),
-        ("known", 50.0, 20.0, 60.0), ("known", 60.0, 50.0, 60.0),
+        ("truth", 0.0, 0.0, 10.0),
+        ("truth", 5.0, 0.0, 10.0),
+        ("truth", 10.0, 0.0, 20.0),
+        ("truth", 15.0, 10.0, 20.0),
+        ("truth", 20.0, 10.0, 30.0),
+        ("truth", 30.0, 20.0, 50.0),
+        ("truth", 50.0, 30.0, 60.0),
+        ("truth", 60.0, 50.0, 60.0),
+        ("known", 0.0, 0.0, 20.0),
+        ("known", 10.0, 0.0, 20.0),
+        ("known", 20.0, 0.0, 50.0),
+        ("known", 30.0, 20.0, 50.0),
+        ("known", 50.0, 20.0, 60.0),
+        ("known", 60.0, 50.0, 60.0),
     ],
 )
 def test_previous_and_next_event(view, t, previous, following):
@@ -137,7 +214,10 @@ def test_previous_and_next_event(view, t, previous, following):
         assert apply_key(state, "next", timeline) == replace(state, t_min=following)
 
 
-@pytest.mark.parametrize(("speed", "faster", "slower"), [(1, 2, 1), (2, 5, 1), (60, 120, 30), (90, 120, 60), (0.5, 1, 0.5), (86400, 86400, 28800)])
+@pytest.mark.parametrize(
+    ("speed", "faster", "slower"),
+    [(1, 2, 1), (2, 5, 1), (60, 120, 30), (90, 120, 60), (0.5, 1, 0.5), (86400, 86400, 28800)],
+)
 def test_speed_steps_and_bounds(speed, faster, slower):
     state = ReplayState(speed=speed)
     assert apply_key(state, "faster", tiny()).speed == faster
@@ -148,7 +228,9 @@ def test_pause_play_and_play_again_from_the_end():
     timeline = tiny()
     assert apply_key(ReplayState(t_min=5), "pause", timeline) == ReplayState(t_min=5, paused=True)
     assert apply_key(ReplayState(t_min=5, paused=True), "pause", timeline) == ReplayState(t_min=5)
-    assert apply_key(ReplayState(t_min=60, paused=True, view="known"), "pause", timeline) == ReplayState(t_min=0, view="known")
+    assert apply_key(ReplayState(t_min=60, paused=True, view="known"), "pause", timeline) == ReplayState(
+        t_min=0, view="known"
+    )
 
 
 def test_toggle_quit_and_an_unknown_action():
@@ -171,8 +253,15 @@ def test_every_action_from_every_state_changes_only_its_own_field(action):
     """Exhaustive over 112 states: each action touches only what it is about, and the result is
     a valid state (time within the run, a speed within bounds, a known view)."""
     timeline = tiny()
-    own = {"pause": {"paused", "t_min"}, "faster": {"speed"}, "slower": {"speed"}, "previous": {"t_min"}, "next": {"t_min"},
-           "toggle": {"view"}, "quit": {"quit"}}[action]
+    own = {
+        "pause": {"paused", "t_min"},
+        "faster": {"speed"},
+        "slower": {"speed"},
+        "previous": {"t_min"},
+        "next": {"t_min"},
+        "toggle": {"view"},
+        "quit": {"quit"},
+    }[action]
     for state in STATES:
         after = apply_key(state, action, timeline)
         changed = {f for f in ("t_min", "speed", "view", "paused", "quit") if getattr(after, f) != getattr(state, f)}
@@ -222,9 +311,14 @@ def test_screen_in_truth_paused():
 def test_screen_in_known_shows_what_was_known_and_when_it_happened():
     lines = screen(tiny(), ReplayState(t_min=35, view="known", speed=600))
     assert lines[1].endswith("▶ playing")
-    assert lines[2].startswith("view: what the crisis organisation knew") and lines[2].endswith("speed 600× (10min per second)")
+    assert lines[2].startswith("view: what the crisis organisation knew") and lines[2].endswith(
+        "speed 600× (10min per second)"
+    )
     assert "Energy  ✗ Station X" in lines and "Water   ✓ Pump Y" in lines  # the manipulation stays unknown
-    assert feed_of(lines) == ["02:50  T+00:20  Station X fails (happened 02:40)", "02:50  T+00:20  Escalation to GRIP 1"]
+    assert feed_of(lines) == [
+        "02:50  T+00:20  Station X fails (happened 02:40)",
+        "02:50  T+00:20  Escalation to GRIP 1",
+    ]
     truth = screen(tiny(), ReplayState(t_min=35, speed=600))
     assert "Water   ◐ Pump Y" in truth
     assert feed_of(truth)[-1] == "03:00  T+00:30  Attacker manipulates Pump Y"
@@ -242,7 +336,9 @@ def test_screen_in_dutch():
     lines = screen(tiny("nl"), ReplayState(t_min=35, view="known", paused=True))
     assert lines[0].startswith("Terugblik: Tiny") and lines[0].endswith("03:05  2027-01-15  T+00:35 van T+01:00")
     assert lines[1].endswith("❚❚ GEPAUZEERD")
-    assert lines[2].startswith("weergave: wat de crisisorganisatie wist") and lines[2].endswith("snelheid 60× (1min per seconde)")
+    assert lines[2].startswith("weergave: wat de crisisorganisatie wist") and lines[2].endswith(
+        "snelheid 60× (1min per seconde)"
+    )
     assert "Energie  ✗ Station X" in lines
     assert feed_of(lines)[0] == "02:50  T+00:20  Station X fails (gebeurd om 02:40)"
 
@@ -250,7 +346,9 @@ def test_screen_in_dutch():
 def test_a_sector_too_long_for_the_screen_counts_its_operational_assets():
     """Twelve assets in one sector, one failed; 60 columns hold two asset columns, so naming all
     takes six rows; a 16-line screen has room for three: the eleven operational are counted."""
-    assets = [{"id": f"a{i}", "name": f"Asset {i}", "sector": "energy", "x": None, "y": None, "layer": 0} for i in range(12)]
+    assets = [
+        {"id": f"a{i}", "name": f"Asset {i}", "sector": "energy", "x": None, "y": None, "layer": 0} for i in range(12)
+    ]
     status = {view: {a["id"]: [[0.0, "operational"]] for a in assets} for view in VIEWS}
     status["truth"]["a7"] = [[0.0, "operational"], [10.0, "failed"]]
     big = tiny(assets=assets, status=status)
@@ -258,7 +356,9 @@ def test_a_sector_too_long_for_the_screen_counts_its_operational_assets():
     assert "Energy  ✗ Asset 7               ✓ 11 operational" in lines
     assert not any("Asset 3" in line for line in lines)
     roomy = screen(big, ReplayState(t_min=20), width=60, height=30)
-    assert "Energy  ✗ Asset 7               ✓ Asset 0" in roomy and "        ✓ Asset 10              ✓ Asset 11" in roomy
+    assert (
+        "Energy  ✗ Asset 7               ✓ Asset 0" in roomy and "        ✓ Asset 10              ✓ Asset 11" in roomy
+    )
 
 
 def test_status_symbols_differ_so_the_screen_reads_without_colour():
@@ -279,7 +379,10 @@ def test_plain_timeline_in_both_views():
         "02:50  T+00:20  Escalation to GRIP 1",
         "03:20  T+00:50  Station X operational again",
     ]
-    assert plain_lines(tiny("nl"), "truth", 30.0)[:2] == ["Terugblik: Tiny (werkelijkheid), vanaf 03:00", "03:00  T+00:30  Attacker manipulates Pump Y"]
+    assert plain_lines(tiny("nl"), "truth", 30.0)[:2] == [
+        "Terugblik: Tiny (werkelijkheid), vanaf 03:00",
+        "03:00  T+00:30  Attacker manipulates Pump Y",
+    ]
 
 
 # --- the command --------------------------------------------------------------------------------------
@@ -333,7 +436,10 @@ def test_not_a_terminal_in_dutch_from_a_clock_time(run_dir):
         (["--from", "3h"], "--from: '3h' is not a clock time (HH:MM, e.g. 03:40)"),
         (["--from", "02:00"], "--from 02:00: the replay ends at 06:30 (T+04:00); choose an earlier time"),
         (["--speed", "0"], "--speed: 0 is out of range: more than 0 and at most 86400 simulated seconds per second"),
-        (["--speed", "100000"], "--speed: 100000 is out of range: more than 0 and at most 86400 simulated seconds per second"),
+        (
+            ["--speed", "100000"],
+            "--speed: 100000 is out of range: more than 0 and at most 86400 simulated seconds per second",
+        ),
     ],
 )
 def test_bad_options_exit_2(run_dir, args, message):
@@ -352,7 +458,9 @@ def test_a_folder_that_is_no_run_exits_2(tmp_path):
 def test_html_hands_the_options_to_the_browser_replay(run_dir, tmp_path, monkeypatch):
     calls = []
     fake = types.ModuleType("simulator.report.replay_html")
-    fake.write_replay_html = lambda results, path, lang, **options: calls.append((len(results.events), path, lang, options)) or path
+    fake.write_replay_html = lambda results, path, lang, **options: (
+        calls.append((len(results.events), path, lang, options)) or path
+    )
     monkeypatch.setitem(sys.modules, "simulator.report.replay_html", fake)
     out = tmp_path / "replay.html"
     result = invoke(run_dir, "--html", out, "--view", "known", "--from", "03:00", "--speed", "120", "--lang", "nl")
@@ -377,14 +485,19 @@ class Tmux:
     def __init__(self, tmux: str, command: str, cwd):
         self.base = [tmux, "-L", f"rampsim-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", "-f", os.devnull]
         env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-        subprocess.run([*self.base, "new-session", "-d", "-x", "120", "-y", "40", "-s", "replay", "-c", str(cwd), command],
-                       check=True, env={**env, "TERM": "xterm-256color"})
+        subprocess.run(
+            [*self.base, "new-session", "-d", "-x", "120", "-y", "40", "-s", "replay", "-c", str(cwd), command],
+            check=True,
+            env={**env, "TERM": "xterm-256color"},
+        )
 
     def keys(self, *keys: str) -> None:
         subprocess.run([*self.base, "send-keys", "-t", "replay", *keys], check=True)
 
     def screen(self) -> str:
-        return subprocess.run([*self.base, "capture-pane", "-p", "-t", "replay"], check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            [*self.base, "capture-pane", "-p", "-t", "replay"], check=True, capture_output=True, text=True
+        ).stdout
 
     def wait_for(self, predicate, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -408,8 +521,10 @@ def elapsed_on(shown: str) -> str:
 
 def _command(run_dir, speed: int) -> str:
     # after the replay: whether the terminal is back in canonical mode, and the exit status
-    return (f"{sys.executable} -m simulator replay {run_dir} --speed {speed} --lang en; "
-            "status=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; echo EXITED $status; sleep 60")
+    return (
+        f"{sys.executable} -m simulator replay {run_dir} --speed {speed} --lang en; "
+        "status=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; echo EXITED $status; sleep 60"
+    )
 
 
 def test_under_tmux_pause_speed_step_toggle_and_quit(run_dir, tmp_path):

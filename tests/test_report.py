@@ -60,25 +60,66 @@ RESPONSE = {
 }
 ASSETS = [
     {"id": "grid", "name": "Substation", "sector": "energy", "owner": "net"},
-    {"id": "wijk", "name": "Noordwijk", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "grid"}]},
-    {"id": "ziekenhuis", "name": "Hospital", "sector": "health", "population": 100, "needs": [{"type": "power", "from": "grid", "tolerance": "1h"}]},
-    {"id": "tunnel", "name": "Tunnel", "sector": "transport", "population": 50, "needs": [{"type": "power", "from": "grid", "effect": {"degrade": 0.5}}]},
+    {
+        "id": "wijk",
+        "name": "Noordwijk",
+        "sector": "population",
+        "population": 1000,
+        "needs": [{"type": "power", "from": "grid"}],
+    },
+    {
+        "id": "ziekenhuis",
+        "name": "Hospital",
+        "sector": "health",
+        "population": 100,
+        "needs": [{"type": "power", "from": "grid", "tolerance": "1h"}],
+    },
+    {
+        "id": "tunnel",
+        "name": "Tunnel",
+        "sector": "transport",
+        "population": 50,
+        "needs": [{"type": "power", "from": "grid", "effect": {"degrade": 0.5}}],
+    },
     {"id": "server", "name": "Town hall server", "sector": "ict", "owner": "gemeente"},
 ]
 INJECTS = [
     {"id": "stroomuitval", "type": "outage", "target": "grid", "duration": "3h"},
-    {"id": "datalek", "type": "cyber.compromise", "target": "server", "effect": "exfiltrate", "detect": {"monitoring": "2h"}},
+    {
+        "id": "datalek",
+        "type": "cyber.compromise",
+        "target": "server",
+        "effect": "exfiltrate",
+        "detect": {"monitoring": "2h"},
+    },
 ]
 RULES = [
-    {"id": "vroeg", "when": {"deadline_started": "nis2-vroeg"}, "action": "notify", "deadline": "nis2-vroeg", "delay": "3h"},
+    {
+        "id": "vroeg",
+        "when": {"deadline_started": "nis2-vroeg"},
+        "action": "notify",
+        "deadline": "nis2-vroeg",
+        "delay": "3h",
+    },
     {"id": "ap", "when": {"deadline_started": "avg"}, "action": "notify", "deadline": "avg", "delay": "80h"},
 ]
 NAME = "Stroom & datalek <oefening>"
 
 
 def scenario(portfolios: tuple[Portfolio, ...] = ()):
-    made = build(ASSETS, INJECTS, ORGS, response=RESPONSE, rules=RULES, duration="4d", name=NAME, description="A small <debrief> test")
-    return dataclasses.replace(made, graph=dataclasses.replace(made.graph, portfolios=portfolios)) if portfolios else made
+    made = build(
+        ASSETS,
+        INJECTS,
+        ORGS,
+        response=RESPONSE,
+        rules=RULES,
+        duration="4d",
+        name=NAME,
+        description="A small <debrief> test",
+    )
+    return (
+        dataclasses.replace(made, graph=dataclasses.replace(made.graph, portfolios=portfolios)) if portfolios else made
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +144,15 @@ def runner() -> CliRunner:
 
 
 def portfolio(pid: str, sectors, default_for=None) -> Portfolio:
-    return Portfolio.model_validate({"id": pid, "name": {"nl": f"NL {pid}", "en": f"EN {pid}"}, "holder": f"Wethouder {pid}", "sectors": sectors, "default_for": default_for})
+    return Portfolio.model_validate(
+        {
+            "id": pid,
+            "name": {"nl": f"NL {pid}", "en": f"EN {pid}"},
+            "holder": f"Wethouder {pid}",
+            "sectors": sectors,
+            "default_for": default_for,
+        }
+    )
 
 
 # --- impact per portfolio ---------------------------------------------------------------------------
@@ -135,14 +184,27 @@ def test_impact_per_portfolio_with_the_default_mapping(result):
 def test_the_graph_files_portfolios_travel_in_the_run_directory(tmp_path):
     """health and ict are in no portfolio and no portfolio is default_for other: the default
     catch-all (bedrijfsvoering) joins the mapping and takes them."""
-    portfolios = (portfolio("oov", ["emergency", "population"], "safety"), portfolio("techniek", ["energy", "transport"]))
+    portfolios = (
+        portfolio("oov", ["emergency", "population"], "safety"),
+        portfolio("techniek", ["energy", "transport"]),
+    )
     fresh = Results.from_record(run(scenario(portfolios)), "en")
     fresh.save(tmp_path / "run")
     loaded = Results.load(tmp_path / "run")
-    assert loaded.manifest["portfolios"][0] == {"id": "oov", "name": {"nl": "NL oov", "en": "EN oov"}, "holder": "Wethouder oov", "sectors": ["emergency", "population"], "default_for": "safety"}
+    assert loaded.manifest["portfolios"][0] == {
+        "id": "oov",
+        "name": {"nl": "NL oov", "en": "EN oov"},
+        "holder": "Wethouder oov",
+        "sectors": ["emergency", "population"],
+        "default_for": "safety",
+    }
     for each in (fresh, loaded):
         mapping = portfolio_mapping(each)
-        assert (mapping.source, mapping.unmapped["health"], mapping.unmapped["flood_defence"]) == ("file", "bedrijfsvoering", "oov")
+        assert (mapping.source, mapping.unmapped["health"], mapping.unmapped["flood_defence"]) == (
+            "file",
+            "bedrijfsvoering",
+            "oov",
+        )
         assert portfolio_impact(each, mapping).values.tolist() == [
             ["oov", 1, ("wijk",), 3.0, 3000.0, 180.0, "wijk", False],
             ["techniek", 2, ("grid", "tunnel"), 3.0, 75.0, 180.0, "grid", False],
@@ -160,16 +222,22 @@ def test_an_evacuated_neighbourhood_stops_counting_as_the_metric_does():
     """The wijk fails at 0, the control room knows at 10 and the evacuation takes 1h: its people
     count until 70, 1000 x 70 / 60 population-hours (not 3,000)."""
     rules = [{"id": "evacuatie", "when": {"asset_failed": {"asset": "wijk"}}, "action": "evacuate", "duration": "1h"}]
-    evacuated = Results.from_record(run(build(ASSETS[:2], INJECTS[:1], ORGS, response=RESPONSE, rules=rules, duration="4d")), "en")
+    evacuated = Results.from_record(
+        run(build(ASSETS[:2], INJECTS[:1], ORGS, response=RESPONSE, rules=rules, duration="4d")), "en"
+    )
     losses = asset_losses(evacuated)
     assert losses["unserved_population_hours"].tolist() == [0.0, pytest.approx(1000 * 70 / 60, rel=1e-12)]
-    assert losses["unserved_population_hours"].sum() == pytest.approx(evacuated.metrics["unserved_population_hours"], rel=1e-12)
+    assert losses["unserved_population_hours"].sum() == pytest.approx(
+        evacuated.metrics["unserved_population_hours"], rel=1e-12
+    )
 
 
 def test_losses_add_up_to_the_metrics_of_a_reference_run(reference_run):
     reference = Results.load(reference_run)
     losses = asset_losses(reference)
-    assert losses["unserved_population_hours"].sum() == pytest.approx(reference.metrics["unserved_population_hours"], rel=1e-12)
+    assert losses["unserved_population_hours"].sum() == pytest.approx(
+        reference.metrics["unserved_population_hours"], rel=1e-12
+    )
     assert losses["failed_min"].sum() == pytest.approx(sum(reference.metrics["downtime_min"].values()), rel=1e-12)
     assert int((losses["failed_min"] > 0).sum()) == reference.metrics["assets_failed"]
 
@@ -201,7 +269,9 @@ def test_caused_from_adds_up_to_landed_in_and_the_metric_on_a_reference_run(refe
     episodes = failure_episodes(reference)
     both = portfolio_attribution(reference, episodes=episodes)
     total = reference.metrics["unserved_population_hours"]
-    assert both["caused_unserved_population_hours"].sum() == pytest.approx(both["unserved_population_hours"].sum(), rel=1e-12)
+    assert both["caused_unserved_population_hours"].sum() == pytest.approx(
+        both["unserved_population_hours"].sum(), rel=1e-12
+    )
     assert both["caused_unserved_population_hours"].sum() == pytest.approx(total, rel=1e-12)
     assert cause_matrix(reference, episodes=episodes).to_numpy().sum() == pytest.approx(total, rel=1e-12)
     hours = sum(reference.metrics["downtime_min"].values()) / 60
@@ -236,22 +306,90 @@ EXPECTED = {
     "en": {
         "title": "<title>Debrief: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
-            ["assets failed", "3"], ["peak assets failed at once", "3"], ["unserved population-hours", "3,275"],
-            ["time to full recovery", "+3h"], ["events", "46"], ["first incident known, after its start", "+10min"],
+            ["assets failed", "3"],
+            ["peak assets failed at once", "3"],
+            ["unserved population-hours", "3,275"],
+            ["time to full recovery", "+3h"],
+            ["events", "46"],
+            ["first incident known, after its start", "+10min"],
             ["deadlines met", "1 of 3 (still running: 1)"],
         ],
         "deadlines": [
-            ["NIS2: early warning", "gemeente", "2027-01-15 04:30 +2h", "24 hours", "2027-01-16 04:30 +1d2h", "2027-01-15 07:30 +5h", "met"],
-            ["AVG: data breach", "gemeente", "2027-01-15 04:30 +2h", "72 hours", "2027-01-18 04:30 +3d2h", "2027-01-18 12:30 +3d10h", "missed (done late)"],
-            ["NIS2: notification", "gemeente", "2027-01-15 04:30 +2h", "72 hours", "2027-01-18 04:30 +3d2h", "–", "missed"],
-            ["NIS2: final report", "gemeente", "2027-01-15 04:30 +2h", "30 days", "2027-02-14 04:30 +30d2h", "–", "still running at the end of the run"],
+            [
+                "NIS2: early warning",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "24 hours",
+                "2027-01-16 04:30 +1d2h",
+                "2027-01-15 07:30 +5h",
+                "met",
+            ],
+            [
+                "AVG: data breach",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "72 hours",
+                "2027-01-18 04:30 +3d2h",
+                "2027-01-18 12:30 +3d10h",
+                "missed (done late)",
+            ],
+            [
+                "NIS2: notification",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "72 hours",
+                "2027-01-18 04:30 +3d2h",
+                "–",
+                "missed",
+            ],
+            [
+                "NIS2: final report",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "30 days",
+                "2027-02-14 04:30 +30d2h",
+                "–",
+                "still running at the end of the run",
+            ],
         ],
         "portfolios": [
-            ["Public order, safety and crisis management", "Mayor", "Emergency services, Neighbourhoods", "1 Noordwijk", "3.0", "3,000", "Noordwijk: 3h"],
-            ["Economy and infrastructure (energy, water, telecom)", "Alderman for the economy", "Energy, Water, Telecom, Finance, Food", "1 Substation", "3.0", "0", "Substation: 3h"],
-            ["Port, waterways and traffic", "Alderman for the port and traffic", "Waterways, Flood defence, Transport", "1 Tunnel", "0.0", "75", "–"],
+            [
+                "Public order, safety and crisis management",
+                "Mayor",
+                "Emergency services, Neighbourhoods",
+                "1 Noordwijk",
+                "3.0",
+                "3,000",
+                "Noordwijk: 3h",
+            ],
+            [
+                "Economy and infrastructure (energy, water, telecom)",
+                "Alderman for the economy",
+                "Energy, Water, Telecom, Finance, Food",
+                "1 Substation",
+                "3.0",
+                "0",
+                "Substation: 3h",
+            ],
+            [
+                "Port, waterways and traffic",
+                "Alderman for the port and traffic",
+                "Waterways, Flood defence, Transport",
+                "1 Tunnel",
+                "0.0",
+                "75",
+                "–",
+            ],
             ["Care and welfare", "Alderman for care", "Health", "1 Hospital", "2.0", "200", "Hospital: 2h"],
-            ["Operations and digitalisation (the municipality's own IT)", "Alderman for operations", "Government, ICT", "0", "0.0", "0", "–"],
+            [
+                "Operations and digitalisation (the municipality's own IT)",
+                "Alderman for operations",
+                "Government, ICT",
+                "0",
+                "0.0",
+                "0",
+                "–",
+            ],
         ],
         "mapping": "The graph file has no portfolios section: rampsim&#x27;s default mapping of sectors to portfolios is used.",
         "chain": ["Inject stroomuitval (physical incident): outage on Substation", "Noordwijk fails"],
@@ -260,22 +398,90 @@ EXPECTED = {
     "nl": {
         "title": "<title>Nabespreking: Stroom &amp; datalek &lt;oefening&gt;</title>",
         "metrics": [
-            ["objecten uitgevallen", "3"], ["piek gelijktijdig uitgevallen", "3"], ["onbediende inwoner-uren", "3.275"],
-            ["tijd tot volledig herstel", "+3h"], ["gebeurtenissen", "46"], ["eerste incident bekend, na zijn begin", "+10min"],
+            ["objecten uitgevallen", "3"],
+            ["piek gelijktijdig uitgevallen", "3"],
+            ["onbediende inwoner-uren", "3.275"],
+            ["tijd tot volledig herstel", "+3h"],
+            ["gebeurtenissen", "46"],
+            ["eerste incident bekend, na zijn begin", "+10min"],
             ["termijnen gehaald", "1 van 3 (nog lopend: 1)"],
         ],
         "deadlines": [
-            ["NIS2: early warning", "gemeente", "2027-01-15 04:30 +2h", "24 uur", "2027-01-16 04:30 +1d2h", "2027-01-15 07:30 +5h", "gehaald"],
-            ["AVG: data breach", "gemeente", "2027-01-15 04:30 +2h", "72 uur", "2027-01-18 04:30 +3d2h", "2027-01-18 12:30 +3d10h", "niet gehaald (te laat gedaan)"],
-            ["NIS2: notification", "gemeente", "2027-01-15 04:30 +2h", "72 uur", "2027-01-18 04:30 +3d2h", "–", "niet gehaald"],
-            ["NIS2: final report", "gemeente", "2027-01-15 04:30 +2h", "30 dagen", "2027-02-14 04:30 +30d2h", "–", "nog lopend aan het einde van de run"],
+            [
+                "NIS2: early warning",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "24 uur",
+                "2027-01-16 04:30 +1d2h",
+                "2027-01-15 07:30 +5h",
+                "gehaald",
+            ],
+            [
+                "AVG: data breach",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "72 uur",
+                "2027-01-18 04:30 +3d2h",
+                "2027-01-18 12:30 +3d10h",
+                "niet gehaald (te laat gedaan)",
+            ],
+            [
+                "NIS2: notification",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "72 uur",
+                "2027-01-18 04:30 +3d2h",
+                "–",
+                "niet gehaald",
+            ],
+            [
+                "NIS2: final report",
+                "gemeente",
+                "2027-01-15 04:30 +2h",
+                "30 dagen",
+                "2027-02-14 04:30 +30d2h",
+                "–",
+                "nog lopend aan het einde van de run",
+            ],
         ],
         "portfolios": [
-            ["Openbare orde, veiligheid en crisisbeheersing", "Burgemeester", "Hulpdiensten, Wijken", "1 Noordwijk", "3,0", "3.000", "Noordwijk: 3h"],
-            ["Economie en infrastructuur (energie, water, telecom)", "Wethouder Economie", "Energie, Water, Telecom, Financiën, Voedsel", "1 Substation", "3,0", "0", "Substation: 3h"],
-            ["Haven, water en verkeer", "Wethouder Haven en Verkeer", "Vaarwegen, Waterkering, Vervoer", "1 Tunnel", "0,0", "75", "–"],
+            [
+                "Openbare orde, veiligheid en crisisbeheersing",
+                "Burgemeester",
+                "Hulpdiensten, Wijken",
+                "1 Noordwijk",
+                "3,0",
+                "3.000",
+                "Noordwijk: 3h",
+            ],
+            [
+                "Economie en infrastructuur (energie, water, telecom)",
+                "Wethouder Economie",
+                "Energie, Water, Telecom, Financiën, Voedsel",
+                "1 Substation",
+                "3,0",
+                "0",
+                "Substation: 3h",
+            ],
+            [
+                "Haven, water en verkeer",
+                "Wethouder Haven en Verkeer",
+                "Vaarwegen, Waterkering, Vervoer",
+                "1 Tunnel",
+                "0,0",
+                "75",
+                "–",
+            ],
             ["Zorg en welzijn", "Wethouder Zorg", "Zorg", "1 Hospital", "2,0", "200", "Hospital: 2h"],
-            ["Bedrijfsvoering en digitalisering", "Wethouder Bedrijfsvoering", "Openbaar bestuur, ICT", "0", "0,0", "0", "–"],
+            [
+                "Bedrijfsvoering en digitalisering",
+                "Wethouder Bedrijfsvoering",
+                "Openbaar bestuur, ICT",
+                "0",
+                "0,0",
+                "0",
+                "–",
+            ],
         ],
         "mapping": "Het graafbestand heeft geen portefeuilles: de standaardindeling van sectoren in portefeuilles van rampsim is gebruikt.",
         "chain": ["Inject stroomuitval (fysiek incident): uitval op Substation", "Noordwijk valt uit"],
@@ -294,16 +500,37 @@ def test_the_page_holds_scenario_metrics_deadlines_portfolios_chains_and_timelin
     assert CSP == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     assert "A small &lt;debrief&gt; test" in html  # the description, escaped
     assert rows(html, "injects") == [
-        ["stroomuitval", *(["outage", "physical incident"] if lang == "en" else ["uitval", "fysiek incident"]), "Substation", "2027-01-15 02:30 +0min"],
-        ["datalek", *(["cyber attack (attacker in control)", "cybercrime"] if lang == "en" else ["cyberaanval (aanvaller heeft controle)", "cybercriminaliteit"]), "Town hall server", "2027-01-15 02:30 +0min"],
+        [
+            "stroomuitval",
+            *(["outage", "physical incident"] if lang == "en" else ["uitval", "fysiek incident"]),
+            "Substation",
+            "2027-01-15 02:30 +0min",
+        ],
+        [
+            "datalek",
+            *(
+                ["cyber attack (attacker in control)", "cybercrime"]
+                if lang == "en"
+                else ["cyberaanval (aanvaller heeft controle)", "cybercriminaliteit"]
+            ),
+            "Town hall server",
+            "2027-01-15 02:30 +0min",
+        ],
     ]
     assert rows(html, "metrics") == expected["metrics"]
     assert rows(html, "deadlines") == expected["deadlines"]
     assert rows(html, "portfolios") == expected["portfolios"]
     assert expected["mapping"] in html
     chains = re.findall(r'<article class="chain">(.*?)</article>', html, re.S)
-    assert [re.search(r"<h3>(.*?) <span", c).group(1) for c in chains] == ["Noordwijk", "Hospital", "Tunnel", "Substation"]
-    steps = [" ".join(unescape(re.sub(r"<[^>]+>", " ", s)).split()) for s in re.findall(r"<li>(.*?)</li>", chains[0], re.S)]
+    assert [re.search(r"<h3>(.*?) <span", c).group(1) for c in chains] == [
+        "Noordwijk",
+        "Hospital",
+        "Tunnel",
+        "Substation",
+    ]
+    steps = [
+        " ".join(unescape(re.sub(r"<[^>]+>", " ", s)).split()) for s in re.findall(r"<li>(.*?)</li>", chains[0], re.S)
+    ]
     assert len(steps) == 6
     assert steps[0].startswith(f"2027-01-15 02:30 +0min {expected['chain'][0]}")
     assert steps[-1].startswith(f"2027-01-15 02:30 +0min {expected['chain'][1]}")
@@ -324,7 +551,15 @@ CAUSES = {
             ["Care and welfare", "200", "0", "2.0", "0.0", "0"],
             ["Operations and digitalisation (the municipality's own IT)", "0", "0", "0.0", "0.0", "0"],
         ],
-        "header": ["started in ↓ landed in →", "Mayor", "Alderman for the economy", "Alderman for the port and traffic", "Alderman for care", "Alderman for operations", "total"],
+        "header": [
+            "started in ↓ landed in →",
+            "Mayor",
+            "Alderman for the economy",
+            "Alderman for the port and traffic",
+            "Alderman for care",
+            "Alderman for operations",
+            "total",
+        ],
         "matrix": [
             ["Mayor", "–", "–", "–", "–", "–", "–"],
             ["Alderman for the economy", "3,000", "–", "75", "200", "–", "3,275"],
@@ -344,7 +579,15 @@ CAUSES = {
             ["Zorg en welzijn", "200", "0", "2,0", "0,0", "0"],
             ["Bedrijfsvoering en digitalisering", "0", "0", "0,0", "0,0", "0"],
         ],
-        "header": ["begonnen in ↓ terechtgekomen in →", "Burgemeester", "Wethouder Economie", "Wethouder Haven en Verkeer", "Wethouder Zorg", "Wethouder Bedrijfsvoering", "totaal"],
+        "header": [
+            "begonnen in ↓ terechtgekomen in →",
+            "Burgemeester",
+            "Wethouder Economie",
+            "Wethouder Haven en Verkeer",
+            "Wethouder Zorg",
+            "Wethouder Bedrijfsvoering",
+            "totaal",
+        ],
         "matrix": [
             ["Burgemeester", "–", "–", "–", "–", "–", "–"],
             ["Wethouder Economie", "3.000", "–", "75", "200", "–", "3.275"],
@@ -369,7 +612,11 @@ def test_the_page_shows_where_losses_landed_and_where_they_started(result, lang)
     html = render_report(result, lang)
     expected = CAUSES[lang]
     section = re.search(r'<section id="portfolios">(.*?)</section>', html, re.S).group(1)
-    assert section.index('<table class="portfolios">') < section.index('<table class="portfolio-causes">') < section.index('<table class="portfolio-matrix">')
+    assert (
+        section.index('<table class="portfolios">')
+        < section.index('<table class="portfolio-causes">')
+        < section.index('<table class="portfolio-matrix">')
+    )
     assert rows(html, "portfolio-causes") == expected["causes"]
     assert header(html, "portfolio-matrix") == expected["header"]
     assert rows(html, "portfolio-matrix") == expected["matrix"]
@@ -383,11 +630,27 @@ def test_a_loss_whose_chain_starts_at_no_asset_shows_as_external_on_the_page(res
     events = result.events.copy()
     root = events.index[events["kind"] == "inject"][0]
     events.loc[root, ["kind", "asset"]] = ["rule.fired", ""]
-    timed = RunResults(events, result.states, result.metrics, result.manifest, tables={"assets": result.assets, "knowledge": result.knowledge})
+    timed = RunResults(
+        events,
+        result.states,
+        result.metrics,
+        result.manifest,
+        tables={"assets": result.assets, "knowledge": result.knowledge},
+    )
     html = render_report(timed, "en")
-    assert rows(html, "portfolio-causes")[1] == ["Economy and infrastructure (energy, water, telecom)", "0", "0", "3.0", "0.0", "0"]
+    assert rows(html, "portfolio-causes")[1] == [
+        "Economy and infrastructure (energy, water, telecom)",
+        "0",
+        "0",
+        "3.0",
+        "0.0",
+        "0",
+    ]
     assert rows(html, "portfolio-causes")[-1] == ["No asset / external", "0", "3,275", "0.0", "8.0", "4"]
-    assert header(html, "portfolio-matrix")[-2:] == ["Alderman for operations", "total"]  # nothing lands outside a portfolio
+    assert header(html, "portfolio-matrix")[-2:] == [
+        "Alderman for operations",
+        "total",
+    ]  # nothing lands outside a portfolio
     assert rows(html, "portfolio-matrix")[-2:] == [
         ["No asset / external", "3,000", "–", "75", "200", "–", "3,275"],
         ["total", "3,000", "–", "75", "200", "–", "3,275"],
@@ -396,7 +659,12 @@ def test_a_loss_whose_chain_starts_at_no_asset_shows_as_external_on_the_page(res
 
 
 def test_a_run_where_nothing_failed_says_so():
-    quiet = Results.from_record(run(build(ASSETS[:1], [{"type": "cyber.ddos", "target": "grid", "level": 0.5, "duration": "1h"}], duration="2h")), "en")
+    quiet = Results.from_record(
+        run(
+            build(ASSETS[:1], [{"type": "cyber.ddos", "target": "grid", "level": 0.5, "duration": "1h"}], duration="2h")
+        ),
+        "en",
+    )
     html = render_report(quiet, "en")
     assert "No legal deadline started in this run." in html
     assert "No asset failed, and none left people unserved." in html  # degraded, but no loss to explain
@@ -420,7 +688,12 @@ def test_the_same_run_directory_gives_the_same_file_in_every_process(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"report-{seed}.html"
         env = {**os.environ, "PYTHONHASHSEED": seed, "RAMPSIM_LANG": ""}
-        subprocess.run([sys.executable, "-m", "simulator", "report", str(tmp_path / "run"), "--out", str(out)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "simulator", "report", str(tmp_path / "run"), "--out", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"<svg ") == 3
@@ -443,7 +716,10 @@ def test_the_page_renders_in_chromium_without_errors_or_requests(reference_run, 
     page.screenshot(path=str(artifact_dir / "report.png"), full_page=True)
     page.emulate_media(media="print")
     assert page.locator("nav").is_hidden()
-    assert page.locator("#portfolios table.portfolios").is_visible() and page.locator("#portfolios table.portfolio-matrix").is_visible()
+    assert (
+        page.locator("#portfolios table.portfolios").is_visible()
+        and page.locator("#portfolios table.portfolio-matrix").is_visible()
+    )
 
 
 # --- the command --------------------------------------------------------------------------------------
@@ -495,8 +771,17 @@ def test_report_of_a_damaged_run_or_into_a_folder_exits_2_and_leaves_nothing(res
 def test_the_page_and_the_terminal_show_the_same_key_metrics_and_levels_in_the_language():
     from simulator.report.summary import metric_rows
 
-    metrics = {"assets_failed": 2, "peak_assets_failed": 1, "unserved_population_hours": 1234.5, "time_to_full_recovery_min": None,
-               "events": 9, "max_water_level_m": {"havenbekken": 0.184}}
+    metrics = {
+        "assets_failed": 2,
+        "peak_assets_failed": 1,
+        "unserved_population_hours": 1234.5,
+        "time_to_full_recovery_min": None,
+        "events": 9,
+        "max_water_level_m": {"havenbekken": 0.184},
+    }
     nl = dict(metric_rows(metrics, "nl"))
-    assert nl["metric.max_water_level_m"] == "havenbekken: 0,18 m NAP" and nl["metric.unserved_population_hours"] == "1.234"
+    assert (
+        nl["metric.max_water_level_m"] == "havenbekken: 0,18 m NAP"
+        and nl["metric.unserved_population_hours"] == "1.234"
+    )
     assert dict(metric_rows(metrics, "en"))["metric.max_water_level_m"] == "havenbekken: 0.18 m NAP"

@@ -16,8 +16,8 @@ def scenario_file(tmp_path, body: str):
     text = textwrap.dedent(
         f"""
         name: test
-        graph: {ROOT / 'infrastructure_graphs' / 'havenstad.yaml'}
-        organisations: {COMMON / 'nl-crisisorganisatie.yaml'}
+        graph: {ROOT / "infrastructure_graphs" / "havenstad.yaml"}
+        organisations: {COMMON / "nl-crisisorganisatie.yaml"}
         start: 2027-01-15T02:30:00+01:00
         duration: 12h
         injects:
@@ -38,12 +38,21 @@ def refused(path) -> str:
 @pytest.mark.parametrize(
     "rules, message",
     [
-        ("- {id: r, when: {incident_known: cyber.ransomwar}, action: inform_public}", "'cyber.ransomwar' is not one of"),
+        (
+            "- {id: r, when: {incident_known: cyber.ransomwar}, action: inform_public}",
+            "'cyber.ransomwar' is not one of",
+        ),
         ("- {id: r, when: {asset_failed: {kind: lokc}}, action: manual}", "matches no asset of the graph"),
         ("- {id: r, when: {grip: 9}, action: nl_alert}", "'9' is not one of 1, 2, 3, 4, 5, 6"),
         ("- {id: r, when: {grip: 2, owner: nobody}, action: nl_alert}", "unknown organisation 'nobody'"),
-        ("- {id: r, when: {grip: 2}, action: notify, deadline: avg-melding, crew: gemeente/privacy}", "triggered by deadline_started"),
-        ("- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: nis2-melding, crew: gemeente/privacy}", "differs from the deadline"),
+        (
+            "- {id: r, when: {grip: 2}, action: notify, deadline: avg-melding, crew: gemeente/privacy}",
+            "triggered by deadline_started",
+        ),
+        (
+            "- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: nis2-melding, crew: gemeente/privacy}",
+            "differs from the deadline",
+        ),
         ("- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: avg-melding}", "needs someone"),
         ("- {id: r, when: {grip: 2}, if: 'people > 3', action: nl_alert}", "unknown name 'people'"),
     ],
@@ -54,7 +63,9 @@ def test_playbook_rules_that_could_never_work_are_refused(tmp_path, rules, messa
 
 
 def test_office_hours_must_start_before_they_end(tmp_path):
-    assert "must start before they end" in refused(scenario_file(tmp_path, "office_hours: {start: '22:00', end: '06:00'}\n"))
+    assert "must start before they end" in refused(
+        scenario_file(tmp_path, "office_hours: {start: '22:00', end: '06:00'}\n")
+    )
 
 
 def test_organisation_changes_and_partial_overrides(tmp_path):
@@ -96,4 +107,6 @@ def test_a_scenario_without_playbook_runs_and_nobody_acts(tmp_path):
     assert result.exit_code == 0, result.output
     events = simulator.Results.load(out).events
     assert not events["kind"].str.startswith("action.").any()
-    assert events["kind"].eq("grip.escalated").any() and events["kind"].eq("repair.started").any()  # its own crew repairs; no playbook
+    assert (
+        events["kind"].eq("grip.escalated").any() and events["kind"].eq("repair.started").any()
+    )  # its own crew repairs; no playbook

@@ -58,7 +58,13 @@ def small():
     return build(
         [
             {"id": "grid", "sector": "energy", "recovery": {"duration": "lognormal(median=2h, p90=6h)"}},
-            {"id": "wijk", "name": "Wijk Noord", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "grid"}]},
+            {
+                "id": "wijk",
+                "name": "Wijk Noord",
+                "sector": "population",
+                "population": 1000,
+                "needs": [{"type": "power", "from": "grid"}],
+            },
         ],
         [{"type": "outage", "target": "grid", "at": "uniform(0, 1h)"}],
         duration="1d",
@@ -68,7 +74,19 @@ def small():
 def test_results_tables(small):
     result = simulator.simulate(small, seed=1)
     assert list(result.events.columns) == [
-        "id", "time_min", "clock", "kind", "asset", "org", "service", "grip", "message", "cause", "known_min", "ref", "data",
+        "id",
+        "time_min",
+        "clock",
+        "kind",
+        "asset",
+        "org",
+        "service",
+        "grip",
+        "message",
+        "cause",
+        "known_min",
+        "ref",
+        "data",
     ]
     assert list(result.states.columns) == ["time_min", "asset", "status", "service", "manual"]
     failed = result.events[result.events["kind"] == "asset.failed"]
@@ -136,9 +154,16 @@ def test_the_scenario_start_from_the_manifest_an_older_run_or_nothing():
     from simulator.analysis.results import EVENT_COLUMNS, STATE_COLUMNS, RunResults
 
     empty_events, states = pd.DataFrame(columns=EVENT_COLUMNS), pd.DataFrame(columns=STATE_COLUMNS)
-    naive = RunResults(empty_events, states, {}, {"scenario": {"resolved": {"start": "2027-03-28T01:30:00", "timezone": "Europe/Amsterdam"}}})
+    naive = RunResults(
+        empty_events,
+        states,
+        {},
+        {"scenario": {"resolved": {"start": "2027-03-28T01:30:00", "timezone": "Europe/Amsterdam"}}},
+    )
     assert naive.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
-    events = pd.DataFrame([{**dict.fromkeys(EVENT_COLUMNS, ""), "id": 1, "time_min": 90.0, "clock": "2027-03-28T04:00:00+02:00"}])
+    events = pd.DataFrame(
+        [{**dict.fromkeys(EVENT_COLUMNS, ""), "id": 1, "time_min": 90.0, "clock": "2027-03-28T04:00:00+02:00"}]
+    )
     older = RunResults(events, states, {}, {})  # no resolved scenario: the first event's clock minus its minute
     assert older.scenario_start().isoformat() == "2027-03-28T01:30:00+01:00"
     assert RunResults(empty_events, states, {}, {}).scenario_start().isoformat() == "1970-01-01T00:00:00+00:00"

@@ -20,7 +20,14 @@ def test_a_stream_is_the_same_in_every_process():
 
 def test_each_purpose_and_subject_has_its_own_stream_and_keeps_its_place():
     streams = RandomStreams(np.random.SeedSequence(7))
-    keys = [("report", "a"), ("report", "b"), ("report.direct", "a"), ("repair", "repair", "a"), ("action", "manual", "a"), ("action", "isolate", "a")]
+    keys = [
+        ("report", "a"),
+        ("report", "b"),
+        ("report.direct", "a"),
+        ("repair", "repair", "a"),
+        ("action", "manual", "a"),
+        ("action", "isolate", "a"),
+    ]
     firsts = [streams(*key).random() for key in keys]
     assert len(set(firsts)) == len(keys)
     again = RandomStreams(np.random.SeedSequence(7))
@@ -34,19 +41,40 @@ RESPONSE = {"reporting": {"delay": "uniform(5min, 40min)"}}
 
 def _assets(extra: bool) -> list[dict]:
     assets = [
-        {"id": "sub-a", "sector": "energy", "owner": "net", "recovery": {"duration": "lognormal(median=2h, p90=6h)", "crew": "net/ploeg"}},
-        {"id": "sub-b", "sector": "energy", "owner": "net", "recovery": {"duration": "lognormal(median=2h, p90=6h)", "crew": "net/ploeg"}},
+        {
+            "id": "sub-a",
+            "sector": "energy",
+            "owner": "net",
+            "recovery": {"duration": "lognormal(median=2h, p90=6h)", "crew": "net/ploeg"},
+        },
+        {
+            "id": "sub-b",
+            "sector": "energy",
+            "owner": "net",
+            "recovery": {"duration": "lognormal(median=2h, p90=6h)", "crew": "net/ploeg"},
+        },
         {"id": "wijk-a", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "sub-a"}]},
-        {"id": "wijk-b", "sector": "population", "population": 500, "needs": [{"type": "power", "from": "sub-b", "tolerance": "1h"}]},
+        {
+            "id": "wijk-b",
+            "sector": "population",
+            "population": 500,
+            "needs": [{"type": "power", "from": "sub-b", "tolerance": "1h"}],
+        },
     ]
     # an unused asset placed first shifts every other asset's index by one
     return ([{"id": "aaa-ongebruikt", "sector": "energy", "owner": "net"}] if extra else []) + assets
 
 
 def test_a_variant_that_adds_an_unused_asset_changes_nothing():
-    injects = [{"id": "brand", "type": "outage", "target": "sub-a"}, {"id": "graafschade", "type": "outage", "target": "sub-b", "at": "uniform(0min, 2h)"}]
+    injects = [
+        {"id": "brand", "type": "outage", "target": "sub-a"},
+        {"id": "graafschade", "type": "outage", "target": "sub-b", "at": "uniform(0min, 2h)"},
+    ]
     for seed in np.random.SeedSequence(3).spawn(5):
-        base, variant = (Results.from_record(run(build(_assets(extra), injects, ORG, response=RESPONSE), seed=seed)) for extra in (False, True))
+        base, variant = (
+            Results.from_record(run(build(_assets(extra), injects, ORG, response=RESPONSE), seed=seed))
+            for extra in (False, True)
+        )
         assert base.metrics["unserved_population_hours"] == variant.metrics["unserved_population_hours"]
         columns = ["time_min", "asset", "status"]
         assert base.states[columns].reset_index(drop=True).equals(variant.states[columns].reset_index(drop=True))

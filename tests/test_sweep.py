@@ -33,7 +33,12 @@ def two_feeders(repair="2h"):
             substation("sub-a", repair),
             substation("sub-b", repair),
             {"id": "wijk-a", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": "sub-a"}]},
-            {"id": "wijk-b", "sector": "population", "population": 500, "needs": [{"type": "power", "from": "sub-b", "tolerance": "1h"}]},
+            {
+                "id": "wijk-b",
+                "sector": "population",
+                "population": 500,
+                "needs": [{"type": "power", "from": "sub-b", "tolerance": "1h"}],
+            },
         ],
         [{"type": "cyber.ddos", "target": "wijk-a", "duration": "1h"}],  # replaced by the sweep
         ORG,
@@ -51,13 +56,22 @@ def test_fixed_durations_give_exact_impacts_and_intervals_of_width_zero():
     ranking = sweep.ranking
     assert ranking["asset"].tolist() == ["sub-a", "sub-b"]
     assert ranking["unserved_population_hours"].tolist() == pytest.approx([1000 * 160 / 60, 500 * 100 / 60])
-    assert ranking["unserved_population_hours_ci_low"].tolist() == pytest.approx(ranking["unserved_population_hours"].tolist())
-    assert ranking["unserved_population_hours_ci_high"].tolist() == pytest.approx(ranking["unserved_population_hours"].tolist())
-    assert ranking[["assets_failed", "people_affected", "sectors_hit", "time_to_recovery_min", "recovered_share"]].values.tolist() == [
+    assert ranking["unserved_population_hours_ci_low"].tolist() == pytest.approx(
+        ranking["unserved_population_hours"].tolist()
+    )
+    assert ranking["unserved_population_hours_ci_high"].tolist() == pytest.approx(
+        ranking["unserved_population_hours"].tolist()
+    )
+    assert ranking[
+        ["assets_failed", "people_affected", "sectors_hit", "time_to_recovery_min", "recovered_share"]
+    ].values.tolist() == [
         [2, 1000, 2, 160, 1.0],
         [2, 500, 2, 160, 1.0],
     ]
-    assert ranking[["rank", "incident", "n", "likelihood", "impact"]].values.tolist() == [[1, "outage", 3, "B", "A"], [2, "outage", 3, "B", "A"]]
+    assert ranking[["rank", "incident", "n", "likelihood", "impact"]].values.tolist() == [
+        [1, "outage", 3, "B", "A"],
+        [2, "outage", 3, "B", "A"],
+    ]
     assert list(sweep.replications.columns) == list(REPLICATION_COLUMNS)
     assert len(sweep.replications) == 6
 
@@ -69,7 +83,15 @@ def test_replication_i_of_every_target_uses_the_same_seed():
     results differ: what is shared is everything drawn for the rest of the organisation."""
     scenario = build(
         [substation("sub-a", "lognormal(median=2h, p90=8h)"), substation("sub-b", "lognormal(median=2h, p90=8h)")]
-        + [{"id": f"wijk-{x}", "sector": "population", "population": 1000, "needs": [{"type": "power", "from": f"sub-{x}"}]} for x in "ab"],
+        + [
+            {
+                "id": f"wijk-{x}",
+                "sector": "population",
+                "population": 1000,
+                "needs": [{"type": "power", "from": f"sub-{x}"}],
+            }
+            for x in "ab"
+        ],
         [{"type": "outage", "target": "sub-a"}],
         ORG,
         response=RESPONSE,
@@ -79,7 +101,10 @@ def test_replication_i_of_every_target_uses_the_same_seed():
     assert a["spawn_key"].tolist() == b["spawn_key"].tolist() == [0, 1, 2, 3, 4]
     seeds = np.random.SeedSequence(3).spawn(5)
     for target, table in (("sub-a", a), ("sub-b", b)):
-        alone = [run_replication(target_scenario(scenario, "outage", target), 0, seed)[0]["unserved_population_hours"] for seed in seeds]
+        alone = [
+            run_replication(target_scenario(scenario, "outage", target), 0, seed)[0]["unserved_population_hours"]
+            for seed in seeds
+        ]
         assert table["unserved_population_hours"].tolist() == alone
     assert a["unserved_population_hours"].nunique() == 5  # and the replications do differ
 
@@ -113,14 +138,40 @@ def test_the_incident_takes_the_scenarios_parameters_else_the_defaults():
 def test_rampsim_threats_with_n_writes_the_sweep(tmp_path):
     out = tmp_path / "t"
     scenario = ROOT / "scenarios" / "stroomstoring-havenstad.yaml"
-    args = ["--lang", "en", "threats", str(scenario), "-n", "2", "--targets", "onderstation-oost,onderstation-west", "--workers", "1", "--out", str(out)]
+    args = [
+        "--lang",
+        "en",
+        "threats",
+        str(scenario),
+        "-n",
+        "2",
+        "--targets",
+        "onderstation-oost,onderstation-west",
+        "--workers",
+        "1",
+        "--out",
+        str(out),
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "ranking.csv", "ranking.parquet", "replications.parquet", "risk-diagram.png", "top20.png"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "manifest.json",
+        "ranking.csv",
+        "ranking.parquet",
+        "replications.parquet",
+        "risk-diagram.png",
+        "top20.png",
+    ]
     ranking = pd.read_parquet(out / "ranking.parquet")
     assert set(ranking["asset"]) == {"onderstation-oost", "onderstation-west"}
     assert ranking["unserved_population_hours"].is_monotonic_decreasing
-    assert {"unserved_population_hours_ci_low", "people_affected", "sectors_hit", "time_to_recovery_min", "recovered_share"} <= set(ranking.columns)
+    assert {
+        "unserved_population_hours_ci_low",
+        "people_affected",
+        "sectors_hit",
+        "time_to_recovery_min",
+        "recovered_share",
+    } <= set(ranking.columns)
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["incident"], manifest["replications"], manifest["seed"]) == ("outage", 2, 11)
     assert "SeedSequence(11).spawn(2)[i]" in result.output and "2 targets x 2 replications" in result.output
@@ -135,6 +186,8 @@ def test_rampsim_threats_with_n_writes_the_sweep(tmp_path):
     ],
 )
 def test_simulation_options_on_a_graph_are_refused(args, message):
-    result = CliRunner().invoke(cli, ["--lang", "en", "threats", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), *args])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "threats", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), *args]
+    )
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output

@@ -15,7 +15,13 @@ def test_ranking_by_people_affected_with_classes():
     scenario = build(
         [
             {"id": "hv", "sector": "energy", "exposure": "high"},
-            {"id": "sub", "sector": "energy", "exposure": "low", "monitoring": "1h", "needs": [{"type": "power", "from": "hv"}]},
+            {
+                "id": "sub",
+                "sector": "energy",
+                "exposure": "low",
+                "monitoring": "1h",
+                "needs": [{"type": "power", "from": "hv"}],
+            },
             {"id": "wijk", "sector": "population", "population": 6000, "needs": [{"type": "power", "from": "sub"}]},
         ],
         [{"type": "outage", "target": "hv"}],
@@ -30,7 +36,9 @@ def test_ranking_by_people_affected_with_classes():
 
 def test_rampsim_threats_writes_ranking_and_figures(tmp_path):
     out = tmp_path / "t"
-    result = CliRunner().invoke(cli, ["--lang", "en", "threats", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "threats", str(ROOT / "infrastructure_graphs" / "havenstad.yaml"), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["ranking.csv", "ranking.parquet", "risk-diagram.png", "top20.png"]
     ranking = pd.read_parquet(out / "ranking.parquet")
@@ -58,7 +66,14 @@ def small_graph():
     return build(
         [
             {"id": "hv", "sector": "energy", "kind": "hv_station", "exposure": "high"},
-            {"id": "sub", "sector": "energy", "kind": "substation", "exposure": "low", "owner": "net", "needs": [{"type": "power", "from": "hv"}]},
+            {
+                "id": "sub",
+                "sector": "energy",
+                "kind": "substation",
+                "exposure": "low",
+                "owner": "net",
+                "needs": [{"type": "power", "from": "hv"}],
+            },
             {"id": "scada", "sector": "ict", "kind": "scada"},
             {"id": "wijk", "sector": "population", "population": 6000, "needs": [{"type": "power", "from": "sub"}]},
         ],
@@ -96,7 +111,10 @@ def test_the_older_sector_and_kind_options_are_conditions_too():
     [
         ("", "--targets is empty"),
         ("sector=energy,hv", "--targets 'sector=energy,hv' mixes conditions (field=value) and asset ids"),
-        ("sectr=energy", "--targets: unknown field 'sectr' (did you mean 'sector'?); fields: sector, kind, exposure, owner"),
+        (
+            "sectr=energy",
+            "--targets: unknown field 'sectr' (did you mean 'sector'?); fields: sector, kind, exposure, owner",
+        ),
         ("sector=enrgy", "--targets: 'enrgy' is not a valid sector (did you mean 'energy'?)"),
         ("exposure=huge", "--targets: 'huge' is not a valid exposure; choose from: none, low, medium, high"),
         ("kind=", "--targets: '' is not a valid kind"),
@@ -119,7 +137,11 @@ def test_a_cyber_selection_of_unexposed_assets_explains_why_it_is_empty():
 
 def test_incident_types_and_their_short_names():
     assert [incident_type(t) for t in ("outage", "ransomware", "ddos", "compromise", "cyber.ddos")] == [
-        "outage", "cyber.ransomware", "cyber.ddos", "cyber.compromise", "cyber.ddos",
+        "outage",
+        "cyber.ransomware",
+        "cyber.ddos",
+        "cyber.compromise",
+        "cyber.ddos",
     ]
     with pytest.raises(ThreatInputError) as error:
         incident_type("hazard")
@@ -139,12 +161,22 @@ def test_cascades_of_a_selection_equal_one_cascade_each():
 def test_rampsim_threats_targets_and_bad_selector(tmp_path):
     graph = str(ROOT / "infrastructure_graphs" / "havenstad.yaml")
     out = tmp_path / "t"
-    result = CliRunner().invoke(cli, ["--lang", "en", "threats", graph, "--targets", "kind=substation", "--out", str(out)])
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "threats", graph, "--targets", "kind=substation", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     ranking = pd.read_parquet(out / "ranking.parquet")
-    assert ranking["asset"].tolist() == ["onderstation-west", "onderstation-oost", "onderstation-noord", "onderstation-haven"]
+    assert ranking["asset"].tolist() == [
+        "onderstation-west",
+        "onderstation-oost",
+        "onderstation-noord",
+        "onderstation-haven",
+    ]
     assert ranking["people_affected"].tolist() == [30490, 23120, 18500, 10500]
     bad = CliRunner().invoke(cli, ["--lang", "nl", "threats", graph, "--targets", "sector=energi"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     assert "'energi' is geen geldige sector (bedoelt u 'energy'?)" in bad.output
-    assert text("threats.selects_nothing", "en", selector="x", incident="outage") == "--targets x selects no asset (for outage)"
+    assert (
+        text("threats.selects_nothing", "en", selector="x", incident="outage")
+        == "--targets x selects no asset (for outage)"
+    )

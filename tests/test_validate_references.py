@@ -38,7 +38,8 @@ def test_a_misspelt_basin_is_a_validation_error_not_a_crash_of_the_run(bundled):
     refuse it at its line and field; nothing is written."""
     edit(bundled / "scenarios/polder-gemaal-hack.yaml", "basin: oostpolder", "basin: oostpoldr")
     run_both(
-        bundled, "scenarios/polder-gemaal-hack.yaml",
+        bundled,
+        "scenarios/polder-gemaal-hack.yaml",
         "scenarios/polder-gemaal-hack.yaml:52: injects[0].hazard.basin: unknown basin 'oostpoldr' (did you mean 'oostpolder'?)",
     )
 
@@ -103,17 +104,28 @@ def test_a_missing_graph_is_reported_with_the_schema_problems_and_the_path_tried
     "at, message",
     [
         ("12h", "the inject comes at 12h, at or after the end of the scenario (duration 12h): it would never happen"),
-        ("uniform(13h, 14h)", "the inject comes at uniform(13h, 14h), at or after the end of the scenario (duration 12h): it would never happen"),
+        (
+            "uniform(13h, 14h)",
+            "the inject comes at uniform(13h, 14h), at or after the end of the scenario (duration 12h): it would never happen",
+        ),
     ],
 )
 def test_an_inject_after_the_end_is_an_error(workdir, at, message):
-    scenario = SCENARIO_OF_THREE.replace("    duration: 2 uur\n", f"    at: {at}\n").replace("duraton", "duration").replace("stroomm", "stroom")
+    scenario = (
+        SCENARIO_OF_THREE.replace("    duration: 2 uur\n", f"    at: {at}\n")
+        .replace("duraton", "duration")
+        .replace("stroomm", "stroom")
+    )
     write_files(workdir, {"scenario.yaml": scenario})
     run_both(workdir, "scenario.yaml", f"scenario.yaml:13: injects[1].at: {message}")
 
 
 def test_an_inject_that_may_come_before_the_end_is_accepted(workdir):
-    scenario = SCENARIO_OF_THREE.replace("    duration: 2 uur\n", "    at: uniform(11h, 14h)\n").replace("duraton", "duration").replace("stroomm", "stroom")
+    scenario = (
+        SCENARIO_OF_THREE.replace("    duration: 2 uur\n", "    at: uniform(11h, 14h)\n")
+        .replace("duraton", "duration")
+        .replace("stroomm", "stroom")
+    )
     write_files(workdir, {"scenario.yaml": scenario})
     assert invoke(["validate", "scenario.yaml"]).exit_code == 0
 

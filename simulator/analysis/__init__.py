@@ -6,4 +6,14 @@ from .results import Results, RunResults
 from .rundir import OutputExistsError, atomic_directory
 from .tables import EVENT_COLUMNS, STATE_COLUMNS
 
-__all__ = ["METRIC_NAMES", "run_metrics", "EVENT_COLUMNS", "STATE_COLUMNS", "Results", "RunResults", "EnsembleResults", "OutputExistsError", "atomic_directory"]
+__all__ = [
+    "METRIC_NAMES",
+    "run_metrics",
+    "EVENT_COLUMNS",
+    "STATE_COLUMNS",
+    "Results",
+    "RunResults",
+    "EnsembleResults",
+    "OutputExistsError",
+    "atomic_directory",
+]

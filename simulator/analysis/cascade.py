@@ -59,7 +59,9 @@ def _propagate(graph: InfrastructureGraph, links, failed: Iterable[str], at_min:
     return {assets[i].id: t for i, t in sorted(when.items(), key=lambda item: (item[1], item[0]))}
 
 
-def single_failure_cascades(graph: InfrastructureGraph, targets: Iterable[str] | None = None) -> dict[str, dict[str, float]]:
+def single_failure_cascades(
+    graph: InfrastructureGraph, targets: Iterable[str] | None = None
+) -> dict[str, dict[str, float]]:
     """For every asset (or each of ``targets``): the cascade of its permanent failure at minute 0.
 
     The graph's links are indexed once, so each cascade costs only what it touches (with the

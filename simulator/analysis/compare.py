@@ -39,7 +39,9 @@ def _values(replications: pd.DataFrame, metric: str) -> pd.Series:
     return pd.to_numeric(replications[metric], errors="coerce").astype(float)
 
 
-def paired_differences(base: pd.DataFrame, variant: pd.DataFrame, metrics: tuple[str, ...] = COMPARED_METRICS) -> pd.DataFrame:
+def paired_differences(
+    base: pd.DataFrame, variant: pd.DataFrame, metrics: tuple[str, ...] = COMPARED_METRICS
+) -> pd.DataFrame:
     """Per metric: pairs (replications where both arms have a value), the base and variant means
     over those pairs, the mean paired difference (variant − base) and its 95 % t interval.
 
@@ -76,7 +78,9 @@ class Comparison:
         with atomic_directory(path) as tmp:
             self.table.to_csv(tmp / "comparison.csv", index=False, lineterminator="\n")
             self.table.to_parquet(tmp / "comparison.parquet", index=False)
-            (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            (tmp / "manifest.json").write_text(
+                json.dumps(self.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
             self.base.save_ensemble(tmp / "base")
             self.variant.save_ensemble(tmp / "variant")
         return path

@@ -32,8 +32,16 @@ __all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "
 
 # metrics with one number per replication (the others are per asset, per team, ...)
 SCALAR_METRICS = (
-    "assets_failed", "peak_assets_failed", "unserved_population_hours", "time_to_full_recovery_min", "events",
-    "time_to_detection_min", "first_known_after_start_min", "grip_max", "time_to_containment_min", "population_flooded",
+    "assets_failed",
+    "peak_assets_failed",
+    "unserved_population_hours",
+    "time_to_full_recovery_min",
+    "events",
+    "time_to_detection_min",
+    "first_known_after_start_min",
+    "grip_max",
+    "time_to_containment_min",
+    "population_flooded",
 )
 
 
@@ -48,7 +56,8 @@ def run_replication(scenario: Scenario, index: int, seed: np.random.SeedSequence
     row = {"replication": index, "seed_entropy": str(seed.entropy), "spawn_key": int(seed.spawn_key[-1])}
     row.update({name: metrics.get(name) for name in SCALAR_METRICS})
     assets = [
-        (index, asset, first, metrics["downtime_min"].get(asset, 0.0)) for asset, first in metrics["first_failure_min"].items()
+        (index, asset, first, metrics["downtime_min"].get(asset, 0.0))
+        for asset, first in metrics["first_failure_min"].items()
     ]
     return row, assets
 
@@ -101,7 +110,16 @@ def summarise(replications: pd.DataFrame) -> dict:
 def asset_table(assets: pd.DataFrame, n: int) -> pd.DataFrame:
     """Per asset: probability of failing, first failure (p5/p50/p95 of those that failed), mean downtime."""
     if assets.empty:
-        return pd.DataFrame(columns=["asset", "p_failed", "first_failure_p5", "first_failure_p50", "first_failure_p95", "mean_downtime_min"])
+        return pd.DataFrame(
+            columns=[
+                "asset",
+                "p_failed",
+                "first_failure_p5",
+                "first_failure_p50",
+                "first_failure_p95",
+                "mean_downtime_min",
+            ]
+        )
     grouped = assets.groupby("asset")
     table = pd.DataFrame(
         {
@@ -112,7 +130,11 @@ def asset_table(assets: pd.DataFrame, n: int) -> pd.DataFrame:
             "mean_downtime_min": grouped["downtime_min"].sum() / n,
         }
     )
-    return table.reset_index().sort_values(["p_failed", "asset"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return (
+        table.reset_index()
+        .sort_values(["p_failed", "asset"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def run_ensemble(
@@ -154,7 +176,9 @@ def run_ensemble(
         settings = {"seed": seed, "n": n, "chunk_size": size, "sources": [s.sha256 for s in scenario.sources]}
         meta = chunk_dir / "settings.json"
         if meta.exists() and json.loads(meta.read_text(encoding="utf-8")) != settings:
-            raise ValueError(f"the interrupted ensemble beside {out} was run with other settings; start it anew without --resume")
+            raise ValueError(
+                f"the interrupted ensemble beside {out} was run with other settings; start it anew without --resume"
+            )
         meta.write_text(json.dumps(settings), encoding="utf-8")
     done: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
     if chunk_dir is not None and resume:
@@ -190,12 +214,24 @@ def run_ensemble(
             futures = {pool.submit(_run_chunk, target, seed, n, chunks[c]): c for c in todo}
             for future in as_completed(futures):
                 keep(futures[future], future.result())
-    replications = pd.concat([done[c][0] for c in sorted(done)], ignore_index=True).sort_values("replication", kind="stable").reset_index(drop=True)
-    assets = pd.concat([done[c][1] for c in sorted(done)], ignore_index=True).sort_values(["replication", "asset"], kind="stable").reset_index(drop=True)
+    replications = (
+        pd.concat([done[c][0] for c in sorted(done)], ignore_index=True)
+        .sort_values("replication", kind="stable")
+        .reset_index(drop=True)
+    )
+    assets = (
+        pd.concat([done[c][1] for c in sorted(done)], ignore_index=True)
+        .sort_values(["replication", "asset"], kind="stable")
+        .reset_index(drop=True)
+    )
     summary = summarise(replications)
     manifest = {
         "kind": "ensemble",
-        "scenario": {"name": scenario.name, "path": path, "resolved": scenario.spec.model_dump(mode="json", by_alias=True)},
+        "scenario": {
+            "name": scenario.name,
+            "path": path,
+            "resolved": scenario.spec.model_dump(mode="json", by_alias=True),
+        },
         "seed": seed,
         "replications": n,
         "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i]",
@@ -218,7 +254,9 @@ def _finished(out: Path, seed: int, n: int, scenario: Scenario) -> Results:
         and [s.get("sha256") for s in manifest.get("sources", [])] == [s.sha256 for s in scenario.sources]
     )
     if not same:
-        raise ValueError(f"{out} holds a finished ensemble with other settings (seed, -n or scenario files); choose another --out")
+        raise ValueError(
+            f"{out} holds a finished ensemble with other settings (seed, -n or scenario files); choose another --out"
+        )
     return Results.load(out)
 
 
@@ -232,7 +270,9 @@ def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, 
     except ImportError:
         raise DaskMissing("dask.distributed is not installed: pip install -e '.[distributed]'") from None
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
         client = Client(cluster)
     else:
         cluster = None

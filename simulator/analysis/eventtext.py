@@ -38,7 +38,15 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
     catalogue entry of its kind (``EventKind.message``); the kind itself when it has none."""
     declared = EVENT_KINDS.get(kind)
     layer = declared.layer if declared else ""
-    values: dict[str, Any] = {"name": name, "level_pct": _pct(level), "on": "", "crew": "-", "about": "", "waited_text": "", "why": ""}
+    values: dict[str, Any] = {
+        "name": name,
+        "level_pct": _pct(level),
+        "on": "",
+        "crew": "-",
+        "about": "",
+        "waited_text": "",
+        "why": "",
+    }
     for key, value in (params or {}).items():
         if key == "type" and kind == "inject" and f"incident.{value}" in CATALOGUE:
             values["class"] = text(f"class.{INCIDENT_CLASSES[value]}", lang)

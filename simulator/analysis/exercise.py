@@ -57,7 +57,13 @@ class Party:
 class Exercise:
     """A simulation played live. Times are minutes after the scenario start."""
 
-    def __init__(self, scenario: Scenario, seed: int | None = None, decisions: list[Decision] | tuple[Decision, ...] = (), lang: str | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int | None = None,
+        decisions: list[Decision] | tuple[Decision, ...] = (),
+        lang: str | None = None,
+    ):
         self.scenario = scenario
         self.lang = lang or scenario.spec.language or default_language()
         problems = check_decisions(tuple(decisions), scenario)
@@ -128,10 +134,15 @@ class Exercise:
         assets = sim.scenario.graph.assets
         asset = assets[event.asset] if event.asset >= 0 else None
         return {
-            "id": event.id, "time_min": event.time_min, "clock": self._clock(event.time_min), "kind": event.kind,
-            "asset": asset.id if asset else "", "org": event.org,
+            "id": event.id,
+            "time_min": event.time_min,
+            "clock": self._clock(event.time_min),
+            "kind": event.kind,
+            "asset": asset.id if asset else "",
+            "org": event.org,
             "message": event_message(event.kind, asset.label if asset else "", event.params, event.level, self.lang),
-            "cause": event.cause or None, "ref": event.ref,
+            "cause": event.cause or None,
+            "ref": event.ref,
         }
 
     def events(self, after_id: int = 0) -> list[dict[str, Any]]:
@@ -151,7 +162,7 @@ class Exercise:
     def new_knowledge(self) -> list[tuple[float, str, int]]:
         """(minute, organisation, event id) learned since the last call, in order."""
         records = self._sim.awareness.records
-        new = records[self._knowledge_cursor:]
+        new = records[self._knowledge_cursor :]
         self._knowledge_cursor = len(records)
         return list(new)
 
@@ -166,14 +177,28 @@ class Exercise:
         """Every asset's service level now (ground truth): id, name, sector, service, manual."""
         sim = self._sim
         return [
-            {"id": a.id, "name": a.label, "sector": a.sector, "service": sim.states.service[i], "manual": bool(sim.states.manual[i])}
+            {
+                "id": a.id,
+                "name": a.label,
+                "sector": a.sector,
+                "service": sim.states.service[i],
+                "manual": bool(sim.states.manual[i]),
+            }
             for i, a in enumerate(sim.scenario.graph.assets)
         ]
 
     def deadlines(self) -> list[dict[str, Any]]:
         """The legal clocks started so far: key, name, org, started/due/done minutes, met."""
         return [
-            {"key": c.key, "name": c.name, "org": c.org, "started_min": c.started_min, "due_min": c.due_min, "done_min": c.done_min, "met": c.met}
+            {
+                "key": c.key,
+                "name": c.name,
+                "org": c.org,
+                "started_min": c.started_min,
+                "due_min": c.due_min,
+                "done_min": c.done_min,
+                "met": c.met,
+            }
             for c in self._sim.deadlines.clocks.values()
         ]
 
@@ -183,7 +208,9 @@ class Exercise:
 
     def assembled_teams(self) -> list[str]:
         escalation = self._sim.escalation
-        return sorted(t for t, ready in escalation.team_ready.items() if ready.triggered and t in escalation.active_teams)
+        return sorted(
+            t for t, ready in escalation.team_ready.items() if ready.triggered and t in escalation.active_teams
+        )
 
     # --- who decides -----------------------------------------------------------------------------------
     def parties(self) -> list[Party]:
@@ -218,7 +245,8 @@ class Exercise:
             return [a for a in DECISION_ACTIONS if a != "inject"]
         room = self.scenario.response.control_room
         return [
-            a for a in DECISION_ACTIONS
+            a
+            for a in DECISION_ACTIONS
             if a != "inject" and (a not in TEAM_ONLY_ACTIONS or (a in CONTROL_ROOM_ACTIONS and party_id == room))
         ]
 

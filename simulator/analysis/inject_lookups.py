@@ -29,7 +29,9 @@ class RunLookups:
         self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
         self.ref = dict(zip(self.ids, ev["ref"]))
         self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
-        self.level = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])}  # service level, 0..1
+        self.level = {
+            i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])
+        }  # service level, 0..1
         self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
         self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
         assets = results.assets
@@ -51,7 +53,8 @@ class RunLookups:
         """The organisation that takes the reports (without one, reports go to the owner), else
         the one that learns of the escalation; None when the run has neither."""
         reports = [
-            self.org[i] for i in self.ids
+            self.org[i]
+            for i in self.ids
             if CHANNEL_OF.get(self.kind[i]) == "report" and self.org[i] and self.org[i] != self.owner.get(self.asset[i])
         ]
         if reports:
@@ -68,7 +71,6 @@ class RunLookups:
 
     def t(self, key: str, **params) -> str:
         return text(key, self.lang, **params)
-
 
 
 def event_layer(kind: str) -> str:

@@ -47,7 +47,17 @@ from .results import Results
 __all__ = ["INJECT_COLUMNS", "CHANNELS", "derive_injects"]
 
 INJECT_COLUMNS = [
-    "number", "time_min", "clock", "from", "to", "method", "message", "expected_action", "events", "assets", "channel",
+    "number",
+    "time_min",
+    "clock",
+    "from",
+    "to",
+    "method",
+    "message",
+    "expected_action",
+    "events",
+    "assets",
+    "channel",
 ]
 # Sectors whose monitoring is an operational-technology (SCADA) alarm; the others' a SOC e-mail.
 _OT_SECTORS = frozenset({"energy", "water", "flood_defence", "waterways", "telecom", "transport"})
@@ -80,7 +90,8 @@ class _Moment:
 def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
     """The awareness moments, sorted by time and first event (see the module docstring)."""
     rows = sorted(
-        (float(t), int(e), str(o)) for t, o, e in zip(knowledge["time_min"], knowledge["org"], knowledge["event"])
+        (float(t), int(e), str(o))
+        for t, o, e in zip(knowledge["time_min"], knowledge["org"], knowledge["event"])
         if _is_news(run.kind.get(int(e), ""))
     )
     by_time: dict[float, set[int]] = defaultdict(set)
@@ -185,7 +196,9 @@ def _team_in_session(run: RunLookups, time: float) -> str | None:
     return max(session.values())[1] if session else None
 
 
-def _route(run: RunLookups, moment: _Moment, channel: str, channel_event: int | None, facts: list[int]) -> dict[str, str]:
+def _route(
+    run: RunLookups, moment: _Moment, channel: str, channel_event: int | None, facts: list[int]
+) -> dict[str, str]:
     """``from``, ``to``, ``method``, the speaker of the message (``say``: a ``msel.say.*`` key,
     with ``org`` and ``official``) and the ``asset`` the row is mainly about.
 
@@ -213,7 +226,11 @@ def _route(run: RunLookups, moment: _Moment, channel: str, channel_event: int | 
             say = "caller"
     elif channel in ("monitoring", "alarm"):
         org = run.org[channel_event] or owner
-        to = control if not org or org == run.control_room else run.t("msel.to.crisis_team", org=run.org_names.get(org, org))
+        to = (
+            control
+            if not org or org == run.control_room
+            else run.t("msel.to.crisis_team", org=run.org_names.get(org, org))
+        )
         if any(k.startswith("online.") for k in kinds):
             say, method = "webcare", "social"
         elif channel == "alarm" or (run.sector.get(asset) in _OT_SECTORS and "cyber.exfiltrated" not in kinds):
@@ -278,7 +295,9 @@ def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[st
             if kind in VISIBLE_INCIDENTS:  # it says the asset is down
                 incident.add(asset)
         else:
-            phrases.append((e, event_message(kind, run.name(asset) if asset else "", run.data[e], run.level[e], run.lang)))
+            phrases.append(
+                (e, event_message(kind, run.name(asset) if asset else "", run.data[e], run.level[e], run.lang))
+            )
     for asset, order in first.items():
         name = run.name(asset)
         if asset in status:
@@ -289,12 +308,33 @@ def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[st
             elif asset not in incident:
                 why = run.t("msel.fact.why", needs=_needs(run, exhausted[asset])) if exhausted[asset] else ""
                 key = "msel.fact.failed" if kind == "asset.failed" else "msel.fact.degraded"
-                phrases.append((order, run.t(key, name=name, since=_since(run, run.time[e], moment), level_pct=_pct(run.level[e]), why=why)))
+                phrases.append(
+                    (
+                        order,
+                        run.t(
+                            key,
+                            name=name,
+                            since=_since(run, run.time[e], moment),
+                            level_pct=_pct(run.level[e]),
+                            why=why,
+                        ),
+                    )
+                )
         elif lost[asset] or exhausted[asset]:
             types = [str(run.data[e].get("type", "")) for e in lost[asset]] + exhausted[asset]
             buffers = [float(run.data[e].get("buffer") or 0) for e in lost[asset]]
             if buffers and max(buffers) > 0 and not exhausted[asset]:
-                phrases.append((order, run.t("msel.fact.need_reserve", name=name, needs=_needs(run, types), buffer=duration_text(max(buffers)))))
+                phrases.append(
+                    (
+                        order,
+                        run.t(
+                            "msel.fact.need_reserve",
+                            name=name,
+                            needs=_needs(run, types),
+                            buffer=duration_text(max(buffers)),
+                        ),
+                    )
+                )
             else:
                 phrases.append((order, run.t("msel.fact.need_lost", name=name, needs=_needs(run, types))))
         elif back[asset]:
@@ -310,8 +350,11 @@ def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[st
 
 def _message(run: RunLookups, route: dict[str, str], content: list[str]) -> str:
     return run.t(
-        f"msel.say.{route['say']}", name=run.name(route["asset"]), org=run.org_names.get(route.get("org", ""), route.get("org", "")),
-        official=route.get("official", ""), content="; ".join(content),
+        f"msel.say.{route['say']}",
+        name=run.name(route["asset"]),
+        org=run.org_names.get(route.get("org", ""), route.get("org", "")),
+        official=route.get("official", ""),
+        content="; ".join(content),
     )
 
 
@@ -362,7 +405,13 @@ def _deadline(run: RunLookups, e: int) -> str:
     data = run.data[e]
     within = float(data.get("within", 0))
     due = run.clock(run.time[e] + within).strftime("%d-%m-%Y %H:%M")
-    what = run.t("msel.do.deadline", deadline=data.get("deadline", run.ref[e]), org=data.get("org", ""), within=_within(run, within), due=due)
+    what = run.t(
+        "msel.do.deadline",
+        deadline=data.get("deadline", run.ref[e]),
+        org=data.get("org", ""),
+        within=_within(run, within),
+        due=due,
+    )
     notify = [c for c in run.children.get(e, ()) if run.kind[c] == "rule.fired"]
     crew = next((str(run.data[q]["crew"]) for r in notify for q in _queued(run, r) if run.data[q].get("crew")), "")
     return run.t("msel.do.crew", what=what, crew=crew) if crew else what
@@ -390,10 +439,17 @@ def _expected(run: RunLookups, moment: _Moment, channel: str, route: dict[str, s
     if not actions:
         owner = route.get("org", "")
         if channel == "report":
-            actions = [run.t("msel.do.register", org=run.org_names.get(owner, owner)) if owner else run.t("msel.do.register_plain")]
+            actions = [
+                run.t("msel.do.register", org=run.org_names.get(owner, owner))
+                if owner
+                else run.t("msel.do.register_plain")
+            ]
         elif channel in ("monitoring", "alarm") and route["to"] != run.t("msel.to.control_room"):
             actions = [run.t("msel.do.assess")]
-        elif all(run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end") for e in facts):
+        elif all(
+            run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end")
+            for e in facts
+        ):
             actions = [run.t("msel.do.picture_down")]
         else:
             actions = [run.t("msel.do.picture")]

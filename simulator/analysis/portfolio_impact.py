@@ -23,26 +23,65 @@ from ..model.portfolios import Portfolio, PortfolioMapping, resolve_portfolios
 from .results import Results
 
 __all__ = [
-    "ASSET_LOSS_COLUMNS", "IMPACT_COLUMNS", "EPISODE_COLUMNS", "ATTRIBUTION_COLUMNS", "EXTERNAL",
-    "portfolio_mapping", "asset_losses", "portfolio_impact", "largest_failures",
-    "failure_episodes", "portfolio_attribution", "cause_matrix",
+    "ASSET_LOSS_COLUMNS",
+    "IMPACT_COLUMNS",
+    "EPISODE_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+    "EXTERNAL",
+    "portfolio_mapping",
+    "asset_losses",
+    "portfolio_impact",
+    "largest_failures",
+    "failure_episodes",
+    "portfolio_attribution",
+    "cause_matrix",
 ]
 
 ASSET_LOSS_COLUMNS = [
-    "asset", "name", "sector", "portfolio", "hit", "failed_min", "unserved_population_hours",
-    "longest_outage_min", "longest_outage_start_min", "outage_open",
+    "asset",
+    "name",
+    "sector",
+    "portfolio",
+    "hit",
+    "failed_min",
+    "unserved_population_hours",
+    "longest_outage_min",
+    "longest_outage_start_min",
+    "outage_open",
 ]
 IMPACT_COLUMNS = [
-    "portfolio", "assets_hit", "hit_assets", "failed_asset_hours", "unserved_population_hours",
-    "longest_outage_min", "longest_outage_asset", "longest_outage_open",
+    "portfolio",
+    "assets_hit",
+    "hit_assets",
+    "failed_asset_hours",
+    "unserved_population_hours",
+    "longest_outage_min",
+    "longest_outage_asset",
+    "longest_outage_open",
 ]
 EPISODE_COLUMNS = [
-    "asset", "sector", "portfolio", "start_min", "end_min", "open", "failed_min", "unserved_population_hours",
-    "failure_event", "root_event", "cause_asset", "cause_sector", "caused_by",
+    "asset",
+    "sector",
+    "portfolio",
+    "start_min",
+    "end_min",
+    "open",
+    "failed_min",
+    "unserved_population_hours",
+    "failure_event",
+    "root_event",
+    "cause_asset",
+    "cause_sector",
+    "caused_by",
 ]
 ATTRIBUTION_COLUMNS = [
-    "portfolio", "assets_hit", "failed_asset_hours", "unserved_population_hours",
-    "caused_assets_hit", "caused_failed_asset_hours", "caused_unserved_population_hours",
+    "portfolio",
+    "assets_hit",
+    "failed_asset_hours",
+    "unserved_population_hours",
+    "caused_assets_hit",
+    "caused_failed_asset_hours",
+    "caused_unserved_population_hours",
 ]
 EXTERNAL = "(external)"
 """``caused_by`` of a loss whose chain of causes starts at no asset (never a portfolio id: not a slug)."""
@@ -79,7 +118,9 @@ def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd
     for time, asset, service in zip(result.states["time_min"], result.states["asset"], result.states["service"]):
         changes.setdefault(asset, []).append((float(time), float(service)))
     rows = []
-    for asset, name, sector, population in zip(result.assets["id"], result.assets["name"], result.assets["sector"], result.assets["population"]):
+    for asset, name, sector, population in zip(
+        result.assets["id"], result.assets["name"], result.assets["sector"], result.assets["population"]
+    ):
         steps = changes.get(asset, [(0.0, 1.0)])
         ends = [t for t, _ in steps[1:]] + [until]
         hit, failed, unserved = False, 0.0, 0.0
@@ -97,11 +138,15 @@ def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd
                     longest, longest_start, open_ = end - run_start, run_start, end >= until
             else:
                 run_start = None
-        rows.append((asset, name, sector, mapping.of_sector[sector], hit, failed, unserved, longest, longest_start, open_))
+        rows.append(
+            (asset, name, sector, mapping.of_sector[sector], hit, failed, unserved, longest, longest_start, open_)
+        )
     return pd.DataFrame(rows, columns=ASSET_LOSS_COLUMNS).astype({"longest_outage_start_min": "Float64"})
 
 
-def portfolio_impact(result: Results, mapping: PortfolioMapping | None = None, losses: pd.DataFrame | None = None) -> pd.DataFrame:
+def portfolio_impact(
+    result: Results, mapping: PortfolioMapping | None = None, losses: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per portfolio of the mapping (in its order, also those not hit): assets hit (count and
     ids), failed asset-hours, unserved population-hours, the longest single outage (minutes, asset,
     whether it lasted to the end; the first asset in run order on a tie)."""
@@ -115,7 +160,10 @@ def portfolio_impact(result: Results, mapping: PortfolioMapping | None = None, l
         top = longest.loc[longest["longest_outage_min"].idxmax()] if len(longest) else None
         rows.append(
             (
-                portfolio.id, len(hit), tuple(hit["asset"]), float(mine["failed_min"].sum()) / 60,
+                portfolio.id,
+                len(hit),
+                tuple(hit["asset"]),
+                float(mine["failed_min"].sum()) / 60,
                 float(mine["unserved_population_hours"].sum()),
                 float(top["longest_outage_min"]) if top is not None else 0.0,
                 str(top["asset"]) if top is not None else "",
@@ -221,14 +269,18 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
         row.extend([origin, cause_asset, cause_sector, mapping.of_sector[cause_sector] if cause_asset else EXTERNAL])
     frame = pd.DataFrame(rows, columns=EPISODE_COLUMNS)
     floats = ("start_min", "end_min", "failed_min", "unserved_population_hours")
-    return frame.astype({"failure_event": "Int64", "root_event": "Int64", "open": "bool", **dict.fromkeys(floats, "float64")})
+    return frame.astype(
+        {"failure_event": "Int64", "root_event": "Int64", "open": "bool", **dict.fromkeys(floats, "float64")}
+    )
 
 
 def _buckets(mapping: PortfolioMapping) -> list[str]:
     return [p.id for p in mapping.portfolios] + [EXTERNAL]
 
 
-def portfolio_attribution(result: Results, mapping: PortfolioMapping | None = None, episodes: pd.DataFrame | None = None) -> pd.DataFrame:
+def portfolio_attribution(
+    result: Results, mapping: PortfolioMapping | None = None, episodes: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Both sides per portfolio (in the mapping's order, then ``EXTERNAL``): the losses that landed in
     it (assets hit, failed asset-hours, unserved population-hours of its own assets) and the losses
     caused from it (``caused_*``: of every asset whose failure episode started at one of its assets).
@@ -242,15 +294,21 @@ def portfolio_attribution(result: Results, mapping: PortfolioMapping | None = No
         rows.append(
             (
                 bucket,
-                here["asset"].nunique(), float(here["failed_min"].sum()) / 60, float(here["unserved_population_hours"].sum()),
-                caused["asset"].nunique(), float(caused["failed_min"].sum()) / 60, float(caused["unserved_population_hours"].sum()),
+                here["asset"].nunique(),
+                float(here["failed_min"].sum()) / 60,
+                float(here["unserved_population_hours"].sum()),
+                caused["asset"].nunique(),
+                float(caused["failed_min"].sum()) / 60,
+                float(caused["unserved_population_hours"].sum()),
             )
         )
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
 
 
 def cause_matrix(
-    result: Results, mapping: PortfolioMapping | None = None, episodes: pd.DataFrame | None = None,
+    result: Results,
+    mapping: PortfolioMapping | None = None,
+    episodes: pd.DataFrame | None = None,
     value: str = "unserved_population_hours",
 ) -> pd.DataFrame:
     """The cross table of ``value`` (a column of ``failure_episodes``): rows the portfolio where the
@@ -260,7 +318,11 @@ def cause_matrix(
     mapping = mapping or portfolio_mapping(result)
     episodes = failure_episodes(result, mapping) if episodes is None else episodes
     landed = [p.id for p in mapping.portfolios]
-    table = episodes.groupby(["caused_by", "portfolio"])[value].sum().unstack(fill_value=0.0) if len(episodes) else pd.DataFrame()
+    table = (
+        episodes.groupby(["caused_by", "portfolio"])[value].sum().unstack(fill_value=0.0)
+        if len(episodes)
+        else pd.DataFrame()
+    )
     table = table.reindex(index=_buckets(mapping), columns=landed, fill_value=0.0).astype("float64")
     table.index.name, table.columns.name = "caused_by", "portfolio"
     return table

@@ -84,7 +84,9 @@ class ReplayTimeline:
         self._feeds: dict[tuple[str, bool], tuple[list[float], list[dict]]] = {}
         for view in VIEWS:
             for headline_only in (False, True):
-                shown = [e for e in events if _visible_from(e, view) is not None and (e["headline"] or not headline_only)]
+                shown = [
+                    e for e in events if _visible_from(e, view) is not None and (e["headline"] or not headline_only)
+                ]
                 shown.sort(key=lambda e: (_visible_from(e, view), e["id"]))
                 self._feeds[view, headline_only] = ([_visible_from(e, view) for e in shown], shown)
         self._event_times = {view: self._changes_in(view) for view in VIEWS}
@@ -100,7 +102,9 @@ class ReplayTimeline:
             "sectors": list(self.sectors),
             "assets": [dict(a) for a in self.assets],
             "links": [list(link) for link in self.links],
-            "status": {view: {a: [list(c) for c in changes] for a, changes in self.status[view].items()} for view in VIEWS},
+            "status": {
+                view: {a: [list(c) for c in changes] for a, changes in self.status[view].items()} for view in VIEWS
+            },
             "grip": [list(c) for c in self.grip],
             "events": [dict(e) for e in self.events],
         }
@@ -111,7 +115,10 @@ class ReplayTimeline:
         _check_view(view)
         times = self._status_times[view]
         # max(..., 0): before minute 0 every asset is as at the start (-1 would wrap to the last change)
-        return {asset: changes[max(bisect_right(times[asset], t_min) - 1, 0)][1] for asset, changes in self.status[view].items()}
+        return {
+            asset: changes[max(bisect_right(times[asset], t_min) - 1, 0)][1]
+            for asset, changes in self.status[view].items()
+        }
 
     def grip_at(self, t_min: float) -> int:
         """The GRIP level at minute ``t_min`` (0: no GRIP, the daily routine)."""
@@ -128,7 +135,9 @@ class ReplayTimeline:
         _check_view(view)
         return self._event_times[view]
 
-    def feed(self, t_min: float, view: str = "truth", headline_only: bool = False, limit: int | None = None) -> list[dict]:
+    def feed(
+        self, t_min: float, view: str = "truth", headline_only: bool = False, limit: int | None = None
+    ) -> list[dict]:
         """The events visible by minute ``t_min`` in ``view``, in the order they became visible:
         in ``truth`` from ``t``, in ``known`` from ``known_t`` (never-known events never). With
         ``limit``: only the latest ``limit`` of them. The dicts are the payload's; do not change them."""
@@ -200,8 +209,16 @@ def replay_timeline(results: Results, lang: str) -> ReplayTimeline:
     last += [e["t"] for e in events] + [e["known_t"] for e in events if e["known_t"] is not None]
     end_min = max(last) if last else float(manifest.get("until_min") or 0.0)
     return ReplayTimeline(
-        start=start, end_min=float(end_min), lang=lang, title=str(manifest.get("scenario", {}).get("name", "")),
-        sectors=sectors, assets=assets, links=links, status={"truth": truth, "known": known}, grip=grip, events=events,
+        start=start,
+        end_min=float(end_min),
+        lang=lang,
+        title=str(manifest.get("scenario", {}).get("name", "")),
+        sectors=sectors,
+        assets=assets,
+        links=links,
+        status={"truth": truth, "known": known},
+        grip=grip,
+        events=events,
         level_names=level_names,
     )
 
@@ -223,10 +240,18 @@ def _assets(results: Results) -> tuple[list[dict[str, Any]], list[str]]:
     for position, row in enumerate(table.itertuples(index=False)):
         lon, lat = getattr(row, "lon", None), getattr(row, "lat", None)
         located = lon is not None and lat is not None and not pd.isna(lon) and not pd.isna(lat)
-        rows.append((position, {
-            "id": str(row.id), "name": str(row.name or row.id), "sector": str(row.sector),
-            "x": float(lon) if located else None, "y": float(lat) if located else None,
-        }))
+        rows.append(
+            (
+                position,
+                {
+                    "id": str(row.id),
+                    "name": str(row.name or row.id),
+                    "sector": str(row.sector),
+                    "x": float(lon) if located else None,
+                    "y": float(lat) if located else None,
+                },
+            )
+        )
     known_ids = {r["id"] for _, r in rows}
     for asset in dict.fromkeys([*results.states["asset"], *results.events["asset"]]):  # a run without assets.csv
         if asset and asset not in known_ids:
@@ -338,11 +363,23 @@ def _events(events: pd.DataFrame) -> list[dict[str, Any]]:
     headline = HEADLINES
     return [
         {
-            "id": int(event_id), "t": float(t), "clock": _hhmm(clock), "known_t": None if pd.isna(known) else float(known),
-            "asset": asset if isinstance(asset, str) else "", "kind": kind, "text": message, "headline": kind in headline,
+            "id": int(event_id),
+            "t": float(t),
+            "clock": _hhmm(clock),
+            "known_t": None if pd.isna(known) else float(known),
+            "asset": asset if isinstance(asset, str) else "",
+            "kind": kind,
+            "text": message,
+            "headline": kind in headline,
         }
         for event_id, t, clock, known, asset, kind, message in zip(
-            events["id"], events["time_min"], events["clock"], events["known_min"], events["asset"], events["kind"], events["message"]
+            events["id"],
+            events["time_min"],
+            events["clock"],
+            events["known_min"],
+            events["asset"],
+            events["kind"],
+            events["message"],
         )
     ]
 
@@ -350,4 +387,3 @@ def _events(events: pd.DataFrame) -> list[dict[str, Any]]:
 def _hhmm(clock: Any) -> str:
     """``HH:MM`` of an ISO clock text such as ``2027-01-15T03:30:00+01:00``."""
     return str(clock)[11:16]
-

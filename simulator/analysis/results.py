@@ -75,7 +75,12 @@ class Results:
 
     @classmethod
     def for_ensemble(
-        cls, replications: pd.DataFrame, assets: pd.DataFrame, summary: dict, manifest: dict, failures: pd.DataFrame | None = None
+        cls,
+        replications: pd.DataFrame,
+        assets: pd.DataFrame,
+        summary: dict,
+        manifest: dict,
+        failures: pd.DataFrame | None = None,
     ) -> Results:
         """An ensemble's results (see ``EnsembleResults``)."""
         from .ensemble_results import EnsembleResults
@@ -157,8 +162,11 @@ class RunResults(Results):
         events = events_table(record, lang)
         states = states_table(record)
         tables = {
-            "knowledge": knowledge_table(record), "jobs": jobs_table(record), "assets": assets_table(record),
-            "levels": levels_table(record), "dependencies": dependencies_table(record),
+            "knowledge": knowledge_table(record),
+            "jobs": jobs_table(record),
+            "assets": assets_table(record),
+            "levels": levels_table(record),
+            "dependencies": dependencies_table(record),
         }
         metrics = record_metrics(record, events, states, tables["jobs"])
         manifest = _manifest(record, lang)
@@ -194,9 +202,20 @@ class RunResults(Results):
         events = pd.read_csv(
             path / "events.csv",
             dtype={
-                "id": "int64", "time_min": "float64", "level": "Float64", "service": "Float64", "grip": "Int64",
-                "cause": "Int64", "known_min": "Float64",
-                "clock": str, "kind": str, "asset": str, "org": str, "message": str, "ref": str, "data": str,
+                "id": "int64",
+                "time_min": "float64",
+                "level": "Float64",
+                "service": "Float64",
+                "grip": "Int64",
+                "cause": "Int64",
+                "known_min": "Float64",
+                "clock": str,
+                "kind": str,
+                "asset": str,
+                "org": str,
+                "message": str,
+                "ref": str,
+                "data": str,
             },
             keep_default_na=False,
             na_values={"level": [""], "service": [""], "grip": [""], "cause": [""], "known_min": [""]},
@@ -207,20 +226,40 @@ class RunResults(Results):
         tables = {}
         if (path / "knowledge.csv").exists():
             tables["knowledge"] = pd.read_csv(
-                path / "knowledge.csv", dtype={"time_min": "float64", "org": str, "event": "int64"}, keep_default_na=False
+                path / "knowledge.csv",
+                dtype={"time_min": "float64", "org": str, "event": "int64"},
+                keep_default_na=False,
             )
         if (path / "assets.csv").exists():
             tables["assets"] = pd.read_csv(
-                path / "assets.csv", keep_default_na=False, na_values={"lat": [""], "lon": [""]},
-                dtype={"id": str, "name": str, "sector": str, "kind": str, "owner": str, "municipality": str, "population": "int64", "lat": "Float64", "lon": "Float64"},
+                path / "assets.csv",
+                keep_default_na=False,
+                na_values={"lat": [""], "lon": [""]},
+                dtype={
+                    "id": str,
+                    "name": str,
+                    "sector": str,
+                    "kind": str,
+                    "owner": str,
+                    "municipality": str,
+                    "population": "int64",
+                    "lat": "Float64",
+                    "lon": "Float64",
+                },
             )
         if (path / "dependencies.csv").exists():
-            tables["dependencies"] = pd.read_csv(path / "dependencies.csv", dtype=str, keep_default_na=False).astype({"need": "int64"})
+            tables["dependencies"] = pd.read_csv(path / "dependencies.csv", dtype=str, keep_default_na=False).astype(
+                {"need": "int64"}
+            )
         if (path / "levels.csv").exists():
-            tables["levels"] = pd.read_csv(path / "levels.csv", dtype={"time_min": "float64", "basin": str, "level_m": "float64"})
+            tables["levels"] = pd.read_csv(
+                path / "levels.csv", dtype={"time_min": "float64", "basin": str, "level_m": "float64"}
+            )
         if (path / "jobs.csv").exists():
             tables["jobs"] = pd.read_csv(
-                path / "jobs.csv", keep_default_na=False, na_values={c: [""] for c in JOB_COLUMNS[4:]},
+                path / "jobs.csv",
+                keep_default_na=False,
+                na_values={c: [""] for c in JOB_COLUMNS[4:]},
                 dtype={"crew": str, "kind": str, "asset": str, "ref": str, **{c: "Float64" for c in JOB_COLUMNS[4:]}},
             )
         states = pd.read_csv(
@@ -259,7 +298,10 @@ class RunResults(Results):
         events["message"] = render_messages(events, names, lang)
         manifest = {**self.manifest, "language": lang}
         tables = {
-            "knowledge": self.knowledge, "jobs": self.jobs, "assets": self.assets, "levels": self.levels,
+            "knowledge": self.knowledge,
+            "jobs": self.jobs,
+            "assets": self.assets,
+            "levels": self.levels,
             "dependencies": self.dependencies,
         }
         return RunResults(events, self.states, self.metrics, manifest, self.path, tables)
@@ -374,8 +416,15 @@ def decision_records(decisions) -> list[dict]:
     """The decisions of a played exercise with their outcomes, for the manifest."""
     return [
         {
-            "id": decision_id, "at_min": d.at, "by": d.by, "action": d.action, "target": list(d.target), "crew": d.crew or "",
-            "rationale": d.rationale, "taken": taken, "reason": reason,
+            "id": decision_id,
+            "at_min": d.at,
+            "by": d.by,
+            "action": d.action,
+            "target": list(d.target),
+            "crew": d.crew or "",
+            "rationale": d.rationale,
+            "taken": taken,
+            "reason": reason,
             "decision": d.model_dump(mode="json", exclude_defaults=True, by_alias=True),
         }
         for d, decision_id, taken, reason in decisions

@@ -46,7 +46,9 @@ def record_metrics(
     metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}
-    metrics.update(response_metrics(events, jobs, deadlines_table(record), inject_class, record.grip_reached, inject_times))
+    metrics.update(
+        response_metrics(events, jobs, deadlines_table(record), inject_class, record.grip_reached, inject_times)
+    )
     zones = {z.id: z.population for z in graph.zones}
     metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
     return metrics

@@ -86,12 +86,23 @@ class Session:
         session = cls(path, scenario, seed, lang, tokens)
         _write_atomic(path / DECISIONS_FILE, decisions_document(scenario, seed, ()))
         sources = [{"path": str(s.path), "sha256": s.sha256} for s in scenario.sources]
-        session.record({"type": "start", "scenario": scenario.name, "path": str(scenario.path or ""), "sources": sources,
-                        "seed": seed, "lang": lang, "speed": speed})
+        session.record(
+            {
+                "type": "start",
+                "scenario": scenario.name,
+                "path": str(scenario.path or ""),
+                "sources": sources,
+                "seed": seed,
+                "lang": lang,
+                "speed": speed,
+            }
+        )
         return session
 
     @classmethod
-    def open(cls, path: Path, scenario: Scenario, seed: int | None = None, lang: str | None = None) -> tuple[Session, SessionState]:
+    def open(
+        cls, path: Path, scenario: Scenario, seed: int | None = None, lang: str | None = None
+    ) -> tuple[Session, SessionState]:
         """The session in ``path`` and the state it had reached. ``SessionError`` when it is not a
         session, or one of another scenario or seed; ``LoadError`` when its decision log does not
         fit the scenario."""

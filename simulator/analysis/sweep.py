@@ -32,7 +32,14 @@ from .ensemble import replication_seeds, run_replication
 from .intervals import mean_ci
 from .threats import HOURS_PER_PERSON_DAY, TargetSelector, describe_target, impact_class, incident_type, select_targets
 
-__all__ = ["threat_sweep", "target_scenario", "ThreatSweep", "INCIDENT_DEFAULTS", "SWEEP_METRICS", "REPLICATION_COLUMNS"]
+__all__ = [
+    "threat_sweep",
+    "target_scenario",
+    "ThreatSweep",
+    "INCIDENT_DEFAULTS",
+    "SWEEP_METRICS",
+    "REPLICATION_COLUMNS",
+]
 
 # Parameters of an incident type when the scenario has no inject of that type to copy them from.
 INCIDENT_DEFAULTS: dict[str, dict] = {
@@ -71,7 +78,9 @@ def _start_worker(scenario: Scenario | str) -> None:
     _WORKER["scenario"] = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
 
 
-def _run_target(incident: str, target: str, seed: int, n: int, indices: list[int], scenario: Scenario | None = None) -> list[dict]:
+def _run_target(
+    incident: str, target: str, seed: int, n: int, indices: list[int], scenario: Scenario | None = None
+) -> list[dict]:
     """Replications ``indices`` of ``incident`` on ``target``: one row each (REPLICATION_COLUMNS)."""
     base = scenario if scenario is not None else _WORKER["scenario"]
     hit = target_scenario(base, incident, target)
@@ -85,7 +94,10 @@ def _run_target(incident: str, target: str, seed: int, n: int, indices: list[int
         recovery = metrics["time_to_full_recovery_min"]
         rows.append(
             {
-                "target": target, "replication": i, "seed_entropy": metrics["seed_entropy"], "spawn_key": metrics["spawn_key"],
+                "target": target,
+                "replication": i,
+                "seed_entropy": metrics["seed_entropy"],
+                "spawn_key": metrics["spawn_key"],
                 "unserved_population_hours": float(metrics["unserved_population_hours"]),
                 "assets_failed": int(metrics["assets_failed"]),
                 "people_affected": int(sum(population[a] for a in failed)),
@@ -143,7 +155,9 @@ def threat_sweep(
                 progress(done, total)
     else:
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(scenario,)) as pool:
-            futures = {pool.submit(_run_target, incident, target, seed, n, indices): len(indices) for target, indices in jobs}
+            futures = {
+                pool.submit(_run_target, incident, target, seed, n, indices): len(indices) for target, indices in jobs
+            }
             for future in as_completed(futures):
                 rows.extend(future.result())
                 done += futures[future]
@@ -151,11 +165,19 @@ def threat_sweep(
                     progress(done, total)
     order = {target: i for i, target in enumerate(chosen)}
     replications = pd.DataFrame(rows, columns=list(REPLICATION_COLUMNS))
-    replications = replications.sort_values(["target", "replication"], key=lambda c: c.map(order) if c.name == "target" else c, kind="stable")
+    replications = replications.sort_values(
+        ["target", "replication"], key=lambda c: c.map(order) if c.name == "target" else c, kind="stable"
+    )
     replications = replications.reset_index(drop=True)
     manifest = {
-        "kind": "threat-sweep", "scenario": scenario.name, "path": str(scenario.path) if scenario.path else None,
-        "incident": incident, "targets": chosen, "selector": targets.source if targets else "", "replications": n, "seed": seed,
+        "kind": "threat-sweep",
+        "scenario": scenario.name,
+        "path": str(scenario.path) if scenario.path else None,
+        "incident": incident,
+        "targets": chosen,
+        "selector": targets.source if targets else "",
+        "replications": n,
+        "seed": seed,
         "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i], the same i for every target (paired)",
     }
     return ThreatSweep(rank_replications(scenario, replications, incident), replications, manifest)
@@ -170,7 +192,14 @@ def rank_replications(scenario: Scenario, replications: pd.DataFrame, incident: 
     rows = []
     for target, group in replications.groupby("target", sort=False):
         asset = scenario.graph.asset(target)
-        row = {"asset": target, "name": asset.label, "sector": asset.sector, "kind": asset.kind, "incident": incident, "n": len(group)}
+        row = {
+            "asset": target,
+            "name": asset.label,
+            "sector": asset.sector,
+            "kind": asset.kind,
+            "incident": incident,
+            "n": len(group),
+        }
         for metric in SWEEP_METRICS:
             _, mean, low, high = mean_ci(group[metric].tolist())
             row.update({metric: mean, f"{metric}_ci_low": low, f"{metric}_ci_high": high})
@@ -180,7 +209,9 @@ def rank_replications(scenario: Scenario, replications: pd.DataFrame, incident: 
         rows.append(row)
     table = pd.DataFrame(rows)
     table = table.sort_values(
-        ["unserved_population_hours", "people_affected", "assets_failed", "asset"], ascending=[False, False, False, True], kind="stable"
+        ["unserved_population_hours", "people_affected", "assets_failed", "asset"],
+        ascending=[False, False, False, True],
+        kind="stable",
     )
     table.insert(0, "rank", range(1, len(table) + 1))
     return table.reset_index(drop=True)

@@ -12,13 +12,44 @@ from ..engine.state import status_of
 from .eventtext import event_message
 
 __all__ = [
-    "EVENT_COLUMNS", "STATE_COLUMNS", "KNOWLEDGE_COLUMNS", "JOB_COLUMNS", "DEADLINE_COLUMNS",
-    "events_table", "states_table", "assets_table", "levels_table", "LEVEL_COLUMNS",
-    "dependencies_table", "DEPENDENCY_COLUMNS", "light_events_table", "render_messages", "ASSET_COLUMNS", "knowledge_table", "jobs_table", "deadlines_table", "WallClockText",
-    "GRIP_KINDS", "split_levels",
+    "EVENT_COLUMNS",
+    "STATE_COLUMNS",
+    "KNOWLEDGE_COLUMNS",
+    "JOB_COLUMNS",
+    "DEADLINE_COLUMNS",
+    "events_table",
+    "states_table",
+    "assets_table",
+    "levels_table",
+    "LEVEL_COLUMNS",
+    "dependencies_table",
+    "DEPENDENCY_COLUMNS",
+    "light_events_table",
+    "render_messages",
+    "ASSET_COLUMNS",
+    "knowledge_table",
+    "jobs_table",
+    "deadlines_table",
+    "WallClockText",
+    "GRIP_KINDS",
+    "split_levels",
 ]
 
-EVENT_COLUMNS = ["id", "time_min", "clock", "kind", "asset", "org", "service", "grip", "message", "cause", "known_min", "ref", "data"]
+EVENT_COLUMNS = [
+    "id",
+    "time_min",
+    "clock",
+    "kind",
+    "asset",
+    "org",
+    "service",
+    "grip",
+    "message",
+    "cause",
+    "known_min",
+    "ref",
+    "data",
+]
 # Escalation events: the engine logs the ladder's level where other events log the asset's service
 # level; the tables keep them in two columns (``service`` 0..1, ``grip`` a whole level).
 GRIP_KINDS = frozenset({"grip.escalated", "grip.deescalated", "grip.ended"})
@@ -87,7 +118,9 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
-            "data": [json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if p else "" for p in params],
+            "data": [
+                json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if p else "" for p in params
+            ],
         },
         columns=EVENT_COLUMNS,
     )
@@ -97,8 +130,15 @@ def assets_table(record: RunRecord) -> pd.DataFrame:
     """The assets of the run, so that a run directory can be read (and relabelled) on its own."""
     rows = [
         (
-            a.id, a.label, a.sector, a.kind, a.owner or "", a.municipality, a.population,
-            a.location.lat if a.location else None, a.location.lon if a.location else None,
+            a.id,
+            a.label,
+            a.sector,
+            a.kind,
+            a.owner or "",
+            a.municipality,
+            a.population,
+            a.location.lat if a.location else None,
+            a.location.lon if a.location else None,
         )
         for a in record.scenario.graph.assets
     ]
@@ -108,7 +148,13 @@ def assets_table(record: RunRecord) -> pd.DataFrame:
 def render_messages(events: pd.DataFrame, names: dict[str, str], lang: str) -> list[str]:
     """The events' messages in ``lang``, from their kind, ``data`` and asset names."""
     return [
-        event_message(kind, names.get(asset, asset), json.loads(data) if data else None, None if pd.isna(level) else float(level), lang)
+        event_message(
+            kind,
+            names.get(asset, asset),
+            json.loads(data) if data else None,
+            None if pd.isna(level) else float(level),
+            lang,
+        )
         for kind, asset, data, level in zip(events["kind"], events["asset"], events["data"], events["service"])
     ]
 
@@ -139,7 +185,13 @@ def jobs_table(record: RunRecord) -> pd.DataFrame:
     ids = [a.id for a in record.scenario.graph.assets]
     rows = [
         (
-            job.crew, job.kind, ids[job.asset] if job.asset >= 0 else "", job.ref, job.queued_min, job.started_min, job.done_min,
+            job.crew,
+            job.kind,
+            ids[job.asset] if job.asset >= 0 else "",
+            job.ref,
+            job.queued_min,
+            job.started_min,
+            job.done_min,
             None if job.started_min is None else job.started_min - job.queued_min,
         )
         for job in record.jobs

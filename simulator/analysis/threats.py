@@ -30,8 +30,18 @@ from ..model.validation import suggest
 from .cascade import single_failure_cascades
 
 __all__ = [
-    "threat_picture", "IMPACT_BOUNDS", "CLASSES", "HOURS_PER_PERSON_DAY", "SWEEP_INCIDENTS", "ThreatInputError",
-    "TargetSelector", "parse_selector", "select_targets", "incident_type", "impact_class", "likelihood_class",
+    "threat_picture",
+    "IMPACT_BOUNDS",
+    "CLASSES",
+    "HOURS_PER_PERSON_DAY",
+    "SWEEP_INCIDENTS",
+    "ThreatInputError",
+    "TargetSelector",
+    "parse_selector",
+    "select_targets",
+    "incident_type",
+    "impact_class",
+    "likelihood_class",
 ]
 
 CLASSES = ("A", "B", "C", "D", "E")
@@ -111,7 +121,12 @@ def parse_selector(spec: str | None = None, sector: str | None = None, kind: str
     for item in fields:
         name, _, value = (part.strip() for part in item.partition("="))
         if name not in SELECTOR_FIELDS:
-            raise ThreatInputError("threats.selector_field", field=name, choices=", ".join(SELECTOR_FIELDS), hint=suggest(name, SELECTOR_FIELDS))
+            raise ThreatInputError(
+                "threats.selector_field",
+                field=name,
+                choices=", ".join(SELECTOR_FIELDS),
+                hint=suggest(name, SELECTOR_FIELDS),
+            )
         conditions.append((name, tuple(v.strip() for v in value.split("|"))))
     for name, value in (("sector", sector), ("kind", kind)):
         if value is not None:
@@ -120,13 +135,21 @@ def parse_selector(spec: str | None = None, sector: str | None = None, kind: str
         known = SECTORS if name == "sector" else EXPOSURES if name == "exposure" else None
         for value in values:
             if not value or (known is not None and value not in known):
-                raise ThreatInputError("threats.selector_value", field=name, value=value, choices=", ".join(known or ()) or "-", hint=suggest(value, known) if known else "")
+                raise ThreatInputError(
+                    "threats.selector_value",
+                    field=name,
+                    value=value,
+                    choices=", ".join(known or ()) or "-",
+                    hint=suggest(value, known) if known else "",
+                )
     ids = tuple(items) if not fields else ()
     source = ",".join(ids) or ",".join(f"{name}={'|'.join(values)}" for name, values in conditions)
     return TargetSelector(tuple(conditions), ids, source)
 
 
-def select_targets(graph: InfrastructureGraph, selector: TargetSelector | None = None, incident: str = "outage") -> list[str]:
+def select_targets(
+    graph: InfrastructureGraph, selector: TargetSelector | None = None, incident: str = "outage"
+) -> list[str]:
     """The ids of the assets ``selector`` picks, in graph order.
 
     Named ids are taken as given (unknown ones are refused). Otherwise neighbourhoods (sector
@@ -138,7 +161,9 @@ def select_targets(graph: InfrastructureGraph, selector: TargetSelector | None =
         known = tuple(graph.index)
         for asset_id in selector.ids:
             if asset_id not in graph.index:
-                raise ThreatInputError("threats.unknown_target", id=asset_id, hint=suggest(asset_id, known) if len(known) < 5000 else "")
+                raise ThreatInputError(
+                    "threats.unknown_target", id=asset_id, hint=suggest(asset_id, known) if len(known) < 5000 else ""
+                )
         return list(dict.fromkeys(selector.ids))
     cyber = incident.startswith("cyber.")
     chosen = [
@@ -155,7 +180,10 @@ def select_targets(graph: InfrastructureGraph, selector: TargetSelector | None =
 
 
 def threat_picture(
-    graph: InfrastructureGraph, sector: str | None = None, kind: str | None = None, targets: TargetSelector | str | None = None
+    graph: InfrastructureGraph,
+    sector: str | None = None,
+    kind: str | None = None,
+    targets: TargetSelector | str | None = None,
 ) -> pd.DataFrame:
     """One row per selected asset: its permanent failure's cascade, likelihood and impact class,
     ranked by people affected (then assets failed, then id).
@@ -179,14 +207,21 @@ def threat_picture(
         people = sum(population[a] for a in failed)
         rows.append(
             {
-                "asset": asset.id, "name": asset.label, "sector": asset.sector, "kind": asset.kind,
-                "assets_failed": len(failed), "people_affected": people,
+                "asset": asset.id,
+                "name": asset.label,
+                "sector": asset.sector,
+                "kind": asset.kind,
+                "assets_failed": len(failed),
+                "people_affected": people,
                 "sectors_hit": len({sectors[a] for a in failed}),
-                **describe_target(asset), "impact": impact_class(people),
+                **describe_target(asset),
+                "impact": impact_class(people),
             }
         )
     table = pd.DataFrame(rows)
-    table = table.sort_values(["people_affected", "assets_failed", "asset"], ascending=[False, False, True], kind="stable")
+    table = table.sort_values(
+        ["people_affected", "assets_failed", "asset"], ascending=[False, False, True], kind="stable"
+    )
     table.insert(0, "rank", range(1, len(table) + 1))
     return table.reset_index(drop=True)
 
@@ -195,4 +230,3 @@ def describe_target(asset) -> dict:
     """The columns about a target's cyber exposure: exposure, monitoring, likelihood class."""
     monitoring = "none" if asset.monitoring is None else str(asset.monitoring)
     return {"exposure": asset.exposure, "monitoring": monitoring, "likelihood": likelihood_class(asset)}
-

@@ -64,7 +64,9 @@ def failure_probabilities(results) -> pd.DataFrame:
     return out
 
 
-def probability_within(first_failure_min: Iterable[float], n: int, times_min: Sequence[float] | None = None) -> pd.DataFrame:
+def probability_within(
+    first_failure_min: Iterable[float], n: int, times_min: Sequence[float] | None = None
+) -> pd.DataFrame:
     """The probability that an asset has failed by each time, with a 95 % Wilson interval.
 
     ``first_failure_min``: its first-failure minute in each replication in which it failed (one
@@ -81,7 +83,9 @@ def probability_within(first_failure_min: Iterable[float], n: int, times_min: Se
     return pd.DataFrame({"time_min": at, "failures": failures, "p": failures / n, "ci_low": low, "ci_high": high})
 
 
-def first_failures(scenario: Scenario | str, n: int, seed: int | None = None, assets: Sequence[str] | None = None) -> pd.DataFrame:
+def first_failures(
+    scenario: Scenario | str, n: int, seed: int | None = None, assets: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Per replication and failed asset: ``replication, asset, first_failure_min, downtime_min``.
 
     Runs replication i with ``SeedSequence(seed).spawn(n)[i]``, exactly as ``run_ensemble`` does

@@ -20,6 +20,10 @@ def water_metrics(
         "max_water_level_m": {basin: round(float(level), 6) for basin, level in sorted(peak_levels.items())},
         "flooded_zones": {zone: float(t) for zone, t in sorted(flooded_zones.items(), key=lambda item: item[1])},
         "population_flooded": int(
-            sum(zone_population.get(zone, 0) for zone, t in flooded_zones.items() if not evacuated.get(zone, float("inf")) <= t)
+            sum(
+                zone_population.get(zone, 0)
+                for zone, t in flooded_zones.items()
+                if not evacuated.get(zone, float("inf")) <= t
+            )
         ),
     }

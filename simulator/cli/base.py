@@ -14,7 +14,11 @@ __all__ = ["EXIT_BAD_INPUT", "LANG_OPTION", "CliContext", "cli", "is_run_directo
 
 EXIT_BAD_INPUT = 2
 LANG_OPTION = click.option(
-    "--lang", "local_lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (overrides the scenario's)."
+    "--lang",
+    "local_lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages (overrides the scenario's).",
 )
 
 
@@ -53,7 +57,12 @@ def is_ensemble_directory(path: Path) -> bool:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).",
+)
 @click.version_option(package_name="rampsim")
 @click.pass_context
 def cli(click_ctx: click.Context, lang: str | None) -> None:

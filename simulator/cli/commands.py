@@ -31,12 +31,22 @@ from .base import LANG_OPTION, CliContext, cli, free_path, is_ensemble_directory
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's).")
-@click.option("--until", "until", default=None, help="Simulate this long instead of the scenario's duration (e.g. 12h).")
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/<scenario>-<time>/).")
+@click.option(
+    "--until", "until", default=None, help="Simulate this long instead of the scenario's duration (e.g. 12h)."
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=None, help="Run directory (default runs/<scenario>-<time>/)."
+)
 @click.option("--force", is_flag=True, help="Replace --out if it is an earlier run directory.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only where the run was written.")
 @click.option("--limit", default=40, show_default=True, help="Timeline lines to print.")
-@click.option("--decisions", "decisions_file", type=click.Path(path_type=Path), default=None, help="Apply the players' decisions of this file (a live exercise's decisions.yaml).")
+@click.option(
+    "--decisions",
+    "decisions_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Apply the players' decisions of this file (a live exercise's decisions.yaml).",
+)
 @LANG_OPTION
 @click.pass_obj
 def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
@@ -118,13 +128,26 @@ def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
 @click.option("-n", "count", type=click.IntRange(min=1), required=True, help="Number of replications.")
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed (default: the scenario's).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Ensemble directory (default runs/<scenario>-ensemble-<time>/).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Ensemble directory (default runs/<scenario>-ensemble-<time>/).",
+)
 @click.option("--resume", is_flag=True, help="Continue an interrupted ensemble in --out from what is on disk.")
-@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a dask LocalCluster on this machine.")
+@click.option(
+    "--dask",
+    "dask_local",
+    type=click.Choice(["local"]),
+    default=None,
+    help="Run on a dask LocalCluster on this machine.",
+)
 @click.option("--scheduler", default=None, help="Run on an existing dask cluster (tcp://HOST:8786).")
 @LANG_OPTION
 @click.pass_obj
-def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, resume, dask_local, scheduler, local_lang) -> None:
+def ensemble(
+    ctx: CliContext, scenario: Path, count: int, seed, workers, out, resume, dask_local, scheduler, local_lang
+) -> None:
     """Run N replications of SCENARIO (seeds from numpy SeedSequence) and summarise them."""
     from ..analysis.ensemble import DaskMissing, run_ensemble
 
@@ -152,7 +175,9 @@ def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, re
 
     try:
         dask = scheduler or dask_local
-        result = run_ensemble(scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask)
+        result = run_ensemble(
+            scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask
+        )
     except DaskMissing:
         raise ctx.fail(text("cli.dask_missing", lang)) from None
     except ValueError as error:  # --resume with other settings
@@ -168,23 +193,46 @@ def ensemble(ctx: CliContext, scenario: Path, count: int, seed, workers, out, re
     for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
         if summary.get(name, {}).get("n"):
             s = summary[name]
-            ctx.out.print(f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})")
+            ctx.out.print(
+                f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})"
+            )
     ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("--incident", default="outage", show_default=True, help="outage, cyber.compromise (compromise), cyber.ransomware (ransomware), cyber.ddos (ddos).")
-@click.option("--targets", default=None, help="sector=energy, kind=substation, exposure=high, owner=X (comma: AND; a|b: either), or asset ids.")
+@click.option(
+    "--incident",
+    default="outage",
+    show_default=True,
+    help="outage, cyber.compromise (compromise), cyber.ransomware (ransomware), cyber.ddos (ddos).",
+)
+@click.option(
+    "--targets",
+    default=None,
+    help="sector=energy, kind=substation, exposure=high, owner=X (comma: AND; a|b: either), or asset ids.",
+)
 @click.option("--sector", default=None, help="Only assets of this sector (same as --targets sector=S).")
 @click.option("--kind", default=None, help="Only assets of this kind (same as --targets kind=K).")
-@click.option("-n", "count", type=click.IntRange(min=1), default=None, help="Simulate N replications per target with the scenario's response.")
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed of the simulation (default: the scenario's).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes for the simulation (default: all cores).")
+@click.option(
+    "-n",
+    "count",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Simulate N replications per target with the scenario's response.",
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=None, help="Master seed of the simulation (default: the scenario's)."
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Processes for the simulation (default: all cores)."
+)
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
 @LANG_OPTION
 @click.pass_obj
-def threats(ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, local_lang) -> None:
+def threats(
+    ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, local_lang
+) -> None:
     """The local threat picture: every selected asset hit, ranked by impact.
 
     Without -n: its permanent failure through the deterministic cascade (fast, exact). With a
@@ -232,7 +280,12 @@ def threats(ctx: CliContext, source: Path, incident, targets, sector, kind, coun
             progress_bar.start()
         try:
             sweep = threat_sweep(
-                scenario, incident, selector, n=count, seed=seed, workers=workers,
+                scenario,
+                incident,
+                selector,
+                n=count,
+                seed=seed,
+                workers=workers,
                 progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
             )
         except KeyboardInterrupt:
@@ -248,8 +301,13 @@ def threats(ctx: CliContext, source: Path, incident, targets, sector, kind, coun
         table.to_parquet(out / "ranking.parquet", index=False)
         if sweep is not None:
             sweep.replications.to_parquet(out / "replications.parquet", index=False)
-            (out / "manifest.json").write_text(json.dumps(sweep.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        for name, plot in (("top20", lambda t, lang: plot_threat_ranking(t, lang=lang, value=value)), ("risk-diagram", plot_risk_diagram)):
+            (out / "manifest.json").write_text(
+                json.dumps(sweep.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+        for name, plot in (
+            ("top20", lambda t, lang: plot_threat_ranking(t, lang=lang, value=value)),
+            ("risk-diagram", plot_risk_diagram),
+        ):
             ax = plot(table, lang=lang)
             ax.figure.savefig(out / f"{name}.png", dpi=150)
             plt.close(ax.figure)
@@ -257,22 +315,49 @@ def threats(ctx: CliContext, source: Path, incident, targets, sector, kind, coun
         raise ctx.cannot_write(out, error) from None
     for row in table.head(10).itertuples(index=False):
         if sweep is None:
-            ctx.out.print(f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}")
+            ctx.out.print(
+                f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}"
+            )
         else:
-            bounds = [format_number(v, lang) if v == v else "-" for v in (row.unserved_population_hours_ci_low, row.unserved_population_hours_ci_high)]
-            ctx.out.print(text(
-                "threats.row", lang, rank=row.rank, name=row.name, sector=row.sector, hours=format_number(row.unserved_population_hours, lang),
-                low=bounds[0], high=bounds[1], failed=row.assets_failed, people=format_number(row.people_affected, lang),
-                likelihood=row.likelihood, impact=row.impact,
-            ), soft_wrap=True, markup=False)
+            bounds = [
+                format_number(v, lang) if v == v else "-"
+                for v in (row.unserved_population_hours_ci_low, row.unserved_population_hours_ci_high)
+            ]
+            ctx.out.print(
+                text(
+                    "threats.row",
+                    lang,
+                    rank=row.rank,
+                    name=row.name,
+                    sector=row.sector,
+                    hours=format_number(row.unserved_population_hours, lang),
+                    low=bounds[0],
+                    high=bounds[1],
+                    failed=row.assets_failed,
+                    people=format_number(row.people_affected, lang),
+                    likelihood=row.likelihood,
+                    impact=row.impact,
+                ),
+                soft_wrap=True,
+                markup=False,
+            )
     if sweep is not None:
-        ctx.out.print(text("threats.paired", lang, targets=len(chosen), n=count, incident=incident, seed=sweep.manifest["seed"]), soft_wrap=True, markup=False)
+        ctx.out.print(
+            text("threats.paired", lang, targets=len(chosen), n=count, incident=incident, seed=sweep.manifest["seed"]),
+            soft_wrap=True,
+            markup=False,
+        )
     ctx.out.print(text("cli.threats_written", lang, path=out))
 
 
 @cli.command()
 @click.argument("run_or_ensemble_dir", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the figures (default RUN_OR_ENSEMBLE_DIR/figures).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the figures (default RUN_OR_ENSEMBLE_DIR/figures).",
+)
 @click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)
 @LANG_OPTION
 @click.pass_obj
@@ -406,8 +491,12 @@ def _save(ctx: CliContext, graph, target: Path) -> None:
 
 
 _SCHEMAS = {
-    "scenario": ScenarioFile, "graph": GraphFile, "organisations": OrganisationsFile, "ladder": LadderFile,
-    "playbook": PlaybookFile, "decisions": DecisionsFile,
+    "scenario": ScenarioFile,
+    "graph": GraphFile,
+    "organisations": OrganisationsFile,
+    "ladder": LadderFile,
+    "playbook": PlaybookFile,
+    "decisions": DecisionsFile,
 }
 
 

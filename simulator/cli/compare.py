@@ -19,14 +19,25 @@ from .base import LANG_OPTION, CliContext, cli
 @cli.command()
 @click.argument("base", type=click.Path(path_type=Path))
 @click.argument("variant_file", required=False, type=click.Path(path_type=Path))
-@click.option("--variant", "variant_name", default=None, help="A variant from BASE's `variants:` section (instead of VARIANT_FILE).")
-@click.option("-n", "count", type=click.IntRange(min=2), default=20, show_default=True, help="Replications per arm (paired).")
+@click.option(
+    "--variant",
+    "variant_name",
+    default=None,
+    help="A variant from BASE's `variants:` section (instead of VARIANT_FILE).",
+)
+@click.option(
+    "-n", "count", type=click.IntRange(min=2), default=20, show_default=True, help="Replications per arm (paired)."
+)
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed of both arms (default: BASE's).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<base>-vs-<variant>-<time>/).")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<base>-vs-<variant>-<time>/)."
+)
 @LANG_OPTION
 @click.pass_obj
-def compare(ctx: CliContext, base: Path, variant_file, variant_name, count: int, seed, workers, out, local_lang) -> None:
+def compare(
+    ctx: CliContext, base: Path, variant_file, variant_name, count: int, seed, workers, out, local_lang
+) -> None:
     """Compare BASE with VARIANT_FILE (or BASE --variant NAME): what a measure buys.
 
     Both arms run N replications; replication i of both uses numpy SeedSequence(seed).spawn(N)[i].
@@ -61,7 +72,11 @@ def compare(ctx: CliContext, base: Path, variant_file, variant_name, count: int,
         progress_bar.start()
     try:
         result = run_comparison(
-            base, variant_file or variant, count, seed=seed, workers=workers,
+            base,
+            variant_file or variant,
+            count,
+            seed=seed,
+            workers=workers,
             progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
         )
         result.manifest["variant"]["label"] = label
@@ -79,7 +94,10 @@ def compare(ctx: CliContext, base: Path, variant_file, variant_name, count: int,
 
 def _table(result, base_name: str, variant_name: str, lang: str) -> Table:
     seed, n = result.manifest["seed"], result.manifest["replications"]
-    table = Table(title=Text(text("compare.title", lang, base=base_name, variant=variant_name)), caption=Text(text("compare.caption", lang, n=n, seed=seed)))
+    table = Table(
+        title=Text(text("compare.title", lang, base=base_name, variant=variant_name)),
+        caption=Text(text("compare.caption", lang, n=n, seed=seed)),
+    )
     table.add_column(text("compare.col.metric", lang))
     table.add_column(text("compare.col.pairs", lang), justify="right")
     for key in ("compare.col.base", "compare.col.variant", "compare.col.difference", "compare.col.ci"):
@@ -91,7 +109,14 @@ def _table(result, base_name: str, variant_name: str, lang: str) -> Table:
         if row.metric.endswith("_min"):
             name += " (min)"
         ci = "-" if math.isnan(row.ci_low) else f"{_number(row.ci_low, lang)} .. {_number(row.ci_high, lang)}"
-        table.add_row(name, str(row.n), _number(row.base_mean, lang), _number(row.variant_mean, lang), _number(row.difference, lang, signed=True), ci)
+        table.add_row(
+            name,
+            str(row.n),
+            _number(row.base_mean, lang),
+            _number(row.variant_mean, lang),
+            _number(row.difference, lang, signed=True),
+            ci,
+        )
     return table
 
 

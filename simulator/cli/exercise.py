@@ -19,16 +19,32 @@ from .base import LANG_OPTION, CliContext, cli, free_path
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.option("--speed", type=float, default=60.0, show_default=True,
-              help="Simulated minutes per real minute: 60 plays one simulated minute per second.")
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's, or the session's).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for players on other laptops.")
+@click.option(
+    "--speed",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Simulated minutes per real minute: 60 plays one simulated minute per second.",
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's, or the session's)."
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for players on other laptops."
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
-@click.option("--session", "session_dir", type=click.Path(path_type=Path), default=None,
-              help="Session directory; an existing one is resumed (default runs/<scenario>-exercise-<time>/).")
+@click.option(
+    "--session",
+    "session_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Session directory; an existing one is resumed (default runs/<scenario>-exercise-<time>/).",
+)
 @LANG_OPTION
 @click.pass_obj
-def exercise(ctx: CliContext, scenario: Path, speed: float, seed, host: str, port: int, session_dir: Path | None, local_lang) -> None:
+def exercise(
+    ctx: CliContext, scenario: Path, speed: float, seed, host: str, port: int, session_dir: Path | None, local_lang
+) -> None:
     """Serve SCENARIO as a live exercise: exercise control sees everything and runs the clock,
     each team and organisation sees what it knows and decides; decisions change the course.
 
@@ -63,7 +79,9 @@ def exercise(ctx: CliContext, scenario: Path, speed: float, seed, host: str, por
     try:
         sock = listening_socket(host, port)
     except OSError as error:
-        raise ctx.fail(text("live.cli.port_busy", lang, host=host, port=port, reason=error.strerror or str(error))) from None
+        raise ctx.fail(
+            text("live.cli.port_busy", lang, host=host, port=port, reason=error.strerror or str(error))
+        ) from None
     hub = Hub(session, state, command=["rampsim", *sys.argv[1:]])
     bound_port = sock.getsockname()[1]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
@@ -71,8 +89,16 @@ def exercise(ctx: CliContext, scenario: Path, speed: float, seed, host: str, por
     out = ctx.out
     out.print(text("live.cli.session", lang, path=path))
     if resumed:
-        out.print(text("live.cli.resumed", lang, minute=format_duration(hub.ex.now), clock=hub.clock()["clock"],
-                       decisions=len(hub.ex.decisions), deliveries=len(hub.deliveries)))
+        out.print(
+            text(
+                "live.cli.resumed",
+                lang,
+                minute=format_duration(hub.ex.now),
+                clock=hub.clock()["clock"],
+                decisions=len(hub.ex.decisions),
+                deliveries=len(hub.deliveries),
+            )
+        )
     out.print(text("live.cli.control", lang))
     click.echo(f"  {base}/control?token={session.tokens['control']}")
     out.print(text("live.cli.players", lang))

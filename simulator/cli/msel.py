@@ -14,7 +14,12 @@ from .base import LANG_OPTION, CliContext, cli, is_run_directory
 
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="msel.xlsx or msel.csv: the format follows the suffix (default RUN_DIR/msel.xlsx).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="msel.xlsx or msel.csv: the format follows the suffix (default RUN_DIR/msel.xlsx).",
+)
 @click.option("--force", is_flag=True, help="Replace --out if it exists.")
 @LANG_OPTION
 @click.pass_obj

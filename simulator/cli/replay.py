@@ -24,17 +24,39 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--speed", type=float, default=60.0, show_default=True,
-              help="Simulated seconds per real second: 60 plays one simulated hour per real minute.")
-@click.option("--from", "from_clock", default=None, metavar="HH:MM",
-              help="Start at this clock time (the first time it comes after the scenario start).")
-@click.option("--view", type=click.Choice(VIEWS), default="truth", show_default=True,
-              help="truth: what happened; known: what the crisis organisation knew at the time.")
-@click.option("--html", "html", type=click.Path(path_type=Path), default=None,
-              help="Write a self-contained HTML page with the replay instead of playing it here.")
+@click.option(
+    "--speed",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Simulated seconds per real second: 60 plays one simulated hour per real minute.",
+)
+@click.option(
+    "--from",
+    "from_clock",
+    default=None,
+    metavar="HH:MM",
+    help="Start at this clock time (the first time it comes after the scenario start).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default="truth",
+    show_default=True,
+    help="truth: what happened; known: what the crisis organisation knew at the time.",
+)
+@click.option(
+    "--html",
+    "html",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write a self-contained HTML page with the replay instead of playing it here.",
+)
 @LANG_OPTION
 @click.pass_obj
-def replay(ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None, view: str, html: Path | None, local_lang) -> None:
+def replay(
+    ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None, view: str, html: Path | None, local_lang
+) -> None:
     """Replay RUN_DIR: the clock, the GRIP level, the assets by sector and the events as they came.
 
     Keys: space pause/play, + and - speed, left and right previous/next event, t ground truth or
@@ -82,5 +104,7 @@ def _start_minute(ctx: CliContext, timeline: ReplayTimeline, value: str | None, 
     minutes = timeline.first_minute_at(time(int(match[1]), int(match[2])))
     if minutes > timeline.end_min:
         end = timeline.end_min
-        raise ctx.fail(text("replay.from_after_end", lang, value=value, clock=timeline.clock(end), elapsed=elapsed_text(end)))
+        raise ctx.fail(
+            text("replay.from_after_end", lang, value=value, clock=timeline.clock(end), elapsed=elapsed_text(end))
+        )
     return minutes

@@ -14,8 +14,16 @@ from .base import LANG_OPTION, CliContext, cli, is_run_directory
 
 @cli.command()
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), default=None, help="HTML file to write (default RUN_DIR/report.html).")
-@click.option("--top", type=click.IntRange(min=1), default=3, show_default=True, help="Chains of causes for this many assets of each ranking.")
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=None, help="HTML file to write (default RUN_DIR/report.html)."
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Chains of causes for this many assets of each ranking.",
+)
 @LANG_OPTION
 @click.pass_obj
 def report(ctx: CliContext, run_dir: Path, out: Path | None, top: int, local_lang) -> None:

@@ -101,7 +101,11 @@ class Awareness:
             distribution = self.sim.scenario.graph.assets[asset].monitoring if cyber else None
         if distribution is None:
             return
-        self.sim.call_at(distribution.sample(self.sim.stream("monitoring", self.sim.asset_name(asset))), self._monitoring_detects, asset)
+        self.sim.call_at(
+            distribution.sample(self.sim.stream("monitoring", self.sim.asset_name(asset))),
+            self._monitoring_detects,
+            asset,
+        )
 
     def alarm(self, asset: int, cause: int, basin_id: str | None = None) -> None:
         """A hazard alarm (a basin's level alarm) about ``asset`` reaches its owner, who looks and
@@ -110,7 +114,13 @@ class Awareness:
         event = self.sim.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))), self._share, asset, event, self.control_room)
+            self.sim.call_at(
+                self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))),
+                self._share,
+                asset,
+                event,
+                self.control_room,
+            )
         if basin_id is not None:
             self.sim.playbook.alarm_received(basin_id, asset, event)
 
@@ -161,7 +171,13 @@ class Awareness:
         event = self.sim.log("detect.monitoring", asset, cause, org=owner)
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))), self._share, asset, event, self.control_room)
+            self.sim.call_at(
+                self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))),
+                self._share,
+                asset,
+                event,
+                self.control_room,
+            )
 
     # --- knowledge --------------------------------------------------------------------------------
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:

@@ -66,7 +66,9 @@ class Crews:
         if asset < 0:
             return job_priority(rule_priority, 0, 0)
         spec = self.sim.scenario.graph.assets[asset]
-        return job_priority(rule_priority, self.sim.scenario.spec.priorities.get(spec.id, 0), self.population_served(asset))
+        return job_priority(
+            rule_priority, self.sim.scenario.spec.priorities.get(spec.id, 0), self.population_served(asset)
+        )
 
     def population_served(self, asset: int) -> int:
         """The asset's population plus that of all assets depending on it (computed when needed)."""
@@ -89,7 +91,9 @@ class Crews:
         now = sim.env.now
         team.on_duty_at = now + sim.clock.callout(team.spec.callout, now, sim.stream("callout", team.ref))
         label = team.spec.name or team.ref
-        sim.log("crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref)
+        sim.log(
+            "crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref
+        )
         holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
         sim.call_at(team.on_duty_at - now, lambda: [team.resource.release(hold) for hold in holds])
 
@@ -112,7 +116,9 @@ class Crews:
         delay = sim.clock.callout(team.spec.callout, now, sim.stream("callout.extra", team.ref))
         label = team.spec.name or team.ref
         org = crew.split("/")[0]
-        called = sim.log("crew.extra_called", -1, cause, {"crew": label, "extra": size, "until": round(delay)}, org, ref=crew)
+        called = sim.log(
+            "crew.extra_called", -1, cause, {"crew": label, "extra": size, "until": round(delay)}, org, ref=crew
+        )
         sim.call_at(delay, self._extra_arrived, team, size, called, org)
 
     def _extra_arrived(self, team: _Crew, size: int, cause: int, org: str) -> None:
@@ -120,7 +126,9 @@ class Crews:
         # SimPy has no public way to grow a resource: raise its capacity and let waiting requests in.
         resource._capacity += size
         resource._trigger_put(None)
-        self.sim.log("crew.extra_arrived", -1, cause, {"crew": team.spec.name or team.ref, "extra": size}, org, ref=team.ref)
+        self.sim.log(
+            "crew.extra_arrived", -1, cause, {"crew": team.spec.name or team.ref, "extra": size}, org, ref=team.ref
+        )
 
     def label(self, crew: str | None) -> str:
         """The crew's name as people read it."""
@@ -144,7 +152,9 @@ class Crews:
     ) -> simpy.Process:
         """Queue a job for ``crew`` (None: no crew needed), work ``duration`` minutes, then call
         ``on_done(done_event_id)``. Logs ``<prefix>.queued/started/done``."""
-        return self.sim.env.process(self._work(crew, key, duration, kind, asset, ref, cause, on_done, event_prefix, params or {}))
+        return self.sim.env.process(
+            self._work(crew, key, duration, kind, asset, ref, cause, on_done, event_prefix, params or {})
+        )
 
     def _work(self, crew, key, duration, kind, asset, ref, cause, on_done, prefix, params):
         sim = self.sim
@@ -178,4 +188,8 @@ _CALL_OUT_PRIORITY = (-(10**18), 0, 0)
 
 def _draw(duration, sim, prefix: str, kind: str, asset: int) -> float:
     """Minutes of work: a draw from the stream of this kind of work on this asset, or ``duration()``."""
-    return duration.sample(sim.stream(prefix, kind, sim.asset_name(asset))) if isinstance(duration, Distribution) else float(duration())
+    return (
+        duration.sample(sim.stream(prefix, kind, sim.asset_name(asset)))
+        if isinstance(duration, Distribution)
+        else float(duration())
+    )

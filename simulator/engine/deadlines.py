@@ -95,7 +95,12 @@ class Deadlines:
             return
         sim = self.sim
         clock.missed = True
-        event = sim.log("deadline.missed", cause=cause, params={"deadline": clock.name, "org": sim.org_name(clock.org)}, ref=clock.key)
+        event = sim.log(
+            "deadline.missed",
+            cause=cause,
+            params={"deadline": clock.name, "org": sim.org_name(clock.org)},
+            ref=clock.key,
+        )
         sim.situation.deadlines_missed += 1
         if clock.at_risk:
             clock.at_risk = False

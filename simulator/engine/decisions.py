@@ -61,8 +61,11 @@ class DecisionDesk:
         targets = [sim.scenario.graph.index[t] for t in decision.target]
         first = targets[0] if targets else -1
         params = {
-            "decision": decision_id, "by": self._by_name(decision.by), "action": decision.action,
-            "detail": self._detail(decision), "rationale": decision.rationale,
+            "decision": decision_id,
+            "by": self._by_name(decision.by),
+            "action": decision.action,
+            "detail": self._detail(decision),
+            "rationale": decision.rationale,
         }
         org = self.party_org(decision.by)
         if reason:
@@ -182,7 +185,15 @@ class DecisionDesk:
         rule = self._as_rule(d, decision_id, targets)
         if d.action == "notify":
             clock = self._clock(d)
-            playbook.queue(rule, -1, cause, rule.crew, rule.default_duration(), lambda r, a, e: sim.deadlines.complete(clock, e), {"deadline": clock.name})
+            playbook.queue(
+                rule,
+                -1,
+                cause,
+                rule.crew,
+                rule.default_duration(),
+                lambda r, a, e: sim.deadlines.complete(clock, e),
+                {"deadline": clock.name},
+            )
         elif d.action in ASSET_DECISIONS:
             for asset in targets:
                 playbook.start_action(rule, asset, cause)
@@ -194,7 +205,15 @@ class DecisionDesk:
         # manual and restore find their default crews themselves (per asset); a rule's repair has none
         crew = self.crew_of(d, targets[0] if targets else -1) if d.action == "repair" else d.crew
         return Rule(
-            id=decision_id, when={"at": d.at}, action=d.action, target=d.target or "trigger", crew=crew,
-            duration=d.duration, factor=d.factor, litres=d.litres, capacity=d.capacity,
-            restore_first=d.restore_first, deadline=d.deadline,
+            id=decision_id,
+            when={"at": d.at},
+            action=d.action,
+            target=d.target or "trigger",
+            crew=crew,
+            duration=d.duration,
+            factor=d.factor,
+            litres=d.litres,
+            capacity=d.capacity,
+            restore_first=d.restore_first,
+            deadline=d.deadline,
         )

@@ -56,7 +56,9 @@ class Escalation:
         if target > self.current and not self._up_pending:
             self._up_pending = True
             self._up_version += 1
-            self.sim.call_at(self.ladder.decide.sample(self.sim.stream("grip.decide")), self._escalate, self._up_version, cause)
+            self.sim.call_at(
+                self.ladder.decide.sample(self.sim.stream("grip.decide")), self._escalate, self._up_version, cause
+            )
         if target < self.current and not self._down_pending:
             self._down_pending = True
             self._down_version += 1
@@ -90,7 +92,13 @@ class Escalation:
     def _escalate_to(self, target: int, cause: int) -> None:
         sim = self.sim
         level = next(lv for lv in self.levels if lv.level == target)
-        event = sim.log("grip.escalated", cause=cause, params={"from": self.current, "to": target, "name": level.name or str(target)}, ref=level.name or str(target), level=float(target))
+        event = sim.log(
+            "grip.escalated",
+            cause=cause,
+            params={"from": self.current, "to": target, "name": level.name or str(target)},
+            ref=level.name or str(target),
+            level=float(target),
+        )
         self.current = target
         for reached in self.levels:
             if reached.level <= target:
@@ -98,7 +106,12 @@ class Escalation:
                 for team in reached.teams:
                     if team.id not in self.active_teams:
                         self.active_teams.add(team.id)
-                        sim.call_at(sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", team.id)), self._assembled, team, event)
+                        sim.call_at(
+                            sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", team.id)),
+                            self._assembled,
+                            team,
+                            event,
+                        )
         for listener in self.listeners:
             listener(target, event)
 
@@ -123,7 +136,13 @@ class Escalation:
     def _deescalate_to(self, target: int, cause: int) -> None:
         sim = self.sim
         level_name = next((lv.name or str(lv.level) for lv in self.levels if lv.level == target), "")
-        event = sim.log("grip.deescalated" if target > 0 else "grip.ended", cause=cause, params={"from": self.current, "to": target, "name": level_name}, ref=level_name, level=float(target))
+        event = sim.log(
+            "grip.deescalated" if target > 0 else "grip.ended",
+            cause=cause,
+            params={"from": self.current, "to": target, "name": level_name},
+            ref=level_name,
+            level=float(target),
+        )
         keep = {team.id for lv in self.levels if lv.level <= target for team in lv.teams}
         for team_id in sorted(self.active_teams - keep):
             self.active_teams.discard(team_id)

@@ -30,9 +30,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "EventKind", "EVENT_KINDS", "UndeclaredEventKind", "declare", "kind",
-    "VISIBILITIES", "CHANNELS", "VISIBILITY", "HEADLINES", "INCIDENT_FACTS", "VISIBLE_INCIDENTS", "CHANNEL_OF",
-    "WATCH", "EXPECTED_ACTIONS", "STATUS_KINDS", "STATUS_KIND",
+    "EventKind",
+    "EVENT_KINDS",
+    "UndeclaredEventKind",
+    "declare",
+    "kind",
+    "VISIBILITIES",
+    "CHANNELS",
+    "VISIBILITY",
+    "HEADLINES",
+    "INCIDENT_FACTS",
+    "VISIBLE_INCIDENTS",
+    "CHANNEL_OF",
+    "WATCH",
+    "EXPECTED_ACTIONS",
+    "STATUS_KINDS",
+    "STATUS_KIND",
 ]
 
 VISIBILITIES = ("visible", "stealthy", "own_work", "public")
@@ -61,9 +74,13 @@ class EventKind:
         if not self.layer:
             raise ValueError(f"event kind {self.name!r} needs a layer")
         if self.visibility not in VISIBILITIES:
-            raise ValueError(f"event kind {self.name!r}: visibility must be one of {', '.join(VISIBILITIES)}, got {self.visibility!r}")
+            raise ValueError(
+                f"event kind {self.name!r}: visibility must be one of {', '.join(VISIBILITIES)}, got {self.visibility!r}"
+            )
         if self.channel is not None and self.channel not in CHANNELS:
-            raise ValueError(f"event kind {self.name!r}: channel must be one of {', '.join(CHANNELS)} or None, got {self.channel!r}")
+            raise ValueError(
+                f"event kind {self.name!r}: channel must be one of {', '.join(CHANNELS)} or None, got {self.channel!r}"
+            )
         if not self.message:
             object.__setattr__(self, "message", f"event.{self.name}")
 
@@ -105,8 +122,11 @@ def declare(*kinds: EventKind) -> None:
         EVENT_KINDS[new.name] = new
         VISIBILITY[new.name] = new.visibility
         for wanted, derived in (
-            (new.headline, HEADLINES), (new.incident_fact, INCIDENT_FACTS), (new.watch, WATCH),
-            (new.expected_action, EXPECTED_ACTIONS), (new.incident_fact and new.visibility != "stealthy", VISIBLE_INCIDENTS),
+            (new.headline, HEADLINES),
+            (new.incident_fact, INCIDENT_FACTS),
+            (new.watch, WATCH),
+            (new.expected_action, EXPECTED_ACTIONS),
+            (new.incident_fact and new.visibility != "stealthy", VISIBLE_INCIDENTS),
             (new.layer == "state", STATUS_KINDS),
         ):
             if wanted:
@@ -144,7 +164,9 @@ declare(
     EventKind("cyber.ddos.end", "incident", _V, headline=True),
     EventKind("online.fraud.start", "incident", _V, headline=True, incident_fact=True),
     EventKind("online.fraud.end", "incident", _V, headline=True),
-    EventKind("online.threat.start", "incident", _S, headline=True, incident_fact=True),  # until the official reports it
+    EventKind(
+        "online.threat.start", "incident", _S, headline=True, incident_fact=True
+    ),  # until the official reports it
     EventKind("online.mobilization.start", "incident", _S, headline=True, incident_fact=True),
     EventKind("hazard.start", "incident", _V, incident_fact=True),
     # physical hazards (engine/flooding.py, engine/hazards/)

@@ -75,7 +75,13 @@ class Flooding:
             self.flooded_zones.setdefault(zone.id, sim.env.now)
             # known with the first asset of the zone (its failure is reported, or it is watched)
             first = sim.scenario.graph.index[zone.assets[0]] if zone.assets else -1
-            event = sim.log("zone.flooded", first, level.cause, {**params, "zone": zone.name or zone.id, "population": zone.population}, ref=zone.id)
+            event = sim.log(
+                "zone.flooded",
+                first,
+                level.cause,
+                {**params, "zone": zone.name or zone.id, "population": zone.population},
+                ref=zone.id,
+            )
             if first >= 0:
                 sim.awareness.report_directly(first, event, "flood")  # residents call about water in the street
         else:

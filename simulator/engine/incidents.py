@@ -76,7 +76,15 @@ class IncidentHandlers:
         if inject.duration is not None:
             key = ("outage", position)
             sim.states.set_effect(target, key, 0.0, event)
-            sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._outage_end, target, key, event)
+            sim.call_at(
+                inject.duration.sample(
+                    sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+                ),
+                self._outage_end,
+                target,
+                key,
+                event,
+            )
         else:
             self.damage(target, event, ("physical", event))
 
@@ -105,8 +113,14 @@ class IncidentHandlers:
         if key[0] == "damage":
             yield from sim.playbook.wait_for_evidence(target, damage_event, recovery.crew or "")
         sim.crews.work(
-            recovery.crew, sim.crews.job_key(0, target), recovery.duration, "repair", target, recovery.crew or "",
-            damage_event, lambda done: sim.states.clear_effect(target, key, done),
+            recovery.crew,
+            sim.crews.job_key(0, target),
+            recovery.duration,
+            "repair",
+            target,
+            recovery.crew or "",
+            damage_event,
+            lambda done: sim.states.clear_effect(target, key, done),
         )
 
     # --- cyber ----------------------------------------------------------------------------------
@@ -130,7 +144,11 @@ class IncidentHandlers:
         attack = _RansomwareAttack(self, position, inject)
         self.attacks.append(attack)
         if inject.spread is not None and inject.contain_after is not None:
-            sim.call_at(inject.contain_after.sample(sim.stream("contain", sim.scenario.inject_id(position))), attack.contain, cause)
+            sim.call_at(
+                inject.contain_after.sample(sim.stream("contain", sim.scenario.inject_id(position))),
+                attack.contain,
+                cause,
+            )
         attack.encrypt(target, cause)
 
     def ddos(self, position: int, inject: DdosInject, target: int, cause: int) -> None:
@@ -138,7 +156,16 @@ class IncidentHandlers:
         event = self.incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
         key = ("ddos", position)
         sim.states.set_effect(target, key, inject.level, event)
-        sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._effect_end, "cyber.ddos.end", target, key, event)
+        sim.call_at(
+            inject.duration.sample(
+                sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+            ),
+            self._effect_end,
+            "cyber.ddos.end",
+            target,
+            key,
+            event,
+        )
         sim.awareness.incident(target, inject, cyber=True)
 
     def _effect_end(self, kind: str, target: int, key: object, cause: int) -> None:
@@ -168,11 +195,27 @@ class IncidentHandlers:
         self.frauds.setdefault(target, []).append((key, event))
         sim.states.set_effect(target, key, inject.level, event)
         if inject.duration is not None:
-            sim.call_at(inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))), self._effect_end, "online.fraud.end", target, key, event)
+            sim.call_at(
+                inject.duration.sample(
+                    sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+                ),
+                self._effect_end,
+                "online.fraud.end",
+                target,
+                key,
+                event,
+            )
         if inject.load is not None:
             sim.crews.work(
-                inject.load.crew, sim.crews.job_key(0, -1), inject.load.duration, "fraud_reports", target,
-                sim.scenario.inject_id(position), event, lambda done: None, event_prefix="load",
+                inject.load.crew,
+                sim.crews.job_key(0, -1),
+                inject.load.duration,
+                "fraud_reports",
+                target,
+                sim.scenario.inject_id(position),
+                event,
+                lambda done: None,
+                event_prefix="load",
             )
 
     def hazard(self, position: int, inject: HazardInject, target: int, cause: int) -> None:

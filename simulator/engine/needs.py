@@ -26,8 +26,23 @@ class NeedState:
     """Runtime state of one need of one consumer."""
 
     __slots__ = (
-        "consumer", "index", "type", "k", "tolerance", "level", "restart", "refill", "suppliers",
-        "available", "since", "used", "version", "active", "unsatisfied_event", "due", "fuel",
+        "consumer",
+        "index",
+        "type",
+        "k",
+        "tolerance",
+        "level",
+        "restart",
+        "refill",
+        "suppliers",
+        "available",
+        "since",
+        "used",
+        "version",
+        "active",
+        "unsatisfied_event",
+        "due",
+        "fuel",
     )
 
     def __init__(self, consumer: int, index: int, need, suppliers: tuple[int, ...]):
@@ -97,7 +112,9 @@ class NeedNetwork:
         need.version += 1
         remaining = need.tolerance if need.refill else max(need.tolerance - need.used, 0.0)
         need.unsatisfied_event = kernel.log_asset(
-            "need.unsatisfied", need.consumer, cause,
+            "need.unsatisfied",
+            need.consumer,
+            cause,
             {"type": need.type, "available": need.available, "k": need.k, "buffer": 0.0 if need.active else remaining},
         )
         if need.active:

@@ -41,7 +41,9 @@ class Playbook:
         self.per_asset = frozenset(name for name, action in registered.items() if action.per_asset)
         # what a plugin's action does when done: handler(playbook, rule, asset, event)
         self.plugin_done = {
-            r.action: plugins.resolve(registered[r.action].handler) for r in self.rules if registered[r.action].handler is not None
+            r.action: plugins.resolve(registered[r.action].handler)
+            for r in self.rules
+            if registered[r.action].handler is not None
         }
 
     def start(self) -> None:
@@ -54,7 +56,11 @@ class Playbook:
         incident_class = INCIDENT_CLASSES.get(inject_type, "")
         for rule in self.rules:
             wanted = rule.when.incident_known
-            if wanted is not None and wanted in (inject_type, incident_class, "any") and self._owner_matches(rule, asset):
+            if (
+                wanted is not None
+                and wanted in (inject_type, incident_class, "any")
+                and self._owner_matches(rule, asset)
+            ):
                 per_asset = rule.target == "trigger" and rule.action in self.per_asset
                 self._fire(rule, asset, event, (inject_key, asset) if per_asset else (inject_key,))
 
@@ -98,20 +104,40 @@ class Playbook:
         if rule.delay:
             yield sim.env.timeout(rule.delay)
         if rule.if_ is not None and not rule.if_(sim.situation.values()):
-            sim.log("action.skipped", trigger_asset, cause, {"rule": rule.id, "action": rule.action, "condition": str(rule.if_)}, ref=rule.id)
+            sim.log(
+                "action.skipped",
+                trigger_asset,
+                cause,
+                {"rule": rule.id, "action": rule.action, "condition": str(rule.if_)},
+                ref=rule.id,
+            )
             return
         team = rule.requires_team or ("gbt" if rule.action == "ordinance" and self._has_team("gbt") else None)
         if team is not None:
             ready = sim.escalation.ready(team)
             if not ready.triggered:
-                waiting = sim.log("action.waiting", trigger_asset, cause, {"rule": rule.id, "action": rule.action, "team": team}, ref=rule.id)
+                waiting = sim.log(
+                    "action.waiting",
+                    trigger_asset,
+                    cause,
+                    {"rule": rule.id, "action": rule.action, "team": team},
+                    ref=rule.id,
+                )
                 yield ready
                 cause = waiting
         if rule.action in self.per_asset:
             for asset in self._targets(rule, trigger_asset):
                 self.start_action(rule, asset, cause)
         elif rule.action == "notify":
-            self.queue(rule, trigger_asset, cause, rule.crew, rule.default_duration(), lambda r, a, e: self._notified(clock, e), {"deadline": clock.name})
+            self.queue(
+                rule,
+                trigger_asset,
+                cause,
+                rule.crew,
+                rule.default_duration(),
+                lambda r, a, e: self._notified(clock, e),
+                {"deadline": clock.name},
+            )
         else:
             self.start_action(rule, trigger_asset, cause)
 
@@ -135,15 +161,27 @@ class Playbook:
             start(rule, asset, cause)  # actions that need checks or special durations
             return
         plugin = self.plugin_done.get(rule.action)
-        done = (lambda r, a, e: plugin(self, r, a, e)) if plugin is not None else getattr(self, f"_done_{rule.action}", _nothing)
+        done = (
+            (lambda r, a, e: plugin(self, r, a, e))
+            if plugin is not None
+            else getattr(self, f"_done_{rule.action}", _nothing)
+        )
         self.queue(rule, asset, cause, rule.crew, rule.default_duration(), done)
 
     def queue(self, rule, asset, cause, crew, duration, done, params=None):
         sim = self.sim
         params = {"rule": rule.id, "action": rule.action, **(params or {})}
         sim.crews.work(
-            crew, sim.crews.job_key(rule.priority, asset), duration, rule.action, asset, rule.id, cause,
-            lambda event: done(rule, asset, event), event_prefix="action", params=params,
+            crew,
+            sim.crews.job_key(rule.priority, asset),
+            duration,
+            rule.action,
+            asset,
+            rule.id,
+            cause,
+            lambda event: done(rule, asset, event),
+            event_prefix="action",
+            params=params,
         )
 
     # --- actions with their own start ---------------------------------------------------------------
@@ -181,7 +219,9 @@ class Playbook:
         if not secured.triggered:
             waited_from = self.sim.env.now
             yield secured
-            self.sim.log("evidence.restore_waited", asset, cause, {"minutes": round(self.sim.env.now - waited_from)}, ref=ref)
+            self.sim.log(
+                "evidence.restore_waited", asset, cause, {"minutes": round(self.sim.env.now - waited_from)}, ref=ref
+            )
 
     def _restore(self, rule: Rule, asset: int, cause: int, crew, base: Distribution):
         sim = self.sim

@@ -244,7 +244,9 @@ class Simulation:
         if not self._upcoming:
             self._decision_event = None
         else:
-            self._decision_event = self._call_first_at(max(self._upcoming[0].at - self.env.now, 0.0), self._apply_next_decision)
+            self._decision_event = self._call_first_at(
+                max(self._upcoming[0].at - self.env.now, 0.0), self._apply_next_decision
+            )
         return self._decision_event
 
     def _apply_next_decision(self) -> None:
@@ -274,7 +276,9 @@ class Simulation:
         reads it like the others) and hits its target at once."""
         inject = decision.inject.model_copy(update={"at": Distribution.fixed(self.env.now)})
         spec = self.scenario.spec
-        self.scenario = dataclasses.replace(self.scenario, spec=spec.model_copy(update={"injects": spec.injects + (inject,)}))
+        self.scenario = dataclasses.replace(
+            self.scenario, spec=spec.model_copy(update={"injects": spec.injects + (inject,)})
+        )
         position = len(spec.injects)
         self._inject_position[self.scenario.inject_id(position)] = position
         self.inject_times = self.inject_times + (self.env.now,)

@@ -40,6 +40,8 @@ class RandomStreams:
         key = (purpose, *subject)
         stream = self._streams.get(key)
         if stream is None:
-            sequence = np.random.SeedSequence(self.root.entropy, spawn_key=(*self.root.spawn_key, *(subject_code(name) for name in key)))
+            sequence = np.random.SeedSequence(
+                self.root.entropy, spawn_key=(*self.root.spawn_key, *(subject_code(name) for name in key))
+            )
             stream = self._streams[key] = np.random.default_rng(sequence)
         return stream

@@ -13,7 +13,16 @@ import os
 
 from . import analysis, browser, decisions, errors, events, live, msel, replay, report, screens
 
-__all__ = ["LANGUAGES", "CATALOGUE", "add_entries", "text", "default_language", "explicit_language", "format_number", "sector_name"]
+__all__ = [
+    "LANGUAGES",
+    "CATALOGUE",
+    "add_entries",
+    "text",
+    "default_language",
+    "explicit_language",
+    "format_number",
+    "sector_name",
+]
 
 LANGUAGES = ("en", "nl")
 

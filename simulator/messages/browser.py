@@ -19,7 +19,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "browser.unit_hours": {"en": "{n} h", "nl": "{n} uur"},
     "browser.view.truth": {"en": "Ground truth", "nl": "Werkelijkheid"},
     "browser.view.known": {"en": "What the crisis organisation knew", "nl": "Wat de crisisorganisatie wist"},
-    "browser.view_toggle": {"en": "Switch between ground truth and what was known (T)", "nl": "Wissel tussen werkelijkheid en wat bekend was (T)"},
+    "browser.view_toggle": {
+        "en": "Switch between ground truth and what was known (T)",
+        "nl": "Wissel tussen werkelijkheid en wat bekend was (T)",
+    },
     "browser.view_short.truth": {"en": "Ground truth", "nl": "Werkelijkheid"},
     "browser.view_short.known": {"en": "What was known", "nl": "Wat bekend was"},
     "browser.previous_title": {"en": "Previous event (←)", "nl": "Vorige gebeurtenis (←)"},

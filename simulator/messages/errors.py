@@ -281,13 +281,40 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "office hours must start before they end ({start}-{end})",
         "nl": "kantooruren moeten beginnen voor ze eindigen ({start}-{end})",
     },
-    "value.decision_target_needed": {"en": "action {action} needs a target (an asset id or a list of ids)", "nl": "actie {action} heeft een doel nodig (een object-id of een lijst id's)"},
-    "value.decision_level_needed": {"en": "action grip needs a level", "nl": "actie grip heeft een niveau (level) nodig"},
-    "value.decision_crew_needed": {"en": "action call_crew needs a crew (organisation/crew)", "nl": "actie call_crew heeft een ploeg (organisatie/ploeg) nodig"},
-    "value.decision_deadline_needed": {"en": "action notify needs the deadline it meets", "nl": "actie notify heeft de termijn nodig waaraan ze voldoet"},
-    "value.decision_inject_field": {"en": "give `inject:` exactly when the action is inject", "nl": "geef `inject:` precies dan wanneer de actie inject is"},
-    "value.decision_inject_by": {"en": "ad-hoc injects are exercise control's: by: {by} (and only they are)", "nl": "ad-hoc injects zijn van de oefenleiding: by: {by} (en alleen die)"},
-    "value.decision_unknown_by": {"en": "unknown team or organisation '{id}'{hint}", "nl": "onbekend team of onbekende organisatie '{id}'{hint}"},
-    "value.decision_unknown_level": {"en": "level {level} is not on the ladder (levels: {levels})", "nl": "niveau {level} staat niet op de ladder (niveaus: {levels})"},
-    "value.decision_after_end": {"en": "at {at} is after the scenario's end ({end})", "nl": "at {at} ligt na het einde van het scenario ({end})"},
+    "value.decision_target_needed": {
+        "en": "action {action} needs a target (an asset id or a list of ids)",
+        "nl": "actie {action} heeft een doel nodig (een object-id of een lijst id's)",
+    },
+    "value.decision_level_needed": {
+        "en": "action grip needs a level",
+        "nl": "actie grip heeft een niveau (level) nodig",
+    },
+    "value.decision_crew_needed": {
+        "en": "action call_crew needs a crew (organisation/crew)",
+        "nl": "actie call_crew heeft een ploeg (organisatie/ploeg) nodig",
+    },
+    "value.decision_deadline_needed": {
+        "en": "action notify needs the deadline it meets",
+        "nl": "actie notify heeft de termijn nodig waaraan ze voldoet",
+    },
+    "value.decision_inject_field": {
+        "en": "give `inject:` exactly when the action is inject",
+        "nl": "geef `inject:` precies dan wanneer de actie inject is",
+    },
+    "value.decision_inject_by": {
+        "en": "ad-hoc injects are exercise control's: by: {by} (and only they are)",
+        "nl": "ad-hoc injects zijn van de oefenleiding: by: {by} (en alleen die)",
+    },
+    "value.decision_unknown_by": {
+        "en": "unknown team or organisation '{id}'{hint}",
+        "nl": "onbekend team of onbekende organisatie '{id}'{hint}",
+    },
+    "value.decision_unknown_level": {
+        "en": "level {level} is not on the ladder (levels: {levels})",
+        "nl": "niveau {level} staat niet op de ladder (niveaus: {levels})",
+    },
+    "value.decision_after_end": {
+        "en": "at {at} is after the scenario's end ({end})",
+        "nl": "at {at} ligt na het einde van het scenario ({end})",
+    },
 }

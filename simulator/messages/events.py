@@ -5,23 +5,38 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "An online call to gather at {name} spreads (it may reach {reach} people)",
         "nl": "Een online oproep om samen te komen bij {name} gaat rond (bereik tot {reach} mensen)",
     },
-    "event.crowd.gathering": {"en": "A crowd gathers at {name} (about {expected} expected)", "nl": "Een menigte verzamelt zich bij {name} (ongeveer {expected} verwacht)"},
+    "event.crowd.gathering": {
+        "en": "A crowd gathers at {name} (about {expected} expected)",
+        "nl": "Een menigte verzamelt zich bij {name} (ongeveer {expected} verwacht)",
+    },
     "event.crowd.disturbance": {
         "en": "Public-order disturbance at {name}: {crowd} people, the police can handle {capacity}",
         "nl": "Openbare-ordeverstoring bij {name}: {crowd} mensen, de politie kan er {capacity} aan",
     },
-    "event.crowd.controlled": {"en": "Order restored at {name}: the police can now handle {capacity}", "nl": "Orde hersteld bij {name}: de politie kan er nu {capacity} aan"},
+    "event.crowd.controlled": {
+        "en": "Order restored at {name}: the police can now handle {capacity}",
+        "nl": "Orde hersteld bij {name}: de politie kan er nu {capacity} aan",
+    },
     "event.crowd.dispersed": {"en": "The crowd at {name} has dispersed", "nl": "De menigte bij {name} is verdwenen"},
-    "event.report.received.crowd": {"en": "Control room receives reports of a crowd gathering at {name}", "nl": "Meldkamer krijgt meldingen van een menigte bij {name}"},
+    "event.report.received.crowd": {
+        "en": "Control room receives reports of a crowd gathering at {name}",
+        "nl": "Meldkamer krijgt meldingen van een menigte bij {name}",
+    },
     "incident.online.mobilization": {"en": "online call to gather", "nl": "online oproep tot samenkomst"},
     "actiontype.reinforce": {"en": "Police reinforcement", "nl": "Politieversterking"},
-    "event.fuel.delivered": {"en": "{litres} litres of fuel delivered to {name}", "nl": "{litres} liter brandstof geleverd bij {name}"},
+    "event.fuel.delivered": {
+        "en": "{litres} litres of fuel delivered to {name}",
+        "nl": "{litres} liter brandstof geleverd bij {name}",
+    },
     "actiontype.refuel": {"en": "Refuel", "nl": "Brandstof bijvullen"},
     "event.report.received.flood": {
         "en": "Control room receives reports of water in the streets near {name}",
         "nl": "Meldkamer krijgt meldingen van water op straat bij {name}",
     },
-    "event.hazard.start": {"en": "Physical process starts at {name}: {model}", "nl": "Fysiek proces begint bij {name}: {model}"},
+    "event.hazard.start": {
+        "en": "Physical process starts at {name}: {model}",
+        "nl": "Fysiek proces begint bij {name}: {model}",
+    },
     "event.hazard.rain": {"en": "Rain on {basin}: {mm_per_h} mm/h", "nl": "Regen op {basin}: {mm_per_h} mm/u"},
     "incident.hazard": {"en": "physical hazard", "nl": "fysiek gevaar"},
     "event.inject": {

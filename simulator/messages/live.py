@@ -17,7 +17,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.finished": {"en": "■ ended", "nl": "■ afgelopen"},
     "live.page.start": {"en": "Start", "nl": "Start"},
     "live.page.pause": {"en": "Pause", "nl": "Pauze"},
-    "live.page.speed": {"en": "Speed (simulated minutes per minute)", "nl": "Snelheid (gesimuleerde minuten per minuut)"},
+    "live.page.speed": {
+        "en": "Speed (simulated minutes per minute)",
+        "nl": "Snelheid (gesimuleerde minuten per minuut)",
+    },
     "live.page.set_speed": {"en": "Set", "nl": "Instellen"},
     "live.page.jump": {"en": "Jump ahead to minute", "nl": "Vooruitspringen naar minuut"},
     "live.page.jump_go": {"en": "Jump", "nl": "Springen"},
@@ -26,7 +29,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "End the exercise? The rest of the scenario is played without players and the run files are written.",
         "nl": "De oefening beëindigen? De rest van het scenario wordt zonder spelers doorgerekend en de run-bestanden worden geschreven.",
     },
-    "live.page.ended": {"en": "The exercise has ended. Run directory: {path}", "nl": "De oefening is afgelopen. Run-map: {path}"},
+    "live.page.ended": {
+        "en": "The exercise has ended. Run directory: {path}",
+        "nl": "De oefening is afgelopen. Run-map: {path}",
+    },
     "live.page.feed": {"en": "Events (ground truth)", "nl": "Gebeurtenissen (werkelijkheid)"},
     "live.page.known_feed": {"en": "What we know", "nl": "Wat wij weten"},
     "live.page.nothing_yet": {"en": "Nothing yet", "nl": "Nog niets"},
@@ -43,7 +49,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.inject_form": {"en": "Ad-hoc inject", "nl": "Ad-hoc inject"},
     "live.page.inject_type": {"en": "Type", "nl": "Soort"},
     "live.page.inject_target": {"en": "Target", "nl": "Doel"},
-    "live.page.inject_options": {"en": "Options (YAML, e.g. {{duration: 2h}})", "nl": "Opties (YAML, bijv. {{duration: 2h}})"},
+    "live.page.inject_options": {
+        "en": "Options (YAML, e.g. {{duration: 2h}})",
+        "nl": "Opties (YAML, bijv. {{duration: 2h}})",
+    },
     "live.page.inject_send": {"en": "Inject now", "nl": "Nu injecteren"},
     "live.page.decisions": {"en": "Decisions", "nl": "Besluiten"},
     "live.page.my_decisions": {"en": "Our decisions", "nl": "Onze besluiten"},
@@ -70,16 +79,28 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.rationale": {"en": "Rationale", "nl": "Motivering"},
     "live.page.submit": {"en": "Submit decision", "nl": "Besluit doorgeven"},
     "live.page.sent": {"en": "Decision sent", "nl": "Besluit doorgegeven"},
-    "live.page.disconnected": {"en": "Connection lost — reconnecting…", "nl": "Verbinding verbroken — opnieuw verbinden…"},
+    "live.page.disconnected": {
+        "en": "Connection lost — reconnecting…",
+        "nl": "Verbinding verbroken — opnieuw verbinden…",
+    },
     "live.action.repair": {"en": "Repair", "nl": "Herstellen"},
     "live.action.grip": {"en": "Set the GRIP level", "nl": "GRIP-niveau vaststellen"},
     "live.action.call_crew": {"en": "Call in extra people for a crew", "nl": "Extra mensen voor een ploeg oproepen"},
     "live.action.inject": {"en": "Ad-hoc inject", "nl": "Ad-hoc inject"},
     "live.party.exercise_control": {"en": "Exercise control", "nl": "Oefenleiding"},
     "live.error.ended": {"en": "The exercise has ended", "nl": "De oefening is afgelopen"},
-    "live.error.bad_message": {"en": "The server could not read that message", "nl": "De server kon dat bericht niet lezen"},
-    "live.error.not_offered": {"en": "{field} '{value}' is not offered to {party}", "nl": "{field} '{value}' wordt {party} niet aangeboden"},
-    "live.error.unknown_row": {"en": "That inject is no longer in the list", "nl": "Die inject staat niet meer in de lijst"},
+    "live.error.bad_message": {
+        "en": "The server could not read that message",
+        "nl": "De server kon dat bericht niet lezen",
+    },
+    "live.error.not_offered": {
+        "en": "{field} '{value}' is not offered to {party}",
+        "nl": "{field} '{value}' wordt {party} niet aangeboden",
+    },
+    "live.error.unknown_row": {
+        "en": "That inject is no longer in the list",
+        "nl": "Die inject staat niet meer in de lijst",
+    },
     "live.error.unknown_party": {"en": "No party '{party}'", "nl": "Geen partij '{party}'"},
     "live.error.bad_speed": {
         "en": "Speed must be more than 0 and at most {most} simulated minutes per minute",
@@ -96,7 +117,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Hervat op T+{minute} ({clock}) met {decisions} besluiten en {deliveries} uitgegeven injects",
     },
     "live.cli.control": {"en": "Exercise control:", "nl": "Oefenleiding:"},
-    "live.cli.players": {"en": "Players (one link per team and organisation):", "nl": "Spelers (één link per team en organisatie):"},
+    "live.cli.players": {
+        "en": "Players (one link per team and organisation):",
+        "nl": "Spelers (één link per team en organisatie):",
+    },
     "live.cli.listening": {
         "en": "Listening on {host}:{port}; the clock is paused until exercise control starts it. Ctrl-C stops; resume with --session {path}",
         "nl": "Luistert op {host}:{port}; de klok staat stil tot de oefenleiding hem start. Ctrl-C stopt; hervatten met --session {path}",
@@ -113,7 +137,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "--speed: {value} is out of range: more than 0 and at most {most} simulated minutes per minute",
         "nl": "--speed: {value} valt buiten het bereik: meer dan 0 en hoogstens {most} gesimuleerde minuten per minuut",
     },
-    "live.cli.ended": {"en": "The exercise has ended; run directory: {path}", "nl": "De oefening is afgelopen; run-map: {path}"},
+    "live.cli.ended": {
+        "en": "The exercise has ended; run directory: {path}",
+        "nl": "De oefening is afgelopen; run-map: {path}",
+    },
     "live.session.not_a_session": {
         "en": "{path} exists and is not a session directory of rampsim exercise (no {file})",
         "nl": "{path} bestaat en is geen sessiemap van rampsim exercise (geen {file})",
@@ -130,5 +157,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{path} was played with seed {seed}; leave out --seed or pass --seed {seed}",
         "nl": "{path} is gespeeld met seed {seed}; laat --seed weg of geef --seed {seed}",
     },
-    "live.session.unreadable": {"en": "{path}: line {line} is not a session record", "nl": "{path}: regel {line} is geen sessieregel"},
+    "live.session.unreadable": {
+        "en": "{path}: line {line} is not a session record",
+        "nl": "{path}: regel {line} is geen sessieregel",
+    },
 }

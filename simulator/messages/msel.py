@@ -23,7 +23,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.col.events": {"en": "Related events", "nl": "Gebeurtenissen"},
     "msel.col.assets": {"en": "Related assets", "nl": "Objecten"},
     # --- the command ----------------------------------------------------------------------------
-    "msel.cli.written": {"en": "Inject list with {n} injects written to {path}", "nl": "Injectlijst met {n} injects geschreven naar {path}"},
+    "msel.cli.written": {
+        "en": "Inject list with {n} injects written to {path}",
+        "nl": "Injectlijst met {n} injects geschreven naar {path}",
+    },
     "msel.cli.bad_suffix": {
         "en": "--out {path}: the format follows the suffix, which must be one of {allowed}",
         "nl": "--out {path}: het formaat volgt uit de extensie, en die moet een van {allowed} zijn",
@@ -56,16 +59,34 @@ ENTRIES: dict[str, dict[str, str]] = {
     # --- the message as the player hears it ------------------------------------------------------
     "msel.say.caller": {"en": "A caller on 112 reports: {content}.", "nl": "Een melder belt 112: {content}."},
     "msel.say.residents": {"en": "Residents call 112: {content}.", "nl": "Bewoners bellen 112: {content}."},
-    "msel.say.official": {"en": "The office of the {official} reports: {content}.", "nl": "Het secretariaat van de {official} meldt: {content}."},
-    "msel.say.operator": {"en": "The operator ({org}) reports: {content}.", "nl": "De beheerder ({org}) meldt: {content}."},
-    "msel.say.duty": {"en": "The duty officer of {org} reports: {content}.", "nl": "De piketfunctionaris van {org} meldt: {content}."},
-    "msel.say.soc": {"en": "The security monitoring of {org} reports: {content}.", "nl": "De securitymonitoring van {org} meldt: {content}."},
+    "msel.say.official": {
+        "en": "The office of the {official} reports: {content}.",
+        "nl": "Het secretariaat van de {official} meldt: {content}.",
+    },
+    "msel.say.operator": {
+        "en": "The operator ({org}) reports: {content}.",
+        "nl": "De beheerder ({org}) meldt: {content}.",
+    },
+    "msel.say.duty": {
+        "en": "The duty officer of {org} reports: {content}.",
+        "nl": "De piketfunctionaris van {org} meldt: {content}.",
+    },
+    "msel.say.soc": {
+        "en": "The security monitoring of {org} reports: {content}.",
+        "nl": "De securitymonitoring van {org} meldt: {content}.",
+    },
     "msel.say.scada": {"en": "SCADA alarm at {org}: {content}.", "nl": "SCADA-alarm bij {org}: {content}."},
     "msel.say.webcare": {"en": "Online monitoring finds: {content}.", "nl": "Online monitoring signaleert: {content}."},
     "msel.say.units": {"en": "Units on site report: {content}.", "nl": "Eenheden ter plaatse melden: {content}."},
-    "msel.say.public": {"en": "Public warning (KNMI, news): {content}.", "nl": "Publieke waarschuwing (KNMI, nieuws): {content}."},
+    "msel.say.public": {
+        "en": "Public warning (KNMI, news): {content}.",
+        "nl": "Publieke waarschuwing (KNMI, nieuws): {content}.",
+    },
     "msel.fact.failed": {"en": "{name} is down since {since}{why}", "nl": "{name} is sinds {since} uitgevallen{why}"},
-    "msel.fact.degraded": {"en": "{name} works at {level_pct} since {since}{why}", "nl": "{name} werkt sinds {since} op {level_pct}{why}"},
+    "msel.fact.degraded": {
+        "en": "{name} works at {level_pct} since {since}{why}",
+        "nl": "{name} werkt sinds {since} op {level_pct}{why}",
+    },
     "msel.fact.why": {"en": ": no {needs}", "nl": ": geen {needs}"},
     "msel.fact.operational": {"en": "{name} works again", "nl": "{name} werkt weer"},
     "msel.fact.need_lost": {"en": "{name} has lost {needs}", "nl": "{name} heeft geen {needs} meer"},
@@ -75,31 +96,55 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "msel.fact.more": {"en": "and {n} more", "nl": "en nog {n}"},
     "msel.fact.cyber.encrypted": {"en": "ransomware has encrypted {name}", "nl": "ransomware heeft {name} versleuteld"},
-    "msel.fact.cyber.compromised": {"en": "an attacker has taken control of {name}", "nl": "een aanvaller heeft {name} overgenomen"},
-    "msel.fact.cyber.manipulated": {"en": "{name} is being manipulated by an attacker", "nl": "{name} wordt door een aanvaller gemanipuleerd"},
-    "msel.fact.cyber.exfiltrated": {"en": "data has been stolen from {name}", "nl": "er zijn gegevens gestolen uit {name}"},
+    "msel.fact.cyber.compromised": {
+        "en": "an attacker has taken control of {name}",
+        "nl": "een aanvaller heeft {name} overgenomen",
+    },
+    "msel.fact.cyber.manipulated": {
+        "en": "{name} is being manipulated by an attacker",
+        "nl": "{name} wordt door een aanvaller gemanipuleerd",
+    },
+    "msel.fact.cyber.exfiltrated": {
+        "en": "data has been stolen from {name}",
+        "nl": "er zijn gegevens gestolen uit {name}",
+    },
     "msel.fact.cyber.ddos.start": {
         "en": "{name} is under a DDoS attack ({level_pct} of its capacity left)",
         "nl": "{name} ligt onder een DDoS-aanval (nog {level_pct} capaciteit)",
     },
-    "msel.fact.online.threat.start": {"en": "the {official} is being threatened online", "nl": "de {official} wordt online bedreigd"},
+    "msel.fact.online.threat.start": {
+        "en": "the {official} is being threatened online",
+        "nl": "de {official} wordt online bedreigd",
+    },
     "msel.fact.online.mobilization.start": {
         "en": "an online call to gather at {name} is spreading",
         "nl": "een online oproep om samen te komen bij {name} gaat rond",
     },
-    "msel.fact.cyber.ddos.end": {"en": "the DDoS attack on {name} has ended", "nl": "de DDoS-aanval op {name} is voorbij"},
+    "msel.fact.cyber.ddos.end": {
+        "en": "the DDoS attack on {name} has ended",
+        "nl": "de DDoS-aanval op {name} is voorbij",
+    },
     # --- the expected player action ----------------------------------------------------------------
     "msel.do.manual": {"en": "Switch to manual operation", "nl": "Overgaan op handbediening"},
     "msel.do.isolate": {"en": "Isolate from the network", "nl": "Isoleren van het netwerk"},
     "msel.do.secure_evidence": {"en": "Secure forensic evidence", "nl": "Forensisch bewijs veiligstellen"},
     "msel.do.restore": {"en": "Restore from backups", "nl": "Herstellen uit back-ups"},
-    "msel.do.repair": {"en": "Send crew {crew} to repair {name}", "nl": "Ploeg {crew} inzetten voor herstel van {name}"},
+    "msel.do.repair": {
+        "en": "Send crew {crew} to repair {name}",
+        "nl": "Ploeg {crew} inzetten voor herstel van {name}",
+    },
     "msel.do.repair_plain": {"en": "Have {name} repaired", "nl": "{name} laten herstellen"},
     "msel.do.nl_alert": {"en": "Send an NL-Alert", "nl": "NL-Alert versturen"},
     "msel.do.evacuate": {"en": "Evacuate", "nl": "Evacueren"},
-    "msel.do.ordinance": {"en": "Prepare an emergency ordinance (mayor)", "nl": "Noodverordening voorbereiden (burgemeester)"},
+    "msel.do.ordinance": {
+        "en": "Prepare an emergency ordinance (mayor)",
+        "nl": "Noodverordening voorbereiden (burgemeester)",
+    },
     "msel.do.ask_help": {"en": "Ask for expert help (IBD, NCSC)", "nl": "Experthulp inschakelen (IBD, NCSC)"},
-    "msel.do.inform_public": {"en": "Inform the public (press, website, social media)", "nl": "Publiek informeren (pers, website, sociale media)"},
+    "msel.do.inform_public": {
+        "en": "Inform the public (press, website, social media)",
+        "nl": "Publiek informeren (pers, website, sociale media)",
+    },
     "msel.do.notify": {"en": "Make the legal notification", "nl": "Wettelijke melding doen"},
     "msel.do.counter_message": {"en": "Publish a counter-message", "nl": "Tegenbericht publiceren"},
     "msel.do.protect": {"en": "Protect the threatened official", "nl": "Bedreigde bestuurder beveiligen"},
@@ -117,8 +162,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{deadline} voor {org}: melden binnen {within}, uiterlijk {due}",
     },
     "msel.do.register": {"en": "Register the report and inform {org}", "nl": "Melding registreren en {org} informeren"},
-    "msel.do.register_plain": {"en": "Register the report; send units if needed", "nl": "Melding registreren; zo nodig eenheden sturen"},
-    "msel.do.assess": {"en": "Assess the incident and inform the control room", "nl": "Incident beoordelen en de meldkamer informeren"},
+    "msel.do.register_plain": {
+        "en": "Register the report; send units if needed",
+        "nl": "Melding registreren; zo nodig eenheden sturen",
+    },
+    "msel.do.assess": {
+        "en": "Assess the incident and inform the control room",
+        "nl": "Incident beoordelen en de meldkamer informeren",
+    },
     "msel.do.picture": {"en": "Update the situational picture", "nl": "Beeldvorming bijwerken"},
     "msel.do.picture_down": {
         "en": "Update the situational picture; consider scaling down",

@@ -3,7 +3,10 @@
 ENTRIES: dict[str, dict[str, str]] = {
     "replay.title": {"en": "Replay: {name}", "nl": "Terugblik: {name}"},
     "replay.elapsed": {"en": "T+{elapsed} of T+{end}", "nl": "T+{elapsed} van T+{end}"},
-    "replay.speed": {"en": "speed {speed}× ({per_second} per second)", "nl": "snelheid {speed}× ({per_second} per seconde)"},
+    "replay.speed": {
+        "en": "speed {speed}× ({per_second} per second)",
+        "nl": "snelheid {speed}× ({per_second} per seconde)",
+    },
     "replay.view": {"en": "view: {view}", "nl": "weergave: {view}"},
     "replay.view.truth": {"en": "ground truth", "nl": "werkelijkheid"},
     "replay.view.known": {"en": "what the crisis organisation knew", "nl": "wat de crisisorganisatie wist"},
@@ -20,8 +23,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "replay.happened": {"en": "(happened {clock})", "nl": "(gebeurd om {clock})"},
     "replay.more_assets": {"en": "+{n} more", "nl": "+{n} meer"},
     "replay.status.operational": {"en": "operational", "nl": "in bedrijf"},
-    "replay.plain_header": {"en": "Replay: {name} ({view}), from {clock}", "nl": "Terugblik: {name} ({view}), vanaf {clock}"},
-    "replay.html_written": {"en": "Browser replay written to {path}", "nl": "Terugblik voor de browser geschreven naar {path}"},
+    "replay.plain_header": {
+        "en": "Replay: {name} ({view}), from {clock}",
+        "nl": "Terugblik: {name} ({view}), vanaf {clock}",
+    },
+    "replay.html_written": {
+        "en": "Browser replay written to {path}",
+        "nl": "Terugblik voor de browser geschreven naar {path}",
+    },
     "replay.bad_from": {
         "en": "--from: '{value}' is not a clock time (HH:MM, e.g. 03:40)",
         "nl": "--from: '{value}' is geen kloktijd (UU:MM, bijv. 03:40)",

@@ -39,7 +39,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "report.section.metrics": {"en": "Key metrics", "nl": "Kerncijfers"},
     "report.section.deadlines": {"en": "Legal deadlines", "nl": "Wettelijke termijnen"},
     "report.section.portfolios": {"en": "Impact per portfolio", "nl": "Impact per portefeuille"},
-    "report.section.chains": {"en": "Causal chains of the largest failures", "nl": "Oorzakenketens van de grootste uitval"},
+    "report.section.chains": {
+        "en": "Causal chains of the largest failures",
+        "nl": "Oorzakenketens van de grootste uitval",
+    },
     "report.section.figures": {"en": "Figures", "nl": "Figuren"},
     "report.field.start": {"en": "Start", "nl": "Start"},
     "report.field.duration": {"en": "Duration", "nl": "Duur"},
@@ -69,13 +72,19 @@ ENTRIES: dict[str, dict[str, str]] = {
     "report.col.happened": {"en": "happened", "nl": "gebeurd"},
     "report.col.known": {"en": "known to the crisis organisation", "nl": "bekend bij de crisisorganisatie"},
     "report.known_at_once": {"en": "at once", "nl": "direct"},
-    "report.no_deadlines": {"en": "No legal deadline started in this run.", "nl": "In deze run is geen wettelijke termijn gaan lopen."},
+    "report.no_deadlines": {
+        "en": "No legal deadline started in this run.",
+        "nl": "In deze run is geen wettelijke termijn gaan lopen.",
+    },
     "report.deadline.met": {"en": "met", "nl": "gehaald"},
     "report.deadline.late": {"en": "missed (done late)", "nl": "niet gehaald (te laat gedaan)"},
     "report.deadline.missed": {"en": "missed", "nl": "niet gehaald"},
     "report.deadline.open": {"en": "still running at the end of the run", "nl": "nog lopend aan het einde van de run"},
     "report.longest": {"en": "{asset}: {duration}", "nl": "{asset}: {duration}"},
-    "report.longest_open": {"en": "{asset}: {duration}, not back by the end", "nl": "{asset}: {duration}, niet terug aan het einde"},
+    "report.longest_open": {
+        "en": "{asset}: {duration}, not back by the end",
+        "nl": "{asset}: {duration}, niet terug aan het einde",
+    },
     "report.mapping.file": {
         "en": "Portfolios and their holders as the graph file maps the sectors.",
         "nl": "Portefeuilles en hun houders zoals het graafbestand de sectoren indeelt.",
@@ -98,7 +107,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "object-uren: uren op serviceniveau 0, opgeteld over de objecten van de portefeuille; onbediende inwoner-uren: mensen × uren "
         "× (1 − serviceniveau).",
     },
-    "report.causes.heading": {"en": "Where the losses landed and where they started", "nl": "Waar de verliezen terechtkwamen en waar ze begonnen"},
+    "report.causes.heading": {
+        "en": "Where the losses landed and where they started",
+        "nl": "Waar de verliezen terechtkwamen en waar ze begonnen",
+    },
     "report.causes.intro": {
         "en": "Each loss seen from two sides: the portfolio where it landed (the asset that lost service) and the portfolio it was "
         "caused from (the asset where its chain of causes started). Both sides add up to the same total: {total} unserved "
@@ -107,17 +119,26 @@ ENTRIES: dict[str, dict[str, str]] = {
         "waar het vandaan kwam (het object waar de oorzakenketen begon). Beide kanten tellen op tot hetzelfde totaal: {total} "
         "onbediende inwoner-uren.",
     },
-    "report.col.lands_people": {"en": "unserved population-hours in this portfolio", "nl": "onbediende inwoner-uren in deze portefeuille"},
+    "report.col.lands_people": {
+        "en": "unserved population-hours in this portfolio",
+        "nl": "onbediende inwoner-uren in deze portefeuille",
+    },
     "report.col.caused_people": {
         "en": "unserved population-hours caused from this portfolio",
         "nl": "onbediende inwoner-uren veroorzaakt vanuit deze portefeuille",
     },
-    "report.col.lands_hours": {"en": "failed asset-hours in this portfolio", "nl": "uitgevallen object-uren in deze portefeuille"},
+    "report.col.lands_hours": {
+        "en": "failed asset-hours in this portfolio",
+        "nl": "uitgevallen object-uren in deze portefeuille",
+    },
     "report.col.caused_hours": {
         "en": "failed asset-hours caused from this portfolio",
         "nl": "uitgevallen object-uren veroorzaakt vanuit deze portefeuille",
     },
-    "report.col.caused_assets": {"en": "assets hit from this portfolio", "nl": "objecten getroffen vanuit deze portefeuille"},
+    "report.col.caused_assets": {
+        "en": "assets hit from this portfolio",
+        "nl": "objecten getroffen vanuit deze portefeuille",
+    },
     "report.col.total": {"en": "total", "nl": "totaal"},
     "report.matrix.heading": {"en": "From portfolio to portfolio", "nl": "Van portefeuille naar portefeuille"},
     "report.matrix.intro": {

@@ -2,11 +2,23 @@
 
 ENTRIES: dict[str, dict[str, str]] = {
     "figure.people_affected": {"en": "people affected (no repair)", "nl": "getroffen mensen (zonder herstel)"},
-    "figure.threat_ranking": {"en": "The {n} assets whose failure affects most people", "nl": "De {n} objecten waarvan uitval de meeste mensen treft"},
+    "figure.threat_ranking": {
+        "en": "The {n} assets whose failure affects most people",
+        "nl": "De {n} objecten waarvan uitval de meeste mensen treft",
+    },
     "figure.impact": {"en": "impact class", "nl": "impactklasse"},
-    "figure.likelihood": {"en": "likelihood class (exposure, monitoring)", "nl": "waarschijnlijkheidsklasse (blootstelling, monitoring)"},
-    "figure.risk_diagram": {"en": "Risk diagram (National Risk Profile style)", "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)"},
-    "figure.zero_dropped": {"en": "not shown: {n} assets without impact (0)", "nl": "niet getoond: {n} objecten zonder impact (0)"},
+    "figure.likelihood": {
+        "en": "likelihood class (exposure, monitoring)",
+        "nl": "waarschijnlijkheidsklasse (blootstelling, monitoring)",
+    },
+    "figure.risk_diagram": {
+        "en": "Risk diagram (National Risk Profile style)",
+        "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)",
+    },
+    "figure.zero_dropped": {
+        "en": "not shown: {n} assets without impact (0)",
+        "nl": "niet getoond: {n} objecten zonder impact (0)",
+    },
     "figure.top_ranked": {"en": "Top {n} of the ranking", "nl": "Top {n} van de ranglijst"},
     "cli.threats_written": {"en": "Threat picture written to {path}", "nl": "Dreigingsbeeld geschreven naar {path}"},
     "cli.dask_missing": {
@@ -20,7 +32,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "figure.hours": {"en": "hours after the start", "nl": "uren na de start"},
     "figure.people": {"en": "people served", "nl": "mensen bediend"},
-    "figure.status_timeline": {"en": "Asset status by sector (hatched: not yet known)", "nl": "Status per sector (gearceerd: nog niet bekend)"},
+    "figure.status_timeline": {
+        "en": "Asset status by sector (hatched: not yet known)",
+        "nl": "Status per sector (gearceerd: nog niet bekend)",
+    },
     "figure.population_served": {"en": "People served per service", "nl": "Mensen bediend per voorziening"},
     "figure.cascade": {"en": "The cascade: first failure of each asset", "nl": "De cascade: eerste uitval per object"},
     "figure.first_failure": {"en": "first failure (hours)", "nl": "eerste uitval (uren)"},
@@ -53,7 +68,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figure.mean": {"en": "mean", "nl": "gemiddelde"},
     "figure.percentiles": {"en": "p5 / p50 / p95", "nl": "p5 / p50 / p95"},
     "figure.replications": {"en": "replications", "nl": "replicaties"},
-    "figure.n_of": {"en": "(n = {n} of {total}; the others: no value)", "nl": "(n = {n} van {total}; de overige: geen waarde)"},
+    "figure.n_of": {
+        "en": "(n = {n} of {total}; the others: no value)",
+        "nl": "(n = {n} van {total}; de overige: geen waarde)",
+    },
     "figure.unit.population_hours": {"en": "population-hours", "nl": "inwoner-uren"},
     "figure.unit.assets": {"en": "assets", "nl": "objecten"},
     "figure.unit.hours": {"en": "hours", "nl": "uren"},

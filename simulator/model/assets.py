@@ -89,11 +89,20 @@ class Need(BaseModel):
     suppliers: Annotated[
         tuple[Slug, ...],
         BeforeValidator(_to_supplier_list),
-        WithJsonSchema({"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "minItems": 1}]}),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "pattern": SLUG_PATTERN},
+                    {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "minItems": 1},
+                ]
+            }
+        ),
     ] = Field(alias="from", min_length=1)
     k: int = Field(default=1, alias="need", ge=1, description="how many suppliers must be available")
     tolerance: Minutes = Field(default=0.0, description="buffer in minutes before the effect applies")
-    effect: EffectLevel = Field(default=0.0, description="fail, or {degrade: service level}", json_schema_extra={"default": "fail"})
+    effect: EffectLevel = Field(
+        default=0.0, description="fail, or {degrade: service level}", json_schema_extra={"default": "fail"}
+    )
     restart: Minutes = Field(default=0.0, description="minutes to resume after supply returns")
     refill: bool = Field(default=True, description="false: the buffer does not refill between outages")
     fuel: FuelTank | None = Field(
@@ -144,7 +153,9 @@ class Asset(BaseModel):
     location: Location | None = None
     recovery: Recovery | None = None
     manual_fallback: ManualFallback | None = None
-    exposure: Exposure = Field(default="none", description="reachability by attackers; ransomware spreads to exposed assets")
+    exposure: Exposure = Field(
+        default="none", description="reachability by attackers; ransomware spreads to exposed assets"
+    )
     monitoring: Annotated[DistributionField | None, BeforeValidator(_none_is_null)] = Field(
         default=None, description="time to detect an intrusion by monitoring, or none"
     )

@@ -44,7 +44,18 @@ DECISION_ACTIONS = (*ACTIONS, "grip", "call_crew", "inject")
 
 # Actions that act on each target asset (a target is required).
 ASSET_DECISIONS = frozenset(
-    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates", "refuel"}
+    {
+        "manual",
+        "isolate",
+        "secure_evidence",
+        "restore",
+        "repair",
+        "evacuate",
+        "protect",
+        "counter_message",
+        "close_gates",
+        "refuel",
+    }
 )
 # Actions that answer trouble on their target: the deciding party must know of it (some event on
 # the target known to its organisation). The others may be taken before anything is known there
@@ -75,9 +86,18 @@ class Decision(BaseModel):
     at: Minutes = Field(ge=0, description="minutes after the scenario start")
     by: Slug = Field(description="crisis team, organisation, or exercise-control")
     action: Literal[DECISION_ACTIONS]  # type: ignore[valid-type]
-    target: Annotated[tuple[Slug, ...], BeforeValidator(_to_targets), WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": SLUG_PATTERN}, {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}]}
-    )] = Field(default=(), description="asset id or list of asset ids")
+    target: Annotated[
+        tuple[Slug, ...],
+        BeforeValidator(_to_targets),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "pattern": SLUG_PATTERN},
+                    {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+                ]
+            }
+        ),
+    ] = Field(default=(), description="asset id or list of asset ids")
     crew: str | None = Field(default=None, description="organisation/crew doing the work")
     duration: DistributionField | None = None
     rationale: str = Field(default="", description="why, in the players' words")

@@ -24,7 +24,9 @@ def load_decisions(path: str | Path, scenario: Scenario) -> tuple[Decision, ...]
     return spec.decisions
 
 
-def check_decisions(decisions: tuple[Decision, ...], scenario: Scenario, doc: SourceDocument | None = None) -> list[Problem]:
+def check_decisions(
+    decisions: tuple[Decision, ...], scenario: Scenario, doc: SourceDocument | None = None
+) -> list[Problem]:
     """Problems of ``decisions`` that need the scenario: who decides, targets, crews, deadlines,
     levels, ids, times after the end."""
     response = scenario.response
@@ -50,7 +52,12 @@ def check_decisions(decisions: tuple[Decision, ...], scenario: Scenario, doc: So
         if d.by not in parties:
             add(loc + ("by",), "value.decision_unknown_by", id=d.by, hint=_hint(d.by, parties))
         if d.at > scenario.duration_min:
-            add(loc + ("at",), "value.decision_after_end", at=format_duration(d.at), end=format_duration(scenario.duration_min))
+            add(
+                loc + ("at",),
+                "value.decision_after_end",
+                at=format_duration(d.at),
+                end=format_duration(scenario.duration_min),
+            )
         for t, target in enumerate(d.target):
             if target not in graph.index:
                 where = loc + ("target",) + ((t,) if len(d.target) > 1 else ())
@@ -63,7 +70,12 @@ def check_decisions(decisions: tuple[Decision, ...], scenario: Scenario, doc: So
             add(loc + ("level",), "value.decision_unknown_level", level=d.level, levels=", ".join(map(str, levels)))
         if d.inject is not None:
             if d.inject.target not in graph.index:
-                add(loc + ("inject", "target"), "ref.unknown_asset", id=d.inject.target, hint=_hint(d.inject.target, assets))
+                add(
+                    loc + ("inject", "target"),
+                    "ref.unknown_asset",
+                    id=d.inject.target,
+                    hint=_hint(d.inject.target, assets),
+                )
             inject_crew = getattr(d.inject, "crew", None)
             if inject_crew is not None and inject_crew not in crews:
                 add(loc + ("inject", "crew"), "ref.unknown_crew", id=inject_crew, hint=_hint(inject_crew, crews))

@@ -13,16 +13,13 @@ __all__ = ["Problem", "LoadError", "format_loc", "render"]
 def render(key: str, params: dict, lang: str | None) -> str:
     """Render a catalogue message whose parameters may themselves be (key, params) pairs."""
     resolved = {
-        name: render(value[0], value[1], lang) if _is_message(value) else value
-        for name, value in params.items()
+        name: render(value[0], value[1], lang) if _is_message(value) else value for name, value in params.items()
     }
     return text(key, lang, **resolved)
 
 
 def _is_message(value: object) -> bool:
-    return (
-        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict)
-    )
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict)
 
 
 def format_loc(loc: tuple) -> str:

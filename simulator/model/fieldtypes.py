@@ -60,9 +60,7 @@ def _to_minutes(value: Any) -> float:
     try:
         return parse_duration(value)
     except DurationError as exc:
-        raise custom_error(
-            "value.negative_duration" if exc.negative else "value.not_duration", value=value
-        ) from None
+        raise custom_error("value.negative_duration" if exc.negative else "value.not_duration", value=value) from None
 
 
 def _to_distribution(value: Any) -> Distribution:

@@ -23,11 +23,15 @@ class GraphFile(BaseModel):
 
     name: str = ""
     description: str = ""
-    include: tuple[str, ...] = Field(default=(), description="other graph files (relative paths) whose assets join this one")
+    include: tuple[str, ...] = Field(
+        default=(), description="other graph files (relative paths) whose assets join this one"
+    )
     basins: tuple[Basin, ...] = Field(default=(), description="water bodies that hazards fill")
     zones: tuple[Zone, ...] = Field(default=(), description="areas that flood from a basin")
     assets: tuple[Asset, ...] = ()
-    portfolios: tuple[Portfolio, ...] = Field(default=(), description="which wethouder or the burgemeester answers for which sectors")
+    portfolios: tuple[Portfolio, ...] = Field(
+        default=(), description="which wethouder or the burgemeester answers for which sectors"
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,7 +65,9 @@ class InfrastructureGraph:
     def same_model(self, other: InfrastructureGraph) -> bool:
         """True when both hold the same assets (fields and needs), basins, zones and portfolios, in the same order."""
         return (
-            self.assets == other.assets and self.basins == other.basins and self.zones == other.zones
+            self.assets == other.assets
+            and self.basins == other.basins
+            and self.zones == other.zones
             and self.portfolios == other.portfolios
         )
 

@@ -171,7 +171,9 @@ class MobilizationInject(InjectBase):
     half_reach_after: Minutes = Field(description="time after the post when half the reach is reached")
     turnout: float = Field(gt=0, le=1, description="share of the reach that comes")
     gathering_after: Minutes = Field(gt=0, description="time after the post of the gathering")
-    arrival: Minutes = Field(default=2 * 60.0, gt=0, description="the crowd arrives over this time before the gathering")
+    arrival: Minutes = Field(
+        default=2 * 60.0, gt=0, description="the crowd arrives over this time before the gathering"
+    )
     lasts: Minutes = Field(default=6 * 60.0, gt=0, description="the crowd stays this long after the gathering time")
     police_capacity: int = Field(ge=0, description="people the police present can handle")
 

@@ -27,7 +27,16 @@ from .validation import problems_from_validation
 from .water import Basin, Zone
 from .yamlfile import SourceDocument, load_yaml
 
-__all__ = ["load_graph", "save_graph", "load_organisations", "load_yaml_model", "GraphSource", "graph_format", "is_file_problem", "file_kind"]
+__all__ = [
+    "load_graph",
+    "save_graph",
+    "load_organisations",
+    "load_yaml_model",
+    "GraphSource",
+    "graph_format",
+    "is_file_problem",
+    "file_kind",
+]
 
 _ASSETS = TypeAdapter(tuple[Asset, ...])
 _BASINS = TypeAdapter(tuple[Basin, ...])
@@ -91,7 +100,9 @@ def _load_graph(path: Path) -> InfrastructureGraph:
         assets = _ASSETS.validate_python(raw.records)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, lambda loc: _locate(source, loc)))
-        failed = {err["loc"][0] for err in exc.errors(include_url=False) if err["loc"] and isinstance(err["loc"][0], int)}
+        failed = {
+            err["loc"][0] for err in exc.errors(include_url=False) if err["loc"] and isinstance(err["loc"][0], int)
+        }
         kept = [i for i in kept if i not in failed]
         try:
             assets = _ASSETS.validate_python([raw.records[i] for i in kept])
@@ -108,8 +119,20 @@ def _load_graph(path: Path) -> InfrastructureGraph:
         problems.extend(check_graph(_partial_graph(raw, kept, assets, source)))
         raise LoadError(_only_real(problems, raw, kept))
     partial = _partial_graph(raw, kept, assets, source) if len(kept) < len(raw.records) else None
-    graph = InfrastructureGraph(assets, raw.name, raw.description, partial.source if partial else source, water["basins"], water["zones"], water["portfolios"])
-    problems += check_graph(graph) + check_water(graph, raw) + check_portfolios(graph.portfolios, [(d, loc) for _, d, loc in raw.portfolios])
+    graph = InfrastructureGraph(
+        assets,
+        raw.name,
+        raw.description,
+        partial.source if partial else source,
+        water["basins"],
+        water["zones"],
+        water["portfolios"],
+    )
+    problems += (
+        check_graph(graph)
+        + check_water(graph, raw)
+        + check_portfolios(graph.portfolios, [(d, loc) for _, d, loc in raw.portfolios])
+    )
     if problems:
         raise LoadError(_only_real(problems, raw, kept))
     return graph
@@ -117,13 +140,19 @@ def _load_graph(path: Path) -> InfrastructureGraph:
 
 def _partial_graph(raw: RawGraph, kept: list[int], assets, source: GraphSource) -> InfrastructureGraph:
     """The graph of the assets that passed the schema (``kept``: their positions), located in the files."""
-    partial_source = GraphSource([source.origins[i] for i in kept], source.documents) if len(kept) < len(raw.records) else source
+    partial_source = (
+        GraphSource([source.origins[i] for i in kept], source.documents) if len(kept) < len(raw.records) else source
+    )
     return InfrastructureGraph(assets, raw.name, raw.description, partial_source)
 
 
 def _only_real(problems: list[Problem], raw: RawGraph, kept: list[int]) -> list[Problem]:
     """Without 'unknown asset' for assets that exist but failed the schema (already reported)."""
-    left_out = {raw.records[i].get("id") for i in range(len(raw.records)) if i not in set(kept) and isinstance(raw.records[i], dict)}
+    left_out = {
+        raw.records[i].get("id")
+        for i in range(len(raw.records))
+        if i not in set(kept) and isinstance(raw.records[i], dict)
+    }
     real = [p for p in problems if not (p.key == "ref.unknown_asset" and p.params.get("id") in left_out)]
     files = {p.file: n for n, p in reversed(list(enumerate(real)))}  # each file where its first problem was
     return sorted(real, key=lambda p: (files[p.file], p.line or 0))  # stable: in a file, by line
@@ -166,7 +195,9 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         except LoadError as exc:
             if any(p.key == "file.missing" and p.file == target for p in exc.problems):
                 loc = ("include", n)
-                raise LoadError([Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]) from None
+                raise LoadError(
+                    [Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]
+                ) from None
             raise
         raw.records.extend(included.records)
         raw.origins.extend(included.origins)
@@ -186,7 +217,11 @@ def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:
     """Write ``graph`` in the format the path names (``.yaml``, ``.json``, ``.graphml``, a folder or
     ``.csv``, or a plugin's suffix)."""
     path = Path(path)
-    kind = "csv" if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file()) else graph_format(path, writing=True)
+    kind = (
+        "csv"
+        if path.suffix.lower() == ".csv" or (path.suffix == "" and not path.is_file())
+        else graph_format(path, writing=True)
+    )
     resolve(graph_formats()[kind].write)(graph, path)
 
 
@@ -227,7 +262,9 @@ def csv_pair_folder(path: Path) -> Path:
     return path.with_suffix("")
 
 
-def load_yaml_model(path: str | Path, model: type[BaseModel], tags: frozenset[str] = frozenset()) -> tuple[Any, SourceDocument]:
+def load_yaml_model(
+    path: str | Path, model: type[BaseModel], tags: frozenset[str] = frozenset()
+) -> tuple[Any, SourceDocument]:
     """Read a YAML file whose top level is ``model`` (scenario, organisations, ladder, playbook
     file); ``tags`` are union discriminator values to leave out of error locations."""
     path = Path(path)
@@ -262,8 +299,6 @@ def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
     """True when ``exc`` is only about the file ``path`` itself (not a field or include inside it)."""
     problem = exc.problems[0]
     return len(exc.problems) == 1 and problem.key in keys and problem.file == path and problem.loc == ()
-
-
 
 
 def file_kind(path: Path) -> str:

@@ -14,8 +14,19 @@ from .distributions import Distribution
 from .fieldtypes import DistributionField, Minutes, Slug, custom_error
 
 __all__ = [
-    "CallOut", "Crew", "Organisation", "OfficeHours", "Reporting", "Team", "Level", "Ladder",
-    "Deadline", "OrganisationsFile", "LadderFile", "SITUATION_NAMES", "ConditionField",
+    "CallOut",
+    "Crew",
+    "Organisation",
+    "OfficeHours",
+    "Reporting",
+    "Team",
+    "Level",
+    "Ladder",
+    "Deadline",
+    "OrganisationsFile",
+    "LadderFile",
+    "SITUATION_NAMES",
+    "ConditionField",
 ]
 
 # What escalation conditions may read: the situation as the crisis organisation knows it.
@@ -103,7 +114,11 @@ class OfficeHours(BaseModel):
     @model_validator(mode="after")
     def _start_before_end(self):
         if self.start >= self.end:
-            raise custom_error("value.office_hours", start=f"{self.start // 60:02d}:{self.start % 60:02d}", end=f"{self.end // 60:02d}:{self.end % 60:02d}")
+            raise custom_error(
+                "value.office_hours",
+                start=f"{self.start // 60:02d}:{self.start % 60:02d}",
+                end=f"{self.end // 60:02d}:{self.end % 60:02d}",
+            )
         return self
 
     def contains(self, moment: datetime) -> bool:

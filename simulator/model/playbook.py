@@ -35,7 +35,18 @@ ACTIONS = (
 )
 # Actions that act on each target asset; the others act once.
 _PER_ASSET = frozenset(
-    {"manual", "isolate", "secure_evidence", "restore", "repair", "evacuate", "protect", "counter_message", "close_gates", "refuel"}
+    {
+        "manual",
+        "isolate",
+        "secure_evidence",
+        "restore",
+        "repair",
+        "evacuate",
+        "protect",
+        "counter_message",
+        "close_gates",
+        "refuel",
+    }
 )
 # The built-in actions, registered like any plugin (``simulator.model.plugins``); the engine's
 # ``Playbook`` implements them (``_start_NAME``, ``_done_NAME``). ``Rule.action`` accepts every

@@ -23,8 +23,14 @@ from .errors import Problem
 from .fieldtypes import SECTORS, Sector, Slug
 
 __all__ = [
-    "LocalText", "Portfolio", "PortfolioMapping", "DEFAULT_PORTFOLIOS", "SAFETY_SECTORS",
-    "resolve_portfolios", "check_portfolios", "portfolio_records",
+    "LocalText",
+    "Portfolio",
+    "PortfolioMapping",
+    "DEFAULT_PORTFOLIOS",
+    "SAFETY_SECTORS",
+    "resolve_portfolios",
+    "check_portfolios",
+    "portfolio_records",
 ]
 
 # Sectors whose loss is first of all a matter of public order, safety and care for the population
@@ -85,7 +91,8 @@ class Portfolio(BaseModel):
     holder: Text = Field(description="who holds it, e.g. 'Wethouder Haven en Economie' or 'Burgemeester'")
     sectors: tuple[Sector, ...] = ()
     default_for: DefaultFor | None = Field(
-        default=None, description="safety: takes the safety sectors no portfolio names; other: takes the other unnamed sectors"
+        default=None,
+        description="safety: takes the safety sectors no portfolio names; other: takes the other unnamed sectors",
     )
 
 
@@ -170,12 +177,20 @@ def check_portfolios(portfolios: Sequence[Portfolio], places: Sequence[tuple]) -
         first_id.setdefault(portfolio.id, j)
         for k, sector in enumerate(portfolio.sectors):
             if sector in first_sector:
-                problems.append(at(j, ("sectors", k), "portfolio.sector_twice", sector=sector, first=first_sector[sector]))
+                problems.append(
+                    at(j, ("sectors", k), "portfolio.sector_twice", sector=sector, first=first_sector[sector])
+                )
             first_sector.setdefault(sector, portfolio.id)
         if portfolio.default_for is not None:
             if portfolio.default_for in first_default:
                 problems.append(
-                    at(j, ("default_for",), "portfolio.default_twice", kind=portfolio.default_for, first=first_default[portfolio.default_for])
+                    at(
+                        j,
+                        ("default_for",),
+                        "portfolio.default_twice",
+                        kind=portfolio.default_for,
+                        first=first_default[portfolio.default_for],
+                    )
                 )
             first_default.setdefault(portfolio.default_for, portfolio.id)
     return problems

@@ -44,13 +44,22 @@ def check_graph(graph: InfrastructureGraph) -> list[Problem]:
                     problems.append(_problem(graph, i, ("needs", j, "from", s), "ref.self_need", id=asset.id))
                 elif supplier not in first:
                     problems.append(
-                        _problem(graph, i, ("needs", j, "from", s), "ref.unknown_asset", id=supplier, hint=_hint(supplier, ids))
+                        _problem(
+                            graph,
+                            i,
+                            ("needs", j, "from", s),
+                            "ref.unknown_asset",
+                            id=supplier,
+                            hint=_hint(supplier, ids),
+                        )
                     )
                 if supplier in seen:
                     problems.append(_problem(graph, i, ("needs", j, "from", s), "ref.duplicate_supplier", id=supplier))
                 seen.add(supplier)
             if need.k > len(need.suppliers):
-                problems.append(_problem(graph, i, ("needs", j, "need"), "ref.need_too_large", k=need.k, n=len(need.suppliers)))
+                problems.append(
+                    _problem(graph, i, ("needs", j, "need"), "ref.need_too_large", k=need.k, n=len(need.suppliers))
+                )
     return problems
 
 
@@ -65,11 +74,15 @@ def check_references(
     problems = []
     for i, asset in enumerate(graph.assets):
         if check_owners and asset.owner is not None and asset.owner not in org_set:
-            problems.append(_problem(graph, i, ("owner",), "ref.unknown_org", id=asset.owner, hint=_hint(asset.owner, orgs)))
+            problems.append(
+                _problem(graph, i, ("owner",), "ref.unknown_org", id=asset.owner, hint=_hint(asset.owner, orgs))
+            )
         for field in ("recovery", "manual_fallback"):
             part = getattr(asset, field)
             if part is not None and part.crew is not None and part.crew not in crew_set:
-                problems.append(_problem(graph, i, (field, "crew"), "ref.unknown_crew", id=part.crew, hint=_hint(part.crew, crews)))
+                problems.append(
+                    _problem(graph, i, (field, "crew"), "ref.unknown_crew", id=part.crew, hint=_hint(part.crew, crews))
+                )
     return problems
 
 
@@ -93,17 +106,46 @@ def check_water(graph: InfrastructureGraph, raw) -> list[Problem]:
         basin_ids.add(basin.id)
         for d, drain in enumerate(basin.drains):
             if drain.asset not in graph.index:
-                problems.append(at(raw.basins, j, ("drains", d, "asset"), "ref.unknown_asset", id=drain.asset, hint=_hint(drain.asset, assets)))
+                problems.append(
+                    at(
+                        raw.basins,
+                        j,
+                        ("drains", d, "asset"),
+                        "ref.unknown_asset",
+                        id=drain.asset,
+                        hint=_hint(drain.asset, assets),
+                    )
+                )
         if basin.alarm_asset is not None and basin.alarm_asset not in graph.index:
-            problems.append(at(raw.basins, j, ("alarm_asset",), "ref.unknown_asset", id=basin.alarm_asset, hint=_hint(basin.alarm_asset, assets)))
+            problems.append(
+                at(
+                    raw.basins,
+                    j,
+                    ("alarm_asset",),
+                    "ref.unknown_asset",
+                    id=basin.alarm_asset,
+                    hint=_hint(basin.alarm_asset, assets),
+                )
+            )
     zone_ids: set[str] = set()
     for j, zone in enumerate(graph.zones):
         if zone.id in zone_ids:
             problems.append(at(raw.zones, j, ("id",), "ref.duplicate_id", id=zone.id, first="zones"))
         zone_ids.add(zone.id)
         if zone.basin not in basin_ids:
-            problems.append(at(raw.zones, j, ("basin",), "ref.unknown_basin", id=zone.basin, hint=_hint(zone.basin, tuple(basin_ids))))
+            problems.append(
+                at(
+                    raw.zones,
+                    j,
+                    ("basin",),
+                    "ref.unknown_basin",
+                    id=zone.basin,
+                    hint=_hint(zone.basin, tuple(basin_ids)),
+                )
+            )
         for a, asset_id in enumerate(zone.assets):
             if asset_id not in graph.index:
-                problems.append(at(raw.zones, j, ("assets", a), "ref.unknown_asset", id=asset_id, hint=_hint(asset_id, assets)))
+                problems.append(
+                    at(raw.zones, j, ("assets", a), "ref.unknown_asset", id=asset_id, hint=_hint(asset_id, assets))
+                )
     return problems

@@ -115,8 +115,6 @@ class ScenarioFile(BaseModel):
     )
 
 
-
-
 @dataclass(frozen=True)
 class Response:
     """How the crisis organisation works in this scenario (resolved from its files)."""

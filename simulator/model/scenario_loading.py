@@ -70,7 +70,13 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
         choices = ", ".join(spec.variants) or "-"
         hint = _hint(variant, tuple(spec.variants))
         line = doc.line_of(("variants",)) if spec.variants else None
-        raise LoadError([Problem(path, line, ("variants",), "ref.unknown_variant", {"id": variant, "hint": hint, "choices": choices})])
+        raise LoadError(
+            [
+                Problem(
+                    path, line, ("variants",), "ref.unknown_variant", {"id": variant, "hint": hint, "choices": choices}
+                )
+            ]
+        )
     return resolved[variant]
 
 
@@ -183,7 +189,9 @@ def _resolve_variant(path: Path, doc: SourceDocument, name: str, graphs: dict) -
 
     if "variants" in overrides:
         loc = ("variants", name, "variants")
-        raise LoadError([Problem(path, doc.line_of(loc), loc, "value.unknown_field", {"field": "variants", "hint": ""})])
+        raise LoadError(
+            [Problem(path, doc.line_of(loc), loc, "value.unknown_field", {"field": "variants", "hint": ""})]
+        )
     base = {key: value for key, value in doc.data.items() if key != "variants"}
     merged = merge_overrides(base, overrides)
     if "name" not in overrides and isinstance(base.get("name"), str):
@@ -191,7 +199,9 @@ def _resolve_variant(path: Path, doc: SourceDocument, name: str, graphs: dict) -
     try:
         spec = ScenarioFile.model_validate(merged)
     except ValidationError as exc:
-        raise LoadError([relocated(p) for p in problems_from_validation(exc, lambda loc: (None, loc), _tags())]) from None
+        raise LoadError(
+            [relocated(p) for p in problems_from_validation(exc, lambda loc: (None, loc), _tags())]
+        ) from None
     try:
         return _Resolver(path, SourceDocument(path, merged), spec, graphs).resolve()
     except LoadError as error:
@@ -232,7 +242,9 @@ class _Resolver:
         organisations = self.apply_changes(organisations)
         ladder = settings.get("escalation")
         if spec.ladder is not None:
-            ladder_file, ladder_doc = self.referenced(spec.ladder, ("ladder",), lambda p: load_yaml_model(p, LadderFile))
+            ladder_file, ladder_doc = self.referenced(
+                spec.ladder, ("ladder",), lambda p: load_yaml_model(p, LadderFile)
+            )
             self.documents.append(ladder_doc)
             ladder = ladder_file
         rules, rule_origin = self.read_rules()
@@ -272,7 +284,9 @@ class _Resolver:
                 except LoadError as exc:
                     if is_file_problem(exc, ladder_path, ("file.missing", "file.is_directory")):
                         key, params = tried(exc.problems[0], ladder_path)
-                        raise LoadError([Problem(org_doc.path, org_doc.line_of(("ladder",)), ("ladder",), key, params)]) from None
+                        raise LoadError(
+                            [Problem(org_doc.path, org_doc.line_of(("ladder",)), ("ladder",), key, params)]
+                        ) from None
                     raise
                 self.documents.append(ladder_doc)
                 settings["escalation"] = ladder
@@ -318,12 +332,24 @@ class _Resolver:
         def asset_ref(loc, asset_id, doc=None):
             if asset_id not in graph.index:
                 doc = doc or self.doc
-                add(Problem(doc.path, doc.line_of(loc), loc, "ref.unknown_asset", {"id": asset_id, "hint": _hint(asset_id, assets)}))
+                add(
+                    Problem(
+                        doc.path,
+                        doc.line_of(loc),
+                        loc,
+                        "ref.unknown_asset",
+                        {"id": asset_id, "hint": _hint(asset_id, assets)},
+                    )
+                )
 
         def crew_ref(loc, crew, doc=None):
             if crew is not None and crew not in crews:
                 doc = doc or self.doc
-                add(Problem(doc.path, doc.line_of(loc), loc, "ref.unknown_crew", {"id": crew, "hint": _hint(crew, crews)}))
+                add(
+                    Problem(
+                        doc.path, doc.line_of(loc), loc, "ref.unknown_crew", {"id": crew, "hint": _hint(crew, crews)}
+                    )
+                )
 
         inject_ids: set[str] = set()
         basins = tuple(b.id for b in graph.basins)
@@ -350,13 +376,29 @@ class _Resolver:
         if response.control_room is not None and response.control_room not in org_ids:
             room_doc = self.setting_docs["control_room"]
             hint = _hint(response.control_room, tuple(org_ids))
-            add(Problem(room_doc.path, room_doc.line_of(("control_room",)), ("control_room",), "ref.unknown_org", {"id": response.control_room, "hint": hint}))
+            add(
+                Problem(
+                    room_doc.path,
+                    room_doc.line_of(("control_room",)),
+                    ("control_room",),
+                    "ref.unknown_org",
+                    {"id": response.control_room, "hint": hint},
+                )
+            )
         teams = {team.id for level in response.ladder.levels for team in level.teams} if response.ladder else set()
         deadlines = {d.id for d in response.deadlines}
         rule_ids: set[str] = set()
         for rule, (doc, loc) in zip(response.rules, rule_origin):
             if rule.id in rule_ids:
-                add(Problem(doc.path, doc.line_of(loc + ("id",)), loc + ("id",), "ref.duplicate_id", {"id": rule.id, "first": "rules"}))
+                add(
+                    Problem(
+                        doc.path,
+                        doc.line_of(loc + ("id",)),
+                        loc + ("id",),
+                        "ref.duplicate_id",
+                        {"id": rule.id, "first": "rules"},
+                    )
+                )
             rule_ids.add(rule.id)
             crew_ref(loc + ("crew",), rule.crew, doc)
             targets = rule.target if isinstance(rule.target, tuple) else (rule.target,)
@@ -370,18 +412,42 @@ class _Resolver:
                 asset_ref(loc + ("when", "asset_failed", "asset"), selector.asset, doc)
             team = rule.requires_team or ("gbt" if rule.action == "ordinance" and "gbt" in teams else None)
             if team is not None and team not in teams:
-                add(Problem(doc.path, doc.line_of(loc + ("requires_team",)), loc + ("requires_team",), "ref.unknown_team", {"id": team, "hint": _hint(team, tuple(teams))}))
+                add(
+                    Problem(
+                        doc.path,
+                        doc.line_of(loc + ("requires_team",)),
+                        loc + ("requires_team",),
+                        "ref.unknown_team",
+                        {"id": team, "hint": _hint(team, tuple(teams))},
+                    )
+                )
             for name, value in (("deadline", rule.deadline), ("when", rule.when.deadline_started)):
                 if value is not None and value not in deadlines:
                     where = loc + ((name,) if name == "deadline" else ("when", "deadline_started"))
-                    add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_deadline", {"id": value, "hint": _hint(value, tuple(deadlines))}))
+                    add(
+                        Problem(
+                            doc.path,
+                            doc.line_of(where),
+                            where,
+                            "ref.unknown_deadline",
+                            {"id": value, "hint": _hint(value, tuple(deadlines))},
+                        )
+                    )
             if rule.action == "notify":
                 if rule.when.deadline_started is None:
                     where = loc + ("when",)
                     add(Problem(doc.path, doc.line_of(where), where, "ref.notify_trigger", {}))
                 elif rule.deadline is not None and rule.deadline != rule.when.deadline_started:
                     where = loc + ("deadline",)
-                    add(Problem(doc.path, doc.line_of(where), where, "ref.notify_mismatch", {"deadline": rule.deadline, "started": rule.when.deadline_started}))
+                    add(
+                        Problem(
+                            doc.path,
+                            doc.line_of(where),
+                            where,
+                            "ref.notify_mismatch",
+                            {"deadline": rule.deadline, "started": rule.when.deadline_started},
+                        )
+                    )
                 if rule.crew is None:
                     add(Problem(doc.path, doc.line_of(loc), loc + ("crew",), "ref.notify_crew", {}))
             self.check_trigger(rule, doc, loc, graph, org_ids, response)
@@ -405,26 +471,74 @@ class _Resolver:
         words = _incident_words()
         if when.incident_known is not None and when.incident_known not in words:
             where = loc + ("when", "incident_known")
-            add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.incident_known, "choices": ", ".join(sorted(words))}))
+            add(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    where,
+                    "value.choice",
+                    {"value": when.incident_known, "choices": ", ".join(sorted(words))},
+                )
+            )
         selector = when.asset_failed
         if selector is not None and not any(selector.matches(a) for a in graph.assets):
             where = loc + ("when", "asset_failed")
-            add(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", {"selector": selector.model_dump(exclude_none=True)}))
+            add(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    where,
+                    "ref.selects_nothing",
+                    {"selector": selector.model_dump(exclude_none=True)},
+                )
+            )
         if isinstance(rule.target, AssetSelector) and not any(rule.target.matches(a) for a in graph.assets):
             where = loc + ("target",)
-            add(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", {"selector": rule.target.model_dump(exclude_none=True)}))
+            add(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    where,
+                    "ref.selects_nothing",
+                    {"selector": rule.target.model_dump(exclude_none=True)},
+                )
+            )
         if when.grip is not None:
             levels = {lv.level for lv in response.ladder.levels} if response.ladder else set()
             if when.grip not in levels:
                 where = loc + ("when", "grip")
-                add(Problem(doc.path, doc.line_of(where), where, "value.choice", {"value": when.grip, "choices": ", ".join(map(str, sorted(levels))) or "-"}))
+                add(
+                    Problem(
+                        doc.path,
+                        doc.line_of(where),
+                        where,
+                        "value.choice",
+                        {"value": when.grip, "choices": ", ".join(map(str, sorted(levels))) or "-"},
+                    )
+                )
         if when.owner is not None and when.owner not in org_ids:
             where = loc + ("when", "owner")
-            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_org", {"id": when.owner, "hint": _hint(when.owner, tuple(org_ids))}))
+            add(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    where,
+                    "ref.unknown_org",
+                    {"id": when.owner, "hint": _hint(when.owner, tuple(org_ids))},
+                )
+            )
         basins = tuple(b.id for b in graph.basins)
         if when.alarm is not None and when.alarm not in basins:
             where = loc + ("when", "alarm")
-            add(Problem(doc.path, doc.line_of(where), where, "ref.unknown_basin", {"id": when.alarm, "hint": _hint(when.alarm, basins)}))
+            add(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    where,
+                    "ref.unknown_basin",
+                    {"id": when.alarm, "hint": _hint(when.alarm, basins)},
+                )
+            )
 
     def check_organisations(self, organisations, origin) -> dict[str, int]:
         first: dict[str, int] = {}
@@ -434,13 +548,23 @@ class _Resolver:
             if org.id in first and i < len(origin):
                 first_doc, first_j = origin[first[org.id]]
                 where = f"{first_doc.path.name}:{first_doc.line_of(('organisations', first_j, 'id'))}"
-                self.problems.append(Problem(org_doc.path, org_doc.line_of(loc), loc, "ref.duplicate_id", {"id": org.id, "first": where}))
+                self.problems.append(
+                    Problem(org_doc.path, org_doc.line_of(loc), loc, "ref.duplicate_id", {"id": org.id, "first": where})
+                )
             first.setdefault(org.id, i)
             seen: set[str] = set()
             for c, crew in enumerate(org.crews):
                 if crew.id in seen and j is not None:
                     crew_loc = ("organisations", j, "crews", c, "id")
-                    self.problems.append(Problem(org_doc.path, org_doc.line_of(crew_loc), crew_loc, "ref.duplicate_id", {"id": crew.id, "first": org.id}))
+                    self.problems.append(
+                        Problem(
+                            org_doc.path,
+                            org_doc.line_of(crew_loc),
+                            crew_loc,
+                            "ref.duplicate_id",
+                            {"id": crew.id, "first": org.id},
+                        )
+                    )
                 seen.add(crew.id)
         return first
 
@@ -458,7 +582,9 @@ def _changed(org: Organisation, change: OrganisationChange) -> Organisation:
     crews = list(org.crews)
     index = {crew.id: i for i, crew in enumerate(crews)}
     for crew_change in change.crews:
-        update = {n: getattr(crew_change, n) for n in ("name", "size", "callout") if getattr(crew_change, n) is not None}
+        update = {
+            n: getattr(crew_change, n) for n in ("name", "size", "callout") if getattr(crew_change, n) is not None
+        }
         if crew_change.id in index:
             crews[index[crew_change.id]] = crews[index[crew_change.id]].model_copy(update=update)
         else:

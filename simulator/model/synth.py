@@ -95,6 +95,8 @@ def synthetic_graph(assets: int, seed: int | np.random.Generator | None = 0) -> 
             Need(type="telecom", suppliers=tuple(pick("mobile_mast", 1)), effect=0.3),
         )
         out.append(
-            Asset(id=name, sector="population", kind="neighbourhood", population=int(rng.integers(200, 3000)), needs=needs)
+            Asset(
+                id=name, sector="population", kind="neighbourhood", population=int(rng.integers(200, 3000)), needs=needs
+            )
         )
     return InfrastructureGraph(tuple(out), name=f"synthetic-{total}")

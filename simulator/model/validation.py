@@ -25,13 +25,20 @@ _TYPE_WORDS = {
     "model_attributes": "type.mapping",
     "datetime": "type.datetime",
 }
-_BOUNDS = {"greater_than_equal": ("ge", "ge"), "greater_than": ("gt", "gt"), "less_than_equal": ("le", "le"), "less_than": ("lt", "lt")}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "ge"),
+    "greater_than": ("gt", "gt"),
+    "less_than_equal": ("le", "le"),
+    "less_than": ("lt", "lt"),
+}
 
 # Locator: a loc in the validated structure -> (document, loc in that document)
 Locator = Callable[[tuple], tuple[Any, tuple]]
 
 
-def problems_from_validation(exc: ValidationError, locate: Locator, tags: frozenset[str] = frozenset()) -> list[Problem]:
+def problems_from_validation(
+    exc: ValidationError, locate: Locator, tags: frozenset[str] = frozenset()
+) -> list[Problem]:
     """One Problem per pydantic error; ``tags`` are union discriminator values to drop from locs."""
     problems = []
     errors = exc.errors(include_url=False)
@@ -41,7 +48,9 @@ def problems_from_validation(exc: ValidationError, locate: Locator, tags: frozen
         loc = _without_tags(err["loc"], tags)
         key, params, loc = _translate(err, loc)
         doc, file_loc = locate(loc)
-        problems.append(Problem(doc.path if doc else None, doc.line_of(file_loc) if doc else None, file_loc, key, params))
+        problems.append(
+            Problem(doc.path if doc else None, doc.line_of(file_loc) if doc else None, file_loc, key, params)
+        )
     return problems
 
 
@@ -81,7 +90,11 @@ def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
     if kind in ("literal_error", "enum"):
         return "value.choice", {"value": value, "choices": ctx.get("expected", "")}, loc
     if kind == "union_tag_invalid":
-        return "value.choice", {"value": ctx.get("tag"), "choices": ctx.get("expected_tags", "")}, loc + (_discriminator(ctx),)
+        return (
+            "value.choice",
+            {"value": ctx.get("tag"), "choices": ctx.get("expected_tags", "")},
+            loc + (_discriminator(ctx),),
+        )
     if kind == "union_tag_not_found":
         return "value.missing", {}, loc + (_discriminator(ctx),)
     if kind in _BOUNDS:
@@ -151,5 +164,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def suggest(word: str, candidates: tuple[str, ...] | None = None) -> tuple | str:
     """A 'did you mean' hint as a catalogue message, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, candidates if candidates is not None else known_field_names(), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(
+        word, candidates if candidates is not None else known_field_names(), n=1, cutoff=0.75
+    )
     return ("value.did_you_mean", {"suggestion": close[0]}) if close else ""

@@ -41,7 +41,8 @@ class Basin(BaseModel):
     area_m2: float = Field(gt=0, description="water surface, m²")
     level_m: float = Field(description="initial level, m NAP")
     target_level_m: float | None = Field(
-        default=None, description="streefpeil, m NAP: the pumps stop when the water falls to it (default: the initial level)"
+        default=None,
+        description="streefpeil, m NAP: the pumps stop when the water falls to it (default: the initial level)",
     )
     alarm_level_m: float | None = Field(default=None, description="m NAP")
     crest_level_m: float | None = Field(default=None, description="quay or dike crest, m NAP")

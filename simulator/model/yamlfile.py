@@ -155,7 +155,22 @@ def _short_tag(tag: str) -> str:
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge", "timestamp", "binary", "set", "omap", "pairs", "value")
+    for name in (
+        "str",
+        "int",
+        "float",
+        "bool",
+        "null",
+        "map",
+        "seq",
+        "merge",
+        "timestamp",
+        "binary",
+        "set",
+        "omap",
+        "pairs",
+        "value",
+    )
 }
 
 
@@ -180,7 +195,9 @@ def _check_tree(root: Any, path: Path, content: str) -> None:
                 if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                     if key_node.value in keys:
                         problems.append(
-                            Problem(path, key_node.start_mark.line + 1, (), "yaml.duplicate_key", {"key": key_node.value})
+                            Problem(
+                                path, key_node.start_mark.line + 1, (), "yaml.duplicate_key", {"key": key_node.value}
+                            )
                         )
                     keys.add(key_node.value)
                 stack.append(key_node)

@@ -64,7 +64,9 @@ def render_report(result: Results, lang: str = "en", top: int = 3) -> str:
         ("timeline", text("summary.timeline", lang), page.timeline_section()),
     ]
     contents = "".join(f'<li><a href="#{key}">{escape(title)}</a></li>' for key, title, _ in sections)
-    body = "\n".join(f'<section id="{key}">\n<h2>{escape(title)}</h2>\n{html}\n</section>' for key, title, html in sections)
+    body = "\n".join(
+        f'<section id="{key}">\n<h2>{escape(title)}</h2>\n{html}\n</section>' for key, title, html in sections
+    )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -73,7 +75,7 @@ def render_report(result: Results, lang: str = "en", top: int = 3) -> str:
         f"<title>{escape(text('report.title', lang, name=page.scenario.get('name', '')))}</title>\n"
         f"<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<header>\n<h1><small>{escape(text('report.heading', lang))}</small> {name}</h1>\n"
-        f"<p class=\"lead\">{escape(page.scenario.get('description') or '')}</p>\n</header>\n"
+        f'<p class="lead">{escape(page.scenario.get("description") or "")}</p>\n</header>\n'
         f'<nav aria-label="{escape(text("report.contents", lang))}"><ol>{contents}</ol></nav>\n<main>\n{body}\n</main>\n'
         f"<footer>{escape(page.footer())}</footer>\n</body>\n</html>\n"
     )
@@ -145,7 +147,7 @@ class _Page:
             ("report.field.start", f'<span class="clock">{self.clock(0.0)[:16].replace("T", " ")}</span>'),
             ("report.field.duration", escape(str(self.scenario.get("duration", ""))) + self._until_note(until)),
             ("report.field.seed", escape(str(manifest.get("seed", "")))),
-            ("report.field.graph", f'<code>{escape(str(self.scenario.get("graph", "")))}</code>'),
+            ("report.field.graph", f"<code>{escape(str(self.scenario.get('graph', '')))}</code>"),
             ("report.field.injects", str(len(manifest.get("injects") or []))),
         ]
         dl = "".join(f"<dt>{self.t(key)}</dt><dd>{value}</dd>" for key, value in facts)
@@ -154,7 +156,13 @@ class _Page:
         for i, inject in enumerate(manifest.get("injects") or []):
             target = specs[i].get("target", "") if i < len(specs) else ""
             rows.append(
-                [escape(inject["id"]), self.t(f"incident.{inject['type']}"), self.t(f"class.{inject['class']}"), self.asset(target), self.when(inject["at_min"])]
+                [
+                    escape(inject["id"]),
+                    self.t(f"incident.{inject['type']}"),
+                    self.t(f"class.{inject['class']}"),
+                    self.asset(target),
+                    self.when(inject["at_min"]),
+                ]
             )
         header = [self.t(f"report.col.{c}") for c in ("inject", "type", "class", "target", "at")]
         return f'<dl class="facts">{dl}</dl>\n<h3>{self.t("report.injects")}</h3>\n' + _table(header, rows, "injects")
@@ -169,16 +177,20 @@ class _Page:
     def deadlines_section(self) -> str:
         deadlines = self.result.metrics.get("deadlines") or {}
         if not deadlines:
-            return f'<p>{self.t("report.no_deadlines")}</p>'
+            return f"<p>{self.t('report.no_deadlines')}</p>"
         rows = []
         for key in sorted(deadlines, key=lambda k: (deadlines[k]["due_min"], k)):
             d = deadlines[key]
             outcome, css = self.outcome(d)
             rows.append(
                 [
-                    escape(d.get("name") or key), escape(d.get("org") or ""), self.when(d["started_min"]),
-                    self.period(d["due_min"] - d["started_min"]), self.when(d["due_min"]),
-                    self.when(d["done_min"]) if d.get("done_min") is not None else "–", f'<span class="{css}">{outcome}</span>',
+                    escape(d.get("name") or key),
+                    escape(d.get("org") or ""),
+                    self.when(d["started_min"]),
+                    self.period(d["due_min"] - d["started_min"]),
+                    self.when(d["due_min"]),
+                    self.when(d["done_min"]) if d.get("done_min") is not None else "–",
+                    f'<span class="{css}">{outcome}</span>',
                 ]
             )
         header = [self.t(f"report.col.{c}") for c in ("deadline", "org", "started", "within", "due", "done", "outcome")]
@@ -201,7 +213,11 @@ class _Page:
             longest = "–"
             if row.longest_outage_min > 0:
                 key = "report.longest_open" if row.longest_outage_open else "report.longest"
-                longest = self.t(key, asset=self.names.get(row.longest_outage_asset, row.longest_outage_asset), duration=duration_text(round(row.longest_outage_min)))
+                longest = self.t(
+                    key,
+                    asset=self.names.get(row.longest_outage_asset, row.longest_outage_asset),
+                    duration=duration_text(round(row.longest_outage_min)),
+                )
             rows.append(
                 [
                     f"<strong>{escape(portfolio.name.in_language(self.lang))}</strong>",
@@ -213,17 +229,22 @@ class _Page:
                     longest,
                 ]
             )
-        header = [self.t(f"report.col.{c}") for c in ("portfolio", "holder", "sectors", "assets_hit", "failed_asset_hours")]
+        header = [
+            self.t(f"report.col.{c}") for c in ("portfolio", "holder", "sectors", "assets_hit", "failed_asset_hours")
+        ]
         header += [self.t("metric.unserved_population_hours"), self.t("report.col.longest_outage")]
         notes = [self.t("report.mapping.default" if self.mapping.source == "default" else "report.mapping.file")]
         if self.mapping.unmapped:
             moved = ", ".join(
-                f"{self.sector(s)} → {escape(self.mapping.portfolio(p).name.in_language(self.lang))}" for s, p in self.mapping.unmapped.items()
+                f"{self.sector(s)} → {escape(self.mapping.portfolio(p).name.in_language(self.lang))}"
+                for s, p in self.mapping.unmapped.items()
             )
-            notes.append(f'{self.t("report.mapping.unmapped")} {moved}')
+            notes.append(f"{self.t('report.mapping.unmapped')} {moved}")
         notes.append(self.t("report.mapping.rule"))
         return (
-            "".join(f"<p>{n}</p>\n" for n in notes[:-1]) + _table(header, rows, "portfolios") + f'<p class="note">{notes[-1]}</p>\n'
+            "".join(f"<p>{n}</p>\n" for n in notes[:-1])
+            + _table(header, rows, "portfolios")
+            + f'<p class="note">{notes[-1]}</p>\n'
             + self.causes_part()
         )
 
@@ -244,27 +265,38 @@ class _Page:
                     f"<strong>{self.portfolio_name(row.portfolio)}</strong>",
                     escape(format_number(row.unserved_population_hours, self.lang)),
                     escape(format_number(row.caused_unserved_population_hours, self.lang)),
-                    self.decimal(row.failed_asset_hours), self.decimal(row.caused_failed_asset_hours), str(row.caused_assets_hit),
+                    self.decimal(row.failed_asset_hours),
+                    self.decimal(row.caused_failed_asset_hours),
+                    str(row.caused_assets_hit),
                 ]
             )
-        header = [self.t(f"report.col.{c}") for c in ("portfolio", "lands_people", "caused_people", "lands_hours", "caused_hours", "caused_assets")]
+        header = [
+            self.t(f"report.col.{c}")
+            for c in ("portfolio", "lands_people", "caused_people", "lands_hours", "caused_hours", "caused_assets")
+        ]
         total = escape(format_number(float(episodes["unserved_population_hours"].sum()), self.lang))
         labels = {pid: self.holder_label(pid) for pid in shown}
         landed = list(matrix.columns)
         cells = []
         for started in shown:
             values = [self.people(matrix.at[started, column]) for column in landed]
-            cells.append([f"<strong>{labels[started]}</strong>", *values, self.people(float(matrix.loc[started].sum()))])
+            cells.append(
+                [f"<strong>{labels[started]}</strong>", *values, self.people(float(matrix.loc[started].sum()))]
+            )
         cells.append(
-            [f"<strong>{self.t('report.col.total')}</strong>", *(self.people(float(matrix[c].sum())) for c in landed), self.people(float(matrix.to_numpy().sum()))]
+            [
+                f"<strong>{self.t('report.col.total')}</strong>",
+                *(self.people(float(matrix[c].sum())) for c in landed),
+                self.people(float(matrix.to_numpy().sum())),
+            ]
         )
         corner = self.t("report.matrix.corner")
         matrix_header = [corner, *(labels[c] for c in landed), self.t("report.col.total")]
         external_note = self.t("report.causes.external_found" if external else "report.causes.external_none")
         return (
-            f'<h3>{self.t("report.causes.heading")}</h3>\n<p>{self.t("report.causes.intro", total=total)}</p>\n'
+            f"<h3>{self.t('report.causes.heading')}</h3>\n<p>{self.t('report.causes.intro', total=total)}</p>\n"
             + _table(header, rows, "portfolio-causes")
-            + f'\n<h3>{self.t("report.matrix.heading")}</h3>\n<p>{self.t("report.matrix.intro")}</p>\n'
+            + f"\n<h3>{self.t('report.matrix.heading')}</h3>\n<p>{self.t('report.matrix.intro')}</p>\n"
             + _table(matrix_header, cells, "portfolio-matrix")
             + f'\n<p class="note">{self.t("report.causes.rule")} {external_note}</p>'
         )
@@ -295,18 +327,22 @@ class _Page:
     def chains_section(self, top: int) -> str:
         chosen = largest_failures(self.losses, top)
         if not chosen:
-            return f'<p>{self.t("report.no_failures")}</p>'
+            return f"<p>{self.t('report.no_failures')}</p>"
         losses = self.losses.set_index("asset")
-        parts = [f'<p>{self.t("report.chains_intro", n=top)}</p>']
+        parts = [f"<p>{self.t('report.chains_intro', n=top)}</p>"]
         for asset in chosen:
             loss = losses.loc[asset]
             episodes = self.result.explain_asset(asset)
             portfolio = self.mapping.portfolio(loss["portfolio"]).name.in_language(self.lang)
             stats = self.t(
-                "report.chain.stats", hours=self.decimal(loss["failed_min"] / 60),
-                people=format_number(loss["unserved_population_hours"], self.lang), portfolio=portfolio,
+                "report.chain.stats",
+                hours=self.decimal(loss["failed_min"] / 60),
+                people=format_number(loss["unserved_population_hours"], self.lang),
+                portfolio=portfolio,
             )
-            parts.append(f'<article class="chain">\n<h3>{self.asset(asset)} <span class="sector">{self.sector(loss["sector"])}</span></h3>\n<p>{stats}</p>')
+            parts.append(
+                f'<article class="chain">\n<h3>{self.asset(asset)} <span class="sector">{self.sector(loss["sector"])}</span></h3>\n<p>{stats}</p>'
+            )
             if episodes:
                 parts.append(self.episode(episodes[0]))
                 if len(episodes) > 1:
@@ -328,7 +364,7 @@ class _Page:
         items = []
         for row in chain.iloc[::-1].itertuples(index=False):
             items.append(
-                f'<li><div>{self.when(float(row.time_min))} {escape(row.message)}</div>'
+                f"<li><div>{self.when(float(row.time_min))} {escape(row.message)}</div>"
                 f'<div class="knew">{self.knowledge(int(row.id), row.known_min, float(row.time_min))}</div></li>'
             )
         return "".join(items)
@@ -336,7 +372,9 @@ class _Page:
     def knowledge(self, event_id: int, known_min, time_min: float) -> str:
         if known_min is None or pd.isna(known_min):
             return self.t("explain.unknown")
-        who = ", ".join(f"{org or '-'} +{duration_text(round(t - time_min))}" for t, org in self.result.known_by(event_id))
+        who = ", ".join(
+            f"{org or '-'} +{duration_text(round(t - time_min))}" for t, org in self.result.known_by(event_id)
+        )
         return self.t("explain.known", after=duration_text(round(known_min - time_min)), who=who)
 
     def figures_section(self) -> str:
@@ -353,7 +391,7 @@ class _Page:
             for row in events.itertuples(index=False)
         ]
         header = [self.t("report.col.happened"), self.t("col.event"), self.t("report.col.known")]
-        intro = f'<p>{self.t("report.timeline_intro", n=len(events), total=len(self.result.events))}</p>'
+        intro = f"<p>{self.t('report.timeline_intro', n=len(events), total=len(self.result.events))}</p>"
         return intro + _table(header, rows, "timeline")
 
     def footer(self) -> str:
@@ -364,11 +402,9 @@ class _Page:
         return text("report.footer", self.lang, version=version, seed=self.result.manifest.get("seed", ""))
 
 
-
-
 def _table(header: list[str], rows: list[list[str]], css: str) -> str:
     """An HTML table from cells that are already escaped."""
-    head = "".join(f"<th scope=\"col\">{h}</th>" for h in header)
+    head = "".join(f'<th scope="col">{h}</th>' for h in header)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table class="{css}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
 

@@ -22,16 +22,28 @@ from ..messages import CATALOGUE, format_number, sector_name, text
 from ..model.fieldtypes import SECTORS
 
 __all__ = [
-    "OKABE_ITO", "ENSEMBLE_METRICS", "sector_colours", "asset_info", "plot_failure_probability", "plot_first_failure",
-    "plot_metric_distribution", "plot_metric_distributions", "plot_failure_within", "save_ensemble_figures",
+    "OKABE_ITO",
+    "ENSEMBLE_METRICS",
+    "sector_colours",
+    "asset_info",
+    "plot_failure_probability",
+    "plot_first_failure",
+    "plot_metric_distribution",
+    "plot_metric_distributions",
+    "plot_failure_within",
+    "save_ensemble_figures",
 ]
 
 # Okabe & Ito (2008); black replaced by grey, which reads better as a bar on a projector
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
 # the metrics drawn by default, and how each is shown: divisor of the stored value, unit label key
 ENSEMBLE_METRICS = (
-    "unserved_population_hours", "assets_failed", "peak_assets_failed", "time_to_full_recovery_min",
-    "time_to_detection_min", "grip_max",
+    "unserved_population_hours",
+    "assets_failed",
+    "peak_assets_failed",
+    "time_to_full_recovery_min",
+    "time_to_detection_min",
+    "grip_max",
 )
 _SCALE = {
     "unserved_population_hours": (1.0, "figure.unit.population_hours"),
@@ -87,7 +99,9 @@ def asset_info(results, source=None) -> pd.DataFrame:
     if source is None:
         return pd.DataFrame(columns=["id", "name", "sector"])
     assets = source.graph.assets
-    return pd.DataFrame({"id": [a.id for a in assets], "name": [a.name or a.id for a in assets], "sector": [a.sector for a in assets]})
+    return pd.DataFrame(
+        {"id": [a.id for a in assets], "name": [a.name or a.id for a in assets], "sector": [a.sector for a in assets]}
+    )
 
 
 def _top(results, top: int, assets) -> pd.DataFrame:
@@ -110,9 +124,19 @@ def _sector_legend(ax, table: pd.DataFrame, lang: str) -> None:
 
     seen = dict.fromkeys(s for s in table["sector"] if s)
     colours = sector_colours(list(seen))
-    handles = [Patch(facecolor=colours[s][0], hatch=colours[s][1], edgecolor="black", label=sector_name(s, lang)) for s in colours]
+    handles = [
+        Patch(facecolor=colours[s][0], hatch=colours[s][1], edgecolor="black", label=sector_name(s, lang))
+        for s in colours
+    ]
     if handles:
-        ax.legend(handles=handles, title=text("figure.sector", lang), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=12, title_fontsize=12)
+        ax.legend(
+            handles=handles,
+            title=text("figure.sector", lang),
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=12,
+            title_fontsize=12,
+        )
 
 
 def plot_failure_probability(results, ax=None, top: int = 20, lang: str = "en", assets=None):
@@ -202,8 +226,17 @@ def plot_metric_distribution(results, metric: str, ax=None, lang: str = "en"):
         levels = _stagger(ax, names_at)
         for (x, names), level in zip(names_at.items(), levels):  # one label where percentiles coincide
             label = "=".join(names)
-            ax.text(x, 1.0 + 0.075 * level, label, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=11,
-                    color=OKABE_ITO[4], gid=f"label:{label}")
+            ax.text(
+                x,
+                1.0 + 0.075 * level,
+                label,
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=11,
+                color=OKABE_ITO[4],
+                gid=f"label:{label}",
+            )
         line.set_label(text("figure.percentiles", lang))
         ax.legend(loc="best", fontsize=10)
         pad = 18 + 14 * max(levels, default=0)
@@ -256,14 +289,22 @@ def plot_metric_distributions(results, metrics=None, axes=None, lang: str = "en"
         rows = max(1, math.ceil(len(metrics) / 3))
         figure, grid = plt.subplots(rows, 3, figsize=(18, 5.5 * rows), constrained_layout=True, squeeze=False)
         axes = list(grid.ravel())
-        for spare in axes[len(metrics):]:
+        for spare in axes[len(metrics) :]:
             spare.set_axis_off()
         n = int(results.manifest.get("replications", len(results.replications)))
         figure.suptitle(text("figure.metric_distributions", lang, n=n), fontsize=16)
     return [plot_metric_distribution(results, metric, ax=ax, lang=lang) for metric, ax in zip(metrics, axes)]
 
 
-def plot_failure_within(first_failure_min, n: int, ax=None, lang: str = "en", label: str | None = None, until_min: float | None = None, colour: str = OKABE_ITO[5]):
+def plot_failure_within(
+    first_failure_min,
+    n: int,
+    ax=None,
+    lang: str = "en",
+    label: str | None = None,
+    until_min: float | None = None,
+    colour: str = OKABE_ITO[5],
+):
     """The probability that an asset has failed within t hours: the empirical distribution of its
     first failure over ``n`` replications (``first_failure_min``: one minute per replication in
     which it failed), a step line, with the 95 % Wilson interval as a band. Call again on the same
@@ -290,7 +331,9 @@ def plot_failure_within(first_failure_min, n: int, ax=None, lang: str = "en", la
     return ax
 
 
-def save_ensemble_figures(results, out: Path, fmt: str = "png", lang: str = "en", top: int = 20, assets=None) -> list[Path]:
+def save_ensemble_figures(
+    results, out: Path, fmt: str = "png", lang: str = "en", top: int = 20, assets=None
+) -> list[Path]:
     """Write an ensemble's figures into ``out`` (``failure-probability``, ``first-failure``,
     ``metric-distributions``); PNG at 150 dpi; files carry no creation date, so the same
     ensemble gives the same bytes. Returns the files written."""

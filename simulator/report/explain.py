@@ -25,7 +25,12 @@ def print_explanation(console: Console, result: Results, asset: str, lang: str) 
             console.print(f"[bold]{text('explain.between', lang)}[/bold]")
             for row in episode["between"].itertuples(index=False):
                 clock = row.clock[:16].replace("T", " ")
-                console.print(f"  {clock} (+{duration_text(round(row.time_min))}) {row.message}", markup=False, highlight=False, soft_wrap=True)
+                console.print(
+                    f"  {clock} (+{duration_text(round(row.time_min))}) {row.message}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
         if episode["recovery"] is None:
             console.print(text("explain.not_back", lang))
         else:

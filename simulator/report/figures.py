@@ -32,10 +32,21 @@ from .ensemble_figures import (
 )
 
 __all__ = [
-    "plot_status_timeline", "plot_population_served", "plot_cascade", "save_figures", "STATUS_COLOURS",
-    "plot_threat_ranking", "plot_risk_diagram",
-    "plot_failure_probability", "plot_first_failure", "plot_metric_distribution", "plot_metric_distributions",
-    "plot_failure_within", "save_ensemble_figures", "OKABE_ITO", "ENSEMBLE_METRICS",
+    "plot_status_timeline",
+    "plot_population_served",
+    "plot_cascade",
+    "save_figures",
+    "STATUS_COLOURS",
+    "plot_threat_ranking",
+    "plot_risk_diagram",
+    "plot_failure_probability",
+    "plot_first_failure",
+    "plot_metric_distribution",
+    "plot_metric_distributions",
+    "plot_failure_within",
+    "save_ensemble_figures",
+    "OKABE_ITO",
+    "ENSEMBLE_METRICS",
 ]
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
@@ -72,10 +83,14 @@ def _intervals(result: Results) -> pd.DataFrame:
     rows = []
     for asset, group in states.groupby("asset", sort=False):
         times = group["time_min"].tolist() + [end]
-        for (time, status, manual), until in zip(group[["time_min", "status", "manual"]].itertuples(index=False), times[1:]):
+        for (time, status, manual), until in zip(
+            group[["time_min", "status", "manual"]].itertuples(index=False), times[1:]
+        ):
             if status == "operational" and not manual or until <= time:
                 continue
-            rows.append((asset, float(time), float(until), "manual" if manual else status, known.get((asset, float(time)))))
+            rows.append(
+                (asset, float(time), float(until), "manual" if manual else status, known.get((asset, float(time))))
+            )
     return pd.DataFrame(rows, columns=["asset", "start", "end", "status", "known_min"])
 
 
@@ -159,10 +174,21 @@ def plot_population_served(result: Results, ax=None, lang: str = "en"):
         xs = [*(group["time_min"] / 60), max(end, float(group["time_min"].max()) / 60)]
         ys = [*group["served"], group["served"].iloc[-1]]
         style, marker, width = SERVICE_STYLES[service]
-        corners = [i for i in range(len(xs) - 1) if xs[i + 1] != xs[i]]  # one marker per time, at the level it settles on
+        corners = [
+            i for i in range(len(xs) - 1) if xs[i + 1] != xs[i]
+        ]  # one marker per time, at the level it settles on
         (line,) = ax.step(
-            xs, ys, where="post", label=text(f"need.{service}", lang), color=SERVICE_COLOURS[service], linewidth=width,
-            linestyle=style, marker=marker, markersize=4 + width, markevery=corners, zorder=2 + z,
+            xs,
+            ys,
+            where="post",
+            label=text(f"need.{service}", lang),
+            color=SERVICE_COLOURS[service],
+            linewidth=width,
+            linestyle=style,
+            marker=marker,
+            markersize=4 + width,
+            markevery=corners,
+            zorder=2 + z,
         )
         line.set_gid(service)
     ax.set_xlim(-0.01 * end, end)
@@ -178,7 +204,11 @@ def plot_population_served(result: Results, ax=None, lang: str = "en"):
 
 def _positions(result: Results, graph: nx.DiGraph) -> dict:
     assets = result.assets.set_index("id")
-    located = {a: (assets.at[a, "lon"], assets.at[a, "lat"]) for a in graph if a in assets.index and not pd.isna(assets.at[a, "lat"])}
+    located = {
+        a: (assets.at[a, "lon"], assets.at[a, "lat"])
+        for a in graph
+        if a in assets.index and not pd.isna(assets.at[a, "lat"])
+    }
     if len(located) == len(graph):
         return {a: (float(x), float(y)) for a, (x, y) in located.items()}
     # a layered layout by dependency depth (cycles condensed)
@@ -188,7 +218,9 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
         for component in members:
             for node in condensed.nodes[component]["members"]:
                 depth[node] = layer
-    layers: dict[int, list] = {}  # lists in graph order: a layer given as a node attribute becomes a set, whose order varies between processes
+    layers: dict[
+        int, list
+    ] = {}  # lists in graph order: a layer given as a node attribute becomes a set, whose order varies between processes
     for node in graph:
         layers.setdefault(depth[node], []).append(node)
     return nx.multipartite_layout(graph, subset_key=layers)
@@ -209,8 +241,14 @@ _LABEL_SPOTS = [
     (dx * k, dy * k, ha, va)
     for k in (1, 2.6, 4.2)
     for dx, dy, ha, va in (
-        (7, 0, "left", "center"), (-7, 0, "right", "center"), (0, 7, "center", "bottom"), (0, -7, "center", "top"),
-        (5, 5, "left", "bottom"), (5, -5, "left", "top"), (-5, 5, "right", "bottom"), (-5, -5, "right", "top"),
+        (7, 0, "left", "center"),
+        (-7, 0, "right", "center"),
+        (0, 7, "center", "bottom"),
+        (0, -7, "center", "top"),
+        (5, 5, "left", "bottom"),
+        (5, -5, "left", "top"),
+        (-5, 5, "right", "bottom"),
+        (-5, -5, "right", "top"),
     )
 ]
 
@@ -224,9 +262,17 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
     figure.draw_without_rendering()  # the final layout, so that label sizes and node positions hold
     frame = ax.get_window_extent()
     half = 4 * figure.dpi / 72
-    dots = [Bbox.from_extents(x - half, y - half, x + half, y + half) for x, y in ax.transData.transform(list(positions.values()))]
-    style = {"textcoords": "offset points", "fontsize": 9, "annotation_clip": False, "zorder": 5,
-             "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}}
+    dots = [
+        Bbox.from_extents(x - half, y - half, x + half, y + half)
+        for x, y in ax.transData.transform(list(positions.values()))
+    ]
+    style = {
+        "textcoords": "offset points",
+        "fontsize": 9,
+        "annotation_clip": False,
+        "zorder": 5,
+        "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+    }
     placed, labels = [], []
     for node in labelled:
         name = _short(names.get(node, node))
@@ -238,15 +284,27 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
             probe.set_va(va)
             box = probe.get_window_extent()
             outside = box.width * box.height - _overlap(box, frame)
-            score = 10 * sum(_overlap(box, other) for other in placed) + sum(_overlap(box, dot) for dot in dots) + 20 * outside + i
+            score = (
+                10 * sum(_overlap(box, other) for other in placed)
+                + sum(_overlap(box, dot) for dot in dots)
+                + 20 * outside
+                + i
+            )
             if best is None or score < best[0]:
                 best = (score, dx, dy, ha, va, box)
         probe.remove()
         _, dx, dy, ha, va, box = best
         far = abs(dx) > 10 or abs(dy) > 10
         label = ax.annotate(
-            name, xy=positions[node], xytext=(dx, dy), ha=ha, va=va, **style,
-            arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if far else None,
+            name,
+            xy=positions[node],
+            xytext=(dx, dy),
+            ha=ha,
+            va=va,
+            **style,
+            arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3}
+            if far
+            else None,
         )
         label.set_in_layout(False)
         label.set_gid(f"label:{node}")
@@ -282,8 +340,15 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     if failed:
         hours = [first[n] / 60 for n in failed]
         nodes = nx.draw_networkx_nodes(
-            graph, positions, nodelist=failed, node_color=hours, cmap=mpl.colormaps["viridis"], node_size=90, ax=ax,
-            vmin=0.0, vmax=max(1.0, max(hours)),
+            graph,
+            positions,
+            nodelist=failed,
+            node_color=hours,
+            cmap=mpl.colormaps["viridis"],
+            node_size=90,
+            ax=ax,
+            vmin=0.0,
+            vmax=max(1.0, max(hours)),
         )
         ax.figure.colorbar(nodes, ax=ax, label=text("figure.first_failure", lang))
     ax.set_title(text("figure.cascade", lang))
@@ -301,7 +366,11 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, plot in (("status-timeline", plot_status_timeline), ("population-served", plot_population_served), ("cascade", plot_cascade)):
+    for name, plot in (
+        ("status-timeline", plot_status_timeline),
+        ("population-served", plot_population_served),
+        ("cascade", plot_cascade),
+    ):
         ax = plot(result, lang=lang)
         path = out / f"{name}.{fmt}"
         save_reproducibly(ax.figure, path, fmt)  # no creation date, fixed SVG ids: same run, same bytes
@@ -330,7 +399,16 @@ def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str =
     ax.set_xlabel(text("figure.people_affected" if value == "people_affected" else f"threats.figure.{value}", lang))
     ax.set_title(text("figure.threat_ranking", lang, n=len(head)))
     if dropped:
-        ax.text(0.99, 0.01, text("figure.zero_dropped", lang, n=dropped), transform=ax.transAxes, ha="right", va="bottom", fontsize=10, gid="zero_dropped")
+        ax.text(
+            0.99,
+            0.01,
+            text("figure.zero_dropped", lang, n=dropped),
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=10,
+            gid="zero_dropped",
+        )
     ax.tick_params(axis="y", labelsize=8)
     ax.xaxis.set_major_formatter(_thousands(lang))
     ax.grid(axis="x", alpha=0.3)
@@ -379,9 +457,29 @@ def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
         x, y = points[i]
         rank = table["rank"].iloc[i] if "rank" in table else i + 1
         ax.scatter([x], [y], s=260, color="#D55E00", edgecolor="black", linewidth=0.6, zorder=4)
-        ax.text(x, y, str(rank), ha="center", va="center", fontsize=9, color="white", fontweight="bold", zorder=5, gid=f"rank:{rank}")
-        handles.append(Line2D([], [], linestyle="none", marker=f"${rank}$", markersize=9 + 3 * len(str(rank)), color="#D55E00",
-                              label=_short(str(table["name"].iloc[i]), 45)))
+        ax.text(
+            x,
+            y,
+            str(rank),
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="white",
+            fontweight="bold",
+            zorder=5,
+            gid=f"rank:{rank}",
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=f"${rank}$",
+                markersize=9 + 3 * len(str(rank)),
+                color="#D55E00",
+                label=_short(str(table["name"].iloc[i]), 45),
+            )
+        )
     ax.set_xticks(range(5), classes)
     ax.set_yticks(range(5), classes)
     ax.set_xlim(-0.5, 4.5)
@@ -392,6 +490,13 @@ def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
     ax.set_ylabel(text("figure.likelihood", lang))
     ax.set_title(text("figure.risk_diagram", lang))
     if handles:
-        ax.legend(handles=handles, title=text("figure.top_ranked", lang, n=len(handles)), loc="upper left", bbox_to_anchor=(1.02, 1.0),
-                  fontsize=10, title_fontsize=11, handletextpad=0.8)
+        ax.legend(
+            handles=handles,
+            title=text("figure.top_ranked", lang, n=len(handles)),
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            fontsize=10,
+            title_fontsize=11,
+            handletextpad=0.8,
+        )
     return ax

@@ -34,15 +34,29 @@ __all__ = ["MSEL_SUFFIXES", "COLUMNS", "msel_workbook", "msel_csv", "write_msel"
 MSEL_SUFFIXES = (".xlsx", ".csv")
 # (catalogue key of the header, width in characters); the order of the columns in both formats
 COLUMNS = (
-    ("msel.col.number", 5), ("msel.col.clock", 16), ("msel.col.elapsed", 11), ("msel.col.from", 18),
-    ("msel.col.to", 18), ("msel.col.method", 13), ("msel.col.message", 50), ("msel.col.expected", 45),
-    ("msel.col.events", 15), ("msel.col.assets", 16),
+    ("msel.col.number", 5),
+    ("msel.col.clock", 16),
+    ("msel.col.elapsed", 11),
+    ("msel.col.from", 18),
+    ("msel.col.to", 18),
+    ("msel.col.method", 13),
+    ("msel.col.message", 50),
+    ("msel.col.expected", 45),
+    ("msel.col.events", 15),
+    ("msel.col.assets", 16),
 )
 LINE_HEIGHT_PT = 14.0  # one line of 10-point text
 FONT_SIZE_PT = 10
 CLOCK_FORMAT = "dd-mm-yyyy hh:mm"
 ELAPSED_FORMAT = "[h]:mm"
-_WRAPPED = {"msel.col.from", "msel.col.to", "msel.col.message", "msel.col.expected", "msel.col.events", "msel.col.assets"}
+_WRAPPED = {
+    "msel.col.from",
+    "msel.col.to",
+    "msel.col.message",
+    "msel.col.expected",
+    "msel.col.events",
+    "msel.col.assets",
+}
 _TITLE_ROW, _HEADER_ROW = 1, 2
 
 
@@ -65,7 +79,10 @@ def _cells(row: dict, lang: str) -> list:
 def _title(results: Results, lang: str) -> str:
     resolved = results.manifest.get("scenario", {}).get("resolved", {})
     return text(
-        "msel.title", lang, scenario=results.manifest.get("scenario", {}).get("name", ""), seed=results.manifest.get("seed", ""),
+        "msel.title",
+        lang,
+        scenario=results.manifest.get("scenario", {}).get("name", ""),
+        seed=results.manifest.get("seed", ""),
         timezone=resolved.get("timezone") or "Europe/Amsterdam",
     )
 
@@ -139,7 +156,10 @@ def _workbook_bytes(wb: Workbook, created: datetime) -> bytes:
         ExcelWriter(wb, archive).save()
     when = max(created.replace(tzinfo=None), datetime(1980, 1, 1)).timetuple()[:6]
     packed = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=when)
             entry.compress_type = zipfile.ZIP_DEFLATED

@@ -25,7 +25,11 @@ from ..messages import text
 from .replay_layout import HEIGHT, WIDTH, graph_layout
 
 __all__ = [
-    "SPEEDS", "clock_offsets", "page_labels", "render_replay_html", "write_replay_html",
+    "SPEEDS",
+    "clock_offsets",
+    "page_labels",
+    "render_replay_html",
+    "write_replay_html",
 ]
 
 SPEEDS = (15.0, 60.0, 240.0, 960.0, 3600.0)
@@ -35,7 +39,9 @@ LABEL_CHARS = 30
 """Longer asset names are cut short on the map (the whole name is in the node's tooltip)."""
 
 _STATUS_LABELS = {
-    "operational": "status.operational", "degraded": "status.degraded", "failed": "status.failed",
+    "operational": "status.operational",
+    "degraded": "status.degraded",
+    "failed": "status.failed",
     "manual": "figure.status.manual",
 }
 # Okabe-Ito colours, and a shape per status so it reads without colour
@@ -94,7 +100,9 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
     e = html.escape
     parts = [f'<svg id="graph" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{e(label)}">']
     parts.append("<defs>")
-    parts.extend(f'<symbol id="m-{s}" viewBox="-16 -16 32 32" overflow="visible">{_MARKERS[s]}</symbol>' for s in STATUSES)
+    parts.extend(
+        f'<symbol id="m-{s}" viewBox="-16 -16 32 32" overflow="visible">{_MARKERS[s]}</symbol>' for s in STATUSES
+    )
     parts.append("</defs>")
     parts.append('<g id="links">')
     seen = set()
@@ -131,8 +139,12 @@ def _legend(lang: str, labels: Mapping[str, Any]) -> str:
         f'{e(labels["status"][s])} <span class="count" data-count="{s}"></span></li>'
         for s in STATUSES
     ]
-    items.append(f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" r="13"/></svg>{e(text("browser.current", lang))}</li>')
-    items.append(f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>')
+    items.append(
+        f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" r="13"/></svg>{e(text("browser.current", lang))}</li>'
+    )
+    items.append(
+        f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>'
+    )
     return f'<ul id="legend" aria-label="{e(text("browser.legend", lang))}">' + "".join(items) + "</ul>"
 
 
@@ -160,7 +172,9 @@ def render_replay_html(
     e = html.escape
     end = float(payload["end_min"])
     options = {
-        "view": view, "start_min": min(max(float(start_min), 0.0), end), "speed": float(speed),
+        "view": view,
+        "start_min": min(max(float(start_min), 0.0), end),
+        "speed": float(speed),
         "offsets": [[float(t), float(o)] for t, o in offsets],
     }
     script, style = _asset_file("replay.js"), _asset_file("replay.css")
@@ -170,7 +184,8 @@ def render_replay_html(
     )
     speeds = sorted({*SPEEDS, float(speed)})
     speed_options = "".join(
-        f'<option value="{s:g}"{" selected" if s == float(speed) else ""}>{e(_speed_label(s, lang))}</option>' for s in speeds
+        f'<option value="{s:g}"{" selected" if s == float(speed) else ""}>{e(_speed_label(s, lang))}</option>'
+        for s in speeds
     )
     title = e(str(payload.get("title", "")))
     return f"""<!DOCTYPE html>
@@ -220,7 +235,9 @@ def render_replay_html(
 """
 
 
-def write_replay_html(results, path: str | Path, lang: str, *, view: str = "truth", start_min: float = 0.0, speed: float = 60.0) -> Path:
+def write_replay_html(
+    results, path: str | Path, lang: str, *, view: str = "truth", start_min: float = 0.0, speed: float = 60.0
+) -> Path:
     """Write the browser replay of a run's ``Results`` to ``path`` atomically (temp file, then rename).
 
     ``view``: ``truth`` or ``known`` at opening; ``start_min``: minutes after the scenario start;
@@ -228,8 +245,12 @@ def write_replay_html(results, path: str | Path, lang: str, *, view: str = "trut
     """
     timeline = replay_timeline(results, lang)
     page = render_replay_html(
-        timeline.to_payload(), page_labels(lang, timeline.level_names),
-        view=view, start_min=start_min, speed=speed, offsets=clock_offsets(timeline),
+        timeline.to_payload(),
+        page_labels(lang, timeline.level_names),
+        view=view,
+        start_min=start_min,
+        speed=speed,
+        offsets=clock_offsets(timeline),
     )
     path = Path(path)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))

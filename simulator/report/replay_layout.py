@@ -42,7 +42,9 @@ def graph_layout(assets: Sequence[Mapping[str, Any]], sectors: Sequence[str] = (
     return positions
 
 
-def _map_layout(assets: Sequence[Mapping[str, Any]], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+def _map_layout(
+    assets: Sequence[Mapping[str, Any]], box: tuple[float, float, float, float]
+) -> dict[str, tuple[float, float]]:
     """A schematic map filling ``box``: west stays west of east and north above south, but each axis
     is half linear and half by rank, so a dense town centre spreads out and stays legible."""
     if not assets:
@@ -66,7 +68,9 @@ def _spread_axis(values: Mapping[str, float]) -> dict[str, float]:
 SEPARATE_UP_TO = 1500  # nodes; larger maps keep their raw positions (1,000 nodes took 1.5 s, 10,000 140 s)
 
 
-def _separate(raw: Mapping[str, tuple[float, float]], box: tuple[float, float, float, float]) -> dict[str, tuple[float, float]]:
+def _separate(
+    raw: Mapping[str, tuple[float, float]], box: tuple[float, float, float, float]
+) -> dict[str, tuple[float, float]]:
     """Push apart, pair by pair and in id order, nodes closer than ``NODE_SPACING``, keeping them in
     ``box`` (a few deterministic rounds; nodes at the very same place part along the golden angle)."""
     left, top, right, bottom = box

@@ -43,8 +43,17 @@ except ImportError:
 
 __all__ = [
     "INTERACTIVE",
-    "ACTIONS", "SPEEDS", "MAX_SPEED", "ReplayState", "decode_keys", "apply_key", "advance", "render_screen",
-    "plain_lines", "play", "elapsed_text",
+    "ACTIONS",
+    "SPEEDS",
+    "MAX_SPEED",
+    "ReplayState",
+    "decode_keys",
+    "apply_key",
+    "advance",
+    "render_screen",
+    "plain_lines",
+    "play",
+    "elapsed_text",
 ]
 
 # the speeds + and - step through (simulated seconds per real second); --speed may be any value in (0, MAX_SPEED]
@@ -53,15 +62,34 @@ MAX_SPEED = SPEEDS[-1]
 FRAME_S = 0.1  # seconds between redraws
 
 ACTIONS = ("pause", "faster", "slower", "previous", "next", "toggle", "quit")
-_CHAR_ACTIONS = {" ": "pause", "+": "faster", "=": "faster", "-": "slower", "_": "slower", "t": "toggle", "T": "toggle", "q": "quit", "Q": "quit", "\x03": "quit"}
+_CHAR_ACTIONS = {
+    " ": "pause",
+    "+": "faster",
+    "=": "faster",
+    "-": "slower",
+    "_": "slower",
+    "t": "toggle",
+    "T": "toggle",
+    "q": "quit",
+    "Q": "quit",
+    "\x03": "quit",
+}
 _ARROWS = {"C": "next", "D": "previous"}
 
 SYMBOLS = {"operational": "✓", "degraded": "◐", "failed": "✗", "manual": "⚙"}
 STYLES = {"operational": "green", "degraded": "yellow", "failed": "bold red", "manual": "bold blue"}
 _ORDER = {"failed": 0, "manual": 1, "degraded": 2, "operational": 3}  # what needs attention first
-_FEED_STYLES = {"asset.failed": "bold red", "asset.degraded": "yellow", "asset.operational": "green", "inject": "bold",
-                "grip.escalated": "bold magenta", "grip.deescalated": "magenta", "grip.ended": "magenta",
-                "deadline.missed": "bold red", "deadline.met": "green"}
+_FEED_STYLES = {
+    "asset.failed": "bold red",
+    "asset.degraded": "yellow",
+    "asset.operational": "green",
+    "inject": "bold",
+    "grip.escalated": "bold magenta",
+    "grip.deescalated": "magenta",
+    "grip.ended": "magenta",
+    "deadline.missed": "bold red",
+    "deadline.met": "green",
+}
 _NAME_WIDTH = 20
 _CELL = _NAME_WIDTH + 2  # symbol, space, name
 _PER_SECTOR = 60  # assets listed per sector at most (a national graph would not fit anyway)
@@ -195,7 +223,9 @@ def _header(timeline: ReplayTimeline, state: ReplayState) -> RenderableType:
     grid.add_column(ratio=1)
     grid.add_column(justify="right")
     elapsed = text("replay.elapsed", lang, elapsed=elapsed_text(state.t_min), end=elapsed_text(timeline.end_min))
-    clock = Text.assemble((moment.strftime("%H:%M"), "bold reverse"), f"  {moment.date().isoformat()}  ", (elapsed, "bold"))
+    clock = Text.assemble(
+        (moment.strftime("%H:%M"), "bold reverse"), f"  {moment.date().isoformat()}  ", (elapsed, "bold")
+    )
     grid.add_row(Text(text("replay.title", lang, name=timeline.title), style="bold"), clock)
     if state.paused and state.t_min >= timeline.end_min:
         mode = Text(text("replay.ended", lang), style="bold reverse")
@@ -205,7 +235,10 @@ def _header(timeline: ReplayTimeline, state: ReplayState) -> RenderableType:
         mode = Text(text("replay.playing", lang), style="bold green")
     level = timeline.grip_at(state.t_min)
     grip = Text(timeline.level_name(level), style="bold magenta" if level else "dim")
-    view = Text(text("replay.view", lang, view=text(f"replay.view.{state.view}", lang)), style="bold cyan" if state.view == "known" else "bold")
+    view = Text(
+        text("replay.view", lang, view=text(f"replay.view.{state.view}", lang)),
+        style="bold cyan" if state.view == "known" else "bold",
+    )
     grid.add_row(grip, mode)
     grid.add_row(view, _speed_text(state.speed, lang))
     return grid
@@ -232,7 +265,9 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
     for _ in range(per_row):
         table.add_column(width=_CELL, no_wrap=True)
     for sector in timeline.sectors:
-        members = sorted(by_sector.get(sector, []), key=lambda a: _ORDER[status[a["id"]]])  # stable: display order within
+        members = sorted(
+            by_sector.get(sector, []), key=lambda a: _ORDER[status[a["id"]]]
+        )  # stable: display order within
         shown = [a for a in members if status[a["id"]] != "operational"] if sector in collapsed else members
         cells = [_asset_cell(a, status[a["id"]]) for a in shown[:_PER_SECTOR]]
         hidden = len(shown) - len(cells)
@@ -240,7 +275,12 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
             cells.append(Text(text("replay.more_assets", lang, n=hidden), style="dim"))
         operational = len(members) - len(shown)
         if operational:
-            cells.append(Text(f"{SYMBOLS['operational']} {operational} {_status_word('operational', lang)}", style=STYLES["operational"]))
+            cells.append(
+                Text(
+                    f"{SYMBOLS['operational']} {operational} {_status_word('operational', lang)}",
+                    style=STYLES["operational"],
+                )
+            )
         for start in range(0, max(len(cells), 1), per_row):
             chunk = cells[start : start + per_row]
             table.add_row(sector_name(sector, lang) if start == 0 else "", *chunk, *[""] * (per_row - len(chunk)))
@@ -251,7 +291,9 @@ def _rows(cells: int, per_row: int) -> int:
     return max(-(-cells // per_row), 1)
 
 
-def _sectors_to_collapse(sectors: list[str], by_sector: dict[str, list[dict]], status: dict[str, str], per_row: int, lines: int) -> set[str]:
+def _sectors_to_collapse(
+    sectors: list[str], by_sector: dict[str, list[dict]], status: dict[str, str], per_row: int, lines: int
+) -> set[str]:
     """The sectors whose operational assets are counted rather than named, so that the list fits in
     ``lines`` rows: the sectors that save most rows first (ties: the later sector first)."""
     full = {s: _rows(len(by_sector.get(s, [])), per_row) for s in sectors}
@@ -278,8 +320,11 @@ def _feed_line(timeline: ReplayTimeline, event: dict, view: str) -> Text:
     lang = timeline.lang
     shown = timeline.visible_time(event, view)
     line = Text.assemble(
-        (_visible_clock(timeline, event, view), "bold"), f"  T+{elapsed_text(shown)}  ", (event["text"], _FEED_STYLES.get(event["kind"], "")),
-        no_wrap=True, overflow="ellipsis",
+        (_visible_clock(timeline, event, view), "bold"),
+        f"  T+{elapsed_text(shown)}  ",
+        (event["text"], _FEED_STYLES.get(event["kind"], "")),
+        no_wrap=True,
+        overflow="ellipsis",
     )
     if view == "known" and timeline.clock(event["t"]) != _visible_clock(timeline, event, view):
         line.append(" " + text("replay.happened", lang, clock=event["clock"]), style="dim")
@@ -292,8 +337,15 @@ def _feed(timeline: ReplayTimeline, state: ReplayState, lines: int) -> Renderabl
     if events:
         body: RenderableType = Group(*(_feed_line(timeline, e, state.view) for e in events))
     else:
-        body = Text(text("replay.feed_empty" if state.view == "truth" else "replay.feed_empty_known", lang), style="dim")
-    return Panel(body, title=text("replay.feed", lang), title_align="left", border_style="cyan" if state.view == "known" else "white")
+        body = Text(
+            text("replay.feed_empty" if state.view == "truth" else "replay.feed_empty_known", lang), style="dim"
+        )
+    return Panel(
+        body,
+        title=text("replay.feed", lang),
+        title_align="left",
+        border_style="cyan" if state.view == "known" else "white",
+    )
 
 
 def feed_lines(height: int) -> int:
@@ -323,7 +375,13 @@ def plain_lines(timeline: ReplayTimeline, view: str, from_min: float = 0.0) -> l
     """The replay as plain text (no terminal): a header, then one line per headline event that
     becomes visible in ``view`` at or after ``from_min``, with its clock time and T+hh:mm."""
     lang = timeline.lang
-    header = text("replay.plain_header", lang, name=timeline.title, view=text(f"replay.view.{view}", lang), clock=timeline.clock(from_min))
+    header = text(
+        "replay.plain_header",
+        lang,
+        name=timeline.title,
+        view=text(f"replay.view.{view}", lang),
+        clock=timeline.clock(from_min),
+    )
     lines = [header]
     for event in timeline.feed(float("inf"), view, headline_only=True):
         if timeline.visible_time(event, view) >= from_min:

@@ -27,7 +27,10 @@ def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
         ("metric.assets_failed", str(metrics.get("assets_failed", 0))),
         ("metric.peak_assets_failed", str(metrics.get("peak_assets_failed", 0))),
         ("metric.unserved_population_hours", format_number(metrics.get("unserved_population_hours", 0), lang)),
-        ("metric.time_to_full_recovery_min", text("metric.not_recovered", lang) if recovery is None else elapsed(recovery)),
+        (
+            "metric.time_to_full_recovery_min",
+            text("metric.not_recovered", lang) if recovery is None else elapsed(recovery),
+        ),
         ("metric.events", str(metrics.get("events", 0))),
     ]
     if metrics.get("time_to_detection_min") is not None:
@@ -35,7 +38,9 @@ def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
     if metrics.get("grip_max"):
         rows.append(("metric.grip_max", str(metrics["grip_max"])))
     for basin, level in (metrics.get("max_water_level_m") or {}).items():
-        rows.append(("metric.max_water_level_m", text("metric.level_value", lang, basin=basin, level=_level(level, lang))))
+        rows.append(
+            ("metric.max_water_level_m", text("metric.level_value", lang, basin=basin, level=_level(level, lang)))
+        )
     if metrics.get("flooded_zones"):
         rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
     if metrics.get("time_to_containment_min") is not None:
@@ -44,5 +49,10 @@ def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
     if deadlines:
         met = sum(1 for d in deadlines.values() if d["met"] is True)
         decided = sum(1 for d in deadlines.values() if d["met"] is not None)
-        rows.append(("metric.deadlines", text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided)))
+        rows.append(
+            (
+                "metric.deadlines",
+                text("metric.deadlines_value", lang, met=met, decided=decided, open=len(deadlines) - decided),
+            )
+        )
     return rows

@@ -30,7 +30,9 @@ _STYLE = {
 }
 
 
-def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv") -> None:
+def print_timeline(
+    console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv"
+) -> None:
     headline = events[events["kind"].isin(HEADLINES)]
     table = Table(title=text("summary.timeline", lang), show_lines=False, expand=False)
     table.add_column(text("col.clock", lang), no_wrap=True)
@@ -39,7 +41,13 @@ def print_timeline(console: Console, events: pd.DataFrame, lang: str, limit: int
     table.add_column(text("col.event", lang))
     for row in headline.head(limit).itertuples(index=False):
         clock = row.clock[:16].replace("T", " ")
-        table.add_row(clock, elapsed(row.time_min), _known(row.known_min, row.time_min, lang), row.message, style=_STYLE.get(row.kind, ""))
+        table.add_row(
+            clock,
+            elapsed(row.time_min),
+            _known(row.known_min, row.time_min, lang),
+            row.message,
+            style=_STYLE.get(row.kind, ""),
+        )
     console.print(table)
     shown = min(limit, len(headline))
     if len(headline) > shown:
@@ -59,8 +67,10 @@ def print_summary(console: Console, metrics: dict, lang: str) -> None:
 
 
 def print_graph_info(console: Console, info: GraphInfo, lang: str, limit: int = 15) -> None:
-    console.print(f"[bold]{text('info.title', lang, name=info.name)}[/bold]: "
-                  f"{info.assets} {text('info.assets', lang)}, {info.needs} {text('info.needs', lang)}")
+    console.print(
+        f"[bold]{text('info.title', lang, name=info.name)}[/bold]: "
+        f"{info.assets} {text('info.assets', lang)}, {info.needs} {text('info.needs', lang)}"
+    )
     table = Table()
     table.add_column(text("info.sector", lang))
     table.add_column(text("info.count", lang), justify="right")

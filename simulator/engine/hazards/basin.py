@@ -62,8 +62,14 @@ class BasinLevel:
         start = self.sim.env.now
         target = self.basin.target_level_m if self.basin.target_level_m is not None else self.basin.level_m
         return Regime(
-            self.open_area_m2, self.cd, self._pumping_m3s() if hasattr(self, "drains") else 0.0, self.basin.area_m2,
-            lambda t_s: self.upstream(start + t_s / 60), self.constant_upstream, self.inflow_m3s, target,
+            self.open_area_m2,
+            self.cd,
+            self._pumping_m3s() if hasattr(self, "drains") else 0.0,
+            self.basin.area_m2,
+            lambda t_s: self.upstream(start + t_s / 60),
+            self.constant_upstream,
+            self.inflow_m3s,
+            target,
         )
 
     def level_now(self) -> float:
@@ -128,7 +134,9 @@ class BasinLevel:
             out.append(Threshold(max(crest, zone.ground_level_m), "zone", zone.id))
             for asset_id in zone.assets:
                 asset = graph.asset(asset_id)
-                tolerance = asset.flood_tolerance_m if asset.flood_tolerance_m is not None else DEFAULT_FLOOD_TOLERANCE_M
+                tolerance = (
+                    asset.flood_tolerance_m if asset.flood_tolerance_m is not None else DEFAULT_FLOOD_TOLERANCE_M
+                )
                 out.append(Threshold(max(crest, zone.ground_level_m + tolerance), "asset", asset_id))
         return sorted(out, key=lambda t: t.level_m)
 

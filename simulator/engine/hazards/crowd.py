@@ -91,7 +91,9 @@ class Crowd:
             self.sim.call_at(max(after - now_after, 0.0), self._disturbance, self.version)
 
     def _gathering(self) -> None:
-        event = self.sim.log("crowd.gathering", self.place, self.cause, {"expected": round(self.expected_crowd())}, ref="crowd")
+        event = self.sim.log(
+            "crowd.gathering", self.place, self.cause, {"expected": round(self.expected_crowd())}, ref="crowd"
+        )
         self.sim.awareness.report_directly(self.place, event, "crowd")
 
     def _disturbance(self, version: int) -> None:
@@ -99,7 +101,13 @@ class Crowd:
             return
         self.disturbed = True
         crowd = self.crowd_at(self.sim.env.now - self.posted)
-        event = self.sim.log("crowd.disturbance", self.place, self.cause, {"crowd": round(crowd), "capacity": round(self.capacity)}, ref="crowd")
+        event = self.sim.log(
+            "crowd.disturbance",
+            self.place,
+            self.cause,
+            {"crowd": round(crowd), "capacity": round(self.capacity)},
+            ref="crowd",
+        )
         self.sim.states.set_effect(self.place, ("disturbance", id(self)), 0.5, event)
         self.disturbance_event = event
 

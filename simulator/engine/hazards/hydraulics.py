@@ -71,7 +71,9 @@ class Segment:
         # closed forms: no gate open (the level moves linearly: rain minus pumping), or a gate open
         # to a constant level with nothing else (the orifice solution)
         self.linear = regime.open_area_m2 == 0
-        self.closed_form = self.linear or (regime.constant_upstream and regime.pumping_m3s == 0 and regime.inflow_m3s == 0)
+        self.closed_form = self.linear or (
+            regime.constant_upstream and regime.pumping_m3s == 0 and regime.inflow_m3s == 0
+        )
         self._solution = None
         if not self.closed_form:
             from scipy.integrate import solve_ivp  # only runs with hazards need scipy (import ~0.4 s)
@@ -166,7 +168,9 @@ class Segment:
         return []
 
 
-def tide(mean_m: float, amplitude_m: float, period_s: float, phase_s: float, offset_s: float) -> Callable[[float], float]:
+def tide(
+    mean_m: float, amplitude_m: float, period_s: float, phase_s: float, offset_s: float
+) -> Callable[[float], float]:
     """Upstream level (m NAP) ``t`` seconds after ``offset_s`` (seconds since the scenario start);
     high water at ``phase_s`` after the start."""
     if amplitude_m == 0:

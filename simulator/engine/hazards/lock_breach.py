@@ -35,7 +35,9 @@ class LockBreach:
         basin.cd = spec.cd
         basin.open_area_m2 = spec.gate_area_m2 * (2 if spec.gates == "both" else 1)
         self.open = True
-        event = self.sim.log("hazard.gates_opened", self.lock, self.cause, {"gates": spec.gates, "basin": spec.basin}, ref=spec.basin)
+        event = self.sim.log(
+            "hazard.gates_opened", self.lock, self.cause, {"gates": spec.gates, "basin": spec.basin}, ref=spec.basin
+        )
         basin.replan(event)
 
     def asset_changed(self, asset: int) -> None:

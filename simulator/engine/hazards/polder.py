@@ -32,7 +32,13 @@ class Polder:
 
     def _rain(self, mm_per_h: float) -> None:
         self.basin.inflow_m3s = mm_per_hour_to_m3s(mm_per_h, self.spec.catchment_m2)
-        event = self.sim.log("hazard.rain", self.site, self.cause, {"mm_per_h": mm_per_h, "basin": self.basin.basin.name or self.basin.basin.id}, ref=self.spec.basin)
+        event = self.sim.log(
+            "hazard.rain",
+            self.site,
+            self.cause,
+            {"mm_per_h": mm_per_h, "basin": self.basin.basin.name or self.basin.basin.id},
+            ref=self.spec.basin,
+        )
         self.basin.replan(event)
 
     def asset_changed(self, asset: int) -> None:

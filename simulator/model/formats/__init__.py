@@ -11,8 +11,25 @@ __all__ = ["BUILTIN_FORMATS"]
 # The built-in graph formats, registered like any plugin (``simulator.model.plugins``): a file's
 # suffix chooses its format; a folder (suffix "") is a CSV pair.
 BUILTIN_FORMATS = (
-    GraphFormatPlugin("yaml", (".yaml", ".yml"), "simulator.model.loading:read_yaml_graph", "simulator.model.loading:write_yaml_graph"),
-    GraphFormatPlugin("json", (".json",), "simulator.model.formats.nodelink:read_nodelink", "simulator.model.formats.nodelink:write_nodelink"),
-    GraphFormatPlugin("graphml", (".graphml",), "simulator.model.formats.graphml:read_graphml", "simulator.model.formats.graphml:write_graphml"),
-    GraphFormatPlugin("csv", (".csv", ""), "simulator.model.formats.csvpair:read_csv_pair", "simulator.model.loading:write_csv_pair_to"),
+    GraphFormatPlugin(
+        "yaml", (".yaml", ".yml"), "simulator.model.loading:read_yaml_graph", "simulator.model.loading:write_yaml_graph"
+    ),
+    GraphFormatPlugin(
+        "json",
+        (".json",),
+        "simulator.model.formats.nodelink:read_nodelink",
+        "simulator.model.formats.nodelink:write_nodelink",
+    ),
+    GraphFormatPlugin(
+        "graphml",
+        (".graphml",),
+        "simulator.model.formats.graphml:read_graphml",
+        "simulator.model.formats.graphml:write_graphml",
+    ),
+    GraphFormatPlugin(
+        "csv",
+        (".csv", ""),
+        "simulator.model.formats.csvpair:read_csv_pair",
+        "simulator.model.loading:write_csv_pair_to",
+    ),
 )

@@ -27,8 +27,20 @@ from .records import AssetOrigin, RawGraph, asset_record, need_record
 __all__ = ["read_csv_pair", "write_csv_pair", "csv_pair_paths", "ASSET_COLUMNS", "NEED_COLUMNS", "PORTFOLIO_COLUMNS"]
 
 ASSET_COLUMNS = (
-    "id", "name", "sector", "kind", "owner", "municipality", "population", "lat", "lon",
-    "recovery_duration", "recovery_crew", "exposure", "monitoring", "backups",
+    "id",
+    "name",
+    "sector",
+    "kind",
+    "owner",
+    "municipality",
+    "population",
+    "lat",
+    "lon",
+    "recovery_duration",
+    "recovery_crew",
+    "exposure",
+    "monitoring",
+    "backups",
 )
 NEED_COLUMNS = ("asset", "type", "from", "need", "tolerance", "effect", "restart", "refill")
 PORTFOLIO_COLUMNS = ("id", "name", "name_en", "holder", "holder_en", "sectors", "default_for")
@@ -129,7 +141,9 @@ def read_csv_pair(path: Path) -> RawGraph:
     if portfolios_path.exists():
         doc, rows, lines = _read_rows(portfolios_path)
         raw.documents.append(doc)
-        raw.portfolios.extend((_portfolio_from_row(row), CsvRow(portfolios_path, row, line=line), ()) for row, line in zip(rows, lines))
+        raw.portfolios.extend(
+            (_portfolio_from_row(row), CsvRow(portfolios_path, row, line=line), ()) for row, line in zip(rows, lines)
+        )
     return raw
 
 
@@ -180,9 +194,16 @@ def _need_from_row(row: dict[str, Any]) -> dict[str, Any]:
         if len(effect) == 2 and effect[0] == "degrade":
             record["effect"] = {"degrade": _number(effect[1])}
     if "refill" in record:
-        record["refill"] = {"true": True, "yes": True, "ja": True, "1": True, "false": False, "no": False, "nee": False, "0": False}.get(
-            record["refill"].lower(), record["refill"]
-        )
+        record["refill"] = {
+            "true": True,
+            "yes": True,
+            "ja": True,
+            "1": True,
+            "false": False,
+            "no": False,
+            "nee": False,
+            "0": False,
+        }.get(record["refill"].lower(), record["refill"])
     return record
 
 
@@ -234,7 +255,11 @@ def _write_portfolios(graph: InfrastructureGraph, path: Path) -> None:
         writer = csv.DictWriter(f, PORTFOLIO_COLUMNS)
         writer.writeheader()
         for portfolio in graph.portfolios:
-            row: dict[str, Any] = {"id": portfolio.id, "sectors": ";".join(portfolio.sectors), "default_for": portfolio.default_for}
+            row: dict[str, Any] = {
+                "id": portfolio.id,
+                "sectors": ";".join(portfolio.sectors),
+                "default_for": portfolio.default_for,
+            }
             for name in ("name", "holder"):
                 value = getattr(portfolio, name)
                 row[name] = value.nl

@@ -80,7 +80,9 @@ def read_graphml(path: Path) -> RawGraph:
                 items = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise LoadError([Problem(path, None, (name,), "json.syntax", {"problem": exc.msg})]) from None
-            getattr(raw, name).extend((record, doc, (name, j)) for j, record in enumerate(items if isinstance(items, list) else [items]))
+            getattr(raw, name).extend(
+                (record, doc, (name, j)) for j, record in enumerate(items if isinstance(items, list) else [items])
+            )
     position = {}
     for i, (node, attrs) in enumerate(g.nodes(data=True)):
         record: dict[str, Any] = {"id": node}

@@ -54,14 +54,27 @@ def read_nodelink(path: Path) -> RawGraph:
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(data).__name__})])
     for key in ("nodes", "links"):
         if not isinstance(data.get(key, []), list):
-            raise LoadError([Problem(path, doc.line_of((key,)), (key,), "value.wrong_type", {"expected": ("type.list", {}), "got": "..."})])
+            raise LoadError(
+                [
+                    Problem(
+                        path,
+                        doc.line_of((key,)),
+                        (key,),
+                        "value.wrong_type",
+                        {"expected": ("type.list", {}), "got": "..."},
+                    )
+                ]
+            )
     raw = RawGraph(documents=[doc])
     info = data.get("graph") or {}
     raw.name = str(info.get("name", "")) if isinstance(info, dict) else ""
     if isinstance(info, dict):
         for name in SECTIONS:
             items = info.get(name) or []
-            getattr(raw, name).extend((record, doc, ("graph", name, j)) for j, record in enumerate(items if isinstance(items, list) else [items]))
+            getattr(raw, name).extend(
+                (record, doc, ("graph", name, j))
+                for j, record in enumerate(items if isinstance(items, list) else [items])
+            )
     raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""
     position: dict[str, int] = {}
     for i, node in enumerate(data.get("nodes", [])):
@@ -81,7 +94,9 @@ def read_nodelink(path: Path) -> RawGraph:
     structural = ("source", "target", "key", "order")
     for n, link in enumerate(data.get("links", [])):
         if not isinstance(link, dict):
-            problems.append(problem(("links", n), "value.wrong_type", expected=("type.mapping", {}), got=_describe(link)))
+            problems.append(
+                problem(("links", n), "value.wrong_type", expected=("type.mapping", {}), got=_describe(link))
+            )
             continue
         missing = [k for k in ("source", "target") if k not in link]
         for k in missing:
@@ -92,7 +107,9 @@ def read_nodelink(path: Path) -> RawGraph:
             problems.append(problem(("links", n, "target"), "ref.unknown_asset", id=target, hint=""))
         need_key = link.get("key", 0)
         if not isinstance(need_key, (int, str)) or isinstance(need_key, bool):
-            problems.append(problem(("links", n, "key"), "value.wrong_type", expected=("type.int", {}), got=_describe(need_key)))
+            problems.append(
+                problem(("links", n, "key"), "value.wrong_type", expected=("type.int", {}), got=_describe(need_key))
+            )
             continue
         if consumer is None or missing:
             continue

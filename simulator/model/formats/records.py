@@ -29,7 +29,13 @@ class AssetOrigin:
                 doc, loc = self.need_locs[rest[1]]
                 inner = tuple(rest[2:])
                 suppliers = self.supplier_locs.get(rest[1])
-                if suppliers and len(inner) >= 2 and inner[0] == "from" and isinstance(inner[1], int) and inner[1] < len(suppliers):
+                if (
+                    suppliers
+                    and len(inner) >= 2
+                    and inner[0] == "from"
+                    and isinstance(inner[1], int)
+                    and inner[1] < len(suppliers)
+                ):
                     return doc, suppliers[inner[1]] + inner[2:]
                 return doc, loc + inner
         return self.doc, self.loc + tuple(rest)

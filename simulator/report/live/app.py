@@ -94,7 +94,9 @@ async def _page(hub: Hub, request: Request, party_id: str | None) -> Response:
         ws, role = f"/ws/play/{party.id}?token={token}", "player"
     strings = json.dumps(page_strings(hub.lang), ensure_ascii=False).replace("</", "<\\/")
     page = _PAGE.format(lang=hub.lang, title=html.escape(title), role=role, ws=html.escape(ws), strings=strings)
-    return HTMLResponse(page, headers={"Content-Security-Policy": _CSP, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+    return HTMLResponse(
+        page, headers={"Content-Security-Policy": _CSP, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+    )
 
 
 async def _socket(hub: Hub, websocket: WebSocket, party_id: str | None) -> None:
@@ -157,5 +159,7 @@ def serve(hub: Hub, sock: socket.socket, **options: Any) -> None:
     """Serve ``hub`` on ``sock`` until Ctrl-C or SIGTERM."""
     import uvicorn
 
-    config = uvicorn.Config(build_app(hub), log_level="warning", lifespan="on", timeout_graceful_shutdown=2, ws_ping_interval=20, **options)
+    config = uvicorn.Config(
+        build_app(hub), log_level="warning", lifespan="on", timeout_graceful_shutdown=2, ws_ping_interval=20, **options
+    )
     uvicorn.Server(config).run(sockets=[sock])

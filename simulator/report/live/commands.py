@@ -26,7 +26,19 @@ if TYPE_CHECKING:
 __all__ = ["Commands", "MAX_SPEED"]
 
 MAX_SPEED = 100_000.0  # simulated minutes per real minute
-_DECISION_FIELDS = ("action", "target", "crew", "level", "size", "deadline", "rationale", "restore_first", "litres", "capacity", "duration")
+_DECISION_FIELDS = (
+    "action",
+    "target",
+    "crew",
+    "level",
+    "size",
+    "deadline",
+    "rationale",
+    "restore_first",
+    "litres",
+    "capacity",
+    "duration",
+)
 
 
 class Commands:
@@ -53,7 +65,9 @@ class Commands:
         elif kind == "jump":
             minute = _number(data.get("minute"))
             if minute is None or not self.ex.now < minute <= self.ex.until_min:
-                return self._error(client, "live.error.bad_jump", request, now=f"{self.ex.now:g}", end=f"{self.ex.until_min:g}")
+                return self._error(
+                    client, "live.error.bad_jump", request, now=f"{self.ex.now:g}", end=f"{self.ex.until_min:g}"
+                )
             self._jump_to = float(math.ceil(minute))
             self.wake()
         elif kind == "deliver":
@@ -76,12 +90,20 @@ class Commands:
         if to not in self.parties:
             return self._error(client, "live.error.unknown_party", data.get("request"), party=to)
         clock = self.clock()
-        record = {"type": "delivered", "minute": self.ex.now, "clock": clock["clock"], "key": row["key"], "to": to,
-                  "row": {**views.player_row(row), "delivered": clock["clock"]}}
+        record = {
+            "type": "delivered",
+            "minute": self.ex.now,
+            "clock": clock["clock"],
+            "key": row["key"],
+            "to": to,
+            "row": {**views.player_row(row), "delivered": clock["clock"]},
+        }
         self.session.record(record)
         self.deliveries.append(record)
         self._to_party(to, {"type": "inbox", "item": record["row"]})
-        self._to_controls({"type": "delivered", "delivery": self._delivery_view(record), "request": data.get("request")})
+        self._to_controls(
+            {"type": "delivered", "delivery": self._delivery_view(record), "request": data.get("request")}
+        )
         return None
 
     def _inject(self, client: Client, data: dict[str, Any]) -> None:
@@ -93,8 +115,16 @@ class Commands:
             return self._error(client, "live.error.bad_options", data.get("request"), reason=str(error).splitlines()[0])
         if not isinstance(extra, dict):
             return self._error(client, "live.error.bad_options", data.get("request"), reason=str(extra))
-        self._take(client, {"by": EXERCISE_CONTROL, "action": "inject", "inject": {**extra, **inject},
-                            "rationale": str(data.get("rationale") or "")}, data.get("request"))
+        self._take(
+            client,
+            {
+                "by": EXERCISE_CONTROL,
+                "action": "inject",
+                "inject": {**extra, **inject},
+                "rationale": str(data.get("rationale") or ""),
+            },
+            data.get("request"),
+        )
         return None
 
     # --- a player's decision ------------------------------------------------------------------------
@@ -119,7 +149,9 @@ class Commands:
         elif decision.get("crew") and decision["crew"] not in form["crews"]:
             problem = ("crew", decision["crew"])
         if problem:
-            return self._error(client, "live.error.not_offered", request, field=problem[0], value=problem[1], party=party.name)
+            return self._error(
+                client, "live.error.not_offered", request, field=problem[0], value=problem[1], party=party.name
+            )
         self._take(client, {**decision, "by": party.id}, request)
         return None
 
@@ -135,7 +167,9 @@ class Commands:
         self.session.log_decision(outcome.decision)
         view = views.outcome_view(outcome, self.ex, self.lang)
         self.outcomes.append(view)
-        self._to_controls({"type": "decision", "outcome": view, "request": request if client.role == "control" else None})
+        self._to_controls(
+            {"type": "decision", "outcome": view, "request": request if client.role == "control" else None}
+        )
         if outcome.decision.by in self.parties:
             self._to_party(outcome.decision.by, {"type": "outcome", "outcome": view, "request": request})
         self.publish()  # the decision's own events, after the decision

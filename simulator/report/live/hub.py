@@ -121,22 +121,39 @@ class Hub(Commands):
     def control_snapshot(self) -> dict[str, Any]:
         ex = self.ex
         return {
-            "type": "snapshot", "role": "control", "clock": self.clock(), "feed": self.feed, "status": ex.status(),
-            "grip": ex.grip_level, "teams": self._team_names(), "deadlines": views.deadline_view(ex),
-            "decisions": self.outcomes, "forecast": self.forecast, "forecast_busy": self._forecast_for != len(ex.decisions),
+            "type": "snapshot",
+            "role": "control",
+            "clock": self.clock(),
+            "feed": self.feed,
+            "status": ex.status(),
+            "grip": ex.grip_level,
+            "teams": self._team_names(),
+            "deadlines": views.deadline_view(ex),
+            "decisions": self.outcomes,
+            "forecast": self.forecast,
+            "forecast_busy": self._forecast_for != len(ex.decisions),
             "deliveries": [self._delivery_view(d) for d in self.deliveries],
-            "parties": [{"id": p.id, "name": p.name, "kind": p.kind, "token": self.session.party_token(p.id)} for p in self.parties.values()],
-            "assets": [{"id": a, "name": n} for a, n in self.names.items()], "inject_types": views.inject_types(),
+            "parties": [
+                {"id": p.id, "name": p.name, "kind": p.kind, "token": self.session.party_token(p.id)}
+                for p in self.parties.values()
+            ],
+            "assets": [{"id": a, "name": n} for a, n in self.names.items()],
+            "inject_types": views.inject_types(),
             "run_path": self.run_path,
         }
 
     def player_snapshot(self, party: Party) -> dict[str, Any]:
         rows = self._picture(party.org)
         return {
-            "type": "snapshot", "role": "player", "party": {"id": party.id, "name": party.name, "kind": party.kind},
-            "clock": self.clock(), "known": rows, "status": list(self._known_status[party.org].values()),
+            "type": "snapshot",
+            "role": "player",
+            "party": {"id": party.id, "name": party.name, "kind": party.kind},
+            "clock": self.clock(),
+            "known": rows,
+            "status": list(self._known_status[party.org].values()),
             "inbox": [d["row"] for d in self.deliveries if d["to"] == party.id],
-            "decisions": [o for o in self.outcomes if o["by"] == party.id], "form": self._form(party),
+            "decisions": [o for o in self.outcomes if o["by"] == party.id],
+            "form": self._form(party),
         }
 
     def _team_names(self) -> list[str]:
@@ -158,7 +175,9 @@ class Hub(Commands):
     def _backstage(self, row: dict[str, Any]) -> bool:
         """Exercise control's own decisions (ad-hoc injects): the desk logs them for the control
         room, but players must not learn that an inject was staged, only what it does."""
-        return row["kind"].startswith("decision.") and row["ref"] in {d.id for d in self.ex.decisions if d.by == EXERCISE_CONTROL}
+        return row["kind"].startswith("decision.") and row["ref"] in {
+            d.id for d in self.ex.decisions if d.by == EXERCISE_CONTROL
+        }
 
     def _player_event(self, row: dict[str, Any]) -> dict[str, Any]:
         """A known event as a player receives it: no cause, no reference, no owner (they may
@@ -182,8 +201,14 @@ class Hub(Commands):
         learned = ex.new_knowledge()
         clock = self.clock()
         if self.controls:
-            update: dict[str, Any] = {"type": "update", "clock": clock, "events": events, "grip": ex.grip_level,
-                                      "teams": self._team_names(), "deadlines": views.deadline_view(ex)}
+            update: dict[str, Any] = {
+                "type": "update",
+                "clock": clock,
+                "events": events,
+                "grip": ex.grip_level,
+                "teams": self._team_names(),
+                "deadlines": views.deadline_view(ex),
+            }
             status = ex.status()
             if status != self._last_status:
                 update["status"] = self._last_status = status
@@ -232,7 +257,13 @@ class Hub(Commands):
             client.send(encoded)
 
     def _error(self, client: Client, key: str, request: Any = None, **params: Any) -> None:
-        client.send({"type": "error", "message": text(key, self.lang, **params) if key.startswith("live.") else key, "request": request})
+        client.send(
+            {
+                "type": "error",
+                "message": text(key, self.lang, **params) if key.startswith("live.") else key,
+                "request": request,
+            }
+        )
 
     # --- the clock ----------------------------------------------------------------------------------
     async def run(self) -> None:
@@ -301,9 +332,14 @@ class Hub(Commands):
         rows = await asyncio.to_thread(course_ahead, self.ex.scenario, self.ex.seed, decisions, self.lang)
         control_room = self.ex.scenario.response.control_room
         parties = list(self.parties.values())
-        self.forecast = [{**row, "party": views.match_party(row["to"], parties, control_room, self.lang)} for row in views.forecast_view(rows)]
+        self.forecast = [
+            {**row, "party": views.match_party(row["to"], parties, control_room, self.lang)}
+            for row in views.forecast_view(rows)
+        ]
         self._forecast_for = len(decisions)
-        self._to_controls({"type": "forecast", "rows": self.forecast, "busy": self._forecast_for != len(self.ex.decisions)})
+        self._to_controls(
+            {"type": "forecast", "rows": self.forecast, "busy": self._forecast_for != len(self.ex.decisions)}
+        )
         if self._forecast_for != len(self.ex.decisions):
             self._forecast_task = asyncio.get_running_loop().create_task(self._compute_forecast(self.ex.decisions))
 

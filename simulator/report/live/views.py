@@ -18,8 +18,21 @@ from ...model.durations import format_duration
 from ...model.incidents import INCIDENT_CLASSES
 
 __all__ = [
-    "page_strings", "clock_view", "outcome_view", "forecast_view", "row_key", "player_row", "match_party",
-    "at_clock", "known_status", "status_entry", "offered_targets", "inject_types", "party_form", "deadline_view", "action_label",
+    "page_strings",
+    "clock_view",
+    "outcome_view",
+    "forecast_view",
+    "row_key",
+    "player_row",
+    "match_party",
+    "at_clock",
+    "known_status",
+    "status_entry",
+    "offered_targets",
+    "inject_types",
+    "party_form",
+    "deadline_view",
+    "action_label",
 ]
 
 _PAGE_PREFIX = "live.page."
@@ -49,8 +62,14 @@ def clock_view(ex: Exercise, running: bool, speed: float, ended: bool) -> dict[s
     """The clock as every page shows it (no ground truth in it)."""
     now = ex.now
     return {
-        "minute": now, "elapsed": format_duration(now), "clock": at_clock(ex, now), "until": ex.until_min,
-        "running": running and not ex.finished, "speed": speed, "finished": ex.finished, "ended": ended,
+        "minute": now,
+        "elapsed": format_duration(now),
+        "clock": at_clock(ex, now),
+        "until": ex.until_min,
+        "running": running and not ex.finished,
+        "speed": speed,
+        "finished": ex.finished,
+        "ended": ended,
     }
 
 
@@ -75,9 +94,18 @@ def outcome_view(outcome: DecisionOutcome, ex: Exercise, lang: str) -> dict[str,
     elif d.action == "inject" and d.inject is not None:
         detail = f"{d.inject.type}: {names.get(d.inject.target, d.inject.target)}"
     return {
-        "id": outcome.id, "minute": d.at, "clock": at_clock(ex, d.at), "by": d.by, "by_name": parties.get(d.by, d.by),
-        "action": d.action, "action_name": action_label(d.action, lang), "targets": [names.get(t, t) for t in d.target],
-        "detail": detail, "crew": d.crew or "", "rationale": d.rationale, "taken": outcome.taken,
+        "id": outcome.id,
+        "minute": d.at,
+        "clock": at_clock(ex, d.at),
+        "by": d.by,
+        "by_name": parties.get(d.by, d.by),
+        "action": d.action,
+        "action_name": action_label(d.action, lang),
+        "targets": [names.get(t, t) for t in d.target],
+        "detail": detail,
+        "crew": d.crew or "",
+        "rationale": d.rationale,
+        "taken": outcome.taken,
         "reason": text(f"decision.reason.{outcome.reason}", lang) if outcome.reason else "",
     }
 
@@ -92,12 +120,19 @@ def forecast_view(rows: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for row in rows.to_dict("records"):
         clock = row["clock"]
-        out.append({
-            "key": row_key(row), "time_min": float(row["time_min"]),
-            "clock": clock.strftime("%d-%m %H:%M") if hasattr(clock, "strftime") else str(clock),
-            "from": row["from"], "to": row["to"], "method": row["method"], "message": row["message"],
-            "expected_action": row["expected_action"], "channel": row["channel"],
-        })
+        out.append(
+            {
+                "key": row_key(row),
+                "time_min": float(row["time_min"]),
+                "clock": clock.strftime("%d-%m %H:%M") if hasattr(clock, "strftime") else str(clock),
+                "from": row["from"],
+                "to": row["to"],
+                "method": row["method"],
+                "message": row["message"],
+                "expected_action": row["expected_action"],
+                "channel": row["channel"],
+            }
+        )
     return out
 
 
@@ -123,8 +158,11 @@ def match_party(to: str, parties: list[Party], control_room: str | None, lang: s
 def status_entry(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     """An asset's last known state from the known event ``row`` of kind ``asset.*``."""
     return {
-        "asset": row["asset"], "name": names.get(row["asset"], row["asset"]), "status": row["kind"].removeprefix("asset."),
-        "since": row["clock"], "message": row["message"],
+        "asset": row["asset"],
+        "name": names.get(row["asset"], row["asset"]),
+        "status": row["kind"].removeprefix("asset."),
+        "since": row["clock"],
+        "message": row["message"],
     }
 
 
@@ -144,12 +182,17 @@ def party_form(ex: Exercise, party: Party, known_assets: set[str], lang: str) ->
     assets = ex.scenario.graph.assets
     own = {a.id for a in assets if party.kind == "organisation" and a.owner == party.id}
     zones = {a.id for a in assets if a.sector == "population"}
-    targets = [{"id": a.id, "name": a.label, "zone": a.id in zones and a.id not in known_assets | own}
-               for a in assets if a.id in known_assets | own | zones]
+    targets = [
+        {"id": a.id, "name": a.label, "zone": a.id in zones and a.id not in known_assets | own}
+        for a in assets
+        if a.id in known_assets | own | zones
+    ]
     ladder = ex.scenario.response.ladder
     levels = sorted({0, *(level.level for level in ladder.levels)}) if ladder else [0]
     return {
-        "actions": [{"id": a, "name": action_label(a, lang), "target": a in ASSET_DECISIONS} for a in ex.actions_for(party.id)],
+        "actions": [
+            {"id": a, "name": action_label(a, lang), "target": a in ASSET_DECISIONS} for a in ex.actions_for(party.id)
+        ],
         "targets": targets,
         "crews": ex.crews_for(party.id),
         "deadlines": [{"id": d.id, "name": d.name or d.id} for d in ex.scenario.response.deadlines],
