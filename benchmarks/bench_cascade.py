@@ -68,7 +68,10 @@ def main() -> None:
     injects = "\n".join(f"  - {{type: outage, target: {r}, duration: 365d}}" for r in roots)
     scenario = work / "nationwide.yaml"
     scenario.write_text(
-        f"name: nationwide outage\ngraph: graph.json\nstart: 2027-01-15T02:30:00+01:00\nduration: {UNTIL}\nseed: 1\ninjects:\n{injects}\n",
+        (
+            f"name: nationwide outage\ngraph: graph.json\nstart: 2027-01-15T02:30:00+01:00\nduration: "
+            f"{UNTIL}\nseed: 1\ninjects:\n{injects}\n"
+        ),
         encoding="utf-8",
     )
     run_cmd = rampsim + ["run", str(scenario), "--out", str(work / "run"), "--force", "--quiet"]
@@ -108,7 +111,10 @@ def main() -> None:
     print(json.dumps(report, indent=2))
     ok = report["failed_rampsim"] == report["failed_bare"]
     print(
-        f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory {report['peak_rss_mib']} MiB (target < 2048)"
+        (
+            f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory "
+            f"{report['peak_rss_mib']} MiB (target < 2048)"
+        )
     )
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)

@@ -236,8 +236,10 @@ def main() -> None:
     }
     print(json.dumps(report, indent=2))
     print(
-        f"one step with one decision: {server_ms:.1f} ms through the server, {engine_ms:.2f} ms in the engine (ratio {report['ratio']}); "
-        f"clock at 600 min/min: {rates['speed_600_players_0']} -> {rates['speed_600_players_10']} simulated min/s with 10 players; "
+        f"one step with one decision: {server_ms:.1f} ms through the server, {engine_ms:.2f} ms in the engine "
+        f"(ratio {report['ratio']}); "
+        f"clock at 600 min/min: {rates['speed_600_players_0']} -> {rates['speed_600_players_10']} simulated "
+        f"min/s with 10 players; "
         f"full speed: {rates['full_speed_players_0']} -> {rates['full_speed_players_10']}"
     )
 

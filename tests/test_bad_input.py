@@ -228,7 +228,8 @@ CASES = [
     pytest.param(
         {"scenario.yaml": edit(SCENARIO, "type: outage", "type: cyber.phishing")},
         "scenario.yaml:9: injects[0].type: 'cyber.phishing' is not one of"
-        " 'outage', 'cyber.compromise', 'cyber.ransomware', 'cyber.ddos', 'online.fraud', 'online.threat', 'hazard', 'online.mobilization'",
+        " 'outage', 'cyber.compromise', 'cyber.ransomware', 'cyber.ddos', 'online.fraud', 'online.threat', "
+        "'hazard', 'online.mobilization'",
         id="unknown-inject-type",
     ),
     pytest.param(
@@ -282,7 +283,8 @@ CASES = [
     pytest.param(
         {
             "scenario.yaml": edit(SCENARIO, "graph: graph.yaml", "graph: graph.json"),
-            "graph.json": '{"nodes": [\n  {"id": "stroom", "sector": "energy"},\n  {"id": "gemaal" "sector": "water"}\n]}\n',
+            "graph.json": '{"nodes": [\n  {"id": "stroom", "sector": "energy"},\n'
+            '  {"id": "gemaal" "sector": "water"}\n]}\n',
         },
         Start("graph.json:3: JSON syntax error: "),
         id="json-syntax-error",
@@ -311,7 +313,10 @@ CASES = [
                 SCENARIO, "name: oefening", "name: !!python/object/apply:os.system ['echo hi > marker']"
             )
         },
-        "scenario.yaml:1: YAML tag '!!python/object/apply:os.system' is not allowed (rampsim files hold plain data only)",
+        (
+            "scenario.yaml:1: YAML tag '!!python/object/apply:os.system' is not allowed (rampsim files hold plain "
+            "data only)"
+        ),
         id="python-tag",
     ),
     pytest.param(
@@ -379,7 +384,8 @@ CASES = [
     pytest.param(
         {
             "scenario.yaml": edit(SCENARIO, "graph: graph.yaml", "graph: graph.json"),
-            "graph.json": '{\n  "nodes": [\n    {"id": "stroom", "sector": "energy"},\n    {"id": "gemaal", "sector": "water"}\n  ],\n'
+            "graph.json": '{\n  "nodes": [\n    {"id": "stroom", "sector": "energy"},\n'
+            '    {"id": "gemaal", "sector": "water"}\n  ],\n'
             '  "links": [\n    {"source": "stroom", "target": "gemaal", "type": "power", "key": 0, "order": 0},\n'
             '    {"source": "stroon", "target": "gemaal", "type": "power", "key": 0, "order": 1}\n  ]\n}\n',
         },

@@ -11,7 +11,8 @@ from simulator.cli import cli
 
 GRAPH = """
 assets:
-  - {id: net, name: Onderstation, sector: energy, owner: netbeheerder, recovery: {duration: 2h, crew: netbeheerder/monteurs}}
+  - {id: net, name: Onderstation, sector: energy, owner: netbeheerder,
+     recovery: {duration: 2h, crew: netbeheerder/monteurs}}
   - id: ziekenhuis
     name: Ziekenhuis
     sector: health

@@ -227,7 +227,8 @@ def test_networkx_reads_our_node_link_json(tmp_path, make):
 
 ASSETS_CSV = (
     "\ufeffid,name,sector,kind,owner,population,lat,lon,recovery_duration,recovery_crew,exposure,monitoring,backups\r\n"
-    'stroom-west,"Onderstation West, 20 kV",energy,substation,netbeheerder,,51.912,4.365,"lognormal(median=5h, p90=18h)",netbeheerder/monteurs,low,,\r\n'
+    'stroom-west,"Onderstation West, 20 kV",energy,substation,netbeheerder,,51.912,4.365,"lognormal(median=5h, '
+    'p90=18h)",netbeheerder/monteurs,low,,\r\n'
     "stroom-oost,Onderstation Oost,energy,substation,netbeheerder,,,,4h,,,,\r\n"
     "kpn,KPN-centrale,telecom,exchange,,,,,,,,,\r\n"
     "ziekenhuis,Ziekenhuis Havenstad,health,hospital,ziekenhuis,900,,,,,medium,2h,offline\r\n"
@@ -334,7 +335,10 @@ def test_bad_cell_in_needs_csv_names_file_line_and_column(tmp_path, row, expecte
         ("gemaal,Gemaal,water,,,,,,,ploeg,,,", "assets.csv:6: recovery_duration: required field is missing"),
         (
             "Gemaal,Gemaal,water,,,,,,,,,,",
-            "assets.csv:6: id: 'Gemaal' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)",
+            (
+                "assets.csv:6: id: 'Gemaal' is not a valid id (lower-case letters, digits, '-', '_' and '.', "
+                "starting with a letter or digit)"
+            ),
         ),
         ("kpn,KPN,telecom,,,,,,,,,,", "assets.csv:6: id: duplicate id 'kpn' (first defined at assets.csv:4)"),
     ],

@@ -243,7 +243,10 @@ def test_the_same_rows_in_dutch(results):
         "De beheerder (net) meldt: Onderstation werkt weer; Wijk werkt weer.",
     ]
     assert injects["expected_action"].tolist() == [
-        "Ploeg Monteurs inzetten voor herstel van Onderstation\nBesluiten over opschaling naar GRIP 1\nNL-Alert versturen — Meldkamer",
+        (
+            "Ploeg Monteurs inzetten voor herstel van Onderstation\nBesluiten over opschaling naar GRIP "
+            "1\nNL-Alert versturen — Meldkamer"
+        ),
         "Melding registreren; zo nodig eenheden sturen",
         "AVG-melding voor Gemeente Test: melden binnen 72 uur, uiterlijk 18-01-2027 05:30 — Privacy",
         "Beeldvorming bijwerken",

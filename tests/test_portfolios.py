@@ -148,7 +148,10 @@ def test_a_sector_in_two_portfolios_is_an_error(tmp_path):
         "  - {id: q, name: Q, holder: Y, sectors: [health, water]}\n",
     )
     assert errors == [
-        f"{tmp_path / 'g.yaml'}:5: portfolios[1].sectors[1]: sector 'water' is already in portfolio 'p': each sector belongs to one portfolio"
+        (
+            f"{tmp_path / 'g.yaml'}:5: portfolios[1].sectors[1]: sector 'water' is already in portfolio 'p': each "
+            f"sector belongs to one portfolio"
+        )
     ]
 
 
@@ -160,7 +163,10 @@ def test_duplicate_ids_two_defaults_and_missing_fields_are_errors(tmp_path):
     where = tmp_path / "g.yaml"
     assert errors == [
         f"{where}:5: portfolios[1].id: duplicate id 'p' (first defined at g.yaml:4)",
-        f"{where}:5: portfolios[1].default_for: default_for 'other' is already set on portfolio 'p': only one portfolio takes those sectors",
+        (
+            f"{where}:5: portfolios[1].default_for: default_for 'other' is already set on portfolio 'p': only one "
+            f"portfolio takes those sectors"
+        ),
     ]
     errors = load_errors(tmp_path, "  - {id: p, name: {nl: P, eng: Q}}\n")
     assert errors == [

@@ -50,7 +50,10 @@ def refused(path) -> str:
             "triggered by deadline_started",
         ),
         (
-            "- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: nis2-melding, crew: gemeente/privacy}",
+            (
+                "- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: nis2-melding,"
+                " crew: gemeente/privacy}"
+            ),
             "differs from the deadline",
         ),
         ("- {id: r, when: {deadline_started: avg-melding}, action: notify, deadline: avg-melding}", "needs someone"),

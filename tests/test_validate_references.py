@@ -40,7 +40,10 @@ def test_a_misspelt_basin_is_a_validation_error_not_a_crash_of_the_run(bundled):
     run_both(
         bundled,
         "scenarios/polder-gemaal-hack.yaml",
-        "scenarios/polder-gemaal-hack.yaml:52: injects[0].hazard.basin: unknown basin 'oostpoldr' (did you mean 'oostpolder'?)",
+        (
+            "scenarios/polder-gemaal-hack.yaml:52: injects[0].hazard.basin: unknown basin 'oostpoldr' (did you "
+            "mean 'oostpolder'?)"
+        ),
     )
 
 
@@ -52,7 +55,10 @@ def test_a_lock_breach_names_a_known_lock(bundled):
     result = invoke(["validate", "scenarios/sluis-havenstad.yaml"])
     assert_refused(result)
     assert [row for row in result.stderr.splitlines() if "sluis-nord" in row] == [
-        f"scenarios/sluis-havenstad.yaml:{line}: injects[1].hazard.lock: unknown asset 'sluis-nord' (did you mean 'sluis-noord'?)"
+        (
+            f"scenarios/sluis-havenstad.yaml:{line}: injects[1].hazard.lock: unknown asset 'sluis-nord' (did you "
+            f"mean 'sluis-noord'?)"
+        )
     ], result.stderr
 
 
@@ -106,7 +112,10 @@ def test_a_missing_graph_is_reported_with_the_schema_problems_and_the_path_tried
         ("12h", "the inject comes at 12h, at or after the end of the scenario (duration 12h): it would never happen"),
         (
             "uniform(13h, 14h)",
-            "the inject comes at uniform(13h, 14h), at or after the end of the scenario (duration 12h): it would never happen",
+            (
+                "the inject comes at uniform(13h, 14h), at or after the end of the scenario (duration 12h): it "
+                "would never happen"
+            ),
         ),
     ],
 )

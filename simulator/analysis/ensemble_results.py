@@ -82,4 +82,7 @@ class EnsembleResults(Results):
         )
 
     def __repr__(self) -> str:
-        return f"<EnsembleResults {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.replications)} replications>"
+        return (
+            f"<EnsembleResults {self.manifest.get('scenario', {}).get('name', '')!r}: {len(self.replications)} "
+            f"replications>"
+        )

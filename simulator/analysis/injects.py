@@ -464,8 +464,8 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
     ``to``, ``method`` (a key: phone_112, phone, email, scada, radio, social, media), ``message`` (as the
     player hears it), ``expected_action`` (one action a line), ``events`` (tuple of the ids of the
-    events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event), ``channel`` (one of
-    ``CHANNELS``). Text columns in ``lang``.
+    events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event),
+    ``channel`` (one of ``CHANNELS``). Text columns in ``lang``.
     """
     run = RunLookups(results, lang)
     moments = _moments(run, results.knowledge)

@@ -316,7 +316,10 @@ def threats(
     for row in table.head(10).itertuples(index=False):
         if sweep is None:
             ctx.out.print(
-                f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / {row.likelihood}{row.impact}"
+                (
+                    f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / "
+                    f"{row.likelihood}{row.impact}"
+                )
             )
         else:
             bounds = [

@@ -27,7 +27,8 @@ from .base import LANG_OPTION, CliContext, cli, is_run_directory
 @LANG_OPTION
 @click.pass_obj
 def report(ctx: CliContext, run_dir: Path, out: Path | None, top: int, local_lang) -> None:
-    """The debrief page of RUN_DIR: scenario, key metrics, deadlines, impact per portfolio, chains of causes, figures, timeline."""
+    """The debrief page of RUN_DIR: scenario, key metrics, deadlines, impact per portfolio, chains of causes,
+    figures, timeline."""
     if not is_run_directory(run_dir):
         raise ctx.fail(text("cli.not_a_run", ctx.choose(local_lang), path=run_dir))
     try:

@@ -3,8 +3,10 @@
 Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
 parameters and renders them only when a person reads them (CLI output, files written for people),
 so the engine stays language-neutral. The entries live in modules by audience: ``errors`` (input
-files), ``events`` (what happened in a run), ``decisions`` (the players' decisions of a live exercise), ``screens`` (what the command line prints),
-``analysis`` (comparisons, sweeps), ``replay``, ``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server).
+files), ``events`` (what happened in a run), ``decisions`` (the players'
+decisions of a live exercise), ``screens`` (what the command line prints), ``analysis``
+(comparisons, sweeps), ``replay``, ``msel`` and ``report`` (trainers and exercise control), ``live``
+(the live exercise server).
 """
 
 from __future__ import annotations

@@ -1,14 +1,21 @@
-"""Variant comparison and the threat sweep by simulation: what it shows a person, in English and Dutch. See ``simulator.messages``."""
+"""Variant comparison and the threat sweep by simulation: what it shows a person, in English and Dutch.
+See ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     # --- rampsim threats ---------------------------------------------------------------------------
     "threats.unknown_incident": {
         "en": "--incident: '{value}' cannot be put on one asset in a threat sweep; choose one of: {choices}",
-        "nl": "--incident: '{value}' kan in een dreigingsverkenning niet op één object worden gezet; kies uit: {choices}",
+        "nl": (
+            "--incident: '{value}' kan in een dreigingsverkenning niet op één object worden gezet; kies uit: {choices}"
+        ),
     },
     "threats.selector_empty": {
-        "en": "--targets is empty: give conditions such as sector=energy or kind=substation,exposure=high, or asset ids",
-        "nl": "--targets is leeg: geef voorwaarden zoals sector=energy of kind=substation,exposure=high, of object-id's",
+        "en": (
+            "--targets is empty: give conditions such as sector=energy or kind=substation,exposure=high, or asset ids"
+        ),
+        "nl": (
+            "--targets is leeg: geef voorwaarden zoals sector=energy of kind=substation,exposure=high, of object-id's"
+        ),
     },
     "threats.selector_mixed": {
         "en": "--targets '{selector}' mixes conditions (field=value) and asset ids: use one or the other",
@@ -31,24 +38,53 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "--targets {selector} selecteert geen object (voor {incident})",
     },
     "threats.selects_nothing_cyber": {
-        "en": "--targets {selector} selects no asset for {incident}: a cyber incident leaves out assets with exposure none unless you select an exposure",
-        "nl": "--targets {selector} selecteert geen object voor {incident}: een cyberincident laat objecten met exposure none weg, tenzij u een exposure selecteert",
+        "en": (
+            "--targets {selector} selects no asset for {incident}: a cyber incident leaves out assets with "
+            "exposure none unless you select an exposure"
+        ),
+        "nl": (
+            "--targets {selector} selecteert geen object voor {incident}: een cyberincident laat objecten met "
+            "exposure none weg, tenzij u een exposure selecteert"
+        ),
     },
     "threats.needs_scenario": {
-        "en": "-n simulates the incident with a scenario's crisis organisation: {path} is a graph; give a scenario file",
-        "nl": "-n simuleert het incident met de crisisorganisatie van een scenario: {path} is een graaf; geef een scenariobestand",
+        "en": (
+            "-n simulates the incident with a scenario's crisis organisation: {path} is a graph; give a scenario file"
+        ),
+        "nl": (
+            "-n simuleert het incident met de crisisorganisatie van een scenario: {path} is een graaf; geef een "
+            "scenariobestand"
+        ),
     },
     "threats.needs_simulation": {
-        "en": "--incident {incident} needs the simulation (a scenario and -n N); without -n the threat picture is the deterministic cascade of a permanent outage",
-        "nl": "--incident {incident} vraagt de simulatie (een scenario en -n N); zonder -n is het dreigingsbeeld de deterministische cascade van een blijvende uitval",
+        "en": (
+            "--incident {incident} needs the simulation (a scenario and -n N); without -n the threat picture is "
+            "the deterministic cascade of a permanent outage"
+        ),
+        "nl": (
+            "--incident {incident} vraagt de simulatie (een scenario en -n N); zonder -n is het dreigingsbeeld de "
+            "deterministische cascade van een blijvende uitval"
+        ),
     },
     "threats.row": {
-        "en": "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed:.1f} assets failed, {people} people, class {likelihood}{impact}",
-        "nl": "{rank:>3}. {name} ({sector}): {hours} onbediende inwoner-uren (95%-BI {low} tot {high}), {failed:.1f} objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}",
+        "en": (
+            "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed:.1f} assets "
+            "failed, {people} people, class {likelihood}{impact}"
+        ),
+        "nl": (
+            "{rank:>3}. {name} ({sector}): {hours} onbediende inwoner-uren (95%-BI {low} tot {high}), {failed:.1f} "
+            "objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}"
+        ),
     },
     "threats.paired": {
-        "en": "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, SeedSequence({seed}).spawn({n})[i] (paired)",
-        "nl": "{targets} doelen x {n} replicaties van {incident}; replicatie i van elk doel had hetzelfde zaad, SeedSequence({seed}).spawn({n})[i] (gepaard)",
+        "en": (
+            "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, "
+            "SeedSequence({seed}).spawn({n})[i] (paired)"
+        ),
+        "nl": (
+            "{targets} doelen x {n} replicaties van {incident}; replicatie i van elk doel had hetzelfde zaad, "
+            "SeedSequence({seed}).spawn({n})[i] (gepaard)"
+        ),
     },
     "threats.figure.unserved_population_hours": {
         "en": "unserved population-hours (mean over replications, with the response; 95 % CI)",
@@ -68,8 +104,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{variant} tegenover {base}",
     },
     "compare.caption": {
-        "en": "difference = variant - base, mean of {n} paired replications; both arms used SeedSequence({seed}).spawn({n})[i] for replication i (common random numbers)",
-        "nl": "verschil = variant - basis, gemiddelde van {n} gepaarde replicaties; beide armen gebruikten SeedSequence({seed}).spawn({n})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)",
+        "en": (
+            "difference = variant - base, mean of {n} paired replications; both arms used "
+            "SeedSequence({seed}).spawn({n})[i] for replication i (common random numbers)"
+        ),
+        "nl": (
+            "verschil = variant - basis, gemiddelde van {n} gepaarde replicaties; beide armen gebruikten "
+            "SeedSequence({seed}).spawn({n})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
+        ),
     },
     "compare.col.metric": {"en": "metric", "nl": "maat"},
     "compare.col.pairs": {"en": "pairs", "nl": "paren"},

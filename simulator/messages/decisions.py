@@ -1,4 +1,5 @@
-"""Sentences for the decisions of a live exercise (``simulator/engine/decisions.py``). English and Dutch; see ``simulator.messages``."""
+"""Sentences for the decisions of a live exercise (``simulator/engine/decisions.py``).
+English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     "event.decision.taken": {

@@ -22,7 +22,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "is een map, verwacht een bestand: {path}",
     },
     "ref.inject_after_end": {
-        "en": "the inject comes at {at}, at or after the end of the scenario (duration {duration}): it would never happen",
+        "en": (
+            "the inject comes at {at}, at or after the end of the scenario (duration {duration}): it would never happen"
+        ),
         "nl": "de inject komt op {at}, op of na het einde van het scenario (duur {duration}): hij zou nooit gebeuren",
     },
     "file.empty": {
@@ -38,8 +40,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "kan bestand niet lezen: {reason}",
     },
     "file.unknown_format": {
-        "en": "unknown file type '{suffix}' (expected .yaml, .yml, .json, .graphml or a folder with assets.csv and needs.csv)",
-        "nl": "onbekend bestandstype '{suffix}' (verwacht .yaml, .yml, .json, .graphml of een map met assets.csv en needs.csv)",
+        "en": (
+            "unknown file type '{suffix}' (expected .yaml, .yml, .json, .graphml or a folder with assets.csv and "
+            "needs.csv)"
+        ),
+        "nl": (
+            "onbekend bestandstype '{suffix}' (verwacht .yaml, .yml, .json, .graphml of een map met assets.csv en "
+            "needs.csv)"
+        ),
     },
     "file.csv_pair_missing": {
         "en": "expected assets.csv and needs.csv side by side; missing {name}",
@@ -98,8 +106,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "'{value}' is een negatieve tijdsduur",
     },
     "value.not_distribution": {
-        "en": "'{value}' is not a distribution (e.g. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
-        "nl": "'{value}' is geen verdeling (bijv. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
+        "en": (
+            "'{value}' is not a distribution (e.g. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), "
+            "lognormal(median=40min, p90=3h), exponential(mean=2h))"
+        ),
+        "nl": (
+            "'{value}' is geen verdeling (bijv. 2h, uniform(1h, 3h), triangular(1h, 2h, 6h), "
+            "lognormal(median=40min, p90=3h), exponential(mean=2h))"
+        ),
     },
     "value.unknown_distribution": {
         "en": "unknown distribution '{name}' (known: fixed, uniform, triangular, lognormal, exponential)",
@@ -126,8 +140,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "'{value}' is niet een van {choices}",
     },
     "value.slug": {
-        "en": "'{value}' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or digit)",
-        "nl": "'{value}' is geen geldige id (kleine letters, cijfers, '-', '_' en '.', beginnend met een letter of cijfer)",
+        "en": (
+            "'{value}' is not a valid id (lower-case letters, digits, '-', '_' and '.', starting with a letter or "
+            "digit)"
+        ),
+        "nl": (
+            "'{value}' is geen geldige id (kleine letters, cijfers, '-', '_' en '.', beginnend met een letter of "
+            "cijfer)"
+        ),
     },
     "value.range": {
         "en": "{value} must be {bound}",
@@ -243,7 +263,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "value.target": {
         "en": "'{value}' is not a target (write trigger, an asset id, a list of ids, or {{sector: ..}} / {{kind: ..}})",
-        "nl": "'{value}' is geen doel (schrijf trigger, een object-id, een lijst id's, of {{sector: ..}} / {{kind: ..}})",
+        "nl": (
+            "'{value}' is geen doel (schrijf trigger, een object-id, een lijst id's, of {{sector: ..}} / {{kind: ..}})"
+        ),
     },
     "ref.unknown_team": {
         "en": "unknown crisis team '{id}'{hint}",

@@ -27,7 +27,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.end": {"en": "End exercise", "nl": "Oefening beëindigen"},
     "live.page.end_confirm": {
         "en": "End the exercise? The rest of the scenario is played without players and the run files are written.",
-        "nl": "De oefening beëindigen? De rest van het scenario wordt zonder spelers doorgerekend en de run-bestanden worden geschreven.",
+        "nl": (
+            "De oefening beëindigen? De rest van het scenario wordt zonder spelers doorgerekend en de "
+            "run-bestanden worden geschreven."
+        ),
     },
     "live.page.ended": {
         "en": "The exercise has ended. Run directory: {path}",
@@ -122,12 +125,21 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Spelers (één link per team en organisatie):",
     },
     "live.cli.listening": {
-        "en": "Listening on {host}:{port}; the clock is paused until exercise control starts it. Ctrl-C stops; resume with --session {path}",
-        "nl": "Luistert op {host}:{port}; de klok staat stil tot de oefenleiding hem start. Ctrl-C stopt; hervatten met --session {path}",
+        "en": (
+            "Listening on {host}:{port}; the clock is paused until exercise control starts it. Ctrl-C stops; "
+            "resume with --session {path}"
+        ),
+        "nl": (
+            "Luistert op {host}:{port}; de klok staat stil tot de oefenleiding hem start. Ctrl-C stopt; hervatten "
+            "met --session {path}"
+        ),
     },
     "live.cli.all_interfaces": {
         "en": "Listening on every network interface: players on other laptops replace {host} by this machine's address",
-        "nl": "Luistert op elke netwerkinterface: spelers op andere laptops vervangen {host} door het adres van deze machine",
+        "nl": (
+            "Luistert op elke netwerkinterface: spelers op andere laptops vervangen {host} door het adres van deze "
+            "machine"
+        ),
     },
     "live.cli.port_busy": {
         "en": "Cannot listen on {host}:{port}: {reason}. Choose another port with --port",
@@ -150,8 +162,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{path} is een sessie van scenario '{other}', niet van '{name}'",
     },
     "live.session.scenario_changed": {
-        "en": "{path}: the scenario file {file} changed since the session began; replaying it would give another course",
-        "nl": "{path}: het scenariobestand {file} is gewijzigd sinds de sessie begon; opnieuw afspelen zou een ander verloop geven",
+        "en": (
+            "{path}: the scenario file {file} changed since the session began; replaying it would give another course"
+        ),
+        "nl": (
+            "{path}: het scenariobestand {file} is gewijzigd sinds de sessie begon; opnieuw afspelen zou een ander "
+            "verloop geven"
+        ),
     },
     "live.session.other_seed": {
         "en": "{path} was played with seed {seed}; leave out --seed or pass --seed {seed}",

@@ -1,4 +1,5 @@
-"""The inject list (MSEL) for exercise control: what it shows a person, in English and Dutch. See ``simulator.messages``.
+"""The inject list (MSEL) for exercise control: what it shows a person, in English and Dutch.
+See ``simulator.messages``.
 
 ``msel.say.*`` and ``msel.fact.*`` are the messages as the player hears them; ``msel.do.*`` the
 expected player actions; ``msel.from.*``, ``msel.to.*`` and ``msel.method.*`` the simulated

@@ -15,7 +15,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "replay.ended": {"en": "■ END (space: from the start)", "nl": "■ EINDE (spatie: vanaf het begin)"},
     "replay.keys": {
         "en": "space pause/play · + faster · - slower · ← → previous/next event · t truth/known · q quit",
-        "nl": "spatie pauze/verder · + sneller · - langzamer · ← → vorige/volgende gebeurtenis · t werkelijkheid/bekend · q stoppen",
+        "nl": (
+            "spatie pauze/verder · + sneller · - langzamer · ← → vorige/volgende gebeurtenis · t "
+            "werkelijkheid/bekend · q stoppen"
+        ),
     },
     "replay.feed": {"en": "Events", "nl": "Gebeurtenissen"},
     "replay.feed_empty": {"en": "No events yet", "nl": "Nog geen gebeurtenissen"},
@@ -41,7 +44,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "replay.bad_speed": {
         "en": "--speed: {value} is out of range: more than 0 and at most {most} simulated seconds per second",
-        "nl": "--speed: {value} valt buiten het bereik: meer dan 0 en hoogstens {most} gesimuleerde seconden per seconde",
+        "nl": (
+            "--speed: {value} valt buiten het bereik: meer dan 0 en hoogstens {most} gesimuleerde seconden per seconde"
+        ),
     },
     "replay.sector.energy": {"en": "Energy", "nl": "Energie"},
     "replay.sector.water": {"en": "Water", "nl": "Water"},

@@ -1,4 +1,5 @@
-"""The debrief report (rampsim report) and its portfolios: what it shows a person, in English and Dutch. See ``simulator.messages``."""
+"""The debrief report (rampsim report) and its portfolios: what it shows a person, in English and Dutch.
+See ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     # --- the default portfolios (simulator.model.portfolios.DEFAULT_PORTFOLIOS) ------------------
@@ -91,20 +92,35 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "report.mapping.default": {
         "en": "The graph file has no portfolios section: rampsim's default mapping of sectors to portfolios is used.",
-        "nl": "Het graafbestand heeft geen portefeuilles: de standaardindeling van sectoren in portefeuilles van rampsim is gebruikt.",
+        "nl": (
+            "Het graafbestand heeft geen portefeuilles: de standaardindeling van sectoren in portefeuilles van "
+            "rampsim is gebruikt."
+        ),
     },
     "report.mapping.unmapped": {
-        "en": "Sectors the graph file gives no portfolio (marked *) count for a default portfolio (the mayor's for safety, else the catch-all):",
-        "nl": "Sectoren zonder portefeuille in het graafbestand (gemarkeerd met *) tellen bij een standaardportefeuille (de burgemeester voor veiligheid, anders de restportefeuille):",
+        "en": (
+            "Sectors the graph file gives no portfolio (marked *) count for a default portfolio (the mayor's for "
+            "safety, else the catch-all):"
+        ),
+        "nl": (
+            "Sectoren zonder portefeuille in het graafbestand (gemarkeerd met *) tellen bij een "
+            "standaardportefeuille (de burgemeester voor veiligheid, anders de restportefeuille):"
+        ),
     },
     "report.mapping.rule": {
-        "en": "In this table a loss counts for the portfolio of the asset's own sector, where it landed: residents of a neighbourhood "
-        "without power for the portfolio holding neighbourhoods, the substation that failed for the one holding energy. Failed "
-        "asset-hours: hours at service level 0, summed over the portfolio's assets; unserved population-hours: people × hours × "
+        "en": "In this table a loss counts for the portfolio of the asset's own sector, where it landed: residents "
+        "of a neighbourhood "
+        "without power for the portfolio holding neighbourhoods, the substation that failed for the one "
+        "holding energy. Failed "
+        "asset-hours: hours at service level 0, summed over the portfolio's assets; unserved population-hours: "
+        "people × hours × "
         "(1 − service level).",
-        "nl": "In deze tabel telt een verlies bij de portefeuille van de eigen sector van het object, waar het terechtkwam: bewoners "
-        "van een wijk zonder stroom bij de portefeuille met de wijken, het uitgevallen onderstation bij die met energie. Uitgevallen "
-        "object-uren: uren op serviceniveau 0, opgeteld over de objecten van de portefeuille; onbediende inwoner-uren: mensen × uren "
+        "nl": "In deze tabel telt een verlies bij de portefeuille van de eigen sector van het object, waar het "
+        "terechtkwam: bewoners "
+        "van een wijk zonder stroom bij de portefeuille met de wijken, het uitgevallen onderstation bij die "
+        "met energie. Uitgevallen "
+        "object-uren: uren op serviceniveau 0, opgeteld over de objecten van de portefeuille; onbediende "
+        "inwoner-uren: mensen × uren "
         "× (1 − serviceniveau).",
     },
     "report.causes.heading": {
@@ -112,11 +128,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Waar de verliezen terechtkwamen en waar ze begonnen",
     },
     "report.causes.intro": {
-        "en": "Each loss seen from two sides: the portfolio where it landed (the asset that lost service) and the portfolio it was "
-        "caused from (the asset where its chain of causes started). Both sides add up to the same total: {total} unserved "
+        "en": "Each loss seen from two sides: the portfolio where it landed (the asset that lost service) and the "
+        "portfolio it was "
+        "caused from (the asset where its chain of causes started). Both sides add up to the same total: "
+        "{total} unserved "
         "population-hours.",
-        "nl": "Elk verlies van twee kanten bekeken: de portefeuille waar het terechtkwam (het object dat uitviel) en de portefeuille "
-        "waar het vandaan kwam (het object waar de oorzakenketen begon). Beide kanten tellen op tot hetzelfde totaal: {total} "
+        "nl": "Elk verlies van twee kanten bekeken: de portefeuille waar het terechtkwam (het object dat uitviel) en "
+        "de portefeuille "
+        "waar het vandaan kwam (het object waar de oorzakenketen begon). Beide kanten tellen op tot hetzelfde "
+        "totaal: {total} "
         "onbediende inwoner-uren.",
     },
     "report.col.lands_people": {
@@ -142,45 +162,64 @@ ENTRIES: dict[str, dict[str, str]] = {
     "report.col.total": {"en": "total", "nl": "totaal"},
     "report.matrix.heading": {"en": "From portfolio to portfolio", "nl": "Van portefeuille naar portefeuille"},
     "report.matrix.intro": {
-        "en": "Unserved population-hours by the portfolio where the chain of causes started (rows) and the portfolio where the loss "
+        "en": "Unserved population-hours by the portfolio where the chain of causes started (rows) and the portfolio "
+        "where the loss "
         "landed (columns).",
-        "nl": "Onbediende inwoner-uren naar de portefeuille waar de oorzakenketen begon (rijen) en de portefeuille waar het verlies "
+        "nl": "Onbediende inwoner-uren naar de portefeuille waar de oorzakenketen begon (rijen) en de portefeuille "
+        "waar het verlies "
         "terechtkwam (kolommen).",
     },
     "report.matrix.corner": {"en": "started in ↓ landed in →", "nl": "begonnen in ↓ terechtgekomen in →"},
     "report.causes.rule": {
-        "en": "Where a loss started: the chain of causes of the failure is followed back to its first event, normally the inject, "
-        "and the loss counts for the portfolio of that event's asset (the inject's target): a neighbourhood without power because "
-        "a substation failed counts for the portfolio holding energy, care systems down because ransomware hit the town hall's IT "
-        "for the one holding the municipality's IT. A failure episode (from the first failure or degradation until the asset is "
-        "fully back) counts whole for where its first failure started, also when it later fails harder for another reason.",
-        "nl": "Waar een verlies begon: de oorzakenketen van de uitval wordt teruggevolgd tot de eerste gebeurtenis, meestal de "
-        "inject, en het verlies telt bij de portefeuille van het object van die gebeurtenis (het doel van de inject): een wijk "
-        "zonder stroom door een uitgevallen onderstation telt bij de portefeuille met energie, zorgsystemen plat door ransomware "
-        "bij de ICT van het gemeentehuis bij die met de ICT van de gemeente. Een uitvalperiode (van de eerste uitval of "
-        "verslechtering tot het object weer helemaal werkt) telt in zijn geheel bij het begin van de keten van de eerste uitval, "
+        "en": "Where a loss started: the chain of causes of the failure is followed back to its first event, "
+        "normally the inject, "
+        "and the loss counts for the portfolio of that event's asset (the inject's target): a neighbourhood "
+        "without power because "
+        "a substation failed counts for the portfolio holding energy, care systems down because ransomware hit "
+        "the town hall's IT "
+        "for the one holding the municipality's IT. A failure episode (from the first failure or degradation "
+        "until the asset is "
+        "fully back) counts whole for where its first failure started, also when it later fails harder for "
+        "another reason.",
+        "nl": "Waar een verlies begon: de oorzakenketen van de uitval wordt teruggevolgd tot de eerste gebeurtenis, "
+        "meestal de "
+        "inject, en het verlies telt bij de portefeuille van het object van die gebeurtenis (het doel van de "
+        "inject): een wijk "
+        "zonder stroom door een uitgevallen onderstation telt bij de portefeuille met energie, zorgsystemen "
+        "plat door ransomware "
+        "bij de ICT van het gemeentehuis bij die met de ICT van de gemeente. Een uitvalperiode (van de eerste "
+        "uitval of "
+        "verslechtering tot het object weer helemaal werkt) telt in zijn geheel bij het begin van de keten van "
+        "de eerste uitval, "
         "ook als het object later om een andere reden verder uitvalt.",
     },
     "report.causes.external_found": {
-        "en": "Losses whose chain starts at no asset (a playbook rule timed by the clock, a hazard without an asset) count as caused "
+        "en": "Losses whose chain starts at no asset (a playbook rule timed by the clock, a hazard without an asset) "
+        "count as caused "
         "from “No asset / external”.",
-        "nl": "Verliezen waarvan de keten bij geen enkel object begint (een draaiboekregel op een vast tijdstip, een gevaar zonder "
+        "nl": "Verliezen waarvan de keten bij geen enkel object begint (een draaiboekregel op een vast tijdstip, een "
+        "gevaar zonder "
         "object) tellen als veroorzaakt vanuit „Geen object / extern”.",
     },
     "report.causes.external_none": {
-        "en": "Losses whose chain starts at no asset (a playbook rule timed by the clock, a hazard without an asset) would count as "
+        "en": "Losses whose chain starts at no asset (a playbook rule timed by the clock, a hazard without an asset) "
+        "would count as "
         "caused from “No asset / external”; in this run every chain starts at an asset.",
-        "nl": "Verliezen waarvan de keten bij geen enkel object begint (een draaiboekregel op een vast tijdstip, een gevaar zonder "
-        "object) zouden tellen als veroorzaakt vanuit „Geen object / extern”; in deze run begint elke keten bij een object.",
+        "nl": "Verliezen waarvan de keten bij geen enkel object begint (een draaiboekregel op een vast tijdstip, een "
+        "gevaar zonder "
+        "object) zouden tellen als veroorzaakt vanuit „Geen object / extern”; in deze run begint elke keten "
+        "bij een object.",
     },
     "report.no_failures": {
         "en": "No asset failed, and none left people unserved.",
         "nl": "Geen object is uitgevallen en geen object liet mensen zonder voorziening.",
     },
     "report.chains_intro": {
-        "en": "The {n} assets with the most unserved population-hours and the {n} that were failed longest: how the first failure "
+        "en": "The {n} assets with the most unserved population-hours and the {n} that were failed longest: how the "
+        "first failure "
         "of each came about, from the inject on, and when the crisis organisation knew of each step.",
-        "nl": "De {n} objecten met de meeste onbediende inwoner-uren en de {n} die het langst uitgevallen waren: hoe de eerste "
+        "nl": "De {n} objecten met de meeste onbediende inwoner-uren en de {n} die het langst uitgevallen waren: hoe "
+        "de eerste "
         "uitval van elk ontstond, vanaf de inject, en wanneer de crisisorganisatie van elke stap wist.",
     },
     "report.chain.stats": {
@@ -193,12 +232,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Het viel later in de run nog {n} keer uit: rampsim explain RUN_DIR {asset}",
     },
     "report.timeline_intro": {
-        "en": "The {n} headline events of the {total} in the run, with the moment each happened and when the crisis organisation knew of it.",
-        "nl": "De {n} hoofdgebeurtenissen van de {total} in de run, met het moment waarop elk gebeurde en wanneer de crisisorganisatie ervan wist.",
+        "en": (
+            "The {n} headline events of the {total} in the run, with the moment each happened and when the crisis "
+            "organisation knew of it."
+        ),
+        "nl": (
+            "De {n} hoofdgebeurtenissen van de {total} in de run, met het moment waarop elk gebeurde en wanneer de "
+            "crisisorganisatie ervan wist."
+        ),
     },
     "report.footer": {
-        "en": "Made by rampsim {version} from the run with seed {seed}. The figures, times and losses are a simulation of an exercise scenario.",
-        "nl": "Gemaakt door rampsim {version} uit de run met seed {seed}. De figuren, tijden en verliezen zijn een simulatie van een oefenscenario.",
+        "en": (
+            "Made by rampsim {version} from the run with seed {seed}. The figures, times and losses are a "
+            "simulation of an exercise scenario."
+        ),
+        "nl": (
+            "Gemaakt door rampsim {version} uit de run met seed {seed}. De figuren, tijden en verliezen zijn een "
+            "simulatie van een oefenscenario."
+        ),
     },
     "report.written": {"en": "Report written to {path}", "nl": "Rapport geschreven naar {path}"},
     "report.unreadable_run": {

@@ -1,4 +1,5 @@
-"""What the command line and the reports print: summaries, tables, explanations. English and Dutch; see ``simulator.messages``."""
+"""What the command line and the reports print: summaries, tables, explanations.
+English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     "figure.people_affected": {"en": "people affected (no repair)", "nl": "getroffen mensen (zonder herstel)"},
@@ -86,7 +87,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Kans op uitval binnen t uur ({n} replicaties; band: 95 %-interval)",
     },
     "cli.not_a_run_or_ensemble": {
-        "en": "{path} is neither a run directory (events.csv, manifest.json) nor an ensemble directory (replications.parquet)",
+        "en": (
+            "{path} is neither a run directory (events.csv, manifest.json) nor an ensemble directory "
+            "(replications.parquet)"
+        ),
         "nl": "{path} is geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)",
     },
     "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
@@ -140,7 +144,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "cli.ensemble_exists": {
         "en": "{path} already exists: choose another --out, or add --resume to finish an interrupted ensemble there",
-        "nl": "{path} bestaat al: kies een andere --out, of voeg --resume toe om een onderbroken ensemble daar af te maken",
+        "nl": (
+            "{path} bestaat al: kies een andere --out, of voeg --resume toe om een onderbroken ensemble daar af te "
+            "maken"
+        ),
     },
     "metric.level_value": {"en": "{basin}: {level} m NAP", "nl": "{basin}: {level} m NAP"},
     "cli.ensemble_written": {"en": "Ensemble written to {path}", "nl": "Ensemble geschreven naar {path}"},
@@ -210,7 +217,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "info.zero_tolerance_cycle": {
         "en": "  warning: no buffer anywhere in this cycle; once down, these assets cannot restart each other",
-        "nl": "  waarschuwing: nergens een buffer in deze kring; eenmaal uit kunnen deze objecten elkaar niet herstarten",
+        "nl": (
+            "  waarschuwing: nergens een buffer in deze kring; eenmaal uit kunnen deze objecten elkaar niet herstarten"
+        ),
     },
     "col.clock": {
         "en": "clock",
@@ -281,7 +290,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "bekend na {after} (bij: {who})",
     },
     "cli.pair_into_run": {
-        "en": "{path} is a run or ensemble directory: a CSV pair there would overwrite its assets.csv; choose another folder",
+        "en": (
+            "{path} is a run or ensemble directory: a CSV pair there would overwrite its assets.csv; choose "
+            "another folder"
+        ),
         "nl": "{path} is een run- of ensemblemap: een CSV-paar daar overschrijft zijn assets.csv; kies een andere map",
     },
     "cli.asset_untouched": {

@@ -6,17 +6,20 @@ table headers repeated on every page, figures and chains kept whole.
 """
 
 STYLE = """
-:root { --ink: #1b1b1b; --muted: #5a5a5a; --line: #d0d0d0; --band: #f3f4f6; --ok: #009E73; --bad: #D55E00; --open: #0072B2; }
+:root { --ink: #1b1b1b; --muted: #5a5a5a; --line: #d0d0d0; --band: #f3f4f6;
+  --ok: #009E73; --bad: #D55E00; --open: #0072B2; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1180px; padding: 0 1.5rem 3rem; color: var(--ink); background: #fff;
   font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 header { border-bottom: 4px solid var(--ink); padding: 1.5rem 0 0.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 0.4rem; line-height: 1.2; }
-h1 small { display: block; font-size: 0.55em; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.06em; }
+h1 small { display: block; font-size: 0.55em; font-weight: 600; color: var(--muted);
+  text-transform: uppercase; letter-spacing: 0.06em; }
 h2 { font-size: 1.4rem; margin: 2.2rem 0 0.6rem; padding-bottom: 0.2rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; }
 .lead { color: var(--muted); max-width: 60rem; }
-nav ol { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; list-style: none; padding: 0.6rem 0; margin: 0; border-bottom: 1px solid var(--line); }
+nav ol { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; list-style: none; padding: 0.6rem 0; margin: 0;
+  border-bottom: 1px solid var(--line); }
 nav a { color: var(--open); text-decoration: none; }
 nav a:hover { text-decoration: underline; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.2rem; margin: 0.5rem 0; }
@@ -26,7 +29,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--band); border-bottom: 2px solid var(--ink); }
 table.metrics { width: auto; min-width: 28rem; }
-table.metrics td:last-child, table.portfolios td:nth-child(n+5):not(:last-child) { text-align: right; white-space: nowrap; }
+table.metrics td:last-child, table.portfolios td:nth-child(n+5):not(:last-child) {
+  text-align: right; white-space: nowrap; }
 table.timeline td:first-child, table.injects td:last-child { white-space: nowrap; }
 table.deadlines .elapsed { display: block; }
 .clock { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -46,7 +50,8 @@ figure { margin: 1rem 0 2rem; }
 figure svg { display: block; width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 0.9rem; text-align: center; }
 code { font-size: 0.92em; background: var(--band); padding: 0 0.25rem; }
-footer { margin-top: 3rem; padding-top: 0.6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
+footer { margin-top: 3rem; padding-top: 0.6rem; border-top: 1px solid var(--line);
+  color: var(--muted); font-size: 0.85rem; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }

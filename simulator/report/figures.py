@@ -218,9 +218,8 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
         for component in members:
             for node in condensed.nodes[component]["members"]:
                 depth[node] = layer
-    layers: dict[
-        int, list
-    ] = {}  # lists in graph order: a layer given as a node attribute becomes a set, whose order varies between processes
+    # lists in graph order: a layer given as a node attribute becomes a set, whose order varies between processes
+    layers: dict[int, list] = {}
     for node in graph:
         layers.setdefault(depth[node], []).append(node)
     return nx.multipartite_layout(graph, subset_key=layers)

@@ -112,7 +112,10 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
         seen.add((supplier, dependent))
         (x1, y1), (x2, y2) = positions[supplier], positions[dependent]
         parts.append(
-            f'<line class="link" data-from="{e(supplier)}" data-to="{e(dependent)}" x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}"/>'
+            (
+                f'<line class="link" data-from="{e(supplier)}" data-to="{e(dependent)}" x1="{x1:g}" y1="{y1:g}" '
+                f'x2="{x2:g}" y2="{y2:g}"/>'
+            )
         )
     parts.append('</g><g id="nodes">')
     for asset in payload["assets"]:
@@ -122,7 +125,8 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
         full = str(asset.get("name") or asset["id"])
         name, short = e(full), e(full if len(full) <= LABEL_CHARS else full[: LABEL_CHARS - 1].rstrip() + "…")
         parts.append(
-            f'<g class="node" data-asset="{e(asset["id"])}" data-status="operational" transform="translate({x:g} {y:g})">'
+            f'<g class="node" data-asset="{e(asset["id"])}" data-status="operational" '
+            f'transform="translate({x:g} {y:g})">'
             f"<title>{name}</title>"
             '<circle class="ring" r="26"/>'
             '<use href="#m-operational" x="-20" y="-20" width="40" height="40"/>'
@@ -135,15 +139,22 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
 def _legend(lang: str, labels: Mapping[str, Any]) -> str:
     e = html.escape
     items = [
-        f'<li><svg viewBox="-16 -16 32 32" class="key"><use href="#m-{s}" x="-16" y="-16" width="32" height="32"/></svg>'
+        f'<li><svg viewBox="-16 -16 32 32" class="key"><use href="#m-{s}" x="-16" y="-16" width="32" '
+        f'height="32"/></svg>'
         f'{e(labels["status"][s])} <span class="count" data-count="{s}"></span></li>'
         for s in STATUSES
     ]
     items.append(
-        f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" r="13"/></svg>{e(text("browser.current", lang))}</li>'
+        (
+            f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" '
+            f'r="13"/></svg>{e(text("browser.current", lang))}</li>'
+        )
     )
     items.append(
-        f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>'
+        (
+            f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" '
+            f'y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>'
+        )
     )
     return f'<ul id="legend" aria-label="{e(text("browser.legend", lang))}">' + "".join(items) + "</ul>"
 
@@ -212,11 +223,13 @@ def render_replay_html(
 </main>
 <footer>
 <div id="timebar">
-<input id="slider" type="range" min="0" max="{end!r}" step="any" value="{options["start_min"]!r}" aria-label="{e(text("browser.time", lang))}">
+<input id="slider" type="range" min="0" max="{end!r}" step="any" value="{options["start_min"]!r}"
+  aria-label="{e(text("browser.time", lang))}">
 <div id="ticks" aria-hidden="true"></div>
 </div>
 <div id="controls">
-<button id="prev" type="button" title="{e(text("browser.previous_title", lang))}">{e(text("browser.previous", lang))}</button>
+<button id="prev" type="button"
+  title="{e(text("browser.previous_title", lang))}">{e(text("browser.previous", lang))}</button>
 <button id="play" type="button" title="{e(text("browser.play_title", lang))}"></button>
 <button id="next" type="button" title="{e(text("browser.next_title", lang))}">{e(text("browser.next", lang))}</button>
 <label class="speed">{e(text("browser.speed", lang))} <select id="speed">{speed_options}</select></label>
