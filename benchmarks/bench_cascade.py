@@ -111,10 +111,8 @@ def main() -> None:
     print(json.dumps(report, indent=2))
     ok = report["failed_rampsim"] == report["failed_bare"]
     print(
-        (
-            f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory "
-            f"{report['peak_rss_mib']} MiB (target < 2048)"
-        )
+        f"failed assets equal: {ok}; ratio {report['ratio']} (target <= 3); peak memory "
+        f"{report['peak_rss_mib']} MiB (target < 2048)"
     )
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)

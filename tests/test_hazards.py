@@ -30,7 +30,7 @@ def with_water(scenario, basins, zones=()):
     return replace(scenario, graph=water)
 
 
-def lock_scenario(
+def lock_scenario(  # noqa: PLR0913 -- debt: split when next changed
     basin,
     upstream,
     gate_area=20.0,

@@ -49,8 +49,8 @@ def test_replication_i_has_exactly_the_metrics_of_simulate_with_its_seed(name):
         }
 
 
-EVACUATION = dict(
-    assets=[
+EVACUATION = {
+    "assets": [
         {"id": "net", "name": "Onderstation", "sector": "energy"},
         {
             "id": "wijk",
@@ -60,10 +60,10 @@ EVACUATION = dict(
             "needs": [{"type": "power", "from": "net"}],
         },
     ],
-    injects=[{"id": "stroomuitval", "type": "outage", "target": "net", "duration": "20h"}],
-    rules=[{"id": "evacuatie", "when": {"at": "2h"}, "action": "evacuate", "target": "wijk"}],
-    duration="10h",
-)
+    "injects": [{"id": "stroomuitval", "type": "outage", "target": "net", "duration": "20h"}],
+    "rules": [{"id": "evacuatie", "when": {"at": "2h"}, "action": "evacuate", "target": "wijk"}],
+    "duration": "10h",
+}
 
 
 def test_an_evacuation_at_2h_ends_the_unserved_hours_of_1000_people_in_every_path():

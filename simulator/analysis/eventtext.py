@@ -33,7 +33,7 @@ def duration_text(minutes: float) -> str:
     return value if isinstance(value, str) else f"{float(minutes):.1f}min"
 
 
-def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:
+def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:  # noqa: C901, PLR0912 -- debt: split when next changed
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``: the
     catalogue entry of its kind (``EventKind.message``); the kind itself when it has none."""
     declared = EVENT_KINDS.get(kind)

@@ -264,7 +264,7 @@ def _pct(level: float | None) -> str:
     return f"{round((level or 0.0) * 100)}%"
 
 
-def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[str]:
+def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[str]:  # noqa: C901, PLR0912 -- debt: split when next changed
     """The facts of a moment in the player's words, in the order they happened."""
     phrases: list[tuple[int, str]] = []
     status: dict[str, int] = {}

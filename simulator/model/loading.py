@@ -5,6 +5,7 @@ Every problem is reported with file, line and field (``LoadError``); nothing is 
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,13 +109,13 @@ def _load_graph(path: Path) -> InfrastructureGraph:
             assets = _ASSETS.validate_python([raw.records[i] for i in kept])
         except ValidationError:
             raise LoadError(problems) from None
-    water = {}
+    water: dict[str, Any] = {}  # basins, zones, portfolios: each a tuple of its models
     for name, adapter in (("basins", _BASINS), ("zones", _ZONES), ("portfolios", _PORTFOLIOS)):
         items = getattr(raw, name)
         try:
             water[name] = adapter.validate_python([record for record, _, _ in items])
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, lambda loc, items=items: _locate_water(items, loc)))
+            problems.extend(problems_from_validation(exc, functools.partial(_locate_water, items)))
     if len(water) < 3:  # the cross-checks of basins, zones and portfolios need all three
         problems.extend(check_graph(_partial_graph(raw, kept, assets, source)))
         raise LoadError(_only_real(problems, raw, kept))
@@ -233,7 +234,7 @@ def read_yaml_graph(path: Path) -> RawGraph:
 def write_yaml_graph(graph: InfrastructureGraph, path: Path) -> None:
     import yaml
 
-    data = {"name": graph.name} if graph.name else {}
+    data: dict[str, Any] = {"name": graph.name} if graph.name else {}
     if graph.description:
         data["description"] = graph.description
     for name in ("basins", "zones"):

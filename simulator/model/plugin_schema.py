@@ -44,8 +44,8 @@ def rebuild() -> None:
     hazard = hazard_union()
     for spec in (CompromiseInject, HazardInject):
         required = spec.model_fields["hazard"].is_required()
-        _set(spec, "hazard", hazard if required else hazard | None)  # type: ignore[operator]
-    _set(Rule, "action", Literal[tuple(plugins.actions())])  # type: ignore[valid-type]
+        _set(spec, "hazard", hazard if required else hazard | None)
+    _set(Rule, "action", Literal[tuple(plugins.actions())])
     _set(PlaybookFile, "rules", tuple[Rule, ...])
     _set(ScenarioFile, "rules", tuple[Rule, ...])
     _set(ScenarioFile, "injects", tuple[inject_union(), ...])  # type: ignore[misc]

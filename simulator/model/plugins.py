@@ -192,10 +192,8 @@ def _check(group: str, plugin: Any, source: str) -> None:
     if isinstance(plugin, IncidentPlugin):
         if plugin.incident_class not in CLASSES:
             raise PluginError(
-                (
-                    f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of "
-                    f"{', '.join(CLASSES)}"
-                )
+                f"{source}: incident type {plugin.name!r}: class {plugin.incident_class!r} is not one of "
+                f"{', '.join(CLASSES)}"
             )
         _check_tag(source, plugin, "type")
     elif isinstance(plugin, HazardPlugin) and plugin.spec is not None:
@@ -228,10 +226,8 @@ def load() -> None:
             declarations = loaded if isinstance(loaded, (tuple, list)) else (loaded,)
             if len(declarations) == 1 and getattr(declarations[0], "name", None) != entry.name:
                 raise PluginError(
-                    (
-                        f"{source}: the entry point's name differs from the declaration's "
-                        f"{getattr(declarations[0], 'name', None)!r}"
-                    )
+                    f"{source}: the entry point's name differs from the declaration's "
+                    f"{getattr(declarations[0], 'name', None)!r}"
                 )
             new += _register(declarations, source, group)
     if new:

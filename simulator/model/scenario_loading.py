@@ -25,7 +25,7 @@ from .errors import LoadError, Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model, tried
 from .organisations import Crew, LadderFile, Organisation, OrganisationsFile
-from .playbook import AssetSelector, PlaybookFile
+from .playbook import AssetSelector, PlaybookFile, Rule
 from .references import check_references
 from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
 from .validation import problems_from_validation, suggest
@@ -307,7 +307,8 @@ class _Resolver:
 
     # --- playbook ---------------------------------------------------------------------------------
     def read_rules(self):
-        rules, origin = [], []
+        rules: list[Rule] = []
+        origin: list[tuple] = []
         many = isinstance(self.doc.data.get("playbook"), list)
         for n, relative in enumerate(self.spec.playbook):
             loc = ("playbook", n) if many else ("playbook",)
@@ -320,7 +321,7 @@ class _Resolver:
         return tuple(rules), origin
 
     # --- references -------------------------------------------------------------------------------
-    def check(self, graph, organisations, org_origin, response: Response, rule_origin) -> None:
+    def check(self, graph, organisations, org_origin, response: Response, rule_origin) -> None:  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
         spec, add = self.spec, self.problems.append
         org_ids = self.check_organisations(organisations, org_origin)
         crews = tuple(f"{org.id}/{crew.id}" for org in organisations for crew in org.crews)
@@ -578,7 +579,9 @@ def _merged(base, change):
 
 def _changed(org: Organisation, change: OrganisationChange) -> Organisation:
     """``org`` with the fields ``change`` sets; its crews changed or added by id."""
-    fields = {name: getattr(change, name) for name in ("name", "kind", "nis2") if name in change.model_fields_set}
+    fields: dict[str, Any] = {
+        name: getattr(change, name) for name in ("name", "kind", "nis2") if name in change.model_fields_set
+    }
     crews = list(org.crews)
     index = {crew.id: i for i, crew in enumerate(crews)}
     for crew_change in change.crews:

@@ -73,11 +73,11 @@ def synthetic_graph(assets: int, seed: int | np.random.Generator | None = 0) -> 
         need = Need(type="power", suppliers=suppliers, k=min(2, len(suppliers)), tolerance=tolerance(3, 6))
         out.append(Asset(id=name, sector="ict", kind="datacenter", needs=(need,)))
     for name in ids["mobile_mast"]:
-        needs = (
+        mast_needs = (
             power(False, (4, 5)),
             Need(type="telecom", suppliers=tuple(pick("exchange", 1)), effect=0.5),
         )
-        out.append(Asset(id=name, sector="telecom", kind="mobile_mast", needs=needs))
+        out.append(Asset(id=name, sector="telecom", kind="mobile_mast", needs=mast_needs))
     for name in ids["water_tower"]:
         need = Need(type="water", suppliers=tuple(pick("pumping_station", 2)), k=1, tolerance=tolerance(5, 8))
         out.append(Asset(id=name, sector="water", kind="water_tower", needs=(need,)))
@@ -89,14 +89,18 @@ def synthetic_graph(assets: int, seed: int | np.random.Generator | None = 0) -> 
         population = int(rng.integers(0, 2000)) if sector == "health" else 0
         out.append(Asset(id=name, sector=sector, kind="service", population=population, needs=tuple(needs)))
     for name in ids["neighbourhood"]:
-        needs = (
+        home_needs = (
             power(False, (0, 0)),
             Need(type="water", suppliers=tuple(pick("water_tower", 1)), tolerance=tolerance(0, 4)),
             Need(type="telecom", suppliers=tuple(pick("mobile_mast", 1)), effect=0.3),
         )
         out.append(
             Asset(
-                id=name, sector="population", kind="neighbourhood", population=int(rng.integers(200, 3000)), needs=needs
+                id=name,
+                sector="population",
+                kind="neighbourhood",
+                population=int(rng.integers(200, 3000)),
+                needs=home_needs,
             )
         )
     return InfrastructureGraph(tuple(out), name=f"synthetic-{total}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -71,7 +71,7 @@ def _has_item_errors(loc: tuple, errors: list) -> bool:
     return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == tuple(loc) for e in errors)
 
 
-def _translate(err: dict, loc: tuple) -> tuple[str, dict, tuple]:
+def _translate(err: Mapping[str, Any], loc: tuple) -> tuple[str, dict, tuple]:  # noqa: PLR0911 -- debt: split when next changed
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")

@@ -112,10 +112,8 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
         seen.add((supplier, dependent))
         (x1, y1), (x2, y2) = positions[supplier], positions[dependent]
         parts.append(
-            (
-                f'<line class="link" data-from="{e(supplier)}" data-to="{e(dependent)}" x1="{x1:g}" y1="{y1:g}" '
-                f'x2="{x2:g}" y2="{y2:g}"/>'
-            )
+            f'<line class="link" data-from="{e(supplier)}" data-to="{e(dependent)}" x1="{x1:g}" y1="{y1:g}" '
+            f'x2="{x2:g}" y2="{y2:g}"/>'
         )
     parts.append('</g><g id="nodes">')
     for asset in payload["assets"]:
@@ -145,16 +143,12 @@ def _legend(lang: str, labels: Mapping[str, Any]) -> str:
         for s in STATUSES
     ]
     items.append(
-        (
-            f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" '
-            f'r="13"/></svg>{e(text("browser.current", lang))}</li>'
-        )
+        f'<li><svg viewBox="-16 -16 32 32" class="key"><circle class="ring-key" '
+        f'r="13"/></svg>{e(text("browser.current", lang))}</li>'
     )
     items.append(
-        (
-            f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" '
-            f'y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>'
-        )
+        f'<li><svg viewBox="0 -8 32 16" class="key"><line class="link-key" x1="0" y1="0" x2="32" '
+        f'y2="0"/></svg>{e(text("browser.supply_lost", lang))}</li>'
     )
     return f'<ul id="legend" aria-label="{e(text("browser.legend", lang))}">' + "".join(items) + "</ul>"
 

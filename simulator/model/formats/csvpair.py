@@ -117,7 +117,7 @@ def read_csv_pair(path: Path) -> RawGraph:
     assets_doc, asset_rows, asset_lines = _read_rows(assets_path)
     needs_doc, need_rows, need_lines = _read_rows(needs_path)
     raw = RawGraph(documents=[assets_doc, needs_doc], name=assets_path.parent.name)
-    position: dict[str, int] = {}
+    position: dict[str | None, int] = {}  # a row without an id is kept under None
     for i, row in enumerate(asset_rows):
         record = _asset_from_row(row)
         record["needs"] = []
@@ -129,12 +129,12 @@ def read_csv_pair(path: Path) -> RawGraph:
         consumer = (row.get("asset") or "").strip()
         if consumer not in position:
             key = "ref.unknown_asset" if consumer else "value.missing"
-            params = {"id": consumer, "hint": suggest(consumer, tuple(position))} if consumer else {}
+            params = {"id": consumer, "hint": suggest(consumer, tuple(p for p in position if p))} if consumer else {}
             problems.append(Problem(needs_path, need_lines[r], ("asset",), key, params))
             continue
         i = position[consumer]
         raw.records[i]["needs"].append(_need_from_row(row))
-        raw.origins[i].need_locs.append((CsvRow(needs_path, row, line=need_lines[r]), ()))
+        raw.origins[i].add_need_loc(CsvRow(needs_path, row, line=need_lines[r]), ())
     if problems:
         raise LoadError(problems)
     portfolios_path = assets_path.parent / PORTFOLIOS_FILE

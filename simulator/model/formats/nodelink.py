@@ -41,7 +41,7 @@ def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def read_nodelink(path: Path) -> RawGraph:
+def read_nodelink(path: Path) -> RawGraph:  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     content = read_text(path)
     try:
         data = json.loads(content)
@@ -118,7 +118,7 @@ def read_nodelink(path: Path) -> RawGraph:
             need = {k: v for k, v in link.items() if k not in structural}
             group = groups[(consumer, need_key)] = [need, []]
             raw.records[consumer]["needs"].append(group)
-            raw.origins[consumer].need_locs.append((doc, ("links", n)))
+            raw.origins[consumer].add_need_loc(doc, ("links", n))
         group[1].append((link.get("order", len(group[1])), link.get("source"), n))
     if problems:
         raise LoadError(problems)

@@ -22,6 +22,12 @@ class AssetOrigin:
     # need index -> loc of each supplier, where a format keeps suppliers apart (node-link: one link each)
     supplier_locs: dict[int, list[tuple]] = field(default_factory=dict)
 
+    def add_need_loc(self, doc: SourceDocument, loc: tuple) -> None:
+        """Record where the asset's next need stands (the format keeps need locations from now on)."""
+        if self.need_locs is None:
+            self.need_locs = []
+        self.need_locs.append((doc, loc))
+
     def locate(self, rest: tuple) -> tuple[SourceDocument, tuple]:
         """Map a loc inside the asset record (``('needs', 0, 'tolerance')``) to (file, loc in file)."""
         if self.need_locs is not None and len(rest) >= 2 and rest[0] == "needs" and isinstance(rest[1], int):
