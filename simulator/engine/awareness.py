@@ -37,50 +37,51 @@ asset it damages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from .eventkinds import VISIBILITY, WATCH
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["Awareness"]
 
 
-class Awareness:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        response = sim.scenario.response
+class Awareness(Part):
+    PEERS = ("playbook",)  # a basin's alarm reaches the playbook
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        response = kernel.scenario.response
         self.reporting = response.reporting
         self.control_room = response.control_room
-        self.channels = [sim.scenario.graph.index[c] for c in self.reporting.channels]
-        n = len(sim.scenario.graph)
+        self.channels = [kernel.graph.index[c] for c in self.reporting.channels]
+        n = len(kernel.graph)
         self.known_min: dict[int, float] = {}  # event id -> first time anyone knew
         self.records: list[tuple[float, str, int]] = []  # (time, organisation, event id)
         self._known_by: set[tuple[str, int]] = set()
         self.pending: list[list[int]] = [[] for _ in range(n)]  # unknown event ids per asset
         self.watched = [False] * n
         self.controlled = [False] * n  # an attacker's control of it is known: watched to the end
-        everyone = [response.control_room, *(o.id for o in sim.scenario.organisations)]
+        everyone = [response.control_room, *(o.id for o in kernel.scenario.organisations)]
         self.everyone = [org for org in dict.fromkeys(everyone) if org] or [""]  # who learns public news
         self.report_pending = [False] * n
         self.known_of_asset: list[list[int]] = [[] for _ in range(n)]
         self.listeners: list[Callable[[int], None]] = []  # called with each newly known event id
         # called with each event the control room (the crisis organisation's picture) learns of
         self.picture_listeners: list[Callable[[int], None]] = []
+        self._events = kernel.events  # the log's list of events (read only), bound once: hot path
+        self._owners = kernel.owners
 
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
         """Every logged event passes here: known at once, or pending until detection."""
         visibility = VISIBILITY[kind]
         if visibility == "own_work":
-            self._learn(event_id, org or self.control_room or "", self.sim.env.now)
+            self._learn(event_id, org or self.control_room or "", self.kernel.now)
         elif visibility == "public":
             for someone in self.everyone:
-                self._learn(event_id, someone, self.sim.env.now)
+                self._learn(event_id, someone, self.kernel.now)
         elif asset >= 0:
             if self.watched[asset] and visibility != "stealthy":
-                self._learn_for_asset(event_id, asset, self.sim.env.now)
+                self._learn_for_asset(event_id, asset, self.kernel.now)
             else:
                 self.pending[asset].append(event_id)
 
@@ -88,7 +89,9 @@ class Awareness:
         """A failure or degradation is visible: schedule the report, unless already watched."""
         if new < old and not self.watched[asset] and not self.report_pending[asset]:
             self.report_pending[asset] = True
-            self._report(asset, self.reporting.delay.sample(self.sim.stream("report", self.sim.asset_name(asset))))
+            self._report(
+                asset, self.reporting.delay.sample(self.kernel.stream("report", self.kernel.asset_name(asset)))
+            )
         if new >= 1 and self.watched[asset] and not self.controlled[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
@@ -98,11 +101,11 @@ class Awareness:
         if detect is not None:
             distribution = detect.monitoring
         else:
-            distribution = self.sim.scenario.graph.assets[asset].monitoring if cyber else None
+            distribution = self.kernel.graph.assets[asset].monitoring if cyber else None
         if distribution is None:
             return
-        self.sim.call_at(
-            distribution.sample(self.sim.stream("monitoring", self.sim.asset_name(asset))),
+        self.kernel.call_at(
+            distribution.sample(self.kernel.stream("monitoring", self.kernel.asset_name(asset))),
             self._monitoring_detects,
             asset,
         )
@@ -111,68 +114,68 @@ class Awareness:
         """A hazard alarm (a basin's level alarm) about ``asset`` reaches its owner, who looks and
         finds the cause there (stealthy manipulation included), and tells the control room."""
         owner = self._owner(asset) or self.control_room or ""
-        event = self.sim.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
+        event = self.kernel.log("detect.alarm", asset, cause, {"basin": basin_id or ""}, org=owner, ref=basin_id or "")
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(
-                self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))),
+            self.kernel.call_at(
+                self.reporting.notify.sample(self.kernel.stream("notify", self.kernel.asset_name(asset))),
                 self._share,
                 asset,
                 event,
                 self.control_room,
             )
         if basin_id is not None:
-            self.sim.playbook.alarm_received(basin_id, asset, event)
+            self.peers.playbook.alarm_received(basin_id, asset, event)
 
     def report_directly(self, asset: int, cause: int, about: str = "threat") -> None:
         """Someone reports ``cause`` itself (a threatened official, residents with water in the
         street): after the reporting delay, no channel check."""
-        delay = self.reporting.delay.sample(self.sim.stream("report.direct", self.sim.asset_name(asset)))
-        self.sim.call_at(delay, self._report_arrives, asset, cause, about)
+        delay = self.reporting.delay.sample(self.kernel.stream("report.direct", self.kernel.asset_name(asset)))
+        self.kernel.call_at(delay, self._report_arrives, asset, cause, about)
 
     # --- channels ---------------------------------------------------------------------------------
     def channel_level(self) -> float:
-        service = self.sim.states.service
+        service = self.kernel.states.service
         return min((service[c] for c in self.channels), default=1.0)
 
     def _report(self, asset: int, delay: float) -> None:
         """Someone noticed ``asset`` failing; the call is made ``delay`` later."""
-        self.sim.call_at(delay, self._call, asset, delay)
+        self.kernel.call_at(delay, self._call, asset, delay)
 
     def _call(self, asset: int, delay: float) -> None:
-        if self.watched[asset] or self.sim.states.service[asset] >= 1:
+        if self.watched[asset] or self.kernel.states.service[asset] >= 1:
             self.report_pending[asset] = False  # already known, or it works again: nobody calls
             return
         level = self.channel_level()
         if level <= 0:
-            self.sim.call_at(self.reporting.retry, self._call, asset, delay)
+            self.kernel.call_at(self.reporting.retry, self._call, asset, delay)
             return
-        self.sim.call_at(delay * (1 / level - 1), self._report_arrives, asset, 0)
+        self.kernel.call_at(delay * (1 / level - 1), self._report_arrives, asset, 0)
 
     def _report_arrives(self, asset: int, cause: int, about: str = "failure") -> None:
         self.report_pending[asset] = False
-        if about == "failure" and (self.watched[asset] or self.sim.states.service[asset] >= 1):
+        if about == "failure" and (self.watched[asset] or self.kernel.states.service[asset] >= 1):
             return  # known meanwhile, or working again by the time the call gets through
         cause = cause or (self.pending[asset][-1] if self.pending[asset] else 0)
         kind = "report.received" if about == "failure" else f"report.received.{about}"
-        status = "failed" if self.sim.states.service[asset] <= 0 else "degraded"
-        event = self.sim.log(kind, asset, cause, {"status": status}, org=self.control_room or self._owner(asset))
+        status = "failed" if self.kernel.states.service[asset] <= 0 else "degraded"
+        event = self.kernel.log(kind, asset, cause, {"status": status}, org=self.control_room or self._owner(asset))
         if about == "failure":
             self._detect(asset, self.control_room or self._owner(asset), event, include_stealthy=False)
         else:
             self.learn_event(cause, self.control_room or self._owner(asset))
-            self._learn(event, self.control_room or self._owner(asset), self.sim.env.now)
+            self._learn(event, self.control_room or self._owner(asset), self.kernel.now)
         if self.control_room and self._owner(asset) and self._owner(asset) != self.control_room:
             self._share(asset, event, self._owner(asset))
 
     def _monitoring_detects(self, asset: int) -> None:
         owner = self._owner(asset) or self.control_room or ""
         cause = self.pending[asset][-1] if self.pending[asset] else 0
-        event = self.sim.log("detect.monitoring", asset, cause, org=owner)
+        event = self.kernel.log("detect.monitoring", asset, cause, org=owner)
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
-            self.sim.call_at(
-                self.reporting.notify.sample(self.sim.stream("notify", self.sim.asset_name(asset))),
+            self.kernel.call_at(
+                self.reporting.notify.sample(self.kernel.stream("notify", self.kernel.asset_name(asset))),
                 self._share,
                 asset,
                 event,
@@ -181,8 +184,8 @@ class Awareness:
 
     # --- knowledge --------------------------------------------------------------------------------
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:
-        now = self.sim.env.now
-        events = self.sim.log_book.events
+        now = self.kernel.now
+        events = self._events
         pending, self.pending[asset] = self.pending[asset], []
         kept = []
         for event_id in pending:
@@ -193,22 +196,22 @@ class Awareness:
             else:
                 kept.append(event_id)
         self.pending[asset] = kept + [e for e in self.pending[asset] if e not in self.known_min]
-        self.watched[asset] = self.sim.states.service[asset] < 1 or self.controlled[asset]
+        self.watched[asset] = self.kernel.states.service[asset] < 1 or self.controlled[asset]
         self._learn(detection_event, org, now)
 
     def _share(self, asset: int, about: int, org: str) -> None:
         """``org`` learns what is known about ``asset`` up to now (a notification between organisations)."""
-        now = self.sim.env.now
+        now = self.kernel.now
         for event_id in self.known_of_asset[asset]:
             self._record(event_id, org, now)
 
     def learn_event(self, event_id: int, org: str) -> None:
         """``org`` learns of one pending event (a threat reported, an inject behind a known incident)."""
-        events = self.sim.log_book.events
+        events = self._events
         asset = events[event_id - 1].asset
         if asset >= 0 and event_id in self.pending[asset]:
             self.pending[asset].remove(event_id)
-        self._learn(event_id, org, self.sim.env.now)
+        self._learn(event_id, org, self.kernel.now)
 
     def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
         # owner first, then the control room: a set here would order the knowledge table by the
@@ -223,7 +226,7 @@ class Awareness:
         first = event_id not in self.known_min
         if first:
             self.known_min[event_id] = now
-            event = self.sim.log_book.events[event_id - 1]
+            event = self._events[event_id - 1]
             asset = event.asset
             if asset >= 0:
                 self.known_of_asset[asset].append(event_id)
@@ -247,4 +250,4 @@ class Awareness:
         return any((org, event_id) in self._known_by for event_id in self.known_of_asset[asset])
 
     def _owner(self, asset: int) -> str:
-        return self.sim.owners[asset]
+        return self._owners[asset]

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["Deadlines", "DeadlineClock", "AT_RISK_FRACTION"]
 
@@ -44,28 +42,32 @@ class DeadlineClock:
         return False if self.missed else None
 
 
-class Deadlines:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        self.specs = sim.scenario.response.deadlines
+class Deadlines(Part):
+    """The deadlines' clocks by key ``deadline/organisation``; ``within`` and times in minutes."""
+
+    PEERS = ("situation", "escalation")
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        self.specs = kernel.scenario.response.deadlines
         self.clocks: dict[str, DeadlineClock] = {}
         self.listeners: list[Callable[[DeadlineClock, int], None]] = []  # (clock, started event)
 
     def start(self, starts: str, org: str, cause: int) -> None:
         """Start every deadline of kind ``starts`` for ``org`` that has not started yet."""
-        sim = self.sim
+        kernel = self.kernel
         for spec in self.specs:
             if spec.starts != starts:
                 continue
-            now = sim.env.now
+            now = kernel.now
             clock = DeadlineClock(spec.id, org, spec.name or spec.id, now, now + spec.within)
             if clock.key in self.clocks:
                 continue
             self.clocks[clock.key] = clock
-            params = {"deadline": clock.name, "within": spec.within, "org": sim.org_name(org)}
-            event = sim.log("deadline.started", cause=cause, params=params, ref=clock.key)
-            sim.call_at(spec.within * (1 - AT_RISK_FRACTION), self._at_risk, clock, event)
-            sim.call_at(spec.within, self._due, clock, event)
+            params = {"deadline": clock.name, "within": spec.within, "org": kernel.org_name(org)}
+            event = kernel.log("deadline.started", cause=cause, params=params, ref=clock.key)
+            kernel.call_at(spec.within * (1 - AT_RISK_FRACTION), self._at_risk, clock, event)
+            kernel.call_at(spec.within, self._due, clock, event)
             for listener in self.listeners:
                 listener(clock, event)
 
@@ -73,36 +75,36 @@ class Deadlines:
         return [c for c in self.clocks.values() if c.id == deadline_id and c.done_min is None]
 
     def complete(self, clock: DeadlineClock, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         if clock.done_min is not None:
             return
-        clock.done_min = sim.env.now
+        clock.done_min = kernel.now
         kind = "deadline.met" if clock.met else "deadline.late"
-        sim.log(kind, cause=cause, params={"deadline": clock.name, "org": sim.org_name(clock.org)}, ref=clock.key)
+        kernel.log(kind, cause=cause, params={"deadline": clock.name, "org": kernel.org_name(clock.org)}, ref=clock.key)
         if clock.at_risk:
             clock.at_risk = False
-            sim.situation.deadlines_at_risk -= 1
-            sim.escalation.reevaluate(cause)
+            self.peers.situation.deadline_at_risk(-1)
+            self.peers.escalation.reevaluate(cause)
 
     def _at_risk(self, clock: DeadlineClock, cause: int) -> None:
         if clock.done_min is None:
             clock.at_risk = True
-            self.sim.situation.deadlines_at_risk += 1
-            self.sim.escalation.reevaluate(cause)
+            self.peers.situation.deadline_at_risk(1)
+            self.peers.escalation.reevaluate(cause)
 
     def _due(self, clock: DeadlineClock, cause: int) -> None:
         if clock.done_min is not None:
             return
-        sim = self.sim
+        kernel = self.kernel
         clock.missed = True
-        event = sim.log(
+        event = kernel.log(
             "deadline.missed",
             cause=cause,
-            params={"deadline": clock.name, "org": sim.org_name(clock.org)},
+            params={"deadline": clock.name, "org": kernel.org_name(clock.org)},
             ref=clock.key,
         )
-        sim.situation.deadlines_missed += 1
+        self.peers.situation.deadline_missed()
         if clock.at_risk:
             clock.at_risk = False
-            sim.situation.deadlines_at_risk -= 1
-        sim.escalation.reevaluate(event)
+            self.peers.situation.deadline_at_risk(-1)
+        self.peers.escalation.reevaluate(event)

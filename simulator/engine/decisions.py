@@ -20,13 +20,11 @@ in this order:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from ..model.decisions import ASSET_DECISIONS, EXERCISE_CONTROL, NEEDS_KNOWN_TARGET, Decision
 from ..model.playbook import Rule
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["DecisionDesk", "ORG_ACTIONS_ANY_TARGET", "TEAM_ONLY_ACTIONS"]
 
@@ -38,12 +36,16 @@ TEAM_ONLY_ACTIONS = frozenset({"evacuate", "ordinance", "grip", "nl_alert"})
 CONTROL_ROOM_ACTIONS = frozenset({"grip", "nl_alert"})
 
 
-class DecisionDesk:
+class DecisionDesk(Part):
     """Checks and applies decisions at the current minute."""
 
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        ladder = sim.scenario.response.ladder
+    PEERS = ("awareness", "crews", "deadlines", "escalation", "incidents", "playbook")
+
+    def __init__(self, kernel: Kernel, adhoc_inject: Callable[[Decision, int], None]):
+        """``adhoc_inject(decision, cause)``: exercise control's inject joins the run (the Simulation's)."""
+        super().__init__(kernel)
+        self._adhoc_inject = adhoc_inject
+        ladder = kernel.scenario.response.ladder
         self.teams = {t.id for level in ladder.levels for t in level.teams} if ladder else set()
         self.outcomes: dict[str, tuple[bool, str]] = {}  # decision id -> (taken, refusal reason)
 
@@ -51,14 +53,14 @@ class DecisionDesk:
         """The organisation whose knowledge a party decides on: a crisis team works from the
         control room's picture; an organisation from its own."""
         if by in self.teams or by == EXERCISE_CONTROL:
-            return self.sim.scenario.response.control_room or ""
+            return self.kernel.scenario.response.control_room or ""
         return by
 
     def apply(self, decision: Decision, decision_id: str) -> bool:
         """Apply ``decision`` now; returns whether it was taken (a refusal is logged with its reason)."""
-        sim = self.sim
+        kernel = self.kernel
         reason = self._refusal(decision)
-        targets = [sim.scenario.graph.index[t] for t in decision.target]
+        targets = [kernel.graph.index[t] for t in decision.target]
         first = targets[0] if targets else -1
         params = {
             "decision": decision_id,
@@ -69,30 +71,30 @@ class DecisionDesk:
         }
         org = self.party_org(decision.by)
         if reason:
-            sim.log("decision.refused", first, 0, {**params, "reason": reason}, org=org, ref=decision_id)
+            kernel.log("decision.refused", first, 0, {**params, "reason": reason}, org=org, ref=decision_id)
             self.outcomes[decision_id] = (False, reason)
             return False
-        cause = sim.log("decision.taken", first, 0, params, org=org, ref=decision_id)
+        cause = kernel.log("decision.taken", first, 0, params, org=org, ref=decision_id)
         self.outcomes[decision_id] = (True, "")
         self._carry_out(decision, decision_id, targets, cause)
         return True
 
     # --- checks -------------------------------------------------------------------------------------
     def _refusal(self, d: Decision) -> str:
-        sim = self.sim
+        kernel = self.kernel
         if d.by == EXERCISE_CONTROL:
             return ""
         is_team = d.by in self.teams
-        if is_team and not sim.escalation.ready(d.by).triggered:
+        if is_team and not self.peers.escalation.ready(d.by).triggered:
             return "team_not_assembled"
         if not is_team and not self._org_may(d):
             return "not_permitted"
-        targets = [sim.scenario.graph.index[t] for t in d.target]
+        targets = [kernel.graph.index[t] for t in d.target]
         if d.action in NEEDS_KNOWN_TARGET:
             org = self.party_org(d.by)
-            if any(not sim.awareness.knows_of_asset(org, asset) for asset in targets):
+            if any(not self.peers.awareness.knows_of_asset(org, asset) for asset in targets):
                 return "target_unknown"
-        if d.action == "ordinance" and "gbt" in self.teams and not sim.escalation.ready("gbt").triggered:
+        if d.action == "ordinance" and "gbt" in self.teams and not self.peers.escalation.ready("gbt").triggered:
             return "needs_team"
         if not self._something_to_do(d, targets):
             return "nothing_to_do"
@@ -100,37 +102,38 @@ class DecisionDesk:
         if crew and d.action != "call_crew":
             if not is_team and crew.split("/")[0] != d.by:
                 return "not_permitted"
-            if sim.crews.busy(crew):
+            if self.peers.crews.busy(crew):
                 return "crew_busy"
         return ""
 
     def _org_may(self, d: Decision) -> bool:
-        sim = self.sim
-        room = sim.scenario.response.control_room
+        kernel = self.kernel
+        room = kernel.scenario.response.control_room
         if d.action in TEAM_ONLY_ACTIONS:
             return d.action in CONTROL_ROOM_ACTIONS and d.by == room
         if d.action == "call_crew":
             return (d.crew or "").split("/")[0] == d.by
         if d.action in ASSET_DECISIONS and d.action not in ORG_ACTIONS_ANY_TARGET:
-            return all(sim.owners[sim.scenario.graph.index[t]] == d.by for t in d.target)
+            return all(kernel.owners[kernel.graph.index[t]] == d.by for t in d.target)
         return True
 
     def _something_to_do(self, d: Decision, targets: list[int]) -> bool:
-        sim = self.sim
-        graph = sim.scenario.graph
+        kernel = self.kernel
+        graph = kernel.graph
         action = d.action
         if action == "manual":
             return all(graph.assets[a].manual_fallback is not None for a in targets)
         if action == "restore":
-            return all(a in sim.incidents.encrypted for a in targets)
+            return all(self.peers.incidents.encryption(a) is not None for a in targets)
         if action == "secure_evidence":
-            return all(a in sim.incidents.encrypted or sim.incidents.compromised.get(a) for a in targets)
+            incidents = self.peers.incidents
+            return all(incidents.encryption(a) is not None or incidents.is_compromised(a) for a in targets)
         if action == "repair":
-            return all(sim.states.keys(a, "damage") + sim.states.keys(a, "physical") for a in targets)
+            return all(kernel.states.keys(a, "damage") + kernel.states.keys(a, "physical") for a in targets)
         if action == "notify":
             return self._clock(d) is not None
         if action == "grip":
-            return d.level != sim.escalation.current
+            return d.level != self.peers.escalation.current
         return True
 
     def crew_of(self, d: Decision, asset: int) -> str | None:
@@ -139,48 +142,49 @@ class DecisionDesk:
             return d.crew
         if asset < 0:
             return None
-        spec = self.sim.scenario.graph.assets[asset]
+        spec = self.kernel.graph.assets[asset]
         if d.action == "manual" and spec.manual_fallback is not None:
             return spec.manual_fallback.crew
         if d.action in ("repair", "restore"):
-            encryption = self.sim.incidents.encrypted.get(asset)
+            encryption = self.peers.incidents.encryption(asset)
             inject_crew = getattr(encryption[0], "crew", None) if encryption else None
             return inject_crew or (spec.recovery.crew if spec.recovery else None)
         return None
 
     def _clock(self, d: Decision):
         org = None if d.by in self.teams else d.by
-        return next((c for c in self.sim.deadlines.open_clocks(d.deadline or "") if org is None or c.org == org), None)
+        return next(
+            (c for c in self.peers.deadlines.open_clocks(d.deadline or "") if org is None or c.org == org), None
+        )
 
     def _detail(self, d: Decision) -> str:
         """What the action's name leaves out: the level, the crew and how many, the inject."""
         if d.action == "grip":
             return f" {d.level}"
         if d.action == "call_crew":
-            return f" {self.sim.crews.label(d.crew)} +{d.size}"
+            return f" {self.peers.crews.label(d.crew)} +{d.size}"
         if d.action == "inject" and d.inject is not None:
-            target = self.sim.scenario.graph.assets[self.sim.scenario.graph.index[d.inject.target]]
+            target = self.kernel.graph.assets[self.kernel.graph.index[d.inject.target]]
             return f" {d.inject.type}: {target.label}"
         return ""
 
     def _by_name(self, by: str) -> str:
-        sim = self.sim
+        kernel = self.kernel
         if by in self.teams:
-            return sim.escalation.team_names.get(by, by)
-        return sim.org_name(by) if by != EXERCISE_CONTROL else "@exercise-control"
+            return self.peers.escalation.team_names.get(by, by)
+        return kernel.org_name(by) if by != EXERCISE_CONTROL else "@exercise-control"
 
     # --- carrying out -------------------------------------------------------------------------------
     def _carry_out(self, d: Decision, decision_id: str, targets: list[int], cause: int) -> None:
-        sim = self.sim
-        playbook = sim.playbook
+        playbook = self.peers.playbook
         if d.action == "grip":
-            sim.escalation.decide(d.level or 0, cause)
+            self.peers.escalation.decide(d.level or 0, cause)
             return
         if d.action == "call_crew":
-            sim.crews.call_in(d.crew or "", d.size, cause)
+            self.peers.crews.call_in(d.crew or "", d.size, cause)
             return
         if d.action == "inject":
-            sim.adhoc_inject(d, cause)
+            self._adhoc_inject(d, cause)
             return
         rule = self._as_rule(d, decision_id, targets)
         if d.action == "notify":
@@ -191,7 +195,7 @@ class DecisionDesk:
                 cause,
                 rule.crew,
                 rule.default_duration(),
-                lambda r, a, e: sim.deadlines.complete(clock, e),
+                lambda r, a, e: self.peers.deadlines.complete(clock, e),
                 {"deadline": clock.name},
             )
         elif d.action in ASSET_DECISIONS:

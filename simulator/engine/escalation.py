@@ -10,20 +10,23 @@ to the highest level that holds and the teams above it are dismissed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import simpy
 
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["Escalation"]
 
 
-class Escalation:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        self.ladder = sim.scenario.response.ladder
+class Escalation(Part):
+    """The GRIP level now (``current``), the minute each level was first reached and each team
+    assembled; ``listeners(level, event id)`` are told when a level is reached."""
+
+    PEERS = ("situation",)  # the known situation its conditions read
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        self.ladder = kernel.scenario.response.ladder
         self.levels = sorted(self.ladder.levels, key=lambda level: level.level) if self.ladder else []
         self.current = 0
         self.floor = 0  # a level decided by the players: the ladder does not step down below it
@@ -39,14 +42,14 @@ class Escalation:
         self.team_names = {t.id: t.name or t.id for level in self.levels for t in level.teams}
 
     def target(self) -> int:
-        values = self.sim.situation.values()
+        values = self.peers.situation.values()
         held = max((level.level for level in self.levels if level.when(values)), default=0)
         return max(held, self.floor)
 
     def ready(self, team: str) -> simpy.Event:
         """An event that succeeds when ``team`` is assembled."""
         if team not in self.team_ready:
-            self.team_ready[team] = self.sim.env.event()
+            self.team_ready[team] = self.kernel.event()
         return self.team_ready[team]
 
     def reevaluate(self, cause: int) -> None:
@@ -56,13 +59,13 @@ class Escalation:
         if target > self.current and not self._up_pending:
             self._up_pending = True
             self._up_version += 1
-            self.sim.call_at(
-                self.ladder.decide.sample(self.sim.stream("grip.decide")), self._escalate, self._up_version, cause
+            self.kernel.call_at(
+                self.ladder.decide.sample(self.kernel.stream("grip.decide")), self._escalate, self._up_version, cause
             )
         if target < self.current and not self._down_pending:
             self._down_pending = True
             self._down_version += 1
-            self.sim.call_at(self.ladder.deescalate_after, self._deescalate, self._down_version, cause)
+            self.kernel.call_at(self.ladder.deescalate_after, self._deescalate, self._down_version, cause)
         elif target >= self.current and self._down_pending:
             self._down_pending = False
             self._down_version += 1  # the situation got worse again: stay
@@ -90,9 +93,9 @@ class Escalation:
             self._deescalate_to(level, cause)
 
     def _escalate_to(self, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         level = next(lv for lv in self.levels if lv.level == target)
-        event = sim.log(
+        event = kernel.log(
             "grip.escalated",
             cause=cause,
             params={"from": self.current, "to": target, "name": level.name or str(target)},
@@ -102,12 +105,12 @@ class Escalation:
         self.current = target
         for reached in self.levels:
             if reached.level <= target:
-                self.reached.setdefault(reached.level, sim.env.now)
+                self.reached.setdefault(reached.level, kernel.now)
                 for team in reached.teams:
                     if team.id not in self.active_teams:
                         self.active_teams.add(team.id)
-                        sim.call_at(
-                            sim.clock.callout(team.assembly, sim.env.now, sim.stream("team", team.id)),
+                        kernel.call_at(
+                            kernel.clock.callout(team.assembly, kernel.now, kernel.stream("team", team.id)),
                             self._assembled,
                             team,
                             event,
@@ -118,8 +121,8 @@ class Escalation:
     def _assembled(self, team, cause: int) -> None:
         if team.id not in self.active_teams:
             return  # dismissed before it assembled
-        self.assembled.setdefault(team.id, self.sim.env.now)
-        self.sim.log("team.assembled", cause=cause, params={"team": team.name or team.id}, ref=team.id)
+        self.assembled.setdefault(team.id, self.kernel.now)
+        self.kernel.log("team.assembled", cause=cause, params={"team": team.name or team.id}, ref=team.id)
         ready = self.ready(team.id)
         if not ready.triggered:
             ready.succeed()
@@ -134,9 +137,9 @@ class Escalation:
         self._deescalate_to(target, cause)
 
     def _deescalate_to(self, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         level_name = next((lv.name or str(lv.level) for lv in self.levels if lv.level == target), "")
-        event = sim.log(
+        event = kernel.log(
             "grip.deescalated" if target > 0 else "grip.ended",
             cause=cause,
             params={"from": self.current, "to": target, "name": level_name},
@@ -146,7 +149,9 @@ class Escalation:
         keep = {team.id for lv in self.levels if lv.level <= target for team in lv.teams}
         for team_id in sorted(self.active_teams - keep):
             self.active_teams.discard(team_id)
-            sim.log("team.dismissed", cause=event, params={"team": self.team_names.get(team_id, team_id)}, ref=team_id)
+            kernel.log(
+                "team.dismissed", cause=event, params={"team": self.team_names.get(team_id, team_id)}, ref=team_id
+            )
             ready = self.team_ready.get(team_id)
             if ready is not None and ready.triggered:
                 del self.team_ready[team_id]  # later work waits for the team to assemble again

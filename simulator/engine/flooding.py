@@ -9,20 +9,25 @@ when a basin's level crosses its alarm, crest and flooding thresholds.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from .hazards import model_class
 from .hazards.basin import BasinLevel, Threshold
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part, Peers
 
 __all__ = ["Flooding"]
 
 
-class Flooding:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
+class Flooding(Part):
+    """The run's basins (by id), hazard models and flooded zones (id -> first minute flooded)."""
+
+    PEERS = ("awareness", "incidents")
+
+    def __init__(self, kernel: Kernel, peers_for: Callable[[type], Peers]):
+        """``peers_for(model_class)``: the peers a hazard model's class declares in its ``PEERS``,
+        connected (the Simulation's)."""
+        super().__init__(kernel)
+        self._peers_for = peers_for
         self.basins: dict[str, BasinLevel] = {}
         self.models: list = []
         self.flooded_zones: dict[str, float] = {}
@@ -30,14 +35,15 @@ class Flooding:
 
     def basin(self, basin_id: str, cause: int) -> BasinLevel:
         if basin_id not in self.basins:
-            spec = next(b for b in self.sim.scenario.graph.basins if b.id == basin_id)
-            level = self.basins[basin_id] = BasinLevel(self.sim, spec, cause)
+            spec = next(b for b in self.kernel.graph.basins if b.id == basin_id)
+            level = self.basins[basin_id] = BasinLevel(self.kernel, spec, cause, self.crossed)
             for asset, _ in level.drains:
                 self._drains.setdefault(asset, []).append(level)
         return self.basins[basin_id]
 
     def start_hazard(self, spec, target: int, cause: int, model_name: str | None = None) -> None:
-        model = model_class(model_name or spec.model)(self.sim, spec, target, cause)
+        cls = model_class(model_name or spec.model)
+        model = cls(self.kernel, self._peers_for(cls), spec, target, cause)
         self.models.append(model)
         model.start()
 
@@ -57,25 +63,25 @@ class Flooding:
             model.finish()
 
     def crossed(self, level: BasinLevel, threshold: Threshold) -> None:
-        sim = self.sim
+        kernel = self.kernel
         basin = level.basin
         params = {"basin": basin.name or basin.id, "level_m": round(threshold.level_m, 3)}
         if threshold.kind == "alarm":
             receiver = basin.alarm_asset
-            asset = sim.scenario.graph.index[receiver] if receiver else self._driving_asset(basin.id)
+            asset = kernel.graph.index[receiver] if receiver else self._driving_asset(basin.id)
             # logged on the alarm's asset: known when the alarm is (at once)
-            event = sim.log("hazard.alarm_level", asset, level.cause, params, ref=basin.id)
+            event = kernel.log("hazard.alarm_level", asset, level.cause, params, ref=basin.id)
             if asset >= 0:
-                sim.awareness.alarm(asset, event, basin_id=basin.id)
+                self.peers.awareness.alarm(asset, event, basin_id=basin.id)
         elif threshold.kind == "crest":
             # seen (and known) with the asset whose hazard drives the basin
-            sim.log("hazard.crest_exceeded", self._driving_asset(basin.id), level.cause, params, ref=basin.id)
+            kernel.log("hazard.crest_exceeded", self._driving_asset(basin.id), level.cause, params, ref=basin.id)
         elif threshold.kind == "zone":
-            zone = next(z for z in sim.scenario.graph.zones if z.id == threshold.ref)
-            self.flooded_zones.setdefault(zone.id, sim.env.now)
+            zone = next(z for z in kernel.graph.zones if z.id == threshold.ref)
+            self.flooded_zones.setdefault(zone.id, kernel.now)
             # known with the first asset of the zone (its failure is reported, or it is watched)
-            first = sim.scenario.graph.index[zone.assets[0]] if zone.assets else -1
-            event = sim.log(
+            first = kernel.graph.index[zone.assets[0]] if zone.assets else -1
+            event = kernel.log(
                 "zone.flooded",
                 first,
                 level.cause,
@@ -83,11 +89,11 @@ class Flooding:
                 ref=zone.id,
             )
             if first >= 0:
-                sim.awareness.report_directly(first, event, "flood")  # residents call about water in the street
+                self.peers.awareness.report_directly(first, event, "flood")  # residents call about water in the street
         else:
-            asset = sim.scenario.graph.index[threshold.ref]
-            event = sim.log("flood.damage", asset, level.cause, params, ref=basin.id)
-            sim.incidents.damage(asset, event, ("physical", event))
+            asset = kernel.graph.index[threshold.ref]
+            event = kernel.log("flood.damage", asset, level.cause, params, ref=basin.id)
+            self.peers.incidents.damage(asset, event, ("physical", event))
 
     def _driving_asset(self, basin_id: str) -> int:
         for model in self.models:

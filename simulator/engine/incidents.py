@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..model import plugins
 from ..model.incidents import (
     CompromiseInject,
@@ -16,9 +14,7 @@ from ..model.incidents import (
     ThreatInject,
 )
 from .eventkinds import declare
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 
@@ -26,17 +22,22 @@ __all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 SPREAD_LINKS = ("data", "control")
 
 
-class IncidentHandlers:
+class IncidentHandlers(Part):
     """Applies injects: each incident type's handler (``simulator.model.plugins.IncidentPlugin``),
-    called as ``handler(self, position, inject, target, cause)``; the built-ins are methods here.
+    called as ``handler(self, position, inject, target, cause)``; the built-ins are methods here. A
+    plugin's handler works as part of this part: it uses ``incidents.kernel`` (``now``, ``log``,
+    ``call_at``, ``stream``, ``states``, minutes), the methods here (``incident_event``, ``damage``)
+    and the declared peers in ``incidents.peers``. Times are minutes.
 
     Damage (an outage without duration, ``disrupt``) is repaired by the asset's recovery crew once
     its owner knows of it (``awaiting_repair``); encryption waits for a playbook ``restore``.
     """
 
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        graph = sim.scenario.graph
+    PEERS = ("awareness", "crews", "flooding", "playbook")
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        graph = kernel.graph
         neighbours: list[set[int]] = [set() for _ in graph.assets]
         for c, asset in enumerate(graph.assets):
             for need in asset.needs:
@@ -56,8 +57,21 @@ class IncidentHandlers:
         # exercise may bring a type the scenario's own injects do not have)
         self.by_type: dict[str, object] = {}
 
+    # --- what the playbook and the decisions ask -------------------------------------------------
+    def encryption(self, asset: int) -> tuple | None:
+        """(inject, effect key, event id) while ``asset`` is encrypted, else None."""
+        return self.encrypted.get(asset)
+
+    def is_compromised(self, asset: int) -> bool:
+        """Whether an attacker has compromised ``asset`` (disrupt or manipulate)."""
+        return self.compromised.get(asset, False)
+
+    def threat_duration(self, asset: int):
+        """The duration distribution of the threat against ``asset`` (minutes), or None."""
+        return self.threats.get(asset)
+
     def apply(self, position: int, inject, cause: int) -> None:
-        target = self.sim.scenario.graph.index[inject.target]
+        target = self.kernel.graph.index[inject.target]
         handler = self.by_type.get(inject.type)
         if handler is None:
             handler = self.by_type[inject.type] = plugins.resolve(plugins.incident_types()[inject.type].handler)
@@ -65,20 +79,20 @@ class IncidentHandlers:
 
     def incident_event(self, kind: str, position: int, target: int, cause: int, params: dict | None = None) -> int:
         """Log the event of an incident hitting ``target`` (an incident fact: params and ref name the inject)."""
-        inject_id = self.sim.scenario.inject_id(position)
-        return self.sim.log(kind, target, cause, {"inject": inject_id, **(params or {})}, ref=inject_id)
+        inject_id = self.kernel.scenario.inject_id(position)
+        return self.kernel.log(kind, target, cause, {"inject": inject_id, **(params or {})}, ref=inject_id)
 
     # --- physical failure ---------------------------------------------------------------------
     def outage(self, position: int, inject: OutageInject, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         event = self.incident_event("outage.start", position, target, cause)
-        sim.awareness.incident(target, inject, cyber=False)
+        self.peers.awareness.incident(target, inject, cyber=False)
         if inject.duration is not None:
             key = ("outage", position)
-            sim.states.set_effect(target, key, 0.0, event)
-            sim.call_at(
+            kernel.states.set_effect(target, key, 0.0, event)
+            kernel.call_at(
                 inject.duration.sample(
-                    sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+                    kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
                 ),
                 self._outage_end,
                 target,
@@ -89,15 +103,15 @@ class IncidentHandlers:
             self.damage(target, event, ("physical", event))
 
     def _outage_end(self, target: int, key: object, cause: int) -> None:
-        event = self.sim.log("outage.end", target, cause)
-        self.sim.states.clear_effect(target, key, event)
+        event = self.kernel.log("outage.end", target, cause)
+        self.kernel.states.clear_effect(target, key, event)
 
     def damage(self, target: int, cause: int, key: tuple) -> None:
         """Damage needing repair by the asset's recovery crew, once known; without recovery it stays down."""
-        sim = self.sim
-        sim.states.set_effect(target, key, 0.0, cause)
-        if sim.scenario.graph.assets[target].recovery is None:
-            sim.log("repair.unavailable", target, cause)
+        kernel = self.kernel
+        kernel.states.set_effect(target, key, 0.0, cause)
+        if kernel.graph.assets[target].recovery is None:
+            kernel.log("repair.unavailable", target, cause)
         else:
             self.awaiting_repair[cause] = (target, key)
 
@@ -105,27 +119,26 @@ class IncidentHandlers:
         """The owner knows of a damage: its crew is called to repair it (after the forensic
         images, for cyber damage, when the playbook secures evidence)."""
         target, key = self.awaiting_repair.pop(damage_event)
-        self.sim.env.process(self._repair(target, key, damage_event))
+        self.kernel.process(self._repair(target, key, damage_event))
 
     def _repair(self, target: int, key: tuple, damage_event: int):
-        sim = self.sim
-        recovery = sim.scenario.graph.assets[target].recovery
+        kernel = self.kernel
+        recovery = kernel.graph.assets[target].recovery
         if key[0] == "damage":
-            yield from sim.playbook.wait_for_evidence(target, damage_event, recovery.crew or "")
-        sim.crews.work(
+            yield from self.peers.playbook.wait_for_evidence(target, damage_event, recovery.crew or "")
+        self.peers.crews.work(
             recovery.crew,
-            sim.crews.job_key(0, target),
+            self.peers.crews.job_key(0, target),
             recovery.duration,
             "repair",
             target,
             recovery.crew or "",
             damage_event,
-            lambda done: sim.states.clear_effect(target, key, done),
+            lambda done: kernel.states.clear_effect(target, key, done),
         )
 
     # --- cyber ----------------------------------------------------------------------------------
     def compromise(self, position: int, inject: CompromiseInject, target: int, cause: int) -> None:
-        sim = self.sim
         if inject.effect == "disrupt":
             event = self.incident_event("cyber.compromised", position, target, cause, {"effect": "disrupt"})
             self.compromised[target] = True
@@ -134,31 +147,31 @@ class IncidentHandlers:
             event = self.incident_event("cyber.manipulated", position, target, cause)
             self.compromised[target] = True
             if inject.hazard is not None:
-                sim.flooding.start_hazard(inject.hazard, target, event)
+                self.peers.flooding.start_hazard(inject.hazard, target, event)
         else:
             self.incident_event("cyber.exfiltrated", position, target, cause)
-        sim.awareness.incident(target, inject, cyber=True)
+        self.peers.awareness.incident(target, inject, cyber=True)
 
     def ransomware(self, position: int, inject: RansomwareInject, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         attack = _RansomwareAttack(self, position, inject)
         self.attacks.append(attack)
         if inject.spread is not None and inject.contain_after is not None:
-            sim.call_at(
-                inject.contain_after.sample(sim.stream("contain", sim.scenario.inject_id(position))),
+            kernel.call_at(
+                inject.contain_after.sample(kernel.stream("contain", kernel.scenario.inject_id(position))),
                 attack.contain,
                 cause,
             )
         attack.encrypt(target, cause)
 
     def ddos(self, position: int, inject: DdosInject, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         event = self.incident_event("cyber.ddos.start", position, target, cause, {"level": inject.level})
         key = ("ddos", position)
-        sim.states.set_effect(target, key, inject.level, event)
-        sim.call_at(
+        kernel.states.set_effect(target, key, inject.level, event)
+        kernel.call_at(
             inject.duration.sample(
-                sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+                kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
             ),
             self._effect_end,
             "cyber.ddos.end",
@@ -166,13 +179,13 @@ class IncidentHandlers:
             key,
             event,
         )
-        sim.awareness.incident(target, inject, cyber=True)
+        self.peers.awareness.incident(target, inject, cyber=True)
 
     def _effect_end(self, kind: str, target: int, key: object, cause: int) -> None:
-        if key not in self.sim.states.effects(target):
+        if key not in self.kernel.states.effects(target):
             return  # already ended (a fraud wave answered)
-        event = self.sim.log(kind, target, cause)
-        self.sim.states.clear_effect(target, key, event)
+        event = self.kernel.log(kind, target, cause)
+        self.kernel.states.clear_effect(target, key, event)
 
     def isolation_done(self, asset: int, event: int) -> None:
         for attack in self.attacks:
@@ -183,21 +196,21 @@ class IncidentHandlers:
         if encryption is None:
             return
         _, key, _ = encryption
-        self.sim.states.clear_effect(asset, key, event)
+        self.kernel.states.clear_effect(asset, key, event)
         for attack in self.attacks:
             attack.check_contained(event)
 
     # --- digitised crime ------------------------------------------------------------------------
     def fraud(self, position: int, inject: FraudInject, target: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         event = self.incident_event("online.fraud.start", position, target, cause, {"level": inject.level})
         key = ("fraud", position)
         self.frauds.setdefault(target, []).append((key, event))
-        sim.states.set_effect(target, key, inject.level, event)
+        kernel.states.set_effect(target, key, inject.level, event)
         if inject.duration is not None:
-            sim.call_at(
+            kernel.call_at(
                 inject.duration.sample(
-                    sim.stream("inject.duration", sim.scenario.inject_id(position), sim.asset_name(target))
+                    kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
                 ),
                 self._effect_end,
                 "online.fraud.end",
@@ -206,13 +219,13 @@ class IncidentHandlers:
                 event,
             )
         if inject.load is not None:
-            sim.crews.work(
+            self.peers.crews.work(
                 inject.load.crew,
-                sim.crews.job_key(0, -1),
+                self.peers.crews.job_key(0, -1),
                 inject.load.duration,
                 "fraud_reports",
                 target,
-                sim.scenario.inject_id(position),
+                kernel.scenario.inject_id(position),
                 event,
                 lambda done: None,
                 event_prefix="load",
@@ -220,12 +233,12 @@ class IncidentHandlers:
 
     def hazard(self, position: int, inject: HazardInject, target: int, cause: int) -> None:
         event = self.incident_event("hazard.start", position, target, cause, {"model": inject.hazard.model})
-        self.sim.flooding.start_hazard(inject.hazard, target, event)
+        self.peers.flooding.start_hazard(inject.hazard, target, event)
 
     def mobilization(self, position: int, inject: MobilizationInject, target: int, cause: int) -> None:
         event = self.incident_event("online.mobilization.start", position, target, cause, {"reach": inject.reach})
-        self.sim.awareness.incident(target, inject, cyber=False)
-        self.sim.flooding.start_hazard(inject, target, event, model_name="crowd")
+        self.peers.awareness.incident(target, inject, cyber=False)
+        self.peers.flooding.start_hazard(inject, target, event, model_name="crowd")
 
     def fraud_answered(self, asset: int, cause: int) -> None:
         for key, _ in self.frauds.pop(asset, []):
@@ -234,7 +247,7 @@ class IncidentHandlers:
     def threat(self, position: int, inject: ThreatInject, target: int, cause: int) -> None:
         event = self.incident_event("online.threat.start", position, target, cause, {"official": inject.official})
         self.threats[target] = inject.duration
-        self.sim.awareness.report_directly(target, event)
+        self.peers.awareness.report_directly(target, event)
 
 
 class _RansomwareAttack:
@@ -246,7 +259,8 @@ class _RansomwareAttack:
 
     def __init__(self, handlers: IncidentHandlers, position: int, inject: RansomwareInject):
         self.handlers = handlers
-        self.sim = handlers.sim
+        self.kernel = handlers.kernel
+        self.peers = handlers.peers  # the handlers' own: the attack is part of them
         self.position = position
         self.inject = inject
         self.infected: set[int] = set()
@@ -254,41 +268,41 @@ class _RansomwareAttack:
 
     def contain(self, cause: int) -> None:
         if self.contained_at is None:
-            self.contained_at = self.sim.env.now
-            inject_id = self.sim.scenario.inject_id(self.position)
-            self.sim.log("cyber.contained", cause=cause, params={"inject": inject_id}, ref=inject_id)
+            self.contained_at = self.kernel.now
+            inject_id = self.kernel.scenario.inject_id(self.position)
+            self.kernel.log("cyber.contained", cause=cause, params={"inject": inject_id}, ref=inject_id)
 
     def check_contained(self, cause: int) -> None:
-        isolated = self.sim.playbook.isolated
+        playbook = self.peers.playbook
         encrypted = self.handlers.encrypted
-        if self.infected and all(a in isolated or a not in encrypted for a in self.infected):
+        if self.infected and all(playbook.is_isolated(a) or a not in encrypted for a in self.infected):
             self.contain(cause)
 
     def encrypt(self, asset: int, cause: int) -> None:
-        sim = self.sim
+        kernel = self.kernel
         self.infected.add(asset)
-        spec = sim.scenario.graph.assets[asset]
+        spec = kernel.graph.assets[asset]
         event = self.handlers.incident_event("cyber.encrypted", self.position, asset, cause, {"backups": spec.backups})
         key = ("damage", event)
         self.handlers.encrypted[asset] = (self.inject, key, event)
-        sim.states.set_effect(asset, key, 0.0, event)
-        sim.awareness.incident(asset, self.inject, cyber=True)
+        kernel.states.set_effect(asset, key, 0.0, event)
+        self.peers.awareness.incident(asset, self.inject, cyber=True)
         spread = self.inject.spread
         if spread is None:
             return
-        assets = sim.scenario.graph.assets
+        assets = kernel.graph.assets
         for neighbour in self.handlers.network_neighbours[asset]:
             if neighbour in self.infected or assets[neighbour].exposure == "none":
                 continue
-            hop = sim.stream("spread", sim.asset_name(asset), sim.asset_name(neighbour))
+            hop = kernel.stream("spread", kernel.asset_name(asset), kernel.asset_name(neighbour))
             if hop.random() < spread.probability:
-                sim.call_at(spread.delay.sample(hop), self._hop, asset, neighbour, event)
+                kernel.call_at(spread.delay.sample(hop), self._hop, asset, neighbour, event)
 
     def _hop(self, source: int, asset: int, cause: int) -> None:
         if asset in self.infected or self.contained_at is not None:
             return
-        isolated = self.sim.playbook.isolated
-        if source in isolated or asset in isolated:
+        playbook = self.peers.playbook
+        if playbook.is_isolated(source) or playbook.is_isolated(asset):
             return  # the link was cut
         self.encrypt(asset, cause)
 

@@ -12,12 +12,7 @@ stale.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..model.graph import InfrastructureGraph
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["NeedState", "NeedNetwork"]
 
@@ -77,11 +72,14 @@ class NeedState:
         return self.available >= self.k
 
 
-class NeedNetwork:
-    """All needs of the graph, indexed by supplier."""
+class NeedNetwork(Part):
+    """All needs of the graph, indexed by supplier. Times are minutes."""
 
-    def __init__(self, graph: InfrastructureGraph, kernel: Simulation):
-        self.kernel = kernel
+    PEERS = ()
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        graph = kernel.graph
         index = graph.index
         self.needs: list[NeedState] = []
         self.by_supplier: list[list[NeedState]] = [[] for _ in graph.assets]
@@ -94,6 +92,18 @@ class NeedNetwork:
                     self.by_consumer.setdefault(c, []).append(state)
                 for s in state.suppliers:
                     self.by_supplier[s].append(state)
+
+    def dependants(self, asset: int) -> set[int]:
+        """``asset`` and every asset depending on it, directly or through others."""
+        by_supplier = self.by_supplier
+        seen = {asset}
+        stack = [asset]
+        while stack:
+            for need in by_supplier[stack.pop()]:
+                if need.consumer not in seen:
+                    seen.add(need.consumer)
+                    stack.append(need.consumer)
+        return seen
 
     def supplier_changed(self, supplier: int, available: bool, cause: int, now: float) -> None:
         """A supplier's availability flipped; ``cause`` is its status event."""
@@ -111,7 +121,7 @@ class NeedNetwork:
         kernel = self.kernel
         need.version += 1
         remaining = need.tolerance if need.refill else max(need.tolerance - need.used, 0.0)
-        need.unsatisfied_event = kernel.log_asset(
+        need.unsatisfied_event = kernel.log(
             "need.unsatisfied",
             need.consumer,
             cause,
@@ -130,7 +140,7 @@ class NeedNetwork:
             # first, whichever of the two was scheduled first (and is lifted after the restart).
             self._exhausted(need, need.version)
         need.version += 1
-        event = kernel.log_asset("need.satisfied", need.consumer, cause, {"type": need.type})
+        event = kernel.log("need.satisfied", need.consumer, cause, {"type": need.type})
         if need.active:
             kernel.call_at(need.restart, self._lift, need, need.version, event)
         else:
@@ -146,7 +156,7 @@ class NeedNetwork:
         if not need.refill:
             need.used = need.tolerance
         kernel = self.kernel
-        event = kernel.log_asset("need.exhausted", need.consumer, need.unsatisfied_event, {"type": need.type})
+        event = kernel.log("need.exhausted", need.consumer, need.unsatisfied_event, {"type": need.type})
         kernel.states.set_effect(need.consumer, ("need", need.index, need.type), need.level, event)
 
     def refuel(self, consumer: int, litres: float | None, cause: int, now: float) -> float:
@@ -180,13 +190,13 @@ class NeedNetwork:
         """A generator that ran dry runs again on delivered fuel (supply still down)."""
         if version != need.version:
             return  # supply came back meanwhile: the ordinary restart took over
-        now = self.kernel.env.now
+        now = self.kernel.now
         need.active = False
         need.since = now
         remaining = max(need.tolerance - need.used, 0.0)
         need.due = now + remaining
         self.kernel.call_at(remaining, self._exhausted, need, need.version)
-        event = self.kernel.log_asset("need.restarted", need.consumer, cause, {"type": need.type})
+        event = self.kernel.log("need.restarted", need.consumer, cause, {"type": need.type})
         self.kernel.states.clear_effect(need.consumer, ("need", need.index, need.type), event)
 
     def _lift(self, need: NeedState, version: int, satisfied_event: int) -> None:
@@ -194,5 +204,5 @@ class NeedNetwork:
             return
         need.active = False
         kernel = self.kernel
-        event = kernel.log_asset("need.restarted", need.consumer, satisfied_event, {"type": need.type})
+        event = kernel.log("need.restarted", need.consumer, satisfied_event, {"type": need.type})
         kernel.states.clear_effect(need.consumer, ("need", need.index, need.type), event)

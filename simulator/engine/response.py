@@ -9,15 +9,11 @@ for actions without an asset) for its crew. Actions compete for crews with repai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..model import plugins
 from ..model.distributions import Distribution
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.playbook import AssetSelector, Rule
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["Playbook", "ASSET_ACTIONS"]
 
@@ -26,10 +22,15 @@ __all__ = ["Playbook", "ASSET_ACTIONS"]
 ASSET_ACTIONS = frozenset(name for name, action in plugins.actions().items() if action.per_asset)
 
 
-class Playbook:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        self.rules = sim.scenario.response.rules
+class Playbook(Part):
+    """The scenario's rules and the actions they start (``start_action``, ``queue``), shared with
+    the decisions of a live exercise. Times are minutes."""
+
+    PEERS = ("situation", "escalation", "crews", "incidents", "deadlines", "needs", "flooding")
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        self.rules = kernel.scenario.response.rules
         self.fired: set[tuple[str, object]] = set()
         self.help_factor = 1.0  # restores take this share of their time (after ask_help)
         self.isolated: set[int] = set()
@@ -49,7 +50,7 @@ class Playbook:
     def start(self) -> None:
         for rule in self.rules:
             if rule.when.at is not None:
-                self.sim.call_at(rule.when.at, self._fire, rule, -1, 0, ("at",))
+                self.kernel.call_at(rule.when.at, self._fire, rule, -1, 0, ("at",))
 
     # --- triggers -------------------------------------------------------------------------------
     def incident_known(self, inject_type: str, asset: int, inject_key: str, event: int) -> None:
@@ -65,7 +66,7 @@ class Playbook:
                 self._fire(rule, asset, event, (inject_key, asset) if per_asset else (inject_key,))
 
     def asset_failed(self, asset: int, event: int) -> None:
-        spec = self.sim.scenario.graph.assets[asset]
+        spec = self.kernel.graph.assets[asset]
         for rule in self.rules:
             selector = rule.when.asset_failed
             if selector is not None and selector.matches(spec) and self._owner_matches(rule, asset):
@@ -73,7 +74,7 @@ class Playbook:
                 self._fire(rule, asset, event, (asset,) if per_asset else ("once",))
 
     def _owner_matches(self, rule: Rule, asset: int) -> bool:
-        return rule.when.owner is None or (asset >= 0 and self.sim.owners[asset] == rule.when.owner)
+        return rule.when.owner is None or (asset >= 0 and self.kernel.owners[asset] == rule.when.owner)
 
     def grip_reached(self, level: int, event: int) -> None:
         for rule in self.rules:
@@ -95,16 +96,16 @@ class Playbook:
         if (rule.id, key) in self.fired:
             return
         self.fired.add((rule.id, key))
-        self.sim.env.process(self._run_rule(rule, asset, cause, clock))
+        self.kernel.process(self._run_rule(rule, asset, cause, clock))
 
     def _run_rule(self, rule: Rule, trigger_asset: int, cause: int, clock=None):
-        sim = self.sim
+        kernel = self.kernel
         # the rule's own event: the cause of what it does (and the root of a rule timed by `at`)
-        cause = sim.log("rule.fired", trigger_asset, cause, {"rule": rule.id, "action": rule.action}, ref=rule.id)
+        cause = kernel.log("rule.fired", trigger_asset, cause, {"rule": rule.id, "action": rule.action}, ref=rule.id)
         if rule.delay:
-            yield sim.env.timeout(rule.delay)
-        if rule.if_ is not None and not rule.if_(sim.situation.values()):
-            sim.log(
+            yield kernel.timeout(rule.delay)
+        if rule.if_ is not None and not rule.if_(self.peers.situation.values()):
+            kernel.log(
                 "action.skipped",
                 trigger_asset,
                 cause,
@@ -114,9 +115,9 @@ class Playbook:
             return
         team = rule.requires_team or ("gbt" if rule.action == "ordinance" and self._has_team("gbt") else None)
         if team is not None:
-            ready = sim.escalation.ready(team)
+            ready = self.peers.escalation.ready(team)
             if not ready.triggered:
-                waiting = sim.log(
+                waiting = kernel.log(
                     "action.waiting",
                     trigger_asset,
                     cause,
@@ -142,11 +143,11 @@ class Playbook:
             self.start_action(rule, trigger_asset, cause)
 
     def _has_team(self, team: str) -> bool:
-        ladder = self.sim.scenario.response.ladder
+        ladder = self.kernel.scenario.response.ladder
         return ladder is not None and any(t.id == team for level in ladder.levels for t in level.teams)
 
     def _targets(self, rule: Rule, trigger_asset: int) -> list[int]:
-        graph = self.sim.scenario.graph
+        graph = self.kernel.graph
         target = rule.target
         if target == "trigger":
             return [trigger_asset] if trigger_asset >= 0 else []
@@ -169,11 +170,12 @@ class Playbook:
         self.queue(rule, asset, cause, rule.crew, rule.default_duration(), done)
 
     def queue(self, rule, asset, cause, crew, duration, done, params=None):
-        sim = self.sim
+        """Queue ``rule``'s action on ``asset`` for ``crew`` (``duration``: minutes, a distribution
+        or a function); ``done(rule, asset, done_event)`` when the crew finished."""
         params = {"rule": rule.id, "action": rule.action, **(params or {})}
-        sim.crews.work(
+        self.peers.crews.work(
             crew,
-            sim.crews.job_key(rule.priority, asset),
+            self.peers.crews.job_key(rule.priority, asset),
             duration,
             rule.action,
             asset,
@@ -186,28 +188,28 @@ class Playbook:
 
     # --- actions with their own start ---------------------------------------------------------------
     def _start_manual(self, rule: Rule, asset: int, cause: int) -> None:
-        fallback = self.sim.scenario.graph.assets[asset].manual_fallback
+        fallback = self.kernel.graph.assets[asset].manual_fallback
         if fallback is None:
-            self.sim.log("action.impossible", asset, cause, {"rule": rule.id, "action": "manual"}, ref=rule.id)
+            self.kernel.log("action.impossible", asset, cause, {"rule": rule.id, "action": "manual"}, ref=rule.id)
             return
         duration = rule.duration if rule.duration is not None else fallback.setup
         self.queue(rule, asset, cause, rule.crew or fallback.crew, duration, self._done_manual)
 
     def _start_restore(self, rule: Rule, asset: int, cause: int) -> None:
-        sim = self.sim
-        encryption = sim.incidents.encrypted.get(asset)
+        kernel = self.kernel
+        encryption = self.peers.incidents.encryption(asset)
         if encryption is None:
             return  # nothing to restore on this asset
         inject, _, _ = encryption
-        spec = sim.scenario.graph.assets[asset]
+        spec = kernel.graph.assets[asset]
         crew = rule.crew or inject.crew or (spec.recovery.crew if spec.recovery else None)
         base = rule.duration if rule.duration is not None else getattr(inject.restore, spec.backups)
-        sim.env.process(self._restore(rule, asset, cause, crew, base))
+        kernel.process(self._restore(rule, asset, cause, crew, base))
 
     def evidence_secured(self, asset: int):
         """The event of ``asset``'s forensic images being made (created on first ask)."""
         if asset not in self.evidence_pending:
-            self.evidence_pending[asset] = self.sim.env.event()
+            self.evidence_pending[asset] = self.kernel.event()
         return self.evidence_pending[asset]
 
     def wait_for_evidence(self, asset: int, cause: int, ref: str):
@@ -217,44 +219,49 @@ class Playbook:
             return
         secured = self.evidence_secured(asset)
         if not secured.triggered:
-            waited_from = self.sim.env.now
+            waited_from = self.kernel.now
             yield secured
-            self.sim.log(
-                "evidence.restore_waited", asset, cause, {"minutes": round(self.sim.env.now - waited_from)}, ref=ref
+            self.kernel.log(
+                "evidence.restore_waited", asset, cause, {"minutes": round(self.kernel.now - waited_from)}, ref=ref
             )
 
     def _restore(self, rule: Rule, asset: int, cause: int, crew, base: Distribution):
-        sim = self.sim
+        kernel = self.kernel
         if rule.restore_first:
             if self.uses_evidence and not self.evidence_secured(asset).triggered:
-                sim.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
+                kernel.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
         else:
             yield from self.wait_for_evidence(asset, cause, rule.id)
 
         def duration() -> float:
-            return base.sample(sim.stream("restore", rule.id, sim.asset_name(asset))) * self.help_factor
+            return base.sample(kernel.stream("restore", rule.id, kernel.asset_name(asset))) * self.help_factor
 
         self.queue(rule, asset, cause, crew, duration, self._done_restore)
 
     def _start_secure_evidence(self, rule: Rule, asset: int, cause: int) -> None:
-        if asset not in self.sim.incidents.encrypted and not self.sim.incidents.compromised.get(asset):
+        incidents = self.peers.incidents
+        if incidents.encryption(asset) is None and not incidents.is_compromised(asset):
             return
         self.evidence_secured(asset)
         self.queue(rule, asset, cause, rule.crew, rule.default_duration(), self._done_secure_evidence)
 
     def _start_protect(self, rule: Rule, asset: int, cause: int) -> None:
-        threat = self.sim.incidents.threats.get(asset)
+        threat = self.peers.incidents.threat_duration(asset)
         duration = rule.duration if rule.duration is not None else (threat or Distribution.fixed(0.0))
         self.queue(rule, asset, cause, rule.crew, duration, _nothing)
 
     # --- what a finished action does ------------------------------------------------------------------
     def _done_manual(self, rule, asset, event) -> None:
-        fallback = self.sim.scenario.graph.assets[asset].manual_fallback
-        self.sim.states.set_manual(asset, fallback.level, event)
+        fallback = self.kernel.graph.assets[asset].manual_fallback
+        self.kernel.states.set_manual(asset, fallback.level, event)
+
+    def is_isolated(self, asset: int) -> bool:
+        """Whether ``asset`` has been cut off the network (an ``isolate`` action done)."""
+        return asset in self.isolated
 
     def _done_isolate(self, rule, asset, event) -> None:
         self.isolated.add(asset)
-        self.sim.incidents.isolation_done(asset, event)
+        self.peers.incidents.isolation_done(asset, event)
 
     def _done_secure_evidence(self, rule, asset, event) -> None:
         pending = self.evidence_pending.get(asset)
@@ -262,48 +269,48 @@ class Playbook:
             pending.succeed()
 
     def _done_restore(self, rule, asset, event) -> None:
-        self.sim.incidents.restored(asset, event)
+        self.peers.incidents.restored(asset, event)
 
     def _done_repair(self, rule, asset, event) -> None:
-        states = self.sim.states
+        states = self.kernel.states
         for key in states.keys(asset, "damage") + states.keys(asset, "physical"):
             states.clear_effect(asset, key, event)
 
     def _done_evacuate(self, rule, asset, event) -> None:
         if asset not in self.evacuated:
-            self.evacuated[asset] = self.sim.env.now
-            asset_id = self.sim.scenario.graph.assets[asset].id
-            for zone in self.sim.scenario.graph.zones:  # evacuating a zone's neighbourhood evacuates the zone
+            self.evacuated[asset] = self.kernel.now
+            asset_id = self.kernel.graph.assets[asset].id
+            for zone in self.kernel.graph.zones:  # evacuating a zone's neighbourhood evacuates the zone
                 if asset_id in zone.assets:
-                    self.evacuated_zones.setdefault(zone.id, self.sim.env.now)
-            self.sim.situation.evacuated(asset)
-            self.sim.escalation.reevaluate(event)
+                    self.evacuated_zones.setdefault(zone.id, self.kernel.now)
+            self.peers.situation.evacuated(asset)
+            self.peers.escalation.reevaluate(event)
 
     def _done_ask_help(self, rule, asset, event) -> None:
         self.help_factor = min(self.help_factor, rule.factor)
 
     def _notified(self, clock, event) -> None:
         """A notification done: it meets the clock that started the rule."""
-        self.sim.deadlines.complete(clock, event)
+        self.peers.deadlines.complete(clock, event)
 
     def _done_close_gates(self, rule, asset, event) -> None:
-        if not self.sim.flooding.act("close_gates", asset, event):
-            self.sim.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
+        if not self.peers.flooding.act("close_gates", asset, event):
+            self.kernel.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
 
     def _done_refuel(self, rule, asset, event) -> None:
-        sim = self.sim
-        litres = sim.needs.refuel(asset, rule.litres, event, sim.env.now)
-        sim.log("fuel.delivered", asset, event, {"litres": round(litres)}, ref=rule.id)
+        kernel = self.kernel
+        litres = self.peers.needs.refuel(asset, rule.litres, event, kernel.now)
+        kernel.log("fuel.delivered", asset, event, {"litres": round(litres)}, ref=rule.id)
 
     def _done_counter_message(self, rule, asset, event) -> None:
-        self.sim.incidents.fraud_answered(asset, event)
-        self.sim.flooding.act("counter_message", asset, event, rule)
+        self.peers.incidents.fraud_answered(asset, event)
+        self.peers.flooding.act("counter_message", asset, event, rule)
 
     def _done_ordinance(self, rule, asset, event) -> None:
-        self.sim.flooding.act("ordinance", asset, event, rule)
+        self.peers.flooding.act("ordinance", asset, event, rule)
 
     def _done_reinforce(self, rule, asset, event) -> None:
-        self.sim.flooding.act("reinforce", asset, event, rule)
+        self.peers.flooding.act("reinforce", asset, event, rule)
 
 
 def _nothing(rule, asset, event) -> None:

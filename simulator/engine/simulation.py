@@ -1,8 +1,13 @@
 """The Simulation: one SimPy environment, one random generator, the asset states and the log.
 
-Phases (desmod-style): build the state from the validated scenario, schedule the injects and the
-timed rules, run until the end, and hand back a ``RunRecord`` with the raw log. Nothing here reads
-or writes files.
+Phases (desmod-style): build the kernel and the parts of the engine from the validated scenario,
+connect each part's declared peers and the listeners, schedule the injects and the timed rules, run
+until the end, and hand back a ``RunRecord`` with the raw log. Nothing here reads or writes files.
+
+The Simulation is the only module that knows every part: the parts get the ``Kernel``
+(``kernel.py``) and their declared ``PEERS``, never the Simulation. The reactions that involve
+several parts (a status change, a fact becoming known, the control room's picture changing) are
+wired here.
 """
 
 from __future__ import annotations
@@ -10,9 +15,8 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import simpy
@@ -23,7 +27,6 @@ from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.scenario import Scenario
 from .awareness import Awareness
-from .clock import WallClock
 from .crews import Crews, Job
 from .deadlines import DeadlineClock, Deadlines
 from .decisions import DecisionDesk
@@ -32,10 +35,10 @@ from .eventkinds import INCIDENT_FACTS, STATUS_KINDS
 from .eventlog import Event, EventLog, StateChange
 from .flooding import Flooding
 from .incidents import IncidentHandlers
+from .kernel import Kernel, Peers
 from .needs import NeedNetwork
 from .response import Playbook
 from .situation import Situation
-from .state import AssetStates
 from .streams import RandomStreams
 
 __all__ = ["Simulation", "RunRecord"]
@@ -97,26 +100,41 @@ class Simulation:
         self.until_min = scenario.duration_min if until_min is None else float(until_min)
         self.env = simpy.Environment()
         self.log_book = EventLog()
-        self.clock = WallClock(scenario.start, scenario.response.office_hours)
-        graph = scenario.graph
         self.inject_times: tuple[float, ...] = ()
         self._inject_position = {scenario.inject_id(i): i for i in range(len(scenario.injects))}
         self._inject_event: dict[str, int] = {}
-        self._org_names = {o.id: o.name or o.id for o in scenario.organisations}
         self._nis2_owner = {org.id for org in scenario.organisations if org.nis2}
         with gc_paused():
-            self.owners = [a.owner or "" for a in graph.assets]
-            self.states = AssetStates(len(graph), self.log_book, self.owners, lambda: self.env.now)
-            self.needs = NeedNetwork(graph, self)
-            self.crews = Crews(self)
-            self.awareness = Awareness(self)
-            self.situation = Situation(self)
-            self.escalation = Escalation(self)
-            self.deadlines = Deadlines(self)
-            self.playbook = Playbook(self)
-            self.incidents = IncidentHandlers(self)
-            self.flooding = Flooding(self)
-            self.desk = DecisionDesk(self)
+            kernel = self.kernel = Kernel(scenario, self.stream, self.until_min, self.env, self.log_book)
+            self.clock = kernel.clock
+            self.owners = kernel.owners
+            self.states = kernel.states
+            self.needs = NeedNetwork(kernel)
+            self.crews = Crews(kernel)
+            self.awareness = Awareness(kernel)
+            self.situation = Situation(kernel)
+            self.escalation = Escalation(kernel)
+            self.deadlines = Deadlines(kernel)
+            self.playbook = Playbook(kernel)
+            self.incidents = IncidentHandlers(kernel)
+            self.flooding = Flooding(kernel, self._peers_for)
+            self.desk = DecisionDesk(kernel, self.adhoc_inject)
+        # every part by the name its peers know it by
+        self.parts = {
+            "needs": self.needs,
+            "crews": self.crews,
+            "awareness": self.awareness,
+            "situation": self.situation,
+            "escalation": self.escalation,
+            "deadlines": self.deadlines,
+            "playbook": self.playbook,
+            "incidents": self.incidents,
+            "flooding": self.flooding,
+            "desk": self.desk,
+        }
+        for part in self.parts.values():
+            part.peers.connect(self.parts)
+        kernel.on_logged = self.awareness.logged
         self.states.on_change = self._status_changed
         self.awareness.listeners.append(self._became_known)
         self.awareness.picture_listeners.append(self._in_the_picture)
@@ -128,53 +146,12 @@ class Simulation:
         self.started = False
         self._decision_event: simpy.Event | None = None
 
-    # --- services used by the parts of the engine ------------------------------------------------
-    def log(
-        self,
-        kind: str,
-        asset: int = -1,
-        cause: int = 0,
-        params: dict | None = None,
-        org: str | None = None,
-        ref: str = "",
-        level: float | None = None,
-    ) -> int:
-        """Log an event; ``org`` defaults to the asset's owner, ``level`` to its service level."""
-        if org is None:
-            org = self.owners[asset] if asset >= 0 else ""
-        if level is None and asset >= 0:
-            level = self.states.service[asset]
-        event = self.log_book.add(self.env.now, kind, asset, cause, level, org, params, ref)
-        self.awareness.logged(event, kind, asset, org)
-        return event
-
-    def log_asset(self, kind: str, asset: int, cause: int, params: dict | None = None, org: str | None = None) -> int:
-        return self.log(kind, asset, cause, params, org)
-
-    def asset_name(self, asset: int) -> str:
-        """The id of asset ``asset`` ("" for -1, no asset): random streams are keyed by ids."""
-        return self.scenario.graph.assets[asset].id if asset >= 0 else ""
-
-    def org_name(self, org: str) -> str:
-        """An organisation's name as people read it (its id when it has none)."""
-        return self._org_names.get(org, org) or "-"
-
-    def call_at(self, delay: float, callback: Callable[..., Any], *args: Any) -> None:
-        """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant)."""
-        timeout = self.env.timeout(delay)
-        timeout.callbacks.append(lambda _event: callback(*args))
-
-    def _call_first_at(self, delay: float, callback: Callable[[], None]) -> simpy.Event:
-        """Call ``callback()`` after ``delay`` minutes, before the ordinary events of that minute
-        (SimPy's urgent priority; Timeout has no priority argument, so the event is built here)."""
-        event = simpy.Event(self.env)
-        event._ok = True
-        event._value = None
-        event.callbacks.append(lambda _event: callback())
-        self.env.schedule(event, simpy.core.URGENT, delay)
-        return event
-
     # --- wiring -----------------------------------------------------------------------------------
+    def _peers_for(self, part_class: type) -> Peers:
+        """The connected peers a hazard model's class declares (``PEERS``), for the flooding."""
+        return Peers(part_class.__name__, getattr(part_class, "PEERS", ())).connect(self.parts)
+
+    # --- reactions across parts -------------------------------------------------------------------
     def _status_changed(self, asset: int, old: float, new: float, event: int) -> None:
         self.awareness.logged(event, self.log_book.events[event - 1].kind, asset, self.owners[asset])
         if (old > 0) != (new > 0):
@@ -224,7 +201,7 @@ class Simulation:
         for position, inject in enumerate(self.scenario.injects):
             at = inject.at.sample(self.stream("inject.at", self.scenario.inject_id(position)))
             times.append(at)
-            self.call_at(at, self._inject, position, inject)
+            self.kernel.call_at(at, self._inject, position, inject)
         self.inject_times = tuple(times)
         self.playbook.start()
 
@@ -232,7 +209,7 @@ class Simulation:
         target = self.scenario.graph.index[inject.target]
         inject_id = self.scenario.inject_id(position)
         params = {"inject": inject_id, "type": inject.type, "effect": getattr(inject, "effect", "")}
-        event = self.log("inject", target, 0, params, ref=inject_id)
+        event = self.kernel.log("inject", target, 0, params, ref=inject_id)
         self._inject_event[inject_id] = event
         self.incidents.apply(position, inject, event)
 
@@ -244,7 +221,7 @@ class Simulation:
         if not self._upcoming:
             self._decision_event = None
         else:
-            self._decision_event = self._call_first_at(
+            self._decision_event = self.kernel.call_first_at(
                 max(self._upcoming[0].at - self.env.now, 0.0), self._apply_next_decision
             )
         return self._decision_event
@@ -279,6 +256,7 @@ class Simulation:
         self.scenario = dataclasses.replace(
             self.scenario, spec=spec.model_copy(update={"injects": spec.injects + (inject,)})
         )
+        self.kernel.replace_scenario(self.scenario)
         position = len(spec.injects)
         self._inject_position[self.scenario.inject_id(position)] = position
         self.inject_times = self.inject_times + (self.env.now,)

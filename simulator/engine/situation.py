@@ -6,20 +6,23 @@ Updated incrementally from newly known events, so that reading it costs nothing 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from ..model.incidents import INCIDENT_CLASSES
-
-if TYPE_CHECKING:
-    from .simulation import Simulation
+from .kernel import Kernel, Part
 
 __all__ = ["Situation"]
 
 
-class Situation:
-    def __init__(self, sim: Simulation):
-        self.sim = sim
-        assets = sim.scenario.graph.assets
+class Situation(Part):
+    """What the control room knows: failed and degraded assets, sectors, people affected, known
+    incidents, deadlines at risk. Changed only through its methods (by the Simulation's wiring,
+    the playbook and the deadlines)."""
+
+    PEERS = ()
+
+    def __init__(self, kernel: Kernel):
+        super().__init__(kernel)
+        assets = kernel.graph.assets
         self.sector = [a.sector for a in assets]
         self.municipality = [a.municipality for a in assets]
         self.population = [a.population for a in assets]
@@ -67,6 +70,13 @@ class Situation:
         if asset not in self.gone:
             self.gone.add(asset)
             self.people -= self.population[asset] * (1 - self.known_service[asset])
+
+    def deadline_at_risk(self, step: int) -> None:
+        """One more deadline at risk (``step`` 1), or one fewer (-1: met, or missed)."""
+        self.deadlines_at_risk += step
+
+    def deadline_missed(self) -> None:
+        self.deadlines_missed += 1
 
     def values(self) -> dict[str, float]:
         """The names escalation conditions may use (``SITUATION_NAMES``)."""

@@ -62,9 +62,12 @@ class IncidentPlugin:
     ``spec``: the pydantic model of the inject (``type: Literal[NAME]``, deriving from
     ``simulator.model.incidents.InjectBase``); ``incident_class``: its class in the CCV taxonomy
     (``physical``, ``cybercrime``, ``digitised_crime``, ``safety_digital``), which playbook rules
-    may name; ``handler(incidents, position, inject, target, cause)``: applies the inject in a run
-    (``incidents``: the engine's ``IncidentHandlers``, whose ``sim`` logs events, calls at a time,
-    draws random streams; ``target``: asset index; ``cause``: the inject's event id).
+    may name; ``handler(incidents, position, inject, target, cause)``: applies the inject in a run,
+    as part of the engine's ``IncidentHandlers`` (``incidents``): ``incidents.kernel`` logs events,
+    calls at a minute, draws random streams, changes the asset states (``simulator.engine.kernel``);
+    ``incidents.incident_event`` and ``incidents.damage`` do what the built-ins do; ``incidents.peers``
+    are the peers it declares (awareness, crews, flooding, playbook); ``target``: asset index;
+    ``cause``: the inject's event id.
     """
 
     name: str
@@ -80,8 +83,9 @@ class HazardPlugin:
     """A physical hazard model: ``hazard: {model: NAME, ...}`` of an inject.
 
     ``spec``: the pydantic model of the parameters (``model: Literal[NAME]``; None for a model
-    only an incident type starts, like ``crowd``); ``handler``: the model class, built with
-    ``(sim, spec, target, cause)`` (see ``simulator.engine.hazards.HazardModel``).
+    only an incident type starts, like ``crowd``); ``handler``: the model class, which declares the
+    engine parts it uses in ``PEERS`` and is built with ``(kernel, peers, spec, target, cause)``
+    (see ``simulator.engine.hazards.HazardModel`` and ``simulator.engine.kernel``).
     """
 
     name: str
@@ -97,8 +101,9 @@ class ActionPlugin:
 
     ``per_asset``: it acts on each target asset (else once per firing). ``handler(playbook, rule,
     asset, event)`` is called when the action is done (its crew finished; ``event``: the done
-    event's id); None for the built-ins, which ``simulator.engine.response.Playbook`` implements
-    as ``_start_NAME`` / ``_done_NAME``.
+    event's id), as part of the engine's ``Playbook`` (``playbook.kernel``, ``playbook.peers``);
+    None for the built-ins, which ``simulator.engine.response.Playbook`` implements as
+    ``_start_NAME`` / ``_done_NAME``.
     """
 
     name: str

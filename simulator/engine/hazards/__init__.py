@@ -2,7 +2,10 @@
 
 A model is a class declared as a ``HazardPlugin`` (``simulator.model.plugins``): the built-ins in
 ``simulator.model.hazards.BUILTIN_HAZARDS``, third-party models through the entry point group
-``rampsim.hazards``. A model is built with ``(sim, spec, target, cause)``, started with
+``rampsim.hazards``. A model is a part of the engine of its own: it declares the peers it uses in
+``PEERS`` (e.g. ``("flooding", "awareness")``: its basin, who learns what) and is built with
+``(kernel, peers, spec, target, cause)`` (``simulator.engine.kernel``: ``now`` in minutes, ``log``,
+``call_at``, ``stream``, ``states``; ``peers``: the declared peers only). It is started with
 ``start()``, told about changes of assets it depends on (``asset_changed``), asked to act
 (``act(action, asset, cause, rule) -> bool``) and to ``finish()`` at the end of the run.
 """
@@ -20,6 +23,7 @@ ENTRY_POINT_GROUP = "rampsim.hazards"
 
 class HazardModel(Protocol):
     name: str
+    PEERS: tuple[str, ...]  # the parts it uses (``self.peers``)
     site: int  # the asset where the hazard is seen (alarms go to its owner)
 
     def start(self) -> None: ...

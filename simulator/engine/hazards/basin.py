@@ -12,13 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ...model.water import DEFAULT_FLOOD_TOLERANCE_M
+from ..kernel import Kernel
 from .hydraulics import Regime, Segment
-
-if TYPE_CHECKING:
-    from ..simulation import Simulation
 
 __all__ = ["BasinLevel", "Threshold", "SAMPLE_EVERY_MIN"]
 
@@ -36,8 +33,10 @@ class Threshold:
 class BasinLevel:
     """The level of one basin (m NAP) with its inflow through a gate and its drains."""
 
-    def __init__(self, sim: Simulation, basin, cause: int):
-        self.sim = sim
+    def __init__(self, kernel: Kernel, basin, cause: int, on_crossed: Callable[[BasinLevel, Threshold], None]):
+        """``on_crossed(level, threshold)``: told when the level crosses a threshold (the flooding's)."""
+        self.kernel = kernel
+        self._on_crossed = on_crossed
         self.basin = basin
         self.cause = cause
         self.open_area_m2 = 0.0
@@ -45,21 +44,21 @@ class BasinLevel:
         self.cd = 0.6
         self.upstream: Callable[[float], float] = lambda t_min: basin.level_m
         self.constant_upstream = True
-        self.t0 = sim.env.now
+        self.t0 = kernel.now
         self.segment = Segment(basin.level_m, self._regime(), 1.0)
         self.version = 0
-        self.samples: list[tuple[float, float]] = [(sim.env.now, basin.level_m)]
+        self.samples: list[tuple[float, float]] = [(kernel.now, basin.level_m)]
         self.peak = basin.level_m
-        self.drains = [(sim.scenario.graph.index[d.asset], d.capacity_m3s) for d in basin.drains]
+        self.drains = [(kernel.graph.index[d.asset], d.capacity_m3s) for d in basin.drains]
         self.thresholds = self._thresholds()
 
     # --- what drives the level ------------------------------------------------------------------
     def _pumping_m3s(self) -> float:
-        service = self.sim.states.service
+        service = self.kernel.states.service
         return sum(capacity * service[asset] for asset, capacity in self.drains)
 
     def _regime(self) -> Regime:
-        start = self.sim.env.now
+        start = self.kernel.now
         target = self.basin.target_level_m if self.basin.target_level_m is not None else self.basin.level_m
         return Regime(
             self.open_area_m2,
@@ -72,41 +71,57 @@ class BasinLevel:
             target,
         )
 
+    def open_gate(self, area_m2: float, cd: float, upstream: Callable[[float], float], constant: bool) -> None:
+        """A gate of ``area_m2`` (discharge coefficient ``cd``) opens to a water body at level
+        ``upstream(minute)`` (m NAP; ``constant``: it does not change). Takes effect at ``replan``."""
+        self.upstream = upstream
+        self.constant_upstream = constant
+        self.cd = cd
+        self.open_area_m2 = area_m2
+
+    def close_gate(self) -> None:
+        """No more flow through the gate. Takes effect at ``replan``."""
+        self.open_area_m2 = 0.0
+
+    def set_inflow(self, m3s: float) -> None:
+        """Other inflow (rain on the catchment), m³/s. Takes effect at ``replan``."""
+        self.inflow_m3s = m3s
+
     def level_now(self) -> float:
-        return self.segment.level((self.sim.env.now - self.t0) * 60)
+        return self.segment.level((self.kernel.now - self.t0) * 60)
 
     def replan(self, cause: int) -> None:
         """Something that drives the level changed now: plan a new segment to the end of the run."""
-        sim = self.sim
-        now = sim.env.now
+        kernel = self.kernel
+        now = kernel.now
         elapsed_s = (now - self.t0) * 60
         h_now = self.segment.level(elapsed_s)
         self._sample_until(now)
         self.peak = max(self.peak, self.segment.peak(elapsed_s)[1])
         self.t0 = now
         self.cause = cause
-        remaining_s = max((sim.until_min - now) * 60, 1.0)
+        remaining_s = max((kernel.until_min - now) * 60, 1.0)
         self.segment = Segment(h_now, self._regime(), remaining_s)
         self.version += 1
         for threshold in self.thresholds:
             if threshold.crossed:
                 continue
             if h_now >= threshold.level_m:  # already there (a basin starting high, a replan at the instant)
-                sim.call_at(0.0, self._crossed, threshold, self.version)
+                kernel.call_at(0.0, self._crossed, threshold, self.version)
                 continue
             seconds = self.segment.first_crossing(threshold.level_m, upward=True)
             if seconds is not None:
-                sim.call_at(seconds / 60, self._crossed, threshold, self.version)
+                kernel.call_at(seconds / 60, self._crossed, threshold, self.version)
         regime = self.segment.regime
         if self.segment.linear and h_now > regime.target_m and regime.pumping_m3s > 0:
             # the pumps stop at the target level: from there on the level holds (or rises with rain)
             seconds = self.segment.first_crossing(regime.target_m, upward=False)
             if seconds is not None and seconds > 0:
-                sim.call_at(seconds / 60, self._at_target, self.version)
+                kernel.call_at(seconds / 60, self._at_target, self.version)
 
     def finish(self) -> None:
-        elapsed_s = (self.sim.until_min - self.t0) * 60
-        self._sample_until(self.sim.until_min)
+        elapsed_s = (self.kernel.until_min - self.t0) * 60
+        self._sample_until(self.kernel.until_min)
         self.peak = max(self.peak, self.segment.peak(elapsed_s)[1])
 
     def _sample_until(self, end_min: float) -> None:
@@ -121,7 +136,7 @@ class BasinLevel:
     # --- thresholds -----------------------------------------------------------------------------
     def _thresholds(self) -> list[Threshold]:
         basin = self.basin
-        graph = self.sim.scenario.graph
+        graph = self.kernel.graph
         crest = basin.crest_level_m if basin.crest_level_m is not None else -math.inf
         out = []
         if basin.alarm_level_m is not None:
@@ -148,4 +163,4 @@ class BasinLevel:
         if version != self.version or threshold.crossed:
             return
         threshold.crossed = True
-        self.sim.flooding.crossed(self, threshold)
+        self._on_crossed(self, threshold)

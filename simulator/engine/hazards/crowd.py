@@ -16,10 +16,8 @@ again whenever a measure lands:
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..simulation import Simulation
+from ..kernel import Kernel, Peers
 
 __all__ = ["Crowd", "logistic_reach"]
 
@@ -30,10 +28,11 @@ def logistic_reach(reach: float, growth_per_h: float, half_after_h: float, hours
 
 class Crowd:
     name = "crowd"
+    PEERS = ("awareness",)  # people report the gathering
 
-    def __init__(self, sim: Simulation, spec, target: int, cause: int):
-        self.sim, self.spec, self.place, self.cause = sim, spec, target, cause
-        self.posted = sim.env.now
+    def __init__(self, kernel: Kernel, peers: Peers, spec, target: int, cause: int):
+        self.kernel, self.peers, self.spec, self.place, self.cause = kernel, peers, spec, target, cause
+        self.posted = kernel.now
         self.turnout = spec.turnout
         self.capacity = float(spec.police_capacity)
         self.frozen_reach: float | None = None  # reach when counter-messaging landed
@@ -78,49 +77,49 @@ class Crowd:
     # --- the run --------------------------------------------------------------------------------
     def start(self) -> None:
         spec = self.spec
-        sim = self.sim
-        sim.call_at(spec.gathering_after - spec.arrival, self._gathering)
-        sim.call_at(spec.gathering_after + spec.lasts, self._dispersed)
+        kernel = self.kernel
+        kernel.call_at(spec.gathering_after - spec.arrival, self._gathering)
+        kernel.call_at(spec.gathering_after + spec.lasts, self._dispersed)
         self._plan()
 
     def _plan(self) -> None:
         self.version += 1
         after = self.disturbance_after()
         if after is not None and not self.disturbed:
-            now_after = self.sim.env.now - self.posted
-            self.sim.call_at(max(after - now_after, 0.0), self._disturbance, self.version)
+            now_after = self.kernel.now - self.posted
+            self.kernel.call_at(max(after - now_after, 0.0), self._disturbance, self.version)
 
     def _gathering(self) -> None:
-        event = self.sim.log(
+        event = self.kernel.log(
             "crowd.gathering", self.place, self.cause, {"expected": round(self.expected_crowd())}, ref="crowd"
         )
-        self.sim.awareness.report_directly(self.place, event, "crowd")
+        self.peers.awareness.report_directly(self.place, event, "crowd")
 
     def _disturbance(self, version: int) -> None:
         if version != self.version or self.disturbed:
             return
         self.disturbed = True
-        crowd = self.crowd_at(self.sim.env.now - self.posted)
-        event = self.sim.log(
+        crowd = self.crowd_at(self.kernel.now - self.posted)
+        event = self.kernel.log(
             "crowd.disturbance",
             self.place,
             self.cause,
             {"crowd": round(crowd), "capacity": round(self.capacity)},
             ref="crowd",
         )
-        self.sim.states.set_effect(self.place, ("disturbance", id(self)), 0.5, event)
+        self.kernel.states.set_effect(self.place, ("disturbance", id(self)), 0.5, event)
         self.disturbance_event = event
 
     def _dispersed(self) -> None:
-        event = self.sim.log("crowd.dispersed", self.place, self.cause, {}, ref="crowd")
-        self.sim.states.clear_effect(self.place, ("disturbance", id(self)), event)
+        event = self.kernel.log("crowd.dispersed", self.place, self.cause, {}, ref="crowd")
+        self.kernel.states.clear_effect(self.place, ("disturbance", id(self)), event)
         self.version += 1
 
     def asset_changed(self, asset: int) -> None:
         return None
 
     def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
-        after = self.sim.env.now - self.posted
+        after = self.kernel.now - self.posted
         if after >= self.spec.gathering_after + self.spec.lasts:
             return False  # over
         if action in ("ordinance", "counter_message") and after >= self.spec.gathering_after - self.spec.arrival:
@@ -129,17 +128,19 @@ class Crowd:
         if action == "ordinance":
             self.turnout *= factor
         elif action == "counter_message":
-            self.frozen_reach = self.reach_at(self.sim.env.now - self.posted)
-            self.frozen_at_h = (self.sim.env.now - self.posted) / 60
+            self.frozen_reach = self.reach_at(self.kernel.now - self.posted)
+            self.frozen_at_h = (self.kernel.now - self.posted) / 60
             self.growth_factor *= factor
         elif action == "reinforce":
             self.capacity += rule.capacity if rule is not None else 0
         else:
             return False
-        if self.disturbed and self.crowd_at(self.sim.env.now - self.posted) <= self.capacity:
+        if self.disturbed and self.crowd_at(self.kernel.now - self.posted) <= self.capacity:
             self.disturbed = False  # the police can handle it now: order restored
-            event = self.sim.log("crowd.controlled", self.place, cause, {"capacity": round(self.capacity)}, ref="crowd")
-            self.sim.states.clear_effect(self.place, ("disturbance", id(self)), event)
+            event = self.kernel.log(
+                "crowd.controlled", self.place, cause, {"capacity": round(self.capacity)}, ref="crowd"
+            )
+            self.kernel.states.clear_effect(self.place, ("disturbance", id(self)), event)
         self._plan()
         return True
 

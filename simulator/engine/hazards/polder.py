@@ -3,10 +3,7 @@ stations remove it when they stop or are too small; the level is exact and piece
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..simulation import Simulation
+from ..kernel import Kernel, Peers
 
 __all__ = ["Polder", "mm_per_hour_to_m3s"]
 
@@ -18,21 +15,23 @@ def mm_per_hour_to_m3s(mm_per_h: float, catchment_m2: float) -> float:
 
 class Polder:
     name = "polder"
+    PEERS = ("flooding",)  # its basin
 
-    def __init__(self, sim: Simulation, spec, target: int, cause: int):
-        self.sim = sim
+    def __init__(self, kernel: Kernel, peers: Peers, spec, target: int, cause: int):
+        self.kernel = kernel
+        self.peers = peers
         self.spec = spec
         self.site = target  # where the hazard is seen: alarms go to its owner
         self.cause = cause
-        self.basin = sim.flooding.basin(spec.basin, cause)
+        self.basin = self.peers.flooding.basin(spec.basin, cause)
 
     def start(self) -> None:
         for spell in sorted(self.spec.rain, key=lambda s: s.start):
-            self.sim.call_at(spell.start, self._rain, spell.mm_per_h)
+            self.kernel.call_at(spell.start, self._rain, spell.mm_per_h)
 
     def _rain(self, mm_per_h: float) -> None:
-        self.basin.inflow_m3s = mm_per_hour_to_m3s(mm_per_h, self.spec.catchment_m2)
-        event = self.sim.log(
+        self.basin.set_inflow(mm_per_hour_to_m3s(mm_per_h, self.spec.catchment_m2))
+        event = self.kernel.log(
             "hazard.rain",
             self.site,
             self.cause,

@@ -41,25 +41,28 @@ class HeatwaveSpec(BaseModel):
 
 
 class Heatwave:
-    """Built by the engine with (sim, spec, target, cause); see simulator.engine.hazards.HazardModel."""
+    """Built by the engine with (kernel, peers, spec, target, cause); see simulator.engine.hazards.HazardModel.
+
+    It uses the kernel only (``call_at``, ``log``, ``states``): it declares no peers."""
 
     name = "heatwave"
+    PEERS = ()
 
-    def __init__(self, sim, spec: HeatwaveSpec, target: int, cause: int):
-        self.sim, self.spec, self.site, self.cause = sim, spec, target, cause
+    def __init__(self, kernel, peers, spec: HeatwaveSpec, target: int, cause: int):
+        self.kernel, self.peers, self.spec, self.site, self.cause = kernel, peers, spec, target, cause
         self.key = ("heatwave", id(self))
         self.cooled = False
 
     def start(self) -> None:
         spec = self.spec
         hours = max(spec.threshold_c - spec.start_c, 0.0) / spec.rise_c_per_h
-        self.sim.call_at(hours * 60, self._too_hot)
+        self.kernel.call_at(hours * 60, self._too_hot)
 
     def _too_hot(self) -> None:
         if self.cooled:
             return
-        event = self.sim.log("heatwave.too_hot", self.site, self.cause, {"celsius": self.spec.threshold_c})
-        self.sim.states.set_effect(self.site, self.key, self.spec.level, event)
+        event = self.kernel.log("heatwave.too_hot", self.site, self.cause, {"celsius": self.spec.threshold_c})
+        self.kernel.states.set_effect(self.site, self.key, self.spec.level, event)
 
     def asset_changed(self, asset: int) -> None:
         return None
@@ -68,9 +71,9 @@ class Heatwave:
         if action != "cool" or asset != self.site or self.cooled:
             return False
         self.cooled = True
-        event = self.sim.log("heatwave.cooled", self.site, cause)
-        if self.key in self.sim.states.effects(self.site):
-            self.sim.states.clear_effect(self.site, self.key, event)
+        event = self.kernel.log("heatwave.cooled", self.site, cause)
+        if self.key in self.kernel.states.effects(self.site):
+            self.kernel.states.clear_effect(self.site, self.key, event)
         return True
 
     def finish(self) -> None:
@@ -102,18 +105,19 @@ class SabotageInject(InjectBase):
 
 
 def sabotage(incidents, position: int, inject: SabotageInject, target: int, cause: int) -> None:
-    """Handler: ``incidents`` is the engine's IncidentHandlers (``incidents.sim``: log, call_at, stream)."""
-    sim = incidents.sim
+    """Handler: ``incidents`` is the engine's IncidentHandlers part (``incidents.kernel``: log,
+    call_at, stream, states; ``incidents.incident_event``)."""
+    kernel = incidents.kernel
     event = incidents.incident_event("dummy.sabotaged", position, target, cause, {"level": inject.level})
     key = ("sabotage", position)
-    sim.states.set_effect(target, key, inject.level, event)
-    minutes = inject.duration.sample(sim.stream("inject.duration", sim.scenario.inject_id(position)))
-    sim.call_at(minutes, _sabotage_end, sim, target, key, event)
+    kernel.states.set_effect(target, key, inject.level, event)
+    minutes = inject.duration.sample(kernel.stream("inject.duration", kernel.scenario.inject_id(position)))
+    kernel.call_at(minutes, _sabotage_end, kernel, target, key, event)
 
 
-def _sabotage_end(sim, target: int, key: tuple, cause: int) -> None:
-    event = sim.log("dummy.sabotage_over", target, cause)
-    sim.states.clear_effect(target, key, event)
+def _sabotage_end(kernel, target: int, key: tuple, cause: int) -> None:
+    event = kernel.log("dummy.sabotage_over", target, cause)
+    kernel.states.clear_effect(target, key, event)
 
 
 SABOTAGE = IncidentPlugin(
@@ -138,10 +142,10 @@ SABOTAGE = IncidentPlugin(
 
 # --- action: cool ---------------------------------------------------------------------------------
 def cool_done(playbook, rule, asset: int, event: int) -> None:
-    """Called when a ``cool`` action is done on ``asset``: the hazard models act on it."""
-    sim = playbook.sim
-    if not sim.flooding.act("cool", asset, event, rule):
-        sim.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
+    """Called when a ``cool`` action is done on ``asset``: the hazard models act on it (the
+    playbook's declared peer ``flooding``, through ``playbook.peers``)."""
+    if not playbook.peers.flooding.act("cool", asset, event, rule):
+        playbook.kernel.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
 
 
 COOL = ActionPlugin(
