@@ -85,7 +85,8 @@ class Crews(Part):
         kernel.log(
             "crew.called_out", asset, cause, {"crew": label, "until": round(team.on_duty_at - now)}, org, ref=team.ref
         )
-        holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]
+        # SimPy compares priorities with <, so a tuple works; its annotation says int
+        holds = [team.resource.request(priority=_CALL_OUT_PRIORITY) for _ in range(team.spec.size)]  # type: ignore[arg-type]
         kernel.call_at(team.on_duty_at - now, lambda: [team.resource.release(hold) for hold in holds])
 
     def busy(self, crew: str) -> bool:
@@ -128,7 +129,7 @@ class Crews(Part):
         team = self.crews.get(crew)
         return (team.spec.name or crew) if team else crew
 
-    def work(
+    def work(  # noqa: PLR0913 -- debt: a job description object would carry these
         self,
         crew: str | None,
         key: tuple,
@@ -147,7 +148,7 @@ class Crews(Part):
             self._work(crew, key, duration, kind, asset, ref, cause, on_done, event_prefix, params or {})
         )
 
-    def _work(self, crew, key, duration, kind, asset, ref, cause, on_done, prefix, params):
+    def _work(self, crew, key, duration, kind, asset, ref, cause, on_done, prefix, params):  # noqa: PLR0913
         kernel = self.kernel
         params = {**params, "crew": self.label(crew)}
         org = crew.split("/")[0] if crew else None

@@ -80,7 +80,7 @@ class DecisionDesk(Part):
         return True
 
     # --- checks -------------------------------------------------------------------------------------
-    def _refusal(self, d: Decision) -> str:
+    def _refusal(self, d: Decision) -> str:  # noqa: PLR0911 -- one return per refusal reason
         kernel = self.kernel
         if d.by == EXERCISE_CONTROL:
             return ""

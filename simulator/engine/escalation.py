@@ -53,7 +53,7 @@ class Escalation(Part):
         return self.team_ready[team]
 
     def reevaluate(self, cause: int) -> None:
-        if not self.levels:
+        if not self.levels or self.ladder is None:
             return
         target = self.target()
         if target > self.current and not self._up_pending:

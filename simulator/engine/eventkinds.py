@@ -75,7 +75,8 @@ class EventKind:
             raise ValueError(f"event kind {self.name!r} needs a layer")
         if self.visibility not in VISIBILITIES:
             raise ValueError(
-                f"event kind {self.name!r}: visibility must be one of {', '.join(VISIBILITIES)}, got {self.visibility!r}"
+                f"event kind {self.name!r}: visibility must be one of {', '.join(VISIBILITIES)}, "
+                f"got {self.visibility!r}"
             )
         if self.channel is not None and self.channel not in CHANNELS:
             raise ValueError(
@@ -93,7 +94,10 @@ class UndeclaredEventKind(KeyError):
         self.name = name
 
     def __str__(self) -> str:
-        return f"event kind {self.name!r} is not declared: declare it in simulator/engine/eventkinds.py (or a plugin's declare(...))"
+        return (
+            f"event kind {self.name!r} is not declared: declare it in simulator/engine/eventkinds.py "
+            "(or a plugin's declare(...))"
+        )
 
 
 EVENT_KINDS: dict[str, EventKind] = {}

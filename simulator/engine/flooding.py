@@ -54,7 +54,8 @@ class Flooding(Part):
             model.asset_changed(asset)
 
     def act(self, action: str, asset: int, cause: int, rule=None) -> bool:
-        return any([model.act(action, asset, cause, rule) for model in self.models])
+        # a list, not a generator: every model acts, any() must not stop at the first that did
+        return any([model.act(action, asset, cause, rule) for model in self.models])  # noqa: C419
 
     def finish(self) -> None:
         for level in self.basins.values():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import plugins
 from ..model.incidents import (
     CompromiseInject,
@@ -55,7 +57,7 @@ class IncidentHandlers(Part):
         self.attacks: list[_RansomwareAttack] = []
         # the handler of each incident type, resolved on first use (an ad-hoc inject of a live
         # exercise may bring a type the scenario's own injects do not have)
-        self.by_type: dict[str, object] = {}
+        self.by_type: dict[str, Callable[..., None]] = {}
 
     # --- what the playbook and the decisions ask -------------------------------------------------
     def encryption(self, asset: int) -> tuple | None:
@@ -124,6 +126,7 @@ class IncidentHandlers(Part):
     def _repair(self, target: int, key: tuple, damage_event: int):
         kernel = self.kernel
         recovery = kernel.graph.assets[target].recovery
+        assert recovery is not None, "only an asset with a recovery section is repaired"
         if key[0] == "damage":
             yield from self.peers.playbook.wait_for_evidence(target, damage_event, recovery.crew or "")
         self.peers.crews.work(

@@ -189,7 +189,8 @@ class Peers:
         if name in self._declared:
             raise AttributeError(f"{self._owner}: peer {name!r} is not connected yet (peers connect after building)")
         raise AttributeError(
-            f"{self._owner} uses the peer {name!r} without declaring it (its PEERS: {', '.join(self._declared) or 'none'})"
+            f"{self._owner} uses the peer {name!r} without declaring it "
+            f"(its PEERS: {', '.join(self._declared) or 'none'})"
         )
 
     def __setattr__(self, name: str, value: Any) -> None:

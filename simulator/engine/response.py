@@ -9,6 +9,8 @@ for actions without an asset) for its crew. Actions compete for crews with repai
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import plugins
 from ..model.distributions import Distribution
 from ..model.incidents import INCIDENT_CLASSES
@@ -34,7 +36,7 @@ class Playbook(Part):
         self.fired: set[tuple[str, object]] = set()
         self.help_factor = 1.0  # restores take this share of their time (after ask_help)
         self.isolated: set[int] = set()
-        self.evidence_pending: dict[int, object] = {}  # asset -> SimPy event: evidence secured
+        self.evidence_pending: dict[int, Any] = {}  # asset -> SimPy event: evidence secured
         self.evacuated: dict[int, float] = {}
         self.evacuated_zones: dict[str, float] = {}
         self.uses_evidence = any(rule.action == "secure_evidence" for rule in self.rules)

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import simpy
@@ -89,7 +90,7 @@ class Simulation:
         ``decisions``: the players' decisions, applied at their minutes (``simulator.model.decisions``)."""
         self.scenario = scenario
         if isinstance(seed, np.random.SeedSequence):
-            self.seed = seed.entropy
+            self.seed = cast(int, seed.entropy)  # rampsim's seed sequences have a whole number as entropy
             root = seed
         else:
             self.seed = scenario.seed if seed is None else int(seed)
@@ -184,12 +185,12 @@ class Simulation:
         """The control room learned of a fact: the situation that escalation reads changes."""
         event = self.log_book.events[event_id - 1]
         if event.kind in STATUS_KINDS:
-            self.situation.status_known(event.asset, event.level)
+            self.situation.status_known(event.asset, cast(float, event.level))  # a status event has a level
         elif event.kind in INCIDENT_FACTS:
             position = self._inject_position[event.ref]
             self.situation.incident_known(position, self.scenario.injects[position].type)
         elif event.kind == "zone.flooded":
-            self.situation.zone_flooded(event.ref, event.params["population"])
+            self.situation.zone_flooded(event.ref, cast(dict, event.params)["population"])
         else:
             return
         self.escalation.reevaluate(event_id)
@@ -251,6 +252,7 @@ class Simulation:
     def adhoc_inject(self, decision: Decision, cause: int) -> None:
         """Exercise control's ad-hoc inject, now: it joins the scenario's injects (so every table
         reads it like the others) and hits its target at once."""
+        assert decision.inject is not None, "an ad-hoc inject decision carries its inject"
         inject = decision.inject.model_copy(update={"at": Distribution.fixed(self.env.now)})
         spec = self.scenario.spec
         self.scenario = dataclasses.replace(

@@ -33,7 +33,7 @@ class Situation(Part):
         self.degraded = 0
         self.sectors: Counter = Counter()
         self.municipalities: Counter = Counter()
-        self.people = 0
+        self.people: float = 0.0  # people affected, weighted by the service they lose
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
         self.gone: set[int] = set()  # evacuated assets: their people are no longer affected

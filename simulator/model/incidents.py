@@ -56,6 +56,8 @@ class InjectBase(BaseModel):
     at: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0), description="minutes after start")
     target: Slug
     detect: Detection | None = Field(default=None, description="detection channels of this incident")
+    if TYPE_CHECKING:  # every incident type sets its own Literal ``type``; declared here for the type checker only
+        type: str
 
 
 class OutageInject(InjectBase):

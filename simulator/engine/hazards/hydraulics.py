@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["G", "Regime", "Segment", "tide"]
 
@@ -74,7 +75,7 @@ class Segment:
         self.closed_form = self.linear or (
             regime.constant_upstream and regime.pumping_m3s == 0 and regime.inflow_m3s == 0
         )
-        self._solution = None
+        self._solution: Any = None  # scipy's OdeResult where the level is integrated numerically
         if not self.closed_form:
             from scipy.integrate import solve_ivp  # only runs with hazards need scipy (import ~0.4 s)
 
