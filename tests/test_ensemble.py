@@ -189,3 +189,24 @@ def test_resume_on_a_finished_ensemble_changes_nothing_or_refuses(tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before and (out / "figures").is_dir()
     again = runner.invoke(cli, ["--lang", "en", "ensemble", str(SCENARIO), "-n", "4", "--out", str(out)])
     assert again.exit_code == 2 and "--resume" in again.output and "--force" not in again.output
+
+
+def test_decisions_reach_every_replication_on_processes_and_on_dask():
+    """A played arm: replication i with the decisions is Simulation(seed_i, decisions) exactly,
+    whether run here, on two processes or on a dask cluster (the decisions are pickled with each chunk)."""
+    pytest.importorskip("dask.distributed")
+    from simulator.analysis.runpath import record_metrics
+    from simulator.model.decisions import Decision
+
+    played = (Decision.model_validate({"at": 30, "by": "netbeheerder", "action": "inform_public", "id": "d1"}),)
+    scenario = simulator.load_scenario(SCENARIO)
+    one = run_ensemble(SCENARIO, 4, seed=7, workers=1, decisions=played)
+    two = run_ensemble(SCENARIO, 4, seed=7, workers=2, chunk_size=2, decisions=played).replications
+    cluster = run_ensemble(SCENARIO, 4, seed=7, workers=2, chunk_size=2, dask="local", decisions=played).replications
+    pd.testing.assert_frame_equal(one.replications, two)
+    pd.testing.assert_frame_equal(one.replications, cluster)
+    direct = record_metrics(Simulation(scenario, seed=replication_seeds(7, 4)[2], decisions=played).run())
+    assert one.replications.loc[2, "events"] == direct["events"]
+    without = run_ensemble(SCENARIO, 4, seed=7, workers=1).replications
+    assert (one.replications["events"] > without["events"]).all()  # the decision's own events
+    assert one.manifest["decisions"] == [{"id": "d1", "at": "30min", "by": "netbeheerder", "action": "inform_public"}]

@@ -192,9 +192,13 @@ PLANTED = {
     "item": "class P:\n    PEERS = ('a',)\n    def f(self):\n        self.peers.a.table[3] = 1\n",
     "delete": "class P:\n    PEERS = ('a',)\n    def f(self):\n        del self.peers.a.table[3]\n",
     "add": "class P:\n    PEERS = ('a',)\n    def f(self):\n        self.peers.a.isolated.add(3)\n",
-    "alias": "class P:\n    PEERS = ('a',)\n    def f(self):\n        s = self.peers.a.isolated\n        s.discard(3)\n",
+    "alias": (
+        "class P:\n    PEERS = ('a',)\n    def f(self):\n        s = self.peers.a.isolated\n        s.discard(3)\n"
+    ),
     "peer alias": "class P:\n    PEERS = ('a',)\n    def f(self):\n        a = self.peers.a\n        a.level = 2\n",
-    "local peers": "class P:\n    PEERS = ('a',)\n    def f(self):\n        peers = self.peers\n        peers.a.seen.append(1)\n",
+    "local peers": (
+        "class P:\n    PEERS = ('a',)\n    def f(self):\n        peers = self.peers\n        peers.a.seen.append(1)\n"
+    ),
     "rebind": "class P:\n    PEERS = ('a',)\n    def f(self):\n        self.peers.a = None\n",
     "helper": "class P:\n    PEERS = ('a',)\nclass _H:\n    def f(self):\n        self.peers.b.go()\n",
 }

@@ -200,3 +200,35 @@ def test_the_decision_log_is_a_decisions_file_at_every_moment(tmp_path, scenario
         ex.advance(minute)
         session.log_decision(ex.decide(decision).decision)
         assert load_decisions(session.path / "decisions.yaml", scenario) == ex.decisions
+
+
+def test_an_ended_session_can_be_compared_with_its_playbook_only_twin_and_reported(tmp_path, scenario):
+    """A session played without a browser: the ROT runs the sea lock by hand at 240, exercise
+    control cuts the telecom centre; at the end the session directory is compared and reported."""
+    session = Session.create(tmp_path / "s", scenario, SEED, "en", 60.0, ["rot"])
+    ex = Exercise(scenario, seed=SEED, lang="en")
+    ex.advance(240)
+    session.log_decision(ex.decide({"by": "rot", "action": "manual", "target": "sluis-noord"}).decision)
+    session.log_decision(ex.inject({"type": "outage", "target": "kpn-centrale"}).decision)
+    session.write_run(ex.results())
+    out = tmp_path / "cmp"
+    runner = CliRunner()
+    done = runner.invoke(cli, ["compare", str(session.path), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert (manifest["seed"], manifest["reproduced"], manifest["adhoc_injects"]) == (SEED, True, 1)
+    import pandas as pd
+
+    effects = pd.read_parquet(out / "decision_effects.parquet")
+    course = pd.read_parquet(out / "course.parquet").set_index("metric")
+    assert effects["decision"].tolist() == ["decision-1"]
+    assert effects["unserved_population_hours"].sum() == pytest.approx(
+        course.loc["unserved_population_hours", "difference"]
+    )
+    played = json.loads((out / "played" / "metrics.json").read_text())
+    assert played == json.loads((session.path / "metrics.json").read_text())  # the played course, rerun
+    done = runner.invoke(cli, ["report", str(out)])
+    assert done.exit_code == 0, done.output
+    assert 'id="decisions"' in (out / "report.html").read_text(encoding="utf-8")
+    done = runner.invoke(cli, ["report", str(session.path), "--out", str(tmp_path / "r.html")])
+    assert done.exit_code == 0 and "rampsim compare" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -391,7 +391,9 @@ EXPECTED = {
                 "–",
             ],
         ],
-        "mapping": "The graph file has no portfolios section: rampsim&#x27;s default mapping of sectors to portfolios is used.",
+        "mapping": (
+            "The graph file has no portfolios section: rampsim&#x27;s default mapping of sectors to portfolios is used."
+        ),
         "chain": ["Inject stroomuitval (physical incident): outage on Substation", "Noordwijk fails"],
         "back": "Back in operation: 2027-01-15 05:30 +3h Noordwijk operational again",
     },
@@ -483,7 +485,10 @@ EXPECTED = {
                 "–",
             ],
         ],
-        "mapping": "Het graafbestand heeft geen portefeuilles: de standaardindeling van sectoren in portefeuilles van rampsim is gebruikt.",
+        "mapping": (
+            "Het graafbestand heeft geen portefeuilles: de standaardindeling van sectoren in portefeuilles van "
+            "rampsim is gebruikt."
+        ),
         "chain": ["Inject stroomuitval (fysiek incident): uitval op Substation", "Noordwijk valt uit"],
         "back": "Weer in bedrijf: 2027-01-15 05:30 +3h Noordwijk weer in bedrijf",
     },

@@ -13,12 +13,13 @@ exactly 0.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from ..model.decisions import Decision
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
 from .ensemble import SCALAR_METRICS, run_ensemble
@@ -86,19 +87,25 @@ class Comparison:
         return path
 
 
-def compare(
+def compare(  # noqa: PLR0913 -- debt: split when next changed
     base: Scenario | str | Path,
     variant: Scenario | str | Path,
     n: int,
     seed: int | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    base_decisions: Sequence[Decision] = (),
+    variant_decisions: Sequence[Decision] = (),
+    until_min: float | None = None,
 ) -> Comparison:
     """Run ``n`` replications of both arms with the same seeds and compare them.
 
     ``base``/``variant``: loaded scenarios or paths (a variant of a file's ``variants:`` section is
     ``load_scenario(path, variant=NAME)``). ``seed``: the master seed of both arms (default the
     base scenario's). ``progress(done, total)`` counts replications of both arms.
+    ``base_decisions``/``variant_decisions``: players' decisions applied in every replication of
+    that arm (a played course against its playbook-only twin: the same scenario twice, the
+    decisions in the variant); ``until_min``: minutes simulated in both (default the duration).
     """
     arms = []
     for arm in (base, variant):
@@ -106,9 +113,12 @@ def compare(
         arms.append((arm if isinstance(arm, Scenario) else load_scenario(path), path))
     seed = arms[0][0].seed if seed is None else int(seed)
     results = []
-    for number, (scenario, path) in enumerate(arms):
+    for number, ((scenario, path), decisions) in enumerate(zip(arms, (base_decisions, variant_decisions))):
         step = (lambda done, total, k=number: progress(k * n + done, 2 * n)) if progress else None
-        results.append(run_ensemble(path or _portable(scenario), n, seed=seed, workers=workers, progress=step))
+        target = path or _portable(scenario)
+        results.append(
+            run_ensemble(target, n, seed=seed, workers=workers, progress=step, decisions=decisions, until_min=until_min)
+        )
     table = paired_differences(results[0].replications, results[1].replications)
     manifest = {
         "kind": "comparison",
@@ -116,7 +126,10 @@ def compare(
         "variant": {"name": arms[1][0].name, "path": str(arms[1][0].path) if arms[1][0].path else None},
         "replications": n,
         "seed": seed,
-        "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i] for replication i of both arms (common random numbers)",
+        "seed_rule": (
+            "numpy.random.SeedSequence(seed).spawn(replications)[i] for replication i of both arms (common random "
+            "numbers)"
+        ),
         "difference": "variant - base, mean of the paired differences; 95 % CI from Student's t on them",
     }
     return Comparison(table, results[0], results[1], manifest)

@@ -1,18 +1,22 @@
-"""Monte Carlo ensembles: N replications of a scenario, on local processes.
+"""Monte Carlo ensembles: N replications of a scenario, on local processes or a Dask cluster.
 
 Replication i uses ``numpy.random.SeedSequence(seed).spawn(n)[i]``, so its result does not depend
-on the number of workers. Replications run in chunks; each finished chunk is written at once
+on the number of workers. An ensemble may carry the players' decisions of a played exercise
+(``decisions``): every replication applies them, so a played course and its playbook-only twin
+can be run with the same seeds (``rampsim compare RUN_DIR -n N``).
+Replications run in chunks; each finished chunk is written at once
 (``chunks/``), so an interrupted ensemble loses at most the chunks in flight and ``resume``
 continues from what is on disk; the final files are the same as those of an uninterrupted run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -20,15 +24,17 @@ import numpy as np
 import pandas as pd
 
 from ..engine.simulation import Simulation
+from ..model.decisions import Decision
 from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
+from .exercise import decision_line
 from .intervals import mean_ci
 from .results import Results
 from .rundir import OutputExistsError
 from .runpath import record_metrics
 
-__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "DaskMissing"]
+__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "played_settings", "DaskMissing"]
 
 # metrics with one number per replication (the others are per asset, per team, ...)
 SCALAR_METRICS = (
@@ -49,10 +55,18 @@ def replication_seeds(seed: int, n: int) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(seed).spawn(n)
 
 
-def run_replication(scenario: Scenario, index: int, seed: np.random.SeedSequence) -> tuple[dict, list[tuple]]:
-    """One replication: its scalar metrics, and (asset, first failure, downtime) per failed asset."""
+def run_replication(
+    scenario: Scenario,
+    index: int,
+    seed: np.random.SeedSequence,
+    decisions: Sequence[Decision] = (),
+    until_min: float | None = None,
+) -> tuple[dict, list[tuple]]:
+    """One replication: its scalar metrics, and (asset, first failure, downtime in minutes) per
+    failed asset. ``decisions``: the players' decisions applied at their minutes; ``until_min``:
+    minutes to simulate (default the scenario's duration)."""
     with gc_paused():
-        metrics = record_metrics(Simulation(scenario, seed=seed).run())
+        metrics = record_metrics(Simulation(scenario, seed=seed, until_min=until_min, decisions=decisions).run())
     row = {"replication": index, "seed_entropy": str(seed.entropy), "spawn_key": int(seed.spawn_key[-1])}
     row.update({name: metrics.get(name) for name in SCALAR_METRICS})
     assets = [
@@ -65,7 +79,14 @@ def run_replication(scenario: Scenario, index: int, seed: np.random.SeedSequence
 _WORKER_SCENARIO: dict = {}
 
 
-def _run_chunk(scenario: Scenario | str, seed: int, n: int, indices: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _run_chunk(
+    scenario: Scenario | str,
+    seed: int,
+    n: int,
+    indices: list[int],
+    decisions: tuple[Decision, ...] = (),
+    until_min: float | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     if isinstance(scenario, str):  # a path: load once per worker process
         if scenario not in _WORKER_SCENARIO:
             _WORKER_SCENARIO[scenario] = load_scenario(scenario)
@@ -73,7 +94,7 @@ def _run_chunk(scenario: Scenario | str, seed: int, n: int, indices: list[int]) 
     seeds = replication_seeds(seed, n)
     rows, assets = [], []
     for i in indices:
-        row, asset_rows = run_replication(scenario, i, seeds[i])
+        row, asset_rows = run_replication(scenario, i, seeds[i], decisions, until_min)
         rows.append(row)
         assets.extend(asset_rows)
     return (
@@ -137,7 +158,7 @@ def asset_table(assets: pd.DataFrame, n: int) -> pd.DataFrame:
     )
 
 
-def run_ensemble(
+def run_ensemble(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next changed
     scenario: Scenario | str | Path,
     n: int,
     seed: int | None = None,
@@ -147,13 +168,22 @@ def run_ensemble(
     chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     dask: str | None = None,
+    decisions: Sequence[Decision] = (),
+    decisions_file: str | Path | None = None,
+    until_min: float | None = None,
 ):
     """Run ``n`` replications; write the ensemble directory when ``out`` is given; return its Results.
 
     ``dask``: ``"local"`` starts a dask.distributed LocalCluster of ``workers`` processes on this
     machine; ``"tcp://HOST:8786"`` submits to an existing cluster (whose workers have rampsim
     installed and can read the scenario's files). Needs the ``distributed`` extra.
+
+    ``decisions``: the players' decisions of a played exercise, applied in every replication (they
+    are sent to the workers with each chunk: plain data, picklable); the manifest lists them, with
+    ``decisions_file`` (its path and SHA-256) when they came from a file. ``until_min``: minutes
+    to simulate in every replication (default the scenario's duration).
     """
+    decisions = tuple(decisions)
     path = None
     if not isinstance(scenario, Scenario):
         path = str(Path(scenario).resolve())
@@ -168,12 +198,15 @@ def run_ensemble(
     if out is not None and out.exists() and not resume:
         raise OutputExistsError(str(out))
     if out is not None and resume and (out / "manifest.json").exists() and not chunk_dir.exists():
-        return _finished(out, seed, n, scenario)
+        return _finished(out, seed, n, scenario, decisions)
     if chunk_dir is not None:
         if not resume and chunk_dir.exists():
             shutil.rmtree(chunk_dir)
         chunk_dir.mkdir(parents=True, exist_ok=True)
         settings = {"seed": seed, "n": n, "chunk_size": size, "sources": [s.sha256 for s in scenario.sources]}
+        if decisions or until_min is not None:  # absent otherwise: older interrupted ensembles still resume
+            settings["decisions"] = [decision_line(d) for d in decisions]
+            settings["until_min"] = until_min
         meta = chunk_dir / "settings.json"
         if meta.exists() and json.loads(meta.read_text(encoding="utf-8")) != settings:
             raise ValueError(
@@ -204,14 +237,15 @@ def run_ensemble(
 
     todo = [c for c in range(len(chunks)) if c not in done]
     if dask is not None:
-        _run_on_dask(dask, workers, path if path is not None else scenario, seed, n, chunks, todo, keep)
+        target = path if path is not None else scenario
+        _run_on_dask(dask, workers, target, seed, n, chunks, todo, keep, (decisions, until_min))
     elif workers == 1 or len(todo) <= 1:
         for number in todo:
-            keep(number, _run_chunk(scenario, seed, n, chunks[number]))
+            keep(number, _run_chunk(scenario, seed, n, chunks[number], decisions, until_min))
     else:
         target = path if path is not None else scenario
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_run_chunk, target, seed, n, chunks[c]): c for c in todo}
+            futures = {pool.submit(_run_chunk, target, seed, n, chunks[c], decisions, until_min): c for c in todo}
             for future in as_completed(futures):
                 keep(futures[future], future.result())
     replications = (
@@ -236,6 +270,7 @@ def run_ensemble(
         "replications": n,
         "seed_rule": "numpy.random.SeedSequence(seed).spawn(replications)[i]",
         "sources": [{"path": str(s.path), "sha256": s.sha256} for s in scenario.sources],
+        **played_settings(decisions, decisions_file, until_min),
     }
     result = Results.for_ensemble(replications, asset_table(assets, n), summary, manifest, failures=assets)
     if out is not None:
@@ -244,14 +279,32 @@ def run_ensemble(
     return result
 
 
-def _finished(out: Path, seed: int, n: int, scenario: Scenario) -> Results:
+def played_settings(
+    decisions: Sequence[Decision], decisions_file: str | Path | None = None, until_min: float | None = None
+) -> dict:
+    """The manifest entries of a run with the players' decisions: ``decisions`` (each as written in
+    a decisions file), ``decisions_file`` (path and SHA-256) and ``until_min``; none without them."""
+    out: dict = {}
+    if decisions:
+        out["decisions"] = [d.model_dump(mode="json", exclude_defaults=True, by_alias=True) for d in decisions]
+    if decisions_file is not None:
+        digest = hashlib.sha256(Path(decisions_file).read_bytes()).hexdigest()
+        out["decisions_file"] = {"path": str(Path(decisions_file).resolve()), "sha256": digest}
+    if until_min is not None:
+        out["until_min"] = float(until_min)
+    return out
+
+
+def _finished(out: Path, seed: int, n: int, scenario: Scenario, decisions: tuple[Decision, ...] = ()) -> Results:
     """``--resume`` on an ensemble that already finished: nothing to do when it was run with the
-    same seed, N and source files; anything else would replace finished work, so it is refused."""
+    same seed, N, source files and decisions; anything else would replace finished work, so it is
+    refused."""
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     same = (
         manifest.get("seed") == seed
         and manifest.get("replications") == n
         and [s.get("sha256") for s in manifest.get("sources", [])] == [s.sha256 for s in scenario.sources]
+        and manifest.get("decisions", []) == played_settings(decisions).get("decisions", [])
     )
     if not same:
         raise ValueError(
@@ -264,7 +317,7 @@ class DaskMissing(RuntimeError):
     """Dask was asked for but is not installed."""
 
 
-def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, todo, keep) -> None:
+def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, todo, keep, played=((), None)) -> None:  # noqa: PLR0913 -- debt: split when next changed
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -278,7 +331,7 @@ def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, 
         cluster = None
         client = Client(address)
     try:
-        futures = {client.submit(_run_chunk, target, seed, n, chunks[c], pure=False): c for c in todo}
+        futures = {client.submit(_run_chunk, target, seed, n, chunks[c], *played, pure=False): c for c in todo}
         for future in as_completed(futures):
             keep(futures[future], future.result())
     finally:

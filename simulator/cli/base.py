@@ -10,7 +10,15 @@ from rich.console import Console
 from ..messages import LANGUAGES, explicit_language, text
 from ..model import LoadError, plugins
 
-__all__ = ["EXIT_BAD_INPUT", "LANG_OPTION", "CliContext", "cli", "is_run_directory", "is_ensemble_directory"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "LANG_OPTION",
+    "CliContext",
+    "cli",
+    "is_run_directory",
+    "is_ensemble_directory",
+    "is_played_comparison",
+]
 
 EXIT_BAD_INPUT = 2
 LANG_OPTION = click.option(
@@ -49,6 +57,19 @@ class CliContext:
 def is_run_directory(path: Path) -> bool:
     """True when ``path`` holds the files ``rampsim run`` writes."""
     return path.is_dir() and (path / "manifest.json").is_file() and (path / "events.csv").is_file()
+
+
+def is_played_comparison(path: Path) -> bool:
+    """True when ``path`` holds what ``rampsim compare RUN_DIR`` writes (a played course against
+    its playbook-only twin)."""
+    if not (path.is_dir() and (path / "course.parquet").is_file() and (path / "manifest.json").is_file()):
+        return False
+    import json
+
+    try:
+        return json.loads((path / "manifest.json").read_text(encoding="utf-8")).get("kind") == "played-comparison"
+    except (OSError, ValueError):
+        return False
 
 
 def is_ensemble_directory(path: Path) -> bool:

@@ -11,6 +11,7 @@ import click
 
 from .. import simulate
 from ..analysis import OutputExistsError, Results
+from ..analysis.ensemble import played_settings
 from ..analysis.graphinfo import graph_info
 from ..messages import text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
@@ -64,6 +65,8 @@ def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, 
         key = "cli.output_exists" if not force else "cli.not_a_run_refused"
         raise ctx.fail(text(key, lang, path=out))
     result = simulate(loaded, seed=seed, until_min=until_min, lang=lang, decisions=decisions)
+    if decisions_file is not None:  # the manifest says where the decisions came from (path, SHA-256)
+        result.manifest.update(played_settings((), decisions_file))
     try:
         result.save(out, overwrite=force, command=["rampsim", *sys.argv[1:]])
     except OutputExistsError:

@@ -14,6 +14,7 @@ from ..messages import format_number, text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
 from .base import LANG_OPTION, CliContext, cli
+from .compare_played import compare_played
 
 
 @cli.command()
@@ -26,9 +27,26 @@ from .base import LANG_OPTION, CliContext, cli
     help="A variant from BASE's `variants:` section (instead of VARIANT_FILE).",
 )
 @click.option(
-    "-n", "count", type=click.IntRange(min=2), default=20, show_default=True, help="Replications per arm (paired)."
+    "--decisions",
+    "decisions_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The players' decisions (a decisions file, a live session's decisions.yaml): the played course against "
+    "BASE's playbook-only course.",
 )
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed of both arms (default: BASE's).")
+@click.option(
+    "-n",
+    "count",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Replications per arm (paired); default 20, and 1 for a played course (that course alone, exact).",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Master seed of both arms (default: BASE's; with --decisions the file's seed, else BASE's).",
+)
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option(
     "--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<base>-vs-<variant>-<time>/)."
@@ -36,19 +54,31 @@ from .base import LANG_OPTION, CliContext, cli
 @LANG_OPTION
 @click.pass_obj
 def compare(
-    ctx: CliContext, base: Path, variant_file, variant_name, count: int, seed, workers, out, local_lang
+    ctx: CliContext, base: Path, variant_file, variant_name, decisions_file, count, seed, workers, out, local_lang
 ) -> None:
-    """Compare BASE with VARIANT_FILE (or BASE --variant NAME): what a measure buys.
+    """Compare BASE with VARIANT_FILE (or BASE --variant NAME): what a measure buys; or a played
+    exercise (a run or session directory BASE, or BASE --decisions FILE) with its playbook-only twin.
 
     Both arms run N replications; replication i of both uses numpy SeedSequence(seed).spawn(N)[i].
     For each metric: the base and variant means and the mean paired difference (variant - base)
     with a 95 % confidence interval (Student's t on the differences).
+
+    A played course was one seed: the headline is that course against the same course without the
+    players' decisions (exact, no interval), and decision by decision what each changed; -n N adds
+    N paired replications of both arms for the spread.
     """
     from ..analysis.compare import compare as run_comparison
 
     lang = ctx.choose(local_lang)
+    if base.is_dir() or decisions_file is not None:
+        if variant_file is not None or variant_name is not None:
+            raise ctx.fail(text("played.usage", lang))
+        return compare_played(ctx, base, decisions_file, count, seed, workers, out, local_lang)
     if (variant_file is None) == (variant_name is None):
         raise ctx.fail(text("compare.usage", lang))
+    count = 20 if count is None else count
+    if count < 2:
+        raise ctx.fail(text("played.variant_n", lang))
     try:
         for path in (base, variant_file):
             if path is not None and file_kind(path) != "scenario":

@@ -5,15 +5,15 @@ parameters and renders them only when a person reads them (CLI output, files wri
 so the engine stays language-neutral. The entries live in modules by audience: ``errors`` (input
 files), ``events`` (what happened in a run), ``decisions`` (the players'
 decisions of a live exercise), ``screens`` (what the command line prints), ``analysis``
-(comparisons, sweeps), ``replay``, ``msel`` and ``report`` (trainers and exercise control), ``live``
-(the live exercise server).
+(comparisons, sweeps), ``played`` (a played exercise against its playbook-only twin), ``replay``,
+``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server).
 """
 
 from __future__ import annotations
 
 import os
 
-from . import analysis, browser, decisions, errors, events, live, msel, replay, report, screens
+from . import analysis, browser, decisions, errors, events, live, msel, played, replay, report, screens
 
 __all__ = [
     "LANGUAGES",
@@ -28,7 +28,7 @@ __all__ = [
 
 LANGUAGES = ("en", "nl")
 
-_MODULES = (errors, events, decisions, screens, analysis, replay, browser, msel, report, live)
+_MODULES = (errors, events, decisions, screens, analysis, played, replay, browser, msel, report, live)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
     _twice = CATALOGUE.keys() & _module.ENTRIES.keys()

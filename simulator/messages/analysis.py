@@ -92,8 +92,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # --- rampsim compare ---------------------------------------------------------------------------
     "compare.usage": {
-        "en": "give BASE.yaml VARIANT.yaml, or SCENARIO --variant NAME",
-        "nl": "geef BASIS.yaml VARIANT.yaml, of SCENARIO --variant NAAM",
+        "en": (
+            "give BASE.yaml VARIANT.yaml, or SCENARIO --variant NAME; for a played exercise RUN_DIR, or SCENARIO "
+            "--decisions FILE"
+        ),
+        "nl": (
+            "geef BASIS.yaml VARIANT.yaml, of SCENARIO --variant NAAM; voor een gespeelde oefening RUN_MAP, of "
+            "SCENARIO --decisions BESTAND"
+        ),
     },
     "compare.not_scenario": {
         "en": "{path} is not a scenario file",

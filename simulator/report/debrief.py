@@ -4,7 +4,8 @@ The page makes no request of any kind (a Content-Security-Policy forbids them): 
 the figures are inline SVG from ``simulator.report.figures``. The same run and language give the
 same bytes: the page holds no time of writing and no path, and the SVG ids are fixed
 (``svg.hashsalt``, no date). Sections: the scenario and its injects, key metrics, the legal deadlines,
-the impact per portfolio, the causal chains of the largest failures, the figures, the timeline.
+the impact per portfolio, the causal chains of the largest failures, the figures, the timeline; for a
+played exercise also what the decisions bought or cost (``debrief_decisions``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..analysis.results import Results
 from ..analysis.tables import WallClockText
 from ..engine.eventkinds import HEADLINES
 from ..messages import format_number, sector_name, text
+from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
 from .summary import metric_rows
@@ -48,9 +50,11 @@ _FIGURES = (
 )
 
 
-def render_report(result: Results, lang: str = "en", top: int = 3) -> str:
+def render_report(result: Results, lang: str = "en", top: int = 3, played: PlayedTables | None = None) -> str:
     """The page for ``result`` in ``lang``; ``top``: how many assets of each ranking (most unserved
-    population-hours, longest failed) get their chain of causes."""
+    population-hours, longest failed) get their chain of causes. ``played``: the tables of
+    ``rampsim compare RUN_DIR`` (``result`` is then its played course) for the section on what the
+    decisions bought or cost; a played run without them gets the list of its decisions."""
     result = result.in_language(lang)
     page = _Page(result, lang)
     name = escape(page.scenario.get("name") or result.manifest.get("scenario", {}).get("name", ""))
@@ -63,6 +67,9 @@ def render_report(result: Results, lang: str = "en", top: int = 3) -> str:
         ("figures", text("report.section.figures", lang), page.figures_section()),
         ("timeline", text("summary.timeline", lang), page.timeline_section()),
     ]
+    decisions = decisions_section(page, played)
+    if decisions is not None:
+        sections.insert(2, ("decisions", text("report.section.decisions", lang), decisions))
     contents = "".join(f'<li><a href="#{key}">{escape(title)}</a></li>' for key, title, _ in sections)
     body = "\n".join(
         f'<section id="{key}">\n<h2>{escape(title)}</h2>\n{html}\n</section>' for key, title, html in sections
@@ -76,15 +83,18 @@ def render_report(result: Results, lang: str = "en", top: int = 3) -> str:
         f"<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<header>\n<h1><small>{escape(text('report.heading', lang))}</small> {name}</h1>\n"
         f'<p class="lead">{escape(page.scenario.get("description") or "")}</p>\n</header>\n'
-        f'<nav aria-label="{escape(text("report.contents", lang))}"><ol>{contents}</ol></nav>\n<main>\n{body}\n</main>\n'
+        f"<nav "
+        f'aria-label="{escape(text("report.contents", lang))}"><ol>{contents}</ol></nav>\n<main>\n{body}\n</main>\n'
         f"<footer>{escape(page.footer())}</footer>\n</body>\n</html>\n"
     )
 
 
-def write_report(result: Results, path: str | Path, lang: str = "en", top: int = 3) -> Path:
+def write_report(
+    result: Results, path: str | Path, lang: str = "en", top: int = 3, played: PlayedTables | None = None
+) -> Path:
     """Render and write the page atomically (a temporary file beside ``path``, renamed into place)."""
     path = Path(path)
-    html = render_report(result, lang, top)
+    html = render_report(result, lang, top, played)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -115,7 +125,10 @@ class _Page:
 
     def when(self, minutes: float) -> str:
         """``2027-01-15 03:40 (+1h10min)``: wall clock and time since the start."""
-        return f'<span class="clock">{self.clock(minutes)[:16].replace("T", " ")}</span> <span class="elapsed">+{duration_text(round(minutes))}</span>'
+        return (
+            f'<span class="clock">{self.clock(minutes)[:16].replace("T", " ")}</span> <span '
+            f'class="elapsed">+{duration_text(round(minutes))}</span>'
+        )
 
     def asset(self, asset: str) -> str:
         return escape(self.names.get(asset, asset) or asset)
@@ -137,7 +150,10 @@ class _Page:
             return f'<span class="never">{self.t("word.never")}</span>'
         if known_min <= time_min:
             return self.t("report.known_at_once")
-        return f'{self.clock(float(known_min))[11:16]} <span class="elapsed">+{duration_text(max(round(known_min - time_min), 1))}</span>'
+        return (
+            f"{self.clock(float(known_min))[11:16]} <span "
+            f'class="elapsed">+{duration_text(max(round(known_min - time_min), 1))}</span>'
+        )
 
     # --- sections -----------------------------------------------------------------------------
     def scenario_section(self) -> str:
@@ -341,7 +357,8 @@ class _Page:
                 portfolio=portfolio,
             )
             parts.append(
-                f'<article class="chain">\n<h3>{self.asset(asset)} <span class="sector">{self.sector(loss["sector"])}</span></h3>\n<p>{stats}</p>'
+                f'<article class="chain">\n<h3>{self.asset(asset)} <span '
+                f'class="sector">{self.sector(loss["sector"])}</span></h3>\n<p>{stats}</p>'
             )
             if episodes:
                 parts.append(self.episode(episodes[0]))
@@ -357,7 +374,10 @@ class _Page:
             back = f'<p class="bad">{self.t("explain.not_back")}</p>'
         else:
             row = recovery.iloc[0]
-            back = f'<p><span class="ok">{self.t("explain.back")}</span> {self.when(float(row["time_min"]))} {escape(row["message"])}</p>'
+            back = (
+                f'<p><span class="ok">{self.t("explain.back")}</span> {self.when(float(row["time_min"]))} '
+                f"{escape(row['message'])}</p>"
+            )
         return f'<p class="note">{self.t("report.chain.order")}</p>\n<ol class="steps">{steps}</ol>\n{back}'
 
     def steps(self, chain: pd.DataFrame) -> str:
