@@ -17,6 +17,8 @@ import pandas as pd
 import pytest
 from conftest import BrowserPage
 
+from simulator import load_scenario
+
 pytest.importorskip("uvicorn")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,7 +105,19 @@ def state_of(control, player) -> dict:
         "player_feed": player.eval_on_selector_all("#feed-list li", "els => els.map(e => Number(e.dataset.event))"),
         "player_decisions": player.eval_on_selector_all("#decision-list li", "els => els.map(e => e.dataset.decision)"),
         "player_status": player.eval_on_selector_all("#status-table tr", "els => els.map(e => e.dataset.asset)"),
+        "player_map": map_nodes(player),
+        "control_map": len(map_nodes(control)),
     }
+
+
+def map_nodes(page) -> list[tuple[str, str]]:
+    """(asset, status) of every node on the page's map."""
+    return [
+        tuple(n)
+        for n in page.eval_on_selector_all(
+            "#map-graph .node", "els => els.map(e => [e.dataset.asset, e.dataset.status])"
+        )
+    ]
 
 
 def test_control_and_a_team_play_live_and_survive_a_kill(tmp_path, browser, artifact_dir):
@@ -117,13 +131,26 @@ def test_control_and_a_team_play_live_and_survive_a_kill(tmp_path, browser, arti
         minute_is(control, 0)
         minute_is(team, 0)
         assert "Regionaal Operationeel Team" in team.title() and "Exercise control" in control.title()
+        control.wait_for_selector("#map-graph .node")
+        assets = len(load_scenario(SCENARIO).graph.assets)
+        assert len(map_nodes(control)) == assets  # exercise control's map: every asset, in ground truth
+        assert map_nodes(team) == []  # the team knows of nothing yet
+        assert control.locator("#map-links .link").count() > 0 and control.locator("#map .legend li").count() == 5
 
         control.fill("#jump", "240")
         control.click("#jump-go")
         minute_is(control, 240)
         minute_is(team, 240)
+        team.wait_for_selector("#map-graph .node[data-asset='sluis-noord']")
+        time.sleep(0.5)  # let the last updates land
+        shown = map_nodes(team)  # the team's map: the assets it knows the state of, in the state it knows
+        assert sorted(a for a, _ in shown) == sorted(
+            team.eval_on_selector_all("#status-table tr", "els => els.map(e => e.dataset.asset)")
+        )
+        assert 0 < len(shown) < assets and {s for _, s in shown} <= {"operational", "degraded", "failed"}
         team.select_option("#action", "manual")
-        team.select_option("#target", "sluis-noord")
+        team.click("#map-graph .node[data-asset='sluis-noord']")  # a click on the map picks the target
+        assert team.input_value("#target") == "sluis-noord"
         team.fill("#rationale", "deuren met de hand dicht")
         team.click("#submit")
         team.wait_for_selector("#decision-list li[data-decision='decision-1'].taken")
@@ -179,3 +206,18 @@ def test_control_and_a_team_play_live_and_survive_a_kill(tmp_path, browser, arti
     hidden = set(events[(events["time_min"] <= 300) & (~events["id"].isin(list(known)))]["id"])
     assert hidden, "every event was known: the check above would prove nothing"
     assert set(events[events["kind"] == "cyber.exfiltrated"]["id"]) & hidden
+    # ... and its map: the assets it knew the state of, in the last state it knew (not the true one)
+    mine = knowledge[knowledge["org"] == TEAM_ORG].merge(
+        events[["id", "kind", "asset"]], left_on="event", right_on="id"
+    )
+    mine = mine[mine["kind"].str.startswith("asset.") & (mine["asset"] != "")]
+    pictures = [
+        {
+            r.asset: r.kind.removeprefix("asset.")
+            for r in mine[mine["time_min"] <= 300 if inclusive else mine["time_min"] < 300].itertuples()
+        }
+        for inclusive in (False, True)
+    ]
+    for asset, status in before["player_map"]:
+        assert status in {p.get(asset) for p in pictures}, f"{asset} shown {status}"
+    assert set(pictures[0]) <= {a for a, _ in before["player_map"]} <= set(pictures[1])

@@ -6,6 +6,8 @@ receives is kept and checked against what its organisation knew at the minute it
 
 from __future__ import annotations
 
+import urllib.request
+
 import pytest
 
 pytest.importorskip("starlette")
@@ -174,3 +176,89 @@ def test_decisions_over_the_socket_change_the_course_and_are_logged_as_they_come
     control.send({"type": "inject", "inject": {"type": "outage", "target": "kpn-centrale"}, "options": "{duration: [}"})
     assert control.until(lambda m: m["type"] == "error")["message"].startswith("Options")
     assert len(load_decisions(log, scenario)) == 4
+
+
+def known_picture(knowledge: list[dict], minute: float, inclusive: bool) -> dict[str, str]:
+    """Per asset the last status ``knowledge`` (an organisation's known events) gave it by ``minute``."""
+    status = {}
+    for row in knowledge:
+        if row["kind"].startswith("asset.") and row["asset"]:
+            if row["known_min"] < minute or (inclusive and row["known_min"] == minute):
+                status[row["asset"]] = row["kind"].removeprefix("asset.")
+    return status
+
+
+def test_a_player_map_holds_only_known_assets_in_their_known_state_and_grows(server, scenario):
+    """The map's payload over the socket: the assets of the party's form (known state, own assets),
+    the last state its organisation knows (not ground truth), dependencies only between them."""
+    names = {a.id: a.label for a in scenario.graph.assets}
+    own = {"rot": set(), "gemeente": {a.id for a in scenario.graph.assets if a.owner == "gemeente"}}
+    assert own["gemeente"]
+    control, rot, gemeente = server.ws(), server.ws("rot"), server.ws("gemeente")
+    sockets = {"rot": rot, "gemeente": gemeente}
+    snapshot = control.until(lambda m: m["type"] == "snapshot")
+    assert sorted(n["id"] for n in snapshot["map"]["nodes"]) == sorted(names)  # control: every asset
+    needs = {(s, a.id) for a in scenario.graph.assets for need in a.needs for s in need.suppliers}
+    assert {tuple(link) for link in snapshot["map"]["links"]} == needs
+    first = {party: s.until(lambda m: m["type"] == "snapshot")["map"] for party, s in sockets.items()}
+    assert first["rot"]["nodes"] == [] and first["rot"]["links"] == []  # at T+0 the team knows of nothing
+    assert {n["id"] for n in first["gemeente"]["nodes"]} == own["gemeente"]  # an organisation: its own assets,
+    assert {n["status"] for n in first["gemeente"]["nodes"]} == {"unknown"}  # ... but not their state
+    with urllib.request.urlopen(
+        f"http://127.0.0.1:{server.port}/play/rot?token={server.session.tokens['parties']['rot']}"
+    ) as page:
+        html = page.read().decode()
+    assert "m-unknown" in html and not [n for n in names.values() if n in html]  # the page itself names no asset
+
+    control.send({"type": "jump", "minute": 300})
+    for s in (control, rot, gemeente):
+        s.at_minute(300)
+    control.send(
+        {
+            "type": "inject",
+            "inject": {"type": "outage", "target": "gemeentehuis-datacenter"},
+            "options": "{duration: 1h}",
+        }
+    )
+    control.until(lambda m: m["type"] == "decision")
+    sizes = {"rot": [], "gemeente": []}
+    for minute in (302, 360):
+        control.send({"type": "jump", "minute": minute})
+        for s in (control, rot, gemeente):
+            s.at_minute(minute)
+        truth = {a["id"]: a["service"] for a in [m["status"] for m in control.seen if m.get("status")][-1]}
+        shown = {
+            p: {n["id"]: n["status"] for n in [m["map"] for m in s.seen if "map" in m][-1]["nodes"]}
+            for p, s in sockets.items()
+        }
+        for party in sockets:
+            sizes[party].append(len(shown[party]))
+        if minute == 302:  # the town hall's data centre is down, and nobody has noticed yet
+            assert truth["gemeentehuis-datacenter"] == 0
+            assert shown["gemeente"]["gemeentehuis-datacenter"] == "unknown"
+            assert "gemeentehuis-datacenter" not in shown["rot"]
+        else:  # now both know
+            assert shown["gemeente"]["gemeentehuis-datacenter"] == shown["rot"]["gemeentehuis-datacenter"] == "failed"
+    server.stop()
+
+    assert 0 < sizes["rot"][0] < sizes["rot"][1]  # the team's map grows as it learns
+    assert sizes["gemeente"] == [len(own["gemeente"])] * 2  # an organisation's own assets, known or not
+    ex = server.hub.ex
+    for party, org in (("rot", "veiligheidsregio"), ("gemeente", "gemeente")):
+        knowledge = ex.knowledge(org)
+        maps = [(m["clock"]["minute"], m["map"]) for m in sockets[party].seen if "map" in m]
+        pushed = len(maps) - 1  # the snapshot's, then the updates'
+        assert pushed >= 1, f"{party}: the map was not pushed as knowledge changed"
+        for minute, shown in maps:
+            ids = [n["id"] for n in shown["nodes"]]
+            before, by = known_picture(knowledge, minute, False), known_picture(knowledge, minute, True)
+            leaked, missing = sorted(set(ids) - own[party] - set(by)), sorted(set(before) - set(ids))
+            assert not leaked, f"{party} at T+{minute}: assets it did not know of: {leaked}"
+            assert not missing, f"{party} at T+{minute}: known assets missing: {missing}"
+            for n in shown["nodes"]:
+                assert n["name"] == names[n["id"]] and set(n) == {"id", "name", "x", "y", "status", "since"}
+                expected = {p.get(n["id"], "unknown") for p in (before, by)}
+                assert n["status"] in expected, f"{party} at T+{minute}: {n['id']} {n['status']} not {expected}"
+            assert all(a in ids and b in ids for a, b in shown["links"]), (
+                f"{party} at T+{minute}: a link to a hidden asset"
+            )

@@ -34,7 +34,7 @@ from ..messages import text
 from ..model.fieldtypes import SECTORS
 from .results import Results
 
-__all__ = ["VIEWS", "STATUSES", "ReplayTimeline", "replay_timeline"]
+__all__ = ["VIEWS", "STATUSES", "ReplayTimeline", "replay_timeline", "dependency_depths"]
 
 VIEWS = ("truth", "known")
 STATUSES = ("operational", "degraded", "failed", "manual")
@@ -197,7 +197,7 @@ def replay_timeline(results: Results, lang: str) -> ReplayTimeline:
     assets, sectors = _assets(results)
     ids = [a["id"] for a in assets]
     links = _links(results, set(ids))
-    depth = _depths(ids, links)
+    depth = dependency_depths(ids, links)
     for asset in assets:
         asset["layer"] = depth[asset["id"]]
     truth, known = _status_changes(results, ids)
@@ -269,7 +269,7 @@ def _links(results: Results, ids: set[str]) -> list[list[str]]:
     return [[s, c] for s, c in pairs if s in ids and c in ids]
 
 
-def _depths(ids: list[str], links: list[list[str]]) -> dict[str, int]:
+def dependency_depths(ids: list[str], links: list[list[str]]) -> dict[str, int]:
     """Dependency depth: 0 for an asset that needs nothing, else one more than its deepest
     supplier; the assets of a dependency cycle share one depth."""
     graph = nx.DiGraph()

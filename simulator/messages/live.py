@@ -42,6 +42,17 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.status": {"en": "Asset status (ground truth)", "nl": "Status objecten (werkelijkheid)"},
     "live.page.known_status": {"en": "Status as we know it", "nl": "Status zoals bij ons bekend"},
     "live.page.manual": {"en": "manual", "nl": "handbediening"},
+    "live.page.map": {"en": "Map of what we know", "nl": "Kaart van wat wij weten"},
+    "live.page.map_truth": {"en": "Map (ground truth)", "nl": "Kaart (werkelijkheid)"},
+    "live.page.map_status_unknown": {"en": "state not known", "nl": "toestand onbekend"},
+    "live.page.map_hint": {
+        "en": "Only the assets we know of, in the last state we know. Click one to make it the decision's target.",
+        "nl": "Alleen de objecten die wij kennen, in de laatste toestand die wij kennen. Klik er een aan om het doel van het besluit te maken.",
+    },
+    "live.page.map_empty": {
+        "en": "We know of no assets yet.",
+        "nl": "Wij kennen nog geen objecten.",
+    },
     "live.page.since": {"en": "since {clock}", "nl": "sinds {clock}"},
     "live.page.forecast": {"en": "Upcoming injects", "nl": "Komende injects"},
     "live.page.forecast_busy": {"en": "computing the course ahead…", "nl": "het verdere verloop wordt berekend…"},

@@ -26,7 +26,9 @@ from .replay_layout import HEIGHT, WIDTH, graph_layout
 
 __all__ = [
     "SPEEDS",
+    "STATUS_LABELS",
     "clock_offsets",
+    "marker_symbols",
     "page_labels",
     "render_replay_html",
     "write_replay_html",
@@ -38,12 +40,13 @@ SPEEDS = (15.0, 60.0, 240.0, 960.0, 3600.0)
 LABEL_CHARS = 30
 """Longer asset names are cut short on the map (the whole name is in the node's tooltip)."""
 
-_STATUS_LABELS = {
+STATUS_LABELS = {
     "operational": "status.operational",
     "degraded": "status.degraded",
     "failed": "status.failed",
     "manual": "figure.status.manual",
 }
+"""The catalogue key of each status's name (the legend of the replay and of the live exercise's map)."""
 # Okabe-Ito colours, and a shape per status so it reads without colour
 _MARKERS = {
     "operational": '<circle r="10" fill="#009E73" stroke="#FFFFFF" stroke-width="2"/>',
@@ -56,6 +59,15 @@ _MARKERS = {
 }
 
 
+def marker_symbols(extra: Mapping[str, str] | None = None) -> str:
+    """The ``<symbol id="m-STATUS">`` of each status's marker (and of ``extra``: status -> shapes),
+    for ``<use href="#m-STATUS">``; the browser replay's and the live exercise's maps share them."""
+    shapes = {**{s: _MARKERS[s] for s in STATUSES}, **(extra or {})}
+    return "".join(
+        f'<symbol id="m-{s}" viewBox="-16 -16 32 32" overflow="visible">{m}</symbol>' for s, m in shapes.items()
+    )
+
+
 def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[str, Any]:
     """Every text the page's JavaScript shows, rendered from the message catalogue in ``lang``."""
     keys = ("play", "pause", "feed_empty", "feed_empty_known", "view.truth", "view.known")
@@ -63,7 +75,7 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
     labels["happened"] = text("browser.happened", lang, clock="{clock}")
     labels["level"] = text("browser.level", lang, level="{level}")
     labels["weekdays"] = text("browser.weekdays", lang).split()
-    labels["status"] = {s: text(_STATUS_LABELS[s], lang) for s in STATUSES}
+    labels["status"] = {s: text(STATUS_LABELS[s], lang) for s in STATUSES}
     labels["grip"] = {"0": text("grip.none", lang), **{str(k): v for k, v in sorted((grip_names or {}).items())}}
     return labels
 
@@ -99,11 +111,7 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
     positions = graph_layout(payload["assets"], payload.get("sectors", ()))
     e = html.escape
     parts = [f'<svg id="graph" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{e(label)}">']
-    parts.append("<defs>")
-    parts.extend(
-        f'<symbol id="m-{s}" viewBox="-16 -16 32 32" overflow="visible">{_MARKERS[s]}</symbol>' for s in STATUSES
-    )
-    parts.append("</defs>")
+    parts.append(f"<defs>{marker_symbols()}</defs>")
     parts.append('<g id="links">')
     seen = set()
     for supplier, dependent in payload.get("links", ()):

@@ -25,6 +25,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from ...messages import text
 from .hub import Client, Hub
+from .mapview import symbols
 from .views import page_strings
 
 __all__ = ["build_app", "listening_socket", "serve"]
@@ -39,6 +40,7 @@ _PAGE = """<!doctype html>
 <title>{title}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/static/live.css"></head>
 <body class="{role}" data-ws="{ws}">
 <script id="strings" type="application/json">{strings}</script>
+<svg id="map-symbols" width="0" height="0" aria-hidden="true"><defs>{symbols}</defs></svg>
 <header><h1>{title}</h1><div id="clock" class="clock"></div><div id="notice" class="notice" hidden></div></header>
 <main id="app"></main>
 <script src="/static/live.js"></script><script src="/static/{role}.js"></script>
@@ -96,7 +98,9 @@ async def _page(hub: Hub, request: Request, party_id: str | None) -> Response:
         title = text("live.page.player_title", hub.lang, party=party.name, name=name)
         ws, role = f"/ws/play/{party.id}?token={token}", "player"
     strings = json.dumps(page_strings(hub.lang), ensure_ascii=False).replace("</", "<\\/")
-    page = _PAGE.format(lang=hub.lang, title=html.escape(title), role=role, ws=html.escape(ws), strings=strings)
+    page = _PAGE.format(
+        lang=hub.lang, title=html.escape(title), role=role, ws=html.escape(ws), strings=strings, symbols=symbols()
+    )
     return HTMLResponse(
         page, headers={"Content-Security-Policy": _CSP, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
     )

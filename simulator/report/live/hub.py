@@ -25,7 +25,7 @@ from ...analysis.exercise import Party, course_ahead
 from ...analysis.session import Session, SessionState
 from ...messages import text
 from ...model.decisions import EXERCISE_CONTROL
-from . import views
+from . import mapview, views
 from .commands import MAX_SPEED, Commands
 
 __all__ = ["Hub", "Client", "MAX_SPEED"]
@@ -62,6 +62,7 @@ class Hub(Commands):
         self.command = command
         self.parties = {p.id: p for p in ex.parties()}
         self.names = {a.id: a.label for a in ex.scenario.graph.assets}
+        self.layout = mapview.map_layout(ex.scenario)  # once per served scenario
         self.speed = state.speed
         self.running = False
         self.ended = state.ended
@@ -78,6 +79,7 @@ class Hub(Commands):
         self._known_ids: dict[str, set[int]] = {}
         self._known_status: dict[str, dict[str, dict[str, Any]]] = {}
         self._forms: dict[str, dict[str, Any]] = {}
+        self._maps: dict[str, dict[str, Any]] = {}
         self.controls: set[Client] = set()
         self.players: dict[str, set[Client]] = defaultdict(set)
         self._jump_to: float | None = None
@@ -138,6 +140,7 @@ class Hub(Commands):
                 for p in self.parties.values()
             ],
             "assets": [{"id": a, "name": n} for a, n in self.names.items()],
+            "map": mapview.control_map(self.layout),
             "inject_types": views.inject_types(),
             "run_path": self.run_path,
         }
@@ -154,6 +157,7 @@ class Hub(Commands):
             "inbox": [d["row"] for d in self.deliveries if d["to"] == party.id],
             "decisions": [o for o in self.outcomes if o["by"] == party.id],
             "form": self._form(party),
+            "map": self._map(party),
         }
 
     def _team_names(self) -> list[str]:
@@ -190,6 +194,13 @@ class Hub(Commands):
         form = views.party_form(self.ex, party, set(self._known_status[party.org]), self.lang)
         self._forms[party.id] = form
         return form
+
+    def _map(self, party: Party) -> dict[str, Any]:
+        """The party's map, from the same knowledge as its status table and form (``mapview``)."""
+        own = mapview.own_assets(self.ex.scenario, party)
+        shown = mapview.player_map(self.layout, self._known_status[party.org], own)
+        self._maps[party.id] = shown
+        return shown
 
     # --- pushing updates --------------------------------------------------------------------------
     def publish(self) -> None:
@@ -242,6 +253,10 @@ class Hub(Commands):
                 form = self._form(party)
                 if before is None or form["targets"] != before["targets"]:
                     update["form"] = form
+                drawn = self._maps.get(party_id)
+                shown = self._map(party)
+                if shown != drawn:
+                    update["map"] = shown
             message = _encode(update)
             for client in clients:
                 client.send(message)

@@ -16,6 +16,7 @@ from ...messages import CATALOGUE, text
 from ...model.decisions import ASSET_DECISIONS, EXERCISE_CONTROL
 from ...model.durations import format_duration
 from ...model.incidents import INCIDENT_CLASSES
+from .mapview import map_strings
 
 __all__ = [
     "page_strings",
@@ -42,6 +43,7 @@ def page_strings(lang: str) -> dict[str, str]:
     """The pages' words (``live.page.*`` without the prefix), the refusal reasons and the action names."""
     strings = {k.removeprefix(_PAGE_PREFIX): _template(k, lang) for k in CATALOGUE if k.startswith(_PAGE_PREFIX)}
     strings.update({k.removeprefix("decision."): text(k, lang) for k in CATALOGUE if k.startswith("decision.reason.")})
+    strings.update(map_strings(lang))
     return strings
 
 

@@ -20,6 +20,7 @@ clockBox.append(
   el("div", {class: "row"}, endButton));
 const situation = section("situation", t("teams"));
 const deadlinesBox = section("deadlines", t("deadlines"));
+const mapBox = section("map", t("map_truth"));
 const forecastBox = section("forecast", t("forecast"));
 const injectBox = section("inject", t("inject_form"));
 const decisionsBox = section("decisions", t("decisions"));
@@ -50,6 +51,10 @@ function showStatus(list) {
       el("td", {text: Math.round(a.service * 100) + "%" + (a.manual ? " (" + t("manual") + ")" : "")}));
   });
   statusBox.replaceChildren(el("h2", {text: t("status")}), el("table", {id: "status-table"}, ...rows));
+}
+
+function truthStatus(list) {
+  return new Map(list.map((a) => [a.id, a.manual ? "manual" : a.service <= 0 ? "failed" : a.service < 1 ? "degraded" : "operational"]));
 }
 
 function showForecast(busy) {
@@ -120,6 +125,8 @@ const api = connect((m) => {
     showSituation(m);
     showDeadlines(m.deadlines);
     showStatus(m.status);
+    drawMap(mapBox, t("map_truth"), m.map, ["operational", "degraded", "failed", "manual"]);
+    colourMap(mapBox, truthStatus(m.status));
     buildInjectForm(m.inject_types, m.assets);
     showLinks(m.parties);
     clockChanged(m.clock);
@@ -129,7 +136,10 @@ const api = connect((m) => {
     addEvents(m.events);
     if (m.grip !== undefined) showSituation(m);
     if (m.deadlines) showDeadlines(m.deadlines);
-    if (m.status) showStatus(m.status);
+    if (m.status) {
+      showStatus(m.status);
+      colourMap(mapBox, truthStatus(m.status));
+    }
     clockChanged(m.clock);
   } else if (m.type === "decision") {
     decisionList.append(outcomeItem(m.outcome));

@@ -81,3 +81,69 @@ function connect(onMessage) {
   open();
   return api;
 }
+
+// --- the map: the asset graph as SVG, from the server's layout (the browser replay's markers) ---
+const SVG_NS = "http://www.w3.org/2000/svg";
+const LABEL_CHARS = 30;
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+function shortName(name) {
+  return name.length <= LABEL_CHARS ? name : name.slice(0, LABEL_CHARS - 1).trimEnd() + "…";
+}
+
+// Draw `map` ({width, height, nodes: [{id, name, x, y, status}], links: [[from, to]]}) into `box`;
+// `statuses` are the legend's entries, `onPick(asset)` is called when a node is clicked.
+function drawMap(box, title, map, statuses, onPick) {
+  const graph = svg("svg", {id: "map-graph", viewBox: "0 0 " + map.width + " " + map.height, role: "img",
+    "aria-label": title, "data-count": map.nodes.length});
+  const at = new Map(map.nodes.map((n) => [n.id, n]));
+  const links = svg("g", {id: "map-links"}, ...map.links.filter(([a, b]) => at.has(a) && at.has(b)).map(([a, b]) =>
+    svg("line", {class: "link", "data-from": a, "data-to": b, x1: at.get(a).x, y1: at.get(a).y, x2: at.get(b).x, y2: at.get(b).y})));
+  const nodes = svg("g", {id: "map-nodes"}, ...map.nodes.map((n) => {
+    const end = n.x > map.width / 2;
+    const node = svg("g", {class: "node", "data-asset": n.id, transform: "translate(" + n.x + " " + n.y + ")"},
+      svg("title", {text: n.name}), svg("use", {x: -20, y: -20, width: 40, height: 40}),
+      svg("text", {class: "label", x: end ? -24 : 24, y: 7, "text-anchor": end ? "end" : "start", text: shortName(n.name)}));
+    if (onPick) node.addEventListener("click", () => onPick(n.id));
+    return node;
+  }));
+  graph.append(links, nodes);
+  const legend = el("ul", {class: "legend"}, ...statuses.map((s) => el("li", {},
+    keySymbol(svg("use", {href: "#m-" + s, x: -16, y: -16, width: 32, height: 32})),
+    t("map_status_" + s) + " ", el("span", {class: "count", "data-count": s}))),
+  el("li", {}, keySymbol(svg("line", {class: "link-key", x1: -16, y1: 0, x2: 16, y2: 0})), t("map_supply_lost")));
+  box.replaceChildren(el("h2", {text: title}), graph, legend);
+  colourMap(box, new Map(map.nodes.map((n) => [n.id, n.status || "operational"])));
+}
+
+function keySymbol(shape) {
+  const key = svg("svg", {class: "key", viewBox: "-16 -16 32 32"}, shape);
+  return key;
+}
+
+// Colour the nodes of the map in `box` by `status` (asset -> status); a line from a supplier that is
+// not operational is drawn as a cut supply (as in the replay); an unknown state cuts nothing.
+function colourMap(box, status) {
+  const tally = {};
+  for (const node of box.querySelectorAll("#map-nodes .node")) {
+    const s = status.get(node.dataset.asset) || "operational";
+    node.setAttribute("data-status", s);
+    node.querySelector("use").setAttribute("href", "#m-" + s);
+    tally[s] = (tally[s] || 0) + 1;
+  }
+  for (const line of box.querySelectorAll("#map-links .link")) {
+    const s = status.get(line.dataset.from) || "operational";
+    line.classList.toggle("cut", s !== "operational" && s !== "unknown");
+  }
+  for (const count of box.querySelectorAll(".legend .count")) count.textContent = "(" + (tally[count.dataset.count] || 0) + ")";
+}

@@ -12,6 +12,7 @@ decisionsBox.append(decisionList);
 const feedBox = section("known", t("known_feed"));
 const feedList = el("ol", {id: "feed-list", class: "feed", reversed: true});
 feedBox.append(feedList);
+const mapBox = section("map", t("map"));
 const statusBox = section("known-status", t("known_status"));
 
 function inboxItem(item) {
@@ -29,8 +30,34 @@ function field(label, control, name) {
   return el("label", {"data-field": name}, label + " ", control);
 }
 
+// A click on the map makes that asset the decision's target (switching to an action that takes one).
+function pick(asset) {
+  const action = document.getElementById("action");
+  const target = document.getElementById("target");
+  if (!action || !target) return;
+  const offered = () => [...target.options].some((o) => o.value === asset) && !target.closest("label").hidden;
+  if (!offered()) {
+    const other = mine.form.actions.find((a) => a.target);
+    if (!other) return;
+    action.value = other.id;
+    action.dispatchEvent(new Event("change"));
+    if (!offered()) return;
+  }
+  target.value = asset;
+  for (const node of mapBox.querySelectorAll(".node")) node.classList.toggle("picked", node.dataset.asset === asset);
+  target.focus();
+}
+
+function showMap(map) {
+  drawMap(mapBox, t("map"), map, ["operational", "degraded", "failed", "unknown"], pick);
+  mapBox.append(el("p", {class: "hint", text: map.nodes.length ? t("map_hint") : t("map_empty")}));
+  const picked = document.getElementById("target") ? document.getElementById("target").value : "";
+  for (const node of mapBox.querySelectorAll(".node")) node.classList.toggle("picked", node.dataset.asset === picked);
+}
+
 function buildForm(form) {
   const keep = formBox.querySelector("#action") ? formBox.querySelector("#action").value : null;
+  const keepTarget = formBox.querySelector("#target") ? formBox.querySelector("#target").value : "";
   mine.form = form;
   const action = el("select", {id: "action"}, ...form.actions.map((a) => el("option", {value: a.id, text: a.name})));
   if (keep && form.actions.some((a) => a.id === keep)) action.value = keep;
@@ -55,6 +82,9 @@ function buildForm(form) {
     fields.deadline.hidden = a.id !== "notify";
   }
   action.addEventListener("change", refresh);
+  target.addEventListener("change", () => {
+    for (const node of mapBox.querySelectorAll(".node")) node.classList.toggle("picked", node.dataset.asset === target.value);
+  });
   const submit = el("button", {id: "submit", text: t("submit"), on: {click: (ev) => {
     ev.preventDefault();
     const decision = {action: action.value, rationale: rationale.value};
@@ -70,6 +100,7 @@ function buildForm(form) {
     field(t("action"), action, "action"), fields.target, fields.crew, fields.level, fields.size, fields.deadline,
     field(t("rationale"), rationale, "rationale"), submit));
   refresh();
+  if ([...target.options].some((o) => o.value === keepTarget)) target.value = keepTarget;
 }
 
 function addEvents(events) {
@@ -93,11 +124,13 @@ const api = connect((m) => {
     inboxList.replaceChildren(...m.inbox.map(inboxItem));
     decisionList.replaceChildren(...m.decisions.map(outcomeItem));
     buildForm(m.form);
+    showMap(m.map);
     showClock(m.clock);
   } else if (m.type === "update") {
     addEvents(m.events);
     if (m.status) addStatus(m.status);
     if (m.form) buildForm(m.form);
+    if (m.map) showMap(m.map);
     showClock(m.clock);
   } else if (m.type === "inbox") {
     inboxList.prepend(inboxItem(m.item));
