@@ -51,7 +51,7 @@ class ReplayTimeline:
     ``feed`` and ``grip_at`` O(log events).
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 -- debt: split when next changed
         self,
         *,
         start: datetime,

@@ -47,7 +47,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "live.page.map_status_unknown": {"en": "state not known", "nl": "toestand onbekend"},
     "live.page.map_hint": {
         "en": "Only the assets we know of, in the last state we know. Click one to make it the decision's target.",
-        "nl": "Alleen de objecten die wij kennen, in de laatste toestand die wij kennen. Klik er een aan om het doel van het besluit te maken.",
+        "nl": (
+            "Alleen de objecten die wij kennen, in de laatste toestand die wij kennen. Klik er een aan om het doel "
+            "van het besluit te maken."
+        ),
     },
     "live.page.map_empty": {
         "en": "We know of no assets yet.",

@@ -203,7 +203,7 @@ class Hub(Commands):
         return shown
 
     # --- pushing updates --------------------------------------------------------------------------
-    def publish(self) -> None:
+    def publish(self) -> None:  # noqa: C901 -- debt: split when next changed
         """Send what happened since the last call: ground truth to control, to each player what
         its organisation learned."""
         ex = self.ex
