@@ -267,12 +267,8 @@ import copy  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from simulator.report.figures import (  # noqa: E402
-    CASCADE_LABELS,
-    _served_axis_end,
-    plot_risk_diagram,
-    plot_threat_ranking,
-)
+from simulator.report.figures import CASCADE_LABELS, _served_axis_end  # noqa: E402
+from simulator.report.threat_figures import plot_risk_diagram, plot_threat_ranking  # noqa: E402
 
 
 def _overlap(a, b):

@@ -8,6 +8,7 @@ exactly as for an installed package), so nothing is installed into the shared en
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import os
@@ -88,6 +89,24 @@ rules:
   - {{id: koelen, when: {{at: 7h}}, action: cool, target: koelhuis, duration: 30min}}
   - {{id: melden, when: {{incident_known: dummy.sabotage}}, action: inform_public}}
 """
+
+
+@pytest.fixture(autouse=True)
+def _restore_event_kinds_and_catalogue():
+    """Unregistering a plugin leaves its event kinds and messages declared (the engine's table only
+    grows); restore both after each test so that later test modules see the built-ins only."""
+    from simulator import messages
+    from simulator.engine import eventkinds
+
+    names = ("EVENT_KINDS", "VISIBILITY", "HEADLINES", "INCIDENT_FACTS", "VISIBLE_INCIDENTS", "CHANNEL_OF")
+    names += ("WATCH", "EXPECTED_ACTIONS", "STATUS_KINDS", "STATUS_KIND")
+    tables = [getattr(eventkinds, name) for name in names]
+    tables.append(messages.CATALOGUE)
+    saved = [copy.deepcopy(table) for table in tables]
+    yield
+    for table, before in zip(tables, saved):
+        table.clear()
+        table.update(before)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,6 +20,7 @@ __all__ = [
     "is_run_directory",
     "is_ensemble_directory",
     "is_played_comparison",
+    "replications_progress",
 ]
 
 EXIT_BAD_INPUT = 2
@@ -52,6 +55,22 @@ class CliContext:
 
     def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
         return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))
+
+
+@contextmanager
+def replications_progress(
+    ctx: CliContext, lang: str, total: int, show: bool = True
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A transient bar of finished replications on a terminal, for the ``progress`` argument of the
+    ensemble functions: yields ``progress(done, total)``, or None off a terminal (or not ``show``)."""
+    if not (show and ctx.out.is_terminal):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=ctx.out, transient=True) as bar:
+        task = bar.add_task(text("cli.replications", lang), total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
 
 
 def is_run_directory(path: Path) -> bool:

@@ -26,7 +26,15 @@ from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
 from ..report.explain import print_explanation
 from ..report.terminal import print_graph_info, print_summary, print_timeline
-from .base import LANG_OPTION, CliContext, cli, free_path, is_ensemble_directory, is_run_directory
+from .base import (
+    LANG_OPTION,
+    CliContext,
+    cli,
+    free_path,
+    is_ensemble_directory,
+    is_run_directory,
+    replications_progress,
+)
 
 
 @cli.command()
@@ -164,23 +172,12 @@ def ensemble(
         out = Path("runs") / f"{scenario.stem}-ensemble-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
     if out.exists() and not resume:
         raise ctx.fail(text("cli.ensemble_exists", lang, path=out))
-    progress_bar = None
-    if ctx.out.is_terminal:
-        from rich.progress import Progress
-
-        progress_bar = Progress(console=ctx.out, transient=True)
-        task = progress_bar.add_task(text("cli.replications", lang), total=count)
-        progress_bar.start()
-
-    def progress(done: int, total: int) -> None:
-        if progress_bar is not None:
-            progress_bar.update(task, completed=done)
-
     try:
         dask = scheduler or dask_local
-        result = run_ensemble(
-            scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask
-        )
+        with replications_progress(ctx, lang, count) as progress:
+            result = run_ensemble(
+                scenario, count, seed=seed, workers=workers, out=out, resume=resume, progress=progress, dask=dask
+            )
     except DaskMissing:
         raise ctx.fail(text("cli.dask_missing", lang)) from None
     except ValueError as error:  # --resume with other settings
@@ -189,9 +186,6 @@ def ensemble(
         raise ctx.fail(text("cli.ensemble_interrupted", lang, path=out)) from None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
     summary = result.summary()
     for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
         if summary.get(name, {}).get("n"):
@@ -250,7 +244,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     from ..analysis.sweep import threat_sweep
     from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
     from ..messages import format_number
-    from ..report.figures import plot_risk_diagram, plot_threat_ranking
+    from ..report.threat_figures import plot_risk_diagram, plot_threat_ranking
 
     lang = ctx.choose(local_lang)
     try:
@@ -274,28 +268,13 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     if count is None:
         table, value = threat_picture(loaded, targets=selector), "people_affected"
     else:
-        progress_bar = None
-        if ctx.out.is_terminal:
-            from rich.progress import Progress
-
-            progress_bar = Progress(console=ctx.out, transient=True)
-            task = progress_bar.add_task(text("cli.replications", lang), total=count * len(chosen))
-            progress_bar.start()
         try:
-            sweep = threat_sweep(
-                scenario,
-                incident,
-                selector,
-                n=count,
-                seed=seed,
-                workers=workers,
-                progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
-            )
+            with replications_progress(ctx, lang, count * len(chosen)) as progress:
+                sweep = threat_sweep(
+                    scenario, incident, selector, n=count, seed=seed, workers=workers, progress=progress
+                )
         except KeyboardInterrupt:
             raise ctx.fail(text("cli.interrupted", lang)) from None
-        finally:
-            if progress_bar is not None:
-                progress_bar.stop()
         table, value = sweep.ranking, "unserved_population_hours"
     out = out or Path("runs") / f"{source.stem}-threats"
     try:

@@ -13,7 +13,7 @@ from rich.text import Text
 from ..messages import format_number, text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
-from .base import LANG_OPTION, CliContext, cli
+from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress
 from .compare_played import compare_played
 
 
@@ -90,34 +90,18 @@ def compare(
     lang = ctx.choose(local_lang, base_scenario.spec.language)
     label = variant_name or variant_file.stem
     if out is None:
-        out = Path("runs") / f"{base.stem}-vs-{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    if out.exists():
+        out = free_path(Path("runs") / f"{base.stem}-vs-{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+    elif out.exists():
         raise ctx.fail(text("cli.output_taken", lang, path=out))
-    progress_bar = None
-    if ctx.out.is_terminal:
-        from rich.progress import Progress
-
-        progress_bar = Progress(console=ctx.out, transient=True)
-        task = progress_bar.add_task(text("cli.replications", lang), total=2 * count)
-        progress_bar.start()
     try:
-        result = run_comparison(
-            base,
-            variant_file or variant,
-            count,
-            seed=seed,
-            workers=workers,
-            progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
-        )
+        with replications_progress(ctx, lang, 2 * count) as progress:
+            result = run_comparison(base, variant_file or variant, count, seed=seed, workers=workers, progress=progress)
         result.manifest["variant"]["label"] = label
         result.save(out)
     except KeyboardInterrupt:
         raise ctx.fail(text("cli.interrupted", lang)) from None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
     ctx.out.print(_table(result, base_scenario.name, variant.name, lang))
     ctx.out.print(text("compare.written", lang, path=out))
 

@@ -18,7 +18,7 @@ from ..messages import text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
 from ..report.debrief_decisions import change_text, decision_names, figure_label, figure_value
-from .base import CliContext, free_path, is_run_directory
+from .base import CliContext, free_path, is_run_directory, replications_progress
 
 __all__ = ["compare_played"]
 
@@ -53,29 +53,14 @@ def compare_played(  # noqa: C901, PLR0912 -- debt: split when next changed
         out = free_path(Path("runs") / f"{stem}-played-vs-playbook-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
     if out.exists():
         raise ctx.fail(text("cli.output_taken", lang, path=out))
-    progress_bar = None
-    if ctx.out.is_terminal and n >= 2:
-        from rich.progress import Progress
-
-        progress_bar = Progress(console=ctx.out, transient=True)
-        task = progress_bar.add_task(text("cli.replications", lang), total=2 * n)
-        progress_bar.start()
     try:
-        result = run_played(
-            played,
-            n,
-            workers=workers,
-            progress=(lambda done, total: progress_bar.update(task, completed=done)) if progress_bar else None,
-            lang=lang,
-        )
+        with replications_progress(ctx, lang, 2 * n, show=n >= 2) as progress:
+            result = run_played(played, n, workers=workers, progress=progress, lang=lang)
         result.save(out, command=["rampsim", *sys.argv[1:]])
     except KeyboardInterrupt:
         raise ctx.fail(text("cli.interrupted", lang)) from None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
     if result.reproduced is False:
         ctx.out.print(Text(text("played.not_reproduced", lang), style="yellow"))
     ctx.out.print(_headline(result, lang))

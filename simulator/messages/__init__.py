@@ -3,7 +3,8 @@
 Keys are stable identifiers; templates use ``str.format`` fields. Library code stores keys and
 parameters and renders them only when a person reads them (CLI output, files written for people),
 so the engine stays language-neutral. The entries live in modules by audience: ``errors`` (input
-files), ``events`` (what happened in a run), ``decisions`` (the players'
+files), ``events`` (what happened in a run), ``words`` (the words inside those sentences:
+statuses, needs, incident types, action types), ``decisions`` (the players'
 decisions of a live exercise), ``screens`` (what the command line prints), ``analysis``
 (comparisons, sweeps), ``played`` (a played exercise against its playbook-only twin), ``replay``,
 ``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server).
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from . import analysis, browser, decisions, errors, events, live, msel, played, replay, report, screens
+from . import analysis, browser, decisions, errors, events, live, msel, played, replay, report, screens, words
 
 __all__ = [
     "LANGUAGES",
@@ -28,7 +29,7 @@ __all__ = [
 
 LANGUAGES = ("en", "nl")
 
-_MODULES = (errors, events, decisions, screens, analysis, played, replay, browser, msel, report, live)
+_MODULES = (errors, events, words, decisions, screens, analysis, played, replay, browser, msel, report, live)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
     _twice = CATALOGUE.keys() & _module.ENTRIES.keys()

@@ -1,4 +1,5 @@
-"""Sentences for the events of a run, and the words inside them. English and Dutch; see ``simulator.messages``."""
+"""Sentences for the events of a run (the words inside them are in ``words``). English and Dutch;
+see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     "event.online.mobilization.start": {
@@ -22,13 +23,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Control room receives reports of a crowd gathering at {name}",
         "nl": "Meldkamer krijgt meldingen van een menigte bij {name}",
     },
-    "incident.online.mobilization": {"en": "online call to gather", "nl": "online oproep tot samenkomst"},
-    "actiontype.reinforce": {"en": "Police reinforcement", "nl": "Politieversterking"},
     "event.fuel.delivered": {
         "en": "{litres} litres of fuel delivered to {name}",
         "nl": "{litres} liter brandstof geleverd bij {name}",
     },
-    "actiontype.refuel": {"en": "Refuel", "nl": "Brandstof bijvullen"},
     "event.report.received.flood": {
         "en": "Control room receives reports of water in the streets near {name}",
         "nl": "Meldkamer krijgt meldingen van water op straat bij {name}",
@@ -38,7 +36,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Fysiek proces begint bij {name}: {model}",
     },
     "event.hazard.rain": {"en": "Rain on {basin}: {mm_per_h} mm/h", "nl": "Regen op {basin}: {mm_per_h} mm/u"},
-    "incident.hazard": {"en": "physical hazard", "nl": "fysiek gevaar"},
     "event.inject": {
         "en": "Inject {inject}: {type} on {name}",
         "nl": "Inject {inject}: {type} op {name}",
@@ -123,93 +120,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{name} has no recovery defined: it stays down",
         "nl": "{name} heeft geen herstel gedefinieerd: het blijft uit",
     },
-    "word.none": {
-        "en": "none",
-        "nl": "geen",
-    },
-    "status.operational": {
-        "en": "operational",
-        "nl": "in bedrijf",
-    },
-    "status.degraded": {
-        "en": "degraded",
-        "nl": "verminderd",
-    },
-    "status.failed": {
-        "en": "failed",
-        "nl": "uitgevallen",
-    },
-    "need.power": {
-        "en": "power",
-        "nl": "stroom",
-    },
-    "need.water": {
-        "en": "water",
-        "nl": "water",
-    },
-    "need.data": {
-        "en": "data",
-        "nl": "data",
-    },
-    "need.control": {
-        "en": "control",
-        "nl": "besturing",
-    },
-    "need.telecom": {
-        "en": "telecom",
-        "nl": "telecom",
-    },
-    "need.cooling": {
-        "en": "cooling",
-        "nl": "koeling",
-    },
-    "need.fuel": {
-        "en": "fuel",
-        "nl": "brandstof",
-    },
-    "need.staff": {
-        "en": "staff",
-        "nl": "personeel",
-    },
-    "need.access": {
-        "en": "access",
-        "nl": "toegang",
-    },
-    "backups.none": {
-        "en": "none",
-        "nl": "geen",
-    },
-    "backups.online": {
-        "en": "online",
-        "nl": "online",
-    },
-    "backups.offline": {
-        "en": "offline",
-        "nl": "offline",
-    },
-    "effect.disrupt": {
-        "en": "shut down",
-        "nl": "uitgeschakeld",
-    },
     "event.repair.started_self": {
         "en": "Repair of {name} starts",
         "nl": "Herstel van {name} begint",
-    },
-    "incident.outage": {
-        "en": "outage",
-        "nl": "uitval",
-    },
-    "incident.cyber.compromise": {
-        "en": "cyber attack (attacker in control)",
-        "nl": "cyberaanval (aanvaller heeft controle)",
-    },
-    "incident.cyber.ransomware": {
-        "en": "ransomware",
-        "nl": "ransomware",
-    },
-    "incident.cyber.ddos": {
-        "en": "DDoS attack",
-        "nl": "DDoS-aanval",
     },
     "event.report.received": {
         "en": "Control room receives a report: {name} {status}",
@@ -319,82 +232,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Inject {inject} ({class}): {type} on {name}",
         "nl": "Inject {inject} ({class}): {type} op {name}",
     },
-    "class.cybercrime": {
-        "en": "cybercrime",
-        "nl": "cybercriminaliteit",
-    },
-    "class.digitised_crime": {
-        "en": "digitised crime",
-        "nl": "gedigitaliseerde criminaliteit",
-    },
-    "class.safety_digital": {
-        "en": "safety with a digital component",
-        "nl": "veiligheid met een digitale component",
-    },
-    "class.physical": {
-        "en": "physical incident",
-        "nl": "fysiek incident",
-    },
-    "actiontype.manual": {
-        "en": "Manual operation",
-        "nl": "Handbediening",
-    },
-    "actiontype.isolate": {
-        "en": "Isolate network",
-        "nl": "Netwerk isoleren",
-    },
-    "actiontype.secure_evidence": {
-        "en": "Secure evidence",
-        "nl": "Bewijs veiligstellen",
-    },
-    "actiontype.restore": {
-        "en": "Restore from backups",
-        "nl": "Herstel uit back-ups",
-    },
-    "actiontype.repair": {
-        "en": "Repair",
-        "nl": "Reparatie",
-    },
-    "actiontype.nl_alert": {
-        "en": "NL-Alert",
-        "nl": "NL-Alert",
-    },
-    "actiontype.evacuate": {
-        "en": "Evacuation",
-        "nl": "Evacuatie",
-    },
-    "actiontype.ordinance": {
-        "en": "Emergency ordinance",
-        "nl": "Noodverordening",
-    },
-    "actiontype.ask_help": {
-        "en": "Ask for expert help",
-        "nl": "Hulp van experts inroepen",
-    },
-    "actiontype.inform_public": {
-        "en": "Inform the public",
-        "nl": "Publiek informeren",
-    },
-    "actiontype.notify": {
-        "en": "Notification",
-        "nl": "Melding",
-    },
-    "actiontype.counter_message": {
-        "en": "Counter-message",
-        "nl": "Tegenbericht",
-    },
-    "actiontype.protect": {
-        "en": "Police protection",
-        "nl": "Politiebeveiliging",
-    },
-    "word.on": {
-        "en": " ({name})",
-        "nl": " ({name})",
-    },
-    "word.never": {
-        "en": "never",
-        "nl": "nooit",
-    },
     "event.action.skipped": {
         "en": "{action}{on}: not done, the condition does not hold ({condition})",
         "nl": "{action}{on}: niet gedaan, de voorwaarde geldt niet ({condition})",
@@ -402,18 +239,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     "event.report.received.threat": {
         "en": "Control room receives a report of threats against an official at {name}",
         "nl": "Meldkamer krijgt een melding van bedreiging van een bestuurder bij {name}",
-    },
-    "incident.online.fraud": {
-        "en": "online fraud wave",
-        "nl": "online fraudegolf",
-    },
-    "incident.online.threat": {
-        "en": "online threats",
-        "nl": "online bedreigingen",
-    },
-    "grip.none": {
-        "en": "no escalation",
-        "nl": "geen opschaling",
     },
     "event.rule.fired": {
         "en": "Playbook rule {rule} applies: {action}",
@@ -447,56 +272,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{action}{on}: had no effect",
         "nl": "{action}{on}: had geen effect",
     },
-    "actiontype.close_gates": {
-        "en": "Close the gates by hand",
-        "nl": "Deuren met de hand sluiten",
-    },
-    "word.gates.one": {
-        "en": "one gate",
-        "nl": "één deur",
-    },
-    "word.gates.both": {
-        "en": "both gates",
-        "nl": "beide deuren",
-    },
     "event.grip.ended": {
         "en": "Escalation ended: back to routine",
         "nl": "Afgeschaald: terug naar de dagelijkse gang van zaken",
-    },
-    "report.failed": {
-        "en": "is down",
-        "nl": "is uitgevallen",
-    },
-    "report.degraded": {
-        "en": "works only partly",
-        "nl": "werkt maar gedeeltelijk",
-    },
-    "incident.cyber.compromise.disrupt": {
-        "en": "cyber attack (shut down)",
-        "nl": "cyberaanval (uitgeschakeld)",
-    },
-    "incident.cyber.compromise.manipulate": {
-        "en": "cyber attack (manipulation)",
-        "nl": "cyberaanval (manipulatie)",
-    },
-    "incident.cyber.compromise.exfiltrate": {
-        "en": "cyber attack (data theft)",
-        "nl": "cyberaanval (gegevensdiefstal)",
-    },
-    "word.waited": {
-        "en": " (after waiting {minutes})",
-        "nl": " (na {minutes} wachten)",
-    },
-    "word.about": {
-        "en": ": {deadline}",
-        "nl": ": {deadline}",
-    },
-    "word.hours": {
-        "en": "{n} hours",
-        "nl": "{n} uur",
-    },
-    "word.days": {
-        "en": "{n} days",
-        "nl": "{n} dagen",
     },
 }

@@ -26,7 +26,7 @@ from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_va
 from .assets import FROZEN
 from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Slug, custom_error
 from .incidents import Inject
-from .playbook import ACTIONS
+from .playbook import ACTIONS, PER_ASSET_ACTIONS
 
 __all__ = [
     "DECISION_ACTIONS",
@@ -42,21 +42,8 @@ EXERCISE_CONTROL = "exercise-control"  # the `by` of ad-hoc injects: exercise co
 
 DECISION_ACTIONS = (*ACTIONS, "grip", "call_crew", "inject")
 
-# Actions that act on each target asset (a target is required).
-ASSET_DECISIONS = frozenset(
-    {
-        "manual",
-        "isolate",
-        "secure_evidence",
-        "restore",
-        "repair",
-        "evacuate",
-        "protect",
-        "counter_message",
-        "close_gates",
-        "refuel",
-    }
-)
+# Actions that act on each target asset (a target is required): the playbook's per-asset actions.
+ASSET_DECISIONS = PER_ASSET_ACTIONS
 # Actions that answer trouble on their target: the deciding party must know of it (some event on
 # the target known to its organisation). The others may be taken before anything is known there
 # (evacuating a zone ahead of the water, switching to manual as a precaution, refuelling).

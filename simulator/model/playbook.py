@@ -13,7 +13,7 @@ from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Sector, Slug, 
 from .organisations import ConditionField
 from .plugins import ActionPlugin
 
-__all__ = ["ACTIONS", "BUILTIN_ACTIONS", "AssetSelector", "Trigger", "Rule", "PlaybookFile"]
+__all__ = ["ACTIONS", "BUILTIN_ACTIONS", "PER_ASSET_ACTIONS", "AssetSelector", "Trigger", "Rule", "PlaybookFile"]
 
 ACTIONS = (
     "manual",  # switch the target to manual operation (its manual_fallback)
@@ -34,7 +34,7 @@ ACTIONS = (
     "reinforce",  # police reinforcement at a gathering: more people the police can handle
 )
 # Actions that act on each target asset; the others act once.
-_PER_ASSET = frozenset(
+PER_ASSET_ACTIONS = frozenset(
     {
         "manual",
         "isolate",
@@ -51,7 +51,7 @@ _PER_ASSET = frozenset(
 # The built-in actions, registered like any plugin (``simulator.model.plugins``); the engine's
 # ``Playbook`` implements them (``_start_NAME``, ``_done_NAME``). ``Rule.action`` accepts every
 # registered action (``simulator.model.plugin_schema``).
-BUILTIN_ACTIONS = tuple(ActionPlugin(name, per_asset=name in _PER_ASSET) for name in ACTIONS)
+BUILTIN_ACTIONS = tuple(ActionPlugin(name, per_asset=name in PER_ASSET_ACTIONS) for name in ACTIONS)
 
 
 class AssetSelector(BaseModel):

@@ -15,21 +15,11 @@ from html import escape
 
 import pandas as pd
 
-from ..analysis.decision_effects import LEVEL_PREFIX
+from ..analysis.decision_effects import FIGURES, LEVEL_PREFIX
 from ..analysis.eventtext import duration_text
 from ..messages import format_number, text
 
 __all__ = ["PlayedTables", "change_text", "decision_names", "figure_label", "figure_value", "decisions_section"]
-
-# figures shown in the headline (the time to full recovery only when one of the courses has it)
-_CHANGE_ORDER = (
-    "unserved_population_hours",
-    "deadlines_met",
-    "deadlines_missed",
-    "grip_max",
-    "time_to_full_recovery_min",
-    "population_flooded",
-)
 
 
 class PlayedTables:
@@ -74,7 +64,7 @@ def change_text(row, lang: str) -> str:
     if not row["taken"]:
         return text("played.change.refused", lang, reason=text(f"decision.reason.{row['reason']}", lang))
     parts = []
-    for name in _CHANGE_ORDER:
+    for name in FIGURES:
         value = row.get(name, 0.0)
         if name == "time_to_full_recovery_min" and isinstance(value, float) and math.isnan(value):
             continue
@@ -139,7 +129,7 @@ def decisions_section(page, played: PlayedTables | None) -> str | None:
         adhoc=manifest.get("adhoc_injects", 0),
     )
     course = played.course
-    shown = course[course["metric"].isin(_CHANGE_ORDER) | course["metric"].str.startswith(LEVEL_PREFIX)]
+    shown = course[course["metric"].isin(FIGURES) | course["metric"].str.startswith(LEVEL_PREFIX)]
     shown = shown[~(shown["playbook_only"].isna() & shown["played"].isna())]
     head_rows = [
         [

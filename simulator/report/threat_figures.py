@@ -1,0 +1,139 @@
+"""Figures of a threat picture (``rampsim threats``): the ranking of the assets whose failure
+affects most people and the National Risk Profile style risk diagram (matplotlib; every function
+takes ``ax=None`` and returns the axes)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..messages import format_number, text
+from .figures import _axes, _short
+
+__all__ = ["plot_threat_ranking", "plot_risk_diagram", "RISK_LABELS"]
+
+RISK_LABELS = 10  # the risk diagram numbers the top of the ranking
+
+
+def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en", value: str = "people_affected"):
+    """Bar chart of the assets whose failure affects most people; ``value``: the column shown (a
+    simulated sweep's ``unserved_population_hours``, with its 95 % CI as error bars). Assets
+    whose value is 0 are left out (a bar of 0 is invisible); a note says how many."""
+    ax = _axes(ax, (11, 7))
+    values = pd.to_numeric(table[value], errors="coerce")
+    shown = table[values > 0]
+    dropped = len(table) - len(shown)
+    head = shown.head(top).iloc[::-1]
+    xerr = None
+    if f"{value}_ci_low" in head and f"{value}_ci_high" in head:
+        xerr = [(head[value] - head[f"{value}_ci_low"]).fillna(0), (head[f"{value}_ci_high"] - head[value]).fillna(0)]
+    bars = ax.barh(head["name"], head[value], color="#D55E00", xerr=xerr)
+    ends = head[f"{value}_ci_high"].fillna(head[value]) if xerr is not None else head[value]
+    for bar, number, end in zip(bars, head[value], ends):  # the number at each bar: short bars stay readable
+        ax.text(end, bar.get_y() + bar.get_height() / 2, " " + format_number(number, lang), va="center", fontsize=8)
+    ax.margins(x=0.08)
+    ax.set_xlabel(text("figure.people_affected" if value == "people_affected" else f"threats.figure.{value}", lang))
+    ax.set_title(text("figure.threat_ranking", lang, n=len(head)))
+    if dropped:
+        ax.text(
+            0.99,
+            0.01,
+            text("figure.zero_dropped", lang, n=dropped),
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=10,
+            gid="zero_dropped",
+        )
+    ax.tick_params(axis="y", labelsize=8)
+    ax.xaxis.set_major_formatter(_thousands(lang))
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def _thousands(lang: str):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: format_number(value, lang))
+
+
+def _cell_spots(n: int) -> list[tuple[float, float]]:
+    """``n`` offsets from a cell's centre, on a grid within the inner 80 % of the cell."""
+    columns = max(1, math.ceil(math.sqrt(n)))
+    rows = math.ceil(n / columns)
+    step_x, step_y = 0.8 / columns, 0.8 / rows
+    return [(-0.4 + step_x * (i % columns + 0.5), 0.4 - step_y * (i // columns + 0.5)) for i in range(n)]
+
+
+def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
+    """National Risk Profile style: likelihood class against impact class, each asset a point
+    inside its cell of the 5 x 5 grid (spread on a grid within the cell, in the table's order);
+    the top ``RISK_LABELS`` of the ranking are numbered, with their names in the legend."""
+    from matplotlib.lines import Line2D
+
+    ax = _axes(ax, (12.5, 8))
+    classes = ["A", "B", "C", "D", "E"]
+    cells: dict = {}
+    for i, row in enumerate(table.itertuples(index=False)):
+        cells.setdefault((classes.index(row.impact), classes.index(row.likelihood)), []).append(i)
+    points = {}
+    for (x, y), members in cells.items():
+        for i, (dx, dy) in zip(members, _cell_spots(len(members))):
+            points[i] = (x + dx, y + dy)
+    for k in range(6):  # the cells
+        ax.axvline(k - 0.5, color="#555555", linewidth=1.2)
+        ax.axhline(k - 0.5, color="#555555", linewidth=1.2)
+    order = sorted(points)
+    top = order[:RISK_LABELS]
+    rest = order[RISK_LABELS:]
+    if rest:
+        ax.scatter([points[i][0] for i in rest], [points[i][1] for i in rest], s=30, color="#0072B2", zorder=3)
+    handles = []
+    for i in top:
+        x, y = points[i]
+        rank = table["rank"].iloc[i] if "rank" in table else i + 1
+        ax.scatter([x], [y], s=260, color="#D55E00", edgecolor="black", linewidth=0.6, zorder=4)
+        ax.text(
+            x,
+            y,
+            str(rank),
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="white",
+            fontweight="bold",
+            zorder=5,
+            gid=f"rank:{rank}",
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=f"${rank}$",
+                markersize=9 + 3 * len(str(rank)),
+                color="#D55E00",
+                label=_short(str(table["name"].iloc[i]), 45),
+            )
+        )
+    ax.set_xticks(range(5), classes)
+    ax.set_yticks(range(5), classes)
+    ax.set_xlim(-0.5, 4.5)
+    ax.set_ylim(-0.5, 4.5)
+    ax.set_aspect("equal")
+    ax.set_anchor("W")  # the square to the left, the legend (anchored to the square) in the room beside it
+    ax.set_xlabel(text("figure.impact", lang))
+    ax.set_ylabel(text("figure.likelihood", lang))
+    ax.set_title(text("figure.risk_diagram", lang))
+    if handles:
+        ax.legend(
+            handles=handles,
+            title=text("figure.top_ranked", lang, n=len(handles)),
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            fontsize=10,
+            title_fontsize=11,
+            handletextpad=0.8,
+        )
+    return ax
