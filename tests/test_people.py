@@ -117,10 +117,10 @@ def test_unserved_population_hours_count_each_person_once():
         columns=["time_min", "asset", "service"],
     )
     population = {a.id: a.population for a in assets}
-    metrics = run_metrics(table, population, 300.0, 4, people=PeopleCounter(assets))
+    metrics = run_metrics(table, population, 300.0, 4, assets=assets)
     assert metrics["unserved_population_hours"] == pytest.approx(6200)
     assert run_metrics(table, population, 300.0, 4)["unserved_population_hours"] == pytest.approx(6400)
-    evacuated = run_metrics(table, population, 300.0, 4, {"north": 120.0}, people=PeopleCounter(assets))
+    evacuated = run_metrics(table, population, 300.0, 4, {"north": 120.0}, assets=assets)
     # north evacuated at 120: north 60-120 = 3,000 h, care home 0-60 = 100 h, its people gone with north after
     assert evacuated["unserved_population_hours"] == pytest.approx(3100)
 

@@ -6,12 +6,11 @@ service``); every asset starts at service 1 at minute 0. A run ends at ``until_m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
-from ..model.people import PeopleCounter
+from .people_hours import PeopleAsset, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]
 
@@ -35,61 +34,28 @@ def _intervals(states: pd.DataFrame, until_min: float) -> pd.DataFrame:
     return frame
 
 
-def _unserved_hours_once(
-    frame: pd.DataFrame, people: PeopleCounter, until_min: float, evacuated: Mapping[str, float]
-) -> float:
-    """Unserved population-hours with every person counted once: the people affected (by the
-    counter's rule) integrated over the run, in hours. Only rows of assets with people matter."""
-    index = people.index
-    with_people = [a for a, i in index.items() if people.population[i] > 0]
-    rows = frame[frame["asset"].isin(with_people).to_numpy(dtype=bool)]
-    changes = sorted(
-        [(float(t), 1, index[a], 1.0 - float(s)) for t, a, s in zip(rows["time_min"], rows["asset"], rows["service"])]
-        + [(float(t), 2, index[a], 0.0) for a, t in evacuated.items() if a in index and t < until_min],
-        key=lambda change: (change[0], change[1]),
-    )
-    hours, last = 0.0, 0.0
-    for time, what, asset, loss in changes:
-        if time > last:
-            hours += people.total * (time - last) / 60.0
-            last = time
-        if what == 1:
-            people.set_loss(asset, loss)
-        else:
-            people.evacuate(asset)
-    return hours + people.total * max(until_min - last, 0.0) / 60.0
-
-
 def run_metrics(
     states: pd.DataFrame,
     population: Mapping[str, int],
     until_min: float,
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
-    people: PeopleCounter | None = None,
+    assets: Sequence | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
 
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
-    ``people`` (a fresh counter of the graph) counts people living within neighbourhoods once
-    (model/people.py); without it every population counts on its own.
+    ``assets`` (the graph's assets) count the people living within neighbourhoods once
+    (model/people.py, analysis/people_hours.py); without them every population counts on its own.
     """
     frame = _intervals(states, until_min)
-    if evacuated:
-        evacuation = frame["asset"].map(evacuated).astype(float).fillna(float("inf")).to_numpy()
-        start = frame["time_min"].to_numpy()
-        frame["at_risk_minutes"] = np.clip(np.minimum(start + frame["minutes"].to_numpy(), evacuation) - start, 0, None)
-    else:
-        frame["at_risk_minutes"] = frame["minutes"]
     failed = frame[frame["service"] <= 0]
     first_failure = failed.groupby("asset", sort=False)["time_min"].min()
     downtime = failed.groupby("asset", sort=False)["minutes"].sum()
 
-    if people is not None and people.shared:
-        unserved = _unserved_hours_once(frame, people, until_min, evacuated or {})
-    else:
-        pop = frame["asset"].map(population).fillna(0).to_numpy(dtype=float)
-        unserved = float(np.sum(pop * frame["at_risk_minutes"].to_numpy() / 60.0 * (1.0 - frame["service"].to_numpy())))
+    if assets is None:
+        assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
+    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated).sum())
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

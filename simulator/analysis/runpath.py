@@ -15,7 +15,6 @@ import pandas as pd
 
 from ..engine.simulation import RunRecord
 from ..model.incidents import INCIDENT_CLASSES
-from ..model.people import PeopleCounter
 from .metrics import run_metrics
 from .response_metrics import response_metrics
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
@@ -44,8 +43,7 @@ def record_metrics(
     population = {a.id: a.population for a in graph.assets if a.population}
     ids = [a.id for a in graph.assets]
     evacuated = {ids[i]: t for i, t in record.evacuated.items()}
-    people = PeopleCounter(graph.assets)  # ground truth counts assets; zones' people are their neighbourhoods'
-    metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated, people)
+    metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated, graph.assets)
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}
     metrics.update(
