@@ -4,9 +4,9 @@ situation and the threat picture, and as invariants."""
 import pandas as pd
 import pytest
 from conftest import build, run
-from test_response import REPORTING
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_response import REPORTING
 
 from simulator.analysis import run_metrics
 from simulator.model.assets import Asset
@@ -145,7 +145,7 @@ def test_engine_situation_counts_a_care_home_once():
         "levels": [
             {"level": 1, "teams": [{"id": "copi", "assembly": "30min"}], "when": "population_affected >= 3000"},
             {"level": 2, "teams": [{"id": "rot", "assembly": "30min"}], "when": "population_affected >= 3050"},
-        ]
+        ],
     }
     injects = [{"type": "outage", "target": "sub", "duration": "3h"}]
     record = run(build(assets, injects, response={**REPORTING, "escalation": ladder}, duration="1d"))
