@@ -11,10 +11,21 @@ from conftest import ROOT, build
 
 from simulator.analysis.compare import COMPARISON_COLUMNS, compare, paired_differences
 from simulator.cli import cli
+from simulator.messages import text
 from simulator.model import LoadError, load_scenario
 from simulator.model.scenario_loading import merge_overrides, scenario_variants
 
-T_975_2 = 4.302652729749464  # Student's t, 97.5th percentile, 2 degrees of freedom (statistical tables)
+T_975_4 = 2.7764451051977987  # Student's t, 97.5th percentile, 4 degrees of freedom (statistical tables)
+
+
+def test_t_interval_by_hand_from_five_pairs():
+    """Differences 0, 1, 2, 3, 4: mean 2, s = sqrt(2.5), half-width t(0.975, 4) * s / sqrt(5)."""
+    base = pd.DataFrame({"replication": range(5), "assets_failed": [10, 20, 30, 40, 50]})
+    variant = pd.DataFrame({"replication": range(5), "assets_failed": [10, 21, 32, 43, 54]})
+    row = paired_differences(base, variant, ("assets_failed",)).iloc[0]
+    half = T_975_4 * math.sqrt(2.5) / math.sqrt(5)
+    assert (row.n, row.difference) == (5, 2.0)
+    assert (row.ci_low, row.ci_high) == pytest.approx((2 - half, 2 + half), abs=1e-12)
 
 
 def test_paired_difference_mean_and_t_interval_by_hand():
@@ -28,10 +39,9 @@ def test_paired_difference_mean_and_t_interval_by_hand():
     table = paired_differences(base, variant, ("assets_failed", "time_to_full_recovery_min", "full_recovery"))
     assert list(table.columns) == list(COMPARISON_COLUMNS)
     rows = {row.metric: row for row in table.itertuples(index=False)}
-    half = T_975_2 / math.sqrt(3)
     failed = rows["assets_failed"]
     assert (failed.n, failed.base_mean, failed.variant_mean, failed.difference) == (3, 20.0, 22.0, 2.0)
-    assert (failed.ci_low, failed.ci_high) == pytest.approx((2 - half, 2 + half), abs=1e-12)
+    assert math.isnan(failed.ci_low) and math.isnan(failed.ci_high)  # 3 pairs: too few for an interval
     recovery = rows["time_to_full_recovery_min"]  # replication 1 has no base value: 2 pairs, -10 and -60
     assert (recovery.n, recovery.base_mean, recovery.variant_mean, recovery.difference) == (2, 75.0, 40.0, -35.0)
     everything_back = rows["full_recovery"]  # 1, 0, 1 against 1, 1, 1
@@ -67,10 +77,10 @@ def test_a_faster_callout_buys_exactly_its_minutes():
     """Deterministic durations: wijk is down 10 + 30 + 120 = 160 min in the base and 10 + 10 + 120
     = 140 min in the variant, in every replication: difference -20 min and -1,000 x 20/60
     population-hours, with a confidence interval of width 0."""
-    result = compare(feeder("30min"), feeder("10min"), n=4, seed=5, workers=1)
+    result = compare(feeder("30min"), feeder("10min"), n=5, seed=5, workers=1)
     rows = result.table.set_index("metric")
     assert rows.loc["unserved_population_hours", ["n", "base_mean", "variant_mean"]].tolist() == pytest.approx(
-        [4, 1000 * 160 / 60, 1000 * 140 / 60]
+        [5, 1000 * 160 / 60, 1000 * 140 / 60]
     )
     for metric, difference in (
         ("unserved_population_hours", -1000 * 20 / 60),
@@ -84,7 +94,7 @@ def test_a_faster_callout_buys_exactly_its_minutes():
     assert (
         result.base.replications["spawn_key"].tolist()
         == result.variant.replications["spawn_key"].tolist()
-        == [0, 1, 2, 3]
+        == [0, 1, 2, 3, 4]
     )
     assert result.manifest["seed"] == 5
 
@@ -269,13 +279,14 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
         "summary.json",
     ]
     table = pd.read_parquet(out / "comparison.parquet").set_index("metric")
-    assert table.loc["unserved_population_hours", ["difference", "ci_low", "ci_high"]].tolist() == pytest.approx(
-        [-1000 * 20 / 60] * 3
-    )
+    row = table.loc["unserved_population_hours"]
+    assert row["difference"] == pytest.approx(-1000 * 20 / 60)
+    assert math.isnan(row["ci_low"]) and math.isnan(row["ci_high"])  # 3 pairs: no interval, and the output says why
     assert pd.read_csv(out / "comparison.csv")["metric"].tolist() == table.index.tolist()
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["seed"], manifest["replications"], manifest["variant"]["label"]) == (4, 3, "piket")
     assert "SeedSequence(4).spawn(3)[i]" in result.output and "-333" in result.output
+    assert text("interval.too_few", "en", n=3, needed=5) in " ".join(result.output.split())
 
 
 def test_rampsim_compare_two_files(tmp_path):
@@ -317,6 +328,6 @@ def test_offline_backups_cut_the_unserved_hours_in_every_replication():
 
 def test_one_more_crew_with_nothing_to_do_buys_exactly_nothing():
     path = ROOT / "scenarios" / "stroomstoring-havenstad.yaml"
-    result = compare(path, load_scenario(path, variant="extra-ploeg"), n=3, workers=1)
+    result = compare(path, load_scenario(path, variant="extra-ploeg"), n=5, workers=1)
     measured = result.table[result.table["n"] > 0]
     assert (measured["difference"] == 0).all() and (measured["ci_low"] == 0).all() and (measured["ci_high"] == 0).all()

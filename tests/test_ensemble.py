@@ -54,17 +54,24 @@ def test_interrupted_ensemble_resumes_to_the_same_files(tmp_path):
 
 def test_summary_by_hand():
     table = pd.DataFrame(
-        {"assets_failed": [1, 2, 3, 4], "grip_max": [0, 0, 0, 0], "time_to_full_recovery_min": [10.0, None, 30.0, None]}
+        {
+            "assets_failed": [1, 2, 3, 4, 5],
+            "grip_max": [0, 0, 0, 0, 0],
+            "time_to_full_recovery_min": [10.0, None, 30.0, None, 50.0],
+        }
     )
     summary = summarise(table)
     s = summary["assets_failed"]
-    assert (s["n"], s["mean"], s["p50"]) == (4, 2.5, 2.5)
-    assert s["std"] == pytest.approx(1.2909944487358056)
-    t975 = 3.182446305284263  # Student's t, 3 degrees of freedom, 97.5 % (tables)
-    assert s["ci95_mean"] == pytest.approx([2.5 - t975 * s["std"] / 2, 2.5 + t975 * s["std"] / 2])
+    assert (s["n"], s["mean"], s["p50"]) == (5, 3.0, 3.0)
+    assert s["std"] == pytest.approx(2.5**0.5)
+    t975 = 2.7764451051977987  # Student's t, 4 degrees of freedom, 97.5 % (tables)
+    half = t975 * s["std"] / 5**0.5
+    assert s["ci95_mean"] == pytest.approx([3 - half, 3 + half])
+    four = summarise(table.head(4))["assets_failed"]  # fewer than 5: spread yes, interval no
+    assert (four["n"], four["std"], four["ci95_mean"]) == (4, pytest.approx(1.2909944487358056), None)
     one = summarise(pd.DataFrame({"assets_failed": [7]}))["assets_failed"]
     assert (one["n"], one["mean"], one["std"], one["ci95_mean"]) == (1, 7.0, None, None)
-    assert summary["time_to_full_recovery_min"]["n"] == 2  # not recovered: left out
+    assert summary["time_to_full_recovery_min"]["n"] == 3  # not recovered: left out
 
 
 def test_asset_probabilities(tmp_path):

@@ -161,6 +161,7 @@ def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
             "owner": draw(st.none() | st.sampled_from(["netbeheerder", "gemeente"])),
             "municipality": draw(_text),
             "population": draw(st.integers(0, 10**7)),
+            "population_within": draw(st.none() | st.sampled_from(["municipality", "none"])),
             "location": draw(
                 st.none() | st.fixed_dictionaries({"lat": st.floats(-90, 90), "lon": st.floats(-180, 180)})
             ),

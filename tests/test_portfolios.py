@@ -281,6 +281,7 @@ CAUSE_ASSETS = [
         "name": "Service desk",
         "sector": "government",
         "population": 60,
+        "population_within": "none",  # counted on their own, so that each portfolio's share stays visible
         "needs": [{"type": "power", "from": "grid"}, {"type": "data", "from": "server"}],
     },
 ]

@@ -72,6 +72,7 @@ ASSETS = [
         "name": "Hospital",
         "sector": "health",
         "population": 100,
+        "population_within": "none",  # patients from outside Noordwijk: not counted with it
         "needs": [{"type": "power", "from": "grid", "tolerance": "1h"}],
     },
     {
@@ -79,6 +80,7 @@ ASSETS = [
         "name": "Tunnel",
         "sector": "transport",
         "population": 50,
+        "population_within": "none",  # road users passing through
         "needs": [{"type": "power", "from": "grid", "effect": {"degrade": 0.5}}],
     },
     {"id": "server", "name": "Town hall server", "sector": "ict", "owner": "gemeente"},

@@ -52,7 +52,7 @@ def test_fixed_durations_give_exact_impacts_and_intervals_of_width_zero():
     160: wijk-a is down 0-160 = 1,000 x 160/60 population-hours. sub-b the same, but wijk-b's
     buffer holds until 60: 500 x 100/60. The neighbourhoods themselves are not targets.
     """
-    sweep = threat_sweep(two_feeders(), n=3, workers=1)
+    sweep = threat_sweep(two_feeders(), n=5, workers=1)
     ranking = sweep.ranking
     assert ranking["asset"].tolist() == ["sub-a", "sub-b"]
     assert ranking["unserved_population_hours"].tolist() == pytest.approx([1000 * 160 / 60, 500 * 100 / 60])
@@ -69,11 +69,11 @@ def test_fixed_durations_give_exact_impacts_and_intervals_of_width_zero():
         [2, 500, 2, 160, 1.0],
     ]
     assert ranking[["rank", "incident", "n", "likelihood", "impact"]].values.tolist() == [
-        [1, "outage", 3, "B", "A"],
-        [2, "outage", 3, "B", "A"],
+        [1, "outage", 5, "B", "A"],
+        [2, "outage", 5, "B", "A"],
     ]
     assert list(sweep.replications.columns) == list(REPLICATION_COLUMNS)
-    assert len(sweep.replications) == 6
+    assert len(sweep.replications) == 10
 
 
 def test_replication_i_of_every_target_uses_the_same_seed():

@@ -172,7 +172,12 @@ def test_rampsim_threats_targets_and_bad_selector(tmp_path):
         "onderstation-noord",
         "onderstation-haven",
     ]
-    assert ranking["people_affected"].tolist() == [30490, 23120, 18500, 10500]
+    # Each person once (model/people.py). West: the residents of Centrum, West and Westpolder
+    # (9,500 + 10,500 + 8,000 = 28,000); Westhove's 90 live in West (already counted); the 2,400 of
+    # the social services live anywhere in town, 28,000/80,000 of them in those three
+    # neighbourhoods: 2,400 * (1 - 0.35) = 1,560 more. Oost: 9,000 + 7,500 + 6,500 = 23,000, De
+    # Meerkoet's 120 live in Oost.
+    assert ranking["people_affected"].tolist() == [29560, 23000, 18500, 10500]
     bad = CliRunner().invoke(cli, ["--lang", "nl", "threats", graph, "--targets", "sector=energi"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     assert "'energi' is geen geldige sector (bedoelt u 'energy'?)" in bad.output

@@ -29,7 +29,7 @@ from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
 from .exercise import decision_line
-from .intervals import mean_ci
+from .intervals import interval_available, mean_ci
 from .results import Results
 from .rundir import OutputExistsError
 from .runpath import record_metrics
@@ -123,7 +123,7 @@ def summarise(replications: pd.DataFrame) -> dict:
             "p5": float(np.percentile(values, 5)),
             "p50": float(np.percentile(values, 50)),
             "p95": float(np.percentile(values, 95)),
-            "ci95_mean": None if one else [low, high],
+            "ci95_mean": [low, high] if interval_available(count) else None,  # None: too few replications
         }
     return out
 

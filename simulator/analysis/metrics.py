@@ -6,10 +6,11 @@ service``); every asset starts at service 1 at minute 0. A run ends at ``until_m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
+
+from .people_hours import PeopleAsset, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]
 
@@ -39,24 +40,22 @@ def run_metrics(
     until_min: float,
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
+    assets: Sequence | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
 
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
+    ``assets`` (the graph's assets) count the people living within neighbourhoods once
+    (model/people.py, analysis/people_hours.py); without them every population counts on its own.
     """
     frame = _intervals(states, until_min)
-    if evacuated:
-        evacuation = frame["asset"].map(evacuated).astype(float).fillna(float("inf")).to_numpy()
-        start = frame["time_min"].to_numpy()
-        frame["at_risk_minutes"] = np.clip(np.minimum(start + frame["minutes"].to_numpy(), evacuation) - start, 0, None)
-    else:
-        frame["at_risk_minutes"] = frame["minutes"]
     failed = frame[frame["service"] <= 0]
     first_failure = failed.groupby("asset", sort=False)["time_min"].min()
     downtime = failed.groupby("asset", sort=False)["minutes"].sum()
 
-    pop = frame["asset"].map(population).fillna(0).to_numpy(dtype=float)
-    unserved = float(np.sum(pop * frame["at_risk_minutes"].to_numpy() / 60.0 * (1.0 - frame["service"].to_numpy())))
+    if assets is None:
+        assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
+    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated).sum())
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

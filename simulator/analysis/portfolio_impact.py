@@ -20,6 +20,7 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from ..model.portfolios import Portfolio, PortfolioMapping, resolve_portfolios
+from .people_hours import people_assets, unserved_hours_per_row
 from .results import Results
 
 __all__ = [
@@ -106,31 +107,37 @@ def _evacuated(events: pd.DataFrame) -> dict[str, float]:
     return moments
 
 
+def _changes(result: Results, until: float) -> dict[str, list[tuple[float, float, float]]]:
+    """Per asset its state rows as (minute, service, unserved population-hours of the row), the
+    hours counting each person once and stopping at an evacuation (analysis/people_hours.py)."""
+    states = result.states
+    hours = unserved_hours_per_row(states, people_assets(result.assets), until, _evacuated(result.events))
+    changes: dict[str, list[tuple[float, float, float]]] = {}
+    for time, asset, service, row_hours in zip(states["time_min"], states["asset"], states["service"], hours):
+        changes.setdefault(asset, []).append((float(time), float(service), float(row_hours)))
+    return changes
+
+
 def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd.DataFrame:
     """Per asset of the run (in the run's order): its portfolio, whether it was hit (service below 1
-    at some time), minutes failed (service 0), unserved population-hours (population x hours x
-    (1 - service), up to its evacuation: as the run's metric, which is their sum), and its longest
+    at some time), minutes failed (service 0), unserved population-hours (its people's hours
+    without service, each person once and up to the evacuation: analysis/people_hours.py; the run's
+    metric is their sum), and its longest
     single outage at service 0 (minutes, start minute, ``outage_open``: still failed at the end)."""
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
-    evacuated = _evacuated(result.events)
-    changes: dict[str, list[tuple[float, float]]] = {}
-    for time, asset, service in zip(result.states["time_min"], result.states["asset"], result.states["service"]):
-        changes.setdefault(asset, []).append((float(time), float(service)))
+    changes = _changes(result, until)
     rows = []
-    for asset, name, sector, population in zip(
-        result.assets["id"], result.assets["name"], result.assets["sector"], result.assets["population"]
-    ):
-        steps = changes.get(asset, [(0.0, 1.0)])
-        ends = [t for t, _ in steps[1:]] + [until]
+    for asset, name, sector in zip(result.assets["id"], result.assets["name"], result.assets["sector"]):
+        steps = changes.get(asset, [(0.0, 1.0, 0.0)])
+        ends = [t for t, _, _ in steps[1:]] + [until]
         hit, failed, unserved = False, 0.0, 0.0
         longest, longest_start, open_ = 0.0, None, False
         run_start = None
-        leave = evacuated.get(asset, float("inf"))
-        for (start, service), end in zip(steps, ends):
+        for (start, service, hours), end in zip(steps, ends):
             minutes = max(end - start, 0.0)
             hit = hit or service < 1
-            unserved += int(population) * max(min(end, leave) - start, 0.0) / 60 * (1 - service)
+            unserved += hours
             if service <= 0:
                 failed += minutes
                 run_start = start if run_start is None else run_start
@@ -216,7 +223,7 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     """One row per failure episode (in the run's asset order, then in time): a stretch of time during
     which the asset's service was below 1, from its first failure or degradation until it is fully
     back (``open``: not back by the end). Per episode: its failed minutes (service 0) and unserved
-    population-hours (population x hours x (1 - service), up to the asset's evacuation), summed as
+    population-hours (each person once, up to the asset's evacuation: analysis/people_hours.py), summed as
     ``asset_losses`` sums them, so the episodes of an asset add up to its losses; the portfolio it
     lands in (the asset's own sector); ``failure_event``, the event of the first failure; the root of
     that event's chain of causes (``root_event``: normally the inject) and its asset
@@ -228,7 +235,6 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
     events = result.events
-    evacuated = _evacuated(events)
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
     event_asset = dict(zip(events["id"].astype(int), events["asset"]))
     root = _root_finder(events)
@@ -237,17 +243,14 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     status_events: dict[str, list[int]] = {}
     for event, asset in zip(status["id"], status["asset"]):
         status_events.setdefault(asset, []).append(int(event))
-    changes: dict[str, list[tuple[float, float]]] = {}
-    for time, asset, service in zip(result.states["time_min"], result.states["asset"], result.states["service"]):
-        changes.setdefault(asset, []).append((float(time), float(service)))
+    changes = _changes(result, until)
     rows: list[list] = []
-    for asset, sector, population in zip(result.assets["id"], result.assets["sector"], result.assets["population"]):
+    for asset, sector in zip(result.assets["id"], result.assets["sector"]):
         steps = changes.get(asset, [])
-        ends = [t for t, _ in steps[1:]] + [until]
+        ends = [t for t, _, _ in steps[1:]] + [until]
         logged = iter(status_events.get(asset, ()))
-        leave = evacuated.get(asset, float("inf"))
         previous, episode = 1.0, None
-        for (start, service), end in zip(steps, ends):
+        for (start, service, hours), end in zip(steps, ends):
             event = next(logged, None) if service != previous else None  # a change of `manual` alone logs no event
             previous = service
             if service >= 1:
@@ -258,7 +261,7 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
                 rows.append(episode)
             if service <= 0:
                 episode[6] += max(end - start, 0.0)
-            episode[7] += int(population) * max(min(end, leave) - start, 0.0) / 60 * (1 - service)
+            episode[7] += hours
             episode[4] = end
             episode[5] = end >= until
     for row in rows:

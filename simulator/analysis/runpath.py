@@ -43,7 +43,7 @@ def record_metrics(
     population = {a.id: a.population for a in graph.assets if a.population}
     ids = [a.id for a in graph.assets]
     evacuated = {ids[i]: t for i, t in record.evacuated.items()}
-    metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated)
+    metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated, graph.assets)
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}
     metrics.update(

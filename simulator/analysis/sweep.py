@@ -26,6 +26,7 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from ..model.incidents import Inject
+from ..model.people import PeopleCounter
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
 from .ensemble import replication_seeds, run_replication
@@ -84,7 +85,7 @@ def _run_target(
     """Replications ``indices`` of ``incident`` on ``target``: one row each (REPLICATION_COLUMNS)."""
     base = scenario if scenario is not None else _WORKER["scenario"]
     hit = target_scenario(base, incident, target)
-    population = {a.id: a.population for a in base.graph.assets}
+    counter = PeopleCounter(base.graph.assets)
     sectors = {a.id: a.sector for a in base.graph.assets}
     seeds = replication_seeds(seed, n)
     rows = []
@@ -100,7 +101,7 @@ def _run_target(
                 "spawn_key": metrics["spawn_key"],
                 "unserved_population_hours": float(metrics["unserved_population_hours"]),
                 "assets_failed": int(metrics["assets_failed"]),
-                "people_affected": int(sum(population[a] for a in failed)),
+                "people_affected": int(round(counter.if_failed(failed))),  # each person once
                 "sectors_hit": len({sectors[a] for a in failed}),
                 "time_to_recovery_min": None if recovery is None else float(recovery),
                 "recovered": recovery is not None,

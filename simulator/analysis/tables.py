@@ -53,7 +53,18 @@ EVENT_COLUMNS = [
 # Escalation events: the engine logs the ladder's level where other events log the asset's service
 # level; the tables keep them in two columns (``service`` 0..1, ``grip`` a whole level).
 GRIP_KINDS = frozenset({"grip.escalated", "grip.deescalated", "grip.ended"})
-ASSET_COLUMNS = ["id", "name", "sector", "kind", "owner", "municipality", "population", "lat", "lon"]
+ASSET_COLUMNS = [
+    "id",
+    "name",
+    "sector",
+    "kind",
+    "owner",
+    "municipality",
+    "population",
+    "population_within",
+    "lat",
+    "lon",
+]
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
 JOB_COLUMNS = ["crew", "kind", "asset", "ref", "queued_min", "started_min", "done_min", "wait_min"]
@@ -137,6 +148,7 @@ def assets_table(record: RunRecord) -> pd.DataFrame:
             a.owner or "",
             a.municipality,
             a.population,
+            a.population_within or "",
             a.location.lat if a.location else None,
             a.location.lon if a.location else None,
         )

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..model.fieldtypes import SECTORS
 from ..model.graph import InfrastructureGraph
+from ..model.people import PeopleCounter
 from ..model.validation import suggest
 from .cascade import single_failure_cascades
 
@@ -199,12 +200,12 @@ def threat_picture(
         if error.key == "threats.selects_nothing":
             return pd.DataFrame()
         raise
-    population = {a.id: a.population for a in graph.assets}
+    counter = PeopleCounter(graph.assets)
     sectors = {a.id: a.sector for a in graph.assets}
     rows = []
     for target, failed in single_failure_cascades(graph, chosen).items():
         asset = graph.asset(target)
-        people = sum(population[a] for a in failed)
+        people = round(counter.if_failed(failed))  # each person once (model/people.py)
         rows.append(
             {
                 "asset": asset.id,

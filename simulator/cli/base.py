@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from ..analysis.intervals import MIN_FOR_INTERVAL
 from ..messages import LANGUAGES, explicit_language, text
 from ..model import LoadError, plugins
 
@@ -71,6 +72,12 @@ def replications_progress(
     with Progress(console=ctx.out, transient=True) as bar:
         task = bar.add_task(text("cli.replications", lang), total=total)
         yield lambda done, _total: bar.update(task, completed=done)
+
+
+def warn_if_too_few(ctx: CliContext, n: int, lang: str) -> None:
+    """Say so when ``n`` replications are too few for the confidence intervals (analysis/intervals.py)."""
+    if 0 < n < MIN_FOR_INTERVAL:
+        ctx.out.print(text("interval.too_few", lang, n=n, needed=MIN_FOR_INTERVAL), soft_wrap=True, markup=False)
 
 
 def is_run_directory(path: Path) -> bool:

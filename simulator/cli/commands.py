@@ -34,6 +34,7 @@ from .base import (
     is_ensemble_directory,
     is_run_directory,
     replications_progress,
+    warn_if_too_few,
 )
 
 
@@ -193,6 +194,7 @@ def ensemble(
             ctx.out.print(
                 f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})"
             )
+    warn_if_too_few(ctx, count, lang)
     ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
 
@@ -325,6 +327,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
                 markup=False,
             )
     if sweep is not None:
+        warn_if_too_few(ctx, count, lang)
         ctx.out.print(
             text("threats.paired", lang, targets=len(chosen), n=count, incident=incident, seed=sweep.manifest["seed"]),
             soft_wrap=True,

@@ -13,7 +13,7 @@ from rich.text import Text
 from ..messages import format_number, text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
-from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress
+from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress, warn_if_too_few
 from .compare_played import compare_played
 
 
@@ -103,6 +103,7 @@ def compare(
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
     ctx.out.print(_table(result, base_scenario.name, variant.name, lang))
+    warn_if_too_few(ctx, int(result.manifest["replications"]), lang)
     ctx.out.print(text("compare.written", lang, path=out))
 
 

@@ -18,7 +18,7 @@ from ..messages import text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
 from ..report.debrief_decisions import change_text, decision_names, figure_label, figure_value
-from .base import CliContext, free_path, is_run_directory, replications_progress
+from .base import CliContext, free_path, is_run_directory, replications_progress, warn_if_too_few
 
 __all__ = ["compare_played"]
 
@@ -73,6 +73,7 @@ def compare_played(  # noqa: C901, PLR0912 -- debt: split when next changed
         table.title = Text(text("played.ensemble_title", lang, n=n))
         table.caption = Text(text("played.ensemble_caption", lang, n=n, seed=played.seed))
         ctx.out.print(table)
+        warn_if_too_few(ctx, n, lang)
     ctx.out.print(text("played.written", lang, path=out))
 
 

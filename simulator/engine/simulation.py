@@ -190,7 +190,7 @@ class Simulation:
             position = self._inject_position[event.ref]
             self.situation.incident_known(position, self.scenario.injects[position].type)
         elif event.kind == "zone.flooded":
-            self.situation.zone_flooded(event.ref, cast(dict, event.params)["population"])
+            self.situation.zone_flooded(event.ref)
         else:
             return
         self.escalation.reevaluate(event_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.incidents import INCIDENT_CLASSES
+from ..model.people import PeopleCounter
 from .kernel import Kernel, Part
 
 __all__ = ["Situation"]
@@ -25,7 +26,6 @@ class Situation(Part):
         assets = kernel.graph.assets
         self.sector = [a.sector for a in assets]
         self.municipality = [a.municipality for a in assets]
-        self.population = [a.population for a in assets]
         self.known_service = [1.0] * len(assets)
         self.known_incidents: set[int] = set()  # inject positions
         self.known_cyber: set[int] = set()
@@ -33,11 +33,10 @@ class Situation(Part):
         self.degraded = 0
         self.sectors: Counter = Counter()
         self.municipalities: Counter = Counter()
-        self.people: float = 0.0  # people affected, weighted by the service they lose
+        # people affected, weighted by the service they lose, each person once (model/people.py)
+        self.people = PeopleCounter(assets, kernel.graph.zones)
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
-        self.gone: set[int] = set()  # evacuated assets: their people are no longer affected
-        self.flooded: set[str] = set()
 
     def incident_known(self, position: int, inject_type: str) -> None:
         self.known_incidents.add(position)
@@ -50,26 +49,21 @@ class Situation(Part):
         was_affected, affected = old < 1, service < 1
         self.failed += (service <= 0) - (old <= 0)
         self.degraded += (0 < service < 1) - (0 < old < 1)
-        if asset not in self.gone:
-            # people count by the service they lose: a neighbourhood at 90 % is a tenth affected
-            self.people += self.population[asset] * ((1 - service) - (1 - old))
+        # people count by the service they lose: a neighbourhood at 90 % is a tenth affected
+        self.people.set_loss(asset, 1 - service)
         if affected != was_affected:
             step = 1 if affected else -1
             self.sectors[self.sector[asset]] += step
             if self.municipality[asset]:
                 self.municipalities[self.municipality[asset]] += step
 
-    def zone_flooded(self, zone: str, population: int) -> None:
-        """People of a flooded zone count as affected."""
-        if zone not in self.flooded:
-            self.flooded.add(zone)
-            self.people += population
+    def zone_flooded(self, zone: str) -> None:
+        """People of a flooded zone count as affected (once: those of its failed neighbourhoods already do)."""
+        self.people.flood(zone)
 
     def evacuated(self, asset: int) -> None:
         """The asset's people are evacuated: they no longer count as affected."""
-        if asset not in self.gone:
-            self.gone.add(asset)
-            self.people -= self.population[asset] * (1 - self.known_service[asset])
+        self.people.evacuate(asset)
 
     def deadline_at_risk(self, step: int) -> None:
         """One more deadline at risk (``step`` 1), or one fewer (-1: met, or missed)."""
@@ -86,7 +80,7 @@ class Situation(Part):
             "known_failed": self.failed,
             "known_degraded": self.degraded,
             "sectors_hit": sum(1 for c in self.sectors.values() if c > 0),
-            "population_affected": round(self.people, 6),
+            "population_affected": round(self.people.total, 6),
             "municipalities": sum(1 for c in self.municipalities.values() if c > 0),
             "deadline_at_risk": 1 if self.deadlines_at_risk else 0,
             "deadlines_missed": self.deadlines_missed,

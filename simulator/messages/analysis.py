@@ -76,6 +76,16 @@ ENTRIES: dict[str, dict[str, str]] = {
             "objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}"
         ),
     },
+    "interval.too_few": {
+        "en": (
+            "Only {n} replications: too few for a confidence interval (shown as -). Use -n {needed} or more; "
+            "means and percentiles of so few runs are an impression, not a result."
+        ),
+        "nl": (
+            "Maar {n} replicaties: te weinig voor een betrouwbaarheidsinterval (getoond als -). Gebruik -n {needed} "
+            "of meer; gemiddelden en percentielen van zo weinig runs zijn een indruk, geen uitkomst."
+        ),
+    },
     "threats.paired": {
         "en": (
             "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, "

@@ -177,6 +177,17 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unknown asset '{id}'{hint}",
         "nl": "onbekend object '{id}'{hint}",
     },
+    "ref.population_within": {
+        "en": "population_within: '{id}' is not a neighbourhood (an asset of sector population with people); "
+        "write its id, 'municipality' or 'none'",
+        "nl": "population_within: '{id}' is geen wijk (een object van sector population met inwoners); "
+        "schrijf de id ervan, 'municipality' of 'none'",
+    },
+    "ref.population_exceeds": {
+        "en": "the people living in '{id}' ({people}) exceed its residents ({residents}): they would count "
+        "as more than live there",
+        "nl": "de mensen die in '{id}' wonen ({people}) zijn meer dan de inwoners ervan ({residents})",
+    },
     "ref.unknown_org": {
         "en": "unknown organisation '{id}'{hint}",
         "nl": "onbekende organisatie '{id}'{hint}",

@@ -151,6 +151,12 @@ class Asset(BaseModel):
     owner: Slug | None = None
     municipality: str = ""
     population: StrictInt = Field(default=0, ge=0, description="people who lose something when it fails")
+    population_within: Slug | None = Field(
+        default=None,
+        description="where those people live, so that nobody counts twice: a neighbourhood's asset id (sector "
+        "population), 'municipality' (spread over its neighbourhoods; the default) or 'none' (not residents: "
+        "travellers, visitors)",
+    )
     location: Location | None = None
     recovery: Recovery | None = None
     manual_fallback: ManualFallback | None = None

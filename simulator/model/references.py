@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from .errors import Problem
 from .graph import InfrastructureGraph
+from .people import WITHIN_MUNICIPALITY, WITHIN_NONE
 from .validation import suggest
 
 __all__ = ["check_graph", "check_references", "locate_in_graph"]
@@ -59,6 +60,35 @@ def check_graph(graph: InfrastructureGraph) -> list[Problem]:
             if need.k > len(need.suppliers):
                 problems.append(
                     _problem(graph, i, ("needs", j, "need"), "ref.need_too_large", k=need.k, n=len(need.suppliers))
+                )
+    return problems + _check_population_within(graph)
+
+
+def _check_population_within(graph: InfrastructureGraph) -> list[Problem]:
+    """``population_within`` names a neighbourhood, and no neighbourhood holds more people than it has residents."""
+    problems: list[Problem] = []
+    living: dict[str, int] = {}
+    for i, asset in enumerate(graph.assets):
+        within = asset.population_within
+        if within in (None, WITHIN_MUNICIPALITY, WITHIN_NONE):
+            continue
+        home = graph.assets[graph.index[within]] if within in graph.index else None
+        if home is None or home.sector != "population" or home.population <= 0:
+            problems.append(_problem(graph, i, ("population_within",), "ref.population_within", id=within))
+        elif asset.population:
+            living[within] = living.get(within, 0) + asset.population
+            residents = home.population
+            if living[within] > residents:
+                problems.append(
+                    _problem(
+                        graph,
+                        i,
+                        ("population",),
+                        "ref.population_exceeds",
+                        id=within,
+                        people=living[within],
+                        residents=residents,
+                    )
                 )
     return problems
 

@@ -1,7 +1,7 @@
 """A pair of CSV files, as a spreadsheet workshop produces them.
 
 ``assets.csv``: one row per asset, columns ``id, name, sector, kind, owner, municipality,
-population, lat, lon, recovery_duration, recovery_crew, exposure, monitoring, backups`` (only
+population, population_within, lat, lon, recovery_duration, recovery_crew, exposure, monitoring, backups`` (only
 ``id`` and ``sector`` required; empty cells take the default).
 ``needs.csv``: one row per need, columns ``asset, type, from, need, tolerance, effect, restart,
 refill``; ``from`` lists suppliers separated by ``;``; ``effect`` is ``fail`` or ``degrade 0.7``.
@@ -34,6 +34,7 @@ ASSET_COLUMNS = (
     "owner",
     "municipality",
     "population",
+    "population_within",
     "lat",
     "lon",
     "recovery_duration",

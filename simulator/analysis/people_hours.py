@@ -1,0 +1,152 @@
+"""Unserved population-hours per state row, every person counted once (model/people.py).
+
+The states table has one row per change of an asset's service level; a row lasts until the
+asset's next change (or the end of the run). This module gives each row the population-hours
+that row adds to the run's ``unserved_population_hours``, so that the metric, the losses per
+asset and the failure episodes (analysis/portfolio_impact.py) are sums of the same numbers.
+
+- A neighbourhood's row, and the row of an asset whose people count on their own: population x
+  hours x (1 - service), up to the asset's evacuation.
+- The row of an asset whose people live in neighbourhoods: only what they lose beyond their
+  neighbourhoods' loss. That changes when a neighbourhood changes, not only at the asset's own
+  rows; it is accumulated per group of neighbourhoods and loss level as the integral of the
+  counter's excess over time, and each row takes the difference between its end and its start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ..model.people import PeopleCounter
+
+__all__ = ["PeopleAsset", "people_assets", "unserved_hours_per_row"]
+
+
+class PeopleAsset(NamedTuple):
+    """What the counting rule needs of an asset (an ``Asset`` or a row of a run's assets table)."""
+
+    id: str
+    sector: str
+    population: int
+    municipality: str
+    population_within: str | None
+
+
+def people_assets(assets: pd.DataFrame) -> list[PeopleAsset]:
+    """The assets table of a run (``id, sector, population, municipality[, population_within]``)."""
+    within = assets["population_within"] if "population_within" in assets else [None] * len(assets)
+    return [
+        PeopleAsset(str(i), str(s), int(p), "" if pd.isna(m) else str(m), w if isinstance(w, str) and w else None)
+        for i, s, p, m, w in zip(assets["id"], assets["sector"], assets["population"], assets["municipality"], within)
+    ]
+
+
+def unserved_hours_per_row(
+    states: pd.DataFrame, assets: Sequence, until_min: float, evacuated: Mapping[str, float] | None = None
+) -> np.ndarray:
+    """Population-hours of each row of ``states`` (``time_min, asset, service``, in time order per
+    asset), with the people of ``assets`` counted once; an asset evacuated at minute e
+    (``evacuated``) counts no more from e on."""
+    evacuated = evacuated or {}
+    counter = PeopleCounter(assets)
+    times = states["time_min"].to_numpy(dtype=float)
+    names = states["asset"].tolist()
+    service = states["service"].to_numpy(dtype=float)
+    index = counter.index
+    n = len(states)
+    hours = np.zeros(n)
+    ends = np.full(n, float(until_min))
+    last_row: dict[str, int] = {}
+    for row, name in enumerate(names):
+        if name in last_row:
+            ends[last_row[name]] = times[row]
+        last_row[name] = row
+    position = np.array([index.get(name, -1) for name in names], dtype=int)
+    population = np.array([counter.population[p] if p >= 0 else 0 for p in position], dtype=float)
+    leave = np.array([evacuated.get(name, np.inf) for name in names], dtype=float)
+    members = np.array([p >= 0 and p in counter.member_of for p in position], dtype=bool)
+    direct = ~members & (population > 0)
+    at_risk = np.clip(np.minimum(ends, leave) - times, 0.0, None)
+    hours[direct] = population[direct] * at_risk[direct] / 60.0 * (1.0 - service[direct])
+    if members.any():
+        _member_hours(counter, _Rows(times, position, service, leave, members), hours, until_min, evacuated)
+    return hours
+
+
+class _Rows(NamedTuple):
+    """The states rows as arrays: minute, asset position (-1: unknown), service, evacuation minute, member?"""
+
+    times: np.ndarray
+    position: np.ndarray
+    service: np.ndarray
+    leave: np.ndarray
+    members: np.ndarray
+
+
+def _member_hours(
+    counter: PeopleCounter, rows: _Rows, hours: np.ndarray, until_min: float, evacuated: Mapping[str, float]
+) -> None:
+    """Fill ``hours`` for the rows of assets whose people live in neighbourhoods (see the module)."""
+    times, position, service, leave, members = rows
+    integral = _Integrals(counter)
+    relevant = [r for r in range(len(times)) if position[r] >= 0 and counter.population[position[r]] > 0]
+    changes = [(times[r], 0, r) for r in relevant]
+    changes += [(t, 1, counter.index[a]) for a, t in evacuated.items() if a in counter.index and t < until_min]
+    changes.sort(key=lambda change: (change[0], change[1]))
+    open_rows: dict[int, tuple[int, float]] = {}  # member asset -> (row, integral at its start)
+    for time, what, ref in changes:
+        integral.advance(time)
+        if what == 1:
+            if ref in open_rows:
+                row, start = open_rows.pop(ref)
+                hours[row] = integral.share(ref, 1.0 - service[row]) - start
+            counter.evacuate(ref)
+            continue
+        asset = position[ref]
+        if members[ref]:
+            if asset in open_rows:
+                row, start = open_rows.pop(asset)
+                hours[row] = integral.share(asset, 1.0 - service[row]) - start
+            if asset not in counter.gone and time < leave[ref]:
+                loss = 1.0 - service[ref]
+                integral.track(asset, loss)
+                open_rows[asset] = (ref, integral.share(asset, loss))
+        counter.set_loss(asset, 1.0 - service[ref])
+    integral.advance(until_min)
+    for asset, (row, start) in open_rows.items():
+        hours[row] = integral.share(asset, 1.0 - service[row]) - start
+
+
+class _Integrals:
+    """Per group of neighbourhoods and member loss level L: the integral over time (minutes) of
+    the group's excess at L (sum of residents x max(0, L - their loss), over the group's residents)."""
+
+    def __init__(self, counter: PeopleCounter):
+        self.counter = counter
+        self.time = 0.0
+        self.values: dict[tuple[int, float], float] = {}
+
+    def track(self, asset: int, loss: float) -> None:
+        key = (id(self.counter.member_of[asset]), loss)
+        self.values.setdefault(key, 0.0)
+
+    def advance(self, time: float) -> None:
+        step = time - self.time
+        if step <= 0:
+            return
+        groups = {id(g): g for g in self.counter.groups}
+        for key in self.values:
+            group = groups[key[0]]
+            loss = key[1]
+            excess = sum(residents * (loss - home) for home, residents in group.homes.items() if home < loss)
+            self.values[key] += excess / group.weight * step
+        self.time = time
+
+    def share(self, asset: int, loss: float) -> float:
+        """Population-hours so far of ``asset``'s people at ``loss`` (the integral times its people, in hours)."""
+        key = (id(self.counter.member_of[asset]), loss)
+        return self.values.get(key, 0.0) * self.counter.population[asset] / 60.0

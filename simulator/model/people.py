@@ -1,0 +1,218 @@
+"""People affected, each person counted once.
+
+Populations are declared on assets and flood zones. The residents of a municipality are the
+populations of its ``population``-sector assets (neighbourhoods, the *homes*). The people of any
+other asset (a care home's residents, a hospital's patients, the clients of a social service) and
+of a flood zone are residents too: they live ``within`` a home, or anywhere in their municipality.
+Counting them on top of their neighbourhood counts them twice; a town of 60,000 then has 64,000
+people affected.
+
+The rule: every person counts once, by the largest loss among the services they rely on, their
+home's and (for the people of an asset or a zone) that asset's or zone's. With loss = 1 - service
+level, people affected =
+
+    sum over homes n of pop(n) * loss(n)
+  + sum over other populations c, of the share pop(c) * w(c, n) living in home n,
+        of max(0, loss(c) - loss(n))
+  + sum over populations declared ``within: none`` (travellers, visitors) of pop * loss
+
+where ``w(c, n)`` is 1 for the home named by ``population_within``, the home's share of its
+municipality's residents for ``population_within: municipality`` (the default), and for a flood
+zone the home's share of the residents of the homes listed in the zone (else of the homes of the
+zone's assets' municipalities). A flooded zone has loss 1. People of one home's several assets are
+assumed to be different people (the care home's residents are not also the alarm service's clients).
+The total never exceeds the residents plus the ``none`` populations.
+
+Evacuated people are no longer affected: an evacuated home's residents and the shares of other
+populations living there, and an evacuated asset's own people.
+
+``PeopleCounter`` keeps the total incrementally: per group of homes, a histogram of the homes'
+losses weighted by residents and one of the losses of the populations living there, so a change
+costs a few dictionary updates whatever the number of assets.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from .assets import Asset
+from .water import Zone
+
+__all__ = ["PeopleCounter", "WITHIN_MUNICIPALITY", "WITHIN_NONE", "residents_within"]
+
+WITHIN_MUNICIPALITY = "municipality"
+WITHIN_NONE = "none"
+
+
+def _is_home(asset: Asset) -> bool:
+    return asset.sector == "population" and asset.population > 0
+
+
+class _Group:
+    """A set of homes (weighted by residents) and the populations living spread over them."""
+
+    __slots__ = ("weight", "homes", "members", "_extra", "_dirty")
+
+    def __init__(self, weight: int):
+        self.weight = weight
+        self.homes: dict[float, int] = {}  # loss -> residents of the group's homes at that loss
+        self.members: dict[float, int] = {}  # loss -> people of the populations living in the group
+        self._extra = 0.0
+        self._dirty = False
+
+    @staticmethod
+    def _move(histogram: dict[float, int], old: float, new: float, people: int) -> None:
+        left = histogram[old] - people
+        if left:
+            histogram[old] = left
+        else:
+            del histogram[old]
+        histogram[new] = histogram.get(new, 0) + people
+
+    def move_home(self, old: float, new: float, residents: int) -> None:
+        self._move(self.homes, old, new, residents)
+        self._dirty = True
+
+    def move_member(self, old: float, new: float, people: int) -> None:
+        self._move(self.members, old, new, people)
+        self._dirty = True
+
+    def extra(self) -> float:
+        """The people of the members more affected than their homes, beyond the homes' count."""
+        if self._dirty:
+            total = 0.0
+            for loss, people in self.members.items():
+                if loss > 0:
+                    below = sum(residents * (loss - home) for home, residents in self.homes.items() if home < loss)
+                    total += people * below / self.weight
+            self._extra = total
+            self._dirty = False
+        return self._extra
+
+
+def residents_within(asset: Asset, assets: Sequence[Asset], index: dict[str, int]) -> tuple[str, ...] | None:
+    """The ids of the homes ``asset``'s people live in: its ``population_within`` home, its
+    municipality's homes, or None (``none``, or no home to live in)."""
+    within = asset.population_within or WITHIN_MUNICIPALITY
+    if within == WITHIN_NONE:
+        return None
+    if within != WITHIN_MUNICIPALITY:
+        home = assets[index[within]] if within in index else None
+        return (within,) if home is not None and _is_home(home) else None
+    homes = tuple(a.id for a in assets if _is_home(a) and a.municipality == asset.municipality)
+    return homes or None
+
+
+class PeopleCounter:
+    """People affected now under the rule of this module; losses are 1 - service level."""
+
+    def __init__(self, assets: Sequence[Asset], zones: Iterable[Zone] = ()):
+        self.index = index = {a.id: i for i, a in enumerate(assets)}
+        self.population = [a.population for a in assets]
+        self.loss = [0.0] * len(assets)
+        self.home = [_is_home(a) for a in assets]
+        self.gone: set[int] = set()
+        self.flooded: set[str] = set()
+        self.direct = 0.0  # homes' residents and ``none`` populations, by their own loss
+        groups: dict[tuple[str, ...], _Group] = {}
+        self.member_of: dict[int, _Group] = {}  # asset -> the group its people live in
+        self.in_groups: dict[int, list[_Group]] = defaultdict(list)  # home -> the groups it is part of
+
+        def group(homes: tuple[str, ...]) -> _Group:
+            key = tuple(sorted(homes))
+            if key not in groups:
+                weight = sum(self.population[index[h]] for h in key)
+                groups[key] = made = _Group(weight)
+                made.homes[0.0] = weight
+                for h in key:
+                    self.in_groups[index[h]].append(made)
+            return groups[key]
+
+        for i, asset in enumerate(assets):
+            if asset.population and not self.home[i]:
+                homes = residents_within(asset, assets, index)
+                if homes is not None:
+                    self.member_of[i] = joined = group(homes)
+                    joined.members[0.0] = joined.members.get(0.0, 0) + asset.population
+        self.zone_group: dict[str, tuple[_Group, int]] = {}
+        self.zone_alone: dict[str, int] = {}  # zones whose people live in no declared home
+        for zone in zones:
+            if not zone.population:
+                continue
+            listed = tuple(a for a in zone.assets if a in index and self.home[index[a]])
+            if not listed:
+                towns = {assets[index[a]].municipality for a in zone.assets if a in index}
+                listed = tuple(a.id for a in assets if _is_home(a) and a.municipality in towns)
+            if listed:
+                self.zone_group[zone.id] = (joined := group(listed), zone.population)
+                joined.members[0.0] = joined.members.get(0.0, 0) + zone.population
+            else:
+                self.zone_alone[zone.id] = zone.population
+        self.groups = tuple(groups.values())
+
+    def set_loss(self, asset: int, loss: float) -> None:
+        """The asset's service now gives ``loss`` (1 - service level, 0 to 1)."""
+        old = self.loss[asset]
+        if loss == old:
+            return
+        self.loss[asset] = loss
+        if asset in self.gone:
+            return
+        self._account(asset, old, loss)
+
+    def _account(self, asset: int, old: float, new: float) -> None:
+        people = self.population[asset]
+        if self.home[asset]:
+            self.direct += people * (new - old)
+            for joined in self.in_groups.get(asset, ()):
+                joined.move_home(old, new, people)
+        elif asset in self.member_of:
+            self.member_of[asset].move_member(old, new, people)
+        else:
+            self.direct += people * (new - old)
+
+    def evacuate(self, asset: int) -> None:
+        """The asset's people (for a home: with the others living there) are no longer affected."""
+        if asset in self.gone:
+            return
+        loss = self.loss[asset]
+        if self.home[asset]:
+            self.direct -= self.population[asset] * loss
+            for joined in self.in_groups.get(asset, ()):
+                joined.move_home(loss, 1.0, self.population[asset])  # nobody left there to count beyond it
+        else:
+            self._account(asset, loss, 0.0)
+        self.gone.add(asset)
+
+    def flood(self, zone: str) -> None:
+        """The zone's people are flooded (loss 1)."""
+        if zone in self.flooded:
+            return
+        self.flooded.add(zone)
+        if zone in self.zone_group:
+            joined, people = self.zone_group[zone]
+            joined.move_member(0.0, 1.0, people)
+        else:
+            self.direct += self.zone_alone.get(zone, 0)
+
+    def if_failed(self, asset_ids: Iterable[str]) -> float:
+        """People affected if exactly these assets failed (service 0) and nothing else; the counter
+        is left as it was (all served), so one counter serves a whole threat sweep."""
+        hit = [self.index[a] for a in asset_ids]
+        for asset in hit:
+            self.set_loss(asset, 1.0)
+        total = self.total
+        for asset in hit:
+            self.set_loss(asset, 0.0)
+        return total
+
+    @property
+    def shared(self) -> bool:
+        """True when some people live within homes (else the total is a plain weighted sum)."""
+        return bool(self.member_of or self.zone_group)
+
+    @property
+    def total(self) -> float:
+        """People affected now (people, weighted by the service they lose)."""
+        return self.direct + sum(joined.extra() for joined in self.groups)
