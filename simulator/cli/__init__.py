@@ -11,6 +11,7 @@ from . import (
     compare,  # noqa: F401
     exercise,  # noqa: F401
     msel,  # noqa: F401
+    pack,  # noqa: F401
     replay,  # noqa: F401
     report,  # noqa: F401
 )

@@ -5,6 +5,33 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the crowd cannot arrive over {arrival} minutes before a gathering {gathering} minutes after the post",
         "nl": "de menigte kan niet {arrival} minuten aankomen voor een samenkomst {gathering} minuten na de oproep",
     },
+    "pack.not_zip": {"en": "not a readable zip archive ({reason})", "nl": "geen leesbaar zip-archief ({reason})"},
+    "pack.unsafe_name": {
+        "en": "refused: the archive holds '{name}', a path outside its folder (absolute, '..' or a drive)",
+        "nl": "geweigerd: het archief bevat '{name}', een pad buiten de eigen map (absoluut, '..' of een schijf)",
+    },
+    "pack.link": {"en": "refused: '{name}' is a link", "nl": "geweigerd: '{name}' is een koppeling"},
+    "pack.duplicate": {
+        "en": "refused: '{name}' is in the archive twice",
+        "nl": "geweigerd: '{name}' staat twee keer in het archief",
+    },
+    "pack.no_manifest": {
+        "en": "not a rampsim pack: {manifest} is missing (make one with rampsim pack)",
+        "nl": "geen rampsim-pakket: {manifest} ontbreekt (maak er een met rampsim pack)",
+    },
+    "pack.bad_manifest": {"en": "{manifest} cannot be read", "nl": "{manifest} is onleesbaar"},
+    "pack.unlisted": {
+        "en": "refused: '{name}' is in the archive but not in its manifest",
+        "nl": "geweigerd: '{name}' staat in het archief maar niet in het manifest",
+    },
+    "pack.missing_file": {
+        "en": "'{name}' is in the manifest but not in the archive",
+        "nl": "'{name}' staat in het manifest maar niet in het archief",
+    },
+    "pack.hash_mismatch": {
+        "en": "refused: '{name}' does not match its SHA-256 in the manifest (changed after packing?)",
+        "nl": "geweigerd: '{name}' klopt niet met de SHA-256 in het manifest (na het inpakken gewijzigd?)",
+    },
     "file.missing": {
         "en": "file not found",
         "nl": "bestand niet gevonden",

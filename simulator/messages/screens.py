@@ -110,6 +110,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "All {total} events, with the bookkeeping of needs and crews, are in {file}",
         "nl": "Alle {total} gebeurtenissen, met de boekhouding van behoeften en ploegen, staan in {file}",
     },
+    "pack.written": {
+        "en": "Pack written to {path}: {n} files with their SHA-256 (rampsim run/validate read it as it is)",
+        "nl": "Pakket geschreven naar {path}: {n} bestanden met hun SHA-256 (rampsim run/validate lezen het zo)",
+    },
+    "pack.exists": {
+        "en": "{path} exists (use --force to replace it)",
+        "nl": "{path} bestaat al (--force vervangt het)",
+    },
+    "pack.out_not_zip": {"en": "--out must end in .zip: {path}", "nl": "--out moet op .zip eindigen: {path}"},
     "summary.written": {
         "en": "Run written to {path}",
         "nl": "Run geschreven naar {path}",

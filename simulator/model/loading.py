@@ -305,6 +305,8 @@ def is_file_problem(exc: LoadError, path: Path, keys: tuple[str, ...]) -> bool:
 def file_kind(path: Path) -> str:
     """What a file is: ``scenario``, ``organisations``, ``ladder``, ``playbook`` or ``graph``."""
     path = Path(path)
+    if path.suffix.lower() == ".zip":  # a pack holds a scenario (model/bundle.py)
+        return "scenario"
     if graph_format(path) != "yaml":
         return "graph"
     data = load_yaml(path).data

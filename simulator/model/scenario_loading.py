@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import plugins
+from .bundle import is_pack, open_pack
 from .errors import LoadError, Problem
 from .incidents import INJECT_TYPES
 from .loading import is_file_problem, load_graph, load_yaml_model, tried
@@ -46,7 +47,7 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
     Every variant in the file's ``variants`` is checked too; ``variant`` returns that variant
     instead of the base scenario (an unknown name is a LoadError listing the variants there are).
     """
-    path = Path(path)
+    path = open_pack(path) if is_pack(path) else Path(path)  # a zip from rampsim pack: its scenario
     spec, doc = _read_scenario_file(path)
     graphs: dict = {}
     scenario = _Resolver(path, doc, spec, graphs).resolve()
