@@ -13,7 +13,7 @@ from .. import simulate
 from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
 from ..analysis.graphinfo import graph_info
-from ..messages import text
+from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -189,10 +189,9 @@ def ensemble(
     summary = result.summary()
     for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
         if summary.get(name, {}).get("n"):
-            s = summary[name]
-            ctx.out.print(
-                f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})"
-            )
+            s = {k: format_number(v, lang, digits=1) for k, v in summary[name].items() if k != "n"}
+            n = summary[name]["n"]
+            ctx.out.print(f"{name}: mean {s['mean']}, p5 {s['p5']}, p50 {s['p50']}, p95 {s['p95']} (n={n})")
     ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
 
@@ -243,8 +242,8 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
 
     from ..analysis.sweep import threat_sweep
     from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
-    from ..messages import format_number
     from ..report.threat_figures import plot_risk_diagram, plot_threat_ranking
+    from ..report.ticks import localise_ticks
 
     lang = ctx.choose(local_lang)
     try:
@@ -291,6 +290,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
             ("risk-diagram", plot_risk_diagram),
         ):
             ax = plot(table, lang=lang)
+            localise_ticks(ax.figure, lang)
             ax.figure.savefig(out / f"{name}.png", dpi=150)
             plt.close(ax.figure)
     except OSError as error:
@@ -316,7 +316,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
                     hours=format_number(row.unserved_population_hours, lang),
                     low=bounds[0],
                     high=bounds[1],
-                    failed=row.assets_failed,
+                    failed=format_number(row.assets_failed, lang, digits=1),
                     people=format_number(row.people_affected, lang),
                     likelihood=row.likelihood,
                     impact=row.impact,

@@ -340,4 +340,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "inhabitants of flooded zones",
         "nl": "inwoners van ondergelopen gebieden",
     },
+    # counts with plural forms (text_count picks .one or .other by the language's plural rule)
+    "count.replications.one": {"en": "{n} replication", "nl": "{n} replicatie"},
+    "count.replications.other": {"en": "{n} replications", "nl": "{n} replicaties"},
+    "count.assets_failed.one": {"en": "{n} asset failed", "nl": "{n} object uitgevallen"},
+    "count.assets_failed.other": {"en": "{n} assets failed", "nl": "{n} objecten uitgevallen"},
 }
