@@ -30,7 +30,7 @@ def _period(minutes: float, lang: str) -> str:
 def duration_text(minutes: float) -> str:
     """Minutes as ``2h30min``, rounded to whole seconds."""
     value = format_duration(round(float(minutes) * 60) / 60)
-    return value if isinstance(value, str) else f"{float(minutes):.1f}min"
+    return value if isinstance(value, str) else f"{round(float(minutes), 1)}min"
 
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:  # noqa: C901, PLR0912 -- debt: split when next changed
