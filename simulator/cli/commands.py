@@ -95,7 +95,8 @@ def _until(ctx: CliContext, until: str | None) -> float | None:
     try:
         minutes = parse_duration(until)
     except DurationError:
-        raise ctx.fail(text("cli.bad_until", ctx.lang, value=until)) from None
+        problem = text("value.not_duration", ctx.lang, value=until)
+        raise ctx.fail(text("cli.bad_until", ctx.lang, problem=problem)) from None
     if minutes <= 0:
         bound = render("value.range", {"value": until, "bound": ("bound.gt", {"limit": 0})}, ctx.lang)
         raise ctx.fail(f"--until: {bound}")

@@ -160,8 +160,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{path} bestaat al: kies een andere --out of voeg --force toe om het te vervangen",
     },
     "cli.bad_until": {
-        "en": "--until: '{value}' is not a duration (e.g. 45min, 3h)",
-        "nl": "--until: '{value}' is geen tijdsduur (bijv. 45min, 3h)",
+        "en": "--until: {problem}",
+        "nl": "--until: {problem}",
     },
     "cli.converted": {
         "en": "Wrote {path} ({n} assets)",

@@ -73,7 +73,11 @@ def _to_distribution(value: Any) -> Distribution:
 _DURATION_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0, "description": "minutes"},
-        {"type": "string", "pattern": r"^\s*(\d+(\.\d+)?\s*(d|h|min|s)\s*)+$", "examples": ["45min", "2h", "1h30min"]},
+        {
+            "type": "string",
+            "pattern": r"^\s*(\d+([.,]\d+)?\s*[a-zA-Z]+\s*)+$",
+            "examples": ["45min", "2h", "1h30min", "2 uur", "6u", "1,5 uur", "30 minuten", "2 dagen"],
+        },
     ]
 }
 _DISTRIBUTION_SCHEMA = {
