@@ -364,7 +364,8 @@ CASES = [
     ),
     pytest.param(
         {"graph.yaml": edit(GRAPH, "    population: 1200\n", "    population: 1200\n    5: vijf\n")},
-        "graph.yaml:12: assets[1].5: unknown field '5'",
+        "graph.yaml:12: assets[1].5: unknown field '5' (a decimal comma inside {...} splits a number: "
+        'write it with a point, 0.5, or in quotes, "0,5")',
         id="key-not-text",
     ),
     pytest.param(

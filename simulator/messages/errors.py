@@ -89,6 +89,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "required field is missing",
         "nl": "verplicht veld ontbreekt",
     },
+    "value.decimal_comma_in_flow": {
+        "en": (
+            "unknown field '{digits}' (a decimal comma inside {{...}} splits a number: "
+            'write it with a point, 0.5, or in quotes, "0,5")'
+        ),
+        "nl": (
+            "onbekend veld '{digits}' (een decimale komma binnen {{...}} splitst een getal: "
+            'schrijf het met een punt, 0.5, of tussen aanhalingstekens, "0,5")'
+        ),
+    },
     "value.unknown_field": {
         "en": "unknown field '{field}'{hint}",
         "nl": "onbekend veld '{field}'{hint}",
