@@ -149,8 +149,10 @@ def test_base_files_are_valid(workdir):
 
 CASES = [
     pytest.param(
-        {"graph.yaml": edit(GRAPH, "tolerance: 3h", "tolerance: '3 uur'")},
-        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uur' is not a duration (e.g. 45min, 3h)",
+        {"graph.yaml": edit(GRAPH, "tolerance: 3h", "tolerance: '3 uurtjes'")},
+        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uurtjes' is not a duration: "
+        "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+        "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
         id="not-a-duration",
     ),
     pytest.param(
@@ -362,7 +364,8 @@ CASES = [
     ),
     pytest.param(
         {"graph.yaml": edit(GRAPH, "    population: 1200\n", "    population: 1200\n    5: vijf\n")},
-        "graph.yaml:12: assets[1].5: unknown field '5'",
+        "graph.yaml:12: assets[1].5: unknown field '5' (a decimal comma inside {...} splits a number: "
+        'write it with a point, 0.5, or in quotes, "0,5")',
         id="key-not-text",
     ),
     pytest.param(
@@ -485,20 +488,24 @@ def test_python_tag_constructs_nothing(workdir):
 
 def test_graph_file_validated_on_its_own(workdir):
     """The same located message when the graph file itself is given to validate."""
-    write_files(workdir, {"graph.yaml": edit(GRAPH, "tolerance: 3h", "tolerance: '3 uur'")})
+    write_files(workdir, {"graph.yaml": edit(GRAPH, "tolerance: 3h", "tolerance: '3 uurtjes'")})
     assert_refused(
         invoke(["validate", "graph.yaml"]),
-        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uur' is not a duration (e.g. 45min, 3h)",
+        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uurtjes' is not a duration: "
+        "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+        "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
     )
 
 
 def test_every_problem_of_a_file_is_reported(workdir):
-    broken = edit(edit(GRAPH, "tolerance: 3h", "tolerance: '3 uur'"), "population: 1200", 'population: "veel"')
+    broken = edit(edit(GRAPH, "tolerance: 3h", "tolerance: '3 uurtjes'"), "population: 1200", 'population: "veel"')
     write_files(workdir, {"graph.yaml": broken})
     assert_refused(
         invoke(["validate", "scenario.yaml"]),
         "graph.yaml:11: assets[1].population: expected a whole number, got 'veel'",
-        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uur' is not a duration (e.g. 45min, 3h)",
+        "graph.yaml:15: assets[1].needs[0].tolerance: '3 uurtjes' is not a duration: "
+        "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+        "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
     )
 
 
@@ -569,7 +576,15 @@ def test_moderate_aliases_are_fine(workdir):
 
 @pytest.mark.parametrize(
     "until, expected",
-    [("3 uur", "--until: '3 uur' is not a duration (e.g. 45min, 3h)"), ("0min", "--until: 0min must be more than 0")],
+    [
+        (
+            "3 uurtjes",
+            "--until: '3 uurtjes' is not a duration: "
+            "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+            "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
+        ),
+        ("0min", "--until: 0min must be more than 0"),
+    ],
 )
 def test_bad_until(workdir, until, expected):
     write_files(workdir, {})

@@ -294,7 +294,12 @@ def problems(folder: Path) -> list[str]:
 @pytest.mark.parametrize(
     "row, expected",
     [
-        ("ziekenhuis,water,kpn,,3 uur,,,", "needs.csv:5: tolerance: '3 uur' is not a duration (e.g. 45min, 3h)"),
+        (
+            "ziekenhuis,water,kpn,,3 uurtjes,,,",
+            "needs.csv:5: tolerance: '3 uurtjes' is not a duration: "
+            "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+            "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
+        ),
         (
             "ziekenhuis,water,kpn,,,degrade 2,,",
             "needs.csv:5: effect: '{'degrade': 2}' is not an effect (write fail, or degrade: 0.7)",
@@ -329,8 +334,8 @@ def test_bad_cell_in_needs_csv_names_file_line_and_column(tmp_path, row, expecte
         ("gemaal,Gemaal,water,,,veel,,,,,,,", "assets.csv:6: population: expected a whole number, got 'veel'"),
         ("gemaal,Gemaal,water,,,,95,4.3,,,,,", "assets.csv:6: lat: 95 must be at most 90.0"),
         (
-            "gemaal,Gemaal,water,,,,,,2 uur,,,,",
-            "assets.csv:6: recovery_duration: '2 uur' is not a distribution (e.g. 2h, uniform(1h, 3h),"
+            "gemaal,Gemaal,water,,,,,,2 uurtjes,,,,",
+            "assets.csv:6: recovery_duration: '2 uurtjes' is not a distribution (e.g. 2h, uniform(1h, 3h),"
             " triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
         ),
         ("gemaal,Gemaal,water,,,,,,,ploeg,,,", "assets.csv:6: recovery_duration: required field is missing"),

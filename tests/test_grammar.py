@@ -31,7 +31,7 @@ def test_durations(text, minutes):
     assert parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["3 uur", "h", "", "2 hours", "1h30", "min", "5m", None, True, [1], "nan", "inf"])
+@pytest.mark.parametrize("text", ["3 uurtjes", "h", "", "2 jaar", "1h30", "min", "5m", None, True, [1], "nan", "inf"])
 def test_not_durations(text):
     with pytest.raises(DurationError) as info:
         parse_duration(text)
@@ -88,7 +88,7 @@ def test_distributions(text, kind, params):
         ("uniform(1h, drie uur)", "value.not_duration"),
         ("uniform(-1h, 1h)", "value.negative_duration"),
         ("__import__('os').system('ls')", "value.unknown_distribution"),
-        ("3 uur", "value.not_distribution"),
+        ("3 uurtjes", "value.not_distribution"),
     ],
 )
 def test_bad_distributions(text, key):

@@ -75,7 +75,7 @@ injects:
   - id: b
     type: outage
     target: stroom
-    duration: 2 uur
+    duration: 2 uurtjes
   - id: c
     type: outage
     target: stroom
@@ -91,7 +91,7 @@ def test_every_problem_of_a_file_at_once_schema_and_references(workdir):
     assert_refused(result)
     assert result.stderr.splitlines() == [
         "scenario.yaml:9: injects[0].target: unknown asset 'stroomm' (did you mean 'stroom'?)",
-        "scenario.yaml:13: injects[1].duration: '2 uur' is not a distribution (e.g. 2h, uniform(1h, 3h), "
+        "scenario.yaml:13: injects[1].duration: '2 uurtjes' is not a distribution (e.g. 2h, uniform(1h, 3h), "
         "triangular(1h, 2h, 6h), lognormal(median=40min, p90=3h), exponential(mean=2h))",
         "scenario.yaml:17: injects[2].duraton: unknown field 'duraton' (did you mean 'duration'?)",
     ]
@@ -121,7 +121,7 @@ def test_a_missing_graph_is_reported_with_the_schema_problems_and_the_path_tried
 )
 def test_an_inject_after_the_end_is_an_error(workdir, at, message):
     scenario = (
-        SCENARIO_OF_THREE.replace("    duration: 2 uur\n", f"    at: {at}\n")
+        SCENARIO_OF_THREE.replace("    duration: 2 uurtjes\n", f"    at: {at}\n")
         .replace("duraton", "duration")
         .replace("stroomm", "stroom")
     )
@@ -131,7 +131,7 @@ def test_an_inject_after_the_end_is_an_error(workdir, at, message):
 
 def test_an_inject_that_may_come_before_the_end_is_accepted(workdir):
     scenario = (
-        SCENARIO_OF_THREE.replace("    duration: 2 uur\n", "    at: uniform(11h, 14h)\n")
+        SCENARIO_OF_THREE.replace("    duration: 2 uurtjes\n", "    at: uniform(11h, 14h)\n")
         .replace("duraton", "duration")
         .replace("stroomm", "stroom")
     )
@@ -151,7 +151,7 @@ assets:
   - id: zuivering
     sector: water
     needs:
-      - {type: power, from: [stroom], tolerance: 3 uur}
+      - {type: power, from: [stroom], tolerance: 3 uurtjes}
   - id: kantoor
     sector: government
     needs:
@@ -167,5 +167,7 @@ def test_every_problem_of_a_graph_file_at_once(workdir):
     assert_refused(result)
     assert result.stderr.splitlines() == [
         "graph.yaml:8: assets[1].needs[0].from[0]: unknown asset 'stroomm' (did you mean 'stroom'?)",
-        "graph.yaml:12: assets[2].needs[0].tolerance: '3 uur' is not a duration (e.g. 45min, 3h)",
+        "graph.yaml:12: assets[2].needs[0].tolerance: '3 uurtjes' is not a duration: "
+        "write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+        "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)",
     ]

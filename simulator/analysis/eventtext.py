@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS
-from ..messages import CATALOGUE, text
+from ..messages import CATALOGUE, format_level, format_percent, text
 from ..model.durations import format_duration
 from ..model.incidents import INCIDENT_CLASSES
 
@@ -14,8 +14,8 @@ __all__ = ["event_message", "duration_text"]
 _DURATION_PARAMS = ("buffer", "until", "minutes")
 
 
-def _pct(level: Any) -> str:
-    return f"{round(float(level) * 100)}%" if level is not None else ""
+def _pct(level: Any, lang: str) -> str:
+    return format_percent(float(level), lang) if level is not None else ""
 
 
 def _period(minutes: float, lang: str) -> str:
@@ -30,7 +30,7 @@ def _period(minutes: float, lang: str) -> str:
 def duration_text(minutes: float) -> str:
     """Minutes as ``2h30min``, rounded to whole seconds."""
     value = format_duration(round(float(minutes) * 60) / 60)
-    return value if isinstance(value, str) else f"{float(minutes):.1f}min"
+    return value if isinstance(value, str) else f"{round(float(minutes), 1)}min"
 
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:  # noqa: C901, PLR0912 -- debt: split when next changed
@@ -40,7 +40,7 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
     layer = declared.layer if declared else ""
     values: dict[str, Any] = {
         "name": name,
-        "level_pct": _pct(level),
+        "level_pct": _pct(level, lang),
         "on": "",
         "crew": "-",
         "about": "",
@@ -65,6 +65,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             values["about"] = text("word.about", lang, deadline=value)
         elif key in _DURATION_PARAMS:
             value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value)
+        elif key == "level_m" and isinstance(value, (int, float)):
+            value = format_level(value, lang)
         elif key == "backups":
             value = text(f"backups.{value}", lang)
         elif key == "effect" and f"effect.{value}" in CATALOGUE:
@@ -74,7 +76,7 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
         elif key == "gates":
             value = text(f"word.gates.{value}", lang)
         elif key == "level":
-            values["level_pct"] = _pct(value)
+            values["level_pct"] = _pct(value, lang)
         elif key == "reason" and kind == "decision.refused":
             value = text(f"decision.reason.{value}", lang)
         elif key == "by" and value == "@exercise-control":

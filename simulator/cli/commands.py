@@ -13,7 +13,7 @@ from .. import simulate
 from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
 from ..analysis.graphinfo import graph_info
-from ..messages import text
+from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -96,7 +96,8 @@ def _until(ctx: CliContext, until: str | None) -> float | None:
     try:
         minutes = parse_duration(until)
     except DurationError:
-        raise ctx.fail(text("cli.bad_until", ctx.lang, value=until)) from None
+        problem = text("value.not_duration", ctx.lang, value=until)
+        raise ctx.fail(text("cli.bad_until", ctx.lang, problem=problem)) from None
     if minutes <= 0:
         bound = render("value.range", {"value": until, "bound": ("bound.gt", {"limit": 0})}, ctx.lang)
         raise ctx.fail(f"--until: {bound}")
@@ -190,10 +191,9 @@ def ensemble(
     summary = result.summary()
     for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
         if summary.get(name, {}).get("n"):
-            s = summary[name]
-            ctx.out.print(
-                f"{name}: mean {s['mean']:.1f}, p5 {s['p5']:.1f}, p50 {s['p50']:.1f}, p95 {s['p95']:.1f} (n={s['n']})"
-            )
+            s = {k: format_number(summary[name][k], lang, digits=1) for k in ("mean", "p5", "p50", "p95")}
+            n = summary[name]["n"]
+            ctx.out.print(f"{name}: mean {s['mean']}, p5 {s['p5']}, p50 {s['p50']}, p95 {s['p95']} (n={n})")
     warn_if_too_few(ctx, count, lang)
     ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
@@ -245,8 +245,8 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
 
     from ..analysis.sweep import threat_sweep
     from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
-    from ..messages import format_number
     from ..report.threat_figures import plot_risk_diagram, plot_threat_ranking
+    from ..report.ticks import localise_ticks
 
     lang = ctx.choose(local_lang)
     try:
@@ -293,6 +293,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
             ("risk-diagram", plot_risk_diagram),
         ):
             ax = plot(table, lang=lang)
+            localise_ticks(ax.figure, lang)
             ax.figure.savefig(out / f"{name}.png", dpi=150)
             plt.close(ax.figure)
     except OSError as error:
@@ -318,7 +319,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
                     hours=format_number(row.unserved_population_hours, lang),
                     low=bounds[0],
                     high=bounds[1],
-                    failed=row.assets_failed,
+                    failed=format_number(row.assets_failed, lang, digits=1),
                     people=format_number(row.people_affected, lang),
                     likelihood=row.likelihood,
                     impact=row.impact,

@@ -10,7 +10,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from ..messages import format_number, text
+from ..messages import format_figure, text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
 from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress, warn_if_too_few
@@ -139,9 +139,5 @@ def _number(value: float, lang: str, signed: bool = False) -> str:
     """1,234 or 0.35 (1.234 or 0,35 in Dutch); ``signed``: with + before a positive number."""
     if math.isnan(value):
         return "-"
-    if abs(value) >= 100:
-        out = format_number(value, lang)
-    else:
-        out = f"{value:.2f}"
-        out = out.replace(".", ",") if lang == "nl" else out
+    out = format_figure(value, lang)
     return f"+{out}" if signed and value > 0 else out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from . import analysis, browser, decisions, errors, events, live, msel, played, replay, report, screens, words
+from .numbers import format_figure, format_level, format_number, format_percent, plural_form, tick_decimals
 
 __all__ = [
     "LANGUAGES",
@@ -24,6 +25,11 @@ __all__ = [
     "default_language",
     "explicit_language",
     "format_number",
+    "format_figure",
+    "format_level",
+    "format_percent",
+    "tick_decimals",
+    "text_count",
     "sector_name",
 ]
 
@@ -67,10 +73,12 @@ def text(key: str, lang: str | None = None, /, **params: object) -> str:
     return template.format(**params)
 
 
-def format_number(value: float, lang: str | None = None) -> str:
-    """A whole number with thousands separators: 403,200 (en) or 403.200 (nl)."""
-    text_ = f"{value:,.0f}"
-    return text_.replace(",", ".") if (lang or default_language()) == "nl" else text_
+def text_count(key: str, n: float, lang: str | None = None, /, **params: object) -> str:
+    """Render ``key.one`` or ``key.other`` by the language's plural rule for ``n`` (``1 replicatie``,
+    ``2 replicaties``); ``n`` is passed on as a parameter, formatted (``1.000``)."""
+    form = f"{key}.{plural_form(n, lang or default_language())}"
+    shown = format_number(n, lang, digits=0 if float(n).is_integer() else 1)
+    return text(form if form in CATALOGUE else f"{key}.other", lang, n=shown, **params)
 
 
 def sector_name(sector: str, lang: str | None = None) -> str:

@@ -68,11 +68,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "threats.row": {
         "en": (
-            "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed:.1f} assets "
+            "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed} assets "
             "failed, {people} people, class {likelihood}{impact}"
         ),
         "nl": (
-            "{rank:>3}. {name} ({sector}): {hours} onbediende inwoner-uren (95%-BI {low} tot {high}), {failed:.1f} "
+            "{rank:>3}. {name} ({sector}): {hours} onbediende inwoner-uren (95%-BI {low} tot {high}), {failed} "
             "objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}"
         ),
     },

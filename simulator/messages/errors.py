@@ -116,6 +116,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "required field is missing",
         "nl": "verplicht veld ontbreekt",
     },
+    "value.decimal_comma_in_flow": {
+        "en": (
+            "unknown field '{digits}' (a decimal comma inside {{...}} splits a number: "
+            'write it with a point, 0.5, or in quotes, "0,5")'
+        ),
+        "nl": (
+            "onbekend veld '{digits}' (een decimale komma binnen {{...}} splitst een getal: "
+            'schrijf het met een punt, 0.5, of tussen aanhalingstekens, "0,5")'
+        ),
+    },
     "value.unknown_field": {
         "en": "unknown field '{field}'{hint}",
         "nl": "onbekend veld '{field}'{hint}",
@@ -125,8 +135,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": " (bedoelt u '{suggestion}'?)",
     },
     "value.not_duration": {
-        "en": "'{value}' is not a duration (e.g. 45min, 3h)",
-        "nl": "'{value}' is geen tijdsduur (bijv. 45min, 3h)",
+        "en": (
+            "'{value}' is not a duration: write a number of minutes or a number with a unit, e.g. 90s, 45min, "
+            "2h, 1h30min, 1.5h, 1d, 2 weeks (also Dutch: 2 uur, 6u, 30 minuten, 1 minuut, 2 dagen, 1,5 uur)"
+        ),
+        "nl": (
+            "'{value}' is geen tijdsduur: schrijf een aantal minuten of een getal met een eenheid, bijv. 90s, "
+            "45min, 2 uur, 6u, 1u30min, 1,5 uur, 30 minuten, 1 minuut, 1 dag, 2 dagen, 2 weken (ook 2h, 1d)"
+        ),
     },
     "value.negative_duration": {
         "en": "'{value}' is a negative duration",

@@ -169,8 +169,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{path} bestaat al: kies een andere --out of voeg --force toe om het te vervangen",
     },
     "cli.bad_until": {
-        "en": "--until: '{value}' is not a duration (e.g. 45min, 3h)",
-        "nl": "--until: '{value}' is geen tijdsduur (bijv. 45min, 3h)",
+        "en": "--until: {problem}",
+        "nl": "--until: {problem}",
     },
     "cli.converted": {
         "en": "Wrote {path} ({n} assets)",
@@ -349,4 +349,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "inhabitants of flooded zones",
         "nl": "inwoners van ondergelopen gebieden",
     },
+    # counts with plural forms (text_count picks .one or .other by the language's plural rule)
+    "count.replications.one": {"en": "{n} replication", "nl": "{n} replicatie"},
+    "count.replications.other": {"en": "{n} replications", "nl": "{n} replicaties"},
+    "count.assets_failed.one": {"en": "{n} asset failed", "nl": "{n} object uitgevallen"},
+    "count.assets_failed.other": {"en": "{n} assets failed", "nl": "{n} objecten uitgevallen"},
 }

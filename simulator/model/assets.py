@@ -14,6 +14,7 @@ from .fieldtypes import (
     Exposure,
     Minutes,
     NeedType,
+    Number,
     Sector,
     Slug,
     custom_error,
@@ -66,9 +67,9 @@ class FuelTank(BaseModel):
 
     model_config = FROZEN
 
-    tank_l: float = Field(gt=0, description="tank size, litres")
-    consumption_l_per_h: float = Field(gt=0, description="litres per hour while it runs")
-    level_l: float | None = Field(default=None, ge=0, description="litres at the start; default a full tank")
+    tank_l: Number = Field(gt=0, description="tank size, litres")
+    consumption_l_per_h: Number = Field(gt=0, description="litres per hour while it runs")
+    level_l: Number | None = Field(default=None, ge=0, description="litres at the start; default a full tank")
 
     @property
     def hours_full(self) -> float:
@@ -125,7 +126,7 @@ class ManualFallback(BaseModel):
 
     model_config = FROZEN
 
-    level: float = Field(gt=0, le=1)
+    level: Number = Field(gt=0, le=1)
     setup: DistributionField = Field(default_factory=lambda: Distribution.fixed(0.0))
     crew: str | None = None
 
@@ -135,8 +136,8 @@ class Location(BaseModel):
 
     model_config = FROZEN
 
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: Number = Field(ge=-90, le=90)
+    lon: Number = Field(ge=-180, le=180)
 
 
 class Asset(BaseModel):
@@ -167,7 +168,7 @@ class Asset(BaseModel):
         default=None, description="time to detect an intrusion by monitoring, or none"
     )
     backups: Backups = "online"
-    flood_tolerance_m: float | None = Field(
+    flood_tolerance_m: Number | None = Field(
         default=None, ge=0, description="water depth (m) at which it fails in a flooded zone; default 0.3"
     )
     needs: tuple[Need, ...] = ()

@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .assets import FROZEN
-from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Slug, custom_error
+from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Number, Slug, custom_error
 from .incidents import Inject
 from .playbook import ACTIONS, PER_ASSET_ACTIONS
 
@@ -91,8 +91,8 @@ class Decision(BaseModel):
     level: int | None = Field(default=None, ge=0, description="grip: the level to go to")
     size: int = Field(default=1, ge=1, description="call_crew: extra people (parallel jobs)")
     deadline: Slug | None = Field(default=None, description="notify: the deadline this notification meets")
-    factor: float = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
-    litres: float | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
+    factor: Number = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
+    litres: Number | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
     capacity: int = Field(default=0, ge=0, description="reinforce: people the extra police can handle")
     restore_first: bool = Field(default=False, description="restore: do not wait for evidence to be secured")
     inject: Inject | None = Field(default=None, description="inject: the ad-hoc incident")

@@ -1,6 +1,9 @@
-"""The one duration grammar: ``90s``, ``45min``, ``2h``, ``1d``, ``1h30min`` or a number of minutes.
+"""The one duration grammar: ``90s``, ``45min``, ``2h``, ``1d``, ``1h30min`` or a number of minutes,
+and the Dutch forms ``2 uur``, ``6u``, ``30 minuten``, ``1 minuut``, ``2 dagen``, ``2 weken``, ``1,5 uur``.
 
-Every duration in rampsim is a float number of minutes once parsed.
+A number takes a decimal point or a decimal comma (``1.5h``, ``1,5 uur``); a space may stand between
+number and unit and between parts (``1 uur 30 minuten``). Every duration in rampsim is a float number
+of minutes once parsed.
 """
 
 from __future__ import annotations
@@ -10,10 +13,21 @@ import re
 
 __all__ = ["DurationError", "parse_duration", "format_duration"]
 
-_UNIT_MINUTES = {"d": 1440.0, "h": 60.0, "min": 1.0, "s": 1.0 / 60.0}
-_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|min|s)(?![a-z])")
-_WHOLE = re.compile(r"^(?:\s*\d+(?:\.\d+)?\s*(?:d|h|min|s)(?![a-z]))+\s*$")
-_NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$")
+_WEEK, _DAY, _HOUR, _MINUTE, _SECOND = 10080.0, 1440.0, 60.0, 1.0, 1.0 / 60.0
+_UNIT_MINUTES = {
+    **dict.fromkeys(("w", "week", "weken", "weeks"), _WEEK),
+    **dict.fromkeys(("d", "dag", "dagen", "day", "days"), _DAY),
+    **dict.fromkeys(("h", "u", "uur", "uren", "hour", "hours"), _HOUR),
+    **dict.fromkeys(("min", "minuut", "minuten", "minute", "minutes"), _MINUTE),
+    **dict.fromkeys(("s", "sec", "seconde", "seconden", "second", "seconds"), _SECOND),
+}
+UNIT_WORDS = tuple(_UNIT_MINUTES)
+"""Every unit the grammar takes, for the error that lists them."""
+_UNIT = "|".join(sorted(map(re.escape, _UNIT_MINUTES), key=len, reverse=True))
+_PART = re.compile(rf"(\d+(?:[.,]\d+)?)\s*({_UNIT})(?![a-z])")
+_WHOLE = re.compile(rf"^(?:\s*\d+(?:[.,]\d+)?\s*(?:{_UNIT})(?![a-z]))+\s*$")
+_NUMBER = re.compile(r"^\s*[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?\s*$")
+_SHORT = {"en": ("d", "h", "min", "s"), "nl": ("d", "u", "min", "s")}
 
 
 class DurationError(ValueError):
@@ -42,13 +56,13 @@ def parse_duration(value: object) -> float:
     elif isinstance(value, str):
         text = value.strip()
         if _NUMBER.match(text):
-            minutes = float(text)
+            minutes = float(text.replace(",", "."))
         else:
             negative = text.startswith("-")
             body = text[1:] if negative else text
-            if not _WHOLE.match(body):
+            if not _WHOLE.match(body.lower()):
                 raise DurationError(value)
-            minutes = sum(float(n) * _UNIT_MINUTES[u] for n, u in _PART.findall(body))
+            minutes = sum(float(n.replace(",", ".")) * _UNIT_MINUTES[u] for n, u in _PART.findall(body.lower()))
             if negative and minutes > 0:
                 raise DurationError(value, negative=True)
     else:
@@ -60,8 +74,9 @@ def parse_duration(value: object) -> float:
     return minutes
 
 
-def format_duration(minutes: float) -> str | float:
-    """The shortest canonical text for ``minutes`` that parses back to exactly the same float.
+def format_duration(minutes: float, lang: str = "en") -> str | float:
+    """The shortest canonical text for ``minutes`` that parses back to exactly the same float:
+    ``1h30min`` (en, the form machine-written files hold), ``1u30min`` (nl).
 
     Falls back to the bare number when no unit form is exact.
 
@@ -69,6 +84,8 @@ def format_duration(minutes: float) -> str | float:
     '1h30min'
     >>> format_duration(2880.0)
     '2d'
+    >>> format_duration(90.0, "nl")
+    '1u30min'
     >>> format_duration(0.0)
     '0min'
     """
@@ -77,7 +94,7 @@ def format_duration(minutes: float) -> str | float:
     seconds = round(minutes * 60)
     if abs(seconds / 60 - minutes) < 1e-12 and seconds > 0:
         parts = []
-        for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
+        for unit, size in zip(_SHORT.get(lang, _SHORT["en"]), (86400, 3600, 60, 1)):
             count, seconds = divmod(seconds, size)
             if count:
                 parts.append(f"{count}{unit}")

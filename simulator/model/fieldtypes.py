@@ -8,10 +8,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, PlainSerializer, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..messages.numbers import parse_decimal_comma
 from .distributions import Distribution, DistributionError, parse_distribution
 from .durations import DurationError, format_duration, parse_duration
 
 __all__ = [
+    "Number",
     "Minutes",
     "DistributionField",
     "Slug",
@@ -63,6 +65,15 @@ def _to_minutes(value: Any) -> float:
         raise custom_error("value.negative_duration" if exc.negative else "value.not_duration", value=value) from None
 
 
+def _to_number(value: Any) -> Any:
+    """``"0,5"`` -> 0.5: a number written as text may use a decimal comma; anything else goes on to pydantic."""
+    if isinstance(value, str):
+        parsed = parse_decimal_comma(value)
+        if parsed is not None:
+            return parsed
+    return value
+
+
 def _to_distribution(value: Any) -> Distribution:
     try:
         return parse_distribution(value)
@@ -73,7 +84,11 @@ def _to_distribution(value: Any) -> Distribution:
 _DURATION_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0, "description": "minutes"},
-        {"type": "string", "pattern": r"^\s*(\d+(\.\d+)?\s*(d|h|min|s)\s*)+$", "examples": ["45min", "2h", "1h30min"]},
+        {
+            "type": "string",
+            "pattern": r"^\s*(\d+([.,]\d+)?\s*[a-zA-Z]+\s*)+$",
+            "examples": ["45min", "2h", "1h30min", "2 uur", "6u", "1,5 uur", "30 minuten", "2 dagen"],
+        },
     ]
 }
 _DISTRIBUTION_SCHEMA = {
@@ -103,6 +118,9 @@ DistributionField = Annotated[
     WithJsonSchema(_DISTRIBUTION_SCHEMA),
 ]
 """A random duration in minutes, from the distribution grammar."""
+
+Number = Annotated[float, BeforeValidator(_to_number)]
+"""A real number (fractions, levels in m NAP, rates): also as text with a decimal comma (``"0,5"``, ``"2,33"``)."""
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 _SLUG = re.compile(SLUG_PATTERN)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN
-from .fieldtypes import Minutes, Slug
+from .fieldtypes import Minutes, Number, Slug
 from .plugins import HazardPlugin
 
 __all__ = ["Upstream", "LockBreachSpec", "PolderSpec", "RainSpell", "HazardSpec", "BUILTIN_HAZARDS"]
@@ -22,8 +22,8 @@ class Upstream(BaseModel):
 
     model_config = FROZEN
 
-    level_m: float = Field(description="mean level, m NAP")
-    amplitude_m: float = Field(default=0.0, ge=0, description="half the tidal range, m")
+    level_m: Number = Field(description="mean level, m NAP")
+    amplitude_m: Number = Field(default=0.0, ge=0, description="half the tidal range, m")
     period: Minutes = Field(default=12 * 60 + 25.0, gt=0, description="tidal period")
     high_water: Minutes = Field(default=0.0, description="time of a high water after the start")
 
@@ -44,7 +44,7 @@ class LockBreachSpec(BaseModel):
     upstream: Upstream
     gates: Literal["one", "both"] = "both"
     gate_area_m2: float = Field(gt=0, description="flow area of one open gate (sluice openings), m²")
-    cd: float = Field(default=0.6, gt=0, le=1, description="discharge coefficient (sharp-edged opening: about 0.6)")
+    cd: Number = Field(default=0.6, gt=0, le=1, description="discharge coefficient (sharp-edged opening: about 0.6)")
 
 
 class RainSpell(BaseModel):
@@ -53,7 +53,7 @@ class RainSpell(BaseModel):
     model_config = FROZEN
 
     start: Minutes = 0.0
-    mm_per_h: float = Field(ge=0, description="mm/h over the catchment")
+    mm_per_h: Number = Field(ge=0, description="mm/h over the catchment")
 
 
 class PolderSpec(BaseModel):

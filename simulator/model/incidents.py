@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
 from .assets import FROZEN
 from .distributions import Distribution
-from .fieldtypes import DistributionField, Minutes, Slug, custom_error
+from .fieldtypes import DistributionField, Minutes, Number, Slug, custom_error
 from .hazards import HazardSpec
 from .plugins import IncidentPlugin, incident_types
 
@@ -81,7 +81,7 @@ class Spread(BaseModel):
 
     model_config = FROZEN
 
-    probability: float = Field(ge=0, le=1)
+    probability: Number = Field(ge=0, le=1)
     delay: DistributionField
 
 
@@ -116,7 +116,7 @@ class DdosInject(InjectBase):
     """Overloads the target: degraded to ``level`` for ``duration``."""
 
     type: Literal["cyber.ddos"]
-    level: float = Field(default=0.2, ge=0, lt=1, description="service level during the attack")
+    level: Number = Field(default=0.2, ge=0, lt=1, description="service level during the attack")
     duration: DistributionField
 
 
@@ -138,7 +138,7 @@ class FraudInject(InjectBase):
     """
 
     type: Literal["online.fraud"]
-    level: float = Field(default=0.6, ge=0, lt=1)
+    level: Number = Field(default=0.6, ge=0, lt=1)
     duration: DistributionField | None = None
     load: Load | None = None
 
@@ -169,9 +169,9 @@ class MobilizationInject(InjectBase):
 
     type: Literal["online.mobilization"]
     reach: int = Field(gt=0, description="people the call reaches in the end, if nothing is done")
-    growth_per_h: float = Field(gt=0, description="logistic growth rate, per hour")
+    growth_per_h: Number = Field(gt=0, description="logistic growth rate, per hour")
     half_reach_after: Minutes = Field(description="time after the post when half the reach is reached")
-    turnout: float = Field(gt=0, le=1, description="share of the reach that comes")
+    turnout: Number = Field(gt=0, le=1, description="share of the reach that comes")
     gathering_after: Minutes = Field(gt=0, description="time after the post of the gathering")
     arrival: Minutes = Field(
         default=2 * 60.0, gt=0, description="the crowd arrives over this time before the gathering"

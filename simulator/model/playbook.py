@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_va
 
 from .assets import FROZEN
 from .distributions import Distribution
-from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Sector, Slug, custom_error
+from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Number, Sector, Slug, custom_error
 from .organisations import ConditionField
 from .plugins import ActionPlugin
 
@@ -144,9 +144,9 @@ class Rule(BaseModel):
     priority: int = Field(default=0, description="higher first when the crew is busy")
     requires_team: Slug | None = Field(default=None, description="wait until this crisis team is assembled")
     restore_first: bool = Field(default=False, description="restore: do not wait for secure_evidence")
-    factor: float = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
+    factor: Number = Field(default=0.7, gt=0, le=1, description="ask_help: restore times are multiplied by this")
     deadline: Slug | None = Field(default=None, description="notify: the deadline this notification meets")
-    litres: float | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
+    litres: Number | None = Field(default=None, gt=0, description="refuel: litres per generator; default fill the tank")
     capacity: int = Field(default=0, ge=0, description="reinforce: people the extra police can handle")
 
     def default_duration(self) -> Distribution:

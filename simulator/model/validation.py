@@ -71,6 +71,13 @@ def _has_item_errors(loc: tuple, errors: list) -> bool:
     return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == tuple(loc) for e in errors)
 
 
+def _unknown_field(field: Any, hint: Any, loc: tuple) -> tuple[str, dict, tuple]:
+    """An unknown field; one named by digits is most likely ``{probability: 0,5}``, split at the comma."""
+    if str(field).isdigit():
+        return "value.decimal_comma_in_flow", {"digits": field}, loc
+    return "value.unknown_field", {"field": field, "hint": hint}, loc
+
+
 def _translate(err: Mapping[str, Any], loc: tuple) -> tuple[str, dict, tuple]:  # noqa: PLR0911 -- debt: split when next changed
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -83,10 +90,10 @@ def _translate(err: Mapping[str, Any], loc: tuple) -> tuple[str, dict, tuple]:  
         return "value.missing", {}, loc
     if kind == "invalid_key":  # a key that is not text (5:, ~:) cannot name a field
         field = str(loc[-1]) if loc else ""
-        return "value.unknown_field", {"field": field, "hint": ""}, loc[:-1] + (field,)
+        return _unknown_field(field, "", loc[:-1] + (field,))
     if kind == "extra_forbidden":
         field = loc[-1] if loc else ""
-        return "value.unknown_field", {"field": field, "hint": suggest(str(field))}, loc
+        return _unknown_field(field, suggest(str(field)), loc)
     if kind in ("literal_error", "enum"):
         return "value.choice", {"value": value, "choices": ctx.get("expected", "")}, loc
     if kind == "union_tag_invalid":

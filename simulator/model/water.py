@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN
-from .fieldtypes import Slug
+from .fieldtypes import Number, Slug
 
 __all__ = ["Drain", "Basin", "Zone", "DEFAULT_FLOOD_TOLERANCE_M"]
 
@@ -39,13 +39,13 @@ class Basin(BaseModel):
     id: Slug
     name: str = ""
     area_m2: float = Field(gt=0, description="water surface, m²")
-    level_m: float = Field(description="initial level, m NAP")
-    target_level_m: float | None = Field(
+    level_m: Number = Field(description="initial level, m NAP")
+    target_level_m: Number | None = Field(
         default=None,
         description="streefpeil, m NAP: the pumps stop when the water falls to it (default: the initial level)",
     )
-    alarm_level_m: float | None = Field(default=None, description="m NAP")
-    crest_level_m: float | None = Field(default=None, description="quay or dike crest, m NAP")
+    alarm_level_m: Number | None = Field(default=None, description="m NAP")
+    crest_level_m: Number | None = Field(default=None, description="quay or dike crest, m NAP")
     alarm_asset: Slug | None = Field(default=None, description="the asset whose alarm reports the level (SCADA)")
     drains: tuple[Drain, ...] = ()
 
@@ -62,6 +62,6 @@ class Zone(BaseModel):
     id: Slug
     name: str = ""
     basin: Slug
-    ground_level_m: float = Field(description="m NAP")
+    ground_level_m: Number = Field(description="m NAP")
     population: int = Field(default=0, ge=0)
     assets: tuple[Slug, ...] = ()

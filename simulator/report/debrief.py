@@ -39,6 +39,7 @@ from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
 from .summary import metric_rows
+from .ticks import localise_ticks
 
 __all__ = ["render_report", "write_report", "CSP"]
 
@@ -134,8 +135,7 @@ class _Page:
         return escape(self.names.get(asset, asset) or asset)
 
     def decimal(self, value: float) -> str:
-        formatted = f"{value:,.1f}"
-        return formatted.translate(str.maketrans(",.", ".,")) if self.lang == "nl" else formatted
+        return format_number(value, self.lang, digits=1)
 
     def period(self, minutes: float) -> str:
         """A legal period: hours up to 10 days (24 hours, 72 hours), else days."""
@@ -444,6 +444,7 @@ def _inline_svg(plot, result: Results, lang: str, size: tuple[float, float], pre
         ax = plot(result, ax=figure.subplots(), lang=lang)
         ax.set_title("")  # the page's caption says it, as text
         buffer = io.StringIO()
+        localise_ticks(figure, lang)
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]

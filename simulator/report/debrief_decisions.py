@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..analysis.decision_effects import FIGURES, LEVEL_PREFIX
 from ..analysis.eventtext import duration_text
-from ..messages import format_number, text
+from ..messages import format_level, format_number, text
 
 __all__ = ["PlayedTables", "change_text", "decision_names", "figure_label", "figure_value", "decisions_section"]
 
@@ -50,8 +50,7 @@ def figure_value(name: str, value: float, lang: str, signed: bool = False) -> st
     sign = "+" if signed and value > 0 else ("−" if value < 0 else "")
     magnitude = abs(float(value))
     if name.startswith(LEVEL_PREFIX):
-        out = f"{magnitude:.2f}"
-        out = out.replace(".", ",") if lang == "nl" else out
+        out = format_level(magnitude, lang)
     elif name == "time_to_full_recovery_min":
         out = duration_text(round(magnitude))
     else:

@@ -350,15 +350,19 @@ def save_ensemble_figures(
     written = []
     for name, figure in figures.items():
         path = out / f"{name}.{fmt}"
-        save_reproducibly(figure, path, fmt)
+        save_reproducibly(figure, path, fmt, lang)
         plt.close(figure)
         written.append(path)
     return written
 
 
-def save_reproducibly(figure, path: Path, fmt: str) -> None:
-    """``figure.savefig`` without a creation date (PDF, SVG) and with fixed SVG ids."""
+def save_reproducibly(figure, path: Path, fmt: str, lang: str | None = None) -> None:
+    """``figure.savefig`` without a creation date (PDF, SVG) and with fixed SVG ids; ``lang``: ticks in its numbers."""
     import matplotlib as mpl
+
+    from .ticks import localise_ticks
+
+    localise_ticks(figure, lang)
 
     metadata = {"png": {"Software": None}, "pdf": {"CreationDate": None}, "svg": {"Date": None}}.get(fmt)
     with mpl.rc_context({"svg.hashsalt": "rampsim"}):

@@ -369,7 +369,7 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
     ):
         ax = plot(result, lang=lang)
         path = out / f"{name}.{fmt}"
-        save_reproducibly(ax.figure, path, fmt)  # no creation date, fixed SVG ids: same run, same bytes
+        save_reproducibly(ax.figure, path, fmt, lang)  # no creation date, fixed SVG ids: same run, same bytes
         plt.close(ax.figure)
         written.append(path)
     return written

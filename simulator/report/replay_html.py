@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.replay import STATUSES, VIEWS, ReplayTimeline, replay_timeline
-from ..messages import text
+from ..messages import format_number, text
 from .replay_layout import HEIGHT, WIDTH, graph_layout
 
 __all__ = [
@@ -82,7 +82,7 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
 
 def _speed_label(speed: float, lang: str) -> str:
     def number(value: float) -> str:
-        return f"{value:g}".replace(".", ",") if lang == "nl" else f"{value:g}"
+        return format_number(value, lang, digits=0 if float(value).is_integer() else 1)
 
     if speed >= 3600:
         sim = text("browser.unit_hours", lang, n=number(speed / 3600))

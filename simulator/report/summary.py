@@ -4,7 +4,7 @@ and the debrief page, so that both show the same figures in the same words."""
 from __future__ import annotations
 
 from ..analysis.eventtext import duration_text
-from ..messages import format_number, text
+from ..messages import format_level, format_number, text
 
 __all__ = ["elapsed", "metric_rows"]
 
@@ -16,8 +16,7 @@ def elapsed(minutes: float) -> str:
 
 def _level(value_m: float, lang: str) -> str:
     """A water level in metres NAP to the centimetre, with the language's decimal sign."""
-    number = f"{value_m:.2f}"
-    return number.replace(".", ",") if lang == "nl" else number
+    return format_level(value_m, lang)
 
 
 def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:

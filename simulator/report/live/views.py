@@ -114,7 +114,7 @@ def outcome_view(outcome: DecisionOutcome, ex: Exercise, lang: str) -> dict[str,
 
 def row_key(row: dict[str, Any]) -> str:
     """A stable name of an MSEL row across look-aheads (its number changes, its moment does not)."""
-    return f"{float(row['time_min']):.4f}|{row['to']}|{row['message']}"
+    return f"{float(row['time_min']):.4f}|{row['to']}|{row['message']}"  # a row key, not shown
 
 
 def forecast_view(rows: pd.DataFrame) -> list[dict[str, Any]]:
