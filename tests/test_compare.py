@@ -202,7 +202,7 @@ def test_a_variant_is_the_file_with_its_overrides(tmp_path):
             11,
             "variants.fout.reportng: unknown field 'reportng' (did you mean 'reporting'?)",
         ),
-        ("  fout:\n    reporting: {delay: '5 uur'}", 11, "variants.fout.reporting.delay: '5 uur'"),
+        ("  fout:\n    reporting: {delay: '5 uurtjes'}", 11, "variants.fout.reporting.delay: '5 uurtjes'"),
         ("  fout:\n    variants: {x: {}}", 11, "variants.fout.variants: unknown field 'variants'"),
         ("  fout:\n    graph: ander.yaml", 11, "variants.fout.graph: file not found"),
     ],
