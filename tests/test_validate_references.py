@@ -41,8 +41,8 @@ def test_a_misspelt_basin_is_a_validation_error_not_a_crash_of_the_run(bundled):
         bundled,
         "scenarios/polder-gemaal-hack.yaml",
         (
-            "scenarios/polder-gemaal-hack.yaml:52: injects[0].hazard.basin: unknown basin 'oostpoldr' (did you "
-            "mean 'oostpolder'?)"
+            "scenarios/polder-gemaal-hack.yaml:52: injects[0].hazard.basin: onbekend bekken 'oostpoldr' (bedoelt "
+            "u 'oostpolder'?)"  # the scenario is Dutch (language: nl), so are its errors
         ),
     )
 
@@ -56,8 +56,8 @@ def test_a_lock_breach_names_a_known_lock(bundled):
     assert_refused(result)
     assert [row for row in result.stderr.splitlines() if "sluis-nord" in row] == [
         (
-            f"scenarios/sluis-havenstad.yaml:{line}: injects[1].hazard.lock: unknown asset 'sluis-nord' (did you "
-            f"mean 'sluis-noord'?)"
+            f"scenarios/sluis-havenstad.yaml:{line}: injects[1].hazard.lock: onbekend object 'sluis-nord' "
+            f"(bedoelt u 'sluis-noord'?)"
         )
     ], result.stderr
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS
-from ..messages import CATALOGUE, format_level, format_percent, text
+from ..messages import CATALOGUE, format_level, format_number, format_percent, text, text_count
 from ..model.durations import format_duration
 from ..model.incidents import INCIDENT_CLASSES
 
-__all__ = ["event_message", "duration_text"]
+__all__ = ["event_message", "duration_text", "legal_period"]
 
 _DURATION_PARAMS = ("buffer", "until", "minutes")
 
@@ -18,19 +18,21 @@ def _pct(level: Any, lang: str) -> str:
     return format_percent(float(level), lang) if level is not None else ""
 
 
-def _period(minutes: float, lang: str) -> str:
-    """A legal period: in hours up to 10 days (24 hours, 72 hours), else in days."""
+def legal_period(minutes: float, lang: str) -> str:
+    """A legal period as the law words it: in hours up to 10 days (``24 uur``, ``72 hours``), else
+    in whole days (``14 dagen``), else as a duration (``2u30min``)."""
     hours = minutes / 60
-    if hours.is_integer() and hours <= 240:
-        return text("word.hours", lang, n=int(hours))
+    if float(hours).is_integer() and hours <= 240:
+        return text_count("word.hours", int(hours), lang)
     days = minutes / 1440
-    return text("word.days", lang, n=int(days)) if days.is_integer() else duration_text(minutes)
+    return text_count("word.days", int(days), lang) if float(days).is_integer() else duration_text(minutes, lang)
 
 
-def duration_text(minutes: float) -> str:
-    """Minutes as ``2h30min``, rounded to whole seconds."""
-    value = format_duration(round(float(minutes) * 60) / 60)
-    return value if isinstance(value, str) else f"{round(float(minutes), 1)}min"
+def duration_text(minutes: float, lang: str) -> str:
+    """Minutes as the reader writes a duration, rounded to whole seconds: ``2h30min`` (en),
+    ``2u30min`` (nl)."""
+    value = format_duration(round(float(minutes) * 60) / 60, lang)
+    return value if isinstance(value, str) else f"{format_number(float(minutes), lang, digits=1)}min"
 
 
 def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:  # noqa: C901, PLR0912 -- debt: split when next changed
@@ -55,16 +57,16 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
         elif key == "type" and f"need.{value}" in CATALOGUE:
             value = text(f"need.{value}", lang)
         elif key == "within":
-            value = _period(value, lang)
+            value = legal_period(value, lang)
         elif key == "status" and CHANNEL_OF.get(kind) == "report":
             value = text(f"report.{value}", lang)
         elif key == "waited":
             if value and value >= 1:
-                values["waited_text"] = text("word.waited", lang, minutes=duration_text(value))
+                values["waited_text"] = text("word.waited", lang, minutes=duration_text(value, lang))
         elif key == "deadline" and layer == "response":
             values["about"] = text("word.about", lang, deadline=value)
         elif key in _DURATION_PARAMS:
-            value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value)
+            value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value, lang)
         elif key == "level_m" and isinstance(value, (int, float)):
             value = format_level(value, lang)
         elif key == "backups":

@@ -40,7 +40,7 @@ from ..engine.eventkinds import (
     VISIBLE_INCIDENTS,
 )
 from ..messages import CATALOGUE
-from .eventtext import duration_text, event_message
+from .eventtext import duration_text, event_message, legal_period
 from .inject_lookups import RunLookups, event_layer
 from .results import Results
 
@@ -331,7 +331,7 @@ def _fact_phrases(run: RunLookups, moment: _Moment, facts: list[int]) -> list[st
                             "msel.fact.need_reserve",
                             name=name,
                             needs=_needs(run, types),
-                            buffer=duration_text(max(buffers)),
+                            buffer=duration_text(max(buffers), run.lang),
                         ),
                     )
                 )
@@ -359,14 +359,6 @@ def _message(run: RunLookups, route: dict[str, str], content: list[str]) -> str:
 
 
 # --- what the players are expected to do -------------------------------------------------------------
-def _within(run: RunLookups, minutes: float) -> str:
-    hours = minutes / 60
-    if hours.is_integer() and hours <= 240:
-        return run.t("word.hours", n=int(hours))
-    days = minutes / 1440
-    return run.t("word.days", n=int(days)) if days.is_integer() else duration_text(minutes)
-
-
 def _queued(run: RunLookups, rule_event: int) -> list[int]:
     """The action.queued events of a fired rule (directly, or after waiting for a team)."""
     found = []
@@ -409,7 +401,7 @@ def _deadline(run: RunLookups, e: int) -> str:
         "msel.do.deadline",
         deadline=data.get("deadline", run.ref[e]),
         org=data.get("org", ""),
-        within=_within(run, within),
+        within=legal_period(within, run.lang),
         due=due,
     )
     notify = [c for c in run.children.get(e, ()) if run.kind[c] == "rule.fired"]

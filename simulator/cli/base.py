@@ -25,11 +25,22 @@ __all__ = [
 ]
 
 EXIT_BAD_INPUT = 2
+
+
+def _remember_language(click_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A command's ``--lang`` counts from the start, for the errors of loading its files too."""
+    context = click_ctx.find_object(CliContext)
+    if value and context is not None:
+        context.explicit = value
+    return value
+
+
 LANG_OPTION = click.option(
     "--lang",
     "local_lang",
     type=click.Choice(LANGUAGES),
     default=None,
+    callback=_remember_language,
     help="Language of messages (overrides the scenario's).",
 )
 
@@ -52,7 +63,9 @@ class CliContext:
         return click.exceptions.Exit(EXIT_BAD_INPUT)
 
     def bad_input(self, error: LoadError) -> click.exceptions.Exit:
-        return self.fail(error.render(self.lang))
+        """The problems in the language asked for, else the one the scenario declares (known even
+        when the file fails its first check), else the current one."""
+        return self.fail(error.render(self.explicit or error.language or self.lang))
 
     def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
         return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))

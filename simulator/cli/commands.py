@@ -17,14 +17,16 @@ from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
-from ..model.errors import Problem, render
+from ..model.errors import render
 from ..model.graph import GraphFile
 from ..model.loading import csv_pair_folder, file_kind, graph_format, load_yaml_model
 from ..model.organisations import LadderFile, OrganisationsFile
 from ..model.playbook import PlaybookFile
 from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
+from ..model.yamlfile import declared_language
 from ..report.explain import print_explanation
+from ..report.summary import ensemble_summary_table
 from ..report.terminal import print_graph_info, print_summary, print_timeline
 from .base import (
     LANG_OPTION,
@@ -188,12 +190,7 @@ def ensemble(
         raise ctx.fail(text("cli.ensemble_interrupted", lang, path=out)) from None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    summary = result.summary()
-    for name in ("assets_failed", "unserved_population_hours", "time_to_full_recovery_min"):
-        if summary.get(name, {}).get("n"):
-            s = {k: format_number(summary[name][k], lang, digits=1) for k in ("mean", "p5", "p50", "p95")}
-            n = summary[name]["n"]
-            ctx.out.print(f"{name}: mean {s['mean']}, p5 {s['p5']}, p50 {s['p50']}, p95 {s['p95']} (n={n})")
+    ctx.out.print(ensemble_summary_table(result.summary(), lang))
     warn_if_too_few(ctx, count, lang)
     ctx.out.print(text("cli.ensemble_written", lang, path=out))
 
@@ -377,15 +374,15 @@ def plot(ctx: CliContext, run_or_ensemble_dir: Path, out, fmt: str, local_lang) 
 @click.pass_obj
 def validate(ctx: CliContext, files: tuple[Path, ...], local_lang) -> None:
     """Check scenario, graph, organisation, ladder and playbook FILES; exit 2 if any has a problem."""
-    lang = ctx.choose(local_lang)
-    problems: list[Problem] = []
-    for path in files:
+    reports: list[str] = []
+    for path in files:  # each file in the language asked for, else the one it declares
+        lang = ctx.choose(local_lang, declared_language(path))
         try:
             ctx.out.print(text("summary.valid", lang, path=path, what=_check_file(path, lang)))
         except LoadError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise ctx.bad_input(LoadError(problems))
+            reports.append(error.render(ctx.explicit or error.language or lang))
+    if reports:
+        raise ctx.fail("\n".join(reports))
 
 
 def _check_file(path: Path, lang: str) -> str:

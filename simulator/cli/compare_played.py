@@ -107,7 +107,7 @@ def _decisions(result, lang: str) -> Table:
         table.add_row(
             str(row["decision"]),
             names.get(str(row["decision"])) or str(row["by"]),
-            f"{clock(minute)[11:16]} (+{duration_text(round(minute))})",
+            f"{clock(minute)[11:16]} (+{duration_text(round(minute), lang)})",
             text(f"actiontype.{row['action']}", lang) + (f" {row['detail']}" if row["detail"] else "") + targets,
             Text(change_text(row, lang), style="" if row["taken"] else "red"),
         )

@@ -127,6 +127,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{path}: valid ({what})",
         "nl": "{path}: geldig ({what})",
     },
+    "ensemble.summary.title": {"en": "Over the replications", "nl": "Over de replicaties"},
+    "ensemble.summary.metric": {"en": "metric", "nl": "maat"},
+    "ensemble.summary.mean": {"en": "mean", "nl": "gemiddeld"},
+    "ensemble.summary.p5": {"en": "5th pct.", "nl": "5e pct."},
+    "ensemble.summary.p50": {"en": "median", "nl": "mediaan"},
+    "ensemble.summary.p95": {"en": "95th pct.", "nl": "95e pct."},
+    "ensemble.summary.n": {"en": "replications", "nl": "replicaties"},
     "metric.assets_failed": {
         "en": "assets failed",
         "nl": "objecten uitgevallen",

@@ -218,12 +218,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": ": {deadline}",
         "nl": ": {deadline}",
     },
-    "word.hours": {
-        "en": "{n} hours",
-        "nl": "{n} uur",
-    },
-    "word.days": {
-        "en": "{n} days",
-        "nl": "{n} dagen",
-    },
+    "word.hours.one": {"en": "{n} hour", "nl": "{n} uur"},
+    "word.hours.other": {"en": "{n} hours", "nl": "{n} uur"},
+    "word.days.one": {"en": "{n} day", "nl": "{n} dag"},
+    "word.days.other": {"en": "{n} days", "nl": "{n} dagen"},
 }

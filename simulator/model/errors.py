@@ -55,10 +55,11 @@ class Problem:
 class LoadError(Exception):
     """Input that rampsim refuses, with every problem found (at least one)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], language: str | None = None):
         if not problems:
             raise ValueError("LoadError needs at least one problem")
         self.problems = list(problems)
+        self.language = language  # the language the scenario declares, for its reader; None: unknown
         super().__init__(self.render("en"))
 
     def render(self, lang: str | None = None, limit: int = 30) -> str:

@@ -29,7 +29,7 @@ from .playbook import PlaybookFile, Rule
 from .scenario import OrganisationChange, Response, Scenario, ScenarioFile, SourceFile
 from .scenario_checks import ScenarioChecks, hint_for
 from .validation import problems_from_validation
-from .yamlfile import SourceDocument, load_yaml
+from .yamlfile import SourceDocument, declared_language, load_yaml
 
 __all__ = ["load_scenario", "merge_overrides", "scenario_variants"]
 
@@ -48,6 +48,14 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
     instead of the base scenario (an unknown name is a LoadError listing the variants there are).
     """
     path = open_pack(path) if is_pack(path) else Path(path)  # a zip from rampsim pack: its scenario
+    try:
+        return _load_scenario(path, variant)
+    except LoadError as error:
+        error.language = error.language or declared_language(path)
+        raise
+
+
+def _load_scenario(path: Path, variant: str | None) -> Scenario:
     spec, doc = _read_scenario_file(path)
     graphs: dict = {}
     scenario = _Resolver(path, doc, spec, graphs).resolve()

@@ -17,7 +17,7 @@ import yaml
 
 from .errors import LoadError, Problem
 
-__all__ = ["SourceDocument", "read_text", "load_yaml", "parse_yaml_text"]
+__all__ = ["SourceDocument", "declared_language", "read_text", "load_yaml", "parse_yaml_text"]
 
 _CLoader = getattr(yaml, "CSafeLoader", None)
 _Loader = _CLoader or yaml.SafeLoader
@@ -102,6 +102,21 @@ def read_text(path: Path) -> str:
     if not content.strip():
         raise LoadError([Problem(path, None, (), "file.empty")])
     return content
+
+
+_LANGUAGE_LINE = re.compile(r"""^language:[ \t]*["']?(en|nl)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def declared_language(path: Path) -> str | None:
+    """The ``language:`` a file declares at its top level (``en`` or ``nl``), found by a plain text
+    scan so that it is known even when the file fails to parse; None when it declares none or cannot
+    be read. Errors about a scenario are written in this language from the first check on."""
+    try:
+        content = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = _LANGUAGE_LINE.search(content)
+    return match.group(1) if match else None
 
 
 def load_yaml(path: Path) -> SourceDocument:

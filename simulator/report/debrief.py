@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.eventtext import duration_text
+from ..analysis.eventtext import duration_text, legal_period
 from ..analysis.portfolio_impact import (
     EXTERNAL,
     asset_losses,
@@ -128,7 +128,7 @@ class _Page:
         """``2027-01-15 03:40 (+1h10min)``: wall clock and time since the start."""
         return (
             f'<span class="clock">{self.clock(minutes)[:16].replace("T", " ")}</span> <span '
-            f'class="elapsed">+{duration_text(round(minutes))}</span>'
+            f'class="elapsed">+{duration_text(round(minutes), self.lang)}</span>'
         )
 
     def asset(self, asset: str) -> str:
@@ -137,14 +137,6 @@ class _Page:
     def decimal(self, value: float) -> str:
         return format_number(value, self.lang, digits=1)
 
-    def period(self, minutes: float) -> str:
-        """A legal period: hours up to 10 days (24 hours, 72 hours), else days."""
-        hours = minutes / 60
-        if float(hours).is_integer() and hours <= 240:
-            return self.t("word.hours", n=int(hours))
-        days = minutes / 1440
-        return self.t("word.days", n=int(days)) if float(days).is_integer() else duration_text(minutes)
-
     def known(self, known_min, time_min: float) -> str:
         if known_min is None or pd.isna(known_min):
             return f'<span class="never">{self.t("word.never")}</span>'
@@ -152,7 +144,7 @@ class _Page:
             return self.t("report.known_at_once")
         return (
             f"{self.clock(float(known_min))[11:16]} <span "
-            f'class="elapsed">+{duration_text(max(round(known_min - time_min), 1))}</span>'
+            f'class="elapsed">+{duration_text(max(round(known_min - time_min), 1), self.lang)}</span>'
         )
 
     # --- sections -----------------------------------------------------------------------------
@@ -184,7 +176,7 @@ class _Page:
         return f'<dl class="facts">{dl}</dl>\n<h3>{self.t("report.injects")}</h3>\n' + _table(header, rows, "injects")
 
     def _until_note(self, until: float) -> str:
-        return f" ({self.t('report.run_until', elapsed=duration_text(round(until)))})" if until else ""
+        return f" ({self.t('report.run_until', elapsed=duration_text(round(until), self.lang))})" if until else ""
 
     def metrics_section(self) -> str:
         rows = [[self.t(key), escape(value)] for key, value in metric_rows(self.result.metrics, self.lang)]
@@ -203,7 +195,7 @@ class _Page:
                     escape(d.get("name") or key),
                     escape(d.get("org") or ""),
                     self.when(d["started_min"]),
-                    self.period(d["due_min"] - d["started_min"]),
+                    escape(legal_period(d["due_min"] - d["started_min"], self.lang)),
                     self.when(d["due_min"]),
                     self.when(d["done_min"]) if d.get("done_min") is not None else "–",
                     f'<span class="{css}">{outcome}</span>',
@@ -232,7 +224,7 @@ class _Page:
                 longest = self.t(
                     key,
                     asset=self.names.get(row.longest_outage_asset, row.longest_outage_asset),
-                    duration=duration_text(round(row.longest_outage_min)),
+                    duration=duration_text(round(row.longest_outage_min), self.lang),
                 )
             rows.append(
                 [
@@ -393,9 +385,10 @@ class _Page:
         if known_min is None or pd.isna(known_min):
             return self.t("explain.unknown")
         who = ", ".join(
-            f"{org or '-'} +{duration_text(round(t - time_min))}" for t, org in self.result.known_by(event_id)
+            f"{org or '-'} +{duration_text(round(t - time_min), self.lang)}"
+            for t, org in self.result.known_by(event_id)
         )
-        return self.t("explain.known", after=duration_text(round(known_min - time_min)), who=who)
+        return self.t("explain.known", after=duration_text(round(known_min - time_min), self.lang), who=who)
 
     def figures_section(self) -> str:
         parts = []

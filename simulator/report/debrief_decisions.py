@@ -52,7 +52,7 @@ def figure_value(name: str, value: float, lang: str, signed: bool = False) -> st
     if name.startswith(LEVEL_PREFIX):
         out = format_level(magnitude, lang)
     elif name == "time_to_full_recovery_min":
-        out = duration_text(round(magnitude))
+        out = duration_text(round(magnitude), lang)
     else:
         out = format_number(magnitude, lang)
     return f"{sign}{out}" if signed or value < 0 else out

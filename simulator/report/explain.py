@@ -26,7 +26,7 @@ def print_explanation(console: Console, result: Results, asset: str, lang: str) 
             for row in episode["between"].itertuples(index=False):
                 clock = row.clock[:16].replace("T", " ")
                 console.print(
-                    f"  {clock} (+{duration_text(round(row.time_min))}) {row.message}",
+                    f"  {clock} (+{duration_text(round(row.time_min), lang)}) {row.message}",
                     markup=False,
                     highlight=False,
                     soft_wrap=True,
@@ -44,7 +44,7 @@ def _chain(console: Console, result: Results, chain: pd.DataFrame, lang: str) ->
     for depth, row in enumerate(chain.itertuples(index=False)):
         arrow = "  " if depth == 0 else "  <- "
         clock = row.clock[:16].replace("T", " ")
-        line = f"{arrow}{clock} (+{duration_text(round(row.time_min))}) {row.message}"
+        line = f"{arrow}{clock} (+{duration_text(round(row.time_min), lang)}) {row.message}"
         console.print(line, markup=False, highlight=False, soft_wrap=True)
         knowledge = _knowledge(result, int(row.id), row.known_min, row.time_min, lang)
         console.print("        " + knowledge, style="dim", markup=False, highlight=False, soft_wrap=True)
@@ -53,5 +53,5 @@ def _chain(console: Console, result: Results, chain: pd.DataFrame, lang: str) ->
 def _knowledge(result: Results, event_id: int, known_min, time_min: float, lang: str) -> str:
     if known_min is None or pd.isna(known_min):
         return text("explain.unknown", lang)
-    who = ", ".join(f"{org or '-'} +{duration_text(round(t - time_min))}" for t, org in result.known_by(event_id))
-    return text("explain.known", lang, after=duration_text(round(known_min - time_min)), who=who)
+    who = ", ".join(f"{org or '-'} +{duration_text(round(t - time_min), lang)}" for t, org in result.known_by(event_id))
+    return text("explain.known", lang, after=duration_text(round(known_min - time_min), lang), who=who)

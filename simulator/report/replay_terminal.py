@@ -205,7 +205,7 @@ def elapsed_text(minutes: float) -> str:
 
 def _speed_text(speed: float, lang: str) -> str:
     shown = f"{speed:g}"
-    return text("replay.speed", lang, speed=shown, per_second=duration_text(speed / 60))
+    return text("replay.speed", lang, speed=shown, per_second=duration_text(speed / 60, lang))
 
 
 def _status_word(status: str, lang: str) -> str:

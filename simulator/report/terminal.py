@@ -43,7 +43,7 @@ def print_timeline(
         clock = row.clock[:16].replace("T", " ")
         table.add_row(
             clock,
-            elapsed(row.time_min),
+            elapsed(row.time_min, lang),
             _known(row.known_min, row.time_min, lang),
             row.message,
             style=_STYLE.get(row.kind, ""),
@@ -94,7 +94,7 @@ def _known(known_min, time_min: float, lang: str) -> str:
         return text("word.never", lang)
     if known_min <= time_min:
         return ""
-    return "+" + duration_text(max(round(known_min - time_min), 1))
+    return "+" + duration_text(max(round(known_min - time_min), 1), lang)
 
 
 def _shorten(items: Iterable[str], limit: int, sep: str) -> str:
