@@ -285,7 +285,7 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
     assert pd.read_csv(out / "comparison.csv")["metric"].tolist() == table.index.tolist()
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["seed"], manifest["replications"], manifest["variant"]["label"]) == (4, 3, "piket")
-    assert "SeedSequence(4).spawn(3)[i]" in result.output and "-333" in result.output
+    assert "SeedSequence(4).spawn(3)[i]" in result.output and "\u2212333" in result.output
     assert text("interval.too_few", "en", n=3, needed=5) in " ".join(result.output.split())
 
 
