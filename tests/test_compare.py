@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from simulator.analysis.compare import COMPARISON_COLUMNS, compare, paired_differences
@@ -550,3 +552,40 @@ def test_a_standby_gemaalploeg_shortens_the_pumping_stations_downtime():
     assert down.n == 5 and down.changed == 5 and down.ci_high < 0
     assert rows.loc["peak_level_m:oostpolder", "difference"] < 0
     assert result.table[result.table["kind"] == "asset_downtime_min"]["subject"].iloc[0] == "gemaal-oostpolder"
+
+
+failures_of = st.lists(
+    st.tuples(st.integers(0, 5), st.sampled_from(["a", "b", "c"]), st.floats(0, 1e4, allow_nan=False)),
+    max_size=12,
+    unique_by=lambda r: (r[0], r[1]),
+).map(lambda rows: pd.DataFrame(rows, columns=["replication", "asset", "downtime_min"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(failures_of, failures_of)
+def test_asset_rows_invariants(base, variant):
+    """Every replication is a pair; the difference is the difference of the means; swapping the
+    arms negates it; an arm against itself changes nothing; failure shares lie in [0, 1]."""
+    replications = pd.Index(range(6))
+    rows = asset_differences(base, variant, replications)
+    swapped = asset_differences(variant, base, replications)
+    assert set(rows["subject"]) == set(base["asset"]) | set(variant["asset"])
+    assert (rows["n"] == 6).all() and (rows["changed"] <= rows["n"]).all()
+    assert rows["difference"].to_numpy() == pytest.approx(
+        (rows["variant_mean"] - rows["base_mean"]).to_numpy(), abs=1e-6
+    )
+    assert rows["difference"].to_numpy() == pytest.approx(-swapped["difference"].to_numpy(), abs=1e-9)
+    shares = rows[rows["kind"] == "asset_failed"]
+    assert shares[["base_mean", "variant_mean"]].stack().between(0, 1).all()
+    same = asset_differences(base, base, replications)
+    assert (same["changed"] == 0).all() and (same["difference"] == 0).all()
+    ranked = rank_rows(pd.concat([rows, swapped], ignore_index=True))
+    assert sorted(ranked["metric"]) == sorted(rows["metric"].tolist() * 2)  # a permutation
+    unchanged = (ranked["changed"] == 0).tolist()
+    assert unchanged == sorted(unchanged)  # every changed row before every unchanged one
+
+
+def test_same_seed_same_comparison_files(tmp_path):
+    """Two comparisons with the same seed write the same comparison.csv, byte for byte."""
+    written = [compare(polder("2h"), polder("1h"), n=5, seed=9, workers=1).save(tmp_path / name) for name in "ab"]
+    assert (written[0] / "comparison.csv").read_bytes() == (written[1] / "comparison.csv").read_bytes()
