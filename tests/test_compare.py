@@ -540,6 +540,10 @@ def test_cells_in_their_units():
     assert cell(-0.25, "share", "nl", difference=True) == "\u221225,0 %-punt"
     assert cell(0.5, "share", "en") == "50%"
     assert cell(-1.4667, "m NAP", "nl", difference=True) == "\u22121,47"
+    assert (cell(-1.8561, "m NAP", "en"), cell(1.5, "m NAP", "en")) == (
+        "\u22121.86",
+        "1.50",
+    )  # the same minus as beside
 
 
 def test_a_standby_gemaalploeg_shortens_the_pumping_stations_downtime():

@@ -49,9 +49,10 @@ def cell(value: float, unit: str, lang: str, difference: bool = False) -> str:
         if not difference:
             return format_percent(value, lang)
         return text("compare.points", lang, value=format_number(value * 100, lang, digits=1, signed=True))
+    signed = difference or value < 0  # a true minus sign (−) in every column, a + only on differences
     if unit == "m NAP":
-        return format_level(value, lang, signed=difference)
-    return format_figure(value, lang, signed=difference)
+        return format_level(value, lang, signed=signed)
+    return format_figure(value, lang, signed=signed)
 
 
 def comparison_table(
