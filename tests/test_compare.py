@@ -11,6 +11,7 @@ from conftest import ROOT, build
 
 from simulator.analysis.compare import COMPARISON_COLUMNS, compare, paired_differences
 from simulator.cli import cli
+from simulator.cli.compare_table import cell
 from simulator.messages import text
 from simulator.model import LoadError, load_scenario
 from simulator.model.scenario_loading import merge_overrides, scenario_variants
@@ -285,7 +286,7 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
     assert pd.read_csv(out / "comparison.csv")["metric"].tolist() == table.index.tolist()
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["seed"], manifest["replications"], manifest["variant"]["label"]) == (4, 3, "piket")
-    assert "SeedSequence(4).spawn(3)[i]" in result.output and "-333" in result.output
+    assert "SeedSequence(4).spawn(3)[i]" in result.output and "\u2212333" in result.output
     assert text("interval.too_few", "en", n=3, needed=5) in " ".join(result.output.split())
 
 
@@ -331,3 +332,39 @@ def test_one_more_crew_with_nothing_to_do_buys_exactly_nothing():
     result = compare(path, load_scenario(path, variant="extra-ploeg"), n=5, workers=1)
     measured = result.table[result.table["n"] > 0]
     assert (measured["difference"] == 0).all() and (measured["ci_low"] == 0).all() and (measured["ci_high"] == 0).all()
+
+
+@pytest.mark.parametrize(
+    "pairs, interval", [(5, "\u221220,00 .. \u221220,00"), (3, "-")], ids=["5 pairs", "3 pairs: not available"]
+)
+def test_the_printed_table_in_dutch_names_the_asset_and_says_what_did_not_change(tmp_path, pairs, interval):
+    """The klein.yaml pair: 20 min faster call-out, sub down 160 against 140 min. Dutch numbers
+    (Babel: whole from 100, two decimals below, a true minus), a heading per kind, an interval
+    from 5 pairs and none from 3, and one line with the rows that did not change."""
+    path = scenario_file(tmp_path, PAIRED)
+    args = ["--lang", "nl", "compare", str(path), "--variant", "piket", "-n", str(pairs), "--workers", "1"]
+    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path / "v")], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert text("compare.kind.asset_downtime_min", "nl") in result.output
+    sub = next(line for line in lines if line.startswith("│ sub "))  # an asset without a name: its id
+    cells = [c.strip() for c in sub.strip("│").split("│")]
+    assert cells == ["sub", str(pairs), "160", "140", "\u221220,00", interval]
+    unchanged = text("compare.unchanged.other", "nl", n="{n}", names="").split("(")[0]
+    summary = " ".join(result.output.split())
+    assert unchanged.strip() in summary and "sub: kans op uitval" in summary
+    table = pd.read_csv(tmp_path / "v" / "comparison.csv")
+    assert list(table.columns) == list(COMPARISON_COLUMNS)
+    assert table["changed"].tolist() == sorted(table["changed"].tolist(), key=lambda c: c == 0)
+
+
+def test_cells_in_their_units():
+    """No value: '-'; shares as percentages, their differences in percentage points; levels to the cm."""
+    assert cell(float("nan"), "min", "nl") == "-"
+    assert cell(-0.25, "share", "nl", difference=True) == "\u221225,0 %-punt"
+    assert cell(0.5, "share", "en") == "50%"
+    assert cell(-1.4667, "m NAP", "nl", difference=True) == "\u22121,47"
+    assert (cell(-1.8561, "m NAP", "en"), cell(1.5, "m NAP", "en")) == (
+        "\u22121.86",
+        "1.50",
+    )  # the same minus as beside

@@ -8,6 +8,10 @@ arms have a value. Pairing removes the part of the spread both arms share: the e
 streams per purpose and subject keyed by ids (``simulator/engine/streams.py``), so the two arms
 share every draw the measure does not change; a measure that changes nothing gives a difference of
 exactly 0.
+
+Beside the scenario's metrics the comparison has a row per asset (downtime, failed or not), per
+basin (peak water level) and per legal deadline (met or not, minute done), ranked by effect
+(``compare_rows``: the kinds, units and ranking).
 """
 
 from __future__ import annotations
@@ -22,45 +26,12 @@ import pandas as pd
 from ..model.decisions import Decision
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
-from .ensemble import SCALAR_METRICS, run_ensemble
-from .intervals import mean_ci
+from .compare_rows import COMPARED_METRICS, COMPARISON_COLUMNS, comparison_rows, paired_differences
+from .ensemble import run_ensemble
 from .results import Results
 from .rundir import atomic_directory
 
 __all__ = ["compare", "paired_differences", "Comparison", "COMPARISON_COLUMNS", "COMPARED_METRICS"]
-
-# every scalar metric of an ensemble, and whether everything was back in service by the end (0/1)
-COMPARED_METRICS = SCALAR_METRICS + ("full_recovery",)
-COMPARISON_COLUMNS = ("metric", "n", "base_mean", "variant_mean", "difference", "ci_low", "ci_high")
-
-
-def _values(replications: pd.DataFrame, metric: str) -> pd.Series:
-    if metric == "full_recovery":
-        return replications["time_to_full_recovery_min"].notna().astype(float)
-    return pd.to_numeric(replications[metric], errors="coerce").astype(float)
-
-
-def paired_differences(
-    base: pd.DataFrame, variant: pd.DataFrame, metrics: tuple[str, ...] = COMPARED_METRICS
-) -> pd.DataFrame:
-    """Per metric: pairs (replications where both arms have a value), the base and variant means
-    over those pairs, the mean paired difference (variant − base) and its 95 % t interval.
-
-    ``base`` and ``variant`` are replication tables (a ``replication`` column and the metrics);
-    rows are paired by ``replication``.
-    """
-    base, variant = base.set_index("replication"), variant.set_index("replication")
-    pairs = base.index.intersection(variant.index).sort_values()
-    rows = []
-    for metric in metrics:
-        b = _values(base, metric).reindex(pairs).to_numpy()
-        v = _values(variant, metric).reindex(pairs).to_numpy()
-        both = ~(pd.isna(b) | pd.isna(v))
-        n, difference, low, high = mean_ci((v[both] - b[both]).tolist())
-        base_mean = float(b[both].mean()) if n else float("nan")
-        variant_mean = float(v[both].mean()) if n else float("nan")
-        rows.append((metric, n, base_mean, variant_mean, difference, low, high))
-    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
 
 
 @dataclass
@@ -119,7 +90,7 @@ def compare(  # noqa: PLR0913 -- debt: split when next changed
         results.append(
             run_ensemble(target, n, seed=seed, workers=workers, progress=step, decisions=decisions, until_min=until_min)
         )
-    table = paired_differences(results[0].replications, results[1].replications)
+    table = comparison_rows(results[0], results[1])
     manifest = {
         "kind": "comparison",
         "base": {"name": arms[0][0].name, "path": str(arms[0][0].path) if arms[0][0].path else None},
@@ -131,6 +102,11 @@ def compare(  # noqa: PLR0913 -- debt: split when next changed
             "numbers)"
         ),
         "difference": "variant - base, mean of the paired differences; 95 % CI from Student's t on them",
+        "ranking": (
+            "rows that changed in at least one pair first; groups in the order scenario, asset_downtime_min, "
+            "asset_failed, peak_level_m, deadline_met, deadline_done_min; within a group |difference| descending "
+            "(scenario metrics in their fixed order); rows unchanged in every pair last"
+        ),
     }
     return Comparison(table, results[0], results[1], manifest)
 

@@ -34,7 +34,15 @@ from .results import Results
 from .rundir import OutputExistsError
 from .runpath import record_metrics
 
-__all__ = ["run_ensemble", "SCALAR_METRICS", "summarise", "replication_seeds", "played_settings", "DaskMissing"]
+__all__ = [
+    "run_ensemble",
+    "SCALAR_METRICS",
+    "subject_columns",
+    "summarise",
+    "replication_seeds",
+    "played_settings",
+    "DaskMissing",
+]
 
 # metrics with one number per replication (the others are per asset, per team, ...)
 SCALAR_METRICS = (
@@ -62,18 +70,41 @@ def run_replication(
     decisions: Sequence[Decision] = (),
     until_min: float | None = None,
 ) -> tuple[dict, list[tuple]]:
-    """One replication: its scalar metrics, and (asset, first failure, downtime in minutes) per
-    failed asset. ``decisions``: the players' decisions applied at their minutes; ``until_min``:
-    minutes to simulate (default the scenario's duration)."""
+    """One replication: its scalar metrics and ``subject_columns`` (peak levels, deadlines), and
+    (asset, first failure, downtime in minutes) per failed asset. ``decisions``: the players'
+    decisions applied at their minutes; ``until_min``: minutes to simulate (default the scenario's
+    duration)."""
     with gc_paused():
         metrics = record_metrics(Simulation(scenario, seed=seed, until_min=until_min, decisions=decisions).run())
     row = {"replication": index, "seed_entropy": str(seed.entropy), "spawn_key": int(seed.spawn_key[-1])}
     row.update({name: metrics.get(name) for name in SCALAR_METRICS})
+    row.update(subject_columns(metrics))
     assets = [
         (index, asset, first, metrics["downtime_min"].get(asset, 0.0))
         for asset, first in metrics["first_failure_min"].items()
     ]
     return row, assets
+
+
+# per-subject columns of a replication row: ``PREFIX + id`` (a basin, a deadline ``deadline/org``)
+PEAK_LEVEL_PREFIX = "peak_level_m:"
+DEADLINE_MET_PREFIX = "deadline_met:"
+DEADLINE_DONE_PREFIX = "deadline_done_min:"
+
+
+def subject_columns(metrics: dict) -> dict[str, float]:
+    """A run's peak water level per basin (m NAP) and, per legal deadline whose clock ran, 1.0 when
+    it was met, 0.0 when it was missed (none while still open at the end), and the minute after the
+    start when its notification was done (met or late; none when not done)."""
+    out: dict[str, float] = {}
+    for basin, level in metrics.get("max_water_level_m", {}).items():
+        out[PEAK_LEVEL_PREFIX + basin] = float(level)
+    for key, clock in metrics.get("deadlines", {}).items():
+        if clock["met"] is not None:
+            out[DEADLINE_MET_PREFIX + key] = 1.0 if clock["met"] else 0.0
+        if clock["done_min"] is not None:
+            out[DEADLINE_DONE_PREFIX + key] = float(clock["done_min"])
+    return out
 
 
 _WORKER_SCENARIO: dict = {}

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from pathlib import Path
 
 import click
-from rich.table import Table
-from rich.text import Text
 
-from ..messages import format_figure, text
+from ..messages import text
 from ..model import LoadError, load_scenario
 from ..model.loading import file_kind
 from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress, warn_if_too_few
 from .compare_played import compare_played
+from .compare_table import comparison_table
 
 
 @cli.command()
@@ -102,42 +100,7 @@ def compare(
         raise ctx.fail(text("cli.interrupted", lang)) from None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    ctx.out.print(_table(result, base_scenario.name, variant.name, lang))
+    title = text("compare.title", lang, base=base_scenario.name, variant=variant.name)
+    ctx.out.print(comparison_table(result, title, lang, base_scenario))
     warn_if_too_few(ctx, int(result.manifest["replications"]), lang)
     ctx.out.print(text("compare.written", lang, path=out))
-
-
-def _table(result, base_name: str, variant_name: str, lang: str) -> Table:
-    seed, n = result.manifest["seed"], result.manifest["replications"]
-    table = Table(
-        title=Text(text("compare.title", lang, base=base_name, variant=variant_name)),
-        caption=Text(text("compare.caption", lang, n=n, seed=seed)),
-    )
-    table.add_column(text("compare.col.metric", lang))
-    table.add_column(text("compare.col.pairs", lang), justify="right")
-    for key in ("compare.col.base", "compare.col.variant", "compare.col.difference", "compare.col.ci"):
-        table.add_column(text(key, lang), justify="right")
-    for row in result.table.itertuples(index=False):
-        if row.n == 0:
-            continue
-        name = text("compare.metric.full_recovery" if row.metric == "full_recovery" else f"metric.{row.metric}", lang)
-        if row.metric.endswith("_min"):
-            name += " (min)"
-        ci = "-" if math.isnan(row.ci_low) else f"{_number(row.ci_low, lang)} .. {_number(row.ci_high, lang)}"
-        table.add_row(
-            name,
-            str(row.n),
-            _number(row.base_mean, lang),
-            _number(row.variant_mean, lang),
-            _number(row.difference, lang, signed=True),
-            ci,
-        )
-    return table
-
-
-def _number(value: float, lang: str, signed: bool = False) -> str:
-    """1,234 or 0.35 (1.234 or 0,35 in Dutch); ``signed``: with + before a positive number."""
-    if math.isnan(value):
-        return "-"
-    out = format_figure(value, lang)
-    return f"+{out}" if signed and value > 0 else out

@@ -66,13 +66,11 @@ def compare_played(  # noqa: C901, PLR0912 -- debt: split when next changed
     ctx.out.print(_headline(result, lang))
     ctx.out.print(_decisions(result, lang))
     if result.comparison is not None:
-        from .compare import _table  # the ensemble table of rampsim compare
+        from .compare_table import comparison_table  # the ensemble table of rampsim compare
 
-        name = played.scenario.name
-        table = _table(result.comparison, name, name, lang)
-        table.title = Text(text("played.ensemble_title", lang, n=n))
-        table.caption = Text(text("played.ensemble_caption", lang, n=n, seed=played.seed))
-        ctx.out.print(table)
+        title = text("played.ensemble_title", lang, n=n)
+        caption = text("played.ensemble_caption", lang, n=n, seed=played.seed)
+        ctx.out.print(comparison_table(result.comparison, title, lang, played.scenario, caption))
         warn_if_too_few(ctx, n, lang)
     ctx.out.print(text("played.written", lang, path=out))
 

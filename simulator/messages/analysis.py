@@ -139,6 +139,41 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "everything back by the end (share)",
         "nl": "alles hersteld voor het einde (aandeel)",
     },
+    "compare.points": {"en": "{value} pp", "nl": "{value} %-punt"},
+    "compare.kind.scenario": {"en": "The scenario as a whole", "nl": "Het scenario als geheel"},
+    "compare.kind.asset_downtime_min": {
+        "en": "Downtime per asset (min, 0 when it did not fail)",
+        "nl": "Uitvaltijd per object (min, 0 als het niet uitviel)",
+    },
+    "compare.kind.asset_failed": {
+        "en": "Chance that the asset fails (share of the replications)",
+        "nl": "Kans dat het object uitvalt (aandeel van de replicaties)",
+    },
+    "compare.kind.peak_level_m": {
+        "en": "Highest water level per basin (m NAP)",
+        "nl": "Hoogste waterstand per bekken (m NAP)",
+    },
+    "compare.kind.deadline_met": {
+        "en": "Legal deadline met (share of the replications in which it ran)",
+        "nl": "Wettelijke termijn gehaald (aandeel van de replicaties waarin de termijn liep)",
+    },
+    "compare.kind.deadline_done_min": {
+        "en": "Notification done (minutes after the start)",
+        "nl": "Melding gedaan (minuten na de start)",
+    },
+    "compare.short.asset_downtime_min": {"en": "downtime", "nl": "uitvaltijd"},
+    "compare.short.asset_failed": {"en": "chance of failing", "nl": "kans op uitval"},
+    "compare.short.peak_level_m": {"en": "highest level", "nl": "hoogste stand"},
+    "compare.short.deadline_met": {"en": "met", "nl": "gehaald"},
+    "compare.short.deadline_done_min": {"en": "notification done", "nl": "melding gedaan"},
+    "compare.unchanged.one": {
+        "en": "Unchanged in every pair ({n} row): {names}",
+        "nl": "In geen enkel paar veranderd ({n} rij): {names}",
+    },
+    "compare.unchanged.other": {
+        "en": "Unchanged in every pair ({n} rows): {names}",
+        "nl": "In geen enkel paar veranderd ({n} rijen): {names}",
+    },
     "compare.written": {
         "en": "Comparison written to {path}",
         "nl": "Vergelijking geschreven naar {path}",
