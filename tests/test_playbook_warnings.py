@@ -1,0 +1,113 @@
+"""A playbook written for "any lock" or "any movable bridge" runs on a town without one: a rule
+whose selector by kind or sector matches no asset is a warning (printed with file, line and field;
+exit 0), while a selector that names an asset id, and a basin the graph lacks, stay errors (exit 2).
+
+The files are test_bad_input.py's three small ones (graph ``stroom`` -> ``gemaal``, no lock, no
+basin) with a playbook file ``draaiboek.yaml`` beside them:
+
+    line 1  rules:
+    line 2    - id: sluizen
+    line 3      when: {asset_failed: {kind: lock}}
+    line 4      action: manual
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_bad_input import GRAPH, SCENARIO, assert_refused, edit, invoke, write_files
+
+import simulator
+
+PLAYBOOK = """\
+rules:
+  - id: sluizen
+    when: {asset_failed: {kind: lock}}
+    action: manual
+"""
+WITH_PLAYBOOK = edit(SCENARIO, "organisations: orgs.yaml\n", "organisations: orgs.yaml\nplaybook: draaiboek.yaml\n")
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def files(playbook: str) -> dict:
+    return {"scenario.yaml": WITH_PLAYBOOK, "draaiboek.yaml": playbook}
+
+
+def test_a_rule_for_any_lock_on_a_town_without_locks_is_a_warning(workdir):
+    write_files(workdir, files(PLAYBOOK))
+    result = invoke(["--lang", "en", "validate", "scenario.yaml"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("scenario.yaml: valid (scenario, 2 assets, injects: 1)")
+    assert result.stderr.splitlines() == [
+        "draaiboek.yaml:3: rules[0].when.asset_failed: warning: {'kind': 'lock'} matches no asset of the graph: "
+        "the rule never fires here"
+    ]
+    dutch = invoke(["--lang", "nl", "validate", "scenario.yaml"])
+    assert dutch.exit_code == 0
+    assert dutch.stderr.splitlines() == [
+        "draaiboek.yaml:3: rules[0].when.asset_failed: waarschuwing: {'kind': 'lock'} past op geen object van "
+        "de graaf: de regel gaat hier nooit af"
+    ]
+
+
+def test_the_warning_is_data_of_the_scenario_and_run_prints_it_and_runs(workdir):
+    write_files(
+        workdir, files(PLAYBOOK + "  - {id: bruggen, when: {at: 1h}, action: manual, target: {sector: waterways}}\n")
+    )
+    scenario = simulator.load_scenario("scenario.yaml")
+    assert [(w.file.name, w.line, w.loc, w.key, w.warning) for w in scenario.warnings] == [
+        ("draaiboek.yaml", 3, ("rules", 0, "when", "asset_failed"), "warn.selects_nothing", True),
+        ("draaiboek.yaml", 5, ("rules", 1, "target"), "warn.selects_nothing", True),
+    ]
+    result = invoke(["--lang", "en", "run", "scenario.yaml", "--out", "out", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "draaiboek.yaml:5: rules[1].target: warning: {'sector': 'waterways'} matches no asset" in result.stderr
+    assert (workdir / "out" / "events.csv").is_file()
+
+
+def test_a_town_with_the_kind_gets_no_warning(workdir):
+    write_files(
+        workdir, {**files(PLAYBOOK), "graph.yaml": edit(GRAPH, "sector: water\n", "sector: water\n    kind: lock\n")}
+    )
+    assert simulator.load_scenario("scenario.yaml").warnings == ()
+    result = invoke(["--lang", "en", "validate", "scenario.yaml"])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        # an asset id that exists, but is no lock: the rule can never fire on what it names
+        (
+            "{asset_failed: {asset: gemaal, kind: lock}}",
+            "draaiboek.yaml:3: rules[0].when.asset_failed: {'asset': 'gemaal', 'kind': 'lock'} matches no asset of "
+            "the graph",
+        ),
+        # an asset id that does not exist: a typo, with a hint
+        (
+            "{asset_failed: {asset: gemal}}",
+            "draaiboek.yaml:3: rules[0].when.asset_failed.asset: unknown asset 'gemal' (did you mean 'gemaal'?)",
+        ),
+        # a basin the graph lacks is named by its id: an error like an asset id (README, playbooks)
+        ("{alarm: havenbekken}", "draaiboek.yaml:3: rules[0].when.alarm: unknown basin 'havenbekken'"),
+    ],
+)
+def test_a_rule_that_names_an_id_the_graph_lacks_stays_an_error(workdir, when, expected):
+    write_files(workdir, files(PLAYBOOK.replace("{asset_failed: {kind: lock}}", when)))
+    for command in ("validate", "run"):
+        result = invoke(["--lang", "en", command, "scenario.yaml", *(["--out", "out"] if command == "run" else [])])
+        assert_refused(result, expected)
+        assert "warning" not in result.stderr
+    assert not (workdir / "out").exists()
+
+
+def test_errors_and_warnings_together_exit_2_and_show_the_error(workdir):
+    write_files(workdir, files(PLAYBOOK + "  - {id: alarm, when: {alarm: havenbekken}, action: close_gates}\n"))
+    result = invoke(["--lang", "en", "validate", "scenario.yaml"])
+    assert_refused(result, "draaiboek.yaml:5: rules[1].when.alarm: unknown basin 'havenbekken'")
