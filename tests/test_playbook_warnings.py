@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from test_bad_input import GRAPH, SCENARIO, assert_refused, edit, invoke, write_files
 
 import simulator
@@ -111,3 +112,34 @@ def test_errors_and_warnings_together_exit_2_and_show_the_error(workdir):
     write_files(workdir, files(PLAYBOOK + "  - {id: alarm, when: {alarm: havenbekken}, action: close_gates}\n"))
     result = invoke(["--lang", "en", "validate", "scenario.yaml"])
     assert_refused(result, "draaiboek.yaml:5: rules[1].when.alarm: unknown basin 'havenbekken'")
+
+
+def test_havenstads_playbook_on_vliegveldstad_refuses_only_the_harbour_basin(tmp_path):
+    """Issue 13's complaint: the lock, bridge and vessel-traffic rules of Havenstad's playbook are
+    warnings on the airport town; its rule on the alarm of the basin 'havenbekken' names a basin
+    Vliegveldstad does not have and stays the one error."""
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        f"name: t\ngraph: {ROOT / 'infrastructure_graphs' / 'vliegveldstad.yaml'}\n"
+        f"organisations: {ROOT / 'scenarios' / 'common' / 'nl-crisisorganisatie.yaml'}\n"
+        f"playbook: {ROOT / 'scenarios' / 'common' / 'draaiboek-havenstad.yaml'}\n"
+        "start: 2027-01-15T02:30:00+01:00\ninjects:\n  - {type: outage, target: onderstation-zuid}\n",
+        encoding="utf-8",
+    )
+    result = invoke(["--lang", "en", "validate", str(scenario)])
+    assert_refused(result)
+    errors = result.stderr.splitlines()
+    assert len(errors) == 1 and errors[0].endswith("rules[20].when.alarm: unknown basin 'havenbekken'"), errors
+    without_alarm = (ROOT / "scenarios" / "common" / "draaiboek-havenstad.yaml").read_text(encoding="utf-8")
+    without_alarm = without_alarm[: without_alarm.index("  - id: zeesluis-dicht")]
+    (tmp_path / "draaiboek.yaml").write_text(without_alarm, encoding="utf-8")
+    edit_scenario = scenario.read_text(encoding="utf-8").replace(
+        str(ROOT / "scenarios" / "common" / "draaiboek-havenstad.yaml"), "draaiboek.yaml"
+    )
+    scenario.write_text(edit_scenario, encoding="utf-8")
+    warned = simulator.load_scenario(scenario).warnings
+    assert [(w.loc, w.params["selector"]) for w in warned] == [
+        (("rules", 3, "when", "asset_failed"), {"kind": "lock"}),
+        (("rules", 4, "when", "asset_failed"), {"kind": "movable_bridge"}),
+        (("rules", 5, "when", "asset_failed"), {"kind": "vessel_traffic_service"}),
+    ]
