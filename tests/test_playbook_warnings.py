@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_input import GRAPH, SCENARIO, assert_refused, edit, invoke, write_files
 
 import simulator
+from simulator.model import LoadError
 
 PLAYBOOK = """\
 rules:
@@ -143,3 +146,48 @@ def test_havenstads_playbook_on_vliegveldstad_refuses_only_the_harbour_basin(tmp
         (("rules", 4, "when", "asset_failed"), {"kind": "movable_bridge"}),
         (("rules", 5, "when", "asset_failed"), {"kind": "vessel_traffic_service"}),
     ]
+
+
+KINDS = ("lock", "weir", "pumping_station", "movable_bridge")
+SECTORS = ("energy", "water", "waterways")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    assets=st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(SECTORS)), min_size=1, max_size=4),
+    kind=st.none() | st.sampled_from(KINDS),
+    sector=st.none() | st.sampled_from(SECTORS),
+    named=st.none() | st.integers(min_value=0, max_value=3),
+)
+def test_a_selector_is_refused_exactly_when_it_names_an_asset_and_matches_nothing(
+    tmp_path_factory, assets, kind, sector, named
+):
+    """For any small graph and any selector: it matches nothing -> a warning without ``asset``,
+    an error with one; it matches something -> neither. Never both, never a crash."""
+    folder = tmp_path_factory.mktemp("g")
+    lines = ["assets:"] + [f"  - {{id: a{i}, sector: {s}, kind: {k}}}" for i, (k, s) in enumerate(assets)]
+    (folder / "graph.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    asset = f"a{named}" if named is not None and named < len(assets) else None
+    fields = {"asset": asset, "kind": kind, "sector": sector}
+    selector = {name: value for name, value in fields.items() if value is not None} or {"kind": "lock"}
+    rule = "{" + ", ".join(f"{k}: {v}" for k, v in selector.items()) + "}"
+    (folder / "s.yaml").write_text(
+        "name: p\ngraph: graph.yaml\nstart: 2027-01-15T02:30:00+01:00\n"
+        "injects: [{type: outage, target: a0}]\n"
+        f"rules:\n  - {{id: r, when: {{asset_failed: {rule}}}, action: manual}}\n",
+        encoding="utf-8",
+    )
+    matches = any(
+        selector.get("asset") in (None, f"a{i}")
+        and selector.get("kind") in (None, k)
+        and selector.get("sector") in (None, s)
+        for i, (k, s) in enumerate(assets)
+    )
+    try:
+        scenario = simulator.load_scenario(folder / "s.yaml")
+    except LoadError as error:
+        assert not matches and "asset" in selector
+        assert [p.key for p in error.problems] == ["ref.selects_nothing"]
+        return
+    assert matches or "asset" not in selector
+    assert [w.key for w in scenario.warnings] == ([] if matches else ["warn.selects_nothing"])
