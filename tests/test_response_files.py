@@ -42,7 +42,11 @@ def refused(path) -> str:
             "- {id: r, when: {incident_known: cyber.ransomwar}, action: inform_public}",
             "'cyber.ransomwar' is not one of",
         ),
-        ("- {id: r, when: {asset_failed: {kind: lokc}}, action: manual}", "matches no asset of the graph"),
+        # by kind alone it would be a warning (test_playbook_warnings.py); naming an asset id, an error
+        (
+            "- {id: r, when: {asset_failed: {asset: onderstation-oost, kind: lokc}}, action: manual}",
+            "matches no asset of the graph",
+        ),
         ("- {id: r, when: {grip: 9}, action: nl_alert}", "'9' is not one of 1, 2, 3, 4, 5, 6"),
         ("- {id: r, when: {grip: 2, owner: nobody}, action: nl_alert}", "unknown organisation 'nobody'"),
         (

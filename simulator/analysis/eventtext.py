@@ -69,6 +69,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text("word.none", lang) if value == 0 and key == "buffer" else duration_text(value, lang)
         elif key == "level_m" and isinstance(value, (int, float)):
             value = format_level(value, lang)
+        elif key in ("mm_per_h", "population") and isinstance(value, (int, float)):
+            value = format_number(value, lang, digits=0 if float(value).is_integer() else 1)  # 2.500, 12,5
         elif key == "backups":
             value = text(f"backups.{value}", lang)
         elif key == "effect" and f"effect.{value}" in CATALOGUE:

@@ -7,13 +7,14 @@ them part of ``rampsim``.
 from __future__ import annotations
 
 from . import (
-    commands,  # noqa: F401  (registers run, validate, explain, ensemble, threats, plot, graph, schema)
+    commands,  # noqa: F401  (registers run, explain, ensemble, threats, plot, graph, schema)
     compare,  # noqa: F401
     exercise,  # noqa: F401
     msel,  # noqa: F401
     pack,  # noqa: F401
     replay,  # noqa: F401
     report,  # noqa: F401
+    validate,  # noqa: F401
 )
 from .base import cli
 

@@ -62,6 +62,11 @@ class CliContext:
         click.secho(message, err=True, fg="red")
         return click.exceptions.Exit(EXIT_BAD_INPUT)
 
+    def warn(self, warnings) -> None:
+        """Print each warning (a located ``Problem``) to stderr, unwrapped like errors; the command goes on."""
+        for warning in warnings:
+            click.secho(warning.render(self.lang), err=True, fg="yellow")
+
     def bad_input(self, error: LoadError) -> click.exceptions.Exit:
         """The problems in the language asked for, else the one the scenario declares (known even
         when the file fails its first check), else the current one."""

@@ -1,4 +1,4 @@
-"""The core ``rampsim`` commands: run, validate, explain, ensemble, threats, plot, graph, schema."""
+"""The core ``rampsim`` commands: run, explain, ensemble, threats, plot, graph, schema."""
 
 from __future__ import annotations
 
@@ -19,12 +19,11 @@ from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
 from ..model.errors import render
 from ..model.graph import GraphFile
-from ..model.loading import csv_pair_folder, file_kind, graph_format, load_yaml_model
+from ..model.loading import csv_pair_folder, file_kind, graph_format
 from ..model.organisations import LadderFile, OrganisationsFile
 from ..model.playbook import PlaybookFile
 from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
-from ..model.yamlfile import declared_language
 from ..report.explain import print_explanation
 from ..report.summary import ensemble_summary_table
 from ..report.terminal import print_graph_info, print_summary, print_timeline
@@ -71,6 +70,7 @@ def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, 
     except LoadError as error:
         raise ctx.bad_input(error) from None
     lang = ctx.choose(local_lang, loaded.spec.language)
+    ctx.warn(loaded.warnings)
     out = out if out is not None else _default_out(scenario, loaded.seed if seed is None else seed)
     if out.exists() and not (force and is_run_directory(out)):
         key = "cli.output_exists" if not force else "cli.not_a_run_refused"
@@ -366,38 +366,6 @@ def plot(ctx: CliContext, run_or_ensemble_dir: Path, out, fmt: str, local_lang) 
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
     ctx.out.print(text("cli.figures_written", lang, path=out))
-
-
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@LANG_OPTION
-@click.pass_obj
-def validate(ctx: CliContext, files: tuple[Path, ...], local_lang) -> None:
-    """Check scenario, graph, organisation, ladder and playbook FILES; exit 2 if any has a problem."""
-    reports: list[str] = []
-    for path in files:  # each file in the language asked for, else the one it declares
-        lang = ctx.choose(local_lang, declared_language(path))
-        try:
-            ctx.out.print(text("summary.valid", lang, path=path, what=_check_file(path, lang)))
-        except LoadError as error:
-            reports.append(error.render(ctx.explicit or error.language or lang))
-    if reports:
-        raise ctx.fail("\n".join(reports))
-
-
-def _check_file(path: Path, lang: str) -> str:
-    """Validate one file of any kind; return a short description of what it is."""
-    kind = file_kind(path)
-    if kind == "scenario":
-        scenario = load_scenario(path)
-        return text("what.scenario", lang, n=len(scenario.graph), i=len(scenario.injects))
-    if kind in _FILE_MODELS:
-        load_yaml_model(path, _FILE_MODELS[kind])
-        return text(f"what.{kind}", lang)
-    return text("what.graph", lang, n=len(load_graph(path)))
-
-
-_FILE_MODELS = {"organisations": OrganisationsFile, "ladder": LadderFile, "playbook": PlaybookFile}
 
 
 @cli.group()

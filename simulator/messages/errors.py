@@ -349,6 +349,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{selector} matches no asset of the graph",
         "nl": "{selector} past op geen object van de graaf",
     },
+    "warn.selects_nothing": {
+        "en": "{selector} matches no asset of the graph: the rule never fires here",
+        "nl": "{selector} past op geen object van de graaf: de regel gaat hier nooit af",
+    },
+    "warn.prefix": {
+        "en": "warning: {message}",
+        "nl": "waarschuwing: {message}",
+    },
     "ref.unknown_variant": {
         "en": "unknown variant '{id}'{hint}; this scenario's variants: {choices}",
         "nl": "onbekende variant '{id}'{hint}; varianten van dit scenario: {choices}",

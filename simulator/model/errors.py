@@ -35,13 +35,14 @@ def format_loc(loc: tuple) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file."""
+    """One thing wrong with an input file; with ``warning`` one thing odd but not refused."""
 
     file: Path | None
     line: int | None
     loc: tuple
     key: str
     params: dict = field(default_factory=dict)
+    warning: bool = False
 
     def render(self, lang: str | None = None) -> str:
         where = str(self.file) if self.file is not None else "<input>"
@@ -49,6 +50,8 @@ class Problem:
             where += f":{self.line}"
         field_text = format_loc(self.loc)
         message = render(self.key, self.params, lang)
+        if self.warning:
+            message = text("warn.prefix", lang, message=message)
         return f"{where}: {field_text}: {message}" if field_text else f"{where}: {message}"
 
 

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJson
 
 from . import plugins
 from .assets import FROZEN
+from .errors import Problem
 from .fieldtypes import Minutes, Slug, custom_error
 from .graph import InfrastructureGraph
 from .incidents import Inject
@@ -137,7 +138,11 @@ class SourceFile:
 
 @dataclass(frozen=True, eq=False)
 class Scenario:
-    """A validated scenario with its graph and organisations, ready to simulate."""
+    """A validated scenario with its graph and organisations, ready to simulate.
+
+    ``warnings``: what is odd but not wrong in its files (a playbook rule that can never fire on
+    this graph, see ``scenario_checks``), located like errors; ``rampsim validate`` prints them.
+    """
 
     spec: ScenarioFile
     graph: InfrastructureGraph
@@ -145,6 +150,7 @@ class Scenario:
     path: Path | None = None
     sources: tuple[SourceFile, ...] = field(default=())
     response: Response = field(default_factory=Response)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def name(self) -> str:

@@ -3,7 +3,15 @@ scenario, its graph, organisations, ladder and playbook (crews, teams, organisat
 basins, zones, triggers, hazards), each problem reported at the line of the file it stands in.
 
 ``ScenarioChecks`` is the base of the scenario loader's resolver (``scenario_loading``): it needs
-``path`` and ``doc`` (the scenario file) and appends to ``problems``.
+``path`` and ``doc`` (the scenario file) and appends to ``problems`` (errors: the scenario is
+refused) and ``warnings`` (the scenario loads; ``rampsim validate`` and ``run`` print them).
+
+One thing is a warning, not an error: a playbook rule whose selector by kind or sector
+(``asset_failed: {kind: lock}``, ``target: {sector: waterways}``) matches no asset of the graph.
+A regional playbook is written for "any lock" or "any movable bridge", and a town without one
+is no mistake: the rule simply never fires there. A selector that names an asset id, and every
+other id a rule names (an asset, a basin, a crew, a deadline, a team), stays an error: an id
+that is not in the files is a typo or a file that belongs to another town.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ class ScenarioChecks:
     path: Path
     doc: SourceDocument
     problems: list[Problem]
+    warnings: list[Problem]
     spec: ScenarioFile
     setting_docs: dict[str, SourceDocument]
 
@@ -202,29 +211,9 @@ class ScenarioChecks:
                     {"value": when.incident_known, "choices": ", ".join(sorted(words))},
                 )
             )
-        selector = when.asset_failed
-        if selector is not None and not any(selector.matches(a) for a in graph.assets):
-            where = loc + ("when", "asset_failed")
-            add(
-                Problem(
-                    doc.path,
-                    doc.line_of(where),
-                    where,
-                    "ref.selects_nothing",
-                    {"selector": selector.model_dump(exclude_none=True)},
-                )
-            )
-        if isinstance(rule.target, AssetSelector) and not any(rule.target.matches(a) for a in graph.assets):
-            where = loc + ("target",)
-            add(
-                Problem(
-                    doc.path,
-                    doc.line_of(where),
-                    where,
-                    "ref.selects_nothing",
-                    {"selector": rule.target.model_dump(exclude_none=True)},
-                )
-            )
+        for where, selector in ((("when", "asset_failed"), when.asset_failed), (("target",), rule.target)):
+            if isinstance(selector, AssetSelector) and not any(selector.matches(a) for a in graph.assets):
+                self.selects_nothing(doc, loc + where, selector)
         if when.grip is not None:
             levels = {lv.level for lv in response.ladder.levels} if response.ladder else set()
             if when.grip not in levels:
@@ -261,6 +250,14 @@ class ScenarioChecks:
                     {"id": when.alarm, "hint": hint_for(when.alarm, basins)},
                 )
             )
+
+    def selects_nothing(self, doc: SourceDocument, where: tuple, selector: AssetSelector) -> None:
+        """A selector that matches no asset: an error when it names an asset id, else a warning."""
+        params = {"selector": selector.model_dump(exclude_none=True)}
+        if selector.asset is not None:
+            self.problems.append(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", params))
+        else:
+            self.warnings.append(Problem(doc.path, doc.line_of(where), where, "warn.selects_nothing", params, True))
 
     def check_organisations(self, organisations, origin) -> dict[str, int]:
         first: dict[str, int] = {}

@@ -219,6 +219,7 @@ class _Resolver(ScenarioChecks):
         self.graphs = graphs if graphs is not None else {}  # graph files read already, by relative path
         self.documents: list[SourceDocument] = [doc]
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.setting_docs: dict[str, SourceDocument] = {}  # which organisation file set a setting
 
     def referenced(self, relative: str, loc: tuple, reader):
@@ -261,7 +262,7 @@ class _Resolver(ScenarioChecks):
             raise LoadError(self.problems)
         unique = list({id(d): d for d in self.documents}.values())
         sources = tuple(SourceFile(d.path, _sha256(d.path)) for d in unique)
-        return Scenario(spec, graph, tuple(organisations), self.path, sources, response)
+        return Scenario(spec, graph, tuple(organisations), self.path, sources, response, tuple(self.warnings))
 
     # --- organisations ----------------------------------------------------------------------------
     def read_organisations(self):
