@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from ..analysis.cases import VERDICTS, CaseCheck, check_cases, load_cases
@@ -38,13 +39,19 @@ class _CasesGroup(click.Group):
 
 def _value_text(value: float, outcome: Outcome, lang: str) -> str:
     """A value in the metric's unit as people read it: a duration for time metrics."""
-    if OUTCOME_METRICS[outcome.metric] == "time":
-        return duration_text(round(value))  # whole minutes: seconds say nothing in a band check
+    quantity = OUTCOME_METRICS[outcome.metric]
+    if quantity == "time":
+        # whole minutes, whole hours from a day on: seconds say nothing in a band check
+        return duration_text(round(value) if value < 1440 else round(value / 60) * 60)
     digits = 0 if float(value).is_integer() or abs(value) >= 100 else 1
+    if quantity == "level":
+        return f"{text('cases.unit.grip', lang)} {format_number(value, lang, digits=digits)}"
     return f"{format_number(value, lang, digits=digits)} {text(f'cases.unit.{outcome.unit}', lang)}"
 
 
 def _band_text(outcome: Outcome, lang: str) -> str:
+    if outcome.low == outcome.high:
+        return _value_text(outcome.low_value, outcome, lang)
     return text(
         "cases.band",
         lang,
@@ -90,7 +97,7 @@ def cases(click_ctx: click.Context, local_lang) -> None:
         sources = "\n".join(f"{s.publisher} ({s.year})" for s in spec.sources)
         for number, outcome in enumerate(spec.outcomes):
             first = number == 0
-            table.add_row(
+            cells = (
                 scenario.path.name if first and scenario.path else "",
                 scenario.name if first else "",
                 outcome.says or outcome.id,
@@ -98,6 +105,7 @@ def cases(click_ctx: click.Context, local_lang) -> None:
                 _band_text(outcome, lang),
                 sources if first else "",
             )
+            table.add_row(*(escape(cell) for cell in cells))  # ids in [brackets] are not markup
     ctx.out.print(table)
 
 
@@ -142,7 +150,7 @@ def _print_checks(ctx: CliContext, checks: list[CaseCheck], runs: int, seed: int
         else:
             median = _value_text(check.p50, o, lang)
             spread = text("cases.range", lang, low=_value_text(check.p5, o, lang), high=_value_text(check.p95, o, lang))
-        table.add_row(
+        cells = (
             check.case if check.case != previous else "",
             _metric_text(o),
             _band_text(o, lang),
@@ -150,6 +158,7 @@ def _print_checks(ctx: CliContext, checks: list[CaseCheck], runs: int, seed: int
             spread,
             text(f"cases.verdict.{check.verdict}", lang),
         )
+        table.add_row(*(escape(cell) for cell in cells))
         previous = check.case
     ctx.out.print(table)
     counts = {v: sum(1 for c in checks if c.verdict == v) for v in VERDICTS}
