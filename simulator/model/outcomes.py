@@ -73,7 +73,9 @@ class Outcome(BaseModel):
     id: Slug
     says: str = Field(default="", description="the reported outcome in the words of the sources")
     metric: str = Field(description="a run metric: " + ", ".join(OUTCOME_METRICS))
-    asset: Slug | None = Field(default=None, description="the asset, for downtime_min and first_failure_min")
+    asset: Slug | None = Field(
+        default=None, validate_default=True, description="the asset, for downtime_min and first_failure_min"
+    )
     unit: str = Field(description="min, h, d or weeks for time metrics; assets, events, people-hours, grip, people")
     low: Number = Field(ge=0)
     high: Number = Field(ge=0)
@@ -110,7 +112,7 @@ class Outcome(BaseModel):
     def _high_not_below_low(cls, value: float, info: ValidationInfo) -> float:
         low = info.data.get("low")
         if low is not None and value < low:
-            raise custom_error("value.case_band", low=low, high=value)
+            raise custom_error("value.case_band", low=f"{low:g}", high=f"{value:g}")
         return value
 
     # the band in the metric's own unit (minutes for time metrics)
