@@ -30,6 +30,9 @@ class _CasesGroup(click.Group):
     """``rampsim cases [DIR]`` and ``rampsim cases check [DIR]``: a first argument that is not a
     subcommand is the folder to list."""
 
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return ["[OPTIONS] [DIR] | check [DIR] [-n N] [--seed S] [--out FILE]"]
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             ctx.meta["cases_folder"] = Path(args[0])
