@@ -258,9 +258,14 @@ def test_cases_lists_each_case_with_its_bands(tmp_path):
     ]
 
 
-def test_cases_lists_in_dutch(tmp_path):
+@pytest.mark.parametrize(
+    "args",
+    [["--lang", "nl", "cases", "{dir}"], ["cases", "--lang", "nl", "{dir}"], ["cases", "{dir}", "--lang", "nl"]],
+)
+def test_cases_lists_in_dutch(tmp_path, args):
     write_case(tmp_path, STROOM_INSIDE)
-    result = CliRunner().invoke(cli, ["--lang", "nl", "cases", str(tmp_path)], env={"COLUMNS": "200"})
+    args = [a.format(dir=tmp_path) for a in args]
+    result = CliRunner().invoke(cli, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Casuïstiek in" in result.output
     assert "1h tot 3h" in result.output

@@ -34,10 +34,17 @@ class _CasesGroup(click.Group):
         return ["[OPTIONS] [DIR] | check [DIR] [-n N] [--seed S] [--out FILE]"]
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            ctx.meta["cases_folder"] = Path(args[0])
-            args = args[1:]
-        return super().parse_args(ctx, args)
+        rest, i = list(args), 0
+        while i < len(rest):
+            if rest[i] == "--lang":  # the group's one option with a value
+                i += 2
+            elif rest[i].startswith("-"):
+                i += 1
+            else:
+                if rest[i] not in self.commands:
+                    ctx.meta["cases_folder"] = Path(rest.pop(i))
+                break
+        return super().parse_args(ctx, rest)
 
 
 def _value_text(value: float, outcome: Outcome, lang: str) -> str:
