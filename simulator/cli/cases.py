@@ -101,7 +101,7 @@ def cases(click_ctx: click.Context, local_lang) -> None:
     folder = click_ctx.meta.get("cases_folder", DEFAULT_FOLDER)
     table = Table(title=text("cases.title", lang, path=folder), show_lines=True)
     for column in ("file", "case", "outcome", "metric", "band", "sources"):
-        table.add_column(text(f"cases.col.{column}", lang))
+        table.add_column(text(f"cases.col.{column}", lang), overflow="fold")  # ids folded, never cut off
     for scenario in _load(ctx, folder, lang):
         spec = scenario.spec
         sources = "\n".join(f"{s.publisher} ({s.year})" for s in spec.sources)
@@ -151,7 +151,7 @@ def _print_checks(ctx: CliContext, checks: list[CaseCheck], runs: int, seed: int
         title = text("cases.check_title", lang, runs=runs_text, seed=seed)
     table = Table(title=title)
     for column in ("case", "metric", "band", "median", "range", "verdict"):
-        table.add_column(text(f"cases.col.{column}", lang))
+        table.add_column(text(f"cases.col.{column}", lang), overflow="fold")
     previous = None
     for check in checks:
         o = check.outcome
