@@ -7,6 +7,7 @@ them part of ``rampsim``.
 from __future__ import annotations
 
 from . import (
+    cases,  # noqa: F401
     commands,  # noqa: F401  (registers run, explain, ensemble, threats, plot, graph, schema)
     compare,  # noqa: F401
     exercise,  # noqa: F401

@@ -17,6 +17,7 @@ from .fieldtypes import Minutes, Slug, custom_error
 from .graph import InfrastructureGraph
 from .incidents import Inject
 from .organisations import CallOutField, Deadline, Ladder, OfficeHours, Organisation, Reporting
+from .outcomes import CaseSource, Outcome
 from .playbook import Rule
 
 # Longest simulated time: 10 years (wall-clock arithmetic stays far inside datetime's range).
@@ -114,6 +115,13 @@ class ScenarioFile(BaseModel):
             "replace, null removes a key (its default applies)"
         ),
     )
+    sources: tuple[CaseSource, ...] = Field(
+        default=(), description="public sources of a reconstructed real case (title, publisher, year, link)"
+    )
+    outcomes: tuple[Outcome, ...] = Field(
+        default=(), description="the case's reported outcomes as bands, checked by `rampsim cases check`"
+    )
+    limits: str = Field(default="", description="what rampsim cannot express of this case")
 
 
 @dataclass(frozen=True)

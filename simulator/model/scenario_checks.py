@@ -101,6 +101,13 @@ class ScenarioChecks:
                 inject_ids.add(inject.id)
         for asset_id in spec.priorities:
             asset_ref(("priorities", asset_id), asset_id)
+        outcome_ids: set[str] = set()
+        for n, outcome in enumerate(spec.outcomes):
+            if outcome.asset is not None:
+                asset_ref(("outcomes", n, "asset"), outcome.asset)
+            if outcome.id in outcome_ids:
+                add(self.at(("outcomes", n, "id"), "ref.duplicate_id", id=outcome.id, first="outcomes"))
+            outcome_ids.add(outcome.id)
         reporting_doc = self.doc if spec.reporting is not None else self.setting_docs.get("reporting")
         for c, channel in enumerate(response.reporting.channels):
             asset_ref(("reporting", "channels", c), channel, reporting_doc)
