@@ -268,7 +268,7 @@ def test_cases_lists_in_dutch(tmp_path, args):
     result = CliRunner().invoke(cli, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Casuïstiek in" in result.output
-    assert "1h tot 3h" in result.output
+    assert "1u tot 3u" in result.output
 
 
 def test_cases_check_judges_hand_computed_outcomes(tmp_path):
