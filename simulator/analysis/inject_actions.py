@@ -7,8 +7,9 @@ their cause. A decision of a team never comes before that team is in session: a 
 decided by the team in session just before it (the one assembled last; none: the duty officer,
 who is always there), a playbook action that waited for a team (an emergency ordinance waiting for
 the municipal policy team) by that team. When the moment it would go to is earlier than the
-team's assembly, it moves to the first moment from the assembly up to the decision; when there
-is none, it is dropped and the moment where it would have been says so in its simulation column.
+team's assembly, it moves to the first moment while the team is in session (from its assembly to
+its dismissal; a step down dismisses it); when there is none, it is dropped and the moment where
+it would have been says so in its simulation column.
 Without any response, a default by the kind of row: register the report, assess the incident,
 update the picture.
 """
@@ -22,7 +23,6 @@ from ..engine.eventkinds import EXPECTED_ACTIONS
 from ..messages import CATALOGUE
 from .eventtext import duration_text
 from .inject_lookups import RunLookups
-from .inject_routes import team_in_session
 
 __all__ = ["assign_responses", "place_team_decisions", "expected_action"]
 
@@ -68,12 +68,18 @@ def _sessions(run: RunLookups) -> dict[str, list[tuple[float, float, str]]]:
 
 
 def _decider(run: RunLookups, e: int, sessions) -> tuple[str, float, float] | None:
-    """(team name, in session since, decision minute) of a team decision, None for others; for an
-    action waiting for a team that never assembles, since is inf."""
+    """(team name, in session from, in session until) of a team decision, None for others: for a
+    GRIP step the session in progress just before it (the team assembled last), for an action that
+    waited for a team the session in which it was queued, else the team's first session (from inf
+    when the team never assembles)."""
     kind = run.kind[e]
     if kind in _GRIP_KINDS:
-        team = team_in_session(run, math.nextafter(run.time[e], -math.inf))
-        return (team[0], team[1], run.time[e]) if team else None
+        before = math.nextafter(run.time[e], -math.inf)
+        open_ = [s for team in sessions.values() for s in team if s[0] <= before < s[1]]
+        if not open_:
+            return None  # no team in session: the duty officer decides
+        start, end, name = max(open_)
+        return name, start, end
     if kind != "rule.fired":
         return None
     for waiting in run.children.get(e, ()):
@@ -84,8 +90,8 @@ def _decider(run: RunLookups, e: int, sessions) -> tuple[str, float, float] | No
         decided = min(queued, default=math.inf)
         session = next((s for s in sessions.get(ref, []) if s[0] <= decided <= s[1]), None)
         if session is None:
-            return (ref, math.inf, decided)
-        return (session[2], session[0], decided)
+            return (ref, math.inf, math.inf)
+        return (session[2], session[0], session[1])
     return None
 
 
@@ -97,9 +103,9 @@ def place_team_decisions(run: RunLookups, moments: list) -> None:
             decider = _decider(run, e, sessions)
             if decider is None or moment.time >= decider[1]:
                 continue
-            team, since, decided = decider
+            team, since, until = decider
             moment.responses.remove(e)
-            later = next((m for m in moments if since <= m.time <= decided), None)
+            later = next((m for m in moments if since <= m.time <= until), None)
             action = response_text(run, e)
             if later is not None:
                 later.responses.append(e)

@@ -3,8 +3,8 @@
 - An owner's own staff who notice a failure (a ``report`` whose asset has an owner other than the
   control room) call the safety region's control room on the direct line, where the duty officer
   (officier van dienst) takes it: an operator (energy, water, flood defence, waterways, telecom,
-  transport) as the duty operator, a municipality's or ICT owner's IT staff as the system
-  administrator, others as their duty officer. Not 112.
+  transport) as the duty operator, others as their duty officer. Not 112. A municipality's or an
+  ICT owner's IT staff (government and ICT assets) call their own crisis coordinator instead.
 - Citizens (a neighbourhood's state, an asset without an owner of its own) and residents seeing
   water or a crowd call 112; an official's office reports a threat on 112 too.
 - An owner's own detection reaches the owner's crisis team first (``to``: "Crisisteam {org}", the
@@ -100,6 +100,9 @@ def route(run: RunLookups, time: float, channel: str, channel_event: int | None,
             official = next((str(run.data[e]["official"]) for e in facts if run.data[e].get("official")), "")
         elif kind in ("report.received.flood", "report.received.crowd"):
             say, to, method = "residents", run.t("msel.to.control_room"), "phone_112"
+        elif has_owner and _staff(run, asset) == "it_staff":  # IT staff call their own crisis coordinator
+            say, method = "it_staff", "phone"
+            to = run.t("msel.to.crisis_team", org=run.org_names.get(owner, owner))
         elif has_owner:
             say, to, method = _staff(run, asset), duty_officer, "direct_line"
         else:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from ..engine.eventkinds import STATUS_KINDS, VISIBLE_INCIDENTS
-from ..messages import CATALOGUE, format_level, format_percent
+from ..messages import CATALOGUE, format_level, format_number, format_percent
 from .eventtext import event_message
 from .inject_lookups import RunLookups
 
@@ -39,7 +39,8 @@ def spoken_clock(run: RunLookups, minutes: float, now: float | None = None) -> s
     rounded = int(5 * round(exact / 5))
     hour, minute = divmod(rounded % (24 * 60), 60)
     h12 = hour % 12 or 12
-    said = run.t(f"msel.clock.{minute}", h=run.t(f"msel.hour.{h12}"), next=run.t(f"msel.hour.{h12 % 12 + 1}"))
+    named = h12 % 12 + 1 if minute >= int(run.t("msel.clock.next_from")) else h12
+    said = run.t(f"msel.clock.{minute}", h=run.t(f"msel.hour.{named}"))
     if abs(exact - rounded) >= 1:
         said = run.t("msel.clock.about", clock=said)
     if now is not None and run.clock(now).date() != when.date():
@@ -71,11 +72,12 @@ def _say(run: RunLookups, own: bool, key: str, **params: object) -> str:
     return run.t(chosen, **params)
 
 
-def _zone_status(run: RunLookups, name: str, since: str, needs: list[str], operational: bool) -> str:
-    if operational:
+def _zone_status(run: RunLookups, name: str, since: str, needs: list[str], kind: str) -> str:
+    if kind == "asset.operational":
         return run.t("msel.zone.back", name=name)
     if not needs:
-        return run.t("msel.zone.down", name=name, since=since)
+        key = "msel.zone.down" if kind == "asset.failed" else "msel.zone.disrupted"
+        return run.t(key, name=name, since=since)
     parts = [
         run.t(f"msel.zone.{n}", since=since)
         if f"msel.zone.{n}" in CATALOGUE
@@ -90,7 +92,7 @@ def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list
     asset, kind = run.asset[e], run.kind[e]
     name, since = spoken_name(run.name(asset)), spoken_clock(run, run.time[e], now)
     if run.sector.get(asset) == "population":
-        return _zone_status(run, name, since, needs, kind == "asset.operational")
+        return _zone_status(run, name, since, needs, kind)
     if kind == "asset.operational":
         return _say(run, own, "operational", name=name)
     if kind == "asset.degraded":
@@ -107,7 +109,14 @@ def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list
 def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
     kind, data = run.kind[e], run.data[e]
     level = data.get("level", run.level[e])  # a DDoS names its level: the service follows later
-    params: dict[str, object] = {k: v for k, v in data.items() if isinstance(v, str | int | float)}
+    params: dict[str, object] = {k: v for k, v in data.items() if isinstance(v, str)}
+    params.update(
+        {
+            k: format_number(v, run.lang)
+            for k, v in data.items()
+            if isinstance(v, int | float) and not isinstance(v, bool)
+        }
+    )
     params.update(name=spoken_name(run.name(run.asset[e])), level_pct=format_percent(level or 0.0, run.lang))
     if "basin" in data:
         params["basin"] = spoken_name(str(data["basin"]))
@@ -159,11 +168,19 @@ def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> 
             sentences.append((order, sentence))
     texts = [s for _, s in sorted(sentences, key=lambda p: p[0])]
     if not texts and facts:  # only facts said by a status that did not change (a restart while still degraded)
-        e = facts[0]
-        texts = [event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang)]
+        texts = [_quiet_sentence(run, facts[0])]
     if len(texts) > _MAX_SENTENCES:
         texts = texts[: _MAX_SENTENCES - 1] + [run.t("msel.speak.more", n=len(texts) - _MAX_SENTENCES + 1)]
     return texts
+
+
+def _quiet_sentence(run: RunLookups, e: int) -> str:
+    """A moment holding only facts a status would say, when the status did not change."""
+    name = spoken_name(run.name(run.asset[e]))
+    if run.kind[e] == "need.restarted":
+        return run.t("msel.speak.restarted", name=name, needs=_needs(run, [str(run.data[e].get("type", ""))]))
+    words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang)
+    return words if words.endswith((".", "!", "?")) else f"{words}."
 
 
 def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted by kind
@@ -189,8 +206,10 @@ def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted
             buffer = spoken_duration(run, max(buffers))
             if own and set(types) == {"power"}:
                 return run.t("msel.own.reserve.power", name=name, buffer=buffer)
-            return run.t("msel.own.reserve", name=name, needs=_needs(run, types), buffer=buffer)
-        return run.t("msel.speak.need_lost", name=name, needs=_needs(run, types))
+            if own:
+                return run.t("msel.own.reserve", name=name, needs=_needs(run, types), buffer=buffer)
+        key = "msel.zone.need_lost" if run.sector.get(asset) == "population" else "msel.speak.need_lost"
+        return run.t(key, name=name, needs=_needs(run, types))
     if back:
         key = "msel.zone.need_back" if run.sector.get(asset) == "population" else "msel.speak.need_back"
         return run.t(key, name=name, needs=_needs(run, back))

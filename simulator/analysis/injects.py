@@ -59,6 +59,7 @@ INJECT_COLUMNS = [
     "message",
     "expected_action",
     "simulation",
+    "responses",
     "events",
     "assets",
     "channel",
@@ -187,7 +188,8 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
     ``to``, ``method`` (a key: phone_112, direct_line, phone, email, scada, radio, social, media, knmi),
     ``message`` (as the role player reads it out), ``expected_action`` (one action a line),
-    ``simulation`` (what the simulation knows: one event a line, then notes), ``events`` (tuple of the ids of the
+    ``simulation`` (what the simulation knows: one event a line, then notes), ``responses`` (tuple
+    of the ids of the responses listed as expected actions, ascending), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event),
     ``channel`` (one of ``MSEL_CHANNELS``). Text columns in ``lang``.
     """
@@ -219,6 +221,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
                 "message": message,
                 "expected_action": expected_action(run, moment, channel, sender, facts),
                 "simulation": _simulation(run, moment),
+                "responses": tuple(sorted(moment.responses)),
                 "events": tuple(moment.events),
                 "assets": assets,
                 "channel": channel,

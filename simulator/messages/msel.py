@@ -79,10 +79,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Let op: '{action}' is een besluit van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",
     },
     "msel.note.dropped": {
-        "en": "Note: '{action}' is a decision of the {team} (in session from {clock}); no inject reaches it "
-        "in session before it is due, so it is not listed as an expected action.",
-        "nl": "Let op: '{action}' is een besluit van het {team} (bijeen vanaf {clock}); geen inject bereikt het "
-        "team voor het besluit valt, dus het staat niet bij de verwachte acties.",
+        "en": "Note: '{action}' is a decision of the {team} (in session from {clock}); no inject comes while "
+        "it is in session, so it is not listed as an expected action.",
+        "nl": "Let op: '{action}' is een besluit van het {team} (bijeen vanaf {clock}); er komt geen inject "
+        "terwijl het bijeen is, dus het staat niet bij de verwachte acties.",
     },
     "msel.note.never": {
         "en": "Note: '{action}' waits for team {team}, which does not assemble in this run: not listed.",

@@ -8,26 +8,28 @@ their installation ("onze besturing"), ``msel.speak.*`` sentences anyone can say
 sentences about a neighbourhood; ``msel.knmi.*`` the KNMI weather warning.
 """
 
-_CLOCK = {
+_CLOCK = {  # {h}: the hour the language names at that minute (``msel.clock.next_from``)
     0: ("{h} o'clock", "{h} uur"),
     5: ("five past {h}", "vijf over {h}"),
     10: ("ten past {h}", "tien over {h}"),
     15: ("quarter past {h}", "kwart over {h}"),
-    20: ("twenty past {h}", "tien voor half {next}"),
-    25: ("twenty-five past {h}", "vijf voor half {next}"),
-    30: ("half past {h}", "half {next}"),
-    35: ("twenty-five to {next}", "vijf over half {next}"),
-    40: ("twenty to {next}", "tien over half {next}"),
-    45: ("quarter to {next}", "kwart voor {next}"),
-    50: ("ten to {next}", "tien voor {next}"),
-    55: ("five to {next}", "vijf voor {next}"),
+    20: ("twenty past {h}", "tien voor half {h}"),
+    25: ("twenty-five past {h}", "vijf voor half {h}"),
+    30: ("half past {h}", "half {h}"),
+    35: ("twenty-five to {h}", "vijf over half {h}"),
+    40: ("twenty to {h}", "tien over half {h}"),
+    45: ("quarter to {h}", "kwart voor {h}"),
+    50: ("ten to {h}", "tien voor {h}"),
+    55: ("five to {h}", "vijf voor {h}"),
 }
 _HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_UREN = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+_UREN = ("één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 SPEECH: dict[str, dict[str, str]] = {
     **{f"msel.clock.{m}": {"en": en, "nl": nl} for m, (en, nl) in _CLOCK.items()},
     **{f"msel.hour.{i + 1}": {"en": en, "nl": nl} for i, (en, nl) in enumerate(zip(_HOURS, _UREN))},
+    # the minute from which a clock time is said with the next hour: "twenty-five to three", "tien voor half drie"
+    "msel.clock.next_from": {"en": "35", "nl": "20"},
     "msel.clock.about": {"en": "about {clock}", "nl": "ongeveer {clock}"},
     "msel.clock.other_day": {"en": "{day} at {clock}", "nl": "{day} om {clock}"},
     "msel.hello.morning": {"en": "Good morning", "nl": "Goedemorgen"},
@@ -56,8 +58,8 @@ SPEECH: dict[str, dict[str, str]] = {
         "nl": "{hello}, u spreekt met de piketfunctionaris van {org}. Ik bel om u te informeren. {content}",
     },
     "msel.frame.scada": {
-        "en": "Alarm on the control screen in the control centre of {org}: {content}",
-        "nl": "Alarm op het bedieningsscherm in de bedieningscentrale van {org}: {content}",
+        "en": "Alarm on the control screen in the control centre of {org}. {content}",
+        "nl": "Alarm op het bedieningsscherm in de bedieningscentrale van {org}. {content}",
     },
     "msel.frame.soc": {
         "en": "E-mail from the security operations centre of {org}, subject 'Security incident': {content} "
@@ -66,8 +68,8 @@ SPEECH: dict[str, dict[str, str]] = {
         "Neem direct contact met ons op.",
     },
     "msel.frame.webcare": {
-        "en": "The webcare team of {org} reports from social media: {content}",
-        "nl": "Het webcareteam van {org} ziet op sociale media: {content}",
+        "en": "The webcare team of {org} sees this on social media. {content}",
+        "nl": "Het webcareteam van {org} ziet dit op sociale media. {content}",
     },
     "msel.frame.caller": {
         "en": "Hello, I want to report something. {content} Can you send someone?",
@@ -143,6 +145,10 @@ SPEECH: dict[str, dict[str, str]] = {
         "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",
     },
     "msel.speak.operational": {"en": "{name} is working again.", "nl": "{name} doet het weer."},
+    "msel.speak.restarted": {
+        "en": "{name} is running again now that it has {needs} again.",
+        "nl": "{name} draait weer nu er weer {needs} is.",
+    },
     "msel.speak.need_lost": {"en": "{name} has no {needs} any more.", "nl": "{name} heeft geen {needs} meer."},
     "msel.speak.need_back": {"en": "{name} has {needs} again.", "nl": "{name} heeft weer {needs}."},
     "msel.speak.more": {
@@ -246,6 +252,14 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.zone.down": {
         "en": "In {name} nothing works any more since {since}.",
         "nl": "In {name} doet sinds {since} niets het meer.",
+    },
+    "msel.zone.disrupted": {
+        "en": "In {name} things have been badly disrupted since {since}.",
+        "nl": "In {name} is het sinds {since} flink ontregeld.",
+    },
+    "msel.zone.need_lost": {
+        "en": "In {name} there is no {needs} any more.",
+        "nl": "In {name} is er geen {needs} meer.",
     },
     "msel.zone.back": {"en": "In {name} everything works again.", "nl": "In {name} doet alles het weer."},
     "msel.zone.need_back": {"en": "In {name} there is {needs} again.", "nl": "In {name} is er weer {needs}."},
