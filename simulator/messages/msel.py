@@ -46,8 +46,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     # --- means ----------------------------------------------------------------------------------
     "msel.method.phone_112": {"en": "Phone (112)", "nl": "Telefoon (112)"},
     "msel.method.direct_line": {
-        "en": "Phone (direct line to the control room, duty officer)",
-        "nl": "Telefoon (directe lijn meldkamer, officier van dienst)",
+        "en": "Direct line (control room)",
+        "nl": "Directe lijn (meldkamer)",
     },
     "msel.method.phone": {"en": "Phone", "nl": "Telefoon"},
     "msel.method.email": {"en": "E-mail", "nl": "E-mail"},

@@ -50,10 +50,10 @@ COLUMNS = (
     ("msel.col.elapsed", 5),
     ("msel.col.from", 11),
     ("msel.col.to", 10),
-    ("msel.col.method", 9),
+    ("msel.col.method", 8),
     ("msel.col.message", 34),
     ("msel.col.expected", 22),
-    ("msel.col.simulation", 21),
+    ("msel.col.simulation", 22),
     ("msel.col.events", 0),
     ("msel.col.assets", 0),
 )
