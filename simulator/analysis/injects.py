@@ -23,7 +23,8 @@ its later changes and end make none.
 Each row has the message as the role player reads it out (``inject_speech``), sent through the
 channel a real sender would use (``inject_routes``), the expected player action
 (``inject_actions``: a team's decision only while that team is in session) and, separately, what
-the simulation knows: one line per event with its number, clock, asset id and the engine's words.
+the simulation knows: one line per event with its number, clock, kind, asset id and level, need,
+water level or rain rate.
 
 Rows are sorted by time; rows of the same minute in the order the simulation logged their first
 event. Times: ``time_min`` minutes after the scenario start; ``clock`` the wall clock in the
