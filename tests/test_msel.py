@@ -18,11 +18,14 @@ incident is known, the CoPI assembles 30 min later):
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
+import zlib
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -33,11 +36,21 @@ from openpyxl import load_workbook
 
 from simulator import load_scenario, simulate
 from simulator.analysis import Results
-from simulator.analysis.injects import INJECT_COLUMNS, derive_injects, is_fact
+from simulator.analysis.injects import INJECT_COLUMNS, UNSPOKEN_KINDS, derive_injects, is_fact
 from simulator.cli import cli
 from simulator.messages import CATALOGUE
 from simulator.model.playbook import ACTIONS
-from simulator.report.msel import CLOCK_FORMAT, COLUMNS, ELAPSED_FORMAT, msel_csv, write_msel
+from simulator.report.msel import (
+    CLOCK_FORMAT,
+    COLUMNS,
+    ELAPSED_FORMAT,
+    FONT_SIZE_PT,
+    LINE_HEIGHT_PT,
+    POINTS_PER_WIDTH,
+    SHEET_COLUMNS,
+    msel_csv,
+    write_msel,
+)
 
 ASSETS = [
     {
@@ -144,9 +157,9 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             1,
             10.0,
             "report",
-            "Operator, net",
+            "Duty operator, net",
             "Control room (meldkamer)",
-            "phone_112",
+            "direct_line",
             ids(
                 results, ("inject", "sub"), ("outage.start", "sub"), ("asset.failed", "sub"), ("report.received", "sub")
             ),
@@ -172,18 +185,18 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             3,
             180.0,
             "monitoring",
-            "Security monitoring (SOC), Gemeente Test",
+            "System administrator, Gemeente Test",
             "Crisis team, Gemeente Test",
-            "email",
+            "phone",
             theft,
             ("server",),
         ),
-        (4, 195.0, "share", "Duty officer, Gemeente Test", "CoPI", "phone", theft, ("server",)),
+        (4, 195.0, "share", "On-call manager, Gemeente Test", "CoPI", "phone", theft, ("server",)),
         (
             5,
             220.0,
             "update",
-            "Operator, net",
+            "Duty operator, net",
             "CoPI",
             "phone",
             ids(
@@ -208,12 +221,26 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
 
 def test_messages_and_expected_actions_in_english(results):
     injects = derive_injects(results, "en")
+    # who calls, what they say, in their words; times as people say them (sub failed at 02:30, wijk at 02:35)
     assert injects["message"].tolist() == [
-        "The operator (net) reports: Onderstation is down since 02:30.",
-        "A caller on 112 reports: Wijk is down since 02:35: no power.",
-        "The security monitoring of Gemeente Test reports: data has been stolen from Server.",
-        "The duty officer of Gemeente Test reports: data has been stolen from Server.",
-        "The operator (net) reports: Onderstation works again; Wijk works again.",
+        "Good morning, this is the duty operator of net. Onderstation has been down since half past two.",
+        "Hello, I want to report something. In Wijk: no power since twenty-five to three. Can you send someone?",
+        "Good morning, crisis coordinator? This is the system administrator on duty at Gemeente Test. "
+        "We have found that data has been taken out of Server. I thought you should know at once.",
+        "Good morning, this is the on-call manager of Gemeente Test. I am calling to inform you. "
+        "We have found that data has been taken out of Server.",
+        "Good morning, this is the duty operator of net. Onderstation is working again. "
+        "In Wijk everything works again.",
+    ]
+    # what the simulation knows, beside it: event number, clock, kind, asset, level or need
+    assert injects["simulation"].tolist() == [
+        "#2 02:30 outage.start sub\n#3 02:30 asset.failed sub 0%\n#7 02:40 report.received sub",
+        "#4 02:30 need.unsatisfied wijk power\n#5 02:35 need.exhausted wijk power\n#6 02:35 asset.failed wijk 0%"
+        "\n#14 02:45 report.received wijk",
+        "#21 03:30 cyber.exfiltrated server\n#23 05:30 detect.monitoring server",
+        "#21 03:30 cyber.exfiltrated server\n#23 05:30 detect.monitoring server",
+        "#30 06:10 asset.operational sub 100%\n#31 06:10 need.satisfied wijk power\n#32 06:10 need.restarted wijk power"
+        "\n#33 06:10 asset.operational wijk 100%",
     ]
     # the playbook's and the ladder's responses, each with the row whose fact caused it
     assert injects["expected_action"].tolist() == [
@@ -228,19 +255,22 @@ def test_messages_and_expected_actions_in_english(results):
 def test_the_same_rows_in_dutch(results):
     injects = derive_injects(results, "nl")
     assert injects["from"].tolist() == [
-        "Beheerder net",
+        "Dienstdoende operator net",
         "Melder via 112",
-        "Securitymonitoring (SOC) Gemeente Test",
+        "Systeembeheerder Gemeente Test",
         "Piketfunctionaris Gemeente Test",
-        "Beheerder net",
+        "Dienstdoende operator net",
     ]
     assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "CoPI"]
     assert injects["message"].tolist() == [
-        "De beheerder (net) meldt: Onderstation is sinds 02:30 uitgevallen.",
-        "Een melder belt 112: Wijk is sinds 02:35 uitgevallen: geen stroom.",
-        "De securitymonitoring van Gemeente Test meldt: er zijn gegevens gestolen uit Server.",
-        "De piketfunctionaris van Gemeente Test meldt: er zijn gegevens gestolen uit Server.",
-        "De beheerder (net) meldt: Onderstation werkt weer; Wijk werkt weer.",
+        "Goedemorgen, u spreekt met de dienstdoende operator van net. Onderstation ligt sinds half drie plat.",
+        "Hallo, ik wil iets melden. In Wijk: sinds vijf over half drie geen stroom. Kunt u iemand sturen?",
+        "Goedemorgen, spreek ik de crisiscoördinator? U spreekt met de systeembeheerder van dienst van Gemeente "
+        "Test. We hebben ontdekt dat er gegevens uit Server zijn weggesluisd. Ik dacht: dit moet u meteen weten.",
+        "Goedemorgen, u spreekt met de piketfunctionaris van Gemeente Test. Ik bel om u te informeren. "
+        "We hebben ontdekt dat er gegevens uit Server zijn weggesluisd.",
+        "Goedemorgen, u spreekt met de dienstdoende operator van net. Onderstation doet het weer. "
+        "In Wijk doet alles het weer.",
     ]
     assert injects["expected_action"].tolist() == [
         (
@@ -271,7 +301,8 @@ def test_a_stealthy_event_leaks_into_no_row(results, tmp_path):
         sheet_rows = [[c.value for c in row] for row in load_workbook(xlsx_path).active.iter_rows(min_row=3)]
         assert len(csv_rows) == len(sheet_rows) == len(injects) == 5
         listed = [set(events) for events in injects["events"]]
-        listed += [{int(n) for n in row[8].split(", ")} for row in csv_rows + sheet_rows]
+        listed += [{int(n) for n in row[9].split(", ")} for row in csv_rows]
+        listed += [{int(n[1:]) for n in re.findall(r"#\d+", row[8])} for row in sheet_rows]
         assert all(not hidden & events for events in listed)
         words = [*injects["message"], *injects["expected_action"], csv_path.read_text("utf-8")]
         words += [str(value) for row in sheet_rows for value in row]
@@ -279,10 +310,12 @@ def test_a_stealthy_event_leaks_into_no_row(results, tmp_path):
 
 
 def test_invariants_on_reference_scenarios():
-    """On two reference runs: every knowledge row of a fact (an organisation learning something
-    about the world) is in exactly one row at its minute; no row holds an event nobody knew, or an
-    event before it happened; rows are numbered 1..n in order of time."""
-    for name in ("ransomware-gemeente.yaml", "sluis-havenstad.yaml"):
+    """On three reference runs: every knowledge row of a fact (an organisation learning something
+    about the world) is in exactly one row at its minute, except the facts nobody notices as such
+    (a hazard's start: in no row; rain: in the one KNMI forecast of its spell, up to an hour before
+    it); no row holds an event nobody knew, or an event before it happened (the forecast excepted);
+    rows are numbered 1..n in order of time."""
+    for name in ("ransomware-gemeente.yaml", "sluis-havenstad.yaml", "polder-gemaal-hack.yaml"):
         results = simulate(load_scenario(ROOT / "scenarios" / name), lang="en")
         injects = derive_injects(results, "en")
         assert injects["number"].tolist() == list(range(1, len(injects) + 1))
@@ -290,8 +323,13 @@ def test_invariants_on_reference_scenarios():
         events = results.events.set_index("id")
         kind, happened, known = events["kind"], events["time_min"], events["known_min"]
         row_of: dict[tuple[float, int], list[int]] = {}
-        for number, time, held in zip(injects["number"], injects["time_min"], injects["events"]):
+        forecast: dict[int, list[int]] = {}
+        for number, time, held, channel in zip(*(injects[c] for c in ("number", "time_min", "events", "channel"))):
             for event in held:
+                if channel == "forecast":
+                    assert kind[event] == "hazard.rain" and time <= happened[event], (name, number, event)
+                    forecast.setdefault(event, []).append(number)
+                    continue
                 assert not pd.isna(known[event]) and known[event] <= time and happened[event] <= time, (
                     name,
                     number,
@@ -300,7 +338,11 @@ def test_invariants_on_reference_scenarios():
                 row_of.setdefault((time, event), []).append(number)
         learned = results.knowledge[[is_fact(kind[e]) for e in results.knowledge["event"]]]
         for time, event in set(zip(learned["time_min"], learned["event"])):
-            assert len(row_of.get((float(time), int(event)), [])) == 1, (name, time, event, kind[event])
+            if kind[event] == "hazard.rain":
+                assert len(forecast.get(int(event), [])) == 1, (name, event)
+            expected = 0 if kind[event] in UNSPOKEN_KINDS else 1
+            assert len(row_of.get((float(time), int(event)), [])) == expected, (name, time, event, kind[event])
+    assert forecast  # the polder's rain
 
 
 def test_every_playbook_action_has_an_expected_action():
@@ -321,27 +363,28 @@ def test_workbook_layout(results, tmp_path):
         "From",
         "To",
         "Method",
-        "Message (as the player hears it)",
+        "Message (read out as it is)",
         "Expected player action",
-        "Related events",
-        "Related assets",
+        "What the simulation knows (exercise control)",
     ]
     assert ws.freeze_panes == "A3"
-    assert ws.auto_filter.ref == "A2:J7"
+    assert ws.auto_filter.ref == "A2:I7"
     assert ws.print_title_rows == "$2:$2"
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
+    assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert [ws.column_dimensions[col].width for col in "ABCDEFGHIJ"] == [width for _, width in COLUMNS]
+    assert [ws.column_dimensions[col].width for col in "ABCDEFGHI"] == [width for _, width in SHEET_COLUMNS]
+    assert sum(width for _, width in SHEET_COLUMNS) * POINTS_PER_WIDTH * 9.5 / FONT_SIZE_PT <= 842 - 2 * 0.4 * 72
     assert (ws["B3"].value, ws["B3"].number_format) == (datetime(2027, 1, 15, 2, 40), CLOCK_FORMAT)
     assert (ws["C6"].value, ws["C6"].number_format) == (timedelta(minutes=195), ELAPSED_FORMAT)  # a duration
-    assert ws["G3"].alignment.wrap_text and ws["H3"].alignment.wrap_text and not ws["B3"].alignment.wrap_text
-    assert (ws["D3"].value, ws["F3"].value, ws["I3"].value, ws["J7"].value) == (
-        "Operator, net",
-        "Phone (112)",
-        "1, 2, 3, 7",
-        "sub, wijk",
+    assert ws["G3"].alignment.wrap_text and ws["I3"].alignment.wrap_text and not ws["B3"].alignment.wrap_text
+    assert {ws.cell(r, c).font.sz for r in range(2, 8) for c in range(1, 10)} == {FONT_SIZE_PT}
+    assert (ws["D3"].value, ws["F3"].value, ws["I7"].value.split("\n")[0]) == (
+        "Duty operator, net",
+        "Direct line (control room)",
+        "#30 06:10 asset.operational sub 100%",
     )
-    assert ws.row_dimensions[3].height >= 3 * 14  # three expected actions, one a line
+    assert ws.row_dimensions[3].height >= 3 * LINE_HEIGHT_PT  # three expected actions, one a line
     assert load_workbook(_write(results, tmp_path / "nl.xlsx", "nl")).active.title == "Injectlijst"
 
 
@@ -373,7 +416,8 @@ def test_csv_has_the_same_columns_with_iso_times(results, tmp_path):
         "2027-01-15T06:10:00+01:00",
     ]
     assert [row[2] for row in rows[1:]] == ["0:10", "0:15", "3:00", "3:15", "3:40"]
-    assert rows[1][5] == "Telefoon (112)" and rows[3][5] == "E-mail"
+    assert rows[1][5] == "Directe lijn (meldkamer)" and rows[2][5] == "Telefoon (112)"
+    assert rows[1][8].startswith("#2 02:30 outage.start sub") and rows[1][9:] == ["1, 2, 3, 7", "sub"]
     assert path.read_text("utf-8") == msel_csv(derive_injects(results, "nl"), "nl")
 
 
@@ -430,34 +474,68 @@ def _tool(name: str) -> str:
     return path
 
 
-def test_libreoffice_converts_the_workbook_to_a_pdf_with_every_row(results, tmp_path, artifact_dir):
-    soffice, pdftotext = _tool("soffice"), _tool("pdftotext")
-    workbook = _write(results, tmp_path / "msel-test.xlsx", "en")
+def _pdf_font_sizes(pdf) -> set[float]:
+    """The sizes (points) of every ``Tf`` in the PDF's content streams: LibreOffice writes the
+    printed size there, scaling included."""
+    sizes: set[float] = set()
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf.read_bytes(), re.S):
+        try:
+            content = zlib.decompress(match.group(1))
+        except zlib.error:
+            continue  # an embedded font or an image
+        sizes |= {float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", content)}
+    return sizes
+
+
+def _convert(soffice, workbook, tmp_path):
     profile = tmp_path / "lo-profile"
     done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(workbook),
-        ],
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(tmp_path), str(workbook)],
         capture_output=True,
         text=True,
         timeout=180,
     )
-    pdf = tmp_path / "msel-test.pdf"
+    pdf = workbook.with_suffix(".pdf")
     assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
-    shutil.copy(pdf, artifact_dir / "msel-test.pdf")
-    printed = " ".join(
-        subprocess.run(
-            [pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
-        ).stdout.split()
-    )
-    for row in derive_injects(results, "en").to_dict("records"):
-        assert " ".join(row["message"].split()) in printed, row["message"]
-        assert row["clock"].strftime("%d-%m-%Y %H:%M") in printed
-    assert "Master Scenario Events List" in printed and "Expected player action" in printed
+    return pdf
+
+
+@pytest.mark.parametrize("scenario", ["", "sluis-havenstad-stormvloed.yaml"])
+def test_libreoffice_prints_the_workbook_legibly_with_every_row(results, tmp_path, artifact_dir, scenario):
+    """Converted to PDF by LibreOffice: A4 landscape, every font embedded, every text at 9.5 pt or
+    more after fitting to the width, every inject's number and the words of its message on paper,
+    and no row printed empty (no band of the page without text taller than four lines)."""
+    soffice, pdftotext, pdffonts = _tool("soffice"), _tool("pdftotext"), _tool("pdffonts")
+    if scenario:
+        results = simulate(load_scenario(ROOT / "scenarios" / scenario), lang="nl")
+    workbook = _write(results, tmp_path / f"msel-{scenario or 'test'}.xlsx", "nl" if scenario else "en")
+    pdf = _convert(soffice, workbook, tmp_path)
+    shutil.copy(pdf, artifact_dir / pdf.name)
+    sizes = _pdf_font_sizes(pdf)
+    assert sizes and min(sizes) >= 9.5, sorted(sizes)
+    fonts = subprocess.run([pdffonts, str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts), fonts  # embedded
+    layout = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = layout.split("<page ")[1:]
+    words = []
+    for page in pages:
+        assert re.search(r'width="841\.\d+" height="595\.\d+"', page), page[:80]  # A4 landscape
+        boxes = [
+            (float(y0), float(y1), float(x0), w)
+            for x0, y0, _x1, y1, w in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+            )
+        ]
+        tops = sorted(y0 for y0, _, _, _ in boxes if y0 < 595 - 45)  # not the page number in the footer
+        line = max(y1 - y0 for y0, y1, _, _ in boxes)
+        assert all(b - a < 4 * line for a, b in zip(tops, tops[1:])), "a band without text: an empty row"
+        words += [html.unescape(w) for _, _, _, w in boxes]
+        numbers = [w for _, _, x0, w in boxes if x0 < 45 and w.isdigit()]
+        assert numbers, "a page without an inject"
+    printed = "".join(words)  # words of neighbouring cells may run together in the text layer
+    injects = derive_injects(results, "nl" if scenario else "en")
+    for row in injects.to_dict("records"):
+        parts = [p for p in re.split(r"[-\s]+", row["message"]) if p]  # lines may break after a hyphen
+        assert all(part in printed for part in parts), row["message"]
+    assert len(pages) <= len(injects)

@@ -38,10 +38,12 @@ class RunLookups:
         self.names = dict(zip(assets["id"], assets["name"]))
         self.owner = dict(zip(assets["id"], assets["owner"]))
         self.sector = dict(zip(assets["id"], assets["sector"]))
+        self.municipality = dict(zip(assets["id"], assets["municipality"])) if "municipality" in assets else {}
         for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
             if self.asset[i] and self.kind[i] in STATUS_KINDS:
                 self.owner.setdefault(self.asset[i], self.org[i])
         self.start = results.scenario_start()
+        self.until = float(results.manifest.get("until_min") or max(self.time.values(), default=0.0))
         self.children: dict[int, list[int]] = defaultdict(list)
         for i in self.ids:
             if self.cause[i] is not None:

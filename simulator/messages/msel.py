@@ -1,10 +1,13 @@
 """The inject list (MSEL) for exercise control: what it shows a person, in English and Dutch.
 See ``simulator.messages``.
 
-``msel.say.*`` and ``msel.fact.*`` are the messages as the player hears them; ``msel.do.*`` the
-expected player actions; ``msel.from.*``, ``msel.to.*`` and ``msel.method.*`` the simulated
-senders, the receiving player roles and the means of communication.
+The spoken messages are in ``msel_speech``; ``msel.do.*`` are the expected player actions;
+``msel.from.*``, ``msel.to.*`` and ``msel.method.*`` the simulated senders, the receiving player
+roles and the means of communication; ``msel.sim.*`` and ``msel.note.*`` what exercise control
+reads in the simulation column.
 """
+
+from .msel_speech import SPEECH
 
 ENTRIES: dict[str, dict[str, str]] = {
     # --- the workbook ---------------------------------------------------------------------------
@@ -19,8 +22,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.col.from": {"en": "From", "nl": "Van"},
     "msel.col.to": {"en": "To", "nl": "Aan"},
     "msel.col.method": {"en": "Method", "nl": "Middel"},
-    "msel.col.message": {"en": "Message (as the player hears it)", "nl": "Bericht (zoals de speler het hoort)"},
+    "msel.col.message": {"en": "Message (read out as it is)", "nl": "Bericht (letterlijk voorlezen)"},
     "msel.col.expected": {"en": "Expected player action", "nl": "Verwachte actie van de spelers"},
+    "msel.col.simulation": {
+        "en": "What the simulation knows (exercise control)",
+        "nl": "Wat de simulatie weet (oefenleiding)",
+    },
     "msel.col.events": {"en": "Related events", "nl": "Gebeurtenissen"},
     "msel.col.assets": {"en": "Related assets", "nl": "Objecten"},
     # --- the command ----------------------------------------------------------------------------
@@ -38,92 +45,48 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # --- means ----------------------------------------------------------------------------------
     "msel.method.phone_112": {"en": "Phone (112)", "nl": "Telefoon (112)"},
+    "msel.method.direct_line": {
+        "en": "Direct line (control room)",
+        "nl": "Directe lijn (meldkamer)",
+    },
     "msel.method.phone": {"en": "Phone", "nl": "Telefoon"},
     "msel.method.email": {"en": "E-mail", "nl": "E-mail"},
     "msel.method.scada": {"en": "SCADA alarm", "nl": "SCADA-alarm"},
     "msel.method.radio": {"en": "Radio (C2000)", "nl": "Portofoon (C2000)"},
     "msel.method.social": {"en": "Social media", "nl": "Sociale media"},
-    "msel.method.media": {"en": "Media (KNMI warning, news)", "nl": "Media (KNMI-waarschuwing, nieuws)"},
+    "msel.method.media": {"en": "Media (news)", "nl": "Media (nieuws)"},
+    "msel.method.knmi": {"en": "KNMI warning (website, app)", "nl": "KNMI-waarschuwing (website, app)"},
     # --- who sends (played by exercise control) and who receives (the players) -------------------
     "msel.from.caller": {"en": "Caller on 112", "nl": "Melder via 112"},
     "msel.from.residents": {"en": "Residents calling 112", "nl": "Bewoners via 112"},
     "msel.from.official": {"en": "Office of the {official}", "nl": "Secretariaat {official}"},
-    "msel.from.operator": {"en": "Operator, {org}", "nl": "Beheerder {org}"},
-    "msel.from.duty": {"en": "Duty officer, {org}", "nl": "Piketfunctionaris {org}"},
-    "msel.from.soc": {"en": "Security monitoring (SOC), {org}", "nl": "Securitymonitoring (SOC) {org}"},
+    "msel.from.operator": {"en": "Duty operator, {org}", "nl": "Dienstdoende operator {org}"},
+    "msel.from.staff": {"en": "Duty officer, {org}", "nl": "Dienstdoende medewerker {org}"},
+    "msel.from.it_staff": {"en": "System administrator, {org}", "nl": "Systeembeheerder {org}"},
+    "msel.from.duty": {"en": "On-call manager, {org}", "nl": "Piketfunctionaris {org}"},
+    "msel.from.soc": {"en": "Security operations centre (SOC), {org}", "nl": "Security operations center (SOC) {org}"},
     "msel.from.scada": {"en": "SCADA system, {org}", "nl": "SCADA-systeem {org}"},
-    "msel.from.webcare": {"en": "Online monitoring (webcare), {org}", "nl": "Online monitoring (webcare) {org}"},
+    "msel.from.webcare": {"en": "Webcare team, {org}", "nl": "Webcareteam {org}"},
     "msel.from.units": {"en": "Units on site", "nl": "Eenheden ter plaatse"},
-    "msel.from.public": {"en": "Public warning", "nl": "Publieke waarschuwing"},
+    "msel.from.public": {"en": "News media", "nl": "Nieuwsmedia"},
+    "msel.from.knmi": {"en": "KNMI (weather warning)", "nl": "KNMI (weerwaarschuwing)"},
     "msel.to.control_room": {"en": "Control room (meldkamer)", "nl": "Meldkamer"},
     "msel.to.crisis_team": {"en": "Crisis team, {org}", "nl": "Crisisteam {org}"},
-    # --- the message as the player hears it ------------------------------------------------------
-    "msel.say.caller": {"en": "A caller on 112 reports: {content}.", "nl": "Een melder belt 112: {content}."},
-    "msel.say.residents": {"en": "Residents call 112: {content}.", "nl": "Bewoners bellen 112: {content}."},
-    "msel.say.official": {
-        "en": "The office of the {official} reports: {content}.",
-        "nl": "Het secretariaat van de {official} meldt: {content}.",
+    # --- what the simulation knows (for exercise control) -------------------------------------
+    "msel.sim.more": {"en": "and events {events}", "nl": "en gebeurtenissen {events}"},
+    "msel.note.moved": {
+        "en": "Note: '{action}' is a decision of the {team}, in session from {clock}: listed here, not earlier.",
+        "nl": "Let op: '{action}' is een besluit van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",
     },
-    "msel.say.operator": {
-        "en": "The operator ({org}) reports: {content}.",
-        "nl": "De beheerder ({org}) meldt: {content}.",
+    "msel.note.dropped": {
+        "en": "Note: '{action}' is a decision of the {team} (in session from {clock}); no inject comes while "
+        "it is in session, so it is not listed as an expected action.",
+        "nl": "Let op: '{action}' is een besluit van het {team} (bijeen vanaf {clock}); er komt geen inject "
+        "terwijl het bijeen is, dus het staat niet bij de verwachte acties.",
     },
-    "msel.say.duty": {
-        "en": "The duty officer of {org} reports: {content}.",
-        "nl": "De piketfunctionaris van {org} meldt: {content}.",
-    },
-    "msel.say.soc": {
-        "en": "The security monitoring of {org} reports: {content}.",
-        "nl": "De securitymonitoring van {org} meldt: {content}.",
-    },
-    "msel.say.scada": {"en": "SCADA alarm at {org}: {content}.", "nl": "SCADA-alarm bij {org}: {content}."},
-    "msel.say.webcare": {"en": "Online monitoring finds: {content}.", "nl": "Online monitoring signaleert: {content}."},
-    "msel.say.units": {"en": "Units on site report: {content}.", "nl": "Eenheden ter plaatse melden: {content}."},
-    "msel.say.public": {
-        "en": "Public warning (KNMI, news): {content}.",
-        "nl": "Publieke waarschuwing (KNMI, nieuws): {content}.",
-    },
-    "msel.fact.failed": {"en": "{name} is down since {since}{why}", "nl": "{name} is sinds {since} uitgevallen{why}"},
-    "msel.fact.degraded": {
-        "en": "{name} works at {level_pct} since {since}{why}",
-        "nl": "{name} werkt sinds {since} op {level_pct}{why}",
-    },
-    "msel.fact.why": {"en": ": no {needs}", "nl": ": geen {needs}"},
-    "msel.fact.operational": {"en": "{name} works again", "nl": "{name} werkt weer"},
-    "msel.fact.need_lost": {"en": "{name} has lost {needs}", "nl": "{name} heeft geen {needs} meer"},
-    "msel.fact.need_reserve": {
-        "en": "{name} has lost {needs} and runs on its reserve (for {buffer})",
-        "nl": "{name} heeft geen {needs} meer en draait op reserve (voor {buffer})",
-    },
-    "msel.fact.more": {"en": "and {n} more", "nl": "en nog {n}"},
-    "msel.fact.cyber.encrypted": {"en": "ransomware has encrypted {name}", "nl": "ransomware heeft {name} versleuteld"},
-    "msel.fact.cyber.compromised": {
-        "en": "an attacker has taken control of {name}",
-        "nl": "een aanvaller heeft {name} overgenomen",
-    },
-    "msel.fact.cyber.manipulated": {
-        "en": "{name} is being manipulated by an attacker",
-        "nl": "{name} wordt door een aanvaller gemanipuleerd",
-    },
-    "msel.fact.cyber.exfiltrated": {
-        "en": "data has been stolen from {name}",
-        "nl": "er zijn gegevens gestolen uit {name}",
-    },
-    "msel.fact.cyber.ddos.start": {
-        "en": "{name} is under a DDoS attack ({level_pct} of its capacity left)",
-        "nl": "{name} ligt onder een DDoS-aanval (nog {level_pct} capaciteit)",
-    },
-    "msel.fact.online.threat.start": {
-        "en": "the {official} is being threatened online",
-        "nl": "de {official} wordt online bedreigd",
-    },
-    "msel.fact.online.mobilization.start": {
-        "en": "an online call to gather at {name} is spreading",
-        "nl": "een online oproep om samen te komen bij {name} gaat rond",
-    },
-    "msel.fact.cyber.ddos.end": {
-        "en": "the DDoS attack on {name} has ended",
-        "nl": "de DDoS-aanval op {name} is voorbij",
+    "msel.note.never": {
+        "en": "Note: '{action}' waits for team {team}, which does not assemble in this run: not listed.",
+        "nl": "Let op: '{action}' wacht op team {team}, dat in deze run niet bijeenkomt: niet vermeld.",
     },
     # --- the expected player action ----------------------------------------------------------------
     "msel.do.manual": {"en": "Switch to manual operation", "nl": "Overgaan op handbediening"},
@@ -171,9 +134,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Assess the incident and inform the control room",
         "nl": "Incident beoordelen en de meldkamer informeren",
     },
+    "msel.do.weather": {
+        "en": "Assess the weather warning: brief the water board and prepare for water in the streets",
+        "nl": "Weerwaarschuwing beoordelen: afstemmen met het waterschap en voorbereiden op water op straat",
+    },
     "msel.do.picture": {"en": "Update the situational picture", "nl": "Beeldvorming bijwerken"},
     "msel.do.picture_down": {
         "en": "Update the situational picture; consider scaling down",
         "nl": "Beeldvorming bijwerken; afschalen overwegen",
     },
 }
+ENTRIES.update(SPEECH)

@@ -1,8 +1,17 @@
 """The inject list (MSEL) as a printable workbook (.xlsx) or a CSV file, written atomically.
 
 The columns follow exercise practice (HSEEP): number, scheduled clock time, elapsed time, from,
-to, method, the message as the player hears it, the expected player action, the related events
-and assets (``simulator.analysis.injects``). The same run and language give the same file, byte
+to, method, the message as the role player reads it out, the expected player action, what the
+simulation knows (engine facts, for exercise control), and in the CSV file also the related event
+and asset ids (``simulator.analysis.injects``; the workbook has them in the simulation
+column).
+
+The workbook prints on A4 landscape, fitted to the page width, at 9.5 pt or more: its columns
+together are only a little wider than the page, so fitting them shrinks the 11-point text to about
+9.8 pt. Neither Excel nor LibreOffice fits wrapped rows to their text when it opens a file, so each
+row's height is set from its text measured with the sheet's font (DejaVu Sans, which matplotlib
+ships): no row prints clipped or with large empty space.
+The same run and language give the same file, byte
 for byte: the workbook's created and modified dates and the zip entries' dates are the scenario
 start, not the time of writing.
 """
@@ -13,12 +22,14 @@ import csv
 import io
 import os
 import tempfile
-import textwrap
 import zipfile
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -32,32 +43,40 @@ from ..messages import text
 __all__ = ["MSEL_SUFFIXES", "COLUMNS", "msel_workbook", "msel_csv", "write_msel"]
 
 MSEL_SUFFIXES = (".xlsx", ".csv")
-# (catalogue key of the header, width in characters); the order of the columns in both formats
+# (catalogue key of the header, width in characters in the workbook); the order of the columns
 COLUMNS = (
-    ("msel.col.number", 5),
-    ("msel.col.clock", 16),
-    ("msel.col.elapsed", 11),
-    ("msel.col.from", 18),
-    ("msel.col.to", 18),
-    ("msel.col.method", 13),
-    ("msel.col.message", 50),
-    ("msel.col.expected", 45),
-    ("msel.col.events", 15),
-    ("msel.col.assets", 16),
+    ("msel.col.number", 3),
+    ("msel.col.clock", 10),
+    ("msel.col.elapsed", 5),
+    ("msel.col.from", 11),
+    ("msel.col.to", 10),
+    ("msel.col.method", 8),
+    ("msel.col.message", 34),
+    ("msel.col.expected", 22),
+    ("msel.col.simulation", 22),
+    ("msel.col.events", 0),
+    ("msel.col.assets", 0),
 )
-LINE_HEIGHT_PT = 14.0  # one line of 10-point text
-FONT_SIZE_PT = 10
-CLOCK_FORMAT = "dd-mm-yyyy hh:mm"
+SHEET_COLUMNS = COLUMNS[:9]  # the event and asset ids are in the simulation column of the workbook
+FONT_NAME, FONT_SIZE_PT = "DejaVu Sans", 11
+# A column of width w (characters of the default font) is about 7 pt wide in LibreOffice (measured
+# on its PDF); the 125 characters of the sheet are 875 pt, fitted to the 784 pt of A4 landscape
+# between the margins at 0.89: 11-point text prints at about 9.8 pt.
+POINTS_PER_WIDTH = 7.0
+CELL_PADDING_PT = 5.0
+LINE_HEIGHT_PT = 13.5  # one line of 11-point DejaVu Sans in a LibreOffice row
+CLOCK_FORMAT = "dd-mm hh:mm"
 ELAPSED_FORMAT = "[h]:mm"
 _WRAPPED = {
     "msel.col.from",
     "msel.col.to",
+    "msel.col.method",
     "msel.col.message",
     "msel.col.expected",
-    "msel.col.events",
-    "msel.col.assets",
+    "msel.col.simulation",
 }
 _TITLE_ROW, _HEADER_ROW = 1, 2
+_MEASURE = TextToPath()
 
 
 def _cells(row: dict, lang: str) -> list:
@@ -71,6 +90,7 @@ def _cells(row: dict, lang: str) -> list:
         text(f"msel.method.{row['method']}", lang),
         row["message"],
         row["expected_action"],
+        row["simulation"],
         ", ".join(str(e) for e in row["events"]),
         ", ".join(row["assets"]),
     ]
@@ -89,26 +109,27 @@ def _title(results: Results, lang: str) -> str:
 
 def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetime) -> Workbook:
     """A workbook of one sheet: a title row, the header row (frozen, filtered, repeated on every
-    printed page) and one row per inject; landscape A4, fitted to the page width."""
+    printed page) and one row per inject; landscape A4, fitted to the page width, which it fits
+    at full size."""
     wb = Workbook()
     ws = wb.active
     ws.title = text("msel.sheet", lang)[:31]
-    ws.cell(_TITLE_ROW, 1, title).font = Font(bold=True, size=13)
+    ws.cell(_TITLE_ROW, 1, title).font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT + 1)
     thin = Side(style="thin", color="999999")
-    for column, (key, width) in enumerate(COLUMNS, start=1):
+    for column, (key, width) in enumerate(SHEET_COLUMNS, start=1):
         cell = ws.cell(_HEADER_ROW, column, text(key, lang))
-        cell.font = Font(bold=True, size=FONT_SIZE_PT)
+        cell.font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT)
         cell.fill = PatternFill("solid", fgColor="D9E2F3")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.border = Border(bottom=thin)
         ws.column_dimensions[get_column_letter(column)].width = width
-    ws.row_dimensions[_HEADER_ROW].height = _height([text(key, lang) for key, _ in COLUMNS])
+    ws.row_dimensions[_HEADER_ROW].height = _height([text(key, lang) for key, _ in SHEET_COLUMNS], bold=True)
     for offset, row in enumerate(injects.to_dict("records")):
-        values = _cells(row, lang)
+        values = _cells(row, lang)[: len(SHEET_COLUMNS)]
         for column, value in enumerate(values, start=1):
             cell = ws.cell(_HEADER_ROW + 1 + offset, column, value)
-            cell.font = Font(size=FONT_SIZE_PT)
-            cell.alignment = Alignment(wrap_text=COLUMNS[column - 1][0] in _WRAPPED, vertical="top")
+            cell.font = Font(name=FONT_NAME, size=FONT_SIZE_PT)
+            cell.alignment = Alignment(wrap_text=SHEET_COLUMNS[column - 1][0] in _WRAPPED, vertical="top")
             cell.border = Border(bottom=thin)
             if column == 2:
                 cell.number_format = CLOCK_FORMAT
@@ -118,7 +139,7 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
         ws.row_dimensions[_HEADER_ROW + 1 + offset].height = _height(values)
     last_row = _HEADER_ROW + max(len(injects), 1)
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 1).coordinate
-    ws.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last_row}"
+    ws.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(SHEET_COLUMNS))}{last_row}"
     ws.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -137,14 +158,41 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
     return wb
 
 
-def _height(values: list) -> float:
-    """Row height (points) for the wrapped lines of the tallest cell: words wrapped at the
-    column's width in characters (a column of width w holds about 1.2 w characters of 10-point
-    text; 1.1 w keeps a margin)."""
+@lru_cache(maxsize=2)
+def _font(bold: bool) -> FontProperties:
+    """The workbook's font, to measure text with matplotlib (which ships DejaVu Sans)."""
+    return FontProperties(family=FONT_NAME, size=FONT_SIZE_PT, weight="bold" if bold else "normal")
+
+
+def _text_width(words: str, bold: bool) -> float:
+    """Width of ``words`` in points."""
+    return _MEASURE.get_text_width_height_descent(words, _font(bold), ismath=False)[0]
+
+
+def _lines(value: str, width_pt: float, bold: bool) -> int:
+    """Lines of ``value`` wrapped at word boundaries in a column ``width_pt`` wide, as a
+    spreadsheet wraps it (a word longer than the line takes lines of its own)."""
+    count = 0
+    for paragraph in value.split("\n"):
+        line = ""
+        count += 1
+        for word in paragraph.replace("-", "- ").split():  # a spreadsheet also breaks after a hyphen
+            trial = f"{line} {word}" if line else word
+            if line and _text_width(trial, bold) > width_pt:
+                count += 1
+                line = word
+            else:
+                line = trial
+        count += int(_text_width(line, bold) // width_pt) if line and _text_width(line, bold) > width_pt else 0
+    return count
+
+
+def _height(values: list, bold: bool = False) -> float:
+    """Row height (points) for the wrapped lines of the tallest cell, measured with the font."""
     lines = 1
-    for (key, width), value in zip(COLUMNS, values):
+    for (key, width), value in zip(SHEET_COLUMNS, values):
         if key in _WRAPPED and isinstance(value, str):
-            lines = max(lines, sum(len(textwrap.wrap(part, int(width * 1.1))) or 1 for part in value.split("\n")))
+            lines = max(lines, _lines(value, width * POINTS_PER_WIDTH - CELL_PADDING_PT, bold))
     return lines * LINE_HEIGHT_PT + 3
 
 

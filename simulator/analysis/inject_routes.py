@@ -1,0 +1,125 @@
+"""Who sends an inject, to whom and by which means: the channel a real sender would use.
+
+- An owner's own staff who notice a failure (a ``report`` whose asset has an owner other than the
+  control room) call the safety region's control room on the direct line, where the duty officer
+  (officier van dienst) takes it: an operator (energy, water, flood defence, waterways, telecom,
+  transport) as the duty operator, others as their duty officer. Not 112. A municipality's or an
+  ICT owner's IT staff (government and ICT assets) call their own crisis coordinator instead.
+- Citizens (a neighbourhood's state, an asset without an owner of its own) and residents seeing
+  water or a crowd call 112; an official's office reports a threat on 112 too.
+- An owner's own detection reaches the owner's crisis team first (``to``: "Crisisteam {org}", the
+  party of a live exercise): a SCADA alarm on the screen of its control centre for operational
+  technology and water-level alarms; for a municipality or an ICT owner its system administrator
+  calls the crisis coordinator; otherwise its security operations centre mails it; online
+  incidents reach its webcare team.
+- What the owner tells the crisis organisation afterwards (``share``) and later news (``update``)
+  come from its on-call manager or duty operator on the direct line, to the crisis team in session
+  (the one assembled last, the highest GRIP level) or else the control room's duty officer; news from the scene
+  with no owner comes from the units on site over C2000.
+- Weather comes as a KNMI warning (``forecast``), to the crisis team in session or the control room.
+"""
+
+from __future__ import annotations
+
+from ..engine.eventkinds import CHANNEL_OF, VISIBILITY
+from .inject_lookups import RunLookups
+
+__all__ = ["moment_channel", "team_in_session", "route", "OPERATOR_SECTORS", "IT_SECTORS"]
+
+OPERATOR_SECTORS = frozenset({"energy", "water", "flood_defence", "waterways", "telecom", "transport"})
+IT_SECTORS = frozenset({"government", "ict"})
+
+
+def moment_channel(run: RunLookups, time: float, events: list[int]) -> tuple[str, int | None]:
+    """The channel of a moment (one of ``CHANNELS``) and the event that brought it, if any."""
+    channel_event = next((e for e in events if run.kind[e] in CHANNEL_OF), None)
+    if channel_event is None:
+        return "update", None
+    channel = CHANNEL_OF[run.kind[channel_event]]
+    if channel == "report":
+        return "report", channel_event
+    known = run.known[channel_event]
+    if known is not None and known < time:
+        return "share", channel_event
+    return channel, channel_event
+
+
+def team_in_session(run: RunLookups, time: float) -> tuple[str, float] | None:
+    """The crisis team assembled last among those in session at ``time`` (the higher GRIP teams
+    assemble later) and the minute it assembled, or None."""
+    session: dict[str, tuple[float, str]] = {}
+    for e in run.team_events:
+        if run.time[e] > time:
+            break
+        if run.kind[e] == "team.assembled":
+            session[run.ref[e]] = (run.time[e], str(run.data[e].get("team") or run.ref[e]))
+        elif run.kind[e] == "team.dismissed":
+            session.pop(run.ref[e], None)
+    if not session:
+        return None
+    since, name = max(session.values())
+    return name, since
+
+
+def _staff(run: RunLookups, asset: str) -> str:
+    sector = run.sector.get(asset, "")
+    if sector in OPERATOR_SECTORS:
+        return "operator"
+    return "it_staff" if sector in IT_SECTORS else "staff"
+
+
+def _own_detection(run: RunLookups, org: str, asset: str, channel: str, kinds: set[str]) -> tuple[str, str, str]:
+    """(say, to, method) of what an owner's own monitoring or alarm finds."""
+    crisis_team = run.t("msel.to.crisis_team", org=run.org_names.get(org, org))
+    if not org or org == run.control_room:
+        say = "webcare" if any(k.startswith("online.") for k in kinds) else "scada"
+        return say, run.t("msel.to.control_room"), "social" if say == "webcare" else "scada"
+    if any(k.startswith("online.") for k in kinds):
+        return "webcare", crisis_team, "social"
+    sector = run.sector.get(asset, "")
+    if channel == "alarm" or (sector in OPERATOR_SECTORS and "cyber.exfiltrated" not in kinds):
+        return "scada", crisis_team, "scada"
+    if sector in IT_SECTORS:
+        return "it_staff", crisis_team, "phone"
+    return "soc", crisis_team, "email"
+
+
+def route(run: RunLookups, time: float, channel: str, channel_event: int | None, facts: list[int]) -> dict[str, str]:
+    """``from``, ``to``, ``method`` (a ``msel.method.*`` key), the sender's frame ``say`` (a
+    ``msel.frame.*`` key) with ``org`` and ``official``, and the ``asset`` the row is mainly about."""
+    asset = next((run.asset[e] for e in ([channel_event] if channel_event else []) + facts if run.asset[e]), "")
+    org = owner = run.owner.get(asset, "")
+    duty_officer = run.t("msel.to.control_room")  # the duty officer takes the direct line there
+    kinds = {run.kind[e] for e in facts}
+    has_owner = bool(owner) and owner != run.control_room and run.sector.get(asset) != "population"
+    official = ""
+    if channel == "report" and channel_event is not None:
+        kind = run.kind[channel_event]
+        if kind == "report.received.threat":
+            say, to, method = "official", run.t("msel.to.control_room"), "phone_112"
+            official = next((str(run.data[e]["official"]) for e in facts if run.data[e].get("official")), "")
+        elif kind in ("report.received.flood", "report.received.crowd"):
+            say, to, method = "residents", run.t("msel.to.control_room"), "phone_112"
+        elif has_owner and _staff(run, asset) == "it_staff":  # IT staff call their own crisis coordinator
+            say, method = "it_staff", "phone"
+            to = run.t("msel.to.crisis_team", org=run.org_names.get(owner, owner))
+        elif has_owner:
+            say, to, method = _staff(run, asset), duty_officer, "direct_line"
+        else:
+            say, to, method = "caller", run.t("msel.to.control_room"), "phone_112"
+    elif channel in ("monitoring", "alarm") and channel_event is not None:
+        org = run.org[channel_event] or owner
+        say, to, method = _own_detection(run, org, asset, channel, kinds)
+    else:
+        team = team_in_session(run, time)
+        to = team[0] if team else duty_officer
+        if channel == "forecast":
+            say, method = "knmi", "knmi"
+        elif facts and all(VISIBILITY.get(k) == "public" for k in kinds):
+            say, method = "public", "media"
+        elif has_owner:  # the direct line of the control room, or the crisis team's number
+            say, method = ("duty" if channel == "share" else _staff(run, asset)), "phone" if team else "direct_line"
+        else:
+            say, method = "units", "radio"
+    sender = run.t(f"msel.from.{say}", org=run.org_names.get(org, org), official=official)
+    return {"from": sender, "to": to, "method": method, "say": say, "org": org, "official": official, "asset": asset}

@@ -1,0 +1,228 @@
+"""What a role player reads out for one inject: the facts of an awareness moment in the words of
+the person who calls, mails or radios them (``msel.frame.*``, ``msel.own.*``, ``msel.speak.*`` and
+``msel.zone.*`` in the catalogue).
+
+Clock times are said as people say them ("sinds half drie", "since twenty past four"), rounded to
+five minutes with "ongeveer" / "about" when the rounding changed them; names are said without their
+bracketed explanations ("Havenwegbrug (basculebrug)" is "Havenwegbrug"). The owner's own staff speak
+of "our" installation; a neighbourhood's state is said as residents notice it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..engine.eventkinds import STATUS_KINDS, VISIBLE_INCIDENTS
+from ..messages import CATALOGUE, format_level, format_number, format_percent
+from .eventtext import event_message
+from .inject_lookups import RunLookups
+
+__all__ = ["spoken_clock", "spoken_duration", "spoken_name", "fact_sentences", "spoken_message", "OWN_SPEAKERS"]
+
+_MAX_SENTENCES = 5  # sentences of facts in one message; the rest are counted
+# senders who speak of the installation as their own
+OWN_SPEAKERS = frozenset({"operator", "staff", "it_staff", "duty"})
+_QUIET_KINDS = ("need.restarted", "outage.start", "outage.end", "repair.unavailable", "hazard.start", "hazard.rain")
+
+
+def spoken_name(name: str) -> str:
+    """``name`` without bracketed explanations: ``Havenwegbrug (basculebrug)`` -> ``Havenwegbrug``."""
+    return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
+
+
+def spoken_clock(run: RunLookups, minutes: float, now: float | None = None) -> str:
+    """The wall clock ``minutes`` after the start as said aloud: rounded to five minutes, "about"
+    when that changed it by a minute or more, the day named when it is not the day of ``now``."""
+    when = run.clock(minutes)
+    exact = when.hour * 60 + when.minute + when.second / 60
+    rounded = int(5 * round(exact / 5))
+    hour, minute = divmod(rounded % (24 * 60), 60)
+    h12 = hour % 12 or 12
+    named = h12 % 12 + 1 if minute >= int(run.t("msel.clock.next_from")) else h12
+    said = run.t(f"msel.clock.{minute}", h=run.t(f"msel.hour.{named}"))
+    if abs(exact - rounded) >= 1:
+        said = run.t("msel.clock.about", clock=said)
+    if now is not None and run.clock(now).date() != when.date():
+        said = run.t("msel.clock.other_day", day=when.strftime("%d-%m"), clock=said)
+    return said
+
+
+def spoken_duration(run: RunLookups, minutes: float) -> str:
+    """A buffer as said aloud: ``about 40 minutes``, ``about an hour``, ``about 12 hours``."""
+    if minutes < 50:
+        return run.t("msel.minutes_spoken", n=max(5, int(5 * round(minutes / 5))))
+    hours = round(minutes / 60)
+    return run.t("msel.hour_spoken") if hours == 1 else run.t("msel.hours_spoken", n=hours)
+
+
+def greeting(run: RunLookups, minutes: float) -> str:
+    hour = run.clock(minutes).hour
+    return run.t("msel.hello.morning" if hour < 12 else "msel.hello.afternoon" if hour < 18 else "msel.hello.evening")
+
+
+def _needs(run: RunLookups, types: list[str]) -> str:
+    words = [run.t(f"need.{n}") if f"need.{n}" in CATALOGUE else n for n in dict.fromkeys(types)]
+    return run.t("msel.and").join(words)
+
+
+def _say(run: RunLookups, own: bool, key: str, **params: object) -> str:
+    """``msel.own.KEY`` when the owner's staff speak and it exists, else ``msel.speak.KEY``."""
+    chosen = f"msel.own.{key}" if own and f"msel.own.{key}" in CATALOGUE else f"msel.speak.{key}"
+    return run.t(chosen, **params)
+
+
+def _zone_status(run: RunLookups, name: str, since: str, needs: list[str], kind: str) -> str:
+    if kind == "asset.operational":
+        return run.t("msel.zone.back", name=name)
+    if not needs:
+        key = "msel.zone.down" if kind == "asset.failed" else "msel.zone.disrupted"
+        return run.t(key, name=name, since=since)
+    parts = [
+        run.t(f"msel.zone.{n}", since=since)
+        if f"msel.zone.{n}" in CATALOGUE
+        else run.t("msel.zone.other", need=_needs(run, [n]), since=since)
+        for n in dict.fromkeys(needs)
+    ]
+    return run.t("msel.zone.sentence", name=name, what=run.t("msel.and").join(parts))
+
+
+def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list[str]) -> str:
+    """An asset's new status: down, working at a level, or working again."""
+    asset, kind = run.asset[e], run.kind[e]
+    name, since = spoken_name(run.name(asset)), spoken_clock(run, run.time[e], now)
+    if run.sector.get(asset) == "population":
+        return _zone_status(run, name, since, needs, kind)
+    if kind == "asset.operational":
+        return _say(run, own, "operational", name=name)
+    if kind == "asset.degraded":
+        key = "degraded.need" if needs else "degraded"
+        level = format_percent(run.level[e] or 0.0, run.lang)
+        return _say(run, own, key, name=name, since=since, level_pct=level, needs=_needs(run, needs))
+    if needs and len(set(needs)) == 1 and f"msel.speak.failed.{needs[0]}" in CATALOGUE:
+        return _say(run, own, f"failed.{needs[0]}", name=name, since=since)
+    if needs:
+        return _say(run, own, "failed.need", name=name, since=since, needs=_needs(run, needs))
+    return _say(run, own, "failed", name=name, since=since)
+
+
+def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
+    kind, data = run.kind[e], run.data[e]
+    level = data.get("level", run.level[e])  # a DDoS names its level: the service follows later
+    params: dict[str, object] = {k: v for k, v in data.items() if isinstance(v, str)}
+    params.update(
+        {
+            k: format_number(v, run.lang)
+            for k, v in data.items()
+            if isinstance(v, int | float) and not isinstance(v, bool)
+        }
+    )
+    params.update(name=spoken_name(run.name(run.asset[e])), level_pct=format_percent(level or 0.0, run.lang))
+    if "basin" in data:
+        params["basin"] = spoken_name(str(data["basin"]))
+    if "level_m" in data:
+        params["level"] = format_level(float(data["level_m"]), run.lang)
+    if "zone" in data:
+        params["zone"] = spoken_name(str(data["zone"]))
+    if kind == "flood.damage" and run.sector.get(run.asset[e]) == "population":
+        return run.t("msel.zone.flood.damage", name=params["name"])
+    try:
+        return _say(run, own, kind, **params)
+    except KeyError:  # a field the sentence needs is missing: the engine's own words
+        return event_message(kind, run.name(run.asset[e]), data, run.level[e], run.lang)
+
+
+def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> list[str]:
+    """The facts of a moment at minute ``now`` as spoken sentences, in the order they happened:
+    one sentence per incident and hazard fact, one per asset for its status (with the needs it
+    lacks) or, while it keeps working, for the needs it lost (on a reserve) or got back."""
+    sentences: list[tuple[int, str]] = []
+    status: dict[str, int] = {}
+    lost: dict[str, list[int]] = defaultdict(list)
+    exhausted: dict[str, list[str]] = defaultdict(list)
+    back: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, int] = {}
+    said_down: set[str] = set()
+    for e in facts:
+        kind, asset = run.kind[e], run.asset[e]
+        if asset:
+            first.setdefault(asset, e)
+        need = str(run.data[e].get("type", ""))
+        if kind in STATUS_KINDS:
+            status[asset] = e
+        elif kind == "need.unsatisfied":
+            lost[asset].append(e)
+        elif kind == "need.exhausted":
+            exhausted[asset].append(need)
+        elif kind == "need.satisfied":
+            back[asset].append(need)
+        elif kind in _QUIET_KINDS:
+            continue  # said by the asset's status, or by the KNMI warning
+        else:
+            sentences.append((e, _incident_sentence(run, e, own)))
+            if kind in VISIBLE_INCIDENTS or kind == "flood.damage":  # it says the asset is down
+                said_down.add(asset)
+    for asset, order in first.items():
+        sentence = _asset_sentence(run, asset, now, own, status, lost[asset], exhausted[asset], back[asset], said_down)
+        if sentence:
+            sentences.append((order, sentence))
+    texts = [s for _, s in sorted(sentences, key=lambda p: p[0])]
+    if not texts and facts:  # only facts said by a status that did not change (a restart while still degraded)
+        texts = [_quiet_sentence(run, facts[0])]
+    if len(texts) > _MAX_SENTENCES:
+        texts = texts[: _MAX_SENTENCES - 1] + [run.t("msel.speak.more", n=len(texts) - _MAX_SENTENCES + 1)]
+    return texts
+
+
+def _quiet_sentence(run: RunLookups, e: int) -> str:
+    """A moment holding only facts a status would say, when the status did not change."""
+    name = spoken_name(run.name(run.asset[e]))
+    if run.kind[e] == "need.restarted":
+        return run.t("msel.speak.restarted", name=name, needs=_needs(run, [str(run.data[e].get("type", ""))]))
+    words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang)
+    return words if words.endswith((".", "!", "?")) else f"{words}."
+
+
+def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted by kind
+    run: RunLookups,
+    asset: str,
+    now: float,
+    own: bool,
+    status: dict[str, int],
+    lost: list[int],
+    exhausted: list[str],
+    back: list[str],
+    said_down: set[str],
+) -> str | None:
+    name = spoken_name(run.name(asset))
+    if asset in status:
+        if run.kind[status[asset]] != "asset.operational" and asset in said_down:
+            return None  # the incident sentence said it
+        return _status_sentence(run, status[asset], now, own, exhausted)
+    if lost or exhausted:
+        types = [str(run.data[e].get("type", "")) for e in lost] + exhausted
+        buffers = [float(run.data[e].get("buffer") or 0) for e in lost]
+        if buffers and max(buffers) > 0 and not exhausted:
+            buffer = spoken_duration(run, max(buffers))
+            if own and set(types) == {"power"}:
+                return run.t("msel.own.reserve.power", name=name, buffer=buffer)
+            if own:
+                return run.t("msel.own.reserve", name=name, needs=_needs(run, types), buffer=buffer)
+        key = "msel.zone.need_lost" if run.sector.get(asset) == "population" else "msel.speak.need_lost"
+        return run.t(key, name=name, needs=_needs(run, types))
+    if back:
+        key = "msel.zone.need_back" if run.sector.get(asset) == "population" else "msel.speak.need_back"
+        return run.t(key, name=name, needs=_needs(run, back))
+    return None
+
+
+def spoken_message(run: RunLookups, route: dict[str, str], now: float, sentences: list[str]) -> str:
+    """The whole message: the sender's frame (``msel.frame.<say>``) around the sentences."""
+    org = route.get("org", "")
+    return run.t(
+        f"msel.frame.{route['say']}",
+        hello=greeting(run, now),
+        org=spoken_name(run.org_names.get(org, org)),
+        official=route.get("official", ""),
+        content=" ".join(sentences),
+    )

@@ -1,0 +1,103 @@
+"""Rain as people hear of it: one KNMI weather warning per spell of rain, before the rain.
+
+The engine logs each change of the rain rate on a basin (``hazard.rain``, mm/h); a spell is a run
+of changes from a rate above 0 to the next change to 0 (or the end of the run). Its warning is
+issued ``WARNING_LEAD_MIN`` before the spell starts (not before the scenario start) and says the
+start, the end, the peak rate and the total. The rain's later changes and its end make no inject
+of their own.
+
+The code follows the KNMI criteria for heavy rain in one hour: code yellow from 30 mm in an hour,
+code orange from 50 mm (KNMI as quoted by Trouw, "Niets is zo moeilijk te voorspellen als een
+flinke regenbui", July 2021, and by NH Nieuws, July 2021); code red is issued only in consultation
+with other authorities, so the inject list never issues it by itself. Below 30 mm an hour the
+KNMI forecast gives no code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..messages import format_number
+from .inject_lookups import RunLookups
+from .inject_speech import spoken_clock
+
+__all__ = ["RainSpell", "rain_spells", "warning_code", "warning_text", "WARNING_LEAD_MIN"]
+
+WARNING_LEAD_MIN = 60.0  # minutes the warning precedes the rain (assumption: KNMI may warn 24-48 h ahead)
+YELLOW_MM_PER_H = 30.0  # KNMI, see the module docstring
+ORANGE_MM_PER_H = 50.0
+
+
+@dataclass(frozen=True)
+class RainSpell:
+    """One spell of rain on a basin: its rain events, start and end (minutes; end None when it
+    lasts to the end of the run), peak rate (mm/h) and total (mm, to ``until`` when open)."""
+
+    events: tuple[int, ...]
+    start: float
+    end: float | None
+    peak_mm_per_h: float
+    total_mm: float
+
+    @property
+    def warned_at(self) -> float:
+        """The minute the warning is issued."""
+        return max(0.0, self.start - WARNING_LEAD_MIN)
+
+
+def rain_spells(run: RunLookups, until: float) -> list[RainSpell]:
+    """The spells of rain of a run, by start; ``until`` is the run's end (minutes)."""
+    by_basin: dict[str, list[int]] = defaultdict(list)
+    for e in run.ids:
+        if run.kind[e] == "hazard.rain":
+            by_basin[str(run.ref[e] or run.data[e].get("basin", ""))].append(e)
+    spells = []
+    for events in by_basin.values():
+        events.sort(key=lambda e: (run.time[e], e))
+        current: list[int] = []
+        for e in events:
+            rate = float(run.data[e].get("mm_per_h", 0.0))
+            if current:
+                current.append(e)
+                if rate <= 0:
+                    spells.append(_spell(run, current, until))
+                    current = []
+            elif rate > 0:
+                current = [e]
+        if current:
+            spells.append(_spell(run, current, until))
+    return sorted(spells, key=lambda s: (s.start, s.events[0]))
+
+
+def _spell(run: RunLookups, events: list[int], until: float) -> RainSpell:
+    rates = [float(run.data[e].get("mm_per_h", 0.0)) for e in events]
+    times = [run.time[e] for e in events]
+    closed = rates[-1] <= 0
+    ends = times[1:] + ([] if closed else [max(until, times[-1])])
+    total = sum(rate * (end - begin) / 60 for rate, begin, end in zip(rates, times, ends))
+    return RainSpell(tuple(events), times[0], times[-1] if closed else None, max(rates), total)
+
+
+def warning_code(peak_mm_per_h: float) -> str | None:
+    """The KNMI code of a spell by its peak hourly rate: ``yellow``, ``orange`` or None."""
+    if peak_mm_per_h >= ORANGE_MM_PER_H:
+        return "orange"
+    return "yellow" if peak_mm_per_h >= YELLOW_MM_PER_H else None
+
+
+def warning_text(run: RunLookups, spell: RainSpell) -> str:
+    """The warning as KNMI issues it (``msel.knmi.*``), for the municipality of the rain's asset."""
+    asset = run.asset[spell.events[0]]
+    region = run.municipality.get(asset) or str(run.data[spell.events[0]].get("basin", ""))
+    code = warning_code(spell.peak_mm_per_h)
+    params = {
+        "region": region,
+        "start": spoken_clock(run, spell.start, spell.warned_at),
+        "end": run.t("msel.knmi.open_end") if spell.end is None else spoken_clock(run, spell.end, spell.warned_at),
+        "peak": format_number(spell.peak_mm_per_h, run.lang),
+        "total": format_number(spell.total_mm, run.lang),
+    }
+    if code is None:
+        return run.t("msel.knmi.forecast", **params)
+    return run.t("msel.knmi.frame", code=run.t(f"msel.knmi.code.{code}"), **params)

@@ -1,0 +1,284 @@
+"""The inject list's spoken words: what a role player of exercise control reads out, in English and
+Dutch. Merged into ``msel.ENTRIES``; see ``simulator.analysis.inject_speech``.
+
+``msel.clock.*`` say a clock time as people do ("half drie", "twenty past four"); ``msel.hello.*``
+greet by the time of day; ``msel.frame.*`` are whole messages per kind of sender (who speaks, then
+``{content}``: one or more sentences); ``msel.own.*`` are sentences of an owner's own staff about
+their installation ("onze besturing"), ``msel.speak.*`` sentences anyone can say, ``msel.zone.*``
+sentences about a neighbourhood; ``msel.knmi.*`` the KNMI weather warning.
+"""
+
+_CLOCK = {  # {h}: the hour the language names at that minute (``msel.clock.next_from``)
+    0: ("{h} o'clock", "{h} uur"),
+    5: ("five past {h}", "vijf over {h}"),
+    10: ("ten past {h}", "tien over {h}"),
+    15: ("quarter past {h}", "kwart over {h}"),
+    20: ("twenty past {h}", "tien voor half {h}"),
+    25: ("twenty-five past {h}", "vijf voor half {h}"),
+    30: ("half past {h}", "half {h}"),
+    35: ("twenty-five to {h}", "vijf over half {h}"),
+    40: ("twenty to {h}", "tien over half {h}"),
+    45: ("quarter to {h}", "kwart voor {h}"),
+    50: ("ten to {h}", "tien voor {h}"),
+    55: ("five to {h}", "vijf voor {h}"),
+}
+_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_UREN = ("één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+SPEECH: dict[str, dict[str, str]] = {
+    **{f"msel.clock.{m}": {"en": en, "nl": nl} for m, (en, nl) in _CLOCK.items()},
+    **{f"msel.hour.{i + 1}": {"en": en, "nl": nl} for i, (en, nl) in enumerate(zip(_HOURS, _UREN))},
+    # the minute from which a clock time is said with the next hour: "twenty-five to three", "tien voor half drie"
+    "msel.clock.next_from": {"en": "35", "nl": "20"},
+    "msel.clock.about": {"en": "about {clock}", "nl": "ongeveer {clock}"},
+    "msel.clock.other_day": {"en": "{day} at {clock}", "nl": "{day} om {clock}"},
+    "msel.hello.morning": {"en": "Good morning", "nl": "Goedemorgen"},
+    "msel.hello.afternoon": {"en": "Good afternoon", "nl": "Goedemiddag"},
+    "msel.hello.evening": {"en": "Good evening", "nl": "Goedenavond"},
+    "msel.hours_spoken": {"en": "about {n} hours", "nl": "ongeveer {n} uur"},
+    "msel.hour_spoken": {"en": "about an hour", "nl": "ongeveer een uur"},
+    "msel.minutes_spoken": {"en": "about {n} minutes", "nl": "ongeveer {n} minuten"},
+    # --- whole messages, per kind of sender ---------------------------------------------------------------
+    "msel.frame.operator": {
+        "en": "{hello}, this is the duty operator of {org}. {content}",
+        "nl": "{hello}, u spreekt met de dienstdoende operator van {org}. {content}",
+    },
+    "msel.frame.staff": {
+        "en": "{hello}, this is the duty officer of {org}. {content}",
+        "nl": "{hello}, u spreekt met de dienstdoende medewerker van {org}. {content}",
+    },
+    "msel.frame.it_staff": {
+        "en": "{hello}, crisis coordinator? This is the system administrator on duty at {org}. {content} "
+        "I thought you should know at once.",
+        "nl": "{hello}, spreek ik de crisiscoördinator? U spreekt met de systeembeheerder van dienst van {org}. "
+        "{content} Ik dacht: dit moet u meteen weten.",
+    },
+    "msel.frame.duty": {
+        "en": "{hello}, this is the on-call manager of {org}. I am calling to inform you. {content}",
+        "nl": "{hello}, u spreekt met de piketfunctionaris van {org}. Ik bel om u te informeren. {content}",
+    },
+    "msel.frame.scada": {
+        "en": "Alarm on the control screen in the control centre of {org}. {content}",
+        "nl": "Alarm op het bedieningsscherm in de bedieningscentrale van {org}. {content}",
+    },
+    "msel.frame.soc": {
+        "en": "E-mail from the security operations centre of {org}, subject 'Security incident': {content} "
+        "Please contact us at once.",
+        "nl": "E-mail van het security operations center van {org}, onderwerp 'Beveiligingsincident': {content} "
+        "Neem direct contact met ons op.",
+    },
+    "msel.frame.webcare": {
+        "en": "The webcare team of {org} sees this on social media. {content}",
+        "nl": "Het webcareteam van {org} ziet dit op sociale media. {content}",
+    },
+    "msel.frame.caller": {
+        "en": "Hello, I want to report something. {content} Can you send someone?",
+        "nl": "Hallo, ik wil iets melden. {content} Kunt u iemand sturen?",
+    },
+    "msel.frame.residents": {
+        "en": "Hello, you must come quickly! {content} What should we do?",
+        "nl": "Hallo, u moet snel komen! {content} Wat moeten we doen?",
+    },
+    "msel.frame.official": {
+        "en": "{hello}, this is the office of the {official}. {content} We would like the police to look into it.",
+        "nl": "{hello}, u spreekt met het secretariaat van de {official}. {content} "
+        "We willen graag dat de politie ernaar kijkt.",
+    },
+    "msel.frame.units": {
+        "en": "Control, this is the unit on site. {content} Over.",
+        "nl": "Meldkamer, van de eenheid ter plaatse. {content} Over.",
+    },
+    "msel.frame.public": {"en": "News report: {content}", "nl": "Nieuwsbericht: {content}"},
+    # --- sentences of an owner's own staff -----------------------------------------------------------------
+    "msel.own.failed.control": {
+        "en": "We lost our control of {name} at {since}; we can no longer operate it remotely.",
+        "nl": "Onze besturing van {name} is sinds {since} weg; we kunnen het niet meer op afstand bedienen.",
+    },
+    "msel.own.reserve.power": {
+        "en": "{name} lost its power supply and is running on emergency power; that lasts {buffer}.",
+        "nl": "{name} heeft geen netstroom meer en draait op noodstroom; daarmee redden we het {buffer}.",
+    },
+    "msel.own.reserve": {
+        "en": "{name} has no {needs} any more and runs on its reserve; that lasts {buffer}.",
+        "nl": "{name} heeft geen {needs} meer en draait op de reserve; daarmee redden we het {buffer}.",
+    },
+    "msel.own.cyber.compromised": {
+        "en": "It looks like someone from outside is inside {name}: we have lost control of it.",
+        "nl": "Het lijkt erop dat iemand van buitenaf in {name} zit: we zijn de controle erover kwijt.",
+    },
+    "msel.own.cyber.manipulated": {
+        "en": "{name} does things we did not order: someone is steering it from outside.",
+        "nl": "{name} doet dingen die wij niet opdragen: iemand stuurt het van buitenaf aan.",
+    },
+    "msel.own.cyber.exfiltrated": {
+        "en": "We have found that data has been taken out of {name}.",
+        "nl": "We hebben ontdekt dat er gegevens uit {name} zijn weggesluisd.",
+    },
+    "msel.own.hazard.gates_opened": {
+        "en": "The gates of {name} are opening without us doing it; the water flows in freely.",
+        "nl": "De deuren van {name} gaan open zonder dat wij dat doen; het water stroomt vrij naar binnen.",
+    },
+    "msel.own.hazard.gates_closed": {
+        "en": "Our crew has closed the gates of {name} by hand.",
+        "nl": "Onze ploeg heeft de deuren van {name} met de hand dichtgedraaid.",
+    },
+    # --- sentences anyone can say ------------------------------------------------------------------------------
+    "msel.speak.failed": {"en": "{name} has been down since {since}.", "nl": "{name} ligt sinds {since} plat."},
+    "msel.speak.failed.power": {
+        "en": "{name} has had no power since {since} and has stopped.",
+        "nl": "{name} heeft sinds {since} geen stroom meer en ligt stil.",
+    },
+    "msel.speak.failed.control": {
+        "en": "{name} cannot be operated remotely since {since}.",
+        "nl": "{name} is sinds {since} niet meer op afstand te bedienen.",
+    },
+    "msel.speak.failed.need": {
+        "en": "{name} has been down since {since}: there is no {needs}.",
+        "nl": "{name} ligt sinds {since} plat: er is geen {needs}.",
+    },
+    "msel.speak.degraded": {
+        "en": "Since {since} {name} only works at about {level_pct}.",
+        "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}.",
+    },
+    "msel.speak.degraded.need": {
+        "en": "Since {since} {name} only works at about {level_pct}, because there is no {needs}.",
+        "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",
+    },
+    "msel.speak.operational": {"en": "{name} is working again.", "nl": "{name} doet het weer."},
+    "msel.speak.restarted": {
+        "en": "{name} is running again now that it has {needs} again.",
+        "nl": "{name} draait weer nu er weer {needs} is.",
+    },
+    "msel.speak.need_lost": {"en": "{name} has no {needs} any more.", "nl": "{name} heeft geen {needs} meer."},
+    "msel.speak.need_back": {"en": "{name} has {needs} again.", "nl": "{name} heeft weer {needs}."},
+    "msel.speak.more": {
+        "en": "And there are {n} more disruptions; I will send you the list.",
+        "nl": "En er zijn nog {n} storingen; de lijst stuur ik u na.",
+    },
+    "msel.speak.cyber.compromised": {
+        "en": "Someone from outside has taken over {name}.",
+        "nl": "Iemand van buitenaf heeft {name} overgenomen.",
+    },
+    "msel.speak.cyber.manipulated": {
+        "en": "{name} is being steered from outside.",
+        "nl": "{name} wordt van buitenaf aangestuurd.",
+    },
+    "msel.speak.cyber.exfiltrated": {
+        "en": "Data has been taken out of {name}.",
+        "nl": "Er zijn gegevens uit {name} weggesluisd.",
+    },
+    "msel.speak.cyber.encrypted": {
+        "en": "Everything on {name} is encrypted; there is a ransom note on the screen.",
+        "nl": "Alles op {name} is versleuteld; er staat een losgeldbericht op het scherm.",
+    },
+    "msel.speak.cyber.ddos.start": {
+        "en": "{name} is flooded with junk traffic, a DDoS attack; only about {level_pct} gets through.",
+        "nl": "{name} wordt overspoeld met nepverkeer, een DDoS-aanval; er komt nog maar ongeveer {level_pct} door.",
+    },
+    "msel.speak.cyber.ddos.end": {
+        "en": "The DDoS attack on {name} has stopped.",
+        "nl": "De DDoS-aanval op {name} is gestopt.",
+    },
+    "msel.speak.online.threat.start": {
+        "en": "The {official} is being threatened online, with name and home address.",
+        "nl": "De {official} wordt online bedreigd, met naam en woonadres erbij.",
+    },
+    "msel.speak.online.mobilization.start": {
+        "en": "A call to come to {name} is going round; it is shared thousands of times.",
+        "nl": "Er gaat een oproep rond om naar {name} te komen; hij wordt duizenden keren gedeeld.",
+    },
+    "msel.speak.online.fraud.start": {
+        "en": "People are being cheated online in the name of {name}.",
+        "nl": "Mensen worden online opgelicht uit naam van {name}.",
+    },
+    "msel.speak.online.fraud.end": {
+        "en": "The fraud in the name of {name} has stopped.",
+        "nl": "De oplichting uit naam van {name} is gestopt.",
+    },
+    "msel.speak.hazard.gates_opened": {
+        "en": "The gates of {name} are open; the water flows in freely.",
+        "nl": "De deuren van {name} staan open; het water stroomt vrij naar binnen.",
+    },
+    "msel.speak.hazard.gates_closed": {
+        "en": "The gates of {name} have been closed by hand.",
+        "nl": "De deuren van {name} zijn met de hand dichtgedraaid.",
+    },
+    "msel.speak.hazard.alarm_level": {
+        "en": "Level alarm: the water in {basin} is at {level} m NAP and rising.",
+        "nl": "Peilalarm: het water in {basin} staat op {level} m NAP en stijgt.",
+    },
+    "msel.speak.hazard.crest_exceeded": {
+        "en": "The water in {basin} is coming over the quay, at {level} m NAP.",
+        "nl": "Het water in {basin} komt over de kade, het staat op {level} m NAP.",
+    },
+    "msel.speak.flood.damage": {
+        "en": "{name} is under water and out of service.",
+        "nl": "{name} staat onder water en is uitgevallen.",
+    },
+    "msel.speak.zone.flooded": {
+        "en": "The water is in the street here in {zone} and coming into the houses.",
+        "nl": "Het water staat hier in de straat in {zone} en het komt de huizen in.",
+    },
+    "msel.speak.crowd.gathering": {
+        "en": "More and more people are gathering at {name}; it looks like thousands are coming.",
+        "nl": "Bij {name} komen steeds meer mensen bij elkaar; het lijkt erop dat er duizenden komen.",
+    },
+    "msel.speak.crowd.disturbance": {
+        "en": "At {name} it is getting out of hand: about {crowd} people, bottles are being thrown.",
+        "nl": "Bij {name} loopt het uit de hand: zo'n {crowd} mensen, er wordt met flessen gegooid.",
+    },
+    "msel.speak.crowd.controlled": {
+        "en": "At {name} we have the situation under control again.",
+        "nl": "Bij {name} hebben we de situatie weer onder controle.",
+    },
+    "msel.speak.crowd.dispersed": {
+        "en": "The crowd at {name} has gone.",
+        "nl": "De menigte bij {name} is vertrokken.",
+    },
+    "msel.speak.fuel.delivered": {
+        "en": "The fuel for {name} has been delivered.",
+        "nl": "De brandstof voor {name} is geleverd.",
+    },
+    # --- a neighbourhood (a population zone) ----------------------------------------------------------------
+    "msel.zone.power": {"en": "no power since {since}", "nl": "sinds {since} geen stroom"},
+    "msel.zone.water": {"en": "no tap water since {since}", "nl": "sinds {since} geen water uit de kraan"},
+    "msel.zone.telecom": {"en": "no phone or internet since {since}", "nl": "sinds {since} geen telefoon of internet"},
+    "msel.zone.access": {
+        "en": "hardly any way in or out since {since}",
+        "nl": "sinds {since} komen we de wijk bijna niet meer in of uit",
+    },
+    "msel.zone.other": {"en": "no {need} since {since}", "nl": "sinds {since} geen {need}"},
+    "msel.zone.sentence": {"en": "In {name}: {what}.", "nl": "In {name}: {what}."},
+    "msel.zone.down": {
+        "en": "In {name} nothing works any more since {since}.",
+        "nl": "In {name} doet sinds {since} niets het meer.",
+    },
+    "msel.zone.disrupted": {
+        "en": "In {name} things have been badly disrupted since {since}.",
+        "nl": "In {name} is het sinds {since} flink ontregeld.",
+    },
+    "msel.zone.need_lost": {
+        "en": "In {name} there is no {needs} any more.",
+        "nl": "In {name} is er geen {needs} meer.",
+    },
+    "msel.zone.back": {"en": "In {name} everything works again.", "nl": "In {name} doet alles het weer."},
+    "msel.zone.need_back": {"en": "In {name} there is {needs} again.", "nl": "In {name} is er weer {needs}."},
+    "msel.zone.flood.damage": {"en": "{name} is flooding.", "nl": "{name} loopt onder water."},
+    "msel.and": {"en": " and ", "nl": " en "},
+    # --- the KNMI weather warning -------------------------------------------------------------------------------
+    "msel.knmi.frame": {
+        "en": "KNMI weather warning, {code}, for the {region} area: heavy rain from {start} to {end}, "
+        "up to {peak} mm an hour, about {total} mm in all. Water in streets and tunnels is possible.",
+        "nl": "Weerwaarschuwing KNMI, {code}, voor de omgeving van {region}: zware regen van {start} tot {end}, "
+        "tot {peak} mm per uur, in totaal zo'n {total} mm. Water op straat en in tunnels is mogelijk.",
+    },
+    "msel.knmi.forecast": {
+        "en": "KNMI weather report for the {region} area: rain from {start} to {end}, up to {peak} mm an hour, "
+        "about {total} mm in all. No warning code.",
+        "nl": "Weerbericht KNMI voor de omgeving van {region}: regen van {start} tot {end}, tot {peak} mm per uur, "
+        "in totaal zo'n {total} mm. Geen waarschuwingscode.",
+    },
+    "msel.knmi.code.yellow": {"en": "code yellow", "nl": "code geel"},
+    "msel.knmi.code.orange": {"en": "code orange", "nl": "code oranje"},
+    "msel.knmi.open_end": {"en": "further notice", "nl": "nader order"},
+}
