@@ -50,7 +50,12 @@ def test_rampsim_plot_writes_the_figures(storm, tmp_path, fmt):
     result = CliRunner().invoke(cli, ["plot", str(storm.path), "--out", str(tmp_path / "fig"), "--format", fmt])
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in (tmp_path / "fig").iterdir())
-    assert files == [f"cascade.{fmt}", f"population-served.{fmt}", f"status-timeline.{fmt}"]
+    assert files == [
+        f"cascade.{fmt}",
+        f"population-served.{fmt}",
+        f"status-timeline.{fmt}",
+        f"water-level-havenbekken.{fmt}",  # the harbour basin fills; the Oostpolder's water stays put
+    ]
     assert all((tmp_path / "fig" / f).stat().st_size > 5000 for f in files)
 
 
@@ -198,6 +203,7 @@ FIGURE_PIXELS = {
     "metric-distributions.png": (2700, 1650),
     "status-timeline.png": (1950, 1050),
     "population-served.png": (1800, 900),
+    "water-level-havenbekken.png": (1800, 750),
     "cascade.png": (1800, 1350),
 }
 
@@ -212,7 +218,7 @@ def test_rampsim_plot_writes_figures_of_the_expected_pixel_size(storm, ensemble,
     expected = (
         ["failure-probability.png", "first-failure.png", "metric-distributions.png"]
         if which == "ensemble"
-        else ["cascade.png", "population-served.png", "status-timeline.png"]
+        else ["cascade.png", "population-served.png", "status-timeline.png", "water-level-havenbekken.png"]
     )
     assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == expected
     for name in expected:
@@ -418,3 +424,113 @@ def test_the_cascade_of_a_large_graph_shows_the_failed_assets_and_their_neighbou
     ax = plot_cascade(result)
     drawn = sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets") and len(c.get_offsets()))
     assert len(graph) > CASCADE_FULL_LIMIT and 0 < drawn < len(graph)
+
+
+# --- the water level of a basin ----------------------------------------------------------------------
+
+
+def water_run():
+    """A hand-made run: the basin stands at -0.40 m NAP until minute 60, rises through its alarm
+    level (-0.10) and crest (1.00) to 1.40 at minute 120, falls to 0.20 at minute 240. Zone ``laag``
+    floods at minute 100 (level 1.00 then, on the line between the samples at 90 and 120 min)."""
+    import pandas as pd
+
+    from simulator.analysis.results import RunResults
+
+    levels = pd.DataFrame(
+        {
+            "time_min": [60.0, 90.0, 120.0, 240.0],
+            "basin": ["haven"] * 4,
+            "level_m": [-0.4, 0.7, 1.4, 0.2],
+        }
+    )
+    basins = pd.DataFrame(
+        {"id": ["haven"], "name": ["Havenbekken"], "level_m": [-0.4], "alarm_level_m": [-0.1], "crest_level_m": [1.0]}
+    ).astype({"alarm_level_m": "Float64", "crest_level_m": "Float64"})
+    zones = pd.DataFrame(
+        {
+            "id": ["laag"],
+            "name": ["Laag"],
+            "basin": ["haven"],
+            "ground_level_m": [0.7],
+            "population": [10],
+            "assets": [""],
+        }
+    )
+    return RunResults(
+        pd.DataFrame(columns=simulator.analysis.results.EVENT_COLUMNS),
+        pd.DataFrame(columns=simulator.analysis.results.STATE_COLUMNS),
+        {"flooded_zones": {"laag": 100.0}},
+        {"until_min": 240.0},
+        tables={"levels": levels, "basins": basins, "zones": zones},
+    )
+
+
+def test_basin_level_is_drawn_against_hours_beside_its_thresholds_in_dutch():
+    from simulator.report.ticks import localise_ticks
+    from simulator.report.water_figures import basins_with_levels, plot_basin_level
+
+    result = water_run()
+    assert basins_with_levels(result) == ["haven"]
+    ax = plot_basin_level(result, "haven", lang="nl")
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    # the basin stood at its initial level from minute 0 until its first sample
+    assert list(lines["level"].get_xdata()) == [0.0, 1.0, 1.5, 2.0, 4.0]
+    assert list(lines["level"].get_ydata()) == [-0.4, -0.4, 0.7, 1.4, 0.2]
+    assert list(lines["alarm"].get_ydata()) == [-0.1, -0.1] and list(lines["crest"].get_ydata()) == [1.0, 1.0]
+    assert list(lines["initial"].get_ydata()) == [-0.4, -0.4]
+    assert (list(lines["peak"].get_xdata()), list(lines["peak"].get_ydata())) == ([2.0], [1.4])
+    # minute 100 lies a third of the way from 90 (0.7) to 120 (1.4): 0.7 + 0.7 / 3
+    assert lines["flooded"].get_xdata()[0] == pytest.approx(100 / 60)
+    assert lines["flooded"].get_ydata()[0] == pytest.approx(0.7 + 0.7 / 3)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "waterstand",
+        "kade- of kruinhoogte (1,00 m NAP): daarboven lopen de gebieden onder",
+        "alarmpeil (-0,10 m NAP)",
+        "peil bij de start (-0,40 m NAP)",
+        "hoogste stand (1,40 m NAP)",
+        "een gebied loopt onder",
+    ]
+    assert ax.get_ylabel() == "waterstand (m NAP)" and ax.get_title() == "Waterstand: Havenbekken"
+    localise_ticks(ax.figure, "nl")
+    ax.figure.draw_without_rendering()
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert "0,50" in ticks and not any("." in t for t in ticks)
+
+
+def test_a_basin_without_thresholds_gets_only_its_level_and_a_run_without_water_no_figure():
+    import pandas as pd
+
+    from simulator.report.water_figures import basins_with_levels, plot_basin_level
+
+    result = water_run()
+    result.basins = pd.DataFrame(columns=["id", "name", "level_m", "alarm_level_m", "crest_level_m"])
+    ax = plot_basin_level(result, "haven", lang="en")
+    assert sorted(line.get_gid() for line in ax.get_lines()) == ["flooded", "level", "peak"]
+    assert ax.get_title() == "Water level: haven"
+    result.levels = result.levels.iloc[0:0]
+    assert basins_with_levels(result) == []
+
+
+def test_the_storm_surge_run_keeps_its_basins_and_zones_and_plots_the_harbour(storm):
+    assert list(storm.basins["id"]) == ["havenbekken", "oostpolder"]
+    harbour = storm.basins.iloc[0]
+    assert (harbour["alarm_level_m"], harbour["crest_level_m"]) == (-0.1, 1.0)
+    assert pd_isna(storm.basins.iloc[1]["crest_level_m"])  # the polder water has no crest
+    assert storm.zones.set_index("id").at["zone-havenkwartier", "assets"].split() == [
+        "onderstation-haven",
+        "mast-haven",
+        "wijk-havenkwartier",
+    ]
+    from simulator.report.water_figures import plot_basin_level
+
+    ax = plot_basin_level(storm, "havenbekken")
+    peak = next(line for line in ax.get_lines() if line.get_gid() == "peak")
+    assert peak.get_ydata()[0] == pytest.approx(storm.metrics["max_water_level_m"]["havenbekken"], abs=1e-6)
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))

@@ -30,11 +30,13 @@ from .ensemble_figures import (
     save_ensemble_figures,
     save_reproducibly,
 )
+from .water_figures import basins_with_levels, plot_basin_level
 
 __all__ = [
     "plot_status_timeline",
     "plot_population_served",
     "plot_cascade",
+    "plot_basin_level",
     "save_figures",
     "STATUS_COLOURS",
     "plot_failure_probability",
@@ -370,6 +372,12 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
         ax = plot(result, lang=lang)
         path = out / f"{name}.{fmt}"
         save_reproducibly(ax.figure, path, fmt, lang)  # no creation date, fixed SVG ids: same run, same bytes
+        plt.close(ax.figure)
+        written.append(path)
+    for basin in basins_with_levels(result):  # one water-level figure per basin whose level the run recorded
+        ax = plot_basin_level(result, basin, lang=lang)
+        path = out / f"water-level-{basin}.{fmt}"
+        save_reproducibly(ax.figure, path, fmt, lang)
         plt.close(ax.figure)
         written.append(path)
     return written
