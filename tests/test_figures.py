@@ -271,6 +271,7 @@ def test_rampsim_plot_refuses_a_folder_that_is_neither_a_run_nor_an_ensemble(tmp
 
 import copy  # noqa: E402
 
+import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from simulator.report.figures import CASCADE_LABELS, _served_axis_end  # noqa: E402
@@ -291,9 +292,16 @@ def test_cascade_names_the_earliest_failed_assets_without_piling_them_up(storm):
     assert [t.get_gid()[len("label:") :] for t in labels] == earliest
     assert all(t.get_fontsize() >= 9 and len(t.get_text()) <= 28 for t in labels)
     assert any(t.get_text().endswith("…") for t in labels) or all(len(names[a]) <= 28 for a in earliest)
-    boxes = [t.get_window_extent() for t in labels]
-    overlap = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-    assert overlap <= 0.05 * sum(b.width * b.height for b in boxes)
+    boxes = text_boxes(ax, labels)
+    assert sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]) == 0
+
+
+def text_boxes(ax, labels):
+    """The labels' text boxes as drawn (without their leader lines, which may cross)."""
+    from matplotlib.text import Text
+
+    ax.figure.draw_without_rendering()
+    return [Text.get_window_extent(t) for t in labels]
 
 
 def test_cascade_colour_scale_runs_from_zero_to_at_least_an_hour(storm):
@@ -534,3 +542,87 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+# --- the map: assets without a location, zones, the compass -----------------------------------------
+
+
+def test_an_asset_without_a_location_goes_beside_the_mean_of_its_neighbours():
+    """a (0, 0) and b (2, 0) have locations; c needs a and b; d needs only c; e is linked to nothing.
+
+    a ──► c ◄── b        the map's extent is 2, so the offset is 0.04 x 2 = 0.08:
+          │              c: mean (1, 0) + 0.08 along angle 0 (first unplaced)   = (1.08, 0)
+          ▼              d: c + 0.08 along the golden angle (second), next round
+          d              e: no neighbour on the map: a row 2 x 0.08 south of it
+    """
+    import math
+
+    from simulator.report.map_positions import GOLDEN_ANGLE, place_beside_neighbours
+
+    positions = place_beside_neighbours(
+        {"a": (0.0, 0.0), "b": (2.0, 0.0)}, [("a", "c"), ("b", "c"), ("c", "d")], ["a", "b", "c", "d", "e"]
+    )
+    assert positions["a"] == (0.0, 0.0) and positions["b"] == (2.0, 0.0)
+    assert positions["c"] == pytest.approx((1.08, 0.0))
+    assert positions["d"] == pytest.approx((1.08 + 0.08 * math.cos(GOLDEN_ANGLE), 0.08 * math.sin(GOLDEN_ANGLE)))
+    assert positions["e"] == pytest.approx((1.0, -0.16))
+    assert place_beside_neighbours({}, [("a", "c")], ["a", "c"]) == {}  # no map: the caller lays out rows
+
+
+def test_a_zone_outline_is_a_circle_around_one_asset_and_a_hull_around_several():
+    import math
+
+    from simulator.report.map_positions import zone_outline
+
+    circle = zone_outline([(0.0, 0.0)], 1.0, corners=4)
+    assert sorted(circle) == sorted([(-1.0, 0.0), (0.0, -1.0), (1.0, 0.0), (0.0, 1.0)])
+    capsule = zone_outline([(0.0, 0.0), (4.0, 0.0)], 1.0, corners=4)
+    assert sorted(capsule) == sorted([(-1.0, 0.0), (0.0, -1.0), (4.0, -1.0), (5.0, 0.0), (4.0, 1.0), (0.0, 1.0)])
+    assert all(math.hypot(x - 2, y) <= 3.0 + 1e-9 for x, y in zone_outline([(0, 0), (4, 0), (2, 0.5)], 1.0))
+    assert zone_outline([], 1.0) == []
+
+
+def test_the_cascade_of_havenstad_is_a_map_with_the_112_platform_beside_its_neighbours(storm):
+    from simulator.report.figures import _positions
+    from simulator.report.map_positions import NEIGHBOUR_OFFSET
+
+    ax = plot_cascade(storm)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(storm.assets["id"])
+    graph.add_edges_from(zip(storm.dependencies["supplier"], storm.dependencies["consumer"]))
+    positions = _positions(storm, graph)
+    assets = storm.assets.set_index("id")
+    located = assets[assets["lat"].notna()]
+    assert len(located) == len(assets) - 1  # only the national 112 routing has no location
+    for asset, row in located.iterrows():
+        assert positions[asset] == (float(row["lon"]), float(row["lat"]))
+    near = sorted({*graph.predecessors("kpn-112-platform"), *graph.successors("kpn-112-platform")})
+    mean = (sum(positions[n][0] for n in near) / len(near), sum(positions[n][1] for n in near) / len(near))
+    extent = max(located["lon"].max() - located["lon"].min(), located["lat"].max() - located["lat"].min())
+    # the only asset without a location: number 0, so moved east by the offset
+    assert positions["kpn-112-platform"] == pytest.approx((mean[0] + NEIGHBOUR_OFFSET * float(extent), mean[1]))
+    nodes = [c for c in ax.collections if len(c.get_offsets())]
+    drawn = {tuple(p) for c in nodes for p in c.get_offsets()}
+    assert (float(located.at["zeesluis", "lon"]), float(located.at["zeesluis", "lat"])) in drawn
+
+
+def test_the_cascade_draws_the_flood_zones_flooded_ones_filled(storm):
+    ax = plot_cascade(storm, lang="nl")
+    zones = {p.get_gid(): p for p in ax.patches if str(p.get_gid()).startswith("zone:")}
+    assert set(zones) == {"zone:zone-havenkwartier", "zone:zone-oude-haven", "zone:zone-oostpolder-laag"}
+    assert set(storm.metrics["flooded_zones"]) == {"zone-havenkwartier", "zone-oude-haven"}
+    assert zones["zone:zone-havenkwartier"].get_fill() and zones["zone:zone-havenkwartier"].get_hatch() == "..."
+    assert zones["zone:zone-oostpolder-laag"].get_facecolor()[3] == 0.0  # dry: an outline only
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["overstromingsgebied, ondergelopen", "overstromingsgebied, droog gebleven"]
+
+
+def test_the_cascade_labels_keep_off_the_compass(storm):
+    ax = plot_cascade(storm, lang="nl")
+    compass = next(t for t in ax.texts if t.get_gid() == "compass")
+    assert compass.get_text() == "N"
+    labels = [t for t in ax.texts if str(t.get_gid()).startswith("label:")]
+    assert len(labels) == len(storm.metrics["first_failure_min"])  # 14 failed, all named (at most 15)
+    boxes = text_boxes(ax, labels)
+    box = compass.get_window_extent()  # the letter and its arrow
+    assert box.height > 30 and all(_overlap(box, other) == 0 for other in boxes)
