@@ -621,6 +621,8 @@ def test_the_storm_at_six_in_an_80_by_24_terminal_names_the_sectors_it_leaves_ou
     timeline = replay_timeline(simulator.simulate(scenario, seed=7, until_min=240, lang="nl"), "nl")
     lines = screen(timeline, ReplayState(t_min=210, paused=True), width=80, height=24)
     assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+    assert lines[0].startswith("Terugblik: Sluis Havenstad") and "…  06:00  2027-01-15  T+03:30" in lines[0]
+    assert lines[2].startswith("weergave: werkelijkheid")  # the long title stays on its line
     missing = [line for line in lines if "niet getoond (vergroot het venster): " in line]
     assert len(missing) == 1
     count, names = re.fullmatch(r"(\d+) sectoren? niet getoond \(vergroot het venster\): (.*)", missing[0]).groups()

@@ -226,7 +226,9 @@ def _header(timeline: ReplayTimeline, state: ReplayState) -> RenderableType:
     clock = Text.assemble(
         (moment.strftime("%H:%M"), "bold reverse"), f"  {moment.date().isoformat()}  ", (elapsed, "bold")
     )
-    grid.add_row(Text(text("replay.title", lang, name=timeline.title), style="bold"), clock)
+    # one line, cut with …: a long name wrapping would push the view line off the 3-line header
+    title = Text(text("replay.title", lang, name=timeline.title), style="bold", no_wrap=True, overflow="ellipsis")
+    grid.add_row(title, clock)
     if state.paused and state.t_min >= timeline.end_min:
         mode = Text(text("replay.ended", lang), style="bold reverse")
     elif state.paused:
