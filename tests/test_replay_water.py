@@ -167,3 +167,16 @@ def test_the_known_view_floods_a_zone_only_once_it_was_known(browser_page, storm
     assert browser_page.page.evaluate(state) == "dry"
     browser_page.page.keyboard.press("t")  # ground truth at the same moment
     assert browser_page.page.evaluate(state) == "flooded"
+
+
+def test_a_run_without_a_water_hazard_shows_no_water(tmp_path):
+    """Ransomware at the town hall: Havenstad has basins and zones, but no level changes."""
+    quiet = simulator.simulate(ROOT / "scenarios" / "ransomware-gemeente.yaml", until_min=120, lang="nl")
+    assert len(quiet.zones) == 3 and not len(quiet.levels)
+    assert water_payload(quiet) == {"basins": [], "zones": []}
+    page = write_replay_html(quiet, tmp_path / "quiet.html", "nl").read_text(encoding="utf-8")
+    assert 'id="water"' not in page and "<polygon" not in page
+    from simulator.report.figures import plot_cascade
+
+    ax = plot_cascade(quiet)
+    assert not [p for p in ax.patches if str(p.get_gid()).startswith("zone:")]

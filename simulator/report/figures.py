@@ -378,11 +378,13 @@ ZONE_PAD = 0.03  # a zone's outline runs this fraction of the map's extent aroun
 
 def _draw_zones(result: Results, positions: dict, ax, lang: str) -> None:
     """The flood zones as outlines around their assets: filled blue (hatched) if they flooded in
-    the run, a dashed outline if they stayed dry; gids ``zone:ID``."""
+    the run, a dashed outline if they stayed dry; gids ``zone:ID``. None in a run where no basin's
+    level changed."""
     from matplotlib.patches import Patch, Polygon
 
     zones = getattr(result, "zones", None)
-    if zones is None or not len(zones):
+    levels = getattr(result, "levels", None)
+    if zones is None or not len(zones) or levels is None or not len(levels):  # no water hazard: no zones
         return
     xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
     pad = ZONE_PAD * (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)

@@ -36,7 +36,8 @@ def _number(value: Any) -> float | None:
 def water_payload(results) -> dict[str, list[dict[str, Any]]]:
     """``basins`` (those whose level the run recorded: thresholds and ``levels`` [[t, m NAP], ...])
     and ``zones`` (all of the graph's: ground level, people, assets, ``flooded_t`` and ``known_t``,
-    the minutes it flooded and the crisis organisation knew, ``None`` if never)."""
+    the minutes it flooded and the crisis organisation knew, ``None`` if never). A run in which no
+    basin's level changed (no water hazard) has neither: its page shows no water at all."""
     levels = getattr(results, "levels", pd.DataFrame(columns=["time_min", "basin", "level_m"]))
     basins_table = getattr(results, "basins", pd.DataFrame(columns=["id"]))
     zones_table = getattr(results, "zones", pd.DataFrame(columns=["id"]))
@@ -55,6 +56,8 @@ def water_payload(results) -> dict[str, list[dict[str, Any]]]:
                 "levels": [[float(t), float(v)] for t, v in zip(samples["time_min"], samples["level_m"])],
             }
         )
+    if not basins:
+        return {"basins": [], "zones": []}
     flooded = results.metrics.get("flooded_zones") or {}
     events = results.events[results.events["kind"] == "zone.flooded"]
     known = {ref: (None if pd.isna(k) else float(k)) for ref, k in zip(events["ref"], events["known_min"])}
