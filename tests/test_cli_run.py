@@ -32,7 +32,7 @@ def test_run_bundled_scenario(root, tmp_path, name):
         "metrics.json",
         "states.csv",
     } <= files
-    assert files - {"levels.csv"} == {
+    assert files - {"levels.csv", "basins.csv", "zones.csv"} == {
         "assets.csv",
         "events.csv",
         "jobs.csv",
@@ -42,6 +42,7 @@ def test_run_bundled_scenario(root, tmp_path, name):
         "states.csv",
     }
     assert ("levels.csv" in files) == (name.startswith("sluis"))
+    assert {"basins.csv", "zones.csv"} <= files  # Havenstad has basins and zones, whether they fill or not
     metrics = json.loads((out / "metrics.json").read_text())
     for key in (
         "assets_failed",

@@ -50,7 +50,12 @@ def test_rampsim_plot_writes_the_figures(storm, tmp_path, fmt):
     result = CliRunner().invoke(cli, ["plot", str(storm.path), "--out", str(tmp_path / "fig"), "--format", fmt])
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in (tmp_path / "fig").iterdir())
-    assert files == [f"cascade.{fmt}", f"population-served.{fmt}", f"status-timeline.{fmt}"]
+    assert files == [
+        f"cascade.{fmt}",
+        f"population-served.{fmt}",
+        f"status-timeline.{fmt}",
+        f"water-level-havenbekken.{fmt}",  # the harbour basin fills; the Oostpolder's water stays put
+    ]
     assert all((tmp_path / "fig" / f).stat().st_size > 5000 for f in files)
 
 
@@ -198,6 +203,7 @@ FIGURE_PIXELS = {
     "metric-distributions.png": (2700, 1650),
     "status-timeline.png": (1950, 1050),
     "population-served.png": (1800, 900),
+    "water-level-havenbekken.png": (1800, 750),
     "cascade.png": (1800, 1350),
 }
 
@@ -212,7 +218,7 @@ def test_rampsim_plot_writes_figures_of_the_expected_pixel_size(storm, ensemble,
     expected = (
         ["failure-probability.png", "first-failure.png", "metric-distributions.png"]
         if which == "ensemble"
-        else ["cascade.png", "population-served.png", "status-timeline.png"]
+        else ["cascade.png", "population-served.png", "status-timeline.png", "water-level-havenbekken.png"]
     )
     assert sorted(p.name for p in (tmp_path / "fig").iterdir()) == expected
     for name in expected:
@@ -265,6 +271,7 @@ def test_rampsim_plot_refuses_a_folder_that_is_neither_a_run_nor_an_ensemble(tmp
 
 import copy  # noqa: E402
 
+import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from simulator.report.figures import CASCADE_LABELS, _served_axis_end  # noqa: E402
@@ -285,9 +292,16 @@ def test_cascade_names_the_earliest_failed_assets_without_piling_them_up(storm):
     assert [t.get_gid()[len("label:") :] for t in labels] == earliest
     assert all(t.get_fontsize() >= 9 and len(t.get_text()) <= 28 for t in labels)
     assert any(t.get_text().endswith("…") for t in labels) or all(len(names[a]) <= 28 for a in earliest)
-    boxes = [t.get_window_extent() for t in labels]
-    overlap = sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-    assert overlap <= 0.05 * sum(b.width * b.height for b in boxes)
+    boxes = text_boxes(ax, labels)
+    assert sum(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :]) == 0
+
+
+def text_boxes(ax, labels):
+    """The labels' text boxes as drawn (without their leader lines, which may cross)."""
+    from matplotlib.text import Text
+
+    ax.figure.draw_without_rendering()
+    return [Text.get_window_extent(t) for t in labels]
 
 
 def test_cascade_colour_scale_runs_from_zero_to_at_least_an_hour(storm):
@@ -418,3 +432,197 @@ def test_the_cascade_of_a_large_graph_shows_the_failed_assets_and_their_neighbou
     ax = plot_cascade(result)
     drawn = sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets") and len(c.get_offsets()))
     assert len(graph) > CASCADE_FULL_LIMIT and 0 < drawn < len(graph)
+
+
+# --- the water level of a basin ----------------------------------------------------------------------
+
+
+def water_run():
+    """A hand-made run: the basin stands at -0.40 m NAP until minute 60, rises through its alarm
+    level (-0.10) and crest (1.00) to 1.40 at minute 120, falls to 0.20 at minute 240. Zone ``laag``
+    floods at minute 100 (level 1.00 then, on the line between the samples at 90 and 120 min)."""
+    import pandas as pd
+
+    from simulator.analysis.results import RunResults
+
+    levels = pd.DataFrame(
+        {
+            "time_min": [60.0, 90.0, 120.0, 240.0],
+            "basin": ["haven"] * 4,
+            "level_m": [-0.4, 0.7, 1.4, 0.2],
+        }
+    )
+    basins = pd.DataFrame(
+        {"id": ["haven"], "name": ["Havenbekken"], "level_m": [-0.4], "alarm_level_m": [-0.1], "crest_level_m": [1.0]}
+    ).astype({"alarm_level_m": "Float64", "crest_level_m": "Float64"})
+    zones = pd.DataFrame(
+        {
+            "id": ["laag"],
+            "name": ["Laag"],
+            "basin": ["haven"],
+            "ground_level_m": [0.7],
+            "population": [10],
+            "assets": [""],
+        }
+    )
+    return RunResults(
+        pd.DataFrame(columns=simulator.analysis.results.EVENT_COLUMNS),
+        pd.DataFrame(columns=simulator.analysis.results.STATE_COLUMNS),
+        {"flooded_zones": {"laag": 100.0}},
+        {"until_min": 240.0},
+        tables={"levels": levels, "basins": basins, "zones": zones},
+    )
+
+
+def test_basin_level_is_drawn_against_hours_beside_its_thresholds_in_dutch():
+    from simulator.report.ticks import localise_ticks
+    from simulator.report.water_figures import basins_with_levels, plot_basin_level
+
+    result = water_run()
+    assert basins_with_levels(result) == ["haven"]
+    ax = plot_basin_level(result, "haven", lang="nl")
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    # the basin stood at its initial level from minute 0 until its first sample
+    assert list(lines["level"].get_xdata()) == [0.0, 1.0, 1.5, 2.0, 4.0]
+    assert list(lines["level"].get_ydata()) == [-0.4, -0.4, 0.7, 1.4, 0.2]
+    assert list(lines["alarm"].get_ydata()) == [-0.1, -0.1] and list(lines["crest"].get_ydata()) == [1.0, 1.0]
+    assert list(lines["initial"].get_ydata()) == [-0.4, -0.4]
+    assert (list(lines["peak"].get_xdata()), list(lines["peak"].get_ydata())) == ([2.0], [1.4])
+    # minute 100 lies a third of the way from 90 (0.7) to 120 (1.4): 0.7 + 0.7 / 3
+    assert lines["flooded"].get_xdata()[0] == pytest.approx(100 / 60)
+    assert lines["flooded"].get_ydata()[0] == pytest.approx(0.7 + 0.7 / 3)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "waterstand",
+        "kade- of kruinhoogte (1,00 m NAP): daarboven lopen de gebieden onder",
+        "alarmpeil (-0,10 m NAP)",
+        "peil bij de start (-0,40 m NAP)",
+        "hoogste stand (1,40 m NAP)",
+        "een gebied loopt onder",
+    ]
+    assert ax.get_ylabel() == "waterstand (m NAP)" and ax.get_title() == "Waterstand: Havenbekken"
+    localise_ticks(ax.figure, "nl")
+    ax.figure.draw_without_rendering()
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert "0,50" in ticks and not any("." in t for t in ticks)
+
+
+def test_a_basin_without_thresholds_gets_only_its_level_and_a_run_without_water_no_figure():
+    import pandas as pd
+
+    from simulator.report.water_figures import basins_with_levels, plot_basin_level
+
+    result = water_run()
+    result.basins = pd.DataFrame(columns=["id", "name", "level_m", "alarm_level_m", "crest_level_m"])
+    ax = plot_basin_level(result, "haven", lang="en")
+    assert sorted(line.get_gid() for line in ax.get_lines()) == ["flooded", "level", "peak"]
+    assert ax.get_title() == "Water level: haven"
+    result.levels = result.levels.iloc[0:0]
+    assert basins_with_levels(result) == []
+
+
+def test_the_storm_surge_run_keeps_its_basins_and_zones_and_plots_the_harbour(storm):
+    assert list(storm.basins["id"]) == ["havenbekken", "oostpolder"]
+    harbour = storm.basins.iloc[0]
+    assert (harbour["alarm_level_m"], harbour["crest_level_m"]) == (-0.1, 1.0)
+    assert pd_isna(storm.basins.iloc[1]["crest_level_m"])  # the polder water has no crest
+    assert storm.zones.set_index("id").at["zone-havenkwartier", "assets"].split() == [
+        "onderstation-haven",
+        "mast-haven",
+        "wijk-havenkwartier",
+    ]
+    from simulator.report.water_figures import plot_basin_level
+
+    ax = plot_basin_level(storm, "havenbekken")
+    peak = next(line for line in ax.get_lines() if line.get_gid() == "peak")
+    assert peak.get_ydata()[0] == pytest.approx(storm.metrics["max_water_level_m"]["havenbekken"], abs=1e-6)
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+# --- the map: assets without a location, zones, the compass -----------------------------------------
+
+
+def test_an_asset_without_a_location_goes_beside_the_mean_of_its_neighbours():
+    """a (0, 0) and b (2, 0) have locations; c needs a and b; d needs only c; e is linked to nothing.
+
+    a ──► c ◄── b        the map's extent is 2, so the offset is 0.04 x 2 = 0.08:
+          │              c: mean (1, 0) + 0.08 along angle 0 (first unplaced)   = (1.08, 0)
+          ▼              d: c + 0.08 along the golden angle (second), next round
+          d              e: no neighbour on the map: a row 2 x 0.08 south of it
+    """
+    import math
+
+    from simulator.report.map_positions import GOLDEN_ANGLE, place_beside_neighbours
+
+    positions = place_beside_neighbours(
+        {"a": (0.0, 0.0), "b": (2.0, 0.0)}, [("a", "c"), ("b", "c"), ("c", "d")], ["a", "b", "c", "d", "e"]
+    )
+    assert positions["a"] == (0.0, 0.0) and positions["b"] == (2.0, 0.0)
+    assert positions["c"] == pytest.approx((1.08, 0.0))
+    assert positions["d"] == pytest.approx((1.08 + 0.08 * math.cos(GOLDEN_ANGLE), 0.08 * math.sin(GOLDEN_ANGLE)))
+    assert positions["e"] == pytest.approx((1.0, -0.16))
+    assert place_beside_neighbours({}, [("a", "c")], ["a", "c"]) == {}  # no map: the caller lays out rows
+
+
+def test_a_zone_outline_is_a_circle_around_one_asset_and_a_hull_around_several():
+    import math
+
+    from simulator.report.map_positions import zone_outline
+
+    circle = zone_outline([(0.0, 0.0)], 1.0, corners=4)
+    assert sorted(circle) == sorted([(-1.0, 0.0), (0.0, -1.0), (1.0, 0.0), (0.0, 1.0)])
+    capsule = zone_outline([(0.0, 0.0), (4.0, 0.0)], 1.0, corners=4)
+    assert sorted(capsule) == sorted([(-1.0, 0.0), (0.0, -1.0), (4.0, -1.0), (5.0, 0.0), (4.0, 1.0), (0.0, 1.0)])
+    assert all(math.hypot(x - 2, y) <= 3.0 + 1e-9 for x, y in zone_outline([(0, 0), (4, 0), (2, 0.5)], 1.0))
+    assert zone_outline([], 1.0) == []
+
+
+def test_the_cascade_of_havenstad_is_a_map_with_the_112_platform_beside_its_neighbours(storm):
+    from simulator.report.figures import _positions
+    from simulator.report.map_positions import NEIGHBOUR_OFFSET
+
+    ax = plot_cascade(storm)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(storm.assets["id"])
+    graph.add_edges_from(zip(storm.dependencies["supplier"], storm.dependencies["consumer"]))
+    positions = _positions(storm, graph)
+    assets = storm.assets.set_index("id")
+    located = assets[assets["lat"].notna()]
+    assert len(located) == len(assets) - 1  # only the national 112 routing has no location
+    for asset, row in located.iterrows():
+        assert positions[asset] == (float(row["lon"]), float(row["lat"]))
+    near = sorted({*graph.predecessors("kpn-112-platform"), *graph.successors("kpn-112-platform")})
+    mean = (sum(positions[n][0] for n in near) / len(near), sum(positions[n][1] for n in near) / len(near))
+    extent = max(located["lon"].max() - located["lon"].min(), located["lat"].max() - located["lat"].min())
+    # the only asset without a location: number 0, so moved east by the offset
+    assert positions["kpn-112-platform"] == pytest.approx((mean[0] + NEIGHBOUR_OFFSET * float(extent), mean[1]))
+    nodes = [c for c in ax.collections if len(c.get_offsets())]
+    drawn = {tuple(p) for c in nodes for p in c.get_offsets()}
+    assert (float(located.at["zeesluis", "lon"]), float(located.at["zeesluis", "lat"])) in drawn
+
+
+def test_the_cascade_draws_the_flood_zones_flooded_ones_filled(storm):
+    ax = plot_cascade(storm, lang="nl")
+    zones = {p.get_gid(): p for p in ax.patches if str(p.get_gid()).startswith("zone:")}
+    assert set(zones) == {"zone:zone-havenkwartier", "zone:zone-oude-haven", "zone:zone-oostpolder-laag"}
+    assert set(storm.metrics["flooded_zones"]) == {"zone-havenkwartier", "zone-oude-haven"}
+    assert zones["zone:zone-havenkwartier"].get_fill() and zones["zone:zone-havenkwartier"].get_hatch() == "..."
+    assert zones["zone:zone-oostpolder-laag"].get_facecolor()[3] == 0.0  # dry: an outline only
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["overstromingsgebied, ondergelopen", "overstromingsgebied, droog gebleven"]
+
+
+def test_the_cascade_labels_keep_off_the_compass(storm):
+    ax = plot_cascade(storm, lang="nl")
+    compass = next(t for t in ax.texts if t.get_gid() == "compass")
+    assert compass.get_text() == "N"
+    labels = [t for t in ax.texts if str(t.get_gid()).startswith("label:")]
+    assert len(labels) == len(storm.metrics["first_failure_min"])  # 14 failed, all named (at most 15)
+    boxes = text_boxes(ax, labels)
+    box = compass.get_window_extent()  # the letter and its arrow
+    assert box.height > 30 and all(_overlap(box, other) == 0 for other in boxes)

@@ -21,7 +21,15 @@ from conftest import ROOT
 import simulator
 from simulator.analysis.replay import ReplayTimeline, replay_timeline
 from simulator.report.replay_html import clock_offsets, page_labels, render_replay_html, write_replay_html
-from simulator.report.replay_layout import HEIGHT, MARGIN, NODE_SPACING, ROW_HEIGHT, WIDTH, graph_layout
+from simulator.report.replay_layout import (
+    COMPASS_BOX,
+    HEIGHT,
+    MAP_BOX,
+    MARGIN,
+    NODE_SPACING,
+    ROW_HEIGHT,
+    graph_layout,
+)
 
 NASTY = '</script><script>alert("x")</script><!-- & é'
 
@@ -178,22 +186,46 @@ def test_layered_layout_rows_by_depth_sorted_by_sector():
 
 
 def test_map_layout_keeps_the_compass_and_the_nodes_apart(timeline):
-    """Havenstad: every asset but the national 112 platform has a location; it goes in a row under the map."""
-    assets = timeline.to_payload()["assets"]
-    positions = graph_layout(assets)
+    """Havenstad: every asset but the national 112 platform has a location; the platform goes on the
+    map beside its neighbours, no row under it; the compass keeps its corner."""
+    payload = timeline.to_payload()
+    assets = payload["assets"]
+    positions = graph_layout(assets, payload["sectors"], payload["links"])
     assert set(positions) == {a["id"] for a in assets}
+    left, top, right, bottom = MAP_BOX
     for x, y in positions.values():
-        assert MARGIN <= x <= WIDTH - MARGIN and MARGIN <= y <= HEIGHT - MARGIN
+        assert left <= x <= right and top <= y <= bottom
+        assert not (COMPASS_BOX[0] <= x <= COMPASS_BOX[2] and COMPASS_BOX[1] <= y <= COMPASS_BOX[3])
     spots = list(positions.values())
     closest = min(((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 for k, (x1, y1) in enumerate(spots) for x2, y2 in spots[:k])
     assert closest >= NODE_SPACING - 0.2
     located = [a for a in assets if a["x"] is not None]
     assert [a["id"] for a in assets if a["x"] is None] == ["kpn-112-platform"]
-    assert positions["kpn-112-platform"] == (WIDTH / 2, HEIGHT - MARGIN - ROW_HEIGHT / 2)
-    assert all(positions[a["id"]][1] < HEIGHT - MARGIN - ROW_HEIGHT for a in located)
     west, east = min(located, key=lambda a: a["x"]), max(located, key=lambda a: a["x"])
     south, north = min(located, key=lambda a: a["y"]), max(located, key=lambda a: a["y"])
     assert positions[west["id"]][0] < positions[east["id"]][0] and positions[north["id"]][1] < positions[south["id"]][1]
+    # beside its neighbours: nearer to their mean than to the map's far corners
+    near = {s for s, c in payload["links"] if c == "kpn-112-platform"} | {
+        c for s, c in payload["links"] if s == "kpn-112-platform"
+    }
+    mx = sum(positions[n][0] for n in near) / len(near)
+    my = sum(positions[n][1] for n in near) / len(near)
+    x, y = positions["kpn-112-platform"]
+    assert ((x - mx) ** 2 + (y - my) ** 2) ** 0.5 < 0.3 * (right - left)
+    assert y < HEIGHT - MARGIN - ROW_HEIGHT  # not in a row under the map
+
+
+def test_an_asset_without_a_location_is_placed_beside_its_neighbour_on_the_map():
+    """``a`` at 4.0 E, ``b`` at 4.2 E (both 52 N), ``c`` without a location needs ``b``: on the map,
+    ``c`` lies east of ``a`` and right beside ``b``, not in a row of its own."""
+    assets = [
+        {"id": "a", "x": 4.0, "y": 52.0, "layer": 0},
+        {"id": "b", "x": 4.2, "y": 52.0, "layer": 0},
+        {"id": "c", "x": None, "y": None, "layer": 1},
+    ]
+    positions = graph_layout(assets, (), [["b", "c"]])
+    assert positions["a"][0] < positions["c"][0] and positions["a"][0] < positions["b"][0]
+    assert abs(positions["c"][1] - positions["b"][1]) < ROW_HEIGHT
 
 
 def test_clock_offsets_follow_daylight_saving():

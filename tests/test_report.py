@@ -792,3 +792,15 @@ def test_the_page_and_the_terminal_show_the_same_key_metrics_and_levels_in_the_l
         and nl["metric.unserved_population_hours"] == "1.234"
     )
     assert dict(metric_rows(metrics, "en"))["metric.max_water_level_m"] == "havenbekken: 0.18 m NAP"
+
+
+def test_the_report_of_a_storm_surge_shows_the_harbours_water_level_beside_its_thresholds(tmp_path):
+    """Stormvloed: the harbour basin's level passes its alarm level and its quay; the figure of the
+    page draws the level, the alarm level, the crest, the highest level and the zones' flooding."""
+    storm = simulator.simulate(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml", until_min=360)
+    page = render_report(storm, "nl")
+    figure = re.search(r'<figure id="figure-water-havenbekken">(.*?)</figure>', page, re.S)
+    assert figure is not None and "<figcaption>Waterstand: Havenbekken achter de zeesluis</figcaption>" in figure[1]
+    for gid in ("level", "alarm", "crest", "initial", "peak", "flooded"):
+        assert f'id="fig-water-havenbekken-{gid}"' in figure[1]
+    assert "figure-water-oostpolder" not in page  # the polder's water never moved: no figure

@@ -39,6 +39,7 @@ from .tables import (
     split_levels,
     states_table,
 )
+from .water_tables import BASIN_COLUMNS, ZONE_COLUMNS, basins_table, read_water_tables, zones_table
 
 __all__ = ["Results", "RunResults", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
@@ -115,7 +116,7 @@ class Results:
 
 class RunResults(Results):
     """One run: ``events`` and ``states`` DataFrames, ``metrics``, ``manifest``, and the tables
-    ``knowledge``, ``jobs``, ``assets``, ``levels``, ``dependencies``.
+    ``knowledge``, ``jobs``, ``assets``, ``levels``, ``dependencies``, ``basins``, ``zones``.
 
     ``events``: one row per event (columns ``EVENT_COLUMNS``; ``time_min`` in minutes after the
     scenario start, ``clock`` the wall-clock time with offset, ``service`` the asset's service
@@ -144,6 +145,8 @@ class RunResults(Results):
         self.assets = tables.get("assets", pd.DataFrame(columns=ASSET_COLUMNS))
         self.levels = tables.get("levels", pd.DataFrame(columns=LEVEL_COLUMNS))
         self.dependencies = tables.get("dependencies", pd.DataFrame(columns=DEPENDENCY_COLUMNS))
+        self.basins = tables.get("basins", pd.DataFrame(columns=BASIN_COLUMNS))
+        self.zones = tables.get("zones", pd.DataFrame(columns=ZONE_COLUMNS))
 
     def summary(self) -> dict:
         """The run's metrics."""
@@ -167,6 +170,8 @@ class RunResults(Results):
             "assets": assets_table(record),
             "levels": levels_table(record),
             "dependencies": dependencies_table(record),
+            "basins": basins_table(record),
+            "zones": zones_table(record),
         }
         metrics = record_metrics(record, events, states, tables["jobs"])
         manifest = _manifest(record, lang)
@@ -189,6 +194,9 @@ class RunResults(Results):
             self.dependencies.to_csv(tmp / "dependencies.csv", index=False, lineterminator="\n")
             if len(self.levels):
                 self.levels.to_csv(tmp / "levels.csv", index=False, lineterminator="\n")
+            for name, table in (("basins", self.basins), ("zones", self.zones)):
+                if len(table):
+                    table.to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
             _write_json(tmp / "metrics.json", self.metrics)
             _write_json(tmp / "manifest.json", manifest)
         self.path = path
@@ -262,6 +270,7 @@ class RunResults(Results):
                 na_values={c: [""] for c in JOB_COLUMNS[4:]},
                 dtype={"crew": str, "kind": str, "asset": str, "ref": str, **dict.fromkeys(JOB_COLUMNS[4:], "Float64")},
             )
+        tables.update(read_water_tables(path))
         states = pd.read_csv(
             path / "states.csv",
             dtype={"time_min": "float64", "asset": str, "status": str, "service": "float64", "manual": "bool"},
@@ -303,6 +312,8 @@ class RunResults(Results):
             "assets": self.assets,
             "levels": self.levels,
             "dependencies": self.dependencies,
+            "basins": self.basins,
+            "zones": self.zones,
         }
         return RunResults(events, self.states, self.metrics, manifest, self.path, tables)
 

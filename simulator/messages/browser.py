@@ -38,4 +38,21 @@ ENTRIES: dict[str, dict[str, str]] = {
     "browser.legend": {"en": "Status", "nl": "Status"},
     "browser.current": {"en": "current event", "nl": "huidige gebeurtenis"},
     "browser.supply_lost": {"en": "supplier not operational", "nl": "leverancier niet in bedrijf"},
+    # --- the water (simulator.report.replay_water) ----------------------------------------------
+    "browser.water.title": {"en": "Water", "nl": "Water"},
+    "browser.water.gauge": {
+        "en": "Water level of {basin} with its thresholds",
+        "nl": "Waterstand van {basin} met de drempels",
+    },
+    "browser.water.now": {"en": "{level} m NAP", "nl": "{level} m NAP"},
+    "browser.water.alarm": {"en": "alarm {level}", "nl": "alarm {level}"},
+    "browser.water.crest": {"en": "quay {level}", "nl": "kade {level}"},
+    "browser.water.zones": {"en": "Flood zones", "nl": "Overstromingsgebieden"},
+    "browser.water.people.one": {"en": "({n} resident)", "nl": "({n} inwoner)"},
+    "browser.water.people.other": {"en": "({n} residents)", "nl": "({n} inwoners)"},
+    "browser.water.state.dry": {"en": "dry", "nl": "droog"},
+    "browser.water.state.flooded": {"en": "flooded", "nl": "onder water"},
+    "browser.water.state.receded": {"en": "water gone down", "nl": "water gezakt"},
+    "browser.compass": {"en": "N", "nl": "N"},
+    "browser.zone_key": {"en": "flood zone (blue: under water)", "nl": "overstromingsgebied (blauw: onder water)"},
 }

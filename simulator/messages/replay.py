@@ -61,4 +61,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "replay.sector.finance": {"en": "Finance", "nl": "Financiën"},
     "replay.sector.food": {"en": "Food", "nl": "Voedsel"},
     "replay.sector.population": {"en": "Neighbourhoods", "nl": "Wijken"},
+    "replay.sectors_left_out.one": {
+        "en": "1 sector not shown (enlarge the window): {names}",
+        "nl": "1 sector niet getoond (vergroot het venster): {names}",
+    },
+    "replay.sectors_left_out.other": {
+        "en": "{n} sectors not shown (enlarge the window): {names}",
+        "nl": "{n} sectoren niet getoond (vergroot het venster): {names}",
+    },
 }

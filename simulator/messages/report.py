@@ -256,4 +256,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot read this run directory ({reason})",
         "nl": "{path}: deze run-map is niet te lezen ({reason})",
     },
+    # --- the water-level figure (simulator.report.water_figures) --------------------------------
+    "figure.water.title": {"en": "Water level: {basin}", "nl": "Waterstand: {basin}"},
+    "figure.water.axis": {"en": "water level (m NAP)", "nl": "waterstand (m NAP)"},
+    "figure.water.level": {"en": "water level", "nl": "waterstand"},
+    "figure.water.alarm": {"en": "alarm level ({level} m NAP)", "nl": "alarmpeil ({level} m NAP)"},
+    "figure.water.crest": {
+        "en": "quay or dike crest ({level} m NAP): above it the zones flood",
+        "nl": "kade- of kruinhoogte ({level} m NAP): daarboven lopen de gebieden onder",
+    },
+    "figure.water.initial": {"en": "level at the start ({level} m NAP)", "nl": "peil bij de start ({level} m NAP)"},
+    "figure.water.peak": {"en": "highest level ({level} m NAP)", "nl": "hoogste stand ({level} m NAP)"},
+    "figure.water.flooded": {"en": "a zone begins to flood", "nl": "een gebied loopt onder"},
+    # --- the cascade figure's map (simulator.report.figures) --------------------------------------
+    "figure.zone.flooded": {"en": "flood zone, flooded", "nl": "overstromingsgebied, ondergelopen"},
+    "figure.zone.dry": {"en": "flood zone, stayed dry", "nl": "overstromingsgebied, droog gebleven"},
+    "figure.north": {"en": "N", "nl": "N"},
 }

@@ -40,6 +40,7 @@ from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
 from .summary import metric_rows
 from .ticks import localise_ticks
+from .water_figures import basins_with_levels, plot_basin_level
 
 __all__ = ["render_report", "write_report", "CSP"]
 
@@ -395,7 +396,24 @@ class _Page:
         for key, plot, size, title in _FIGURES:
             svg = _inline_svg(plot, self.result, self.lang, size, f"fig-{key}", text(title, self.lang))
             parts.append(f'<figure id="figure-{key}">{svg}<figcaption>{self.t(title)}</figcaption></figure>')
+        for basin in basins_with_levels(self.result):
+            caption = self.water_caption(basin)
+            svg = _inline_svg(
+                lambda result, ax, lang, basin=basin: plot_basin_level(result, basin, ax=ax, lang=lang),
+                self.result,
+                self.lang,
+                (12, 5),
+                f"fig-water-{basin}",
+                caption,
+            )
+            parts.append(
+                f'<figure id="figure-water-{escape(basin)}">{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+            )
         return "\n".join(parts)
+
+    def water_caption(self, basin: str) -> str:
+        names = dict(zip(self.result.basins["id"], self.result.basins["name"]))
+        return text("figure.water.title", self.lang, basin=names.get(basin) or basin)
 
     def timeline_section(self) -> str:
         events = self.result.events[self.result.events["kind"].isin(HEADLINES)]

@@ -11,12 +11,14 @@ ensemble (failure probability per asset, first-failure times, metric distributio
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
+from ..analysis.water_tables import zone_assets
 from ..engine.eventkinds import STATUS_KINDS
 from ..messages import format_number, sector_name, text
 from .ensemble_figures import (
@@ -30,11 +32,14 @@ from .ensemble_figures import (
     save_ensemble_figures,
     save_reproducibly,
 )
+from .map_positions import place_beside_neighbours, zone_outline
+from .water_figures import basins_with_levels, plot_basin_level
 
 __all__ = [
     "plot_status_timeline",
     "plot_population_served",
     "plot_cascade",
+    "plot_basin_level",
     "save_figures",
     "STATUS_COLOURS",
     "plot_failure_probability",
@@ -48,6 +53,7 @@ __all__ = [
 ]
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
+ZONE_COLOURS = {"flooded": "#56B4E9", "edge": "#0072B2"}  # Okabe-Ito sky blue, blue
 SERVICE_COLOURS = {"power": "#D55E00", "water": "#0072B2", "telecom": "#009E73"}
 # line style, marker and width per service: lines that lie on top of each other stay distinguishable
 # (the widest at the bottom, a dashed and a dotted line over it)
@@ -200,15 +206,18 @@ def plot_population_served(result: Results, ax=None, lang: str = "en"):
 
 
 def _positions(result: Results, graph: nx.DiGraph) -> dict:
+    """Longitude and latitude of the assets where any has a location (the others beside their
+    neighbours), else rows by dependency depth."""
     assets = result.assets.set_index("id")
     located = {
         a: (assets.at[a, "lon"], assets.at[a, "lat"])
         for a in graph
         if a in assets.index and not pd.isna(assets.at[a, "lat"])
     }
-    if len(located) == len(graph):
-        return {a: (float(x), float(y)) for a, (x, y) in located.items()}
-    # a layered layout by dependency depth (cycles condensed)
+    if located:  # a map: the assets without a location beside their neighbours
+        located = {a: (float(x), float(y)) for a, (x, y) in located.items()}
+        return place_beside_neighbours(located, graph.edges, list(graph))
+    # nothing has a location: a layered layout by dependency depth (cycles condensed)
     condensed = nx.condensation(graph)
     depth = {}
     for layer, members in enumerate(nx.topological_generations(condensed)):
@@ -232,26 +241,26 @@ def _overlap(a, b) -> float:
     return width * height if width > 0 and height > 0 else 0.0
 
 
-# where a label may go, in points from its node: (dx, dy, ha, va); near ones first, far ones get a leader line
+# where a label may go, in points from its node: (dx, dy, ha, va); near ones first, far ones get a
+# leader line. Sixteen directions at six distances: in a dense harbour there is room a little further out.
+def _label_spot(angle: float, distance: float) -> tuple[float, float, str, str]:
+    dx, dy = math.cos(angle), math.sin(angle)
+    ha = "left" if dx > 0.3 else "right" if dx < -0.3 else "center"
+    va = "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center"
+    return (round(7 * distance * dx, 2), round(7 * distance * dy, 2), ha, va)
+
+
 _LABEL_SPOTS = [
-    (dx * k, dy * k, ha, va)
-    for k in (1, 2.6, 4.2)
-    for dx, dy, ha, va in (
-        (7, 0, "left", "center"),
-        (-7, 0, "right", "center"),
-        (0, 7, "center", "bottom"),
-        (0, -7, "center", "top"),
-        (5, 5, "left", "bottom"),
-        (5, -5, "left", "top"),
-        (-5, 5, "right", "bottom"),
-        (-5, -5, "right", "top"),
-    )
+    _label_spot(math.pi * k / 8, d)
+    for d in (1, 2.6, 4.2, 6, 8, 10.5)
+    for k in (0, 8, 4, 12, 2, 6, 10, 14, 1, 3, 5, 7, 9, 11, 13, 15)
 ]
 
 
-def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
+def _label_nodes(ax, positions: dict, labelled: list, names: dict, avoid: tuple = ()) -> list:
     """Names next to the ``labelled`` nodes, each at the spot (of ``_LABEL_SPOTS``) that overlaps
-    least with the labels placed before, with the nodes and with the frame; deterministic."""
+    least with the labels placed before, with the artists in ``avoid`` (the compass), with the
+    nodes and with the frame; deterministic."""
     from matplotlib.transforms import Bbox
 
     figure = ax.figure
@@ -269,7 +278,7 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
         "zorder": 5,
         "bbox": {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
     }
-    placed, labels = [], []
+    placed, labels = [artist.get_window_extent() for artist in avoid], []
     for node in labelled:
         name = _short(names.get(node, node))
         probe = ax.annotate(name, xy=positions[node], xytext=(0, 0), **style)
@@ -280,10 +289,11 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict) -> list:
             probe.set_va(va)
             box = probe.get_window_extent()
             outside = box.width * box.height - _overlap(box, frame)
+            # another label or the compass: never, if any spot avoids them; a node: only if it must
             score = (
-                10 * sum(_overlap(box, other) for other in placed)
+                1000 * sum(_overlap(box, other) for other in placed)
                 + sum(_overlap(box, dot) for dot in dots)
-                + 20 * outside
+                + 1000 * outside
                 + i
             )
             if best is None or score < best[0]:
@@ -329,6 +339,9 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
         keep |= {m for n in list(keep) for m in (*graph.predecessors(n), *graph.successors(n))}
         graph = graph.subgraph(keep).copy()
     positions = _positions(result, graph)
+    on_map = not result.assets["lat"].isna().all()
+    if on_map:
+        _draw_zones(result, positions, ax, lang)
     failed = [n for n in graph if n in first]
     calm = [n for n in graph if n not in first]
     nx.draw_networkx_edges(graph, positions, ax=ax, alpha=0.25, arrowsize=6, width=0.6)
@@ -349,11 +362,83 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
         ax.figure.colorbar(nodes, ax=ax, label=text("figure.first_failure", lang))
     ax.set_title(text("figure.cascade", lang))
     ax.set_axis_off()
+    compass = _compass(ax, lang) if on_map else None
+    if on_map:  # a map: one kilometre east as long as one north (at the map's mean latitude)
+        mean_lat = sum(y for _, y in positions.values()) / len(positions)
+        ax.set_aspect(1 / math.cos(math.radians(mean_lat)), adjustable="datalim")
     if failed:
         names = dict(zip(result.assets["id"], result.assets["name"].fillna(result.assets["id"])))
         earliest = sorted(failed, key=lambda n: (first[n], names.get(n, n), n))[:CASCADE_LABELS]
-        _label_nodes(ax, positions, earliest, names)
+        _label_nodes(ax, positions, earliest, names, (compass,) if compass else ())
     return ax
+
+
+ZONE_PAD = 0.03  # a zone's outline runs this fraction of the map's extent around its assets
+
+
+def _draw_zones(result: Results, positions: dict, ax, lang: str) -> None:
+    """The flood zones as outlines around their assets: filled blue (hatched) if they flooded in
+    the run, a dashed outline if they stayed dry; gids ``zone:ID``. None in a run where no basin's
+    level changed."""
+    from matplotlib.patches import Patch, Polygon
+
+    zones = getattr(result, "zones", None)
+    levels = getattr(result, "levels", None)
+    if zones is None or not len(zones) or levels is None or not len(levels):  # no water hazard: no zones
+        return
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    pad = ZONE_PAD * (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
+    flooded = result.metrics.get("flooded_zones") or {}
+    kinds = set()
+    for zone, members in zone_assets(zones).items():
+        outline = zone_outline([positions[a] for a in members if a in positions], pad)
+        if not outline:
+            continue
+        wet = zone in flooded
+        kinds.add(wet)
+        patch = Polygon(
+            outline,
+            closed=True,
+            facecolor=ZONE_COLOURS["flooded"] if wet else "none",
+            edgecolor=ZONE_COLOURS["edge"],
+            hatch="..." if wet else None,
+            linestyle="-" if wet else "--",
+            linewidth=1.5,
+            alpha=0.45 if wet else 0.9,
+            zorder=0,
+        )
+        patch.set_gid(f"zone:{zone}")
+        ax.add_patch(patch)
+    handles = [
+        Patch(
+            facecolor=ZONE_COLOURS["flooded"] if wet else "none",
+            edgecolor=ZONE_COLOURS["edge"],
+            hatch="..." if wet else None,
+            linestyle="-" if wet else "--",
+            alpha=0.45 if wet else 0.9,
+            label=text("figure.zone.flooded" if wet else "figure.zone.dry", lang),
+        )
+        for wet in sorted(kinds, reverse=True)
+    ]
+    ax.legend(handles=handles, loc="lower right", fontsize=9)
+
+
+def _compass(ax, lang: str):
+    """A north arrow in the top right corner of the map (axes fraction); returns its text."""
+    arrow = ax.annotate(
+        text("figure.north", lang),
+        xy=(0.97, 0.99),
+        xytext=(0.97, 0.90),
+        xycoords="axes fraction",
+        textcoords="axes fraction",
+        ha="center",
+        va="top",
+        fontsize=12,
+        fontweight="bold",
+        arrowprops={"arrowstyle": "-|>", "color": "#000000", "linewidth": 2},
+    )
+    arrow.set_gid("compass")
+    return arrow
 
 
 def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en") -> list[Path]:
@@ -370,6 +455,12 @@ def save_figures(result: Results, out: Path, fmt: str = "png", lang: str = "en")
         ax = plot(result, lang=lang)
         path = out / f"{name}.{fmt}"
         save_reproducibly(ax.figure, path, fmt, lang)  # no creation date, fixed SVG ids: same run, same bytes
+        plt.close(ax.figure)
+        written.append(path)
+    for basin in basins_with_levels(result):  # one water-level figure per basin whose level the run recorded
+        ax = plot_basin_level(result, basin, lang=lang)
+        path = out / f"water-level-{basin}.{fmt}"
+        save_reproducibly(ax.figure, path, fmt, lang)
         plt.close(ax.figure)
         written.append(path)
     return written

@@ -22,7 +22,9 @@ from typing import Any
 
 from ..analysis.replay import STATUSES, VIEWS, ReplayTimeline, replay_timeline
 from ..messages import format_number, text
-from .replay_layout import HEIGHT, WIDTH, graph_layout
+from .replay_labels import LABEL_HEIGHT, label_order, place_labels
+from .replay_layout import COMPASS_BOX, HEIGHT, WIDTH, graph_layout
+from .replay_water import water_panel, water_payload, zone_shapes
 
 __all__ = [
     "SPEEDS",
@@ -37,7 +39,7 @@ __all__ = [
 SPEEDS = (15.0, 60.0, 240.0, 960.0, 3600.0)
 """Offered replay speeds, simulated seconds per real second (60: one simulated hour per real minute)."""
 
-LABEL_CHARS = 30
+LABEL_CHARS = 26
 """Longer asset names are cut short on the map (the whole name is in the node's tooltip)."""
 
 STATUS_LABELS = {
@@ -77,6 +79,9 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
     labels["weekdays"] = text("browser.weekdays", lang).split()
     labels["status"] = {s: text(STATUS_LABELS[s], lang) for s in STATUSES}
     labels["grip"] = {"0": text("grip.none", lang), **{str(k): v for k, v in sorted((grip_names or {}).items())}}
+    labels["water_state"] = {s: text(f"browser.water.state.{s}", lang) for s in ("dry", "flooded", "receded")}
+    labels["water_now"] = text("browser.water.now", lang, level="{level}")
+    labels["decimal"] = format_number(1.5, lang, digits=1)[1]  # the language's decimal sign, from Babel
     return labels
 
 
@@ -107,11 +112,23 @@ def _asset_file(name: str) -> str:
     return resources.files("simulator.report").joinpath("replay_assets", name).read_text(encoding="utf-8")
 
 
-def _svg(payload: Mapping[str, Any], label: str) -> str:
-    positions = graph_layout(payload["assets"], payload.get("sectors", ()))
+def _svg(payload: Mapping[str, Any], label: str, lang: str) -> str:
+    assets = payload["assets"]
+    positions = graph_layout(assets, payload.get("sectors", ()), payload.get("links", ()))
     e = html.escape
+    names = {str(a["id"]): _short(str(a.get("name") or a["id"])) for a in assets}
+    on_map = any(a.get("x") is not None and a.get("y") is not None for a in assets)
+    spots = place_labels(
+        positions,
+        names,
+        label_order(payload.get("status", {})),
+        (0.0, 0.0, WIDTH, HEIGHT),
+        (COMPASS_BOX,) if on_map else (),
+    )
     parts = [f'<svg id="graph" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{e(label)}">']
     parts.append(f"<defs>{marker_symbols()}</defs>")
+    if on_map:
+        parts.append(zone_shapes(payload.get("water", {}).get("zones", ()), positions))
     parts.append('<g id="links">')
     seen = set()
     for supplier, dependent in payload.get("links", ()):
@@ -124,22 +141,57 @@ def _svg(payload: Mapping[str, Any], label: str) -> str:
             f'x2="{x2:g}" y2="{y2:g}"/>'
         )
     parts.append('</g><g id="nodes">')
-    for asset in payload["assets"]:
+    names_layer = []
+    for asset in assets:
         x, y = positions[asset["id"]]
-        anchor = "end" if x > WIDTH / 2 else "start"
-        dx = -24 if anchor == "end" else 24
-        full = str(asset.get("name") or asset["id"])
-        name, short = e(full), e(full if len(full) <= LABEL_CHARS else full[: LABEL_CHARS - 1].rstrip() + "…")
+        full, short, ident = str(asset.get("name") or asset["id"]), e(names[str(asset["id"])]), e(asset["id"])
+        spot = spots.get(str(asset["id"]))
+        hover = ""
+        if spot is None:  # no room of its own: the name shows on hover only
+            anchor = "end" if x > WIDTH / 2 else "start"
+            hover = (
+                f'<text class="label" x="{-24 if anchor == "end" else 24}" y="7" text-anchor="{anchor}">{short}</text>'
+            )
+        else:  # named while down: in a layer above every node, so that no marker hides a letter
+            leader = (
+                f'<line class="leader" x1="0" y1="0" x2="{spot.dx:g}" y2="{spot.dy - 0.3 * LABEL_HEIGHT:g}"/>'
+                if spot.leader
+                else ""
+            )
+            names_layer.append(
+                f'<g class="name" data-asset="{ident}" data-status="operational" transform="translate({x:g} {y:g})">'
+                f'{leader}<text class="label" x="{spot.dx:g}" y="{spot.dy:g}" '
+                f'text-anchor="{spot.anchor}">{short}</text></g>'
+            )
         parts.append(
-            f'<g class="node" data-asset="{e(asset["id"])}" data-status="operational" '
+            f'<g class="node{" named" if spot else ""}" data-asset="{ident}" data-status="operational" '
             f'transform="translate({x:g} {y:g})">'
-            f"<title>{name}</title>"
+            f"<title>{e(full)}</title>"
             '<circle class="ring" r="26"/>'
             '<use href="#m-operational" x="-20" y="-20" width="40" height="40"/>'
-            f'<text class="label" x="{dx}" y="7" text-anchor="{anchor}">{short}</text></g>'
+            f"{hover}</g>"
         )
-    parts.append("</g></svg>")
+    parts.append('</g><g id="names">' + "".join(names_layer))
+    parts.append("</g>")
+    if on_map:
+        parts.append(_compass(lang))
+    parts.append("</svg>")
     return "".join(parts)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _compass(lang: str) -> str:
+    """A north arrow in ``COMPASS_BOX``: the map is north up."""
+    left, top, right, bottom = COMPASS_BOX
+    middle, north = (left + right) / 2, text("browser.compass", lang)
+    return (
+        f'<g id="compass" aria-hidden="true"><path d="M{middle:g},{top:g} L{right - 6:g},{top + 30:g} '
+        f'L{middle:g},{top + 22:g} L{left + 6:g},{top + 30:g} Z"/>'
+        f'<text x="{middle:g}" y="{bottom - 4:g}" text-anchor="middle">{html.escape(north)}</text></g>'
+    )
 
 
 def _legend(lang: str, labels: Mapping[str, Any]) -> str:
@@ -218,7 +270,8 @@ def render_replay_html(
 <div id="grip"></div>
 </header>
 <main>
-<section id="map">{_svg(payload, text("browser.graph", lang))}{_legend(lang, labels)}</section>
+<section id="map"><div id="map-row">{_svg(payload, text("browser.graph", lang), lang)}\
+{water_panel(payload.get("water", {}), lang)}</div>{_legend(lang, labels)}</section>
 <section id="events"><h2>{e(text("browser.feed", lang))}</h2>
 <label class="check"><input type="checkbox" id="all-events"> {e(text("browser.all_events", lang))}</label>
 <ol id="feed" aria-live="polite"></ol></section>
@@ -260,7 +313,7 @@ def write_replay_html(
     """
     timeline = replay_timeline(results, lang)
     page = render_replay_html(
-        timeline.to_payload(),
+        {**timeline.to_payload(), "water": water_payload(results)},
         page_labels(lang, timeline.level_names),
         view=view,
         start_min=start_min,

@@ -1,4 +1,4 @@
-"""Where the browser replay draws each asset: a schematic map, or rows by dependency depth.
+"""Where the browser replay draws each asset: a schematic map (with a compass), or rows by dependency depth.
 
 Positions are in SVG user units of a ``WIDTH`` x ``HEIGHT`` viewBox; the same assets give the
 same positions (no randomness, everything in id order).
@@ -7,39 +7,48 @@ same positions (no randomness, everything in id order).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["WIDTH", "HEIGHT", "MARGIN", "NODE_SPACING", "ROW_HEIGHT", "graph_layout"]
+from .map_positions import place_beside_neighbours
+
+__all__ = ["WIDTH", "HEIGHT", "MARGIN", "NODE_SPACING", "ROW_HEIGHT", "COMPASS_BOX", "MAP_BOX", "graph_layout"]
 
 WIDTH, HEIGHT, MARGIN = 1000.0, 640.0, 30.0
 """The SVG's viewBox and the margin kept free around the nodes, in SVG user units."""
 NODE_SPACING = 34.0
 """Nodes on the map are pushed apart until their centres are at least this far apart (user units)."""
 ROW_HEIGHT = 60.0
-"""Height of a row of assets without a location under the map (user units)."""
+"""Height of a row of assets when no asset has a location (user units)."""
+COMPASS_BOX = (WIDTH - MARGIN - 36.0, MARGIN, WIDTH - MARGIN, MARGIN + 64.0)
+"""Left, top, right, bottom of the north arrow (user units): the nodes and the names keep out of it."""
+MAP_BOX = (MARGIN, MARGIN, COMPASS_BOX[0] - NODE_SPACING, HEIGHT - MARGIN)
+"""Where the nodes of a map go (user units): all of the view but a strip on the right for the compass."""
 
 
-def graph_layout(assets: Sequence[Mapping[str, Any]], sectors: Sequence[str] = ()) -> dict[str, tuple[float, float]]:
+def graph_layout(
+    assets: Sequence[Mapping[str, Any]],
+    sectors: Sequence[str] = (),
+    links: Iterable[Sequence[str]] = (),
+) -> dict[str, tuple[float, float]]:
     """Positions of the assets in the SVG, user units (viewBox ``WIDTH`` x ``HEIGHT``).
 
     Assets with ``x`` (longitude, degrees) and ``y`` (latitude, degrees) are placed as on a map,
-    north up, with the same scale in both directions; assets without a location are laid out in
-    rows by ``layer`` (dependency depth, suppliers on top), sorted by sector (in the order of
-    ``sectors``) and id. When both kinds exist, the rows take a band under the map (``ROW_HEIGHT``
-    per row, at most 40 % of the height).
+    north up, in ``MAP_BOX`` (the compass has the top right corner); assets without a location go
+    beside their neighbours along ``links`` (supplier, consumer), as
+    ``map_positions.place_beside_neighbours`` says, and then onto the map with the others. Only
+    when no asset has a location are they laid out in rows by ``layer`` (dependency depth,
+    suppliers on top), sorted by sector (in the order of ``sectors``) and id.
     """
-    located = [a for a in assets if a.get("x") is not None and a.get("y") is not None]
-    loose = [a for a in assets if a.get("x") is None or a.get("y") is None]
-    if not loose:
-        return _map_layout(located, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN))
-    rows = _rows(loose, sectors)
+    located = {
+        str(a["id"]): (float(a["x"]), float(a["y"]))
+        for a in assets
+        if a.get("x") is not None and a.get("y") is not None
+    }
     if not located:
-        return _place_rows(rows, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN))
-    band = min(len(rows) * ROW_HEIGHT, (HEIGHT - 2 * MARGIN) * 0.4)
-    positions = _map_layout(located, (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN - band - NODE_SPACING / 2))
-    positions.update(_place_rows(rows, (MARGIN, HEIGHT - MARGIN - band, WIDTH - MARGIN, HEIGHT - MARGIN)))
-    return positions
+        return _place_rows(_rows(assets, sectors), (MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN))
+    geo = place_beside_neighbours(located, [(str(s), str(c)) for s, c in links], [str(a["id"]) for a in assets])
+    return _map_layout([{"id": i, "x": x, "y": y} for i, (x, y) in geo.items()], MAP_BOX)
 
 
 def _map_layout(

@@ -33,7 +33,7 @@ from rich.text import Text
 
 from ..analysis.eventtext import duration_text
 from ..analysis.replay import STATUSES, ReplayTimeline
-from ..messages import sector_name, text
+from ..messages import sector_name, text, text_count
 
 try:  # POSIX terminal control; Windows has none: there ``rampsim replay`` prints the plain timeline
     import termios
@@ -226,7 +226,9 @@ def _header(timeline: ReplayTimeline, state: ReplayState) -> RenderableType:
     clock = Text.assemble(
         (moment.strftime("%H:%M"), "bold reverse"), f"  {moment.date().isoformat()}  ", (elapsed, "bold")
     )
-    grid.add_row(Text(text("replay.title", lang, name=timeline.title), style="bold"), clock)
+    # one line, cut with …: a long name wrapping would push the view line off the 3-line header
+    title = Text(text("replay.title", lang, name=timeline.title), style="bold", no_wrap=True, overflow="ellipsis")
+    grid.add_row(title, clock)
     if state.paused and state.t_min >= timeline.end_min:
         mode = Text(text("replay.ended", lang), style="bold reverse")
     elif state.paused:
@@ -264,6 +266,7 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
     table.add_column(no_wrap=True, style="bold", width=sector_width)
     for _ in range(per_row):
         table.add_column(width=_CELL, no_wrap=True)
+    rows: list[tuple[str, list[Text]]] = []
     for sector in timeline.sectors:
         members = sorted(
             by_sector.get(sector, []), key=lambda a: _ORDER[status[a["id"]]]
@@ -281,10 +284,50 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
                     style=STYLES["operational"],
                 )
             )
+        rows.append((sector, cells))
+    calm = {s for s in timeline.sectors if all(status[a["id"]] == "operational" for a in by_sector.get(s, []))}
+    kept, left_out = _sectors_that_fit(rows, calm, per_row, lines)
+    for sector, cells in rows:
+        if sector not in kept:
+            continue
         for start in range(0, max(len(cells), 1), per_row):
             chunk = cells[start : start + per_row]
             table.add_row(sector_name(sector, lang) if start == 0 else "", *chunk, *[""] * (per_row - len(chunk)))
-    return Group(legend, table)
+    if not left_out:
+        return Group(legend, table)
+    return Group(legend, table, _left_out_line(left_out, by_sector, status, lang))
+
+
+def _sectors_that_fit(
+    rows: list[tuple[str, list[Text]]], calm: set[str], per_row: int, lines: int
+) -> tuple[set[str], list[str]]:
+    """The sectors shown, and those left out (in screen order) when even counted their rows pass
+    ``lines``: one line is then kept to say so, and the ``calm`` sectors (all their assets work) go
+    first, the later first; then the others, the later first."""
+    need = {sector: _rows(len(cells), per_row) for sector, cells in rows}
+    if sum(need.values()) <= lines:
+        return set(need), []
+    order = [sector for sector, _ in rows]
+    budget = max(lines - 1, 0)  # the line that names what was left out
+    total = sum(need.values())
+    left_out: set[str] = set()
+    for sector in sorted(order, key=lambda s: (s in calm, order.index(s)), reverse=True):
+        if total <= budget:
+            break
+        left_out.add(sector)
+        total -= need[sector]
+    return set(order) - left_out, [s for s in order if s in left_out]
+
+
+def _left_out_line(left_out: list[str], by_sector: dict[str, list[dict]], status: dict[str, str], lang: str) -> Text:
+    """``3 sectoren niet getoond (vergroot het venster): Voedsel, Financiën ✗2, Wijken``: each with
+    the number of its assets that are down, if any (cut short with … where the line ends)."""
+    names = []
+    for sector in left_out:
+        down = sum(status[a["id"]] != "operational" for a in by_sector.get(sector, []))
+        names.append(sector_name(sector, lang) + (f" {SYMBOLS['failed']}{down}" if down else ""))
+    line = text_count("replay.sectors_left_out", len(left_out), lang, names=", ".join(names))
+    return Text(line, style="bold yellow", no_wrap=True, overflow="ellipsis")
 
 
 def _rows(cells: int, per_row: int) -> int:

@@ -129,7 +129,11 @@
   /* --- the graph ----------------------------------------------------------------------------- */
   var nodes = {};
   Array.prototype.forEach.call(document.querySelectorAll("#nodes .node"), function (node) {
-    nodes[node.getAttribute("data-asset")] = { node: node, use: node.querySelector("use"), status: null };
+    nodes[node.getAttribute("data-asset")] = { node: node, use: node.querySelector("use"), status: null, name: null };
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("#names .name"), function (name) {
+    var entry = nodes[name.getAttribute("data-asset")];
+    if (entry) { entry.name = name; }
   });
   var links = Array.prototype.map.call(document.querySelectorAll("#links .link"), function (line) {
     return { line: line, from: line.getAttribute("data-from"), cut: null };
@@ -144,7 +148,6 @@
   Array.prototype.forEach.call(document.querySelectorAll("#legend .count"), function (span) {
     counts[span.getAttribute("data-count")] = span;
   });
-  var CROWDED = 8; /* more assets out of order than this: only the current ones get a name */
 
   function drawGraph(t, current) {
     var tally = { operational: 0, degraded: 0, failed: 0, manual: 0 };
@@ -155,18 +158,19 @@
         entry.status = status;
         entry.node.setAttribute("data-status", status);
         entry.use.setAttribute("href", "#m-" + status);
+        if (entry.name) { entry.name.setAttribute("data-status", status); }
       }
       var isCurrent = current.has(asset);
       if (isCurrent && !entry.node.classList.contains("current")) {
         entry.node.parentNode.appendChild(entry.node); /* on top of its neighbours */
       }
       entry.node.classList.toggle("current", isCurrent);
+      if (entry.name) { entry.name.classList.toggle("current", isCurrent); }
       tally[status] = (tally[status] || 0) + 1;
     });
     Object.keys(counts).forEach(function (status) {
       counts[status].textContent = "(" + (tally[status] || 0) + ")";
     });
-    el.body.classList.toggle("crowded", Object.keys(nodes).length - tally.operational > CROWDED);
     links.forEach(function (link) {
       var from = nodes[link.from];
       var cut = !!from && from.status !== "operational";
@@ -174,6 +178,77 @@
         link.cut = cut;
         link.line.classList.toggle("cut", cut);
       }
+    });
+  }
+
+  /* --- the water: zones on the map, a gauge per basin ---------------------------------------- */
+  var water = data.water || { basins: [], zones: [] };
+  var basinById = {};
+  water.basins.forEach(function (basin) { basinById[basin.id] = basin; });
+  var zoneViews = water.zones.map(function (zone) {
+    var selector = '[data-zone="' + zone.id.replace(/["\\]/g, "\\$&") + '"]';
+    return {
+      zone: zone,
+      shapes: Array.prototype.slice.call(document.querySelectorAll("#zones polygon" + selector)),
+      items: Array.prototype.slice.call(document.querySelectorAll("#zone-list li" + selector)),
+      state: null
+    };
+  });
+  var gauges = Array.prototype.map.call(document.querySelectorAll("#water .basin"), function (box) {
+    var tube = box.querySelector(".tube");
+    var svg = box.querySelector("svg.gauge");
+    return {
+      basin: basinById[box.getAttribute("data-basin")],
+      now: box.querySelector(".level-now"),
+      fill: box.querySelector(".water"),
+      low: Number(svg.getAttribute("data-low")),
+      high: Number(svg.getAttribute("data-high")),
+      top: Number(tube.getAttribute("y")),
+      bottom: Number(tube.getAttribute("y")) + Number(tube.getAttribute("height"))
+    };
+  });
+
+  /* the level (m NAP) at minute t: the start level before the first sample, linear between samples */
+  function levelAt(basin, t) {
+    var list = basin.levels;
+    if (!list.length || t < list[0][0]) { return basin.level_m; }
+    var lo = 0, hi = list.length - 1;
+    if (t >= list[hi][0]) { return list[hi][1]; }
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid][0] <= t) { lo = mid; } else { hi = mid; }
+    }
+    var span = list[hi][0] - list[lo][0];
+    return span > 0 ? list[lo][1] + (list[hi][1] - list[lo][1]) * (t - list[lo][0]) / span : list[hi][1];
+  }
+  function levelText(level) {
+    var rounded = Math.round(Math.abs(level) * 100) / 100;
+    var sign = level < 0 && rounded > 0 ? "-" : "";
+    return labels.water_now.replace("{level}", sign + rounded.toFixed(2).replace(".", labels.decimal));
+  }
+  function zoneState(zone, t) {
+    var from = state.view === "known" ? zone.known_t : zone.flooded_t;
+    if (from === null || from === undefined || t < from) { return "dry"; }
+    var basin = basinById[zone.basin];
+    return basin && levelAt(basin, t) < zone.ground_level_m ? "receded" : "flooded";
+  }
+
+  function drawWater(t) {
+    zoneViews.forEach(function (view) {
+      var now = zoneState(view.zone, t);
+      if (now === view.state) { return; }
+      view.state = now;
+      view.shapes.concat(view.items).forEach(function (node) { node.setAttribute("data-state", now); });
+      view.items.forEach(function (item) { item.querySelector(".zone-state").textContent = labels.water_state[now]; });
+    });
+    gauges.forEach(function (gauge) {
+      var level = levelAt(gauge.basin, t);
+      var share = (level - gauge.low) / (gauge.high - gauge.low);
+      var y = gauge.bottom - Math.min(1, Math.max(0, share)) * (gauge.bottom - gauge.top);
+      gauge.fill.setAttribute("y", String(y));
+      gauge.fill.setAttribute("height", String(gauge.bottom - y));
+      gauge.now.textContent = levelText(level);
+      gauge.now.setAttribute("data-level", String(level));
     });
   }
 
@@ -257,6 +332,7 @@
     el.play.setAttribute("aria-pressed", String(state.playing));
     if (Number(el.slider.value) !== t) { el.slider.value = String(t); }
     drawGraph(t, currentAssets(feed, visible));
+    drawWater(t);
     drawFeed(feed, visible);
     drawTicks();
   }

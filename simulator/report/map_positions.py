@@ -1,0 +1,102 @@
+"""Where things go on a map of the run: assets without a location beside their neighbours, flood
+zones as outlines around their assets. Shared by the browser replay and the cascade figure.
+
+Coordinates are whatever the caller's map uses (longitude and latitude in degrees for the figure);
+everything is deterministic: the same input gives the same positions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+__all__ = ["GOLDEN_ANGLE", "NEIGHBOUR_OFFSET", "place_beside_neighbours", "zone_outline"]
+
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+"""Radians (about 137.5 degrees): successive assets placed beside the same spot part along it."""
+NEIGHBOUR_OFFSET = 0.04
+"""An asset without a location sits this fraction of the map's larger extent away from the mean of
+its neighbours, so that it never lands on one of them."""
+
+
+def place_beside_neighbours(
+    located: Mapping[str, tuple[float, float]],
+    links: Iterable[tuple[str, str]],
+    ids: Sequence[str],
+) -> dict[str, tuple[float, float]]:
+    """Positions for every id of ``ids`` that has no entry in ``located``; ``located`` itself is kept.
+
+    In rounds: each asset without a position that has neighbours (suppliers or consumers, by
+    ``links``) with a position from an earlier round goes to their mean, moved ``NEIGHBOUR_OFFSET``
+    times the map's extent along the golden angle times its number among the unplaced assets
+    (sorted by id: 0, 1, 2 ...). Assets with no path to a located one form a row south of the map.
+    Without any located asset the result is empty: there is no map to place them on.
+    """
+    if not located:
+        return {}
+    neighbours: dict[str, set[str]] = {}
+    for supplier, consumer in links:
+        neighbours.setdefault(supplier, set()).add(consumer)
+        neighbours.setdefault(consumer, set()).add(supplier)
+    xs, ys = [p[0] for p in located.values()], [p[1] for p in located.values()]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    offset = NEIGHBOUR_OFFSET * extent
+    positions = {i: (float(x), float(y)) for i, (x, y) in located.items()}
+    loose = sorted({i for i in ids if i not in located})
+    number = {i: k for k, i in enumerate(loose)}
+    waiting = list(loose)
+    while waiting:
+        placed = {}
+        for asset in waiting:
+            near = sorted(n for n in neighbours.get(asset, ()) if n in positions)
+            if not near:
+                continue
+            mean_x = sum(positions[n][0] for n in near) / len(near)
+            mean_y = sum(positions[n][1] for n in near) / len(near)
+            angle = GOLDEN_ANGLE * number[asset]
+            placed[asset] = (mean_x + offset * math.cos(angle), mean_y + offset * math.sin(angle))
+        if not placed:
+            break
+        positions.update(placed)  # after the round: a round's placements do not depend on their order
+        waiting = [a for a in waiting if a not in placed]
+    left, right, south = min(xs), max(xs), min(ys)
+    for k, asset in enumerate(waiting):  # no neighbour on the map at all: a row under its southern edge
+        share = (k + 0.5) / len(waiting)
+        positions[asset] = (left + share * (right - left), south - 2 * offset)
+    return {i: positions[i] for i in ids if i in positions}
+
+
+def zone_outline(points: Sequence[tuple[float, float]], pad: float, corners: int = 16) -> list[tuple[float, float]]:
+    """The outline of a flood zone around its assets' ``points``: the convex hull of a circle of
+    radius ``pad`` around each (a circle for one asset), counter-clockwise from the lowest-left
+    corner; empty without points."""
+    if not points:
+        return []
+    ring = [
+        (x + pad * math.cos(2 * math.pi * k / corners), y + pad * math.sin(2 * math.pi * k / corners))
+        for x, y in points
+        for k in range(corners)
+    ]
+    return _convex_hull(ring)
+
+
+def _convex_hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain: the hull's corners, counter-clockwise, without collinear points."""
+    unique = sorted({(round(x, 9), round(y, 9)) for x, y in points})
+    if len(unique) <= 2:
+        return unique
+
+    def cross(o, a, b) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in unique:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(unique):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
