@@ -11,7 +11,7 @@ import math
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 __all__ = [
     "format_number",
@@ -32,6 +32,18 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(_LOCALES.get(lang, "en"))
 
 
+@lru_cache(maxsize=16)
+def _pattern(digits: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else ""))
+
+
+@lru_cache(maxsize=65_536)
+def _decimal(value: float, lang: str, digits: int) -> str:
+    """Babel's ``format_decimal`` with our pattern; cached, because a large run writes the same
+    few numbers (levels of service, buffers) hundreds of thousands of times."""
+    return _pattern(digits).apply(value, _locale(lang))
+
+
 def _lang(lang: str | None) -> str:
     if lang:
         return lang
@@ -45,8 +57,7 @@ def format_number(value: float, lang: str | None = None, digits: int = 0, signed
     ``signed``: a ``+`` before a positive number and a true minus sign (−) before a negative one."""
     if isinstance(value, float) and math.isnan(value):
         return "–"
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    out = format_decimal(abs(value) if signed else value, format=pattern, locale=_locale(_lang(lang)))
+    out = _decimal(abs(value) if signed else value, _lang(lang), digits)
     if signed and value > 0:
         return "+" + out
     if signed and value < 0 and out.strip("0.,"):

@@ -34,12 +34,12 @@ costs a few dictionary updates whatever the number of assets.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .assets import Asset
 from .water import Zone
 
-__all__ = ["PeopleCounter", "WITHIN_MUNICIPALITY", "WITHIN_NONE", "residents_within"]
+__all__ = ["PeopleCounter", "WITHIN_MUNICIPALITY", "WITHIN_NONE", "homes_by_municipality", "residents_within"]
 
 WITHIN_MUNICIPALITY = "municipality"
 WITHIN_NONE = "none"
@@ -91,17 +91,33 @@ class _Group:
         return self._extra
 
 
-def residents_within(asset: Asset, assets: Sequence[Asset], index: dict[str, int]) -> tuple[str, ...] | None:
+def residents_within(
+    asset: Asset,
+    assets: Sequence[Asset],
+    index: dict[str, int],
+    town_homes: Mapping[str, tuple[str, ...]] | None = None,
+) -> tuple[str, ...] | None:
     """The ids of the homes ``asset``'s people live in: its ``population_within`` home, its
-    municipality's homes, or None (``none``, or no home to live in)."""
+    municipality's homes, or None (``none``, or no home to live in). ``town_homes`` (from
+    ``homes_by_municipality``) saves a pass over all assets per call."""
     within = asset.population_within or WITHIN_MUNICIPALITY
     if within == WITHIN_NONE:
         return None
     if within != WITHIN_MUNICIPALITY:
         home = assets[index[within]] if within in index else None
         return (within,) if home is not None and _is_home(home) else None
-    homes = tuple(a.id for a in assets if _is_home(a) and a.municipality == asset.municipality)
-    return homes or None
+    if town_homes is None:
+        town_homes = homes_by_municipality(assets)
+    return town_homes.get(asset.municipality) or None
+
+
+def homes_by_municipality(assets: Sequence[Asset]) -> dict[str, tuple[str, ...]]:
+    """Per municipality the ids of its homes, sorted."""
+    homes: dict[str, list[str]] = defaultdict(list)
+    for asset in assets:
+        if _is_home(asset):
+            homes[asset.municipality].append(asset.id)
+    return {town: tuple(sorted(ids)) for town, ids in homes.items()}
 
 
 class PeopleCounter:
@@ -115,23 +131,31 @@ class PeopleCounter:
         self.gone: set[int] = set()
         self.flooded: set[str] = set()
         self.direct = 0.0  # homes' residents and ``none`` populations, by their own loss
-        groups: dict[tuple[str, ...], _Group] = {}
+        groups: dict[object, _Group] = {}
         self.member_of: dict[int, _Group] = {}  # asset -> the group its people live in
         self.in_groups: dict[int, list[_Group]] = defaultdict(list)  # home -> the groups it is part of
 
+        town_homes = homes_by_municipality(assets)
+        town_by_identity = {id(homes): town for town, homes in town_homes.items()}
+
         def group(homes: tuple[str, ...]) -> _Group:
-            key = tuple(sorted(homes))
+            # A municipality's own tuple of homes (the common case) is keyed by the town, not by a
+            # tuple of perhaps 100,000 ids that would be sorted and hashed again for every member.
+            town = town_by_identity.get(id(homes))
+            is_town = town is not None and town_homes[town] is homes
+            members = homes if is_town else tuple(sorted(homes))
+            key: object = ("municipality", town) if is_town else members
             if key not in groups:
-                weight = sum(self.population[index[h]] for h in key)
+                weight = sum(self.population[index[h]] for h in members)
                 groups[key] = made = _Group(weight)
                 made.homes[0.0] = weight
-                for h in key:
+                for h in members:
                     self.in_groups[index[h]].append(made)
             return groups[key]
 
         for i, asset in enumerate(assets):
             if asset.population and not self.home[i]:
-                homes = residents_within(asset, assets, index)
+                homes = residents_within(asset, assets, index, town_homes)
                 if homes is not None:
                     self.member_of[i] = joined = group(homes)
                     joined.members[0.0] = joined.members.get(0.0, 0) + asset.population
@@ -142,8 +166,10 @@ class PeopleCounter:
                 continue
             listed = tuple(a for a in zone.assets if a in index and self.home[index[a]])
             if not listed:
-                towns = {assets[index[a]].municipality for a in zone.assets if a in index}
-                listed = tuple(a.id for a in assets if _is_home(a) and a.municipality in towns)
+                towns = sorted({assets[index[a]].municipality for a in zone.assets if a in index})
+                listed = tuple(h for town in towns for h in town_homes.get(town, ()))
+                if len(towns) == 1:
+                    listed = town_homes.get(towns[0], ())  # the town's own tuple: its group
             if listed:
                 self.zone_group[zone.id] = (joined := group(listed), zone.population)
                 joined.members[0.0] = joined.members.get(0.0, 0) + zone.population
