@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from .include import IncludeField
 from .assets import FROZEN, Asset
+from .include import IncludeField
 from .portfolios import Portfolio
 from .water import Basin, Zone
 
