@@ -185,8 +185,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Afschaling naar {name}",
     },
     "event.team.assembled": {
-        "en": "{team} assembled",
-        "nl": "{team} bijeen",
+        "en": "{team} assembled{chaired}",
+        "nl": "{team} bijeen{chaired}",
     },
     "event.team.dismissed": {
         "en": "{team} dismissed",
