@@ -212,6 +212,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Restore of {name} waited {minutes} for the forensic images",
         "nl": "Herstel van {name} wachtte {minutes} op de forensische kopieën",
     },
+    "event.evidence.secured": {
+        "en": "Forensic images of {name} made: evidence secured",
+        "nl": "Forensische kopieën van {name} gemaakt: bewijs veiliggesteld",
+    },
     "event.evidence.lost": {
         "en": "{name} restored before forensic images were made: evidence lost",
         "nl": "{name} hersteld voordat forensische kopieën zijn gemaakt: bewijs verloren",

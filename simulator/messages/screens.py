@@ -270,6 +270,26 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "deadlines met",
         "nl": "termijnen gehaald",
     },
+    "metric.evidence_secured": {
+        "en": "systems with evidence secured",
+        "nl": "systemen met bewijs veiliggesteld",
+    },
+    "metric.evidence_lost": {
+        "en": "systems restored before the evidence was secured",
+        "nl": "systemen hersteld voordat het bewijs veilig was",
+    },
+    "metric.evidence_wait_min": {
+        "en": "extra downtime for securing evidence (minutes)",
+        "nl": "extra uitvaltijd voor het veiligstellen van bewijs (minuten)",
+    },
+    "metric.evidence": {
+        "en": "evidence",
+        "nl": "bewijs",
+    },
+    "metric.evidence_value": {
+        "en": "{secured} secured, {lost} lost; restores waited {wait}",
+        "nl": "{secured} veiliggesteld, {lost} verloren; herstel wachtte {wait}",
+    },
     "metric.time_to_containment_min": {
         "en": "ransomware contained after",
         "nl": "ransomware ingedamd na",
