@@ -279,8 +279,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "systemen hersteld voordat het bewijs veilig was",
     },
     "metric.evidence_wait_min": {
-        "en": "extra downtime for securing evidence (minutes)",
-        "nl": "extra uitvaltijd voor het veiligstellen van bewijs (minuten)",
+        "en": "extra downtime for securing evidence",
+        "nl": "extra uitvaltijd voor het veiligstellen van bewijs",
     },
     "metric.evidence": {
         "en": "evidence",
