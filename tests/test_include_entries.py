@@ -14,10 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_bad_input import assert_refused, invoke
+from test_formats import graphs
 
 from simulator.model.errors import LoadError
-from simulator.model.loading import load_graph
+from simulator.model.loading import load_graph, save_graph
 
 TOWN = """\
 name: town
@@ -139,3 +143,45 @@ def test_bad_include_entry_is_refused_with_location(region, edit, expected):
     result = invoke(["validate", "regio.yaml"])
     assert_refused(result)
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
+
+
+def _renamed(record: dict, prefix: str, replace: dict, owners: dict) -> dict:
+    """An asset record as the include entry should rewrite it (the rules of model/include.py)."""
+
+    def ref(value: str) -> str:
+        return replace.get(value, prefix + value)
+
+    out = dict(record, id=prefix + record["id"])
+    if out.get("owner") in owners:
+        out["owner"] = owners[out["owner"]]
+    for part in ("recovery", "manual_fallback"):
+        if out.get(part) and out[part].get("crew"):
+            org, _, crew = out[part]["crew"].partition("/")
+            out[part] = dict(out[part], crew=f"{owners.get(org, org)}/{crew}")
+    out["needs"] = tuple(dict(n, suppliers=tuple(ref(s) for s in n["suppliers"])) for n in out["needs"])
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graph=graphs(), prefix=st.sampled_from(["", "a-", "x.", "t9_"]), data=st.data())
+def test_an_included_graph_is_the_same_graph_renamed(graph, prefix, data):
+    """Property: a graph written to a file and included with a prefix, owner renaming and one asset
+    replaced by a stand-in of the including file loads as the same assets, renamed."""
+    import tempfile
+
+    replaced = data.draw(st.sampled_from([a.id for a in graph.assets]))
+    owners = {"gemeente": "gemeente-b"}
+    with tempfile.TemporaryDirectory() as folder:
+        save_graph(graph, Path(folder) / "town.yaml")
+        region = {
+            "name": "regio",
+            "include": [{"file": "town.yaml", "prefix": prefix, "replace": {replaced: "stand-in"}, "owners": owners}],
+            "assets": [{"id": "stand-in", "sector": "energy"}],
+        }
+        (Path(folder) / "regio.yaml").write_text(yaml.safe_dump(region), encoding="utf-8")
+        joined = load_graph(Path(folder) / "regio.yaml")
+    expected = [
+        _renamed(a.model_dump(), prefix, {replaced: "stand-in"}, owners) for a in graph.assets if a.id != replaced
+    ]
+    assert [a.model_dump() for a in joined.assets[:-1]] == expected
+    assert joined.assets[-1].id == "stand-in"
