@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis.threats_region import municipal_rankings, municipalities
-from ..messages import format_number, text
+from ..messages import format_number, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
@@ -59,7 +59,7 @@ def regional_picture(
     localise_ticks(figure, lang)
     figure.savefig(out / "municipalities.png", dpi=150)
     plt.close(figure)
-    ctx.out.print(text("threats.region_heading", lang, n=min(10, len(table))), markup=False)
+    ctx.out.print(text_count("threats.region_heading", min(10, len(table)), lang), markup=False)
     return rankings
 
 
@@ -70,7 +70,7 @@ def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -
         return
     for town, part in rankings.groupby("municipality", sort=False):
         shown = min(MUNICIPAL_TOP, len(part))
-        ctx.out.print(text("threats.municipality_heading", lang, town=town, n=shown), markup=False)
+        ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
         for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
             ctx.out.print(
                 text(

@@ -66,11 +66,19 @@ ENTRIES: dict[str, dict[str, str]] = {
             "deterministische cascade van een blijvende uitval"
         ),
     },
-    "threats.region_heading": {
+    "threats.region_heading.one": {
+        "en": "The region: the failure that affects most people",
+        "nl": "De regio: de uitval die de meeste mensen treft",
+    },
+    "threats.region_heading.other": {
         "en": "The region: the {n} failures that affect most people",
         "nl": "De regio: de {n} uitvallen die de meeste mensen treffen",
     },
-    "threats.municipality_heading": {
+    "threats.municipality_heading.one": {
+        "en": "{town}: the failure that affects most of its residents",
+        "nl": "{town}: de uitval die de meeste inwoners treft",
+    },
+    "threats.municipality_heading.other": {
         "en": "{town}: the {n} failures that affect most of its residents",
         "nl": "{town}: de {n} uitvallen die de meeste inwoners treffen",
     },

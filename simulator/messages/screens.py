@@ -16,7 +16,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Risk diagram (National Risk Profile style)",
         "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)",
     },
-    "figure.municipal.title": {
+    "figure.municipal.title.one": {
+        "en": "{town}: the failure that hits its residents hardest",
+        "nl": "{town}: de uitval die de inwoners het hardst treft",
+    },
+    "figure.municipal.title.other": {
         "en": "{town}: the {n} failures that hit its residents hardest",
         "nl": "{town}: de {n} uitvallen die de inwoners het hardst treffen",
     },

@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from ..messages import format_number, sector_name, text
+from ..messages import format_number, sector_name, text, text_count
 from .ensemble_figures import sector_colours
 from .figures import _axes, _short
 
@@ -193,7 +193,7 @@ def _municipal_top(ax, town: str, head: pd.DataFrame, colours, lang: str) -> Non
         for row in head.itertuples(index=False)
     ]
     _bars(ax, labels, list(head["people_affected"]), list(head["sector"]), colours, lang)
-    ax.set_title(text("figure.municipal.title", lang, town=town, n=len(head)))
+    ax.set_title(text_count("figure.municipal.title", len(head), lang, town=town))
     ax.set_xlabel(text("figure.municipal.people", lang, town=town))
 
 
