@@ -71,6 +71,11 @@ def test_power_outage_with_a_care_home_and_grip():
         "max_water_level_m": {},
         "flooded_zones": {},
         "population_flooded": 0,
+        "evidence": {},
+        "evidence_secured": 0,
+        "evidence_lost": 0,
+        "evidence_complete": None,
+        "evidence_wait_min": 0.0,
     }
 
 
@@ -130,6 +135,11 @@ def test_data_theft_and_its_legal_deadline():
         "max_water_level_m": {},
         "flooded_zones": {},
         "population_flooded": 0,
+        "evidence": {},
+        "evidence_secured": 0,
+        "evidence_lost": 0,
+        "evidence_complete": None,
+        "evidence_wait_min": 0.0,
     }
     # the events, by hand: inject, theft, detection, clock started, 2 rules fired, isolation
     # queued/started/done, notification queued/started/done, deadline met
@@ -176,6 +186,11 @@ def test_ransomware_contained_by_isolation():
         "max_water_level_m": {},
         "flooded_zones": {},
         "population_flooded": 0,
+        "evidence": {},
+        "evidence_secured": 0,
+        "evidence_lost": 0,
+        "evidence_complete": None,
+        "evidence_wait_min": 0.0,
     }
 
 

@@ -11,7 +11,7 @@ from conftest import ROOT
 from simulator.cli import cli
 from simulator.model.loading import file_kind
 
-BUNDLED = sorted(ROOT.glob("scenarios/**/*.yaml")) + sorted(ROOT.glob("infrastructure_graphs/*.yaml"))
+BUNDLED = sorted(ROOT.glob("scenarios/**/*.yaml")) + sorted(ROOT.glob("infrastructure_graphs/**/*.yaml"))
 
 
 def schema_for(kind: str) -> dict:

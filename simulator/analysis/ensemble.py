@@ -56,6 +56,9 @@ SCALAR_METRICS = (
     "grip_max",
     "time_to_containment_min",
     "population_flooded",
+    "evidence_secured",
+    "evidence_lost",
+    "evidence_wait_min",
 )
 
 

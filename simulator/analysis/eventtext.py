@@ -47,6 +47,7 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
         "crew": "-",
         "about": "",
         "waited_text": "",
+        "chaired": "",
         "why": "",
     }
     for key, value in (params or {}).items():
@@ -85,6 +86,9 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text(f"decision.reason.{value}", lang)
         elif key == "by" and value == "@exercise-control":
             value = text("word.exercise_control", lang)
+        elif key == "chair" and isinstance(value, dict):
+            value = value.get(lang) or value.get("nl", "")
+            values["chaired"] = text("word.chaired_by", lang, chair=value)
         elif key == "rationale" and value:
             values["why"] = text("word.rationale", lang, rationale=value)
         values[key] = value

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..engine.simulation import RunRecord
 from ..model.incidents import INCIDENT_CLASSES
+from .evidence_metrics import evidence_metrics
 from .metrics import run_metrics
 from .response_metrics import response_metrics
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
@@ -30,7 +31,7 @@ def record_metrics(
     jobs: pd.DataFrame | None = None,
 ) -> dict:
     """The run's metrics: ``run_metrics`` (evacuated people stop counting as unserved from the
-    minute they are evacuated), ``response_metrics`` and ``water_metrics``.
+    minute they are evacuated), ``response_metrics``, ``water_metrics`` and ``evidence_metrics``.
 
     ``events``, ``states`` and ``jobs`` are the record's tables when the caller has built them
     already (a single run); they are built here otherwise (light events, for replications).
@@ -51,4 +52,5 @@ def record_metrics(
     )
     zones = {z.id: z.population for z in graph.zones}
     metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+    metrics.update(evidence_metrics(record.events, ids))
     return metrics

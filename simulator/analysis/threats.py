@@ -190,8 +190,10 @@ def threat_picture(
     ranked by people affected (then assets failed, then id).
 
     Columns: ``rank, asset, name, sector, kind, assets_failed, people_affected, sectors_hit,
-    exposure, monitoring, likelihood, impact``. ``sector``/``kind`` are the older filters; a
-    selection that matches nothing gives an empty table.
+    exposure, monitoring, likelihood, impact``; on a graph of several municipalities also
+    ``municipality`` (where the target stands) and per municipality M ``people_M`` and
+    ``failed_M`` (people affected and assets failed in M; analysis/threats_region.py).
+    ``sector``/``kind`` are the older filters; a selection that matches nothing gives an empty table.
     """
     selector = targets if isinstance(targets, TargetSelector) else parse_selector(targets, sector=sector, kind=kind)
     try:
@@ -200,25 +202,34 @@ def threat_picture(
         if error.key == "threats.selects_nothing":
             return pd.DataFrame()
         raise
+    from .threats_region import failed_column, municipalities, people_by_municipality, people_column
+
     counter = PeopleCounter(graph.assets)
     sectors = {a.id: a.sector for a in graph.assets}
+    cascades = single_failure_cascades(graph, chosen)
+    towns = municipalities(graph)
+    per_town = people_by_municipality(graph, cascades, towns) if len(towns) > 1 else {}
     rows = []
-    for target, failed in single_failure_cascades(graph, chosen).items():
+    for target, failed in cascades.items():
         asset = graph.asset(target)
         people = round(counter.if_failed(failed))  # each person once (model/people.py)
-        rows.append(
-            {
-                "asset": asset.id,
-                "name": asset.label,
-                "sector": asset.sector,
-                "kind": asset.kind,
-                "assets_failed": len(failed),
-                "people_affected": people,
-                "sectors_hit": len({sectors[a] for a in failed}),
-                **describe_target(asset),
-                "impact": impact_class(people),
-            }
-        )
+        row = {
+            "asset": asset.id,
+            "name": asset.label,
+            "sector": asset.sector,
+            "kind": asset.kind,
+            "assets_failed": len(failed),
+            "people_affected": people,
+            "sectors_hit": len({sectors[a] for a in failed}),
+            **describe_target(asset),
+            "impact": impact_class(people),
+        }
+        if per_town:  # a region: where the target stands, and the people and assets hit in each town
+            row["municipality"] = asset.municipality
+            for town, (town_people, town_failed) in per_town[target].items():
+                row[people_column(town)] = town_people
+                row[failed_column(town)] = town_failed
+        rows.append(row)
     table = pd.DataFrame(rows)
     table = table.sort_values(
         ["people_affected", "assets_failed", "asset"], ascending=[False, False, True], kind="stable"

@@ -37,6 +37,7 @@ from .base import (
     replications_progress,
     warn_if_too_few,
 )
+from .threats_region import print_municipal, regional_picture, write_threat_figures
 
 
 @cli.command()
@@ -235,15 +236,8 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     scenario and -n N: INCIDENT simulated on each target with the scenario's crisis organisation,
     N replications each (replication i of every target uses the same seed).
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from ..analysis.sweep import threat_sweep
     from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
-    from ..report.threat_figures import plot_risk_diagram, plot_threat_ranking
-    from ..report.ticks import localise_ticks
 
     lang = ctx.choose(local_lang)
     try:
@@ -285,14 +279,8 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
             (out / "manifest.json").write_text(
                 json.dumps(sweep.manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
             )
-        for name, plot in (
-            ("top20", lambda t, lang: plot_threat_ranking(t, lang=lang, value=value)),
-            ("risk-diagram", plot_risk_diagram),
-        ):
-            ax = plot(table, lang=lang)
-            localise_ticks(ax.figure, lang)
-            ax.figure.savefig(out / f"{name}.png", dpi=150)
-            plt.close(ax.figure)
+        write_threat_figures(table, out, lang, value)
+        regional = regional_picture(ctx, table, loaded, out, lang) if sweep is None else None
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
     for row in table.head(10).itertuples(index=False):
@@ -324,6 +312,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
                 soft_wrap=True,
                 markup=False,
             )
+    print_municipal(ctx, regional, lang)
     if sweep is not None:
         warn_if_too_few(ctx, count, lang)
         ctx.out.print(

@@ -122,7 +122,10 @@ class Escalation(Part):
         if team.id not in self.active_teams:
             return  # dismissed before it assembled
         self.assembled.setdefault(team.id, self.kernel.now)
-        self.kernel.log("team.assembled", cause=cause, params={"team": team.name or team.id}, ref=team.id)
+        params: dict = {"team": team.name or team.id}
+        if team.chair is not None:
+            params["chair"] = {"nl": team.chair.nl, "en": team.chair.en}
+        self.kernel.log("team.assembled", cause=cause, params=params, ref=team.id)
         ready = self.ready(team.id)
         if not ready.triggered:
             ready.succeed()

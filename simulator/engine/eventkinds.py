@@ -222,6 +222,7 @@ declare(
     EventKind("action.done", "response", _O, headline=True),
     EventKind("action.impossible", "response", _O, headline=True),
     EventKind("action.no_effect", "response", _O),
+    EventKind("evidence.secured", "response", _O, headline=True),
     EventKind("evidence.lost", "response", _O, headline=True),
     EventKind("evidence.restore_waited", "response", _O, headline=True),
     EventKind("fuel.delivered", "response", _V, headline=True),

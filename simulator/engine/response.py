@@ -37,6 +37,7 @@ class Playbook(Part):
         self.help_factor = 1.0  # restores take this share of their time (after ask_help)
         self.isolated: set[int] = set()
         self.evidence_pending: dict[int, Any] = {}  # asset -> SimPy event: evidence secured
+        self.evidence_lost: set[int] = set()  # assets restored before their forensic images were made
         self.evacuated: dict[int, float] = {}
         self.evacuated_zones: dict[str, float] = {}
         self.uses_evidence = any(rule.action == "secure_evidence" for rule in self.rules)
@@ -224,13 +225,14 @@ class Playbook(Part):
             waited_from = self.kernel.now
             yield secured
             self.kernel.log(
-                "evidence.restore_waited", asset, cause, {"minutes": round(self.kernel.now - waited_from)}, ref=ref
+                "evidence.restore_waited", asset, cause, {"minutes": round(self.kernel.now - waited_from, 6)}, ref=ref
             )
 
     def _restore(self, rule: Rule, asset: int, cause: int, crew, base: Distribution):
         kernel = self.kernel
         if rule.restore_first:
-            if self.uses_evidence and not self.evidence_secured(asset).triggered:
+            if self.uses_evidence and not self.evidence_secured(asset).triggered and asset not in self.evidence_lost:
+                self.evidence_lost.add(asset)
                 kernel.log("evidence.lost", asset, cause, {"rule": rule.id}, ref=rule.id)
         else:
             yield from self.wait_for_evidence(asset, cause, rule.id)
@@ -267,6 +269,10 @@ class Playbook(Part):
 
     def _done_secure_evidence(self, rule, asset, event) -> None:
         pending = self.evidence_pending.get(asset)
+        if asset in self.evidence_lost:  # wiped before the images were made: nothing left to secure
+            self.kernel.log("action.no_effect", asset, event, {"rule": rule.id, "action": rule.action}, ref=rule.id)
+        elif pending is not None and not pending.triggered:
+            self.kernel.log("evidence.secured", asset, event, {"rule": rule.id}, ref=rule.id)
         if pending is not None and not pending.triggered:
             pending.succeed()
 

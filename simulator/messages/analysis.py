@@ -66,6 +66,32 @@ ENTRIES: dict[str, dict[str, str]] = {
             "deterministische cascade van een blijvende uitval"
         ),
     },
+    "threats.region_heading.one": {
+        "en": "The region: the failure that affects most people",
+        "nl": "De regio: de uitval die de meeste mensen treft",
+    },
+    "threats.region_heading.other": {
+        "en": "The region: the {n} failures that affect most people",
+        "nl": "De regio: de {n} uitvallen die de meeste mensen treffen",
+    },
+    "threats.municipality_heading.one": {
+        "en": "{town}: the failure that affects most of its residents",
+        "nl": "{town}: de uitval die de meeste inwoners treft",
+    },
+    "threats.municipality_heading.other": {
+        "en": "{town}: the {n} failures that affect most of its residents",
+        "nl": "{town}: de {n} uitvallen die de meeste inwoners treffen",
+    },
+    "threats.municipal_row": {
+        "en": (
+            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed} assets failed here"
+            " / {likelihood}{impact}"
+        ),
+        "nl": (
+            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed} objecten hier"
+            " uitgevallen / {likelihood}{impact}"
+        ),
+    },
     "threats.row": {
         "en": (
             "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed} assets "

@@ -108,6 +108,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "GraphML cannot be read: {problem}",
         "nl": "GraphML is onleesbaar: {problem}",
     },
+    "include.replace_unknown": {
+        "en": "'{id}' is not an asset of {file}: nothing to replace",
+        "nl": "'{id}' is geen asset van {file}: er valt niets te vervangen",
+    },
+    "include.replace_missing": {
+        "en": "replacement '{id}' is not an asset of this graph (its own assets or another include's)",
+        "nl": "vervanger '{id}' is geen asset van deze graaf (eigen assets of die van een andere include)",
+    },
     "include.cycle": {
         "en": "include cycle: {chain}",
         "nl": "include-kringloop: {chain}",

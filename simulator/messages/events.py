@@ -185,8 +185,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Afschaling naar {name}",
     },
     "event.team.assembled": {
-        "en": "{team} assembled",
-        "nl": "{team} bijeen",
+        "en": "{team} assembled{chaired}",
+        "nl": "{team} bijeen{chaired}",
     },
     "event.team.dismissed": {
         "en": "{team} dismissed",
@@ -211,6 +211,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "event.evidence.restore_waited": {
         "en": "Restore of {name} waited {minutes} for the forensic images",
         "nl": "Herstel van {name} wachtte {minutes} op de forensische kopieën",
+    },
+    "event.evidence.secured": {
+        "en": "Forensic images of {name} made: evidence secured",
+        "nl": "Forensische kopieën van {name} gemaakt: bewijs veiliggesteld",
     },
     "event.evidence.lost": {
         "en": "{name} restored before forensic images were made: evidence lost",

@@ -16,6 +16,34 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Risk diagram (National Risk Profile style)",
         "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)",
     },
+    "figure.municipal.title.one": {
+        "en": "{town}: the failure that hits its residents hardest",
+        "nl": "{town}: de uitval die de inwoners het hardst treft",
+    },
+    "figure.municipal.title.other": {
+        "en": "{town}: the {n} failures that hit its residents hardest",
+        "nl": "{town}: de {n} uitvallen die de inwoners het hardst treffen",
+    },
+    "figure.municipal.people": {
+        "en": "people affected in {town} (no repair)",
+        "nl": "getroffen mensen in {town} (zonder herstel)",
+    },
+    "figure.municipal.profile": {
+        "en": "{town}: the most one failure per sector brings down",
+        "nl": "{town}: het meeste dat één uitval per sector platlegt",
+    },
+    "figure.municipal.assets": {
+        "en": "assets failed in {town} by one failure (no repair)",
+        "nl": "uitgevallen objecten in {town} door één uitval (zonder herstel)",
+    },
+    "figure.municipal.elsewhere": {
+        "en": "{name} (in {town})",
+        "nl": "{name} (in {town})",
+    },
+    "figure.municipal.sector": {
+        "en": "sector of the failing asset",
+        "nl": "sector van het uitvallende object",
+    },
     "figure.zero_dropped": {
         "en": "not shown: {n} assets without impact (0)",
         "nl": "niet getoond: {n} objecten zonder impact (0)",
@@ -276,6 +304,26 @@ ENTRIES: dict[str, dict[str, str]] = {
     "metric.deadlines": {
         "en": "deadlines met",
         "nl": "termijnen gehaald",
+    },
+    "metric.evidence_secured": {
+        "en": "systems with evidence secured",
+        "nl": "systemen met bewijs veiliggesteld",
+    },
+    "metric.evidence_lost": {
+        "en": "systems restored before the evidence was secured",
+        "nl": "systemen hersteld voordat het bewijs veilig was",
+    },
+    "metric.evidence_wait_min": {
+        "en": "extra downtime for securing evidence",
+        "nl": "extra uitvaltijd voor het veiligstellen van bewijs",
+    },
+    "metric.evidence": {
+        "en": "evidence",
+        "nl": "bewijs",
+    },
+    "metric.evidence_value": {
+        "en": "{secured} secured, {lost} lost; restores waited {wait}",
+        "nl": "{secured} veiliggesteld, {lost} verloren; herstel wachtte {wait}",
     },
     "metric.time_to_containment_min": {
         "en": "ransomware contained after",

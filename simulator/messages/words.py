@@ -210,6 +210,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "cyber attack (data theft)",
         "nl": "cyberaanval (gegevensdiefstal)",
     },
+    "word.chaired_by": {
+        "en": " (chaired by {chair})",
+        "nl": " (voorzitter: {chair})",
+    },
     "word.waited": {
         "en": " (after waiting {minutes})",
         "nl": " (na {minutes} wachten)",

@@ -11,6 +11,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from .assets import FROZEN, Asset
+from .include import IncludeField
 from .portfolios import Portfolio
 from .water import Basin, Zone
 
@@ -27,8 +28,10 @@ class GraphFile(BaseModel):
 
     name: str = ""
     description: str = ""
-    include: tuple[str, ...] = Field(
-        default=(), description="other graph files (relative paths) whose assets join this one"
+    include: tuple[IncludeField, ...] = Field(
+        default=(),
+        description="other graph files (relative paths) whose assets join this one; or entries with "
+        "file, prefix, replace and owners (model/include.py)",
     )
     basins: tuple[Basin, ...] = Field(default=(), description="water bodies that hazards fill")
     zones: tuple[Zone, ...] = Field(default=(), description="areas that flood from a basin")

@@ -5,6 +5,7 @@ Every problem is reported with file, line and field (``LoadError``); nothing is 
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .formats.csvpair import write_csv_pair
 from .formats.records import AssetOrigin, RawGraph, asset_record, need_record
 from .gcpause import gc_paused
 from .graph import InfrastructureGraph
+from .include import IncludeEntry, IncludeField, rewrite_included
 from .organisations import Organisation, OrganisationsFile
 from .plugins import graph_formats, resolve
 from .portfolios import Portfolio, check_portfolios, portfolio_records
@@ -59,7 +61,7 @@ class _GraphHeader(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     description: str = ""
-    include: tuple[str, ...] = ()
+    include: tuple[IncludeField, ...] = ()
     basins: list[Any] = Field(default_factory=list)
     zones: list[Any] = Field(default_factory=list)
     assets: list[Any] = Field(default_factory=list)
@@ -182,24 +184,14 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
     raw = RawGraph(documents=[doc], name=header.name, description=header.description)
     chain = stack + (resolved,)
-    for n, relative in enumerate(header.include):
-        target = path.parent / relative
-        if target.resolve() in chain:
-            names = " -> ".join(p.name for p in chain + (target.resolve(),))
-            loc = ("include", n)
-            raise LoadError([Problem(path, doc.line_of(loc), loc, "include.cycle", {"chain": names})])
-        if graph_format(target) != "yaml":
-            loc = ("include", n)
-            raise LoadError([Problem(path, doc.line_of(loc), loc, "file.unknown_format", {"suffix": target.suffix})])
-        try:
-            included = _read_yaml_graph(target, chain)
-        except LoadError as exc:
-            if any(p.key == "file.missing" and p.file == target for p in exc.problems):
-                loc = ("include", n)
-                raise LoadError(
-                    [Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]
-                ) from None
-            raise
+    replaced: list[tuple[int, IncludeEntry]] = []
+    written = doc.data.get("include") or []
+    for n, entry in enumerate(header.include):
+        loc = ("include", n) if isinstance(written[n], str) else ("include", n, "file")
+        included = _read_include(path, doc, path.parent / entry.file, chain, loc)
+        if entry != IncludeEntry(file=entry.file):
+            _rewrite(included, entry, path, doc, n)
+            replaced.append((n, entry))
         raw.records.extend(included.records)
         raw.origins.extend(included.origins)
         raw.documents.extend(included.documents)
@@ -211,7 +203,57 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
     for j, record in enumerate(header.assets):
         raw.records.append(record)
         raw.origins.append(AssetOrigin(doc, ("assets", j)))
+    _check_replacements(raw, replaced, path, doc)
     return raw
+
+
+def _read_include(path: Path, doc: SourceDocument, target: Path, chain: tuple[Path, ...], loc: tuple) -> RawGraph:
+    """The raw graph of the file an include entry names; problems with the file itself are told at the entry."""
+    if target.resolve() in chain:
+        names = " -> ".join(p.name for p in chain + (target.resolve(),))
+        raise LoadError([Problem(path, doc.line_of(loc), loc, "include.cycle", {"chain": names})])
+    if graph_format(target) != "yaml":
+        raise LoadError([Problem(path, doc.line_of(loc), loc, "file.unknown_format", {"suffix": target.suffix})])
+    try:
+        return _read_yaml_graph(target, chain)
+    except LoadError as exc:
+        if any(p.key == "file.missing" and p.file == target for p in exc.problems):
+            raise LoadError(
+                [Problem(path, doc.line_of(loc), loc, "file.missing_tried", {"path": os.path.normpath(target)})]
+            ) from None
+        raise
+
+
+def _rewrite(included: RawGraph, entry: IncludeEntry, path: Path, doc: SourceDocument, n: int) -> None:
+    """Apply an include entry's prefix, replacements and owners (model/include.py) to its records."""
+    included.records = copy.deepcopy(included.records)  # a file read once may be included twice
+    included.basins = [(copy.deepcopy(r), d, loc) for r, d, loc in included.basins]
+    included.zones = [(copy.deepcopy(r), d, loc) for r, d, loc in included.zones]
+    keep, matched = rewrite_included(included.records, included.basins, included.zones, entry)
+    unknown = [key for key in entry.replace if key not in matched]
+    if unknown:
+        problems = []
+        for key in unknown:
+            loc = ("include", n, "replace", key)
+            problems.append(
+                Problem(path, doc.line_of(loc), loc, "include.replace_unknown", {"id": key, "file": entry.file})
+            )
+        raise LoadError(problems)
+    included.records = [included.records[i] for i in keep]
+    included.origins = [included.origins[i] for i in keep]
+
+
+def _check_replacements(raw: RawGraph, replaced: list[tuple[int, IncludeEntry]], path: Path, doc) -> None:
+    """Every replacement names an asset of the including graph (its own or another include's)."""
+    ids = {r.get("id") for r in raw.records if isinstance(r, dict)}
+    problems = []
+    for n, entry in replaced:
+        for key, value in entry.replace.items():
+            if value not in ids:
+                loc = ("include", n, "replace", key)
+                problems.append(Problem(path, doc.line_of(loc), loc, "include.replace_missing", {"id": value}))
+    if problems:
+        raise LoadError(problems)
 
 
 def save_graph(graph: InfrastructureGraph, path: str | Path) -> None:

@@ -12,6 +12,7 @@ from .assets import FROZEN
 from .conditions import Condition, ConditionError, parse_condition
 from .distributions import Distribution
 from .fieldtypes import DistributionField, Minutes, Slug, custom_error
+from .portfolios import Text
 
 __all__ = [
     "CallOut",
@@ -193,13 +194,16 @@ ConditionField = Annotated[
 
 
 class Team(BaseModel):
-    """A crisis team (CoPI, ROT, GBT, RBT) with its assembly time."""
+    """A crisis team (CoPI, ROT, GBT, RBT) with its assembly time and who chairs it."""
 
     model_config = FROZEN
 
     id: Slug
     name: str = ""
     assembly: CallOutField = Field(default_factory=CallOut)
+    chair: Text | None = Field(
+        default=None, description="who chairs it (the mayor, the chair of the safety region): one text or {nl, en}"
+    )
 
 
 class Level(BaseModel):

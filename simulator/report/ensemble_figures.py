@@ -55,8 +55,19 @@ _SCALE = {
     "grip_max": (1.0, "figure.unit.level"),
     "events": (1.0, "figure.unit.events"),
     "population_flooded": (1.0, "figure.unit.people"),
+    "evidence_wait_min": (60.0, "figure.unit.hours"),
+    "evidence_secured": (1.0, "figure.unit.assets"),
+    "evidence_lost": (1.0, "figure.unit.assets"),
 }
-_WHOLE_NUMBERS = {"assets_failed", "peak_assets_failed", "grip_max", "events", "population_flooded"}
+_WHOLE_NUMBERS = {
+    "assets_failed",
+    "peak_assets_failed",
+    "grip_max",
+    "events",
+    "population_flooded",
+    "evidence_secured",
+    "evidence_lost",
+}
 DPI = 150  # PNG resolution: figure size in inches x 150 pixels
 
 

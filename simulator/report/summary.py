@@ -46,6 +46,20 @@ def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
         rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))
     if metrics.get("time_to_containment_min") is not None:
         rows.append(("metric.time_to_containment_min", elapsed(metrics["time_to_containment_min"], lang)))
+    if metrics.get("evidence"):
+        wait = duration_text(round(metrics.get("evidence_wait_min") or 0), lang)
+        rows.append(
+            (
+                "metric.evidence",
+                text(
+                    "metric.evidence_value",
+                    lang,
+                    secured=metrics.get("evidence_secured", 0),
+                    lost=metrics.get("evidence_lost", 0),
+                    wait=wait,
+                ),
+            )
+        )
     deadlines = metrics.get("deadlines") or {}
     if deadlines:
         met = sum(1 for d in deadlines.values() if d["met"] is True)

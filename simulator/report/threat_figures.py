@@ -1,6 +1,7 @@
 """Figures of a threat picture (``rampsim threats``): the ranking of the assets whose failure
-affects most people and the National Risk Profile style risk diagram (matplotlib; every function
-takes ``ax=None`` and returns the axes)."""
+affects most people, the National Risk Profile style risk diagram, and two municipalities'
+threat pictures side by side (matplotlib; every function takes ``ax=None`` (``axes=None``) and
+returns the axes)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import math
 
 import pandas as pd
 
-from ..messages import format_number, text
+from ..messages import format_number, sector_name, text, text_count
+from .ensemble_figures import sector_colours
 from .figures import _axes, _short
 
-__all__ = ["plot_threat_ranking", "plot_risk_diagram", "RISK_LABELS"]
+__all__ = ["plot_threat_ranking", "plot_risk_diagram", "plot_municipal_threats", "RISK_LABELS"]
 
 RISK_LABELS = 10  # the risk diagram numbers the top of the ranking
 
@@ -137,3 +139,66 @@ def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
             handletextpad=0.8,
         )
     return ax
+
+
+def plot_municipal_threats(rankings: pd.DataFrame, towns: tuple[str, str], axes=None, top: int = 10, lang: str = "en"):
+    """Two municipalities' threat pictures side by side (``rankings``:
+    ``threats_region.municipal_rankings``). Top row: for each town the ``top`` failures that affect
+    most of *its* residents, coloured by the failing asset's sector, a target standing in another
+    municipality marked with its name. Bottom row: each town's sector profile, the most assets one
+    failure in each sector brings down there (the sectors of both towns, in one order). Same
+    scales left and right. ``axes``: a 2 x 2 array; returns it."""
+    from matplotlib.patches import Patch
+
+    from ..analysis.threats_region import sector_profile
+
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(
+            2, 2, figsize=(17, 11), constrained_layout=True, sharex="row", gridspec_kw={"height_ratios": [3, 2]}
+        )
+    parts = [rankings[rankings["municipality"] == town].head(top) for town in towns]
+    profiles = [sector_profile(rankings, town) for town in towns]
+    sectors = sorted({s for part in parts for s in part["sector"]} | {s for p in profiles for s in p["sector"]})
+    colours = sector_colours(sectors)
+    order = list(pd.concat(profiles).groupby("sector")["assets_failed"].max().sort_values(kind="stable").index)
+    for column, (town, part, profile) in enumerate(zip(towns, parts, profiles)):
+        _municipal_top(axes[0][column], town, part.iloc[::-1], colours, lang)
+        _sector_profile(axes[1][column], town, profile, order, colours, lang)
+    handles = [
+        Patch(facecolor=colour, hatch=hatch, label=sector_name(sector, lang))
+        for sector, (colour, hatch) in colours.items()
+    ]
+    axes[0][1].legend(handles=handles, loc="lower right", fontsize=9, title=text("figure.municipal.sector", lang))
+    return axes
+
+
+def _bars(ax, labels, values, sectors, colours, lang) -> None:
+    bars = ax.barh(labels, values, color=[colours[s][0] for s in sectors])
+    for bar, sector, number in zip(bars, sectors, values):
+        bar.set_hatch(colours[sector][1])
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + format_number(number, lang), va="center")
+    ax.tick_params(axis="y", labelsize=8)
+    ax.xaxis.set_major_formatter(_thousands(lang))
+    ax.grid(axis="x", alpha=0.3)
+    ax.margins(x=0.12)
+
+
+def _municipal_top(ax, town: str, head: pd.DataFrame, colours, lang: str) -> None:
+    labels = [
+        _short(str(row.name), 40)
+        if row.target_municipality == town
+        else text("figure.municipal.elsewhere", lang, name=_short(str(row.name), 32), town=row.target_municipality)
+        for row in head.itertuples(index=False)
+    ]
+    _bars(ax, labels, list(head["people_affected"]), list(head["sector"]), colours, lang)
+    ax.set_title(text_count("figure.municipal.title", len(head), lang, town=town))
+    ax.set_xlabel(text("figure.municipal.people", lang, town=town))
+
+
+def _sector_profile(ax, town: str, profile: pd.DataFrame, order: list[str], colours, lang: str) -> None:
+    failed = dict(zip(profile["sector"], profile["assets_failed"]))
+    _bars(ax, [sector_name(s, lang) for s in order], [failed.get(s, 0) for s in order], order, colours, lang)
+    ax.set_title(text("figure.municipal.profile", lang, town=town))
+    ax.set_xlabel(text("figure.municipal.assets", lang, town=town))

@@ -1,0 +1,90 @@
+"""The files and printed sections of ``rampsim threats``: its figures, and on a graph of several
+municipalities the ranking per municipality (CSV and printed sections) and two towns' threat
+pictures side by side (the two with most residents)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis.threats_region import municipal_rankings, municipalities
+from ..messages import format_number, text, text_count
+from ..model.graph import InfrastructureGraph
+from .base import CliContext
+
+__all__ = ["write_threat_figures", "regional_picture", "print_municipal", "MUNICIPAL_TOP"]
+
+MUNICIPAL_TOP = 5  # printed rows per municipality
+
+
+def write_threat_figures(table: pd.DataFrame, out: Path, lang: str, value: str) -> None:
+    """``top20.png`` (the ranking by ``value``) and ``risk-diagram.png`` in ``out``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ..report.threat_figures import plot_risk_diagram, plot_threat_ranking
+    from ..report.ticks import localise_ticks
+
+    for name, plot in (
+        ("top20", lambda t, lang: plot_threat_ranking(t, lang=lang, value=value)),
+        ("risk-diagram", plot_risk_diagram),
+    ):
+        ax = plot(table, lang=lang)
+        localise_ticks(ax.figure, lang)
+        ax.figure.savefig(out / f"{name}.png", dpi=150)
+        plt.close(ax.figure)
+
+
+def regional_picture(
+    ctx: CliContext, table: pd.DataFrame, graph: InfrastructureGraph, out: Path, lang: str
+) -> pd.DataFrame | None:
+    """When the ranking is a region's (it has a ``municipality`` column): ``ranking-municipalities.csv``
+    and ``municipalities.png`` in ``out``, and the heading of the regional rows printed; returns the
+    long table, or None."""
+    if "municipality" not in table:
+        return None
+    import matplotlib.pyplot as plt
+
+    from ..report.threat_figures import plot_municipal_threats
+    from ..report.ticks import localise_ticks
+
+    towns = municipalities(graph)
+    rankings = municipal_rankings(table, towns)
+    rankings.to_csv(out / "ranking-municipalities.csv", index=False, lineterminator="\n")
+    axes = plot_municipal_threats(rankings, (towns[0], towns[1]), lang=lang)
+    figure = axes[0][0].figure
+    localise_ticks(figure, lang)
+    figure.savefig(out / "municipalities.png", dpi=150)
+    plt.close(figure)
+    ctx.out.print(text_count("threats.region_heading", min(10, len(table)), lang), markup=False)
+    return rankings
+
+
+def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -> None:
+    """One section per municipality: its top ``MUNICIPAL_TOP`` threats by its residents affected
+    (nothing for a graph of one municipality: ``rankings`` None)."""
+    if rankings is None:
+        return
+    for town, part in rankings.groupby("municipality", sort=False):
+        shown = min(MUNICIPAL_TOP, len(part))
+        ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
+        for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
+            ctx.out.print(
+                text(
+                    "threats.municipal_row",
+                    lang,
+                    rank=row.rank,
+                    name=row.name,
+                    where=row.target_municipality,
+                    sector=row.sector,
+                    people=format_number(row.people_affected, lang),
+                    failed=format_number(row.assets_failed, lang),
+                    likelihood=row.likelihood,
+                    impact=row.impact,
+                ),
+                soft_wrap=True,
+                markup=False,
+            )
