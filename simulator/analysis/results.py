@@ -19,6 +19,7 @@ from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.portfolios import portfolio_records
+from .events_file import CSV_NAME, PARQUET_NAME, events_path, read_events_parquet, writes_parquet
 from .rundir import atomic_directory
 from .runpath import record_metrics
 from .tables import (
@@ -134,7 +135,9 @@ class RunResults(Results):
         path: Path | None = None,
         tables: dict[str, pd.DataFrame] | None = None,
     ):
-        self.events = events
+        self._events = events
+        # A large run's sentences are rendered when first read (events_file.py), in this language:
+        self._messages_lang = None if "message" in events.columns else manifest.get("language") or default_language()
         self.states = states
         self.metrics = metrics
         self.manifest = manifest
@@ -148,21 +151,49 @@ class RunResults(Results):
         self.basins = tables.get("basins", pd.DataFrame(columns=BASIN_COLUMNS))
         self.zones = tables.get("zones", pd.DataFrame(columns=ZONE_COLUMNS))
 
+    @property
+    def events(self) -> pd.DataFrame:
+        """The events, with their sentences (rendered now if this large run had not yet)."""
+        if self._messages_lang is not None:
+            self._events = self.with_messages(self._events)
+            self._messages_lang = None
+        return self._events
+
+    @events.setter
+    def events(self, events: pd.DataFrame) -> None:
+        self._events = events
+        self._messages_lang = None if "message" in events.columns else self.manifest.get("language") or "en"
+
+    @property
+    def events_without_messages(self) -> pd.DataFrame:
+        """The events as they are held: without the ``message`` column in a large run not yet read."""
+        return self._events
+
+    def with_messages(self, events: pd.DataFrame) -> pd.DataFrame:
+        """``events`` (rows of this run's events) with their sentences: only those rows rendered."""
+        if "message" in events.columns:
+            return events
+        names = dict(zip(self.assets["id"], self.assets["name"]))
+        lang = self._messages_lang or self.manifest.get("language") or default_language()
+        out = events.copy()
+        out["message"] = render_messages(out, names, lang) if len(out) else pd.Series(dtype=object)
+        return out[[c for c in EVENT_COLUMNS if c in out.columns]]
+
     def summary(self) -> dict:
         """The run's metrics."""
         return self.metrics
 
     def _first_clock(self) -> tuple[str, float] | None:
-        if not len(self.events):
+        if not len(self._events):
             return None
-        first = self.events.iloc[0]
+        first = self._events.iloc[0]
         return str(first["clock"]), float(first["time_min"])
 
     # --- building -------------------------------------------------------------------------------
     @classmethod
     def build(cls, record: RunRecord, lang: str | None) -> RunResults:
         lang = lang or record.scenario.spec.language or default_language()
-        events = events_table(record, lang)
+        events = events_table(record, lang, messages=not writes_parquet(len(record.events)))
         states = states_table(record)
         tables = {
             "knowledge": knowledge_table(record),
@@ -186,7 +217,11 @@ class RunResults(Results):
         if command is not None:
             manifest["command"] = command
         with atomic_directory(path, overwrite) as tmp:
-            self.events.to_csv(tmp / "events.csv", index=False, lineterminator="\n")
+            if writes_parquet(len(self._events)):
+                frame = self._events.drop(columns=["message"], errors="ignore")
+                frame.to_parquet(tmp / PARQUET_NAME, index=False)
+            else:
+                self.events.to_csv(tmp / CSV_NAME, index=False, lineterminator="\n")
             self.states.to_csv(tmp / "states.csv", index=False, lineterminator="\n")
             self.knowledge.to_csv(tmp / "knowledge.csv", index=False, lineterminator="\n")
             self.jobs.to_csv(tmp / "jobs.csv", index=False, lineterminator="\n")
@@ -207,8 +242,10 @@ class RunResults(Results):
     def read(cls, path: str | Path) -> RunResults:
         """Open a run directory (``rampsim run``)."""
         path = Path(path)
+        if events_path(path) == path / PARQUET_NAME:
+            return cls._read_rest(path, read_events_parquet(path / PARQUET_NAME))
         events = pd.read_csv(
-            path / "events.csv",
+            path / CSV_NAME,
             dtype={
                 "id": "int64",
                 "time_min": "float64",
@@ -231,6 +268,11 @@ class RunResults(Results):
         if "level" in events.columns:  # written before the service and GRIP levels had columns of their own
             events["service"], events["grip"] = split_levels(events["kind"], events.pop("level"))
             events = events[[c for c in EVENT_COLUMNS if c in events.columns]]
+        return cls._read_rest(path, events)
+
+    @classmethod
+    def _read_rest(cls, path: Path, events: pd.DataFrame) -> RunResults:
+        """The run directory's other files, beside its ``events``."""
         tables = {}
         if (path / "knowledge.csv").exists():
             tables["knowledge"] = pd.read_csv(
@@ -302,10 +344,11 @@ class RunResults(Results):
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
         if lang == self.manifest.get("language"):
             return self
-        names = dict(zip(self.assets["id"], self.assets["name"]))
-        events = self.events.copy()
-        events["message"] = render_messages(events, names, lang)
         manifest = {**self.manifest, "language": lang}
+        events = self._events.drop(columns=["message"], errors="ignore")
+        if self._messages_lang is None:  # rendered here; a large run's stay for when they are read
+            names = dict(zip(self.assets["id"], self.assets["name"]))
+            events = events.assign(message=render_messages(events, names, lang))[EVENT_COLUMNS]
         tables = {
             "knowledge": self.knowledge,
             "jobs": self.jobs,

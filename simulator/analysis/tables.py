@@ -104,7 +104,9 @@ def split_levels(kinds, levels) -> tuple[pd.arrays.FloatingArray, pd.arrays.Inte
     return pd.array(service, dtype="Float64"), pd.array(grip, dtype="Int64")
 
 
-def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
+def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.DataFrame:
+    """One row per event (``EVENT_COLUMNS``); without ``messages`` the ``message`` column is left
+    out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
     assets = record.scenario.graph.assets
     ids = [a.id for a in assets]
     clock = WallClockText(record.scenario.start)
@@ -125,7 +127,9 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
             "message": [
                 event_message(k, assets[i].label if i >= 0 else "", p, lv, lang)
                 for k, i, p, lv in zip(kinds, asset_idx, params, levels)
-            ],
+            ]
+            if messages
+            else None,
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
@@ -133,7 +137,7 @@ def events_table(record: RunRecord, lang: str) -> pd.DataFrame:
                 json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if p else "" for p in params
             ],
         },
-        columns=EVENT_COLUMNS,
+        columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from ..analysis.events_file import events_path
 from ..analysis.intervals import MIN_FOR_INTERVAL
 from ..messages import LANGUAGES, explicit_language, text
 from ..model import LoadError, plugins
@@ -100,7 +101,7 @@ def warn_if_too_few(ctx: CliContext, n: int, lang: str) -> None:
 
 def is_run_directory(path: Path) -> bool:
     """True when ``path`` holds the files ``rampsim run`` writes."""
-    return path.is_dir() and (path / "manifest.json").is_file() and (path / "events.csv").is_file()
+    return path.is_dir() and (path / "manifest.json").is_file() and events_path(path) is not None
 
 
 def is_played_comparison(path: Path) -> bool:

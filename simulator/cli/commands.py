@@ -12,6 +12,7 @@ import click
 from .. import simulate
 from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
+from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
 from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
@@ -88,7 +89,8 @@ def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, 
     except KeyboardInterrupt:
         raise ctx.fail(text("cli.interrupted", lang)) from None
     if not quiet:
-        print_timeline(ctx.out, result.events, lang, limit=limit, file=str(out / "events.csv"))
+        file = str(events_path(out) or out / "events.csv")
+        print_timeline(ctx.out, result.events_without_messages, lang, limit, file, render=result.with_messages)
         print_summary(ctx.out, result.metrics, lang)
     ctx.out.print(text("summary.written", lang, path=out))
 

@@ -116,10 +116,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "cli.not_a_run_or_ensemble": {
         "en": (
-            "{path} is neither a run directory (events.csv, manifest.json) nor an ensemble directory "
+            "{path} is neither a run directory (events.csv or events.parquet, manifest.json) nor an ensemble directory "
             "(replications.parquet)"
         ),
-        "nl": "{path} is geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)",
+        "nl": (
+            "{path} is geen run-map (events.csv of events.parquet, manifest.json) en geen ensemble-map "
+            "(replications.parquet)"
+        ),
     },
     "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
     "summary.title": {
@@ -369,8 +372,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "{asset} is geen object van deze run{hint}",
     },
     "cli.not_a_run": {
-        "en": "{path} is not a run directory (no events.csv and manifest.json)",
-        "nl": "{path} is geen run-map (geen events.csv en manifest.json)",
+        "en": "{path} is not a run directory (no events.csv or events.parquet, and manifest.json)",
+        "nl": "{path} is geen run-map (geen events.csv of events.parquet, en manifest.json)",
     },
     "cli.plugin_error": {
         "en": "a rampsim plugin cannot be used: {error}",

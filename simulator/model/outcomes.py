@@ -32,6 +32,9 @@ OUTCOME_METRICS: dict[str, str] = {
     "grip_max": "level",
     "time_to_containment_min": "time",
     "population_flooded": "people",
+    "evidence_secured": "assets",  # assets whose forensic images were made
+    "evidence_lost": "assets",  # assets restored before their images were made
+    "evidence_wait_min": "time",  # what securing the evidence cost: minutes restores waited for it
 }
 PER_ASSET_METRICS = ("downtime_min", "first_failure_min")
 

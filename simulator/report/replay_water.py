@@ -29,6 +29,11 @@ GAUGE = {"width": 230.0, "height": 300.0, "top": 20.0, "bottom": 280.0}
 """The gauge's viewBox (user units) and the span of its scale."""
 
 
+def _svg(value: float) -> str:
+    """An SVG coordinate to a tenth of a unit (drawing, not a number anyone reads: no locale)."""
+    return f"{round(float(value), 1):g}"
+
+
 def _number(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -86,7 +91,7 @@ def zone_shapes(zones: Sequence[Mapping[str, Any]], positions: Mapping[str, tupl
         outline = zone_outline([positions[a] for a in zone["assets"] if a in positions], ZONE_PAD)
         if not outline:
             continue
-        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in outline)
+        points = " ".join(f"{_svg(x)},{_svg(y)}" for x, y in outline)
         parts.append(
             f'<polygon class="zone" data-zone="{e(zone["id"])}" data-state="dry" points="{points}">'
             f"<title>{e(zone['name'])}</title></polygon>"
@@ -123,7 +128,7 @@ def _gauge(basin: Mapping[str, Any], lang: str) -> str:
     tick = scale[0]
     while tick <= scale[1] + 1e-9:
         y = _y(tick, scale)
-        parts.append(f'<line class="tick" x1="12" y1="{y:.1f}" x2="20" y2="{y:.1f}"/>')
+        parts.append(f'<line class="tick" x1="12" y1="{_svg(y)}" x2="20" y2="{_svg(y)}"/>')
         tick += step
     for kind in ("crest", "alarm"):
         level = basin[f"{kind}_level_m"]
@@ -132,8 +137,8 @@ def _gauge(basin: Mapping[str, Any], lang: str) -> str:
         y = _y(level, scale)
         label = text(f"browser.water.{kind}", lang, level=format_level(level, lang))
         parts.append(
-            f'<line class="threshold {kind}" data-level="{level!r}" x1="12" y1="{y:.1f}" x2="72" y2="{y:.1f}"/>'
-            f'<text class="threshold-label {kind}" x="76" y="{y + 8:.1f}">{e(label)}</text>'
+            f'<line class="threshold {kind}" data-level="{level!r}" x1="12" y1="{_svg(y)}" x2="72" y2="{_svg(y)}"/>'
+            f'<text class="threshold-label {kind}" x="76" y="{_svg(y + 8)}">{e(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

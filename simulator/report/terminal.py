@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 from rich.console import Console
@@ -31,15 +31,25 @@ _STYLE = {
 
 
 def print_timeline(
-    console: Console, events: pd.DataFrame, lang: str, limit: int = 40, file: str = "events.csv"
+    console: Console,
+    events: pd.DataFrame,
+    lang: str,
+    limit: int = 40,
+    file: str = "events.csv",
+    render: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> None:
+    """The first ``limit`` headline events as a table; ``render`` gives rows without sentences
+    theirs (``RunResults.with_messages``), so a large run renders only the rows shown."""
     headline = events[events["kind"].isin(HEADLINES)]
+    shown_rows = headline.head(limit)
+    if render is not None:
+        shown_rows = render(shown_rows)
     table = Table(title=text("summary.timeline", lang), show_lines=False, expand=False)
     table.add_column(text("col.clock", lang), no_wrap=True)
     table.add_column(text("col.elapsed", lang), no_wrap=True, justify="right")
     table.add_column(text("col.known", lang), no_wrap=True)
     table.add_column(text("col.event", lang))
-    for row in headline.head(limit).itertuples(index=False):
+    for row in shown_rows.itertuples(index=False):
         clock = row.clock[:16].replace("T", " ")
         table.add_row(
             clock,
