@@ -1,6 +1,6 @@
 """Cascade benchmark: `rampsim run` on a synthetic graph against a bare SimPy reference.
 
-    python benchmarks/bench_cascade.py [--assets 100000] [--repeat 3]
+    python benchmarks/bench_cascade.py [--assets 100000] [--repeat 3] [--all-fail]
 
 Generates a synthetic supply-tree graph (`rampsim graph synth`), writes a scenario with a
 nationwide outage (half of the high-voltage stations out, no repair), then runs, each --repeat times
@@ -52,6 +52,9 @@ def main() -> None:
     parser.add_argument("--assets", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, default=None, help="keep the generated files in this folder")
+    parser.add_argument(
+        "--all-fail", action="store_true", help="every high-voltage station out: every asset ends up failed"
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="rampsim-bench-"))
@@ -63,8 +66,9 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
     )
     nodes = json.loads(graph.read_text())["nodes"]
-    # every other high-voltage station: substations fed 1-of-2 survive when one feeder remains
-    roots = [n["id"] for n in nodes if n.get("kind") == "hv_station"][::2]
+    # every other high-voltage station: substations fed 1-of-2 survive when one feeder remains;
+    # --all-fail: all of them, the national outage in which every asset fails
+    roots = [n["id"] for n in nodes if n.get("kind") == "hv_station"][:: 1 if args.all_fail else 2]
     injects = "\n".join(f"  - {{type: outage, target: {r}, duration: 365d}}" for r in roots)
     scenario = work / "nationwide.yaml"
     scenario.write_text(
