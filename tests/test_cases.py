@@ -378,3 +378,11 @@ def test_the_shipped_library_lists_and_its_check_is_reproducible(tmp_path):
     for out in (first, second):
         assert invoke("cases", "check", str(LIBRARY), "-n", "2", "--seed", "5", "--out", str(out)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_check_of_few_runs_says_so(tmp_path):
+    """Verdicts on the range of fewer than 5 runs come with the warning the ensembles give."""
+    write_case(tmp_path, GEMAAL_EXACT)
+    result = invoke("cases", "check", str(tmp_path), "-n", "2")
+    assert result.exit_code == 0, result.output
+    assert "Only 2 replications: too few" in " ".join(result.output.split())

@@ -12,7 +12,7 @@ from conftest import ROOT, build
 from simulator.analysis.compare import COMPARISON_COLUMNS, compare, paired_differences
 from simulator.cli import cli
 from simulator.cli.compare_table import cell
-from simulator.messages import text
+from simulator.messages import text, text_count
 from simulator.model import LoadError, load_scenario
 from simulator.model.scenario_loading import merge_overrides, scenario_variants
 
@@ -287,7 +287,7 @@ def test_rampsim_compare_inline_variant_writes_both_arms(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["seed"], manifest["replications"], manifest["variant"]["label"]) == (4, 3, "piket")
     assert "SeedSequence(4).spawn(3)[i]" in result.output and "\u2212333" in result.output
-    assert text("interval.too_few", "en", n=3, needed=5) in " ".join(result.output.split())
+    assert text_count("interval.too_few", 3, "en", needed=5) in " ".join(result.output.split())
 
 
 def test_rampsim_compare_two_files(tmp_path):

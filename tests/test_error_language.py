@@ -91,3 +91,27 @@ def test_declared_language_is_read_from_the_top_level_line(tmp_path, content, ex
 
 def test_declared_language_of_a_missing_file_is_none(tmp_path):
     assert declared_language(Path(tmp_path / "missing.yaml")) is None
+
+
+def test_bounds_are_written_with_the_language_decimal_sign():
+    from simulator.model.errors import render
+
+    bound = ("bound.ge", {"limit": 0.0})
+    assert render("value.range", {"value": -0.2, "bound": bound}, "nl") == "-0,2 moet minstens 0,0 zijn"
+    assert render("value.range", {"value": -0.2, "bound": bound}, "en") == "-0.2 must be at least 0.0"
+
+
+def test_a_field_of_other_entries_is_not_suggested_as_itself(tmp_path):
+    write_files(tmp_path, {"scenario.yaml": edit(DUTCH, "type: outage\n", "type: outage\n    probability: 0.5\n")})
+    result = invoke(["run", str(tmp_path / "scenario.yaml")])
+    assert result.exit_code == 2
+    assert "bedoelt u 'probability'" not in result.stderr
+    assert "onbekend veld 'probability' (een veld van andere soorten onderdelen, niet van dit)" in result.stderr
+
+
+def test_a_pack_is_validated_in_its_scenario_language(tmp_path):
+    write_files(tmp_path, {"scenario.yaml": DUTCH})
+    pack = tmp_path / "case.zip"
+    assert invoke(["pack", str(tmp_path / "scenario.yaml"), "--out", str(pack)]).exit_code == 0
+    assert declared_language(pack) == "nl"
+    assert ": geldig (" in invoke(["validate", str(pack)]).stdout

@@ -452,7 +452,8 @@ def test_bad_options_exit_2(run_dir, args, message):
 def test_a_folder_that_is_no_run_exits_2(tmp_path):
     result = invoke(tmp_path, "--lang", "en")
     assert result.exit_code == 2
-    assert result.output.strip() == f"{tmp_path} is not a run directory (no events.csv or events.parquet, and manifest.json)"
+    expected = f"{tmp_path} is not a run directory (no events.csv or events.parquet, and manifest.json)"
+    assert result.output.strip() == expected
 
 
 def test_html_hands_the_options_to_the_browser_replay(run_dir, tmp_path, monkeypatch):

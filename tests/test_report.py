@@ -753,7 +753,8 @@ def test_report_of_something_that_is_not_a_run_exits_2(tmp_path, kind):
         (target / "manifest.json").write_text("{}", encoding="utf-8")
     outcome = runner().invoke(cli, ["--lang", "en", "report", str(target), "--out", str(tmp_path / "r.html")])
     assert outcome.exit_code == 2
-    assert outcome.stderr.strip() == f"{target} is not a run directory (no events.csv or events.parquet, and manifest.json)"
+    expected = f"{target} is not a run directory (no events.csv or events.parquet, and manifest.json)"
+    assert outcome.stderr.strip() == expected
     assert not (tmp_path / "r.html").exists()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from rich.console import Console
 
 from ..analysis.events_file import events_path
 from ..analysis.intervals import MIN_FOR_INTERVAL
-from ..messages import LANGUAGES, explicit_language, text
+from ..messages import LANGUAGES, explicit_language, text, text_count
 from ..model import LoadError, plugins
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 EXIT_BAD_INPUT = 2
+PIPE_WIDTH = 200  # columns of tables written to a file or a pipe
 
 
 def _remember_language(click_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -53,6 +55,9 @@ class CliContext:
         self.explicit = lang or explicit_language()
         self.lang = self.explicit or "en"
         self.out = Console(highlight=False)
+        if not self.out.is_terminal and "COLUMNS" not in os.environ:
+            # To a file or a pipe rich would wrap at 80 columns ("burgerzake n"): give lines room.
+            self.out = Console(highlight=False, width=PIPE_WIDTH)
 
     def choose(self, local: str | None, scenario_language: str | None = None) -> str:
         self.lang = local or self.explicit or scenario_language or "en"
@@ -96,7 +101,8 @@ def replications_progress(
 def warn_if_too_few(ctx: CliContext, n: int, lang: str) -> None:
     """Say so when ``n`` replications are too few for the confidence intervals (analysis/intervals.py)."""
     if 0 < n < MIN_FOR_INTERVAL:
-        ctx.out.print(text("interval.too_few", lang, n=n, needed=MIN_FOR_INTERVAL), soft_wrap=True, markup=False)
+        message = text_count("interval.too_few", n, lang, needed=MIN_FOR_INTERVAL)
+        ctx.out.print(message, soft_wrap=True, markup=False)
 
 
 def is_run_directory(path: Path) -> bool:

@@ -19,7 +19,7 @@ from ..messages import format_number, text, text_count
 from ..model import LoadError
 from ..model.outcomes import OUTCOME_METRICS, Outcome
 from ..model.scenario import Scenario
-from .base import LANG_OPTION, CliContext, cli
+from .base import LANG_OPTION, CliContext, cli, warn_if_too_few
 
 DEFAULT_FOLDER = Path("scenarios") / "casuistiek"
 # Few replications: a case check shows where rampsim stands, not a precise estimate (README).
@@ -138,6 +138,7 @@ def cases_check(click_ctx: click.Context, folder, runs: int, seed, workers: int,
     loaded = _load(ctx, folder, lang)
     checks = check_cases(loaded, runs, seed, workers)
     _print_checks(ctx, checks, runs, seed, lang)
+    warn_if_too_few(ctx, runs, lang)  # a verdict on the range of so few runs is an impression
     if out is not None:
         _write(ctx, out, checks)
         ctx.out.print(text("cases.written", lang, path=out), soft_wrap=True, markup=False)

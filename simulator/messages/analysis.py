@@ -102,14 +102,25 @@ ENTRIES: dict[str, dict[str, str]] = {
             "objecten uitgevallen, {people} mensen, klasse {likelihood}{impact}"
         ),
     },
-    "interval.too_few": {
+    "interval.too_few.one": {
         "en": (
-            "Only {n} replications: too few for a confidence interval (shown as -). Use -n {needed} or more; "
+            "Only {n} replication: too few for a confidence interval (none is given). Use -n {needed} or more; "
+            "the figures of one run are an impression, not a result."
+        ),
+        "nl": (
+            "Slechts {n} replicatie: te weinig voor een betrouwbaarheidsinterval (er wordt er geen gegeven). "
+            "Gebruik -n {needed} of meer; de cijfers van één run zijn een indruk, geen uitkomst."
+        ),
+    },
+    "interval.too_few.other": {
+        "en": (
+            "Only {n} replications: too few for a confidence interval (none is given). Use -n {needed} or more; "
             "means and percentiles of so few runs are an impression, not a result."
         ),
         "nl": (
-            "Maar {n} replicaties: te weinig voor een betrouwbaarheidsinterval (getoond als -). Gebruik -n {needed} "
-            "of meer; gemiddelden en percentielen van zo weinig runs zijn een indruk, geen uitkomst."
+            "Slechts {n} replicaties: te weinig voor een betrouwbaarheidsinterval (er wordt er geen gegeven). "
+            "Gebruik -n {needed} of meer; gemiddelden en percentielen van zo weinig runs zijn een indruk, geen "
+            "uitkomst."
         ),
     },
     "threats.paired": {

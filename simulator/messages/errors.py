@@ -138,6 +138,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unknown field '{field}'{hint}",
         "nl": "onbekend veld '{field}'{hint}",
     },
+    "value.field_elsewhere": {
+        "en": " (a field of other kinds of entry, not of this one)",
+        "nl": " (een veld van andere soorten onderdelen, niet van dit)",
+    },
     "value.did_you_mean": {
         "en": " (did you mean '{suggestion}'?)",
         "nl": " (bedoelt u '{suggestion}'?)",

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..messages import text
+from ..messages import format_number, text
 
 __all__ = ["Problem", "LoadError", "format_loc", "render"]
 
 
 def render(key: str, params: dict, lang: str | None) -> str:
-    """Render a catalogue message whose parameters may themselves be (key, params) pairs."""
+    """Render a catalogue message whose parameters may themselves be (key, params) pairs; a
+    fractional number is written with the language's decimal sign (``-0,2 moet minstens 0,0 zijn``)."""
     resolved = {
-        name: render(value[0], value[1], lang) if _is_message(value) else value for name, value in params.items()
+        name: render(value[0], value[1], lang) if _is_message(value) else _shown(value, lang)
+        for name, value in params.items()
     }
     return text(key, lang, **resolved)
+
+
+def _shown(value: object, lang: str | None) -> object:
+    if not isinstance(value, float) or not math.isfinite(value):
+        return value
+    decimals = repr(value).partition(".")[2]
+    digits = 1 if "e" in decimals else max(1, min(len(decimals), 6))
+    return format_number(value, lang, digits=digits)
 
 
 def _is_message(value: object) -> bool:

@@ -170,8 +170,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def suggest(word: str, candidates: tuple[str, ...] | None = None) -> tuple | str:
-    """A 'did you mean' hint as a catalogue message, or '' when nothing is close."""
-    close = difflib.get_close_matches(
-        word, candidates if candidates is not None else known_field_names(), n=1, cutoff=0.75
-    )
+    """A 'did you mean' hint as a catalogue message, or '' when nothing is close; for an unknown
+    field that is a field of other entries (``probability`` on an outage), say that instead of
+    suggesting the same word."""
+    pool = candidates if candidates is not None else known_field_names()
+    if candidates is None and word in pool:
+        return ("value.field_elsewhere", {})
+    close = difflib.get_close_matches(word, [c for c in pool if c != word], n=1, cutoff=0.75)
     return ("value.did_you_mean", {"suggestion": close[0]}) if close else ""

@@ -112,11 +112,27 @@ def declared_language(path: Path) -> str | None:
     scan so that it is known even when the file fails to parse; None when it declares none or cannot
     be read. Errors about a scenario are written in this language from the first check on."""
     try:
-        content = Path(path).read_text(encoding="utf-8", errors="replace")
+        content = _pack_scenario_text(Path(path)) if Path(path).suffix.lower() == ".zip" else None
+        if content is None:
+            content = Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
     match = _LANGUAGE_LINE.search(content)
     return match.group(1) if match else None
+
+
+def _pack_scenario_text(path: Path) -> str | None:
+    """The scenario file's text inside a ``rampsim pack`` archive (read, not unpacked), or None
+    when it is not a readable pack: the pack's own checks (model/bundle.py) then say why."""
+    import json
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            name = json.loads(archive.read("rampsim-pack.json"))["scenario"]  # bundle.MANIFEST
+            return archive.read(str(name)).decode("utf-8", errors="replace")
+    except (zipfile.BadZipFile, KeyError, TypeError, ValueError):
+        return None
 
 
 def load_yaml(path: Path) -> SourceDocument:
