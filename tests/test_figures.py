@@ -263,7 +263,8 @@ def test_the_same_ensemble_gives_the_same_figure_bytes(ensemble, tmp_path):
 def test_rampsim_plot_refuses_a_folder_that_is_neither_a_run_nor_an_ensemble(tmp_path):
     result = CliRunner().invoke(cli, ["plot", str(tmp_path), "--lang", "nl"])
     assert result.exit_code == 2
-    assert "geen run-map (events.csv, manifest.json) en geen ensemble-map (replications.parquet)" in result.output
+    expected = "geen run-map (events.csv of events.parquet, manifest.json) en geen ensemble-map (replications.parquet)"
+    assert expected in " ".join(result.output.split())
     assert not np.any([p.name == "figures" for p in tmp_path.iterdir()])
 
 
