@@ -135,12 +135,10 @@ class RunResults(Results):
         path: Path | None = None,
         tables: dict[str, pd.DataFrame] | None = None,
     ):
-        self._events = events
-        # A large run's sentences are rendered when first read (events_file.py), in this language:
-        self._messages_lang = None if "message" in events.columns else manifest.get("language") or default_language()
         self.states = states
         self.metrics = metrics
         self.manifest = manifest
+        self.events = events  # through the setter: a large run's sentences wait until read
         self.path = path
         tables = tables or {}
         self.knowledge = tables.get("knowledge", pd.DataFrame(columns=KNOWLEDGE_COLUMNS))
@@ -162,7 +160,9 @@ class RunResults(Results):
     @events.setter
     def events(self, events: pd.DataFrame) -> None:
         self._events = events
-        self._messages_lang = None if "message" in events.columns else self.manifest.get("language") or "en"
+        # a large run's sentences are rendered when first read (events_file.py), in this language
+        pending = "message" not in events.columns
+        self._messages_lang = (self.manifest.get("language") or default_language()) if pending else None
 
     @property
     def events_without_messages(self) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
 from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
-from ..messages import format_number, text
+from ..messages import format_number, sector_name, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -288,8 +288,19 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     for row in table.head(10).itertuples(index=False):
         if sweep is None:
             ctx.out.print(
-                f"{row.rank:>3}. {row.name} ({row.sector}): {row.people_affected} / {row.assets_failed} / "
-                f"{row.likelihood}{row.impact}"
+                text(
+                    "threats.exact_row",
+                    lang,
+                    rank=row.rank,
+                    name=row.name,
+                    sector=sector_name(row.sector, lang),
+                    people=format_number(row.people_affected, lang),
+                    failed=format_number(row.assets_failed, lang),
+                    likelihood=row.likelihood,
+                    impact=row.impact,
+                ),
+                soft_wrap=True,
+                markup=False,
             )
         else:
             bounds = [
@@ -302,7 +313,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
                     lang,
                     rank=row.rank,
                     name=row.name,
-                    sector=row.sector,
+                    sector=sector_name(row.sector, lang),
                     hours=format_number(row.unserved_population_hours, lang),
                     low=bounds[0],
                     high=bounds[1],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis.threats_region import municipal_rankings, municipalities
-from ..messages import format_number, text, text_count
+from ..messages import format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
@@ -79,7 +79,7 @@ def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -
                     rank=row.rank,
                     name=row.name,
                     where=row.target_municipality,
-                    sector=row.sector,
+                    sector=sector_name(row.sector, lang),
                     people=format_number(row.people_affected, lang),
                     failed=format_number(row.assets_failed, lang),
                     likelihood=row.likelihood,

@@ -92,6 +92,15 @@ ENTRIES: dict[str, dict[str, str]] = {
             " uitgevallen / {likelihood}{impact}"
         ),
     },
+    "threats.exact_row": {
+        "en": (
+            "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"
+        ),
+        "nl": (
+            "{rank:>3}. {name} ({sector}): {people} getroffen mensen, {failed} objecten uitgevallen, klasse "
+            "{likelihood}{impact}"
+        ),
+    },
     "threats.row": {
         "en": (
             "{rank:>3}. {name} ({sector}): {hours} population-hours (95 % CI {low} to {high}), {failed} assets "

@@ -136,15 +136,12 @@ class PeopleCounter:
         self.in_groups: dict[int, list[_Group]] = defaultdict(list)  # home -> the groups it is part of
 
         town_homes = homes_by_municipality(assets)
-        town_by_identity = {id(homes): town for town, homes in town_homes.items()}
 
-        def group(homes: tuple[str, ...]) -> _Group:
-            # A municipality's own tuple of homes (the common case) is keyed by the town, not by a
-            # tuple of perhaps 100,000 ids that would be sorted and hashed again for every member.
-            town = town_by_identity.get(id(homes))
-            is_town = town is not None and town_homes[town] is homes
-            members = homes if is_town else tuple(sorted(homes))
-            key: object = ("municipality", town) if is_town else members
+        def group(homes: tuple[str, ...], town: str | None = None) -> _Group:
+            # A municipality's homes (the common case) are keyed by the town, not by a tuple of
+            # perhaps 100,000 ids that would be sorted and hashed again for every member.
+            members = town_homes[town] if town is not None else tuple(sorted(homes))
+            key: object = ("municipality", town) if town is not None else members
             if key not in groups:
                 weight = sum(self.population[index[h]] for h in members)
                 groups[key] = made = _Group(weight)
@@ -157,7 +154,8 @@ class PeopleCounter:
             if asset.population and not self.home[i]:
                 homes = residents_within(asset, assets, index, town_homes)
                 if homes is not None:
-                    self.member_of[i] = joined = group(homes)
+                    spread = (asset.population_within or WITHIN_MUNICIPALITY) == WITHIN_MUNICIPALITY
+                    self.member_of[i] = joined = group(homes, asset.municipality if spread else None)
                     joined.members[0.0] = joined.members.get(0.0, 0) + asset.population
         self.zone_group: dict[str, tuple[_Group, int]] = {}
         self.zone_alone: dict[str, int] = {}  # zones whose people live in no declared home
@@ -165,13 +163,14 @@ class PeopleCounter:
             if not zone.population:
                 continue
             listed = tuple(a for a in zone.assets if a in index and self.home[index[a]])
+            town = None
             if not listed:
                 towns = sorted({assets[index[a]].municipality for a in zone.assets if a in index})
-                listed = tuple(h for town in towns for h in town_homes.get(town, ()))
-                if len(towns) == 1:
-                    listed = town_homes.get(towns[0], ())  # the town's own tuple: its group
+                listed = tuple(h for name in towns for h in town_homes.get(name, ()))
+                if len(towns) == 1 and listed:
+                    town = towns[0]  # the town's own homes: its group
             if listed:
-                self.zone_group[zone.id] = (joined := group(listed), zone.population)
+                self.zone_group[zone.id] = (joined := group(listed, town), zone.population)
                 joined.members[0.0] = joined.members.get(0.0, 0) + zone.population
             else:
                 self.zone_alone[zone.id] = zone.population

@@ -127,9 +127,11 @@ def _pack_scenario_text(path: Path) -> str | None:
     import json
     import zipfile
 
+    from .bundle import MANIFEST  # bundle reads YAML through this module: imported when needed
+
     try:
         with zipfile.ZipFile(path) as archive:
-            name = json.loads(archive.read("rampsim-pack.json"))["scenario"]  # bundle.MANIFEST
+            name = json.loads(archive.read(MANIFEST))["scenario"]
             return archive.read(str(name)).decode("utf-8", errors="replace")
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError):
         return None
