@@ -119,7 +119,8 @@ def test_rampsim_threats_on_a_region_writes_and_prints_each_municipality(region_
     assert "The region: the 4 failures that affect most people" in lines
     assert "Aadorp: the 2 failures that affect most of its residents" in lines
     assert "Beestad: the 3 failures that affect most of its residents" in lines
-    assert "  1. hs (in Aadorp, energy): 600 people affected, 3 assets failed here / BA" in lines
+    assert "  1. hs (in Aadorp, Energy): 600 people affected, 3 assets failed here / BA" in lines  # sector by name
+    assert "  1. hs (Energy): 1,600 people affected, 6 assets failed, class BB" in lines  # the regional ranking
     assert lines.index("Aadorp: the 2 failures that affect most of its residents") < lines.index(
         "Beestad: the 3 failures that affect most of its residents"
     )
