@@ -25,7 +25,7 @@ def test_a_yaml_syntax_error_of_a_dutch_scenario_is_refused_in_dutch(tmp_path):
     write_files(tmp_path, {"scenario.yaml": DUTCH + "seed: [1\n"})
     result = invoke(["run", str(tmp_path / "scenario.yaml")])
     assert result.exit_code == 2
-    assert "YAML-syntaxfout" in result.stderr, result.stderr
+    assert "YAML-syntaxfout: een lijst tussen [ ] is niet gesloten: verwacht ',' of ']'" in result.stderr, result.stderr
 
 
 def test_a_reference_problem_in_an_included_file_is_told_in_the_scenario_language(tmp_path):

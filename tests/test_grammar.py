@@ -67,6 +67,11 @@ def test_format_duration_round_trips_any_float(minutes):
         ("lognormal(median=40min, p90=3h)", "lognormal", (40.0, 180.0)),
         ("exponential(mean=2h)", "exponential", (120.0,)),
         (45, "fixed", (45.0,)),
+        # Dutch: a decimal comma inside an argument is not an argument separator
+        ("lognormal(median=2h, p90=1,5d)", "lognormal", (120.0, 2160.0)),
+        ("lognormal(median=2 uur, p90=1,5 dagen)", "lognormal", (120.0, 2160.0)),
+        ("uniform(0,5 uur, 2 uur)", "uniform", (30.0, 120.0)),
+        ("triangular(min=1,5u,mode=2u,max=2,5u)", "triangular", (90.0, 120.0, 150.0)),
     ],
 )
 def test_distributions(text, kind, params):
@@ -89,12 +94,23 @@ def test_distributions(text, kind, params):
         ("uniform(-1h, 1h)", "value.negative_duration"),
         ("__import__('os').system('ls')", "value.unknown_distribution"),
         ("3 uurtjes", "value.not_distribution"),
+        ("uniform(1,5u,2u)", "value.bad_distribution"),  # positional without spaces: ambiguous, refused
     ],
 )
 def test_bad_distributions(text, key):
     with pytest.raises(DistributionError) as info:
         parse_distribution(text)
     assert info.value.key == key
+
+
+def test_an_order_error_is_explained_in_the_readers_language():
+    from simulator.model.errors import render
+
+    with pytest.raises(DistributionError) as info:
+        parse_distribution("lognormal(median=3h, p90=1h)")
+    reason = info.value.params["reason"]
+    assert render(*reason, "nl") == "0 < median < p90 (het 90e percentiel boven de mediaan) moet gelden"
+    assert render(*reason, "en") == "0 < median < p90 (the 90th percentile above the median) must hold"
 
 
 def test_lognormal_hits_its_median_and_p90():

@@ -8,14 +8,29 @@ statuses, needs, incident types, action types), ``decisions`` (the players'
 decisions of a live exercise), ``screens`` (what the command line prints), ``analysis``
 (comparisons, sweeps), ``played`` (a played exercise against its playbook-only twin), ``replay``,
 ``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server), ``cases`` (the
-library of real cases).
+library of real cases), ``yaml_errors`` (a YAML reader's complaints).
 """
 
 from __future__ import annotations
 
 import os
 
-from . import analysis, browser, cases, decisions, errors, events, live, msel, played, replay, report, screens, words
+from . import (
+    analysis,
+    browser,
+    cases,
+    decisions,
+    errors,
+    events,
+    live,
+    msel,
+    played,
+    replay,
+    report,
+    screens,
+    words,
+    yaml_errors,
+)
 from .numbers import format_figure, format_level, format_number, format_percent, plural_form, tick_decimals
 
 __all__ = [
@@ -36,7 +51,22 @@ __all__ = [
 
 LANGUAGES = ("en", "nl")
 
-_MODULES = (errors, events, words, decisions, screens, analysis, played, replay, browser, msel, report, live, cases)
+_MODULES = (
+    errors,
+    yaml_errors,
+    events,
+    words,
+    decisions,
+    screens,
+    analysis,
+    played,
+    replay,
+    browser,
+    msel,
+    report,
+    live,
+    cases,
+)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
     _twice = CATALOGUE.keys() & _module.ENTRIES.keys()

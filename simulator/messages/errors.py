@@ -186,6 +186,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{detail} must hold",
         "nl": "{detail} moet gelden",
     },
+    "dist.order.uniform": {"en": "low <= high", "nl": "low <= high (ondergrens niet boven bovengrens)"},
+    "dist.order.triangular": {"en": "min <= mode <= max", "nl": "min <= mode <= max (de top tussen de grenzen)"},
+    "dist.order.lognormal": {
+        "en": "0 < median < p90 (the 90th percentile above the median)",
+        "nl": "0 < median < p90 (het 90e percentiel boven de mediaan)",
+    },
+    "dist.order.exponential": {"en": "mean > 0", "nl": "mean > 0 (een gemiddelde boven nul)"},
     "value.wrong_type": {
         "en": "expected {expected}, got {got}",
         "nl": "verwacht {expected}, kreeg {got}",

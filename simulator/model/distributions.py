@@ -29,6 +29,7 @@ _PARAMS = {
     "exponential": ("mean",),
 }
 _ALIASES = {"min": "low", "max": "high", "a": "low", "b": "high"}
+_NEXT_NAMED = re.compile(r",\s*(?=[A-Za-z_]\w*\s*=)")
 _CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$", re.S)
 
 
@@ -143,7 +144,7 @@ def parse_distribution(value: object) -> Distribution:  # noqa: PLR0912 -- debt:
         raise DistributionError("value.unknown_distribution", name=match.group(1))
     names = _PARAMS[name]
     expected = ", ".join(names)
-    args = [a.strip() for a in inner.split(",")] if inner.strip() else []
+    args = [a.strip() for a in _split_arguments(inner)] if inner.strip() else []
     values: dict[str, float] = {}
     for position, arg in enumerate(args):
         if "=" in arg:
@@ -170,16 +171,26 @@ def parse_distribution(value: object) -> Distribution:  # noqa: PLR0912 -- debt:
     return Distribution(name, params)
 
 
+def _split_arguments(inner: str) -> list[str]:
+    """Arguments split at their commas, not at a decimal comma inside one (``p90=1,5d``): named
+    arguments split where the next name begins; positional ones at ``, `` when the text has it."""
+    if "=" in inner:
+        return _NEXT_NAMED.split(inner)
+    if ", " in inner:
+        return inner.split(", ")
+    return inner.split(",")
+
+
 def _bad(value: object, key: str, **params: object) -> DistributionError:
     return DistributionError("value.bad_distribution", value=value, reason=(key, params))
 
 
 def _check_order(value: object, name: str, p: tuple[float, ...]) -> None:
     if name == "uniform" and not p[0] <= p[1]:
-        raise _bad(value, "dist.order", detail="low <= high")
+        raise _bad(value, "dist.order", detail=("dist.order.uniform", {}))
     if name == "triangular" and not p[0] <= p[1] <= p[2]:
-        raise _bad(value, "dist.order", detail="min <= mode <= max")
+        raise _bad(value, "dist.order", detail=("dist.order.triangular", {}))
     if name == "lognormal" and not 0 < p[0] < p[1]:
-        raise _bad(value, "dist.order", detail="0 < median < p90")
+        raise _bad(value, "dist.order", detail=("dist.order.lognormal", {}))
     if name == "exponential" and not p[0] > 0:
-        raise _bad(value, "dist.order", detail="mean > 0")
+        raise _bad(value, "dist.order", detail=("dist.order.exponential", {}))

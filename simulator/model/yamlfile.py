@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import LoadError, Problem
+from .yaml_problems import yaml_problem
 
 __all__ = ["SourceDocument", "declared_language", "read_text", "load_yaml", "parse_yaml_text"]
 
@@ -155,22 +156,40 @@ def parse_yaml_text(content: str, path: Path) -> SourceDocument:
         mark = exc.problem_mark or exc.context_mark
         tag = _tag_of(exc)
         if tag is None:  # not about a tag: an unhashable key, a bad merge (<<) value
-            raise LoadError([Problem(path, _line(mark), (), "yaml.syntax", {"problem": exc.problem})]) from None
+            raise LoadError([_syntax(path, _line(mark), exc.context, exc.problem)]) from None
         raise LoadError([Problem(path, _line(mark), (), "yaml.tag", {"tag": tag})]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, other controls)
         if _CLoader is not None and isinstance(loader, _CLoader):  # libyaml counts bytes of UTF-8
             line = content.encode("utf-8").count(b"\n", 0, exc.position) + 1
         else:  # the pure-Python reader counts characters
             line = content.count("\n", 0, exc.position) + 1
-        raise LoadError([Problem(path, line, (), "yaml.syntax", {"problem": str(exc).splitlines()[0]})]) from None
+        raise LoadError([_syntax(path, line, None, str(exc).splitlines()[0])]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise LoadError([Problem(path, _line(mark), (), "yaml.syntax", {"problem": problem})]) from None
+        context = getattr(exc, "context", None)
+        raise LoadError([_syntax(path, _line(mark), context, problem, _char_at(content, mark))]) from None
     finally:
         if loader is not None:
             loader.dispose()
     return SourceDocument(path, data, root, content)
+
+
+def _syntax(
+    path: Path, line: int | None, context: str | None, problem: str | None, at_mark: str | None = None
+) -> Problem:
+    """A YAML reader's complaint as a problem in the reader's language (yaml_problems.py)."""
+    return Problem(path, line, (), "yaml.syntax", {"problem": yaml_problem(context, problem, at_mark)})
+
+
+def _char_at(content: str, mark) -> str | None:
+    """The character where the reader stopped (both readers count lines and columns in characters)."""
+    if mark is None:
+        return None
+    lines = content.splitlines()
+    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return None
+    return lines[mark.line][mark.column]
 
 
 def _line(mark) -> int | None:
