@@ -209,6 +209,9 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             ("sub", "wijk"),
         ),
     ]
+    # the addressee as a party id, the same in every language: the control room, gem's crisis team, the CoPI
+    assert injects["to_id"].tolist() == ["vr", "vr", "gem", "copi", "copi"]
+    assert derive_injects(results, "nl")["to_id"].tolist() == injects["to_id"].tolist()
     # the events happened at 0, 5, 60 and 220: the rows are at the minutes they became known
     assert [c.isoformat() for c in injects["clock"]] == [
         "2027-01-15T02:40:00+01:00",

@@ -201,7 +201,7 @@ def expected_action(run: RunLookups, moment, channel: str, route: dict[str, str]
                 if owner
                 else run.t("msel.do.register_plain")
             ]
-        elif channel in ("monitoring", "alarm") and route["to"] != run.t("msel.to.control_room"):
+        elif channel in ("monitoring", "alarm") and route["to_id"] not in ("", run.control_room):
             actions = [run.t("msel.do.assess")]
         elif all(
             run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end")

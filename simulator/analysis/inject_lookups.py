@@ -50,6 +50,11 @@ class RunLookups:
                 self.children[self.cause[i]].append(i)
         self.control_room = self._control_room(results)
         self.team_events = [i for i in self.ids if self.kind[i] in ("team.assembled", "team.dismissed")]
+        self.team_names = {  # crisis team id -> its name
+            str(self.ref[i]): str(self.data[i].get("team") or self.ref[i])
+            for i in self.team_events
+            if self.kind[i] == "team.assembled"
+        }
 
     def _control_room(self, results: Results) -> str | None:
         """The organisation that takes the reports (without one, reports go to the owner), else
