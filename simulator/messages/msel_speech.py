@@ -140,6 +140,14 @@ SPEECH: dict[str, dict[str, str]] = {
         "en": "Since {since} {name} only works at about {level_pct}.",
         "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}.",
     },
+    "msel.speak.recovering": {
+        "en": "Since {since} {name} works again at about {level_pct}.",
+        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}.",
+    },
+    "msel.speak.recovering.need": {
+        "en": "Since {since} {name} works again at about {level_pct}, though there is still no {needs}.",
+        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}, al is er nog geen {needs}.",
+    },
     "msel.speak.degraded.need": {
         "en": "Since {since} {name} only works at about {level_pct}, because there is no {needs}.",
         "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",

@@ -1,0 +1,37 @@
+"""Wording of MSEL sentences: a rise in service is said as a recovery, not as a decline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from simulator.analysis.inject_lookups import RunLookups
+from simulator.analysis.inject_speech import _status_sentence
+
+
+def _run(lang: str, statuses: list[tuple[str, float | None]]) -> RunLookups:
+    """A run of one asset ``mast`` whose status events 1, 2, ... are ``statuses`` (kind, level), at minute 10 each."""
+    run = object.__new__(RunLookups)
+    run.lang = lang
+    run.ids = list(range(1, len(statuses) + 1))
+    run.kind = {i: kind for i, (kind, _) in zip(run.ids, statuses)}
+    run.level = {i: level for i, (_, level) in zip(run.ids, statuses)}
+    run.asset = dict.fromkeys(run.ids, "mast")
+    run.time = {i: 10.0 * i for i in run.ids}
+    run.names, run.sector = {"mast": "Zendmast"}, {"mast": "telecom"}
+    run.start = datetime(2027, 1, 15, 2, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    run._status_by_asset = None
+    return run
+
+
+def test_level_before_is_the_last_earlier_status():
+    run = _run("nl", [("asset.failed", 0.0), ("asset.degraded", 0.7), ("asset.degraded", 0.4)])
+    assert [run.level_before(e) for e in (1, 2, 3)] == [1.0, 0.0, 0.7]
+
+
+def test_a_recovery_to_70_percent_is_said_as_a_recovery():
+    run = _run("nl", [("asset.failed", 0.0), ("asset.degraded", 0.7), ("asset.degraded", 0.4)])
+    assert _status_sentence(run, 2, 20.0, False, []) == "Zendmast werkt sinds tien voor drie weer voor ongeveer 70%."
+    assert _status_sentence(run, 3, 30.0, False, []) == "Zendmast werkt sinds drie uur nog maar voor ongeveer 40%."
+    en = _run("en", [("asset.failed", 0.0), ("asset.degraded", 0.7)])
+    assert _status_sentence(en, 2, 20.0, False, []) == "Since ten to three Zendmast works again at about 70%."
