@@ -248,7 +248,7 @@ def test_messages_and_expected_actions_in_english(results):
     # the playbook's and the ladder's responses, each with the row whose fact caused it
     assert injects["expected_action"].tolist() == [
         "Send crew Monteurs to repair Onderstation\nDecide on scaling up to GRIP 1\nSend an NL-Alert — Meldkamer",
-        "Register the report; send units if needed",
+        "Register the report and inform net",  # wijk lost the power of net's substation
         "AVG-melding for Gemeente Test: notify within 72 hours, by 18-01-2027 05:30 — Privacy",
         "Update the situational picture",
         "Update the situational picture; consider scaling down",
@@ -280,7 +280,7 @@ def test_the_same_rows_in_dutch(results):
             "Ploeg Monteurs inzetten voor herstel van Onderstation\nBesluiten over opschaling naar GRIP "
             "1\nNL-Alert versturen — Meldkamer"
         ),
-        "Melding registreren; zo nodig eenheden sturen",
+        "Melding registreren en net informeren",
         "AVG-melding voor Gemeente Test: melden binnen 72 uur, uiterlijk 18-01-2027 05:30 — Privacy",
         "Beeldvorming bijwerken",
         "Beeldvorming bijwerken; afschalen overwegen",

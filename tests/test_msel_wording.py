@@ -35,3 +35,31 @@ def test_a_recovery_to_70_percent_is_said_as_a_recovery():
     assert _status_sentence(run, 3, 30.0, False, []) == "Zendmast werkt sinds drie uur nog maar voor ongeveer 40%."
     en = _run("en", [("asset.failed", 0.0), ("asset.degraded", 0.7)])
     assert _status_sentence(en, 2, 20.0, False, []) == "Since ten to three Zendmast works again at about 70%."
+
+
+def test_residents_without_tap_water_expect_the_water_company_and_emergency_water():
+    from conftest import build, run
+
+    from simulator.analysis import Results
+    from simulator.analysis.injects import derive_injects
+
+    assets = [
+        {"id": "pomp", "name": "Pompstation", "sector": "water", "owner": "dwb"},
+        {
+            "id": "wijk",
+            "name": "Wijk",
+            "sector": "population",
+            "population": 500,
+            "needs": [{"type": "water", "from": "pomp", "tolerance": "5min"}],
+        },
+    ]
+    orgs = [{"id": "dwb", "name": "Drinkwaterbedrijf Test"}, {"id": "vr"}]
+    response = {"control_room": "vr", "reporting": {"delay": "10min", "notify": "15min"}}
+    record = run(
+        build(assets, [{"id": "uit", "type": "outage", "target": "pomp"}], orgs, response=response, duration="2h")
+    )
+    injects = derive_injects(Results.from_record(record, "nl"), "nl")
+    zone = injects[injects["assets"] == ("wijk",)].iloc[0]
+    assert zone["expected_action"] == (
+        "Melding registreren en Drinkwaterbedrijf Test informeren\nNoodwater regelen met het drinkwaterbedrijf"
+    )
