@@ -63,3 +63,32 @@ def test_residents_without_tap_water_expect_the_water_company_and_emergency_wate
     assert zone["expected_action"] == (
         "Melding registreren en Drinkwaterbedrijf Test informeren\nNoodwater regelen met het drinkwaterbedrijf"
     )
+
+
+def test_basin_phrases_read_right_for_every_bundled_basin():
+    """A basin is named as a place ("het waterpeil van Beekdal"), never as the water itself: no
+    template says "the water in {basin}", and no bundled basin name is "Water van ..."."""
+    from pathlib import Path
+
+    import yaml
+
+    from simulator.analysis.inject_speech import spoken_name
+    from simulator.messages import CATALOGUE, text
+
+    root = Path(__file__).resolve().parents[1] / "infrastructure_graphs"
+    names = [
+        b["name"] for f in sorted(root.glob("*.yaml")) for b in (yaml.safe_load(f.read_text()).get("basins") or [])
+    ]
+    assert "Beekdal (sloten, vijvers en regenwaterriool)" in names
+    for name in names:
+        assert not spoken_name(name).lower().startswith("water"), name
+    keys = [k for k, v in CATALOGUE.items() if "{basin}" in v["en"]]
+    assert "msel.speak.hazard.crest_exceeded" in keys
+    for key in keys:
+        for lang in ("en", "nl"):
+            template = CATALOGUE[key][lang].lower()
+            assert "water in {basin}" not in template, (key, lang)
+    said = text("msel.speak.hazard.crest_exceeded", "nl", basin="Beekdal", level="3,90")
+    assert said == "Het water komt over de kade: het waterpeil van Beekdal staat op 3,90 m NAP."
+    said = text("msel.speak.hazard.alarm_level", "en", basin="Oostpolder", level="-0.10")
+    assert said == "Level alarm: the water level of Oostpolder is at -0.10 m NAP and rising."
