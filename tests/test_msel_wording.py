@@ -92,3 +92,21 @@ def test_basin_phrases_read_right_for_every_bundled_basin():
     assert said == "Het water komt over de kade: het waterpeil van Beekdal staat op 3,90 m NAP."
     said = text("msel.speak.hazard.alarm_level", "en", basin="Oostpolder", level="-0.10")
     assert said == "Level alarm: the water level of Oostpolder is at -0.10 m NAP and rising."
+
+
+def test_one_knmi_warning_for_one_shower_over_two_basins():
+    """The Vliegveldstad SCADA scenario rains on De Aa and Beekdal at once: one warning, not two."""
+    from conftest import ROOT
+
+    from simulator import load_scenario, simulate
+    from simulator.analysis.injects import derive_injects
+
+    results = simulate(load_scenario(ROOT / "scenarios" / "vliegveldstad-waterschap-scada.yaml"), seed=1)
+    injects = derive_injects(results, "nl")
+    forecasts = injects[injects["channel"] == "forecast"]
+    assert forecasts["message"].tolist() == [
+        "Weerbericht KNMI voor de omgeving van Vliegveldstad: regen van drie uur tot zeven uur, tot 15 mm per uur,"
+        " in totaal zo'n 48 mm. Geen waarschuwingscode."
+    ]
+    rain = results.events[results.events["kind"] == "hazard.rain"]
+    assert sorted(forecasts.iloc[0]["events"]) == sorted(int(e) for e in rain["id"])  # both basins' rain
