@@ -197,8 +197,8 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             220.0,
             "update",
             "Duty operator, net",
-            "CoPI",
-            "phone",
+            "Control room (meldkamer)",  # an operator's own chain: the duty officer, not the team in session
+            "direct_line",
             ids(
                 results,
                 ("asset.operational", "sub"),
@@ -210,7 +210,7 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
         ),
     ]
     # the addressee as a party id, the same in every language: the control room, gem's crisis team, the CoPI
-    assert injects["to_id"].tolist() == ["vr", "vr", "gem", "copi", "copi"]
+    assert injects["to_id"].tolist() == ["vr", "vr", "gem", "copi", "vr"]
     assert derive_injects(results, "nl")["to_id"].tolist() == injects["to_id"].tolist()
     # the events happened at 0, 5, 60 and 220: the rows are at the minutes they became known
     assert [c.isoformat() for c in injects["clock"]] == [
@@ -264,7 +264,7 @@ def test_the_same_rows_in_dutch(results):
         "Piketfunctionaris Gemeente Test",
         "Dienstdoende operator net",
     ]
-    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "CoPI"]
+    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "Meldkamer"]
     assert injects["message"].tolist() == [
         "Goedemorgen, u spreekt met de dienstdoende operator van net. Onderstation ligt sinds half drie plat.",
         "Hallo, ik wil iets melden. In Wijk: sinds vijf over half drie geen stroom. Kunt u iemand sturen?",

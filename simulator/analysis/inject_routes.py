@@ -12,9 +12,12 @@
   technology and water-level alarms; for a municipality or an ICT owner its system administrator
   calls the crisis coordinator; otherwise its security operations centre mails it; online
   incidents reach its webcare team.
-- What the owner tells the crisis organisation afterwards (``share``) and later news (``update``)
-  come from its on-call manager or duty operator on the direct line, to the crisis team in session
-  (the one assembled last, the highest GRIP level) or else the control room's duty officer; news from the scene
+- What the owner tells the crisis organisation afterwards (``share``) comes from its on-call
+  manager, to the crisis team in session (the one assembled last, the highest GRIP level) or else
+  the control room's duty officer. Later news (``update``) from an operator's duty operator goes on
+  the direct line to the safety region's duty officer at the control room (the operator's own
+  chain, never a policy team); from a municipality's or ICT owner's IT staff to their own crisis
+  coordinator; other owners' staff call the crisis team in session or the duty officer; news from the scene
   with no owner comes from the units on site over C2000.
 - Weather comes as a KNMI warning (``forecast``), to the crisis team in session or the control room.
 """
@@ -128,6 +131,10 @@ def route(run: RunLookups, time: float, channel: str, channel_event: int | None,
             say, method = "knmi", "knmi"
         elif facts and all(VISIBILITY.get(k) == "public" for k in kinds):
             say, method = "public", "media"
+        elif has_owner and channel != "share" and _staff(run, asset) == "it_staff":
+            say, to_id, method = "it_staff", owner, "phone"  # IT staff keep their own crisis coordinator informed
+        elif has_owner and channel != "share" and _staff(run, asset) == "operator":
+            say, to_id, method = "operator", control_room, "direct_line"  # their own chain: the duty officer
         elif has_owner:  # the direct line of the control room, or the crisis team's number
             say, method = ("duty" if channel == "share" else _staff(run, asset)), "phone" if team else "direct_line"
         else:
