@@ -48,6 +48,7 @@ from simulator.report.msel import (
     LINE_HEIGHT_PT,
     POINTS_PER_WIDTH,
     SHEET_COLUMNS,
+    column_widths,
     msel_csv,
     write_msel,
 )
@@ -376,7 +377,10 @@ def test_workbook_layout(results, tmp_path):
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
     assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert [ws.column_dimensions[col].width for col in "ABCDEFGHI"] == [width for _, width in SHEET_COLUMNS]
+    widths = [ws.column_dimensions[col].width for col in "ABCDEFGHI"]
+    assert widths[:3] == [width for _, width in SHEET_COLUMNS[:3]]  # number, clock, elapsed: fixed
+    assert sum(widths) == sum(width for _, width in SHEET_COLUMNS)  # the rest shared out to fit the text
+    assert widths == column_widths([c.value for c in ws[2]], [[c.value for c in row] for row in ws.iter_rows(3, 7)])
     assert sum(width for _, width in SHEET_COLUMNS) * POINTS_PER_WIDTH * 9.5 / FONT_SIZE_PT <= 842 - 2 * 0.4 * 72
     assert (ws["B3"].value, ws["B3"].number_format) == (datetime(2027, 1, 15, 2, 40), CLOCK_FORMAT)
     assert (ws["C6"].value, ws["C6"].number_format) == (timedelta(minutes=195), ELAPSED_FORMAT)  # a duration
