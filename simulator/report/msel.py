@@ -117,7 +117,7 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
     ws.title = text("msel.sheet", lang)[:31]
     ws.cell(_TITLE_ROW, 1, title).font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT + 1)
     thin = Side(style="thin", color="999999")
-    for column, (key, width) in enumerate(SHEET_COLUMNS, start=1):
+    for column, (key, _width) in enumerate(SHEET_COLUMNS, start=1):
         cell = ws.cell(_HEADER_ROW, column, text(key, lang))
         cell.font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT)
         cell.fill = PatternFill("solid", fgColor="D9E2F3")
