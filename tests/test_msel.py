@@ -48,6 +48,7 @@ from simulator.report.msel import (
     LINE_HEIGHT_PT,
     POINTS_PER_WIDTH,
     SHEET_COLUMNS,
+    column_widths,
     msel_csv,
     write_msel,
 )
@@ -197,8 +198,8 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             220.0,
             "update",
             "Duty operator, net",
-            "CoPI",
-            "phone",
+            "Control room (meldkamer)",  # an operator's own chain: the duty officer, not the team in session
+            "direct_line",
             ids(
                 results,
                 ("asset.operational", "sub"),
@@ -209,6 +210,9 @@ def test_one_row_per_awareness_moment_at_the_moment_of_awareness(results):
             ("sub", "wijk"),
         ),
     ]
+    # the addressee as a party id, the same in every language: the control room, gem's crisis team, the CoPI
+    assert injects["to_id"].tolist() == ["vr", "vr", "gem", "copi", "vr"]
+    assert derive_injects(results, "nl")["to_id"].tolist() == injects["to_id"].tolist()
     # the events happened at 0, 5, 60 and 220: the rows are at the minutes they became known
     assert [c.isoformat() for c in injects["clock"]] == [
         "2027-01-15T02:40:00+01:00",
@@ -245,7 +249,7 @@ def test_messages_and_expected_actions_in_english(results):
     # the playbook's and the ladder's responses, each with the row whose fact caused it
     assert injects["expected_action"].tolist() == [
         "Send crew Monteurs to repair Onderstation\nDecide on scaling up to GRIP 1\nSend an NL-Alert — Meldkamer",
-        "Register the report; send units if needed",
+        "Register the report and inform net",  # wijk lost the power of net's substation
         "AVG-melding for Gemeente Test: notify within 72 hours, by 18-01-2027 05:30 — Privacy",
         "Update the situational picture",
         "Update the situational picture; consider scaling down",
@@ -261,7 +265,7 @@ def test_the_same_rows_in_dutch(results):
         "Piketfunctionaris Gemeente Test",
         "Dienstdoende operator net",
     ]
-    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "CoPI"]
+    assert injects["to"].tolist() == ["Meldkamer", "Meldkamer", "Crisisteam Gemeente Test", "CoPI", "Meldkamer"]
     assert injects["message"].tolist() == [
         "Goedemorgen, u spreekt met de dienstdoende operator van net. Onderstation ligt sinds half drie plat.",
         "Hallo, ik wil iets melden. In Wijk: sinds vijf over half drie geen stroom. Kunt u iemand sturen?",
@@ -277,7 +281,7 @@ def test_the_same_rows_in_dutch(results):
             "Ploeg Monteurs inzetten voor herstel van Onderstation\nBesluiten over opschaling naar GRIP "
             "1\nNL-Alert versturen — Meldkamer"
         ),
-        "Melding registreren; zo nodig eenheden sturen",
+        "Melding registreren en net informeren",
         "AVG-melding voor Gemeente Test: melden binnen 72 uur, uiterlijk 18-01-2027 05:30 — Privacy",
         "Beeldvorming bijwerken",
         "Beeldvorming bijwerken; afschalen overwegen",
@@ -373,7 +377,10 @@ def test_workbook_layout(results, tmp_path):
     assert (ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == ("landscape", 1, 0)
     assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert [ws.column_dimensions[col].width for col in "ABCDEFGHI"] == [width for _, width in SHEET_COLUMNS]
+    widths = [ws.column_dimensions[col].width for col in "ABCDEFGHI"]
+    assert widths[:3] == [width for _, width in SHEET_COLUMNS[:3]]  # number, clock, elapsed: fixed
+    assert sum(widths) == sum(width for _, width in SHEET_COLUMNS)  # the rest shared out to fit the text
+    assert widths == column_widths([c.value for c in ws[2]], [[c.value for c in row] for row in ws.iter_rows(3, 7)])
     assert sum(width for _, width in SHEET_COLUMNS) * POINTS_PER_WIDTH * 9.5 / FONT_SIZE_PT <= 842 - 2 * 0.4 * 72
     assert (ws["B3"].value, ws["B3"].number_format) == (datetime(2027, 1, 15, 2, 40), CLOCK_FORMAT)
     assert (ws["C6"].value, ws["C6"].number_format) == (timedelta(minutes=195), ELAPSED_FORMAT)  # a duration

@@ -168,10 +168,15 @@ def test_the_flood_is_heard_as_an_alarm_water_over_the_quay_and_water_in_the_str
 
     alarm, row = row_of("hazard.alarm_level")
     assert row["time_min"] == ev.loc[alarm, "time_min"] and row["method"] == "scada"
-    assert "Peilalarm: het water in Havenbekken achter de zeesluis staat op -0,10 m NAP en stijgt." in row["message"]
+    assert (
+        "Peilalarm: het waterpeil van Havenbekken achter de zeesluis staat op -0,10 m NAP en stijgt." in row["message"]
+    )
     crest, row = row_of("hazard.crest_exceeded")
     assert row["time_min"] == ev.loc[crest, "time_min"]
-    assert "Het water in Havenbekken achter de zeesluis komt over de kade, het staat op 1,00 m NAP." in row["message"]
+    assert (
+        "Het water komt over de kade: het waterpeil van Havenbekken achter de zeesluis staat op 1,00 m NAP."
+        in row["message"]
+    )
     flooded, row = row_of("zone.flooded")
     assert (row["from"], row["method"]) == ("Bewoners via 112", "phone_112")
     assert row["message"] == (

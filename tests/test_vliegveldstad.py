@@ -214,5 +214,5 @@ def test_the_timeline_writes_rain_and_residents_with_the_numbers_of_its_language
     assert "Regen op De Aa (beekpand door Zuid en Beekdal): 15 mm/u" in dutch
     assert "Laagste straten van Beekdal loopt onder (2.500 inwoners)" in dutch
     english = set(scada.in_language("en").events["message"])
-    assert "Rain on Water van Beekdal (sloten, vijvers en regenwaterriool): 3 mm/h" in english
+    assert "Rain on Beekdal (sloten, vijvers en regenwaterriool): 3 mm/h" in english
     assert "Zuid, beekzijde (achter de kade van De Aa) floods (1,800 inhabitants)" in english

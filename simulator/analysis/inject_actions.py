@@ -188,6 +188,22 @@ def response_text(run: RunLookups, e: int) -> str | None:
     return _rule_action(run, e)
 
 
+def _suppliers(run: RunLookups, facts: list[int]) -> tuple[list[str], set[str]]:
+    """The owners of the assets whose failure left a population zone of ``facts`` without a
+    service (the asset of each lost need's cause), in order of first mention, and the lost needs."""
+    owners: list[str] = []
+    lost: set[str] = set()
+    for e in facts:
+        if run.kind[e] != "need.unsatisfied" or run.sector.get(run.asset[e]) != "population":
+            continue
+        lost.add(str(run.data[e].get("type", "")))
+        cause = run.cause[e]
+        supplier = run.owner.get(run.asset[cause], "") if cause is not None and cause in run.asset else ""
+        if supplier and supplier not in owners:
+            owners.append(supplier)
+    return owners, lost
+
+
 def expected_action(run: RunLookups, moment, channel: str, route: dict[str, str], facts: list[int]) -> str:
     """The expected player actions of a moment, one a line."""
     actions = [a for a in (response_text(run, e) for e in sorted(moment.responses)) if a]
@@ -196,12 +212,17 @@ def expected_action(run: RunLookups, moment, channel: str, route: dict[str, str]
         if channel == "forecast":
             actions = [run.t("msel.do.weather")]
         elif channel == "report":
-            actions = [
-                run.t("msel.do.register", org=run.org_names.get(owner, owner))
-                if owner
-                else run.t("msel.do.register_plain")
-            ]
-        elif channel in ("monitoring", "alarm") and route["to"] != run.t("msel.to.control_room"):
+            suppliers, lost = _suppliers(run, facts)
+            if suppliers:  # residents without a service: inform whoever supplies it, not the zone's owner
+                owners = run.t("msel.and").join(run.org_names.get(o, o) for o in suppliers)
+                actions = [run.t("msel.do.register", org=owners)]
+            elif owner and run.sector.get(route.get("asset", "")) != "population":
+                actions = [run.t("msel.do.register", org=run.org_names.get(owner, owner))]
+            else:
+                actions = [run.t("msel.do.register_plain")]
+            if "water" in lost:
+                actions.append(run.t("msel.do.emergency_water"))
+        elif channel in ("monitoring", "alarm") and route["to_id"] not in ("", run.control_room):
             actions = [run.t("msel.do.assess")]
         elif all(
             run.kind[e] in ("asset.operational", "need.satisfied", "need.restarted") or run.kind[e].endswith(".end")

@@ -50,6 +50,12 @@ class RunLookups:
                 self.children[self.cause[i]].append(i)
         self.control_room = self._control_room(results)
         self.team_events = [i for i in self.ids if self.kind[i] in ("team.assembled", "team.dismissed")]
+        self._status_by_asset: dict[str, list[int]] | None = None
+        self.team_names = {  # crisis team id -> its name
+            str(self.ref[i]): str(self.data[i].get("team") or self.ref[i])
+            for i in self.team_events
+            if self.kind[i] == "team.assembled"
+        }
 
     def _control_room(self, results: Results) -> str | None:
         """The organisation that takes the reports (without one, reports go to the owner), else
@@ -63,6 +69,22 @@ class RunLookups:
             return max(sorted(set(reports)), key=reports.count)
         learned = zip(results.knowledge["org"], results.knowledge["event"])
         return next((str(o) for o, e in learned if o and event_layer(self.kind.get(int(e), "")) == "escalation"), None)
+
+    def level_before(self, e: int) -> float:
+        """The service level (0..1) of event ``e``'s asset just before ``e``: that of its last
+        earlier status event (a failure 0), or 1 (working) when it had none."""
+        if self._status_by_asset is None:
+            self._status_by_asset = defaultdict(list)
+            for i in self.ids:
+                if self.kind[i] in STATUS_KINDS and self.asset[i]:
+                    self._status_by_asset[self.asset[i]].append(i)
+        earlier = [i for i in self._status_by_asset.get(self.asset[e], []) if i < e]
+        if not earlier:
+            return 1.0
+        last = earlier[-1]
+        if self.level[last] is not None:
+            return self.level[last]
+        return 0.0 if self.kind[last] == "asset.failed" else 1.0
 
     def name(self, asset: str) -> str:
         return self.names.get(asset, asset)

@@ -96,7 +96,8 @@ def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list
     if kind == "asset.operational":
         return _say(run, own, "operational", name=name)
     if kind == "asset.degraded":
-        key = "degraded.need" if needs else "degraded"
+        rising = (run.level[e] or 0.0) > run.level_before(e)  # a recovery to a level, not a decline
+        key = ("recovering" if rising else "degraded") + (".need" if needs else "")
         level = format_percent(run.level[e] or 0.0, run.lang)
         return _say(run, own, key, name=name, since=since, level_pct=level, needs=_needs(run, needs))
     if needs and len(set(needs)) == 1 and f"msel.speak.failed.{needs[0]}" in CATALOGUE:

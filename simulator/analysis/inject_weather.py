@@ -1,7 +1,8 @@
 """Rain as people hear of it: one KNMI weather warning per spell of rain, before the rain.
 
 The engine logs each change of the rain rate on a basin (``hazard.rain``, mm/h); a spell is a run
-of changes from a rate above 0 to the next change to 0 (or the end of the run). Its warning is
+of changes from a rate above 0 to the next change to 0 (or the end of the run); spells of one area
+(municipality) that overlap in time are one warning spell (one shower over two basins). Its warning is
 issued ``WARNING_LEAD_MIN`` before the spell starts (not before the scenario start) and says the
 start, the end, the peak rate and the total. The rain's later changes and its end make no inject
 of their own.
@@ -67,7 +68,42 @@ def rain_spells(run: RunLookups, until: float) -> list[RainSpell]:
                 current = [e]
         if current:
             spells.append(_spell(run, current, until))
-    return sorted(spells, key=lambda s: (s.start, s.events[0]))
+    return _one_warning_per_region(run, sorted(spells, key=lambda s: (s.start, s.events[0])))
+
+
+def _region(run: RunLookups, spell: RainSpell) -> str:
+    """The area a warning names: the municipality of the rain's asset, else its basin."""
+    first = spell.events[0]
+    return run.municipality.get(run.asset[first]) or str(run.data[first].get("basin", ""))
+
+
+def _one_warning_per_region(run: RunLookups, spells: list[RainSpell]) -> list[RainSpell]:
+    """KNMI warns for an area, not a basin: spells of the same area that overlap in time (the same
+    shower over two basins) are one warning spell, from the first start to the last end, with the
+    highest peak and the highest total (the rain at one place, not a sum over basins)."""
+    merged: list[RainSpell] = []
+    for spell in spells:  # by start
+        into = next(
+            (
+                i
+                for i, m in enumerate(merged)
+                if _region(run, m) == _region(run, spell) and (m.end is None or spell.start <= m.end)
+            ),
+            None,
+        )
+        if into is None:
+            merged.append(spell)
+            continue
+        m = merged[into]
+        end = None if m.end is None or spell.end is None else max(m.end, spell.end)
+        merged[into] = RainSpell(
+            tuple(sorted(m.events + spell.events)),
+            m.start,
+            end,
+            max(m.peak_mm_per_h, spell.peak_mm_per_h),
+            max(m.total_mm, spell.total_mm),
+        )
+    return merged
 
 
 def _spell(run: RunLookups, events: list[int], until: float) -> RainSpell:
@@ -88,8 +124,7 @@ def warning_code(peak_mm_per_h: float) -> str | None:
 
 def warning_text(run: RunLookups, spell: RainSpell) -> str:
     """The warning as KNMI issues it (``msel.knmi.*``), for the municipality of the rain's asset."""
-    asset = run.asset[spell.events[0]]
-    region = run.municipality.get(asset) or str(run.data[spell.events[0]].get("basin", ""))
+    region = _region(run, spell)
     code = warning_code(spell.peak_mm_per_h)
     params = {
         "region": region,

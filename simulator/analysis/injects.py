@@ -56,6 +56,7 @@ INJECT_COLUMNS = [
     "clock",
     "from",
     "to",
+    "to_id",
     "method",
     "message",
     "expected_action",
@@ -187,7 +188,9 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
 
     Columns ``INJECT_COLUMNS``: ``number`` (1..n), ``time_min`` (minutes after the start, when the
     receiving organisation learned it), ``clock`` (wall clock, aware, to the second), ``from``,
-    ``to``, ``method`` (a key: phone_112, direct_line, phone, email, scada, radio, social, media, knmi),
+    ``to`` (display text), ``to_id`` (the addressee as a party id: the control room's
+    organisation, a crisis team or the organisation whose crisis team takes it), ``method`` (a key:
+    phone_112, direct_line, phone, email, scada, radio, social, media, knmi),
     ``message`` (as the role player reads it out), ``expected_action`` (one action a line),
     ``simulation`` (what the simulation knows: one event a line, then notes), ``responses`` (tuple
     of the ids of the responses listed as expected actions, ascending), ``events`` (tuple of the ids of the
@@ -218,6 +221,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
                 "clock": pd.Timestamp(run.clock(moment.time)),
                 "from": sender["from"],
                 "to": sender["to"],
+                "to_id": sender["to_id"],
                 "method": sender["method"],
                 "message": message,
                 "expected_action": expected_action(run, moment, channel, sender, facts),

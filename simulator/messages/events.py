@@ -257,12 +257,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "De deuren van {name} zijn met de hand gesloten",
     },
     "event.hazard.alarm_level": {
-        "en": "Water in {basin} reaches the alarm level ({level_m} m NAP)",
-        "nl": "Water in {basin} bereikt het alarmpeil ({level_m} m NAP)",
+        "en": "The water level of {basin} reaches the alarm level ({level_m} m NAP)",
+        "nl": "Het waterpeil van {basin} bereikt het alarmpeil ({level_m} m NAP)",
     },
     "event.hazard.crest_exceeded": {
-        "en": "Water in {basin} flows over the quay ({level_m} m NAP)",
-        "nl": "Water in {basin} stroomt over de kade ({level_m} m NAP)",
+        "en": "The water level of {basin} is over the quay ({level_m} m NAP)",
+        "nl": "Het waterpeil van {basin} staat boven de kade ({level_m} m NAP)",
     },
     "event.zone.flooded": {
         "en": "{zone} floods ({population} inhabitants)",

@@ -98,6 +98,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Ploeg {crew} inzetten voor herstel van {name}",
     },
     "msel.do.repair_plain": {"en": "Have {name} repaired", "nl": "{name} laten herstellen"},
+    "msel.do.emergency_water": {
+        "en": "Arrange emergency drinking water with the water company",
+        "nl": "Noodwater regelen met het drinkwaterbedrijf",
+    },
     "msel.do.nl_alert": {"en": "Send an NL-Alert", "nl": "NL-Alert versturen"},
     "msel.do.evacuate": {"en": "Evacuate", "nl": "Evacueren"},
     "msel.do.ordinance": {

@@ -140,6 +140,14 @@ SPEECH: dict[str, dict[str, str]] = {
         "en": "Since {since} {name} only works at about {level_pct}.",
         "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}.",
     },
+    "msel.speak.recovering": {
+        "en": "Since {since} {name} works again at about {level_pct}.",
+        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}.",
+    },
+    "msel.speak.recovering.need": {
+        "en": "Since {since} {name} works again at about {level_pct}, though there is still no {needs}.",
+        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}, al is er nog geen {needs}.",
+    },
     "msel.speak.degraded.need": {
         "en": "Since {since} {name} only works at about {level_pct}, because there is no {needs}.",
         "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",
@@ -204,12 +212,12 @@ SPEECH: dict[str, dict[str, str]] = {
         "nl": "De deuren van {name} zijn met de hand dichtgedraaid.",
     },
     "msel.speak.hazard.alarm_level": {
-        "en": "Level alarm: the water in {basin} is at {level} m NAP and rising.",
-        "nl": "Peilalarm: het water in {basin} staat op {level} m NAP en stijgt.",
+        "en": "Level alarm: the water level of {basin} is at {level} m NAP and rising.",
+        "nl": "Peilalarm: het waterpeil van {basin} staat op {level} m NAP en stijgt.",
     },
     "msel.speak.hazard.crest_exceeded": {
-        "en": "The water in {basin} is coming over the quay, at {level} m NAP.",
-        "nl": "Het water in {basin} komt over de kade, het staat op {level} m NAP.",
+        "en": "Water is coming over the quay: the water level of {basin} is at {level} m NAP.",
+        "nl": "Het water komt over de kade: het waterpeil van {basin} staat op {level} m NAP.",
     },
     "msel.speak.flood.damage": {
         "en": "{name} is under water and out of service.",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import tempfile
 import zipfile
@@ -40,7 +41,7 @@ from ..analysis.injects import derive_injects
 from ..analysis.results import Results
 from ..messages import text
 
-__all__ = ["MSEL_SUFFIXES", "COLUMNS", "msel_workbook", "msel_csv", "write_msel"]
+__all__ = ["MSEL_SUFFIXES", "COLUMNS", "column_widths", "msel_workbook", "msel_csv", "write_msel"]
 
 MSEL_SUFFIXES = (".xlsx", ".csv")
 # (catalogue key of the header, width in characters in the workbook); the order of the columns
@@ -116,16 +117,19 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
     ws.title = text("msel.sheet", lang)[:31]
     ws.cell(_TITLE_ROW, 1, title).font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT + 1)
     thin = Side(style="thin", color="999999")
-    for column, (key, width) in enumerate(SHEET_COLUMNS, start=1):
+    for column, (key, _width) in enumerate(SHEET_COLUMNS, start=1):
         cell = ws.cell(_HEADER_ROW, column, text(key, lang))
         cell.font = Font(name=FONT_NAME, bold=True, size=FONT_SIZE_PT)
         cell.fill = PatternFill("solid", fgColor="D9E2F3")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.border = Border(bottom=thin)
+    headers = [text(key, lang) for key, _ in SHEET_COLUMNS]
+    rows = [_cells(row, lang)[: len(SHEET_COLUMNS)] for row in injects.to_dict("records")]
+    widths = column_widths(headers, rows)
+    for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
-    ws.row_dimensions[_HEADER_ROW].height = _height([text(key, lang) for key, _ in SHEET_COLUMNS], bold=True)
-    for offset, row in enumerate(injects.to_dict("records")):
-        values = _cells(row, lang)[: len(SHEET_COLUMNS)]
+    ws.row_dimensions[_HEADER_ROW].height = _height(headers, widths, bold=True)
+    for offset, values in enumerate(rows):
         for column, value in enumerate(values, start=1):
             cell = ws.cell(_HEADER_ROW + 1 + offset, column, value)
             cell.font = Font(name=FONT_NAME, size=FONT_SIZE_PT)
@@ -136,7 +140,7 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
             elif column == 3:
                 cell.number_format = ELAPSED_FORMAT
         # neither Excel nor LibreOffice fits the height of wrapped rows when it opens the file
-        ws.row_dimensions[_HEADER_ROW + 1 + offset].height = _height(values)
+        ws.row_dimensions[_HEADER_ROW + 1 + offset].height = _height(values, widths)
     last_row = _HEADER_ROW + max(len(injects), 1)
     ws.freeze_panes = ws.cell(_HEADER_ROW + 1, 1).coordinate
     ws.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(SHEET_COLUMNS))}{last_row}"
@@ -164,6 +168,7 @@ def _font(bold: bool) -> FontProperties:
     return FontProperties(family=FONT_NAME, size=FONT_SIZE_PT, weight="bold" if bold else "normal")
 
 
+@lru_cache(maxsize=200_000)
 def _text_width(words: str, bold: bool) -> float:
     """Width of ``words`` in points."""
     return _MEASURE.get_text_width_height_descent(words, _font(bold), ismath=False)[0]
@@ -187,13 +192,47 @@ def _lines(value: str, width_pt: float, bold: bool) -> int:
     return count
 
 
-def _height(values: list, bold: bool = False) -> float:
+def _height(values: list, widths: list[int], bold: bool = False) -> float:
     """Row height (points) for the wrapped lines of the tallest cell, measured with the font."""
+    return _row_lines(values, widths, bold) * LINE_HEIGHT_PT + 3
+
+
+def _row_lines(values: list, widths: list[int], bold: bool = False) -> int:
     lines = 1
-    for (key, width), value in zip(SHEET_COLUMNS, values):
+    for (key, _), width, value in zip(SHEET_COLUMNS, widths, values):
         if key in _WRAPPED and isinstance(value, str):
             lines = max(lines, _lines(value, width * POINTS_PER_WIDTH - CELL_PADDING_PT, bold))
-    return lines * LINE_HEIGHT_PT + 3
+    return lines
+
+
+def column_widths(headers: list[str], rows: list[list]) -> list[int]:
+    """Column widths (characters) that fit the text: every wrapped column at least as wide as its
+    longest word (no word broken in the middle), then the rest of the sheet's width (the sum of
+    ``SHEET_COLUMNS``, which prints at 9.5 pt or more) given a character at a time to the column
+    where it saves the most printed lines."""
+    budget = sum(width for _, width in SHEET_COLUMNS)
+    widths = []
+    for index, (key, width) in enumerate(SHEET_COLUMNS):
+        if key not in _WRAPPED:
+            widths.append(width)
+            continue
+        words = [(w, False) for row in rows if isinstance(row[index], str) for w in _words(row[index])]
+        longest = max([_text_width(w, bold) for w, bold in words + [(w, True) for w in _words(headers[index])]])
+        widths.append(max(4, math.ceil((longest + CELL_PADDING_PT + 1) / POINTS_PER_WIDTH)))
+    wrapped = [i for i, (key, _) in enumerate(SHEET_COLUMNS) if key in _WRAPPED]
+
+    def total(trial: list[int]) -> int:
+        return sum(_row_lines(row, trial) for row in rows) + _row_lines(headers, trial, bold=True)
+
+    while sum(widths) < budget:
+        step = min(2, budget - sum(widths))
+        best = min(wrapped, key=lambda i: (total(widths[:i] + [widths[i] + step] + widths[i + 1 :]), -widths[i]))
+        widths[best] += step
+    return widths
+
+
+def _words(value: str) -> list[str]:
+    return [w for paragraph in value.split("\n") for w in paragraph.replace("-", "- ").split()]
 
 
 def _workbook_bytes(wb: Workbook, created: datetime) -> bytes:

@@ -348,7 +348,7 @@ class Hub(Commands):
         control_room = self.ex.scenario.response.control_room
         parties = list(self.parties.values())
         self.forecast = [
-            {**row, "party": views.match_party(row["to"], parties, control_room, self.lang)}
+            {**row, "party": views.match_party(row["to_id"], parties, control_room)}
             for row in views.forecast_view(rows)
         ]
         self._forecast_for = len(decisions)

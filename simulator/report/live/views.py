@@ -129,6 +129,7 @@ def forecast_view(rows: pd.DataFrame) -> list[dict[str, Any]]:
                 "clock": clock.strftime("%d-%m %H:%M") if hasattr(clock, "strftime") else str(clock),
                 "from": row["from"],
                 "to": row["to"],
+                "to_id": row["to_id"],
                 "method": row["method"],
                 "message": row["message"],
                 "expected_action": row["expected_action"],
@@ -143,16 +144,14 @@ def player_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("key", "time_min", "clock", "from", "method", "message")}
 
 
-def match_party(to: str, parties: list[Party], control_room: str | None, lang: str) -> str | None:
-    """The party an MSEL row's ``to`` names: a team by its name, an organisation's crisis team,
-    or the control room."""
-    for party in parties:
-        if to == party.name:
-            return party.id
-    for party in parties:
-        if party.kind == "organisation" and to == text("msel.to.crisis_team", lang, org=party.name):
-            return party.id
-    if to == text("msel.to.control_room", lang) and control_room:
+def match_party(to_id: str, parties: list[Party], control_room: str | None) -> str | None:
+    """The party an MSEL row is addressed to, by the row's ``to_id`` (never by its display text,
+    which changes with the language and the names): a crisis team or an organisation by its id;
+    an empty ``to_id`` (a run that names no control room) is the control room."""
+    ids = {party.id for party in parties}
+    if to_id in ids:
+        return to_id
+    if to_id in ("", control_room) and control_room:
         return control_room
     return None
 
