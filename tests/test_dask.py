@@ -23,9 +23,10 @@ SCENARIO = ROOT / "scenarios" / "stroomstoring-havenstad.yaml"
 def client():
     """Two workers of one thread each, in this process (faster to start than processes); each
     worker keeps its own cache, so the counts are per worker all the same."""
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as c:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as c,
+    ):
         yield c
 
 

@@ -139,8 +139,9 @@ def threat_sweep(
 
     ``workers`` processes (default all cores; 1 runs here). ``progress(done, total)`` is called
     with replications done. ``dask``: run on a dask cluster instead (``"local"``, an address, or a
-    ``Client``), the scenario shipped once per worker (``dask_backend``). The ranking is by mean unserved population-hours, then people
-    affected, assets failed and id (columns: see ``rank_replications``).
+    ``Client``), the scenario shipped once per worker (``dask_backend``). The ranking is by mean
+    unserved population-hours, then people affected, assets failed and id (columns: see
+    ``rank_replications``).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)

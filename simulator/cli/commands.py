@@ -40,7 +40,6 @@ from .base import (
 )
 from .threats_region import print_municipal, regional_picture, write_threat_figures
 
-
 DASK_OPTION = click.option(
     "--dask",
     "dask_local",
@@ -236,7 +235,19 @@ def ensemble(
 @LANG_OPTION
 @click.pass_obj
 def threats(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next changed
-    ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, dask_local, scheduler, local_lang
+    ctx: CliContext,
+    source: Path,
+    incident,
+    targets,
+    sector,
+    kind,
+    count,
+    seed,
+    workers,
+    out,
+    dask_local,
+    scheduler,
+    local_lang,
 ) -> None:
     """The local threat picture: every selected asset hit, ranked by impact.
 
