@@ -47,7 +47,7 @@ def test_an_ensemble_on_dask_unpickles_the_scenario_once_per_worker_and_writes_t
     assert here.replications.equals(there.replications)
 
 
-def test_a_threat_sweep_on_dask_unpickles_once_per_worker_and_gives_the_same_tables(client):
+def test_a_threat_sweep_on_dask_unpickles_once_per_worker_and_gives_the_same_tables(client, monkeypatch):
     scenario = load_scenario(SCENARIO)
     selector = parse_selector("onderstation-oost,kpn-centrale,onderstation-west")
     here = threat_sweep(scenario, targets=selector, n=4, seed=3, workers=1)
@@ -56,8 +56,12 @@ def test_a_threat_sweep_on_dask_unpickles_once_per_worker_and_gives_the_same_tab
     assert here.replications.to_csv() == there.replications.to_csv()
     assert here.ranking.to_csv() == there.ranking.to_csv()
     assert here.manifest == there.manifest
-    # a second sweep of the same scenario on the same cluster unpickles nothing again
+    # a second sweep of the same scenario on the same cluster sends and unpickles nothing again
+    scattered = []
+    scatter = client.scatter
+    monkeypatch.setattr(client, "scatter", lambda *a, **k: scattered.append(a) or scatter(*a, **k))
     threat_sweep(scenario, targets=selector, n=2, seed=3, workers=2, dask=client)
+    assert scattered == []
     assert sorted(client.run(scenario_loads).values()) == [1, 1]
 
 

@@ -55,10 +55,17 @@ def dask_client(address: str, workers: int) -> Iterator:
 
 def ship_scenario(client, scenario) -> tuple[str, object]:
     """Pickle ``scenario`` once and put the bytes on every worker of ``client``'s cluster once:
-    (their SHA-256, the future of the scattered bytes), which tasks carry instead of the scenario."""
+    (their SHA-256, the future of the scattered bytes), which tasks carry instead of the scenario.
+    The same scenario object again on the same client (the next sweep, an ensemble after it) is
+    not pickled or sent again: the client keeps the last one shipped (scenarios are immutable)."""
+    last = getattr(client, "_rampsim_shipped", None)
+    if last is not None and last[0] is scenario:
+        return last[1], last[2]
     blob = pack(scenario)
     key = hashlib.sha256(blob).hexdigest()
-    return key, client.scatter(blob, broadcast=True, hash=False)
+    future = client.scatter(blob, broadcast=True, hash=False)
+    client._rampsim_shipped = (scenario, key, future)
+    return key, future
 
 
 def run_on_dask(
