@@ -28,6 +28,7 @@ from ..model.decisions import Decision
 from ..model.gcpause import gc_paused
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
+from .dask_backend import DaskMissing, run_on_dask
 from .exercise import decision_line
 from .intervals import interval_available, mean_ci
 from .results import Results
@@ -201,7 +202,7 @@ def run_ensemble(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when n
     resume: bool = False,
     chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-    dask: str | None = None,
+    dask=None,  # "local", an address or a dask Client
     decisions: Sequence[Decision] = (),
     decisions_file: str | Path | None = None,
     until_min: float | None = None,
@@ -210,7 +211,8 @@ def run_ensemble(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when n
 
     ``dask``: ``"local"`` starts a dask.distributed LocalCluster of ``workers`` processes on this
     machine; ``"tcp://HOST:8786"`` submits to an existing cluster (whose workers have rampsim
-    installed and can read the scenario's files). Needs the ``distributed`` extra.
+    installed; they need not see the scenario's files); a dask ``Client`` is used as it is. The
+    scenario is shipped to each worker once (``dask_backend``). Needs the ``distributed`` extra.
 
     ``decisions``: the players' decisions of a played exercise, applied in every replication (they
     are sent to the workers with each chunk: plain data, picklable); the manifest lists them, with
@@ -271,8 +273,9 @@ def run_ensemble(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when n
 
     todo = [c for c in range(len(chunks)) if c not in done]
     if dask is not None:
-        target = path if path is not None else scenario
-        _run_on_dask(dask, workers, target, seed, n, chunks, todo, keep, (decisions, until_min))
+        jobs = ((c, (seed, n, chunks[c], decisions, until_min)) for c in todo)
+        for number, frames in run_on_dask(dask, workers, scenario, _run_chunk, jobs):
+            keep(number, frames)
     elif workers == 1 or len(todo) <= 1:
         for number in todo:
             keep(number, _run_chunk(scenario, seed, n, chunks[number], decisions, until_min))
@@ -345,30 +348,3 @@ def _finished(out: Path, seed: int, n: int, scenario: Scenario, decisions: tuple
             f"{out} holds a finished ensemble with other settings (seed, -n or scenario files); choose another --out"
         )
     return Results.load(out)
-
-
-class DaskMissing(RuntimeError):
-    """Dask was asked for but is not installed."""
-
-
-def _run_on_dask(address: str, workers: int, target, seed: int, n: int, chunks, todo, keep, played=((), None)) -> None:  # noqa: PLR0913 -- debt: split when next changed
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise DaskMissing("dask.distributed is not installed: pip install -e '.[distributed]'") from None
-    if address == "local":
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        )
-        client = Client(cluster)
-    else:
-        cluster = None
-        client = Client(address)
-    try:
-        futures = {client.submit(_run_chunk, target, seed, n, chunks[c], *played, pure=False): c for c in todo}
-        for future in as_completed(futures):
-            keep(futures[future], future.result())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

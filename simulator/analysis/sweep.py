@@ -29,6 +29,7 @@ from ..model.incidents import Inject
 from ..model.people import PeopleCounter
 from ..model.scenario import Scenario
 from ..model.scenario_loading import load_scenario
+from .dask_backend import run_on_dask
 from .ensemble import replication_seeds, run_replication
 from .intervals import mean_ci
 from .threats import HOURS_PER_PERSON_DAY, TargetSelector, describe_target, impact_class, incident_type, select_targets
@@ -110,6 +111,10 @@ def _run_target(
     return rows
 
 
+def _target_on(scenario: Scenario, incident: str, target: str, seed: int, n: int, indices: list[int]) -> list[dict]:
+    return _run_target(incident, target, seed, n, indices, scenario)
+
+
 @dataclass
 class ThreatSweep:
     """What a sweep gives: ``ranking`` (one row per target), ``replications`` (one row per target
@@ -128,12 +133,15 @@ def threat_sweep(
     seed: int | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    dask=None,
 ) -> ThreatSweep:
     """Simulate ``incident`` on every target ``targets`` selects, ``n`` replications each, and rank.
 
     ``workers`` processes (default all cores; 1 runs here). ``progress(done, total)`` is called
-    with replications done. The ranking is by mean unserved population-hours, then people
-    affected, assets failed and id (columns: see ``rank_replications``).
+    with replications done. ``dask``: run on a dask cluster instead (``"local"``, an address, or a
+    ``Client``), the scenario shipped once per worker (``dask_backend``). The ranking is by mean
+    unserved population-hours, then people affected, assets failed and id (columns: see
+    ``rank_replications``).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
@@ -148,7 +156,14 @@ def threat_sweep(
     total, done = n * len(chosen), 0
     if progress:
         progress(0, total)
-    if workers == 1 or len(jobs) == 1:
+    if dask is not None:
+        named = ((number, (incident, target, seed, n, indices)) for number, (target, indices) in enumerate(jobs))
+        for number, result in run_on_dask(dask, workers, scenario, _target_on, named):
+            rows.extend(result)
+            done += len(jobs[number][1])
+            if progress:
+                progress(done, total)
+    elif workers == 1 or len(jobs) == 1:
         for target, indices in jobs:
             rows.extend(_run_target(incident, target, seed, n, indices, scenario))
             done += len(indices)

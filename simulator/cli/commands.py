@@ -40,6 +40,15 @@ from .base import (
 )
 from .threats_region import print_municipal, regional_picture, write_threat_figures
 
+DASK_OPTION = click.option(
+    "--dask",
+    "dask_local",
+    type=click.Choice(["local"]),
+    default=None,
+    help="Run on a dask LocalCluster on this machine (--workers processes).",
+)
+SCHEDULER_OPTION = click.option("--scheduler", default=None, help="Run on an existing dask cluster (tcp://HOST:8786).")
+
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
@@ -153,14 +162,8 @@ def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
     help="Ensemble directory (default runs/<scenario>-ensemble-<time>/).",
 )
 @click.option("--resume", is_flag=True, help="Continue an interrupted ensemble in --out from what is on disk.")
-@click.option(
-    "--dask",
-    "dask_local",
-    type=click.Choice(["local"]),
-    default=None,
-    help="Run on a dask LocalCluster on this machine.",
-)
-@click.option("--scheduler", default=None, help="Run on an existing dask cluster (tcp://HOST:8786).")
+@DASK_OPTION
+@SCHEDULER_OPTION
 @LANG_OPTION
 @click.pass_obj
 def ensemble(
@@ -227,10 +230,24 @@ def ensemble(
     "--workers", type=click.IntRange(min=1), default=None, help="Processes for the simulation (default: all cores)."
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
+@DASK_OPTION
+@SCHEDULER_OPTION
 @LANG_OPTION
 @click.pass_obj
-def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
-    ctx: CliContext, source: Path, incident, targets, sector, kind, count, seed, workers, out, local_lang
+def threats(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next changed
+    ctx: CliContext,
+    source: Path,
+    incident,
+    targets,
+    sector,
+    kind,
+    count,
+    seed,
+    workers,
+    out,
+    dask_local,
+    scheduler,
+    local_lang,
 ) -> None:
     """The local threat picture: every selected asset hit, ranked by impact.
 
@@ -238,6 +255,7 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
     scenario and -n N: INCIDENT simulated on each target with the scenario's crisis organisation,
     N replications each (replication i of every target uses the same seed).
     """
+    from ..analysis.dask_backend import DaskMissing
     from ..analysis.sweep import threat_sweep
     from ..analysis.threats import ThreatInputError, incident_type, parse_selector, select_targets, threat_picture
 
@@ -250,6 +268,8 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
             raise ctx.fail(text("threats.needs_scenario", lang, path=source))
         if count is None and incident != "outage":
             raise ctx.fail(text("threats.needs_simulation", lang, incident=incident))
+        if count is None and (dask_local or scheduler):
+            raise ctx.fail(text("threats.dask_needs_simulation", lang))
         scenario = load_scenario(source) if is_scenario else None
         loaded = scenario.graph if scenario is not None else load_graph(source)
         if scenario is not None:
@@ -266,8 +286,10 @@ def threats(  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
         try:
             with replications_progress(ctx, lang, count * len(chosen)) as progress:
                 sweep = threat_sweep(
-                    scenario, incident, selector, n=count, seed=seed, workers=workers, progress=progress
+                    scenario, incident, selector, count, seed, workers, progress, dask=scheduler or dask_local
                 )
+        except DaskMissing:
+            raise ctx.fail(text("cli.dask_missing", lang)) from None
         except KeyboardInterrupt:
             raise ctx.fail(text("cli.interrupted", lang)) from None
         table, value = sweep.ranking, "unserved_population_hours"

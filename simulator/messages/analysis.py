@@ -66,6 +66,16 @@ ENTRIES: dict[str, dict[str, str]] = {
             "deterministische cascade van een blijvende uitval"
         ),
     },
+    "threats.dask_needs_simulation": {
+        "en": (
+            "--dask and --scheduler run the simulation (a scenario and -n N) on a cluster; the threat picture "
+            "without -n is the exact cascade and runs here"
+        ),
+        "nl": (
+            "--dask en --scheduler draaien de simulatie (een scenario en -n N) op een cluster; het dreigingsbeeld "
+            "zonder -n is de exacte cascade en draait hier"
+        ),
+    },
     "threats.region_heading.one": {
         "en": "The region: the failure that affects most people",
         "nl": "De regio: de uitval die de meeste mensen treft",
