@@ -56,7 +56,7 @@ def test_a_rule_for_any_lock_on_a_town_without_locks_is_a_warning(workdir):
     assert dutch.exit_code == 0
     assert dutch.stderr.splitlines() == [
         "draaiboek.yaml:3: rules[0].when.asset_failed: waarschuwing: {'kind': 'lock'} past op geen object van "
-        "de graaf: de regel gaat hier nooit af"
+        "het netwerk: de regel gaat hier nooit af"
     ]
 
 

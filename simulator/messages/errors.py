@@ -114,7 +114,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "include.replace_missing": {
         "en": "replacement '{id}' is not an asset of this graph (its own assets or another include's)",
-        "nl": "vervanger '{id}' is geen asset van deze graaf (eigen assets of die van een andere include)",
+        "nl": "vervanger '{id}' is geen object van dit netwerk (eigen assets of die van een andere include)",
     },
     "include.cycle": {
         "en": "include cycle: {chain}",
@@ -366,11 +366,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "ref.selects_nothing": {
         "en": "{selector} matches no asset of the graph",
-        "nl": "{selector} past op geen object van de graaf",
+        "nl": "{selector} past op geen object van het netwerk",
     },
     "warn.selects_nothing": {
         "en": "{selector} matches no asset of the graph: the rule never fires here",
-        "nl": "{selector} past op geen object van de graaf: de regel gaat hier nooit af",
+        "nl": "{selector} past op geen object van het netwerk: de regel gaat hier nooit af",
     },
     "warn.prefix": {
         "en": "warning: {message}",
