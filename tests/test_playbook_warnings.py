@@ -49,14 +49,14 @@ def test_a_rule_for_any_lock_on_a_town_without_locks_is_a_warning(workdir):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("scenario.yaml: valid (scenario, 2 assets, injects: 1)")
     assert result.stderr.splitlines() == [
-        "draaiboek.yaml:3: rules[0].when.asset_failed: warning: {'kind': 'lock'} matches no asset of the graph: "
+        "draaiboek.yaml:3: rules[0].when.asset_failed: warning: the graph has no asset of kind 'lock': "
         "the rule never fires here"
     ]
     dutch = invoke(["--lang", "nl", "validate", "scenario.yaml"])
     assert dutch.exit_code == 0
     assert dutch.stderr.splitlines() == [
-        "draaiboek.yaml:3: rules[0].when.asset_failed: waarschuwing: {'kind': 'lock'} past op geen object van "
-        "het netwerk: de regel gaat hier nooit af"
+        "draaiboek.yaml:3: rules[0].when.asset_failed: waarschuwing: het netwerk heeft geen object van soort "
+        "'lock': de regel gaat hier nooit af"
     ]
 
 
@@ -71,7 +71,9 @@ def test_the_warning_is_data_of_the_scenario_and_run_prints_it_and_runs(workdir)
     ]
     result = invoke(["--lang", "en", "run", "scenario.yaml", "--out", "out", "-q"])
     assert result.exit_code == 0, result.stderr
-    assert "draaiboek.yaml:5: rules[1].target: warning: {'sector': 'waterways'} matches no asset" in result.stderr
+    assert "draaiboek.yaml:5: rules[1].target: warning: the graph has no asset in sector Waterways" in result.stderr
+    dutch = invoke(["--lang", "nl", "validate", "scenario.yaml"])
+    assert "rules[1].target: waarschuwing: het netwerk heeft geen object in de sector Vaarwegen" in dutch.stderr
     assert (workdir / "out" / "events.csv").is_file()
 
 
@@ -90,8 +92,7 @@ def test_a_town_with_the_kind_gets_no_warning(workdir):
         # an asset id that exists, but is no lock: the rule can never fire on what it names
         (
             "{asset_failed: {asset: gemaal, kind: lock}}",
-            "draaiboek.yaml:3: rules[0].when.asset_failed: {'asset': 'gemaal', 'kind': 'lock'} matches no asset of "
-            "the graph",
+            "draaiboek.yaml:3: rules[0].when.asset_failed: the graph has no asset 'gemaal' of kind 'lock'",
         ),
         # an asset id that does not exist: a typo, with a hint
         (
@@ -142,9 +143,9 @@ def test_havenstads_playbook_on_vliegveldstad_refuses_only_the_harbour_basin(tmp
     scenario.write_text(edit_scenario, encoding="utf-8")
     warned = simulator.load_scenario(scenario).warnings
     assert [(w.loc, w.params["selector"]) for w in warned] == [
-        (("rules", 3, "when", "asset_failed"), {"kind": "lock"}),
-        (("rules", 4, "when", "asset_failed"), {"kind": "movable_bridge"}),
-        (("rules", 5, "when", "asset_failed"), {"kind": "vessel_traffic_service"}),
+        (("rules", 3, "when", "asset_failed"), ("selector.kind", {"kind": "lock"})),
+        (("rules", 4, "when", "asset_failed"), ("selector.kind", {"kind": "movable_bridge"})),
+        (("rules", 5, "when", "asset_failed"), ("selector.kind", {"kind": "vessel_traffic_service"})),
     ]
 
 

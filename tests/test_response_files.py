@@ -45,7 +45,7 @@ def refused(path) -> str:
         # by kind alone it would be a warning (test_playbook_warnings.py); naming an asset id, an error
         (
             "- {id: r, when: {asset_failed: {asset: onderstation-oost, kind: lokc}}, action: manual}",
-            "matches no asset of the graph",
+            "the graph has no asset 'onderstation-oost' of kind 'lokc'",
         ),
         ("- {id: r, when: {grip: 9}, action: nl_alert}", "'9' is not one of 1, 2, 3, 4, 5, 6"),
         ("- {id: r, when: {grip: 2, owner: nobody}, action: nl_alert}", "unknown organisation 'nobody'"),

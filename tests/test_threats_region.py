@@ -117,12 +117,12 @@ def test_rampsim_threats_on_a_region_writes_and_prints_each_municipality(region_
     assert result.exit_code == 0, result.output + result.stderr
     lines = result.output.splitlines()
     assert "The region: the 4 failures that affect most people" in lines
-    assert "Aadorp: the 2 failures that affect most of its residents" in lines
-    assert "Beestad: the 3 failures that affect most of its residents" in lines
+    assert "Aadorp: the 2 failures that affect most people" in lines
+    assert "Beestad: the 3 failures that affect most people" in lines
     assert "  1. hs (in Aadorp, Energy): 600 people affected, 3 assets failed here / BA" in lines  # sector by name
     assert "  1. hs (Energy): 1,600 people affected, 6 assets failed, class BB" in lines  # the regional ranking
-    assert lines.index("Aadorp: the 2 failures that affect most of its residents") < lines.index(
-        "Beestad: the 3 failures that affect most of its residents"
+    assert lines.index("Aadorp: the 2 failures that affect most people") < lines.index(
+        "Beestad: the 3 failures that affect most people"
     )
     written = pd.read_csv(region_file.parent / "out" / "ranking-municipalities.csv")
     assert written[["municipality", "rank", "asset"]].values.tolist() == [
@@ -159,7 +159,7 @@ def test_the_side_by_side_figure_has_both_towns_and_their_sector_profiles(region
     axes = plot_municipal_threats(rankings, ("Aadorp", "Beestad"), lang="nl")
     try:
         (top_a, top_b), (profile_a, profile_b) = axes
-        assert top_a.get_title() == "Aadorp: de 2 uitvallen die de inwoners het hardst treffen"
+        assert top_a.get_title() == "Aadorp: de 2 uitvallen die de meeste mensen treffen"
         assert [t.get_text() for t in top_b.get_yticklabels()] == ["zorg-b", "os-b", "hs (in Aadorp)"]
         assert [round(b.get_width()) for b in top_b.patches] == [50, 600, 600]
         # the sector profiles share one sector order: Beestad has health, Aadorp has none (0)

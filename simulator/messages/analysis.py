@@ -85,12 +85,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "De regio: de {n} uitvallen die de meeste mensen treffen",
     },
     "threats.municipality_heading.one": {
-        "en": "{town}: the failure that affects most of its residents",
-        "nl": "{town}: de uitval die de meeste inwoners treft",
+        "en": "{town}: the failure that affects most people",
+        "nl": "{town}: de uitval die de meeste mensen treft",
     },
     "threats.municipality_heading.other": {
-        "en": "{town}: the {n} failures that affect most of its residents",
-        "nl": "{town}: de {n} uitvallen die de meeste inwoners treffen",
+        "en": "{town}: the {n} failures that affect most people",
+        "nl": "{town}: de {n} uitvallen die de meeste mensen treffen",
     },
     "threats.municipal_row": {
         "en": (

@@ -365,13 +365,27 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "een melding vraagt iemand: geef een ploeg",
     },
     "ref.selects_nothing": {
-        "en": "{selector} matches no asset of the graph",
-        "nl": "{selector} past op geen object van het netwerk",
+        "en": "the graph has no {selector}",
+        "nl": "het netwerk heeft geen {selector}",
     },
     "warn.selects_nothing": {
-        "en": "{selector} matches no asset of the graph: the rule never fires here",
-        "nl": "{selector} past op geen object van het netwerk: de regel gaat hier nooit af",
+        "en": "the graph has no {selector}: the rule never fires here",
+        "nl": "het netwerk heeft geen {selector}: de regel gaat hier nooit af",
     },
+    "selector.asset": {"en": "asset '{id}'", "nl": "object '{id}'"},
+    "selector.asset_kind": {"en": "asset '{id}' of kind '{kind}'", "nl": "object '{id}' van soort '{kind}'"},
+    "selector.asset_sector": {"en": "asset '{id}' in sector {sector}", "nl": "object '{id}' in de sector {sector}"},
+    "selector.asset_kind_sector": {
+        "en": "asset '{id}' of kind '{kind}' in sector {sector}",
+        "nl": "object '{id}' van soort '{kind}' in de sector {sector}",
+    },
+    "selector.kind": {"en": "asset of kind '{kind}'", "nl": "object van soort '{kind}'"},
+    "selector.sector": {"en": "asset in sector {sector}", "nl": "object in de sector {sector}"},
+    "selector.kind_sector": {
+        "en": "asset of kind '{kind}' in sector {sector}",
+        "nl": "object van soort '{kind}' in de sector {sector}",
+    },
+    "selector.": {"en": "asset", "nl": "object"},
     "warn.prefix": {
         "en": "warning: {message}",
         "nl": "waarschuwing: {message}",

@@ -128,7 +128,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "everything back by the end",
         "nl": "alles hersteld voor het einde",
     },
-    "played.change.population_flooded": {"en": "{value} people flooded", "nl": "{value} inwoners ondergelopen"},
+    "played.change.population_flooded": {"en": "{value} people flooded", "nl": "{value} mensen in ondergelopen gebied"},
     "played.change.level": {"en": "{basin} {value} m", "nl": "{basin} {value} m"},
     "played.change.none": {"en": "no change in these figures", "nl": "geen verandering in deze cijfers"},
     "played.change.refused": {

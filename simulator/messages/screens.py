@@ -17,12 +17,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Risicodiagram (in de stijl van het Nationaal Risicoprofiel)",
     },
     "figure.municipal.title.one": {
-        "en": "{town}: the failure that hits its residents hardest",
-        "nl": "{town}: de uitval die de inwoners het hardst treft",
+        "en": "{town}: the failure that hits most people",
+        "nl": "{town}: de uitval die de meeste mensen treft",
     },
     "figure.municipal.title.other": {
-        "en": "{town}: the {n} failures that hit its residents hardest",
-        "nl": "{town}: de {n} uitvallen die de inwoners het hardst treffen",
+        "en": "{town}: the {n} failures that hit most people",
+        "nl": "{town}: de {n} uitvallen die de meeste mensen treffen",
     },
     "figure.municipal.people": {
         "en": "people affected in {town} (no repair)",

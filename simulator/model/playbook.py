@@ -71,6 +71,23 @@ class AssetSelector(BaseModel):
         )
 
 
+def selector_phrase(selector: AssetSelector) -> tuple[str, dict]:
+    """The selector as a catalogue phrase (``("selector.kind", {"kind": "lock"})``: "an asset of kind
+    'lock'"), so a person reads what was asked for instead of a dict."""
+    from ..messages import CATALOGUE
+
+    fields = [name for name in ("asset", "kind", "sector") if getattr(selector, name) is not None]
+    params: dict = {}
+    if selector.asset is not None:
+        params["id"] = selector.asset
+    if selector.kind is not None:
+        params["kind"] = selector.kind
+    if selector.sector is not None:
+        sector_key = f"replay.sector.{selector.sector}"
+        params["sector"] = (sector_key, {}) if sector_key in CATALOGUE else selector.sector
+    return "selector." + "_".join(fields), params
+
+
 class Trigger(BaseModel):
     """Exactly one of: an incident type (or class) becomes known; a matching asset is known to
     have failed; a GRIP level is reached; a time after the start; a deadline starts; a basin's

@@ -22,7 +22,7 @@ from . import plugins
 from .distributions import Distribution
 from .errors import Problem
 from .incidents import INCIDENT_CLASSES, INJECT_TYPES
-from .playbook import AssetSelector
+from .playbook import AssetSelector, selector_phrase
 from .references import check_references
 from .scenario import Response, ScenarioFile
 from .validation import suggest
@@ -260,7 +260,7 @@ class ScenarioChecks:
 
     def selects_nothing(self, doc: SourceDocument, where: tuple, selector: AssetSelector) -> None:
         """A selector that matches no asset: an error when it names an asset id, else a warning."""
-        params = {"selector": selector.model_dump(exclude_none=True)}
+        params = {"selector": selector_phrase(selector)}
         if selector.asset is not None:
             self.problems.append(Problem(doc.path, doc.line_of(where), where, "ref.selects_nothing", params))
         else:
