@@ -90,6 +90,18 @@ def test_the_150kv_attack_reaches_grip_4_with_the_rbt_when_two_municipalities_ar
     assert len(known_down) >= 2
 
 
+def test_the_150kv_attack_steps_down_once_and_tennets_nis2_warning_does_not_re_escalate():
+    """TenneT's CISO office makes its NIS2 early warning (a review found the region going from GRIP 1
+    back to GRIP 3 the next morning because nobody did, and the 24-hour clock came at risk)."""
+    record = Simulation(load_scenario(ATTACK)).run()
+    grip = [(e.kind, round(e.time_min, 2), e.level) for e in record.events if e.kind.startswith("grip.")]
+    assert grip == [("grip.escalated", 17.39, 4.0), ("grip.deescalated", 707.7, 1.0)]
+    tennet = [e for e in record.events if e.kind.startswith("deadline.") and e.ref.endswith("/tennet")]
+    met = [(e.ref, round(e.time_min, 1)) for e in tennet if e.kind == "deadline.met"]
+    assert met == [("nis2-vroege-waarschuwing/tennet", 251.2)]  # within the 24 hours (1,440 min)
+    assert {e.kind for e in tennet} == {"deadline.started", "deadline.met"}  # none at risk or missed
+
+
 def _replications(variant: str | None, n: int = 3) -> list[dict]:
     import numpy as np
 
