@@ -793,6 +793,24 @@ def test_the_page_and_the_terminal_show_the_same_key_metrics_and_levels_in_the_l
         and nl["metric.unserved_population_hours"] == "1.234"
     )
     assert dict(metric_rows(metrics, "en"))["metric.max_water_level_m"] == "havenbekken: 0.18 m NAP"
+    named = dict(metric_rows(metrics, "nl", {"havenbekken": "Havenbekken achter de zeesluis"}))
+    assert named["metric.max_water_level_m"] == "Havenbekken achter de zeesluis: 0,18 m NAP"
+
+
+def test_the_run_summary_and_the_page_name_basins_not_ids(tmp_path):
+    """A review found 'oostpolder: -1,85 m NAP' in the summary a person reads."""
+    out = tmp_path / "run"
+    result = runner().invoke(
+        cli, ["--lang", "nl", "run", str(ROOT / "scenarios" / "polder-gemaal-hack.yaml"), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    names = dict(zip(*(Results.load(out).basins[c] for c in ("id", "name"))))
+    assert names["oostpolder"] != "oostpolder"
+    level_lines = [line for line in result.stdout.splitlines() if "m NAP" in line]
+    assert level_lines and all(names["oostpolder"] in line or "oostpolder" not in line for line in level_lines)
+    assert not any(re.search(r"\boostpolder:", line) for line in level_lines)
+    page = render_report(Results.load(out), "nl")
+    assert names["oostpolder"] + ": " in page
 
 
 def test_the_report_of_a_storm_surge_shows_the_harbours_water_level_beside_its_thresholds(tmp_path):

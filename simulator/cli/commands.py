@@ -26,7 +26,7 @@ from ..model.playbook import PlaybookFile
 from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
 from ..report.explain import print_explanation
-from ..report.summary import ensemble_summary_table
+from ..report.summary import basin_names, ensemble_summary_table
 from ..report.terminal import print_graph_info, print_summary, print_timeline
 from .base import (
     LANG_OPTION,
@@ -100,7 +100,7 @@ def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, 
     if not quiet:
         file = str(events_path(out) or out / "events.csv")
         print_timeline(ctx.out, result.events_without_messages, lang, limit, file, render=result.with_messages)
-        print_summary(ctx.out, result.metrics, lang)
+        print_summary(ctx.out, result.metrics, lang, basin_names(result.basins))
     ctx.out.print(text("summary.written", lang, path=out))
 
 

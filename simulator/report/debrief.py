@@ -38,7 +38,7 @@ from ..messages import format_number, sector_name, text
 from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
-from .summary import metric_rows
+from .summary import basin_names, metric_rows
 from .ticks import localise_ticks
 from .water_figures import basins_with_levels, plot_basin_level
 
@@ -180,7 +180,10 @@ class _Page:
         return f" ({self.t('report.run_until', elapsed=duration_text(round(until), self.lang))})" if until else ""
 
     def metrics_section(self) -> str:
-        rows = [[self.t(key), escape(value)] for key, value in metric_rows(self.result.metrics, self.lang)]
+        rows = [
+            [self.t(key), escape(value)]
+            for key, value in metric_rows(self.result.metrics, self.lang, basin_names(self.result.basins))
+        ]
         return _table([self.t("col.metric"), self.t("col.value")], rows, "metrics")
 
     def deadlines_section(self) -> str:

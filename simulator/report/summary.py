@@ -8,7 +8,7 @@ from rich.table import Table
 from ..analysis.eventtext import duration_text
 from ..messages import format_level, format_number, text
 
-__all__ = ["elapsed", "ensemble_summary_table", "metric_rows"]
+__all__ = ["basin_names", "elapsed", "ensemble_summary_table", "metric_rows"]
 
 
 def elapsed(minutes: float, lang: str) -> str:
@@ -21,8 +21,17 @@ def _level(value_m: float, lang: str) -> str:
     return format_level(value_m, lang)
 
 
-def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
-    """(catalogue key of the label, value as text) of the key metrics of ``metrics`` (metrics.json)."""
+def basin_names(basins) -> dict[str, str]:
+    """Basin id -> name from a run's basins table (``basins.csv``; empty names fall back to the id)."""
+    if basins is None or len(basins) == 0 or "name" not in basins:
+        return {}
+    return {str(b): str(n) for b, n in zip(basins["id"], basins["name"]) if isinstance(n, str) and n}
+
+
+def metric_rows(metrics: dict, lang: str, basin_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(catalogue key of the label, value as text) of the key metrics of ``metrics`` (metrics.json);
+    basins by the names in ``basin_names`` (id -> name, from the run's basins table) where known."""
+    names = basin_names or {}
     recovery = metrics.get("time_to_full_recovery_min")
     rows = [
         ("metric.assets_failed", str(metrics.get("assets_failed", 0))),
@@ -40,7 +49,10 @@ def metric_rows(metrics: dict, lang: str) -> list[tuple[str, str]]:
         rows.append(("metric.grip_max", str(metrics["grip_max"])))
     for basin, level in (metrics.get("max_water_level_m") or {}).items():
         rows.append(
-            ("metric.max_water_level_m", text("metric.level_value", lang, basin=basin, level=_level(level, lang)))
+            (
+                "metric.max_water_level_m",
+                text("metric.level_value", lang, basin=names.get(basin, basin), level=_level(level, lang)),
+            )
         )
     if metrics.get("flooded_zones"):
         rows.append(("metric.population_flooded", format_number(metrics["population_flooded"], lang)))

@@ -66,11 +66,11 @@ def print_timeline(
         console.print(text("summary.all_events", lang, total=len(events), file=file))
 
 
-def print_summary(console: Console, metrics: dict, lang: str) -> None:
+def print_summary(console: Console, metrics: dict, lang: str, basin_names: dict[str, str] | None = None) -> None:
     table = Table(title=text("summary.title", lang))
     table.add_column(text("col.metric", lang))
     table.add_column(text("col.value", lang), justify="right")
-    rows = metric_rows(metrics, lang)
+    rows = metric_rows(metrics, lang, basin_names)
     for key, value in rows:
         table.add_row(text(key, lang), value)
     console.print(table)
