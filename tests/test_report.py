@@ -516,9 +516,9 @@ def test_the_page_holds_scenario_metrics_deadlines_portfolios_chains_and_timelin
         [
             "datalek",
             *(
-                ["cyber attack (attacker in control)", "cybercrime"]
+                ["cyber attack (data theft)", "cybercrime"]  # by its effect: exfiltrate
                 if lang == "en"
-                else ["cyberaanval (aanvaller heeft controle)", "cybercriminaliteit"]
+                else ["cyberaanval (gegevensdiefstal)", "cybercriminaliteit"]
             ),
             "Town hall server",
             "2027-01-15 02:30 +0min",

@@ -34,7 +34,7 @@ from ..analysis.portfolio_impact import (
 from ..analysis.results import Results
 from ..analysis.tables import WallClockText
 from ..engine.eventkinds import HEADLINES
-from ..messages import format_number, sector_name, text
+from ..messages import CATALOGUE, format_number, sector_name, text
 from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
@@ -163,11 +163,14 @@ class _Page:
         specs = self.scenario.get("injects") or []
         rows = []
         for i, inject in enumerate(manifest.get("injects") or []):
-            target = specs[i].get("target", "") if i < len(specs) else ""
+            spec = specs[i] if i < len(specs) else {}
+            target = spec.get("target", "")
+            # a cyber compromise by what the attacker does with it (shut down, manipulation, data theft)
+            specific = f"incident.{inject['type']}.{spec.get('effect', 'disrupt')}"  # the model's default effect
             rows.append(
                 [
                     escape(inject["id"]),
-                    self.t(f"incident.{inject['type']}"),
+                    self.t(specific if specific in CATALOGUE else f"incident.{inject['type']}"),
                     self.t(f"class.{inject['class']}"),
                     self.asset(target),
                     self.when(inject["at_min"]),
