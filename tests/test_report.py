@@ -823,3 +823,16 @@ def test_the_report_of_a_storm_surge_shows_the_harbours_water_level_beside_its_t
     for gid in ("level", "alarm", "crest", "initial", "peak", "flooded"):
         assert f'id="fig-water-havenbekken-{gid}"' in figure[1]
     assert "figure-water-oostpolder" not in page  # the polder's water never moved: no figure
+
+
+def test_the_debrief_says_who_knew_by_name_not_by_organisation_id():
+    """A review found '(bij: veiligheidsregio +27min)' on the page a trainer projects."""
+    result = simulator.simulate(ROOT / "scenarios" / "sluis-havenstad.yaml")
+    page = render_report(result, "nl")
+    who = re.findall(r"bekend na [^<(]*\(bij: ([^<]*)\)", page)
+    assert who, "no knowledge lines on the page"
+    names = set(result.manifest["organisations"].values())
+    for line in who:
+        for part in line.split(", "):
+            org = part.rsplit(" +", 1)[0]
+            assert org in names, (org, line)

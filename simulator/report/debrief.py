@@ -391,8 +391,9 @@ class _Page:
     def knowledge(self, event_id: int, known_min, time_min: float) -> str:
         if known_min is None or pd.isna(known_min):
             return self.t("explain.unknown")
+        names = self.result.manifest.get("organisations") or {}  # id -> the name people read
         who = ", ".join(
-            f"{org or '-'} +{duration_text(round(t - time_min), self.lang)}"
+            f"{names.get(org, org) or '-'} +{duration_text(round(t - time_min), self.lang)}"
             for t, org in self.result.known_by(event_id)
         )
         return self.t("explain.known", after=duration_text(round(known_min - time_min), self.lang), who=who)
