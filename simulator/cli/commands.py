@@ -14,7 +14,7 @@ from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
 from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
-from ..messages import format_number, sector_name, text
+from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -38,7 +38,7 @@ from .base import (
     replications_progress,
     warn_if_too_few,
 )
-from .threats_region import print_municipal, regional_picture, write_threat_figures
+from .threats_region import print_municipal, print_ranking_row, regional_picture, write_threat_figures
 
 DASK_OPTION = click.option(
     "--dask",
@@ -309,43 +309,21 @@ def threats(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next c
         raise ctx.cannot_write(out, error) from None
     for row in table.head(10).itertuples(index=False):
         if sweep is None:
-            ctx.out.print(
-                text(
-                    "threats.exact_row",
-                    lang,
-                    rank=row.rank,
-                    name=row.name,
-                    sector=sector_name(row.sector, lang),
-                    people=format_number(row.people_affected, lang),
-                    failed=format_number(row.assets_failed, lang),
-                    likelihood=row.likelihood,
-                    impact=row.impact,
-                ),
-                soft_wrap=True,
-                markup=False,
-            )
+            print_ranking_row(ctx, "threats.exact_row", row, lang)
         else:
-            bounds = [
+            low, high = (
                 format_number(v, lang) if v == v else "-"
                 for v in (row.unserved_population_hours_ci_low, row.unserved_population_hours_ci_high)
-            ]
-            ctx.out.print(
-                text(
-                    "threats.row",
-                    lang,
-                    rank=row.rank,
-                    name=row.name,
-                    sector=sector_name(row.sector, lang),
-                    hours=format_number(row.unserved_population_hours, lang),
-                    low=bounds[0],
-                    high=bounds[1],
-                    failed=format_number(row.assets_failed, lang, digits=1),
-                    people=format_number(row.people_affected, lang),
-                    likelihood=row.likelihood,
-                    impact=row.impact,
-                ),
-                soft_wrap=True,
-                markup=False,
+            )
+            print_ranking_row(
+                ctx,
+                "threats.row",
+                row,
+                lang,
+                hours=format_number(row.unserved_population_hours, lang),
+                low=low,
+                high=high,
+                failed=format_number(row.assets_failed, lang, digits=1),
             )
     print_municipal(ctx, regional, lang)
     if sweep is not None:

@@ -13,9 +13,25 @@ from ..messages import format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
-__all__ = ["write_threat_figures", "regional_picture", "print_municipal", "MUNICIPAL_TOP"]
+__all__ = ["write_threat_figures", "regional_picture", "print_municipal", "print_ranking_row", "MUNICIPAL_TOP"]
 
 MUNICIPAL_TOP = 5  # printed rows per municipality
+
+
+def print_ranking_row(ctx: CliContext, key: str, row, lang: str, **fields) -> None:
+    """One printed row of a threat ranking: ``key``'s sentence with the fields every ranking has
+    (rank, name, sector, people, failed assets, likelihood, impact) in the reader's words, and
+    ``fields`` besides (or instead: ``failed`` of a sweep is a mean)."""
+    common = {
+        "rank": row.rank,
+        "name": row.name,
+        "sector": sector_name(row.sector, lang),
+        "people": format_number(row.people_affected, lang),
+        "failed": format_number(row.assets_failed, lang),
+        "likelihood": row.likelihood,
+        "impact": row.impact,
+    }
+    ctx.out.print(text(key, lang, **(common | fields)), soft_wrap=True, markup=False)
 
 
 def write_threat_figures(table: pd.DataFrame, out: Path, lang: str, value: str) -> None:
@@ -72,19 +88,4 @@ def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -
         shown = min(MUNICIPAL_TOP, len(part))
         ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
         for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
-            ctx.out.print(
-                text(
-                    "threats.municipal_row",
-                    lang,
-                    rank=row.rank,
-                    name=row.name,
-                    where=row.target_municipality,
-                    sector=sector_name(row.sector, lang),
-                    people=format_number(row.people_affected, lang),
-                    failed=format_number(row.assets_failed, lang),
-                    likelihood=row.likelihood,
-                    impact=row.impact,
-                ),
-                soft_wrap=True,
-                markup=False,
-            )
+            print_ranking_row(ctx, "threats.municipal_row", row, lang, where=row.target_municipality)

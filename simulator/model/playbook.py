@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_validator
 
+from ..messages import CATALOGUE
 from .assets import FROZEN
 from .distributions import Distribution
 from .fieldtypes import SLUG_PATTERN, DistributionField, Minutes, Number, Sector, Slug, custom_error
@@ -74,8 +75,6 @@ class AssetSelector(BaseModel):
 def selector_phrase(selector: AssetSelector) -> tuple[str, dict]:
     """The selector as a catalogue phrase (``("selector.kind", {"kind": "lock"})``: "an asset of kind
     'lock'"), so a person reads what was asked for instead of a dict."""
-    from ..messages import CATALOGUE
-
     fields = [name for name in ("asset", "kind", "sector") if getattr(selector, name) is not None]
     params: dict = {}
     if selector.asset is not None:

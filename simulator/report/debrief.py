@@ -419,8 +419,7 @@ class _Page:
         return "\n".join(parts)
 
     def water_caption(self, basin: str) -> str:
-        names = dict(zip(self.result.basins["id"], self.result.basins["name"]))
-        return text("figure.water.title", self.lang, basin=names.get(basin) or basin)
+        return text("figure.water.title", self.lang, basin=basin_names(self.result.basins).get(basin, basin))
 
     def timeline_section(self) -> str:
         events = self.result.events[self.result.events["kind"].isin(HEADLINES)]
