@@ -29,8 +29,10 @@ from .kernel import Kernel, Part
 __all__ = ["DecisionDesk", "ORG_ACTIONS_ANY_TARGET", "TEAM_ONLY_ACTIONS"]
 
 # Actions an organisation may take on anyone's asset (police protection, evidence for the police
-# and the OM, help from a CERT, public information).
-ORG_ACTIONS_ANY_TARGET = frozenset({"secure_evidence", "protect", "reinforce", "ask_help", "inform_public"})
+# and the OM, the police informing the OM, the OM's order, help from a CERT, public information).
+ORG_ACTIONS_ANY_TARGET = frozenset(
+    {"secure_evidence", "inform_prosecutor", "order_seizure", "protect", "reinforce", "ask_help", "inform_public"}
+)
 # Actions only a crisis team decides (the control room may also set GRIP and send NL-Alerts).
 TEAM_ONLY_ACTIONS = frozenset({"evacuate", "ordinance", "grip", "nl_alert"})
 CONTROL_ROOM_ACTIONS = frozenset({"grip", "nl_alert"})

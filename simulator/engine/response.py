@@ -2,7 +2,8 @@
 
 A rule fires when its trigger becomes true (on known facts, never on hidden ground truth):
 ``incident_known`` once per incident and asset, ``asset_failed`` once per asset, ``grip`` and
-``deadline_started`` and ``at`` once. After the rule's ``delay`` it waits for ``requires_team``
+``deadline_started`` and ``at`` once, ``action_done`` when the named rule's crew finished (at
+that minute: the rule's ``delay`` counts from there), once per asset for a rule on the trigger. After the rule's ``delay`` it waits for ``requires_team``
 (``ordinance`` waits for the GBT by default), then queues one action per target asset (one in all
 for actions without an asset) for its crew. Actions compete for crews with repairs.
 """
@@ -33,6 +34,7 @@ class Playbook(Part):
     def __init__(self, kernel: Kernel):
         super().__init__(kernel)
         self.rules = kernel.scenario.response.rules
+        self.rule_by_id = {rule.id: rule for rule in self.rules}
         self.fired: set[tuple[str, object]] = set()
         self.help_factor = 1.0  # restores take this share of their time (after ask_help)
         self.isolated: set[int] = set()
@@ -93,6 +95,16 @@ class Playbook(Part):
         for rule in self.rules:
             if rule.when.deadline_started == clock.id and (rule.when.owner is None or rule.when.owner == clock.org):
                 self._fire(rule, -1, event, ("deadline", clock.key), clock=clock)
+
+    def action_done(self, rule: Rule, asset: int, event: int) -> None:
+        """``rule``'s action is done on ``asset`` (-1: an action without one): rules waiting for
+        it fire. A live decision is not a rule, even when its id is one's."""
+        if self.rule_by_id.get(rule.id) is not rule:
+            return
+        for waiting in self.rules:
+            if waiting.when.action_done == rule.id and self._owner_matches(waiting, asset):
+                per_asset = waiting.target == "trigger" and waiting.action in self.per_asset
+                self._fire(waiting, asset, event, ("done", asset) if per_asset else ("done",))
 
     # --- firing -----------------------------------------------------------------------------------
     def _fire(self, rule: Rule, asset: int, cause: int, key: tuple, clock=None) -> None:
@@ -184,10 +196,15 @@ class Playbook(Part):
             asset,
             rule.id,
             cause,
-            lambda event: done(rule, asset, event),
+            lambda event: self._done(done, rule, asset, event),
             event_prefix="action",
             params=params,
         )
+
+    def _done(self, done, rule: Rule, asset: int, event: int) -> None:
+        """The action's own effect, then the rules waiting for it."""
+        done(rule, asset, event)
+        self.action_done(rule, asset, event)
 
     # --- actions with their own start ---------------------------------------------------------------
     def _start_manual(self, rule: Rule, asset: int, cause: int) -> None:

@@ -348,6 +348,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unknown deadline '{id}'{hint}",
         "nl": "onbekende termijn '{id}'{hint}",
     },
+    "ref.unknown_rule": {
+        "en": "unknown rule '{id}'{hint}",
+        "nl": "onbekende regel '{id}'{hint}",
+    },
+    "ref.rule_cycle": {
+        "en": "rules wait for each other's actions ({chain}): none of them ever fires",
+        "nl": "regels wachten op elkaars acties ({chain}): geen van hen gaat ooit af",
+    },
     "ref.unknown_basin": {
         "en": "unknown basin '{id}'{hint}",
         "nl": "onbekend bekken '{id}'{hint}",
@@ -371,6 +379,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "warn.selects_nothing": {
         "en": "the graph has no {selector}: the rule never fires here",
         "nl": "het netwerk heeft geen {selector}: de regel gaat hier nooit af",
+    },
+    "warn.done_no_asset": {
+        "en": "rule '{id}' acts on no asset ({action}), so this rule has no trigger asset to act on: it never acts",
+        "nl": "regel '{id}' werkt niet op een object ({action}), dus deze regel heeft geen object om op te werken: hij doet nooit iets",
     },
     "selector.asset": {"en": "asset '{id}'", "nl": "object '{id}'"},
     "selector.asset_kind": {"en": "asset '{id}' of kind '{kind}'", "nl": "object '{id}' van soort '{kind}'"},

@@ -91,6 +91,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     # --- the expected player action ----------------------------------------------------------------
     "msel.do.manual": {"en": "Switch to manual operation", "nl": "Overgaan op handbediening"},
     "msel.do.isolate": {"en": "Isolate from the network", "nl": "Isoleren van het netwerk"},
+    "msel.do.report_crime": {"en": "Report the crime to the police", "nl": "Aangifte doen bij de politie"},
+    "msel.do.inform_prosecutor": {"en": "Inform the public prosecutor", "nl": "Het Openbaar Ministerie informeren"},
+    "msel.do.order_seizure": {"en": "Order the evidence secured", "nl": "Bevel geven het bewijs veilig te stellen"},
     "msel.do.secure_evidence": {"en": "Secure forensic evidence", "nl": "Forensisch bewijs veiligstellen"},
     "msel.do.restore": {"en": "Restore from backups", "nl": "Herstellen uit back-ups"},
     "msel.do.repair": {

@@ -114,6 +114,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Isolate network",
         "nl": "Netwerk isoleren",
     },
+    "actiontype.report_crime": {
+        "en": "Report the crime to the police",
+        "nl": "Aangifte bij de politie",
+    },
+    "actiontype.inform_prosecutor": {
+        "en": "Inform the public prosecutor (OM)",
+        "nl": "Openbaar Ministerie informeren",
+    },
+    "actiontype.order_seizure": {
+        "en": "Order to secure the evidence (public prosecutor)",
+        "nl": "Bevel tot veiligstellen van bewijs (officier van justitie)",
+    },
     "actiontype.secure_evidence": {
         "en": "Secure evidence",
         "nl": "Bewijs veiligstellen",

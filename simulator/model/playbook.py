@@ -19,6 +19,9 @@ __all__ = ["ACTIONS", "BUILTIN_ACTIONS", "PER_ASSET_ACTIONS", "AssetSelector", "
 ACTIONS = (
     "manual",  # switch the target to manual operation (its manual_fallback)
     "isolate",  # cut the target's data and control links: ransomware no longer spreads across them
+    "report_crime",  # aangifte: the victim reports the crime on the target to the police
+    "inform_prosecutor",  # the police inform the public prosecutor (OM) of the crime on the target
+    "order_seizure",  # the officer of justice (OM) orders the target's evidence secured
     "secure_evidence",  # forensic images of the target before it is wiped and rebuilt
     "restore",  # restore the target from backups (time by its backups)
     "repair",  # repair the target's damage with this rule's crew
@@ -39,6 +42,9 @@ PER_ASSET_ACTIONS = frozenset(
     {
         "manual",
         "isolate",
+        "report_crime",
+        "inform_prosecutor",
+        "order_seizure",
         "secure_evidence",
         "restore",
         "repair",
@@ -90,7 +96,7 @@ def selector_phrase(selector: AssetSelector) -> tuple[str, dict]:
 class Trigger(BaseModel):
     """Exactly one of: an incident type (or class) becomes known; a matching asset is known to
     have failed; a GRIP level is reached; a time after the start; a deadline starts; a basin's
-    level alarm is received."""
+    level alarm is received; another rule's action is done (``action_done``: that rule's id)."""
 
     model_config = FROZEN
 
@@ -100,6 +106,7 @@ class Trigger(BaseModel):
     at: Minutes | None = None
     deadline_started: Slug | None = None
     alarm: Slug | None = Field(default=None, description="a basin's level alarm is received")
+    action_done: Slug | None = Field(default=None, description="the action of the rule with this id is done")
     owner: Slug | None = Field(default=None, description="only for assets (or deadlines) of this organisation")
 
     @model_validator(mode="after")
@@ -142,7 +149,8 @@ class Rule(BaseModel):
     fallback's setup; restore: by backups; others: 0). A rule targeting the trigger fires once per
     asset (``asset_failed``) or per incident and asset (``incident_known``); with a fixed target,
     once per incident, or once; ``grip``, ``at`` and ``deadline_started`` rules once (per deadline
-    clock). ``if`` is checked when the rule fires (after ``delay``).
+    clock); ``action_done`` when the named rule's crew finished: targeting the trigger, once per
+    asset that action was done on, else once. ``if`` is checked when the rule fires (after ``delay``).
     """
 
     model_config = FROZEN

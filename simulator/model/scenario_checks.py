@@ -6,10 +6,12 @@ basins, zones, triggers, hazards), each problem reported at the line of the file
 ``path`` and ``doc`` (the scenario file) and appends to ``problems`` (errors: the scenario is
 refused) and ``warnings`` (the scenario loads; ``rampsim validate`` and ``run`` print them).
 
-One thing is a warning, not an error: a playbook rule whose selector by kind or sector
+Two things are warnings, not errors: a rule on the trigger's asset that waits for a rule whose
+action has no asset (``action_done``: it never acts); and a playbook rule whose selector by kind or sector
 (``asset_failed: {kind: lock}``, ``target: {sector: waterways}``) matches no asset of the graph.
 A regional playbook is written for "any lock" or "any movable bridge", and a town without one
-is no mistake: the rule simply never fires there. A selector that names an asset id, and every
+is no mistake: the rule simply never fires there. An ``action_done`` that names no rule, or a
+chain of them back to itself, is an error. A selector that names an asset id, and every
 other id a rule names (an asset, a basin, a crew, a deadline, a team), stays an error: an id
 that is not in the files is a typo or a file that belongs to another town.
 """
@@ -245,6 +247,8 @@ class ScenarioChecks:
                     {"id": when.owner, "hint": hint_for(when.owner, tuple(org_ids))},
                 )
             )
+        if when.action_done is not None:
+            self.check_action_done(rule, doc, loc, response)
         basins = tuple(b.id for b in graph.basins)
         if when.alarm is not None and when.alarm not in basins:
             where = loc + ("when", "alarm")
@@ -257,6 +261,32 @@ class ScenarioChecks:
                     {"id": when.alarm, "hint": hint_for(when.alarm, basins)},
                 )
             )
+
+    def check_action_done(self, rule, doc, loc, response: Response) -> None:
+        """``action_done`` names a rule (error), not in a chain back to itself (error); a rule on the
+        trigger's asset after an action on no asset never acts (warning)."""
+        where = loc + ("when", "action_done")
+        by_id = {r.id: r for r in response.rules}
+        awaited = by_id.get(rule.when.action_done)
+        if awaited is None:
+            hint = hint_for(rule.when.action_done, tuple(by_id))
+            self.problems.append(
+                Problem(doc.path, doc.line_of(where), where, "ref.unknown_rule", {"id": rule.when.action_done, "hint": hint})
+            )
+            return
+        chain = [rule.id]
+        while awaited is not None and awaited.id not in chain:
+            chain.append(awaited.id)
+            awaited = by_id.get(awaited.when.action_done) if awaited.when.action_done else None
+        if awaited is not None and awaited.id == rule.id:
+            params = {"chain": " -> ".join((*chain, rule.id))}
+            self.problems.append(Problem(doc.path, doc.line_of(where), where, "ref.rule_cycle", params))
+            return
+        awaited = by_id[rule.when.action_done]
+        registered = plugins.actions()
+        if rule.target == "trigger" and registered[rule.action].per_asset and not registered[awaited.action].per_asset:
+            params = {"id": awaited.id, "action": awaited.action}
+            self.warnings.append(Problem(doc.path, doc.line_of(where), where, "warn.done_no_asset", params, True))
 
     def selects_nothing(self, doc: SourceDocument, where: tuple, selector: AssetSelector) -> None:
         """A selector that matches no asset: an error when it names an asset id, else a warning."""
