@@ -37,9 +37,7 @@ RANSOM = {
 
 def started_done(record) -> list[tuple[str, float, str]]:
     return [
-        (e.kind.split(".")[1], e.time_min, e.ref)
-        for e in record.events
-        if e.kind in ("action.started", "action.done")
+        (e.kind.split(".")[1], e.time_min, e.ref) for e in record.events if e.kind in ("action.started", "action.done")
     ]
 
 
@@ -59,9 +57,15 @@ def test_action_b_starts_at_a_done_plus_its_delay():
         {"id": "c", "when": {"action_done": "b"}, "action": "nl_alert", "crew": "politie/team", "duration": "5min"},
     ]
     record = run(
-        build([{"id": "x", "sector": "government"}], [{"type": "outage", "target": "x", "at": "10h"}], ORGS, rules=rules)
+        build(
+            [{"id": "x", "sector": "government"}], [{"type": "outage", "target": "x", "at": "10h"}], ORGS, rules=rules
+        )
     )
-    assert [(e.time_min, e.ref) for e in record.events if e.kind == "rule.fired"] == [(10.0, "a"), (30.0, "b"), (55.0, "c")]
+    assert [(e.time_min, e.ref) for e in record.events if e.kind == "rule.fired"] == [
+        (10.0, "a"),
+        (30.0, "b"),
+        (55.0, "c"),
+    ]
     assert started_done(record) == [
         ("started", 10.0, "a"),
         ("done", 30.0, "a"),
@@ -235,7 +239,9 @@ def test_an_unknown_or_circular_action_done_is_refused(workdir, old, new, en, nl
 def test_a_rule_on_the_trigger_after_an_action_without_asset_is_a_warning(workdir):
     """``melden`` informs the public (no asset); ``herstel-na`` repairs the trigger's asset after
     it: there is none, so it never acts. Exit 0, the warning at its line."""
-    playbook = PLAYBOOK + "  - {id: herstel-na, when: {action_done: melden}, action: repair, crew: netbeheerder/monteurs}\n"
+    playbook = (
+        PLAYBOOK + "  - {id: herstel-na, when: {action_done: melden}, action: repair, crew: netbeheerder/monteurs}\n"
+    )
     write_files(workdir, files(playbook))
     result = invoke(["--lang", "en", "validate", "scenario.yaml"])
     assert result.exit_code == 0, result.stderr

@@ -112,7 +112,8 @@ def _replications(variant: str | None, n: int = 3) -> list[dict]:
 
 def test_evidence_first_and_fast_restore_differ_by_exactly_the_wait():
     """Paired replications: evidence first secures it and waits; fast restore loses it, and its
-    SCADA is back exactly the waited minutes earlier."""
+    SCADA is back exactly the waited minutes earlier (in these three: the OT crew is called out of
+    hours either way; a wait that ends in office hours gains a faster call-out, see the README)."""
     slow, fast = _replications(None), _replications("snel-herstel")
     for base, quick in zip(slow, fast):
         assert (base["evidence_secured"], base["evidence_lost"], base["evidence_complete"]) == (1, 0, True)
@@ -121,3 +122,70 @@ def test_evidence_first_and_fast_restore_differ_by_exactly_the_wait():
         scada = "drinkwater-scada-havenmond"
         saved = base["downtime_min"][scada] - quick["downtime_min"][scada]
         assert saved == pytest.approx(base["evidence_wait_min"], abs=1e-6)
+
+
+def test_police_and_om_steps_in_order_each_a_timeline_line_in_dutch_and_english():
+    """The seeded run (seed 1904; hours:minutes after the start, Sunday 03:00): the SCADA's
+    encryption known at +0:15; the company's CISO office (called from home, 2 h 29) reports the
+    crime +3:14 to +4:12; the police's officer of duty informs the OM +4:23 to +4:37; the officer
+    of justice (called, 1 h 57) orders the evidence secured +6:34 to +7:10; the cybercrime team
+    (called, 2 h 07) images the servers +9:17 to +16:42; the restore asked at +2:15 waited 14 h 27
+    and runs from +18:10. The variant restores at once: evidence lost at +2:15, the same chain,
+    and the images at +16:42 have no effect."""
+    from simulator.analysis.eventtext import event_message
+
+    steps = ("aangifte", "om-informeren", "bevel-veiligstellen", "bewijs-veiligstellen", "herstel-scada")
+    kinds_ = ("action.started", "action.done", "evidence.secured", "evidence.lost", "action.no_effect")
+
+    def chain(variant):
+        scenario = load_scenario(EVIDENCE, variant=variant)
+        record = Simulation(scenario).run()
+        name = scenario.graph.asset("drinkwater-scada-havenmond").name
+        events = [e for e in record.events if e.kind in kinds_ and e.ref in steps]
+        return [(e.kind, e.ref, round(e.time_min, 1)) for e in events], events, name
+
+    base, events, name = chain(None)
+    assert base == [
+        ("action.started", "aangifte", 194.0),
+        ("action.done", "aangifte", 252.3),
+        ("action.started", "om-informeren", 263.1),
+        ("action.done", "om-informeren", 277.0),
+        ("action.started", "bevel-veiligstellen", 394.1),
+        ("action.done", "bevel-veiligstellen", 429.8),
+        ("action.started", "bewijs-veiligstellen", 556.8),
+        ("action.done", "bewijs-veiligstellen", 1002.0),
+        ("evidence.secured", "bewijs-veiligstellen", 1002.0),
+        ("action.started", "herstel-scada", 1089.9),
+        ("action.done", "herstel-scada", 3885.6),
+    ]
+    lines = {
+        lang: [event_message(e.kind, name, e.params, e.level, lang) for e in events[:8:2]] for lang in ("nl", "en")
+    }
+    assert [line.split(" (Centrale")[0] for line in lines["nl"]] == [
+        "Aangifte bij de politie",
+        "Openbaar Ministerie informeren",
+        "Bevel tot veiligstellen van bewijs (officier van justitie)",
+        "Bewijs veiligstellen",
+    ]
+    assert [line.split(" (Centrale")[0] for line in lines["en"]] == [
+        "Report the crime to the police",
+        "Inform the public prosecutor (OM)",
+        "Order to secure the evidence (public prosecutor)",
+        "Secure evidence",
+    ]
+    assert lines["nl"][0].endswith(": gestart door CISO-office drinkwaterbedrijf (na 2u29min wachten)")
+    assert lines["en"][1].endswith(": started by Officier van dienst politie (after waiting 11min)")
+    fast, _, _ = chain("snel-herstel")
+    assert fast[:6] == [
+        ("evidence.lost", "herstel-scada", 134.6),
+        ("action.started", "aangifte", 194.0),
+        ("action.started", "herstel-scada", 222.6),
+        ("action.done", "aangifte", 252.3),
+        ("action.started", "om-informeren", 263.1),
+        ("action.done", "om-informeren", 277.0),
+    ]
+    assert fast[-3:] == [
+        ("action.done", "bewijs-veiligstellen", 1002.0),
+        ("action.no_effect", "bewijs-veiligstellen", 1002.0),
+        ("action.done", "herstel-scada", 3018.2),
+    ]

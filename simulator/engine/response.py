@@ -3,9 +3,10 @@
 A rule fires when its trigger becomes true (on known facts, never on hidden ground truth):
 ``incident_known`` once per incident and asset, ``asset_failed`` once per asset, ``grip`` and
 ``deadline_started`` and ``at`` once, ``action_done`` when the named rule's crew finished (at
-that minute: the rule's ``delay`` counts from there), once per asset for a rule on the trigger. After the rule's ``delay`` it waits for ``requires_team``
-(``ordinance`` waits for the GBT by default), then queues one action per target asset (one in all
-for actions without an asset) for its crew. Actions compete for crews with repairs.
+that minute: the rule's ``delay`` counts from there), once per asset for a rule on the trigger.
+After the rule's ``delay`` it waits for ``requires_team`` (``ordinance`` waits for the GBT by
+default), then queues one action per target asset (one in all for actions without an asset) for
+its crew. Actions compete for crews with repairs.
 """
 
 from __future__ import annotations

@@ -382,7 +382,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "warn.done_no_asset": {
         "en": "rule '{id}' acts on no asset ({action}), so this rule has no trigger asset to act on: it never acts",
-        "nl": "regel '{id}' werkt niet op een object ({action}), dus deze regel heeft geen object om op te werken: hij doet nooit iets",
+        "nl": (
+            "regel '{id}' werkt niet op een object ({action}), dus deze regel heeft geen object om op te "
+            "werken: hij doet nooit iets"
+        ),
     },
     "selector.asset": {"en": "asset '{id}'", "nl": "object '{id}'"},
     "selector.asset_kind": {"en": "asset '{id}' of kind '{kind}'", "nl": "object '{id}' van soort '{kind}'"},

@@ -271,7 +271,9 @@ class ScenarioChecks:
         if awaited is None:
             hint = hint_for(rule.when.action_done, tuple(by_id))
             self.problems.append(
-                Problem(doc.path, doc.line_of(where), where, "ref.unknown_rule", {"id": rule.when.action_done, "hint": hint})
+                Problem(
+                    doc.path, doc.line_of(where), where, "ref.unknown_rule", {"id": rule.when.action_done, "hint": hint}
+                )
             )
             return
         chain = [rule.id]
