@@ -251,3 +251,53 @@ def test_a_rule_on_the_trigger_after_an_action_without_asset_is_a_warning(workdi
     ]
     scenario = simulator.load_scenario("scenario.yaml")
     assert [(w.line, w.key) for w in scenario.warnings] == [(9, "warn.done_no_asset")]
+
+
+def test_once_per_asset_on_the_trigger_and_once_with_a_fixed_target():
+    """Two servers encrypted at 0, both known at 10; one CISO does the two aangiftes in turn
+    (10-40 and 40-70). The police inform the OM per server, each when its aangifte is done (40,
+    70); a press statement after the aangiftes (fixed action without asset) fires once, at 40.
+    With ``owner: politie`` (no server of theirs) the rule never fires."""
+    second = dict(SERVER, id="server2")
+    injects = [RANSOM, dict(RANSOM, target="server2")]
+    rules = evidence_rules()[:2] + [
+        {"id": "pers", "when": {"action_done": "aangifte"}, "action": "inform_public", "crew": "politie/team"},
+        {
+            "id": "niet-van-ons",
+            "when": {"action_done": "aangifte", "owner": "politie"},
+            "action": "inform_public",
+            "crew": "politie/team",
+        },
+    ]
+    record = run(build([SERVER, second], injects, ORGS, response=REPORTING, rules=rules, duration="1d"))
+    ids = [a.id for a in record.scenario.graph.assets]
+    fired = [(e.time_min, e.ref, ids[e.asset] if e.asset >= 0 else "") for e in record.events if e.kind == "rule.fired"]
+    assert [f for f in fired if f[1] != "aangifte"] == [
+        (40.0, "om-informeren", "server"),
+        (40.0, "pers", "server"),
+        (70.0, "om-informeren", "server2"),
+    ]
+
+
+def test_a_live_decision_with_a_rules_id_does_not_trigger_its_followers():
+    """A player's decision ``a`` (an inform_public at 10, 20 min) is no rule ``a``: rule ``b``
+    waits for the rule, which fires at 100 and is done at 120; b fires then, not at 30."""
+    from simulator.engine import Simulation
+    from simulator.model.decisions import Decision
+
+    rules = [
+        {"id": "a", "when": {"at": "100min"}, "action": "inform_public", "crew": "politie/team", "duration": "20min"},
+        {"id": "b", "when": {"action_done": "a"}, "action": "nl_alert", "crew": "politie/team"},
+    ]
+    scenario = build(
+        [{"id": "x", "sector": "government"}], [{"type": "outage", "target": "x", "at": "10h"}], ORGS, rules=rules
+    )
+    decision = Decision.model_validate(
+        {"id": "a", "at": 10, "by": "politie", "action": "inform_public", "crew": "politie/team", "duration": "20min"}
+    )
+    record = Simulation(scenario, decisions=[decision]).run()
+    assert [(e.time_min, e.ref) for e in record.events if e.kind == "action.done"] == [
+        (30.0, "a"),
+        (120.0, "a"),
+        (120.0, "b"),
+    ]

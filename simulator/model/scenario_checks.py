@@ -6,14 +6,14 @@ basins, zones, triggers, hazards), each problem reported at the line of the file
 ``path`` and ``doc`` (the scenario file) and appends to ``problems`` (errors: the scenario is
 refused) and ``warnings`` (the scenario loads; ``rampsim validate`` and ``run`` print them).
 
-Two things are warnings, not errors: a rule on the trigger's asset that waits for a rule whose
-action has no asset (``action_done``: it never acts); and a playbook rule whose selector by kind or sector
-(``asset_failed: {kind: lock}``, ``target: {sector: waterways}``) matches no asset of the graph.
-A regional playbook is written for "any lock" or "any movable bridge", and a town without one
-is no mistake: the rule simply never fires there. An ``action_done`` that names no rule, or a
-chain of them back to itself, is an error. A selector that names an asset id, and every
-other id a rule names (an asset, a basin, a crew, a deadline, a team), stays an error: an id
-that is not in the files is a typo or a file that belongs to another town.
+Two things are warnings, not errors. A playbook rule whose selector by kind or sector
+(``asset_failed: {kind: lock}``, ``target: {sector: waterways}``) matches no asset of the graph:
+a regional playbook is written for "any lock" or "any movable bridge", and a town without one
+is no mistake: the rule simply never fires there. And a rule on the trigger's asset that waits
+(``action_done``) for a rule whose action has no asset: it never acts. A selector that names an
+asset id, and every other id a rule names (an asset, a basin, a crew, a deadline, a team, a rule
+in ``action_done``), stays an error: an id that is not in the files is a typo or a file that
+belongs to another town; so does a chain of ``action_done`` back to itself (no rule in it fires).
 """
 
 from __future__ import annotations
