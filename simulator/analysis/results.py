@@ -40,7 +40,7 @@ from .tables import (
     split_levels,
     states_table,
 )
-from .water_tables import BASIN_COLUMNS, ZONE_COLUMNS, basins_table, read_water_tables, zones_table
+from .water_tables import BASIN_COLUMNS, ZONE_COLUMNS, basin_names, basins_table, read_water_tables, zones_table
 
 __all__ = ["Results", "RunResults", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
@@ -176,7 +176,9 @@ class RunResults(Results):
         names = dict(zip(self.assets["id"], self.assets["name"]))
         lang = self._messages_lang or self.manifest.get("language") or default_language()
         out = events.copy()
-        out["message"] = render_messages(out, names, lang) if len(out) else pd.Series(dtype=object)
+        out["message"] = (
+            render_messages(out, names, basin_names(self.basins), lang) if len(out) else pd.Series(dtype=object)
+        )
         return out[[c for c in EVENT_COLUMNS if c in out.columns]]
 
     def summary(self) -> dict:
@@ -348,7 +350,9 @@ class RunResults(Results):
         events = self._events.drop(columns=["message"], errors="ignore")
         if self._messages_lang is None:  # rendered here; a large run's stay for when they are read
             names = dict(zip(self.assets["id"], self.assets["name"]))
-            events = events.assign(message=render_messages(events, names, lang))[EVENT_COLUMNS]
+            events = events.assign(message=render_messages(events, names, basin_names(self.basins), lang))[
+                EVENT_COLUMNS
+            ]
         tables = {
             "knowledge": self.knowledge,
             "jobs": self.jobs,

@@ -33,12 +33,13 @@ from ..analysis.portfolio_impact import (
 )
 from ..analysis.results import Results
 from ..analysis.tables import WallClockText
+from ..analysis.water_tables import basin_names
 from ..engine.eventkinds import HEADLINES
 from ..messages import CATALOGUE, format_number, sector_name, text
 from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
-from .summary import basin_names, metric_rows
+from .summary import metric_rows
 from .ticks import localise_ticks
 from .water_figures import basins_with_levels, plot_basin_level
 
