@@ -850,3 +850,10 @@ def test_the_storm_surges_lock_and_alarm_sentences_name_the_basin_and_keep_its_i
             assert json.loads(row.data)["basin"] == "havenbekken" and row.ref == "havenbekken"
             assert row.message.endswith(name) or f" {name} " in row.message, (lang, row.message)
             assert "havenbekken" not in row.message, (lang, row.message)
+    # the flood that failed Havenkwartier (degraded since the bridge failed at 02:30) has its chain
+    page = unescape(render_report(storm, "nl"))
+    article = page[page.index("<h3>Havenkwartier") : page.index("</article>", page.index("<h3>Havenkwartier"))]
+    steps = ["Havenkwartier verminderd tot 90%", "Later erger, door een eigen oorzaak:", "Inject zeesluis-deuren"]
+    steps += [f"buitenwater en {name}", "Havenkwartier loopt onder en valt uit", "Havenkwartier valt uit</div>"]
+    at = [article.index(step) for step in steps]
+    assert at == sorted(at), article

@@ -19,6 +19,7 @@ from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.portfolios import portfolio_records
+from .episodes import cause_chain, failure_episodes
 from .events_file import CSV_NAME, PARQUET_NAME, events_path, read_events_parquet, writes_parquet
 from .rundir import atomic_directory
 from .runpath import record_metrics
@@ -333,14 +334,7 @@ class RunResults(Results):
 
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
-        by_id = self.events.set_index("id")
-        chain = []
-        current: Any = event_id
-        while current is not None and not pd.isna(current):
-            row = by_id.loc[int(current)]
-            chain.append(int(current))
-            current = row["cause"]
-        return self.events.set_index("id").loc[chain].reset_index()
+        return cause_chain(self.events, event_id)
 
     def in_language(self, lang: str) -> RunResults:
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
@@ -402,30 +396,10 @@ class RunResults(Results):
 
     def explain_asset(self, asset: str) -> list[dict]:
         """Why ``asset`` failed and when it came back: one entry per failure, with the chain of
-        causes back to the inject (``failure``), the changes of service in between (``between``:
-        degraded, on manual operation, failed again) and the chain of its return (``recovery``, or
-        None)."""
-        mine = self.events[self.events["asset"] == asset]
-        episodes = []
-        down = mine[mine["kind"].isin(["asset.failed", "asset.degraded"])]
-        back = mine[mine["kind"] == "asset.operational"]
-        previous_end = -1.0
-        for event_id, time in zip(down["id"], down["time_min"]):
-            if time < previous_end:
-                continue  # still the same episode (e.g. degraded, then failed)
-            later = back[back["id"] > event_id]
-            recovery = int(later["id"].iloc[0]) if len(later) else None
-            previous_end = float(later["time_min"].iloc[0]) if len(later) else float("inf")
-            end_id = recovery if recovery is not None else int(mine["id"].max()) + 1
-            between = mine[(mine["id"] > event_id) & (mine["id"] < end_id) & mine["kind"].isin(STATUS_KINDS)]
-            episodes.append(
-                {
-                    "failure": self.explain(int(event_id)),
-                    "between": between.reset_index(drop=True),
-                    "recovery": self.explain(recovery) if recovery is not None else None,
-                }
-            )
-        return episodes
+        causes back to the inject (``failure``), the chains of its later worsenings (``later``),
+        the changes of service in between (``between``) and the chain of its return
+        (``recovery``, or None): ``episodes.failure_episodes``."""
+        return failure_episodes(self.events, asset)
 
     def __repr__(self) -> str:
         return (

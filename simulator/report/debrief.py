@@ -368,7 +368,10 @@ class _Page:
         return "\n".join(parts)
 
     def episode(self, episode: dict) -> str:
-        steps = self.steps(episode["failure"])
+        blocks = [(self.t("report.chain.order"), episode["failure"])]
+        for later in episode["later"]:  # each later worsening by a cause of its own (the flood)
+            joins = f" ({self.t('explain.joins')})" if later["joins"] else ""
+            blocks.append((self.t("explain.later") + joins, later["chain"]))
         recovery = episode["recovery"]
         if recovery is None:
             back = f'<p class="bad">{self.t("explain.not_back")}</p>'
@@ -378,7 +381,8 @@ class _Page:
                 f'<p><span class="ok">{self.t("explain.back")}</span> {self.when(float(row["time_min"]))} '
                 f"{escape(row['message'])}</p>"
             )
-        return f'<p class="note">{self.t("report.chain.order")}</p>\n<ol class="steps">{steps}</ol>\n{back}'
+        chains = [f'<p class="note">{note}</p>\n<ol class="steps">{self.steps(chain)}</ol>' for note, chain in blocks]
+        return "\n".join([*chains, back])
 
     def steps(self, chain: pd.DataFrame) -> str:
         items = []
