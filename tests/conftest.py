@@ -14,6 +14,7 @@ from simulator.model.graph import InfrastructureGraph
 from simulator.model.organisations import OrganisationsFile
 from simulator.model.references import check_graph
 from simulator.model.scenario import Response
+from simulator.model.water import Basin, Zone
 
 ROOT = Path(__file__).resolve().parents[1]
 _ASSETS = TypeAdapter(tuple[Asset, ...])
@@ -51,6 +52,22 @@ def build(
 
 def run(scenario: Scenario, seed: int | None = None, until: float | None = None):
     return Simulation(scenario, seed=seed, until_min=until).run()
+
+
+def with_water(scenario, basins, zones=()):
+    """The scenario with basins and zones added to its graph."""
+    from dataclasses import replace
+
+    graph = scenario.graph
+    water = InfrastructureGraph(
+        graph.assets,
+        graph.name,
+        graph.description,
+        None,
+        TypeAdapter(tuple[Basin, ...]).validate_python(basins),
+        TypeAdapter(tuple[Zone, ...]).validate_python(zones),
+    )
+    return replace(scenario, graph=water)
 
 
 def status_log(record) -> list[tuple[float, str, str]]:

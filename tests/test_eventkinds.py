@@ -152,4 +152,26 @@ def test_the_readme_lists_exactly_the_declared_kinds():
 
 def test_a_message_of_an_undeclared_kind_is_the_kind_itself():
     """A run directory written with a plugin that is not installed now still reads."""
-    assert event_message("plugin.thing", "A", {}, None, "en") == "plugin.thing"
+    assert event_message("plugin.thing", "A", {}, None, "en", basins={}) == "plugin.thing"
+
+
+def test_a_basin_is_named_by_its_name_and_an_unknown_id_stays_the_id():
+    """Issue 14: 'Peilalarm van havenbekken' — the engine logs the basin's id, the sentence names it."""
+    from simulator.analysis.eventtext import event_message
+
+    names = {"havenbekken": "Havenbekken"}
+    alarm = {"basin": "havenbekken"}
+    assert event_message("detect.alarm", "Zeesluis", alarm, None, "nl", basins=names) == (
+        "Peilalarm van Havenbekken bij Zeesluis"
+    )
+    assert event_message("detect.alarm", "Zeesluis", alarm, None, "en", basins=names) == (
+        "Level alarm of Havenbekken at Zeesluis"
+    )
+    opened = {"gates": "both", "basin": "havenbekken"}
+    assert event_message("hazard.gates_opened", "Zeesluis", opened, None, "nl", basins=names) == (
+        "De deuren van Zeesluis gaan open (beide deuren): water stroomt tussen buitenwater en Havenbekken"
+    )
+    # a basin without a name (or one the map does not know) keeps its id
+    assert event_message("detect.alarm", "Zeesluis", alarm, None, "nl", basins={}) == (
+        "Peilalarm van havenbekken bij Zeesluis"
+    )

@@ -4,10 +4,12 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, build, run, with_water
 
 import simulator
+from simulator.analysis import Results
 from simulator.cli import cli
+from simulator.report.debrief import render_report
 
 GRAPH = """
 assets:
@@ -162,3 +164,105 @@ def test_explain_an_asset_nothing_happened_to(tmp_path):
     assert runner.invoke(cli, ["run", str(scenario), "--out", str(tmp_path / "run"), "-q"]).exit_code == 0
     result = runner.invoke(cli, ["--lang", "en", "explain", str(tmp_path / "run"), "zeesluis"])
     assert result.exit_code == 0 and "Nothing happened to zeesluis in this run" in result.output
+
+
+def degraded_then_flooded(power_tolerance=None):
+    """Onderstation runs at 50 % once its control system fails (outage at 60 min), then floods:
+    10 mm/h on 4 km² is 11.111 m³/s into a 200,000 m² polder pumped at 4 m³/s, so the level
+    rises (64/9) / 200,000 m/s from -2.00 m NAP; the zone's ground is -1.60, the substation's
+    tolerance 0.30: it fails at -1.30, 0.70 m up, after 0.7 x 200,000 x 9/64 s = 328.125 min.
+    With ``power_tolerance`` it also takes power from the control system, on a buffer."""
+    needs = [{"type": "control", "from": "scada", "effect": {"degrade": 0.5}}]
+    if power_tolerance:
+        needs.append({"type": "power", "from": "scada", "tolerance": power_tolerance})
+    assets = [
+        {"id": "scada", "sector": "telecom", "name": "Besturing"},
+        {"id": "gemaal", "sector": "water", "name": "Gemaal"},
+        {"id": "sub", "sector": "energy", "name": "Onderstation", "needs": needs},
+    ]
+    rain = {"model": "polder", "basin": "polder", "catchment_m2": 4_000_000, "rain": [{"mm_per_h": 10}]}
+    injects = [
+        {"id": "regen", "type": "hazard", "target": "gemaal", "hazard": rain},
+        {"id": "storing", "type": "outage", "target": "scada", "at": 60},
+    ]
+    basin = {"id": "polder", "name": "Oostpolder", "area_m2": 200_000, "level_m": -2.0}
+    basin["drains"] = [{"asset": "gemaal", "capacity_m3s": 4.0}]
+    zones = [{"id": "laag", "basin": "polder", "ground_level_m": -1.6, "population": 1200, "assets": ["sub"]}]
+    record = run(with_water(build(assets, injects, duration="12h"), [basin], zones))
+    return Results.from_record(record, "en")
+
+
+def test_a_later_failure_by_the_flood_gets_its_own_chain_after_the_degradation():
+    """Issue 14: the flood that failed Havenkwartier after it was degraded was never drawn."""
+    result = degraded_then_flooded()
+    (episode,) = result.explain_asset("sub")
+    failure = episode["failure"]
+    assert list(zip(failure["time_min"], failure["kind"])) == [
+        (60.0, "asset.degraded"),
+        (60.0, "need.exhausted"),
+        (60.0, "need.unsatisfied"),
+        (60.0, "asset.failed"),
+        (60.0, "outage.start"),
+        (60.0, "inject"),
+    ]
+    (later,) = episode["later"]
+    assert later["joins"] is False  # its own chain, back to the other inject
+    assert list(later["chain"]["kind"]) == ["asset.failed", "flood.damage", "hazard.rain", "hazard.start", "inject"]
+    assert list(later["chain"]["time_min"]) == pytest.approx([328.125, 328.125, 0.0, 0.0, 0.0], rel=1e-12, abs=0)
+    assert episode["recovery"] is None
+
+
+def test_explain_and_the_report_draw_both_causes_in_order_with_their_times(tmp_path):
+    result = degraded_then_flooded()
+    result.save(tmp_path / "run")
+    out = CliRunner().invoke(cli, ["--lang", "en", "explain", str(tmp_path / "run"), "sub"]).output
+    lines = [
+        "  2027-01-15 03:30 (+1h) Onderstation degraded to 50%",
+        "  <- 2027-01-15 03:30 (+1h) Inject storing (physical incident): outage on Besturing",
+        "Later, worse, by a cause of its own:",
+        "  2027-01-15 07:58 (+5h28min) Onderstation fails",
+        "  <- 2027-01-15 07:58 (+5h28min) Onderstation floods and fails (water -1.30 m NAP)",
+        "  <- 2027-01-15 02:30 (+0min) Rain on Oostpolder: 10 mm/h",
+        "  <- 2027-01-15 02:30 (+0min) Inject regen (physical incident): physical hazard on Gemaal",
+    ]
+    at = [out.index(line + "\n") for line in lines]
+    assert at == sorted(at), out
+    assert "joins the chain above" not in out
+    page = render_report(result, "en")
+    article = page[page.index("<h3>Onderstation") : page.index("</article>", page.index("<h3>Onderstation"))]
+    steps = [
+        "From the inject to the failure:",
+        "Inject storing",
+        "Onderstation degraded to 50%",
+        "Later, worse, by a cause of its own:",
+        "Inject regen",
+        "Rain on Oostpolder: 10 mm/h",
+        "Onderstation floods and fails",
+        "Onderstation fails</div>",
+    ]
+    at = [article.index(step) for step in steps]
+    assert at == sorted(at), article
+
+
+def test_a_later_failure_of_the_same_cascade_is_drawn_only_up_to_where_it_joins(tmp_path):
+    """Power from the failed control system on a 2-hour buffer: failed at 60 + 120 = 180 min, by
+    the control system's failure already drawn: its chain stops there. The flood at 328 min finds
+    it failed already: no worsening, no chain of its own."""
+    result = degraded_then_flooded(power_tolerance="2h")
+    (episode,) = result.explain_asset("sub")
+    (first,) = episode["later"]
+    assert first["joins"] is True
+    assert list(zip(first["chain"]["time_min"], first["chain"]["kind"], first["chain"]["asset"])) == [
+        (180.0, "asset.failed", "sub"),
+        (180.0, "need.exhausted", "sub"),
+        (60.0, "need.unsatisfied", "sub"),
+        (60.0, "asset.failed", "scada"),
+    ]
+    assert int(first["chain"]["id"].iloc[-1]) in set(episode["failure"]["id"])
+    assert list(episode["between"]["kind"]) == ["asset.failed"]
+    result.save(tmp_path / "run")
+    out = CliRunner().invoke(cli, ["--lang", "en", "explain", str(tmp_path / "run"), "sub"]).output
+    later = out[out.index("Later, worse, by a cause of its own:") :]
+    steps = ["(+3h) Onderstation fails", "(+1h) Besturing fails", "joins the chain above"]
+    assert [later.index(step) for step in steps] == sorted(later.index(step) for step in steps), later
+    assert "In between:" in later and "Inject" not in later.split("joins the chain")[0]

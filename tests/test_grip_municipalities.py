@@ -102,9 +102,9 @@ def test_the_rbt_sentence_names_its_chair_in_both_languages():
 
     record, _, _ = escalate("Beestad", 6000)
     rbt = next(e for e in record.events if e.kind == "team.assembled" and e.ref == "rbt")
-    assert event_message(rbt.kind, "", rbt.params, None, "en") == (
+    assert event_message(rbt.kind, "", rbt.params, None, "en", basins={}) == (
         "Regionaal Beleidsteam (RBT) assembled (chaired by the chair of the safety region)"
     )
-    assert event_message(rbt.kind, "", rbt.params, None, "nl") == (
+    assert event_message(rbt.kind, "", rbt.params, None, "nl", basins={}) == (
         "Regionaal Beleidsteam (RBT) bijeen (voorzitter: de voorzitter van de veiligheidsregio)"
     )

@@ -4,30 +4,11 @@ flood zones cascading into the graph, the level alarm as a detection channel."""
 import math
 
 import pytest
-from conftest import ROOT, build, kinds, run
+from conftest import ROOT, build, kinds, run, with_water
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import TypeAdapter
 
 from simulator.engine.hazards.hydraulics import G, Regime, Segment
-from simulator.model.graph import InfrastructureGraph
-from simulator.model.water import Basin, Zone
-
-
-def with_water(scenario, basins, zones=()):
-    """The scenario with basins and zones added to its graph."""
-    from dataclasses import replace
-
-    graph = scenario.graph
-    water = InfrastructureGraph(
-        graph.assets,
-        graph.name,
-        graph.description,
-        None,
-        TypeAdapter(tuple[Basin, ...]).validate_python(basins),
-        TypeAdapter(tuple[Zone, ...]).validate_python(zones),
-    )
-    return replace(scenario, graph=water)
 
 
 def lock_scenario(  # noqa: PLR0913 -- debt: split when next changed

@@ -836,3 +836,24 @@ def test_the_debrief_says_who_knew_by_name_not_by_organisation_id():
         for part in line.split(", "):
             org = part.rsplit(" +", 1)[0]
             assert org in names, (org, line)
+
+
+def test_the_storm_surges_lock_and_alarm_sentences_name_the_basin_and_keep_its_id_in_the_data():
+    """Issue 14: 'water stroomt tussen buitenwater en havenbekken', 'Peilalarm van havenbekken'."""
+    storm = simulator.simulate(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml", until_min=120, lang="nl")
+    name = "Havenbekken achter de zeesluis"
+    assert dict(zip(storm.basins["id"], storm.basins["name"]))["havenbekken"] == name
+    for lang, table in (("nl", storm.events), ("en", storm.in_language("en").events)):
+        rows = table[table["kind"].isin(["hazard.gates_opened", "detect.alarm"])]
+        assert sorted(rows["kind"]) == ["detect.alarm", "hazard.gates_opened"], lang
+        for row in rows.itertuples(index=False):
+            assert json.loads(row.data)["basin"] == "havenbekken" and row.ref == "havenbekken"
+            assert row.message.endswith(name) or f" {name} " in row.message, (lang, row.message)
+            assert "havenbekken" not in row.message, (lang, row.message)
+    # the flood that failed Havenkwartier (degraded since the bridge failed at 02:30) has its chain
+    page = unescape(render_report(storm, "nl"))
+    article = page[page.index("<h3>Havenkwartier") : page.index("</article>", page.index("<h3>Havenkwartier"))]
+    steps = ["Havenkwartier verminderd tot 90%", "Later erger, door een eigen oorzaak:", "Inject zeesluis-deuren"]
+    steps += [f"buitenwater en {name}", "Havenkwartier loopt onder en valt uit", "Havenkwartier valt uit</div>"]
+    at = [article.index(step) for step in steps]
+    assert at == sorted(at), article

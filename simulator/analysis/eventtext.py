@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS
@@ -35,9 +36,13 @@ def duration_text(minutes: float, lang: str) -> str:
     return value if isinstance(value, str) else f"{format_number(float(minutes), lang, digits=1)}min"
 
 
-def event_message(kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str) -> str:  # noqa: C901, PLR0912 -- debt: split when next changed
+def event_message(  # noqa: C901, PLR0912 -- debt: split when next changed
+    kind: str, name: str, params: dict[str, Any] | None, level: float | None, lang: str, *, basins: Mapping[str, str]
+) -> str:
     """The sentence for one event, e.g. ``Ziekenhuis loses power (0 of 1 needed ...)``: the
-    catalogue entry of its kind (``EventKind.message``); the kind itself when it has none."""
+    catalogue entry of its kind (``EventKind.message``); the kind itself when it has none.
+    ``basins``: basin id -> the name people read (``basin_names``); an event's ``basin`` is
+    shown by that name (the engine logs the id, or for some kinds the name itself)."""
     declared = EVENT_KINDS.get(kind)
     layer = declared.layer if declared else ""
     values: dict[str, Any] = {
@@ -78,6 +83,8 @@ def event_message(kind: str, name: str, params: dict[str, Any] | None, level: fl
             value = text(f"effect.{value}", lang)
         elif key == "action":
             value = text(f"actiontype.{value}", lang)
+        elif key == "basin" and isinstance(value, str):
+            value = basins.get(value, value)
         elif key == "gates":
             value = text(f"word.gates.{value}", lang)
         elif key == "level":

@@ -77,6 +77,7 @@ class Exercise:
         self._knowledge_cursor = 0
         self._forecast: tuple[int, pd.DataFrame] | None = None
         self._clock = WallClockText(scenario.start)
+        self._basins = {b.id: b.name for b in scenario.graph.basins if b.name}  # id -> the name people read
         self._sim.start()
 
     # --- the clock ---------------------------------------------------------------------------------
@@ -140,7 +141,14 @@ class Exercise:
             "kind": event.kind,
             "asset": asset.id if asset else "",
             "org": event.org,
-            "message": event_message(event.kind, asset.label if asset else "", event.params, event.level, self.lang),
+            "message": event_message(
+                event.kind,
+                asset.label if asset else "",
+                event.params,
+                event.level,
+                self.lang,
+                basins=self._basins,
+            ),
             "cause": event.cause or None,
             "ref": event.ref,
         }

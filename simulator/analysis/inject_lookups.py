@@ -11,6 +11,7 @@ import pandas as pd
 from ..engine.eventkinds import CHANNEL_OF, EVENT_KINDS, STATUS_KINDS
 from ..messages import text
 from .results import Results
+from .water_tables import basin_names
 
 __all__ = ["RunLookups", "event_layer"]
 
@@ -36,6 +37,7 @@ class RunLookups:
         self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
         assets = results.assets
         self.names = dict(zip(assets["id"], assets["name"]))
+        self.basins = basin_names(getattr(results, "basins", None))  # basin id -> name
         self.owner = dict(zip(assets["id"], assets["owner"]))
         self.sector = dict(zip(assets["id"], assets["sector"]))
         self.municipality = dict(zip(assets["id"], assets["municipality"])) if "municipality" in assets else {}

@@ -120,7 +120,7 @@ def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
     )
     params.update(name=spoken_name(run.name(run.asset[e])), level_pct=format_percent(level or 0.0, run.lang))
     if "basin" in data:
-        params["basin"] = spoken_name(str(data["basin"]))
+        params["basin"] = spoken_name(run.basins.get(str(data["basin"]), str(data["basin"])))
     if "level_m" in data:
         params["level"] = format_level(float(data["level_m"]), run.lang)
     if "zone" in data:
@@ -130,7 +130,7 @@ def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
     try:
         return _say(run, own, kind, **params)
     except KeyError:  # a field the sentence needs is missing: the engine's own words
-        return event_message(kind, run.name(run.asset[e]), data, run.level[e], run.lang)
+        return event_message(kind, run.name(run.asset[e]), data, run.level[e], run.lang, basins=run.basins)
 
 
 def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> list[str]:
@@ -180,7 +180,7 @@ def _quiet_sentence(run: RunLookups, e: int) -> str:
     name = spoken_name(run.name(run.asset[e]))
     if run.kind[e] == "need.restarted":
         return run.t("msel.speak.restarted", name=name, needs=_needs(run, [str(run.data[e].get("type", ""))]))
-    words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang)
+    words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang, basins=run.basins)
     return words if words.endswith((".", "!", "?")) else f"{words}."
 
 

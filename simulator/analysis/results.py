@@ -19,6 +19,7 @@ from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.portfolios import portfolio_records
+from .episodes import cause_chain, failure_episodes
 from .events_file import CSV_NAME, PARQUET_NAME, events_path, read_events_parquet, writes_parquet
 from .rundir import atomic_directory
 from .runpath import record_metrics
@@ -40,7 +41,7 @@ from .tables import (
     split_levels,
     states_table,
 )
-from .water_tables import BASIN_COLUMNS, ZONE_COLUMNS, basins_table, read_water_tables, zones_table
+from .water_tables import BASIN_COLUMNS, ZONE_COLUMNS, basin_names, basins_table, read_water_tables, zones_table
 
 __all__ = ["Results", "RunResults", "EVENT_COLUMNS", "STATE_COLUMNS"]
 
@@ -176,7 +177,9 @@ class RunResults(Results):
         names = dict(zip(self.assets["id"], self.assets["name"]))
         lang = self._messages_lang or self.manifest.get("language") or default_language()
         out = events.copy()
-        out["message"] = render_messages(out, names, lang) if len(out) else pd.Series(dtype=object)
+        out["message"] = (
+            render_messages(out, names, basin_names(self.basins), lang) if len(out) else pd.Series(dtype=object)
+        )
         return out[[c for c in EVENT_COLUMNS if c in out.columns]]
 
     def summary(self) -> dict:
@@ -331,14 +334,7 @@ class RunResults(Results):
 
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
-        by_id = self.events.set_index("id")
-        chain = []
-        current: Any = event_id
-        while current is not None and not pd.isna(current):
-            row = by_id.loc[int(current)]
-            chain.append(int(current))
-            current = row["cause"]
-        return self.events.set_index("id").loc[chain].reset_index()
+        return cause_chain(self.events, event_id)
 
     def in_language(self, lang: str) -> RunResults:
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
@@ -348,7 +344,9 @@ class RunResults(Results):
         events = self._events.drop(columns=["message"], errors="ignore")
         if self._messages_lang is None:  # rendered here; a large run's stay for when they are read
             names = dict(zip(self.assets["id"], self.assets["name"]))
-            events = events.assign(message=render_messages(events, names, lang))[EVENT_COLUMNS]
+            events = events.assign(message=render_messages(events, names, basin_names(self.basins), lang))[
+                EVENT_COLUMNS
+            ]
         tables = {
             "knowledge": self.knowledge,
             "jobs": self.jobs,
@@ -398,30 +396,10 @@ class RunResults(Results):
 
     def explain_asset(self, asset: str) -> list[dict]:
         """Why ``asset`` failed and when it came back: one entry per failure, with the chain of
-        causes back to the inject (``failure``), the changes of service in between (``between``:
-        degraded, on manual operation, failed again) and the chain of its return (``recovery``, or
-        None)."""
-        mine = self.events[self.events["asset"] == asset]
-        episodes = []
-        down = mine[mine["kind"].isin(["asset.failed", "asset.degraded"])]
-        back = mine[mine["kind"] == "asset.operational"]
-        previous_end = -1.0
-        for event_id, time in zip(down["id"], down["time_min"]):
-            if time < previous_end:
-                continue  # still the same episode (e.g. degraded, then failed)
-            later = back[back["id"] > event_id]
-            recovery = int(later["id"].iloc[0]) if len(later) else None
-            previous_end = float(later["time_min"].iloc[0]) if len(later) else float("inf")
-            end_id = recovery if recovery is not None else int(mine["id"].max()) + 1
-            between = mine[(mine["id"] > event_id) & (mine["id"] < end_id) & mine["kind"].isin(STATUS_KINDS)]
-            episodes.append(
-                {
-                    "failure": self.explain(int(event_id)),
-                    "between": between.reset_index(drop=True),
-                    "recovery": self.explain(recovery) if recovery is not None else None,
-                }
-            )
-        return episodes
+        causes back to the inject (``failure``), the chains of its later worsenings (``later``),
+        the changes of service in between (``between``) and the chain of its return
+        (``recovery``, or None): ``episodes.failure_episodes``."""
+        return failure_episodes(self.events, asset)
 
     def __repr__(self) -> str:
         return (

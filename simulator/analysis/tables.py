@@ -10,6 +10,7 @@ import pandas as pd
 from ..engine.simulation import RunRecord
 from ..engine.state import status_of
 from .eventtext import event_message
+from .water_tables import basin_names, basins_table
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -113,6 +114,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     columns = list(zip(*record.events)) if record.events else [()] * 9
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
     known = record.known_min
+    basins = basin_names(basins_table(record))
     service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
@@ -125,7 +127,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "service": service,
             "grip": grip,
             "message": [
-                event_message(k, assets[i].label if i >= 0 else "", p, lv, lang)
+                event_message(k, assets[i].label if i >= 0 else "", p, lv, lang, basins=basins)
                 for k, i, p, lv in zip(kinds, asset_idx, params, levels)
             ]
             if messages
@@ -161,8 +163,8 @@ def assets_table(record: RunRecord) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ASSET_COLUMNS).astype({"lat": "Float64", "lon": "Float64"})
 
 
-def render_messages(events: pd.DataFrame, names: dict[str, str], lang: str) -> list[str]:
-    """The events' messages in ``lang``, from their kind, ``data`` and asset names."""
+def render_messages(events: pd.DataFrame, names: dict[str, str], basins: dict[str, str], lang: str) -> list[str]:
+    """The events' messages in ``lang``, from their kind, ``data``, asset names and basin names."""
     return [
         event_message(
             kind,
@@ -170,6 +172,7 @@ def render_messages(events: pd.DataFrame, names: dict[str, str], lang: str) -> l
             json.loads(data) if data else None,
             None if pd.isna(level) else float(level),
             lang,
+            basins=basins,
         )
         for kind, asset, data, level in zip(events["kind"], events["asset"], events["data"], events["service"])
     ]

@@ -11,7 +11,15 @@ import pandas as pd
 
 from ..engine.simulation import RunRecord
 
-__all__ = ["BASIN_COLUMNS", "ZONE_COLUMNS", "basins_table", "zones_table", "read_water_tables", "zone_assets"]
+__all__ = [
+    "BASIN_COLUMNS",
+    "ZONE_COLUMNS",
+    "basin_names",
+    "basins_table",
+    "zones_table",
+    "read_water_tables",
+    "zone_assets",
+]
 
 BASIN_COLUMNS = ["id", "name", "level_m", "alarm_level_m", "crest_level_m"]
 """``level_m``: the initial level; ``alarm_level_m`` and ``crest_level_m`` empty where the basin has none."""
@@ -28,6 +36,13 @@ def basins_table(record: RunRecord) -> pd.DataFrame:
         (b.id, b.name or b.id, float(b.level_m), b.alarm_level_m, b.crest_level_m) for b in record.scenario.graph.basins
     ]
     return pd.DataFrame(rows, columns=BASIN_COLUMNS).astype(_BASIN_TYPES)
+
+
+def basin_names(basins) -> dict[str, str]:
+    """Basin id -> name from a run's basins table (``basins.csv``; empty names fall back to the id)."""
+    if basins is None or len(basins) == 0 or "name" not in basins:
+        return {}
+    return {str(b): str(n) for b, n in zip(basins["id"], basins["name"]) if isinstance(n, str) and n}
 
 
 def zones_table(record: RunRecord) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from ..analysis import OutputExistsError, Results
 from ..analysis.ensemble import played_settings
 from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
+from ..analysis.water_tables import basin_names
 from ..messages import format_number, text
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
@@ -26,7 +27,7 @@ from ..model.playbook import PlaybookFile
 from ..model.scenario import ScenarioFile
 from ..model.synth import synthetic_graph
 from ..report.explain import print_explanation
-from ..report.summary import basin_names, ensemble_summary_table
+from ..report.summary import ensemble_summary_table
 from ..report.terminal import print_graph_info, print_summary, print_timeline
 from .base import (
     LANG_OPTION,

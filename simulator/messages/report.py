@@ -216,11 +216,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "report.chains_intro": {
         "en": "The {n} assets with the most unserved population-hours and the {n} that were failed longest: how the "
-        "first failure "
-        "of each came about, from the inject on, and when the crisis organisation knew of each step.",
+        "first failure of each came about, and each later worsening of it by a cause of its own, from the inject "
+        "on, and when the crisis organisation knew of each step.",
         "nl": "De {n} objecten met de meeste onbediende inwoner-uren en de {n} die het langst uitgevallen waren: hoe "
-        "de eerste "
-        "uitval van elk ontstond, vanaf de inject, en wanneer de crisisorganisatie van elke stap wist.",
+        "de eerste uitval van elk ontstond, en elke latere verergering door een eigen oorzaak, vanaf de inject, en "
+        "wanneer de crisisorganisatie van elke stap wist.",
     },
     "report.chain.stats": {
         "en": "Failed {hours} hours in all; {people} unserved population-hours; portfolio: {portfolio}.",

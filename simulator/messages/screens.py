@@ -125,6 +125,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         ),
     },
     "explain.between": {"en": "In between:", "nl": "Tussendoor:"},
+    "explain.later": {"en": "Later, worse, by a cause of its own:", "nl": "Later erger, door een eigen oorzaak:"},
+    "explain.joins": {"en": "joins the chain above", "nl": "sluit aan op de keten hierboven"},
     "summary.title": {
         "en": "Summary",
         "nl": "Samenvatting",

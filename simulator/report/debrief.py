@@ -33,12 +33,13 @@ from ..analysis.portfolio_impact import (
 )
 from ..analysis.results import Results
 from ..analysis.tables import WallClockText
+from ..analysis.water_tables import basin_names
 from ..engine.eventkinds import HEADLINES
 from ..messages import CATALOGUE, format_number, sector_name, text
 from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
-from .summary import basin_names, metric_rows
+from .summary import metric_rows
 from .ticks import localise_ticks
 from .water_figures import basins_with_levels, plot_basin_level
 
@@ -367,7 +368,10 @@ class _Page:
         return "\n".join(parts)
 
     def episode(self, episode: dict) -> str:
-        steps = self.steps(episode["failure"])
+        blocks = [(self.t("report.chain.order"), episode["failure"])]
+        for later in episode["later"]:  # each later worsening by a cause of its own (the flood)
+            joins = f" ({self.t('explain.joins')})" if later["joins"] else ""
+            blocks.append((self.t("explain.later") + joins, later["chain"]))
         recovery = episode["recovery"]
         if recovery is None:
             back = f'<p class="bad">{self.t("explain.not_back")}</p>'
@@ -377,7 +381,8 @@ class _Page:
                 f'<p><span class="ok">{self.t("explain.back")}</span> {self.when(float(row["time_min"]))} '
                 f"{escape(row['message'])}</p>"
             )
-        return f'<p class="note">{self.t("report.chain.order")}</p>\n<ol class="steps">{steps}</ol>\n{back}'
+        chains = [f'<p class="note">{note}</p>\n<ol class="steps">{self.steps(chain)}</ol>' for note, chain in blocks]
+        return "\n".join([*chains, back])
 
     def steps(self, chain: pd.DataFrame) -> str:
         items = []

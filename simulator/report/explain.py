@@ -21,6 +21,11 @@ def print_explanation(console: Console, result: Results, asset: str, lang: str) 
     for number, episode in enumerate(episodes, start=1):
         console.print(f"[bold]{text('explain.failure', lang, n=number, asset=asset)}[/bold]")
         _chain(console, result, episode["failure"], lang)
+        for later in episode["later"]:
+            console.print(f"[bold]{text('explain.later', lang)}[/bold]")
+            _chain(console, result, later["chain"], lang)
+            if later["joins"]:
+                console.print("        " + text("explain.joins", lang), style="dim", markup=False, highlight=False)
         if len(episode["between"]):
             console.print(f"[bold]{text('explain.between', lang)}[/bold]")
             for row in episode["between"].itertuples(index=False):

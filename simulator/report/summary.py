@@ -8,7 +8,7 @@ from rich.table import Table
 from ..analysis.eventtext import duration_text
 from ..messages import format_level, format_number, text
 
-__all__ = ["basin_names", "elapsed", "ensemble_summary_table", "metric_rows"]
+__all__ = ["elapsed", "ensemble_summary_table", "metric_rows"]
 
 
 def elapsed(minutes: float, lang: str) -> str:
@@ -19,13 +19,6 @@ def elapsed(minutes: float, lang: str) -> str:
 def _level(value_m: float, lang: str) -> str:
     """A water level in metres NAP to the centimetre, with the language's decimal sign."""
     return format_level(value_m, lang)
-
-
-def basin_names(basins) -> dict[str, str]:
-    """Basin id -> name from a run's basins table (``basins.csv``; empty names fall back to the id)."""
-    if basins is None or len(basins) == 0 or "name" not in basins:
-        return {}
-    return {str(b): str(n) for b, n in zip(basins["id"], basins["name"]) if isinstance(n, str) and n}
 
 
 def metric_rows(metrics: dict, lang: str, basin_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
