@@ -154,7 +154,7 @@ def test_the_steps_read_as_timeline_lines_in_dutch_and_english():
     record = run(build([SERVER], [RANSOM], ORGS, response=REPORTING, rules=evidence_rules(), duration="3d"))
     lines = {
         lang: [
-            event_message(e.kind, "server", e.params, e.level, lang)
+            event_message(e.kind, "server", e.params, e.level, lang, basins={})
             for e in record.events
             if e.kind == "action.done" and e.ref in ("aangifte", "om-informeren", "bevel")
         ]
