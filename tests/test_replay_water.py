@@ -126,11 +126,15 @@ def test_the_storm_at_six_shows_the_water_level_the_flooded_zones_and_names_the_
     assert fill[1] > 0 and fill[0] < crest < alarm  # the water stands above the quay, the quay above the alarm
     # the zones: drawn, the two harbour zones flooded, the polder dry, the list says the same
     states = page.eval_on_selector_all(
-        "#zones polygon", "ps => Object.fromEntries(ps.map(p => [p.dataset.zone, p.dataset.state]))"
+        "#zones .zone", "gs => Object.fromEntries(gs.map(g => [g.dataset.zone, g.dataset.state]))"
     )
     assert states == {"zone-havenkwartier": "flooded", "zone-oude-haven": "flooded", "zone-oostpolder-laag": "dry"}
-    fills = page.eval_on_selector_all("#zones polygon", "ps => ps.map(p => getComputedStyle(p).fill)")
-    assert fills.count("none") == 1 and len(set(fills)) == 2
+    fills = page.eval_on_selector_all(
+        "#zones .zone",
+        "gs => Object.fromEntries(gs.map(g => [g.dataset.zone, getComputedStyle(g.querySelector('.fill')).fill]))",
+    )
+    flooded, dry = "rgb(179, 221, 245)", "rgb(255, 255, 255)"  # #56B4E9 at 45 % on white; white
+    assert fills == {"zone-havenkwartier": flooded, "zone-oude-haven": flooded, "zone-oostpolder-laag": dry}
     listed = page.eval_on_selector_all(
         "#zone-list li", "ls => ls.map(l => [l.dataset.zone, l.querySelector('.zone-state').textContent])"
     )
@@ -163,7 +167,7 @@ def test_the_known_view_floods_a_zone_only_once_it_was_known(browser_page, storm
     assert zone["known_t"] > zone["flooded_t"]
     path = write_replay_html(storm, tmp_path / "known.html", "nl", start_min=between, view="known")
     browser_page.open(path)
-    state = 'document.querySelector("#zones polygon[data-zone=zone-oude-haven]").dataset.state'
+    state = 'document.querySelector("#zones .zone[data-zone=zone-oude-haven]").dataset.state'
     assert browser_page.page.evaluate(state) == "dry"
     browser_page.page.keyboard.press("t")  # ground truth at the same moment
     assert browser_page.page.evaluate(state) == "flooded"
@@ -175,7 +179,7 @@ def test_a_run_without_a_water_hazard_shows_no_water(tmp_path):
     assert len(quiet.zones) == 3 and not len(quiet.levels)
     assert water_payload(quiet) == {"basins": [], "zones": []}
     page = write_replay_html(quiet, tmp_path / "quiet.html", "nl").read_text(encoding="utf-8")
-    assert 'id="water"' not in page and "<polygon" not in page
+    assert 'id="water"' not in page and 'class="zone"' not in page
     from simulator.report.figures import plot_cascade
 
     ax = plot_cascade(quiet)

@@ -45,6 +45,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Waterstand van {basin} met de drempels",
     },
     "browser.water.now": {"en": "{level} m NAP", "nl": "{level} m NAP"},
+    "browser.water.unknown": {"en": "unknown", "nl": "onbekend"},
+    "browser.water.known_at": {"en": "known at {clock}", "nl": "bekend om {clock}"},
     "browser.water.alarm": {"en": "alarm {level}", "nl": "alarm {level}"},
     "browser.water.crest": {"en": "quay {level}", "nl": "kade {level}"},
     "browser.water.zones": {"en": "Flood zones", "nl": "Overstromingsgebieden"},

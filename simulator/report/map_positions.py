@@ -1,5 +1,6 @@
 """Where things go on a map of the run: assets without a location beside their neighbours, flood
-zones as outlines around their assets. Shared by the browser replay and the cascade figure.
+zones as outlines around their assets (the cascade figure) or as discs around each (the browser
+replay). Shared by the browser replay and the cascade figure.
 
 Coordinates are whatever the caller's map uses (longitude and latitude in degrees for the figure);
 everything is deterministic: the same input gives the same positions.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["GOLDEN_ANGLE", "NEIGHBOUR_OFFSET", "place_beside_neighbours", "zone_outline"]
+__all__ = ["GOLDEN_ANGLE", "NEIGHBOUR_OFFSET", "place_beside_neighbours", "zone_discs", "zone_outline"]
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 """Radians (about 137.5 degrees): successive assets placed beside the same spot part along it."""
@@ -64,6 +65,13 @@ def place_beside_neighbours(
         share = (k + 0.5) / len(waiting)
         positions[asset] = (left + share * (right - left), south - 2 * offset)
     return {i: positions[i] for i in ids if i in positions}
+
+
+def zone_discs(points: Sequence[tuple[float, float]], pad: float) -> list[tuple[float, float, float]]:
+    """A flood zone as the union of discs: ``(x, y, radius)`` with radius ``pad`` around each of its
+    assets' ``points``, once per point, sorted; empty without points. Unlike the hull of
+    ``zone_outline`` it leaves the dry town between two far-apart assets out."""
+    return [(x, y, float(pad)) for x, y in sorted({(float(x), float(y)) for x, y in points})]
 
 
 def zone_outline(points: Sequence[tuple[float, float]], pad: float, corners: int = 16) -> list[tuple[float, float]]:
