@@ -570,17 +570,74 @@ def test_an_asset_without_a_location_goes_beside_the_mean_of_its_neighbours():
     assert place_beside_neighbours({}, [("a", "c")], ["a", "c"]) == {}  # no map: the caller lays out rows
 
 
-def test_a_zone_outline_is_a_circle_around_one_asset_and_a_hull_around_several():
-    import math
+def zone_patches(ax) -> dict:
+    """Zone id -> {"edge": [...], "fill": [...]}: the cascade map's discs, by their gids ``zone:ID:PART:K``."""
+    found: dict = {}
+    for patch in ax.patches:
+        gid = str(patch.get_gid())
+        if gid.startswith("zone:"):
+            zone, part, _ = gid.removeprefix("zone:").rsplit(":", 2)
+            found.setdefault(zone, {"edge": [], "fill": []})[part].append(patch)
+    return found
 
-    from simulator.report.map_positions import zone_outline
 
-    circle = zone_outline([(0.0, 0.0)], 1.0, corners=4)
-    assert sorted(circle) == sorted([(-1.0, 0.0), (0.0, -1.0), (1.0, 0.0), (0.0, 1.0)])
-    capsule = zone_outline([(0.0, 0.0), (4.0, 0.0)], 1.0, corners=4)
-    assert sorted(capsule) == sorted([(-1.0, 0.0), (0.0, -1.0), (4.0, -1.0), (5.0, 0.0), (4.0, 1.0), (0.0, 1.0)])
-    assert all(math.hypot(x - 2, y) <= 3.0 + 1e-9 for x, y in zone_outline([(0, 0), (4, 0), (2, 0.5)], 1.0))
-    assert zone_outline([], 1.0) == []
+def inside(patches, point, ax) -> list:
+    """The patches whose area holds ``point`` (lon, lat)."""
+    where = ax.transData.transform(point)
+    return [p for p in patches if p.contains_point(where)]
+
+
+def zone_map_run():
+    """Four assets on a map: the zone ``laag`` (a, b) flooded, ``hoog`` (c) stayed dry, d in none.
+
+        c (4.5, 60.5)           extent: max(1.0 lon, 1.0 lat) = 1.0, so a disc's radius is
+    a (4.0, 60.0) ──► b (5.0, 60.0)     0.03 x 1.0 = 0.03 degrees east, 0.03 x cos 60 = 0.015 north
+        d (4.5, 59.5)           (round on the map); (4.5, 60.0), midway between a and b, is dry town
+    """
+    import pandas as pd
+
+    from simulator.analysis.tables import ASSET_COLUMNS
+
+    result = water_run()
+    assets = pd.DataFrame(
+        {"id": list("abcd"), "name": ["A", "B", "C", "D"], "lon": [4.0, 5.0, 4.5, 4.5], "lat": [60.0, 60.0, 60.5, 59.5]}
+    )
+    result.assets = assets.reindex(columns=ASSET_COLUMNS)
+    result.dependencies = pd.DataFrame({"supplier": ["a"], "consumer": ["b"], "type": ["power"], "need": [1]})
+    zones = pd.concat([result.zones, result.zones], ignore_index=True)
+    zones["id"], zones["name"], zones["assets"] = ["laag", "hoog"], ["Laag", "Hoog"], ["a b", "c"]
+    result.zones = zones
+    result.metrics["first_failure_min"] = {"a": 100.0}
+    return result
+
+
+def test_a_cascade_zone_is_the_discs_around_its_assets_in_its_colour_and_not_the_town_between():
+    from matplotlib.colors import to_rgba
+
+    ax = plot_cascade(zone_map_run(), lang="nl")
+    zones = zone_patches(ax)
+    assert sorted(zones) == ["hoog", "laag"]
+    laag, hoog = zones["laag"], zones["hoog"]
+    assert [p.center for p in laag["fill"]] == [(4.0, 60.0), (5.0, 60.0)] == [p.center for p in laag["edge"]]
+    assert [p.center for p in hoog["fill"]] == [(4.5, 60.5)]
+    for patch in laag["fill"] + hoog["edge"]:
+        assert (patch.width, patch.height) == pytest.approx((0.06, 0.03))
+    # flooded: a 30 % tint of its blue (#0072B2) over white, opaque, dotted; a solid blue edge
+    assert laag["fill"][0].get_facecolor() == pytest.approx((0.7, 0.7 + 0.3 * 114 / 255, 0.7 + 0.3 * 178 / 255, 1.0))
+    assert laag["fill"][0].get_hatch() == "..." and laag["edge"][0].get_linestyle() == "-"
+    assert laag["edge"][0].get_edgecolor() == to_rgba("#0072B2")
+    # dry: white inside a dashed edge in its own colour, bluish green (#009E73)
+    assert hoog["fill"][0].get_facecolor() == (1.0, 1.0, 1.0, 1.0) and hoog["fill"][0].get_hatch() is None
+    assert hoog["edge"][0].get_linestyle() == "--" and hoog["edge"][0].get_edgecolor() == to_rgba("#009E73")
+    every = [p for parts in zones.values() for group in parts.values() for p in group]
+    assert inside(every, (4.5, 60.0), ax) == []  # the dry town midway between a and b: in no zone
+    assert inside(laag["fill"], (4.0, 60.0), ax) == [laag["fill"][0]]
+    assert inside(laag["fill"], (4.0, 60.02), ax) == []  # 0.02 north is beyond the disc's 0.015
+    assert inside(laag["fill"], (4.02, 60.0), ax) == [laag["fill"][0]]  # 0.02 east is within its 0.03
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "overstromingsgebieden"
+    assert [t.get_text() for t in legend.get_texts()] == ["Laag: ondergelopen", "Hoog: droog gebleven"]
+    assert [h.get_edgecolor() for h in legend.legend_handles] == [to_rgba("#0072B2"), to_rgba("#009E73")]
 
 
 def test_the_cascade_of_havenstad_is_a_map_with_the_112_platform_beside_its_neighbours(storm):
@@ -607,15 +664,36 @@ def test_the_cascade_of_havenstad_is_a_map_with_the_112_platform_beside_its_neig
     assert (float(located.at["zeesluis", "lon"]), float(located.at["zeesluis", "lat"])) in drawn
 
 
-def test_the_cascade_draws_the_flood_zones_flooded_ones_filled(storm):
+def test_the_cascade_draws_the_flood_zones_flooded_ones_filled_and_not_the_dry_town_between(storm):
+    import math
+
+    from simulator.report.figures import ZONE_PAD, _positions
+
     ax = plot_cascade(storm, lang="nl")
-    zones = {p.get_gid(): p for p in ax.patches if str(p.get_gid()).startswith("zone:")}
-    assert set(zones) == {"zone:zone-havenkwartier", "zone:zone-oude-haven", "zone:zone-oostpolder-laag"}
+    zones = zone_patches(ax)
+    assert set(zones) == {"zone-havenkwartier", "zone-oude-haven", "zone-oostpolder-laag"}
     assert set(storm.metrics["flooded_zones"]) == {"zone-havenkwartier", "zone-oude-haven"}
-    assert zones["zone:zone-havenkwartier"].get_fill() and zones["zone:zone-havenkwartier"].get_hatch() == "..."
-    assert zones["zone:zone-oostpolder-laag"].get_facecolor()[3] == 0.0  # dry: an outline only
+    assert all(p.get_hatch() == "..." for p in zones["zone-havenkwartier"]["fill"])
+    assert all(p.get_linestyle() == "--" for p in zones["zone-oostpolder-laag"]["edge"])  # dry: dashed
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["overstromingsgebied, ondergelopen", "overstromingsgebied, droog gebleven"]
+    assert legend == [
+        "Havenkwartier (laag): ondergelopen",
+        "Oude Haven en Noordkade: ondergelopen",
+        "Laagste deel Oostpolder: droog gebleven",
+    ]
+    graph = nx.DiGraph()
+    graph.add_nodes_from(storm.assets["id"])
+    graph.add_edges_from(zip(storm.dependencies["supplier"], storm.dependencies["consumer"]))
+    positions = _positions(storm, graph)
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    pad = ZONE_PAD * max(max(xs) - min(xs), max(ys) - min(ys))
+    every = [p for parts in zones.values() for group in parts.values() for p in group]
+    members = storm.zones.set_index("id").at["zone-oude-haven", "assets"].split()
+    a, b = max(((u, v) for u in members for v in members if u < v), key=lambda uv: math.dist(*map(positions.get, uv)))
+    assert math.dist(positions[a], positions[b]) > 4 * pad, (a, b)  # far apart: their discs do not touch
+    mid = tuple((p + q) / 2 for p, q in zip(positions[a], positions[b]))
+    assert inside(every, mid, ax) == []  # a hull over the two spanned the dry town between them
+    assert len(inside(zones["zone-oude-haven"]["fill"], positions[a], ax)) == 1
 
 
 def test_the_cascade_labels_keep_off_the_compass(storm):

@@ -9,7 +9,11 @@ and its quay (1.00 m NAP), and the two low harbour zones flood at about 04:24. A
 
 from __future__ import annotations
 
+import json
+import math
+
 import numpy as np
+import pandas as pd
 import pytest
 from conftest import ROOT
 from hypothesis import given, settings
@@ -18,10 +22,11 @@ from hypothesis import strategies as st
 import simulator
 from simulator.analysis.replay import replay_timeline
 from simulator.messages import format_level
+from simulator.report.map_positions import zone_discs
 from simulator.report.replay_html import write_replay_html
 from simulator.report.replay_labels import LABEL_LIMIT, label_order, place_labels
 from simulator.report.replay_layout import COMPASS_BOX, HEIGHT, WIDTH, graph_layout
-from simulator.report.replay_water import gauge_scale, water_payload
+from simulator.report.replay_water import ZONE_PAD, gauge_scale, known_levels, water_payload, zone_shapes
 
 SIX = 210.0  # 06:00 is T+03:30
 
@@ -59,6 +64,56 @@ def test_the_gauge_scale_takes_samples_and_thresholds_a_quarter_metre_beyond_to_
     basin = {"levels": [[0, -0.4], [60, 1.4]], "level_m": -0.4, "alarm_level_m": -0.1, "crest_level_m": 1.0}
     assert gauge_scale(basin) == (-1.0, 2.0)  # -0.65 down to -1.0; 1.65 up to 2.0
     assert gauge_scale({**basin, "crest_level_m": 2.3}) == (-1.0, 3.0)
+
+
+def test_known_levels_keep_the_latest_level_known_by_then():
+    """Basin ``b``: the alarm (-0.10 at minute 10) is known at once; the crest (1.00 at 20) only at
+    35, after flood damage at 30 (1.20) was known at 32, so the crest does not take the known level
+    back; zone ``z`` of ``b`` floods at 40 (1.00, known 50). Never-known damage (1.50 at 45) and
+    an event of another kind count for nothing; basin ``c`` has its own list."""
+
+    def row(ident, kind, ref, t, known, level):
+        data = json.dumps({"basin": "B", "level_m": level}) if level is not None else ""
+        return {"id": ident, "kind": kind, "ref": ref, "time_min": t, "known_min": known, "data": data}
+
+    events = pd.DataFrame(
+        [
+            row(1, "hazard.alarm_level", "b", 10.0, 10.0, -0.1),
+            row(2, "hazard.crest_exceeded", "b", 20.0, 35.0, 1.0),
+            row(3, "flood.damage", "b", 30.0, 32.0, 1.2),
+            row(4, "zone.flooded", "z", 40.0, 50.0, 1.0),
+            row(5, "flood.damage", "b", 45.0, float("nan"), 1.5),
+            row(6, "hazard.gates_opened", "b", 5.0, 5.0, None),
+            row(7, "hazard.alarm_level", "c", 12.0, 15.0, 0.3),
+        ]
+    )
+    zones = pd.DataFrame([{"id": "z", "basin": "b"}])
+    assert known_levels(events, zones) == {
+        "b": [[10.0, -0.1, 10.0], [32.0, 1.2, 30.0], [50.0, 1.0, 40.0]],
+        "c": [[15.0, 0.3, 12.0]],
+    }
+
+
+def test_the_storm_s_harbour_level_is_known_from_the_alarm_on(storm):
+    known = water_payload(storm)["basins"][0]["known"]
+    alarm = storm.events[storm.events["kind"] == "hazard.alarm_level"].iloc[0]
+    assert known[0] == [float(alarm["known_min"]), -0.1, float(alarm["time_min"])]
+    assert [k for k, *_ in known] == sorted(k for k, *_ in known)
+
+
+def test_a_zone_is_a_disc_around_each_of_its_assets():
+    assert zone_discs([(4.0, 0.0), (0.0, 0.0), (0.0, 0.0)], 1.0) == [(0.0, 0.0, 1.0), (4.0, 0.0, 1.0)]
+    assert zone_discs([], 1.0) == []
+    zone = {"id": "z", "name": "Laag", "assets": ["a", "b", "elders"]}
+    shapes = zone_shapes([zone], {"a": (100.0, 50.0), "b": (300.0, 50.0)})
+    discs = '<circle class="{0}" cx="100" cy="50" r="24"/><circle class="{0}" cx="300" cy="50" r="24"/>'
+    assert shapes == (
+        '<g id="zones"><g class="zone" data-zone="z" data-state="dry"><title>Laag</title>'
+        + discs.format("edge")
+        + discs.format("fill")
+        + "</g></g>"
+    )
+    assert zone_shapes([{**zone, "assets": ["elders"]}], {"a": (1.0, 1.0)}) == '<g id="zones"></g>'
 
 
 # --- the names --------------------------------------------------------------------------------------
@@ -126,11 +181,15 @@ def test_the_storm_at_six_shows_the_water_level_the_flooded_zones_and_names_the_
     assert fill[1] > 0 and fill[0] < crest < alarm  # the water stands above the quay, the quay above the alarm
     # the zones: drawn, the two harbour zones flooded, the polder dry, the list says the same
     states = page.eval_on_selector_all(
-        "#zones polygon", "ps => Object.fromEntries(ps.map(p => [p.dataset.zone, p.dataset.state]))"
+        "#zones .zone", "gs => Object.fromEntries(gs.map(g => [g.dataset.zone, g.dataset.state]))"
     )
     assert states == {"zone-havenkwartier": "flooded", "zone-oude-haven": "flooded", "zone-oostpolder-laag": "dry"}
-    fills = page.eval_on_selector_all("#zones polygon", "ps => ps.map(p => getComputedStyle(p).fill)")
-    assert fills.count("none") == 1 and len(set(fills)) == 2
+    fills = page.eval_on_selector_all(
+        "#zones .zone",
+        "gs => Object.fromEntries(gs.map(g => [g.dataset.zone, getComputedStyle(g.querySelector('.fill')).fill]))",
+    )
+    flooded, dry = "rgb(179, 221, 245)", "rgb(255, 255, 255)"  # #56B4E9 at 45 % on white; white
+    assert fills == {"zone-havenkwartier": flooded, "zone-oude-haven": flooded, "zone-oostpolder-laag": dry}
     listed = page.eval_on_selector_all(
         "#zone-list li", "ls => ls.map(l => [l.dataset.zone, l.querySelector('.zone-state').textContent])"
     )
@@ -163,7 +222,7 @@ def test_the_known_view_floods_a_zone_only_once_it_was_known(browser_page, storm
     assert zone["known_t"] > zone["flooded_t"]
     path = write_replay_html(storm, tmp_path / "known.html", "nl", start_min=between, view="known")
     browser_page.open(path)
-    state = 'document.querySelector("#zones polygon[data-zone=zone-oude-haven]").dataset.state'
+    state = 'document.querySelector("#zones .zone[data-zone=zone-oude-haven]").dataset.state'
     assert browser_page.page.evaluate(state) == "dry"
     browser_page.page.keyboard.press("t")  # ground truth at the same moment
     assert browser_page.page.evaluate(state) == "flooded"
@@ -175,8 +234,73 @@ def test_a_run_without_a_water_hazard_shows_no_water(tmp_path):
     assert len(quiet.zones) == 3 and not len(quiet.levels)
     assert water_payload(quiet) == {"basins": [], "zones": []}
     page = write_replay_html(quiet, tmp_path / "quiet.html", "nl").read_text(encoding="utf-8")
-    assert 'id="water"' not in page and "<polygon" not in page
+    assert 'id="water"' not in page and 'class="zone"' not in page
     from simulator.report.figures import plot_cascade
 
     ax = plot_cascade(quiet)
     assert not [p for p in ax.patches if str(p.get_gid()).startswith("zone:")]
+
+
+def test_the_known_gauge_says_unknown_before_the_alarm_and_the_alarm_level_after(browser_page, storm, tmp_path):
+    """The alarm (-0,10 m NAP) sounds at 03:29:14, known at once; the next level known is the
+    quay's, almost an hour later; in truth the water meanwhile rises."""
+    known = water_payload(storm)["basins"][0]["known"]
+    alarm_at, next_known = known[0][0], known[1][0]
+    assert 59 < alarm_at < 60 and next_known > 100
+    samples = storm.levels[storm.levels["basin"] == "havenbekken"]
+    between = (alarm_at + next_known) / 2
+    gauge = """() => {
+        const now = document.querySelector('.level-now'), when = document.querySelector('.level-when');
+        return [now.textContent, now.dataset.level, when.textContent,
+                document.querySelector('#water .water').height.baseVal.value];
+      }"""
+    page = browser_page.page
+    path = write_replay_html(storm, tmp_path / "gauge.html", "nl", start_min=55, view="known")
+    browser_page.open(path)
+    assert page.evaluate(gauge) == ["onbekend", "", "", 0]
+    page.keyboard.press("t")  # the truth at 55: the level then, below the alarm
+    truth = page.evaluate(gauge)
+    assert truth[1] != "" and -0.4 < float(truth[1]) < -0.1 and truth[2] == "" and truth[3] > 0
+    path = write_replay_html(storm, tmp_path / "gauge2.html", "nl", start_min=between, view="known")
+    browser_page.open(path)
+    now, level, when, height = page.evaluate(gauge)
+    assert (now, level, when) == ("-0,10 m NAP", "-0.1", "bekend om 03:29") and height > 0
+    page.keyboard.press("t")
+    assert float(page.evaluate(gauge)[1]) == pytest.approx(
+        float(np.interp(between, samples["time_min"], samples["level_m"]))
+    )
+    assert browser_page.console_errors == []
+
+
+def test_the_dry_town_between_two_far_apart_assets_of_a_zone_is_not_in_the_zone(browser_page, storm, tmp_path):
+    zones = {z["id"]: z for z in water_payload(storm)["zones"]}
+    path = write_replay_html(storm, tmp_path / "zones.html", "nl", start_min=SIX)
+    browser_page.open(path)
+    page = browser_page.page
+    for zone_id in ("zone-havenkwartier", "zone-oude-haven"):
+        centres = page.eval_on_selector_all(
+            "#nodes .node[data-asset]",
+            "ns => ns.map(n => [n.dataset.asset, n.transform.baseVal[0].matrix.e, n.transform.baseVal[0].matrix.f])",
+        )
+        where = {a: (x, y) for a, x, y in centres if a in zones[zone_id]["assets"]}
+        (a, p), (b, q) = max(
+            ((u, v) for u in where.items() for v in where.items() if u[0] < v[0]),
+            key=lambda uv: math.dist(uv[0][1], uv[1][1]),
+        )
+        assert math.dist(p, q) > 2 * ZONE_PAD + 10, (zone_id, a, b)  # far apart: the discs do not touch
+        mid = ((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
+        inside = page.eval_on_selector(
+            f'#zones .zone[data-zone="{zone_id}"]',
+            """(g, [x, y]) => {
+                 const point = new DOMPoint(x, y);
+                 return [...g.querySelectorAll('.fill')].filter(c => c.isPointInFill(point)).length;
+               }""",
+            list(mid),
+        )
+        ends = page.eval_on_selector(
+            f'#zones .zone[data-zone="{zone_id}"]',
+            """(g, ps) => ps.map(([x, y]) =>
+                 [...g.querySelectorAll('.fill')].some(c => c.isPointInFill(new DOMPoint(x, y))))""",
+            [list(p), list(q)],
+        )
+        assert (inside, ends) == (0, [True, True]), zone_id

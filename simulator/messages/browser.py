@@ -45,9 +45,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Waterstand van {basin} met de drempels",
     },
     "browser.water.now": {"en": "{level} m NAP", "nl": "{level} m NAP"},
+    "browser.water.unknown": {"en": "unknown", "nl": "onbekend"},
+    "browser.water.known_at": {"en": "known at {clock}", "nl": "bekend om {clock}"},
     "browser.water.alarm": {"en": "alarm {level}", "nl": "alarm {level}"},
     "browser.water.crest": {"en": "quay {level}", "nl": "kade {level}"},
-    "browser.water.zones": {"en": "Flood zones", "nl": "Overstromingsgebieden"},
+    # a soft hyphen (U+00AD): the word breaks there, with a hyphen, in the narrow water panel
+    "browser.water.zones": {"en": "Flood zones", "nl": "Overstromings\u00adgebieden"},
     "browser.water.people.one": {"en": "({n} resident)", "nl": "({n} inwoner)"},
     "browser.water.people.other": {"en": "({n} residents)", "nl": "({n} inwoners)"},
     "browser.water.state.dry": {"en": "dry", "nl": "droog"},

@@ -269,7 +269,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figure.water.peak": {"en": "highest level ({level} m NAP)", "nl": "hoogste stand ({level} m NAP)"},
     "figure.water.flooded": {"en": "a zone begins to flood", "nl": "een gebied loopt onder"},
     # --- the cascade figure's map (simulator.report.figures) --------------------------------------
-    "figure.zone.flooded": {"en": "flood zone, flooded", "nl": "overstromingsgebied, ondergelopen"},
-    "figure.zone.dry": {"en": "flood zone, stayed dry", "nl": "overstromingsgebied, droog gebleven"},
+    "figure.zones": {"en": "flood zones", "nl": "overstromingsgebieden"},
+    "figure.zone.flooded": {"en": "{zone}: flooded", "nl": "{zone}: ondergelopen"},
+    "figure.zone.dry": {"en": "{zone}: stayed dry", "nl": "{zone}: droog gebleven"},
     "figure.north": {"en": "N", "nl": "N"},
 }

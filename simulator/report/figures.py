@@ -32,7 +32,7 @@ from .ensemble_figures import (
     save_ensemble_figures,
     save_reproducibly,
 )
-from .map_positions import place_beside_neighbours, zone_outline
+from .map_positions import place_beside_neighbours, zone_discs
 from .water_figures import basins_with_levels, plot_basin_level
 
 __all__ = [
@@ -53,7 +53,12 @@ __all__ = [
 ]
 
 STATUS_COLOURS = {"failed": "#D55E00", "degraded": "#E69F00", "manual": "#0072B2"}
-ZONE_COLOURS = {"flooded": "#56B4E9", "edge": "#0072B2"}  # Okabe-Ito sky blue, blue
+ZONE_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
+"""Each flood zone's colour on the cascade map, in the order of the run's zones (Okabe-Ito: blue,
+bluish green, reddish purple, sky blue, orange, black; after six they repeat)."""
+ZONE_TINT = 0.3
+"""A flooded zone is filled with its colour at this share over white, opaque, so that where two of
+its discs overlap the fill does not darken."""
 SERVICE_COLOURS = {"power": "#D55E00", "water": "#0072B2", "telecom": "#009E73"}
 # line style, marker and width per service: lines that lie on top of each other stay distinguishable
 # (the widest at the bottom, a dashed and a dotted line over it)
@@ -340,8 +345,10 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
         graph = graph.subgraph(keep).copy()
     positions = _positions(result, graph)
     on_map = not result.assets["lat"].isna().all()
+    # a map: one kilometre east as long as one north (at the map's mean latitude)
+    squash = math.cos(math.radians(sum(y for _, y in positions.values()) / len(positions))) if on_map else 1.0
     if on_map:
-        _draw_zones(result, positions, ax, lang)
+        _draw_zones(result, positions, ax, lang, squash)
     failed = [n for n in graph if n in first]
     calm = [n for n in graph if n not in first]
     nx.draw_networkx_edges(graph, positions, ax=ax, alpha=0.25, arrowsize=6, width=0.6)
@@ -363,9 +370,8 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     ax.set_title(text("figure.cascade", lang))
     ax.set_axis_off()
     compass = _compass(ax, lang) if on_map else None
-    if on_map:  # a map: one kilometre east as long as one north (at the map's mean latitude)
-        mean_lat = sum(y for _, y in positions.values()) / len(positions)
-        ax.set_aspect(1 / math.cos(math.radians(mean_lat)), adjustable="datalim")
+    if on_map:
+        ax.set_aspect(1 / squash, adjustable="datalim")
     if failed:
         names = dict(zip(result.assets["id"], result.assets["name"].fillna(result.assets["id"])))
         earliest = sorted(failed, key=lambda n: (first[n], names.get(n, n), n))[:CASCADE_LABELS]
@@ -373,14 +379,20 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     return ax
 
 
-ZONE_PAD = 0.03  # a zone's outline runs this fraction of the map's extent around its assets
+ZONE_PAD = 0.03  # a zone's discs have this radius, as a fraction of the map's extent
 
 
-def _draw_zones(result: Results, positions: dict, ax, lang: str) -> None:
-    """The flood zones as outlines around their assets: filled blue (hatched) if they flooded in
-    the run, a dashed outline if they stayed dry; gids ``zone:ID``. None in a run where no basin's
-    level changed."""
-    from matplotlib.patches import Patch, Polygon
+def _draw_zones(result: Results, positions: dict, ax, lang: str, squash: float) -> None:
+    """The flood zones as the union of discs around their located assets (``zone_discs``, as in the
+    browser replay: never over the dry town between two far-apart assets), each zone in its colour
+    (``ZONE_COLOURS``): filled with a tint of it and dotted if it flooded in the run, a dashed
+    outline if it stayed dry. Per disc an edge (gid ``zone:ID:edge:K``) under an opaque fill (gid
+    ``zone:ID:fill:K``) that hides the edges inside the union. ``squash``: a disc's height over its
+    width in degrees (the cosine of the map's mean latitude), so that it is round on the map. One
+    legend entry per zone: its name and whether it flooded. None in a run where no basin's level
+    changed."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.patches import Ellipse, Patch
 
     zones = getattr(result, "zones", None)
     levels = getattr(result, "levels", None)
@@ -389,38 +401,27 @@ def _draw_zones(result: Results, positions: dict, ax, lang: str) -> None:
     xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
     pad = ZONE_PAD * (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
     flooded = result.metrics.get("flooded_zones") or {}
-    kinds = set()
-    for zone, members in zone_assets(zones).items():
-        outline = zone_outline([positions[a] for a in members if a in positions], pad)
-        if not outline:
+    names = dict(zip(zones["id"], zones["name"])) if "name" in zones else {}
+    handles = []
+    for number, (zone, members) in enumerate(zone_assets(zones).items()):
+        discs = zone_discs([positions[a] for a in members if a in positions], pad)
+        if not discs:
             continue
         wet = zone in flooded
-        kinds.add(wet)
-        patch = Polygon(
-            outline,
-            closed=True,
-            facecolor=ZONE_COLOURS["flooded"] if wet else "none",
-            edgecolor=ZONE_COLOURS["edge"],
-            hatch="..." if wet else None,
-            linestyle="-" if wet else "--",
-            linewidth=1.5,
-            alpha=0.45 if wet else 0.9,
-            zorder=0,
-        )
-        patch.set_gid(f"zone:{zone}")
-        ax.add_patch(patch)
-    handles = [
-        Patch(
-            facecolor=ZONE_COLOURS["flooded"] if wet else "none",
-            edgecolor=ZONE_COLOURS["edge"],
-            hatch="..." if wet else None,
-            linestyle="-" if wet else "--",
-            alpha=0.45 if wet else 0.9,
-            label=text("figure.zone.flooded" if wet else "figure.zone.dry", lang),
-        )
-        for wet in sorted(kinds, reverse=True)
-    ]
-    ax.legend(handles=handles, loc="lower right", fontsize=9)
+        colour = ZONE_COLOURS[number % len(ZONE_COLOURS)]
+        tint = tuple(ZONE_TINT * c + (1 - ZONE_TINT) for c in to_rgb(colour)) if wet else (1.0, 1.0, 1.0)
+        line = {"edgecolor": colour, "linestyle": "-" if wet else "--", "linewidth": 3.0 if wet else 2.4}
+        fill = {"facecolor": tint, "edgecolor": "none", "hatch": "..." if wet else None, "hatchcolor": colour}
+        for part, style in (("edge", {"facecolor": "none", **line}), ("fill", fill)):
+            for k, (x, y, r) in enumerate(discs):
+                patch = Ellipse((x, y), 2 * r, 2 * r * squash, zorder=0, **style)
+                patch.set_gid(f"zone:{zone}:{part}:{k}")
+                ax.add_patch(patch)
+        name = names.get(zone)
+        label = text("figure.zone.flooded" if wet else "figure.zone.dry", lang, zone=zone if pd.isna(name) else name)
+        handles.append(Patch(facecolor=tint, hatch=fill["hatch"], **{**line, "linewidth": 1.5}, label=label))
+    if handles:
+        ax.legend(handles=handles, loc="lower right", fontsize=9, title=text("figure.zones", lang), title_fontsize=9)
 
 
 def _compass(ax, lang: str):

@@ -1,5 +1,6 @@
 """Where things go on a map of the run: assets without a location beside their neighbours, flood
-zones as outlines around their assets. Shared by the browser replay and the cascade figure.
+zones as the union of discs around their assets. Shared by the browser replay and the cascade
+figure.
 
 Coordinates are whatever the caller's map uses (longitude and latitude in degrees for the figure);
 everything is deterministic: the same input gives the same positions.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["GOLDEN_ANGLE", "NEIGHBOUR_OFFSET", "place_beside_neighbours", "zone_outline"]
+__all__ = ["GOLDEN_ANGLE", "NEIGHBOUR_OFFSET", "place_beside_neighbours", "zone_discs"]
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 """Radians (about 137.5 degrees): successive assets placed beside the same spot part along it."""
@@ -66,37 +67,8 @@ def place_beside_neighbours(
     return {i: positions[i] for i in ids if i in positions}
 
 
-def zone_outline(points: Sequence[tuple[float, float]], pad: float, corners: int = 16) -> list[tuple[float, float]]:
-    """The outline of a flood zone around its assets' ``points``: the convex hull of a circle of
-    radius ``pad`` around each (a circle for one asset), counter-clockwise from the lowest-left
-    corner; empty without points."""
-    if not points:
-        return []
-    ring = [
-        (x + pad * math.cos(2 * math.pi * k / corners), y + pad * math.sin(2 * math.pi * k / corners))
-        for x, y in points
-        for k in range(corners)
-    ]
-    return _convex_hull(ring)
-
-
-def _convex_hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Andrew's monotone chain: the hull's corners, counter-clockwise, without collinear points."""
-    unique = sorted({(round(x, 9), round(y, 9)) for x, y in points})
-    if len(unique) <= 2:
-        return unique
-
-    def cross(o, a, b) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[tuple[float, float]] = []
-    for p in unique:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list[tuple[float, float]] = []
-    for p in reversed(unique):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
+def zone_discs(points: Sequence[tuple[float, float]], pad: float) -> list[tuple[float, float, float]]:
+    """A flood zone as the union of discs: ``(x, y, radius)`` with radius ``pad`` around each of its
+    assets' ``points``, once per point, sorted; empty without points. Unlike a hull around the
+    points it leaves the dry town between two far-apart assets out."""
+    return [(x, y, float(pad)) for x, y in sorted({(float(x), float(y)) for x, y in points})]

@@ -81,6 +81,8 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
     labels["grip"] = {"0": text("grip.none", lang), **{str(k): v for k, v in sorted((grip_names or {}).items())}}
     labels["water_state"] = {s: text(f"browser.water.state.{s}", lang) for s in ("dry", "flooded", "receded")}
     labels["water_now"] = text("browser.water.now", lang, level="{level}")
+    labels["water_unknown"] = text("browser.water.unknown", lang)
+    labels["water_known_at"] = text("browser.water.known_at", lang, clock="{clock}")
     labels["decimal"] = format_number(1.5, lang, digits=1)[1]  # the language's decimal sign, from Babel
     return labels
 

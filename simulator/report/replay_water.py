@@ -5,12 +5,16 @@ The page's JavaScript colours each zone at the replay's time (``dry``; ``flooded
 it flooded, in the known view from the minute the crisis organisation knew, while the basin stands
 above the zone's ground; ``receded`` once the water fell below it again) and moves each gauge to
 the basin's level, linearly between the run's samples (``levels.csv``: every 10 minutes and at
-every change of what drives the level). Levels are m NAP, times minutes after the scenario start.
+every change of what drives the level). In the known view the gauge shows the last level the
+crisis organisation knew of (``known_levels``), or that it knew none yet. A zone is drawn as the
+union of discs around its assets (``map_positions.zone_discs``), so it never spans the dry town
+between two far-apart ones. Levels are m NAP, times minutes after the scenario start.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -19,12 +23,23 @@ import pandas as pd
 
 from ..analysis.water_tables import zone_assets
 from ..messages import format_level, text, text_count
-from .map_positions import zone_outline
+from .map_positions import zone_discs
 
-__all__ = ["GAUGE", "ZONE_PAD", "gauge_scale", "water_payload", "water_panel", "zone_shapes"]
+__all__ = [
+    "GAUGE",
+    "LEVEL_EVENTS",
+    "ZONE_PAD",
+    "gauge_scale",
+    "known_levels",
+    "water_payload",
+    "water_panel",
+    "zone_shapes",
+]
 
 ZONE_PAD = 24.0
-"""A zone's outline runs this far (SVG user units) around the nodes of its assets."""
+"""A zone's discs have this radius (SVG user units) around the nodes of its assets."""
+LEVEL_EVENTS = ("hazard.alarm_level", "hazard.crest_exceeded", "flood.damage", "zone.flooded")
+"""The events that tell the crisis organisation a basin's level (``data.level_m``), once known."""
 GAUGE = {"width": 230.0, "height": 300.0, "top": 20.0, "bottom": 280.0}
 """The gauge's viewBox (user units) and the span of its scale."""
 
@@ -39,14 +54,16 @@ def _number(value: Any) -> float | None:
 
 
 def water_payload(results) -> dict[str, list[dict[str, Any]]]:
-    """``basins`` (those whose level the run recorded: thresholds and ``levels`` [[t, m NAP], ...])
-    and ``zones`` (all of the graph's: ground level, people, assets, ``flooded_t`` and ``known_t``,
-    the minutes it flooded and the crisis organisation knew, ``None`` if never). A run in which no
+    """``basins`` (those whose level the run recorded: thresholds, ``levels`` [[t, m NAP], ...] and
+    ``known``, from ``known_levels``) and ``zones`` (all of the graph's: ground level, people,
+    assets, ``flooded_t`` and ``known_t``, the minutes it flooded and the crisis organisation knew,
+    ``None`` if never). A run in which no
     basin's level changed (no water hazard) has neither: its page shows no water at all."""
     levels = getattr(results, "levels", pd.DataFrame(columns=["time_min", "basin", "level_m"]))
     basins_table = getattr(results, "basins", pd.DataFrame(columns=["id"]))
     zones_table = getattr(results, "zones", pd.DataFrame(columns=["id"]))
     basins = []
+    known_of = known_levels(results.events, zones_table)
     for row in basins_table.itertuples(index=False):
         samples = levels[levels["basin"] == row.id].sort_values("time_min", kind="stable")
         if not len(samples):
@@ -59,6 +76,7 @@ def water_payload(results) -> dict[str, list[dict[str, Any]]]:
                 "alarm_level_m": _number(row.alarm_level_m),
                 "crest_level_m": _number(row.crest_level_m),
                 "levels": [[float(t), float(v)] for t, v in zip(samples["time_min"], samples["level_m"])],
+                "known": known_of.get(row.id, []),
             }
         )
     if not basins:
@@ -83,19 +101,48 @@ def water_payload(results) -> dict[str, list[dict[str, Any]]]:
     return {"basins": basins, "zones": zones}
 
 
+def known_levels(events: pd.DataFrame, zones: pd.DataFrame) -> dict[str, list[list[float]]]:
+    """Per basin id, ``[[known_t, level_m, t], ...]`` by ``known_t``: from minute ``known_t`` on the
+    last level the crisis organisation knows is ``level_m``, which the basin reached at minute ``t``.
+
+    The level comes from the known ``LEVEL_EVENTS`` (a zone's flooding counts for the zone's basin);
+    of all known by then the latest to happen (then the highest id) counts, so a late report of an
+    early level does not take a newer known level back. Never-known events count for nothing."""
+    basin_of_zone = dict(zip(zones["id"], zones["basin"])) if len(zones) and "basin" in zones else {}
+    rows = events[events["kind"].isin(LEVEL_EVENTS) & events["known_min"].notna()]
+    found: dict[str, list[tuple[float, float, int, float]]] = {}
+    for kind, ref, data, t, known, ident in zip(
+        rows["kind"], rows["ref"], rows["data"], rows["time_min"], rows["known_min"], rows["id"]
+    ):
+        basin = basin_of_zone.get(ref) if kind == "zone.flooded" else ref
+        level = json.loads(data).get("level_m") if isinstance(data, str) and data else None
+        if basin is None or pd.isna(basin) or level is None:
+            continue
+        found.setdefault(str(basin), []).append((float(known), float(t), int(ident), float(level)))
+    steps: dict[str, list[list[float]]] = {}
+    for basin, reports in found.items():
+        best: tuple[float, int] | None = None
+        for known, t, ident, level in sorted(reports):
+            if best is None or (t, ident) > best:
+                best = (t, ident)
+                steps.setdefault(basin, []).append([known, level, t])
+    return steps
+
+
 def zone_shapes(zones: Sequence[Mapping[str, Any]], positions: Mapping[str, tuple[float, float]]) -> str:
-    """``<polygon class="zone">`` per zone with an asset on the map (``data-zone``, ``data-state="dry"``)."""
+    """``<g class="zone">`` per zone with an asset on the map (``data-zone``, ``data-state="dry"``):
+    a disc of radius ``ZONE_PAD`` around each of its assets, twice: ``edge`` circles (their stroke
+    is the outline) under ``fill`` circles (which hide the strokes inside the union)."""
     e = html.escape
     parts = ['<g id="zones">']
     for zone in zones:
-        outline = zone_outline([positions[a] for a in zone["assets"] if a in positions], ZONE_PAD)
-        if not outline:
+        discs = zone_discs([positions[a] for a in zone["assets"] if a in positions], ZONE_PAD)
+        if not discs:
             continue
-        points = " ".join(f"{_svg(x)},{_svg(y)}" for x, y in outline)
-        parts.append(
-            f'<polygon class="zone" data-zone="{e(zone["id"])}" data-state="dry" points="{points}">'
-            f"<title>{e(zone['name'])}</title></polygon>"
-        )
+        parts.append(f'<g class="zone" data-zone="{e(zone["id"])}" data-state="dry"><title>{e(zone["name"])}</title>')
+        for kind in ("edge", "fill"):
+            parts.extend(f'<circle class="{kind}" cx="{_svg(x)}" cy="{_svg(y)}" r="{_svg(r)}"/>' for x, y, r in discs)
+        parts.append("</g>")
     parts.append("</g>")
     return "".join(parts)
 
@@ -145,9 +192,10 @@ def _gauge(basin: Mapping[str, Any], lang: str) -> str:
 
 
 def water_panel(water: Mapping[str, Any], lang: str) -> str:
-    """The ``<aside id="water">``: per basin its name, the level now (filled in by the script) and a
-    gauge; then the flood zones, each with its people and a state the script fills in. Empty when
-    the run recorded no level and has no zones."""
+    """The ``<aside id="water">``: per basin its name, the level now and, in the known view, since
+    when it was known (both filled in by the script) and a gauge; then the flood zones, each with
+    its people and a state the script fills in. Empty when the run recorded no level and has no
+    zones."""
     e = html.escape
     if not water.get("basins") and not water.get("zones"):
         return ""
@@ -156,6 +204,7 @@ def water_panel(water: Mapping[str, Any], lang: str) -> str:
         parts.append(
             f'<div class="basin" data-basin="{e(basin["id"])}"><h3>{e(basin["name"])}</h3>'
             f'<div class="level-now" data-basin="{e(basin["id"])}" aria-live="polite"></div>'
+            f'<div class="level-when" data-basin="{e(basin["id"])}"></div>'
             f"{_gauge(basin, lang)}</div>"
         )
     if water.get("zones"):

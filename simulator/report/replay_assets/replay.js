@@ -71,14 +71,19 @@
   }
 
   /* --- lookups ------------------------------------------------------------------------------- */
-  function lastAtOrBefore(list, t) {
-    /* list: [[t, value], ...] sorted by t; the value of the last entry with time <= t */
+  function entryAtOrBefore(list, t) {
+    /* list: [[t, value, ...], ...] sorted by t; the last entry with time <= t, or null */
     var lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (list[mid][0] <= t) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
     }
-    return found < 0 ? null : list[found][1];
+    return found < 0 ? null : list[found];
+  }
+  function lastAtOrBefore(list, t) {
+    /* the value of the last entry with time <= t */
+    var entry = entryAtOrBefore(list, t);
+    return entry === null ? null : entry[1];
   }
   function countAtOrBefore(times, t) {
     var lo = 0, hi = times.length;
@@ -189,7 +194,7 @@
     var selector = '[data-zone="' + zone.id.replace(/["\\]/g, "\\$&") + '"]';
     return {
       zone: zone,
-      shapes: Array.prototype.slice.call(document.querySelectorAll("#zones polygon" + selector)),
+      shapes: Array.prototype.slice.call(document.querySelectorAll("#zones .zone" + selector)),
       items: Array.prototype.slice.call(document.querySelectorAll("#zone-list li" + selector)),
       state: null
     };
@@ -200,6 +205,7 @@
     return {
       basin: basinById[box.getAttribute("data-basin")],
       now: box.querySelector(".level-now"),
+      when: box.querySelector(".level-when"),
       fill: box.querySelector(".water"),
       low: Number(svg.getAttribute("data-low")),
       high: Number(svg.getAttribute("data-high")),
@@ -242,13 +248,24 @@
       view.items.forEach(function (item) { item.querySelector(".zone-state").textContent = labels.water_state[now]; });
     });
     gauges.forEach(function (gauge) {
-      var level = levelAt(gauge.basin, t);
+      /* the known view: the last level the crisis organisation knew of ([known_t, level, t]), if any */
+      var known = state.view === "known" ? entryAtOrBefore(gauge.basin.known || [], t) : null;
+      var level = state.view === "known" ? (known && known[1]) : levelAt(gauge.basin, t);
+      if (level === null) {
+        gauge.fill.setAttribute("y", String(gauge.bottom));
+        gauge.fill.setAttribute("height", "0");
+        gauge.now.textContent = labels.water_unknown;
+        gauge.now.setAttribute("data-level", "");
+        gauge.when.textContent = "";
+        return;
+      }
       var share = (level - gauge.low) / (gauge.high - gauge.low);
       var y = gauge.bottom - Math.min(1, Math.max(0, share)) * (gauge.bottom - gauge.top);
       gauge.fill.setAttribute("y", String(y));
       gauge.fill.setAttribute("height", String(gauge.bottom - y));
       gauge.now.textContent = levelText(level);
       gauge.now.setAttribute("data-level", String(level));
+      gauge.when.textContent = known ? labels.water_known_at.replace("{clock}", wallClock(known[0])) : "";
     });
   }
 
