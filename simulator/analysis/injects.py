@@ -10,8 +10,11 @@ the world and the reports, detections and alarms that bring them; not the organi
 such as repairs, actions, escalation and deadlines), joined into one moment when they share an
 event (the control room and the owner learning the same report), an asset, a reference (the
 inject, the basin, the crowd) or a cause (a substation working again and its consumers having
-power again). A moment must hold at least one fact that organisation did not know before: a
-detection that reveals nothing new makes no row. The same facts reaching another organisation
+power again), but never two owners' assets: an owner reports its own assets, so a moment that
+would join them is split per owner (the substation's operator reports the substation, the
+telecom operator the mast that went down with it: two rows of the same minute), an asset without
+an owner going with the owner of its cause. A moment must hold at least one fact that
+organisation did not know before: a detection that reveals nothing new makes no row. The same facts reaching another organisation
 later (an owner whose monitoring found an attack tells the control room after its notify delay)
 are a moment of their own.
 
@@ -113,8 +116,9 @@ def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
     moments = []
     for time, events in by_time.items():
         for component in _components(run, events):
-            if any(is_fact(run.kind[e]) for e in component):  # a detection revealing nothing new: no row
-                moments.append(_Moment(time, sorted(component)))
+            for part in _per_owner(run, component):
+                if any(is_fact(run.kind[e]) for e in part):  # a detection revealing nothing new: no row
+                    moments.append(_Moment(time, sorted(part)))
     moments += [_Moment(spell.warned_at, list(spell.events), "forecast") for spell in rain_spells(run, run.until)]
     moments.sort(key=lambda m: (m.time, m.events[0]))
     return moments
@@ -156,6 +160,31 @@ def _components(run: RunLookups, events: set[int]) -> list[set[int]]:
     for e in events:
         groups[find(e)].add(e)
     return list(groups.values())
+
+
+def _per_owner(run: RunLookups, component: set[int]) -> list[set[int]]:
+    """A moment split by the owners of its assets: each owner reports its own assets. An event
+    whose asset has no owner (a neighbourhood) or that has no asset goes with the owner of its
+    nearest cause in the moment (the substation whose failure it follows); with none, it makes a
+    part of its own (citizens or units on site report it)."""
+
+    def owner_of(e: int) -> str:
+        seen = set()
+        while e in component and e not in seen:
+            seen.add(e)
+            owner = run.owner.get(run.asset[e], "") if run.asset[e] else ""
+            if owner:
+                return str(owner)
+            cause = run.cause[e]
+            if cause is None:
+                break
+            e = cause
+        return ""
+
+    parts: dict[str, set[int]] = defaultdict(set)
+    for e in sorted(component):
+        parts[owner_of(e)].add(e)
+    return list(parts.values())
 
 
 # --- what the simulation knows -------------------------------------------------------------------------
