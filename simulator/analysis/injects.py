@@ -64,6 +64,7 @@ INJECT_COLUMNS = [
     "message",
     "expected_action",
     "simulation",
+    "simulation_detail",
     "responses",
     "events",
     "assets",
@@ -71,7 +72,7 @@ INJECT_COLUMNS = [
 ]
 # facts nobody notices as such: a hazard's start (its consequences are noticed), rain (the KNMI warning)
 UNSPOKEN_KINDS = frozenset({"hazard.start", "hazard.rain"})
-_MAX_SIMULATION_LINES = 8  # events shown in the simulation column; the rest by number
+_MAX_SIMULATION_LINES = 4  # lines of the simulation column before its notes; every event in the CSV
 _SIMULATION_FIELDS = (("type", ""), ("level_m", " m NAP"), ("mm_per_h", " mm/h"), ("population", ""))
 
 
@@ -188,26 +189,59 @@ def _per_owner(run: RunLookups, component: set[int]) -> list[set[int]]:
 
 
 # --- what the simulation knows -------------------------------------------------------------------------
-def _simulation(run: RunLookups, moment: _Moment) -> str:
-    """One line per event of the moment: ``#id hh:mm kind asset`` and what the engine knows of it
-    (the service level of a status, the need type, the water level, the rain rate); then the notes."""
-    lines = []
-    for e in moment.events:
-        if run.kind[e] == "inject":
-            continue
-        parts = [f"#{e}", run.clock(run.time[e]).strftime("%H:%M"), run.kind[e], run.asset[e] or ""]
-        if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
-            parts.append(format_percent(run.level[e], run.lang))
-        data = run.data[e]
+def _event_line(run: RunLookups, e: int, kinds: list[str] | None = None, fields: list[int] | None = None) -> str:
+    """``#id hh:mm kind asset level fields`` of event ``e``; with ``kinds``, those kinds for the
+    asset's events and the data fields of the events ``fields``."""
+    head = [f"#{e}", run.clock(run.time[e]).strftime("%H:%M")]
+    if kinds is None:
+        head += [run.kind[e], run.asset[e] or ""]
+    else:
+        head += [f"{run.asset[e]}:", ", ".join(kinds)]
+    parts = [" ".join(p for p in head if p)]
+    if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
+        parts[0] += " " + format_percent(run.level[e], run.lang)
+    shown: list[str] = []
+    for i in fields if fields is not None else [e]:
         for field, unit in _SIMULATION_FIELDS:
-            if data.get(field) not in (None, ""):
-                value = data[field]
-                shown = format_level(value, run.lang) if field == "level_m" else str(value)
-                parts.append(f"{shown}{unit}")
-        lines.append(" ".join(p for p in parts if p))
+            value = run.data[i].get(field)
+            if value not in (None, ""):
+                text_value = f"{format_level(value, run.lang) if field == 'level_m' else value}{unit}"
+                shown += [text_value] if text_value not in shown else []
+    return ", ".join(parts + shown) if kinds is not None else " ".join(parts + shown)
+
+
+def _simulation_detail(run: RunLookups, moment: _Moment) -> str:
+    """Every event of the moment, one a line (for the CSV file): ``#id hh:mm kind asset`` and what
+    the engine knows of it (the service level of a status, the need type, the water level, the rain
+    rate)."""
+    return "\n".join(_event_line(run, e) for e in moment.events if run.kind[e] != "inject")
+
+
+def _simulation(run: RunLookups, moment: _Moment) -> str:
+    """The essentials, one line per asset in order of its first event: its key event (its last
+    change of status, else its last fact), ``#id hh:mm asset: kinds level, fields``, where the kinds
+    are those of its facts other than the needs and the report, detection or alarm that brought
+    them (the row's sender says that), the level that of the key event, the fields every need type,
+    water level or rain rate of its events; an event without an asset a line of its own. At most
+    ``_MAX_SIMULATION_LINES`` lines, then how many more (every event in the CSV); then the
+    notes."""
+    groups: dict[object, list[int]] = {}
+    for e in moment.events:
+        if run.kind[e] != "inject":
+            groups.setdefault(run.asset[e] or ("event", e), []).append(e)
+    lines = []
+    for key, events in groups.items():
+        if isinstance(key, tuple):
+            lines.append(_event_line(run, events[0]))
+            continue
+        told = [e for e in events if not run.kind[e].startswith("need.") and run.kind[e] not in CHANNEL_OF]
+        status = [e for e in told if run.kind[e] in STATUS_KINDS]
+        last = (status or told or events)[-1]
+        kinds = list(dict.fromkeys(run.kind[e] for e in told)) or [run.kind[last]]
+        lines.append(_event_line(run, last, kinds, events))
     if len(lines) > _MAX_SIMULATION_LINES:
-        rest = [str(e) for e in moment.events if run.kind[e] != "inject"][_MAX_SIMULATION_LINES - 1 :]
-        lines = lines[: _MAX_SIMULATION_LINES - 1] + [run.t("msel.sim.more", events=", ".join(rest))]
+        rest = len(lines) - _MAX_SIMULATION_LINES + 1
+        lines = lines[: _MAX_SIMULATION_LINES - 1] + [run.t("msel.sim.more", n=rest)]
     return "\n".join(lines + moment.notes)
 
 
@@ -221,7 +255,8 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     organisation, a crisis team or the organisation whose crisis team takes it), ``method`` (a key:
     phone_112, direct_line, phone, email, scada, radio, social, media, knmi),
     ``message`` (as the role player reads it out), ``expected_action`` (one action a line),
-    ``simulation`` (what the simulation knows: one event a line, then notes), ``responses`` (tuple
+    ``simulation`` (the essentials of what the simulation knows: one asset a line, then notes),
+    ``simulation_detail`` (every event, one a line), ``responses`` (tuple
     of the ids of the responses listed as expected actions, ascending), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event),
     ``channel`` (one of ``MSEL_CHANNELS``). Text columns in ``lang``.
@@ -255,6 +290,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
                 "message": message,
                 "expected_action": expected_action(run, moment, channel, sender, facts),
                 "simulation": _simulation(run, moment),
+                "simulation_detail": _simulation_detail(run, moment),
                 "responses": tuple(sorted(moment.responses)),
                 "events": tuple(moment.events),
                 "assets": assets,
