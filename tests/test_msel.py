@@ -518,11 +518,16 @@ def _convert(soffice, workbook, tmp_path):
     return pdf
 
 
-@pytest.mark.parametrize("scenario", ["", "sluis-havenstad-stormvloed.yaml"])
-def test_libreoffice_prints_the_workbook_legibly_with_every_row(results, tmp_path, artifact_dir, scenario):
+@pytest.mark.parametrize(
+    "scenario, most_pages",
+    [("", 1), ("sluis-havenstad-stormvloed.yaml", 12), ("ransomware-gemeente.yaml", 5)],
+)
+def test_libreoffice_prints_the_workbook_legibly_with_every_row(results, tmp_path, artifact_dir, scenario, most_pages):
     """Converted to PDF by LibreOffice: A4 landscape, every font embedded, every text at 9.5 pt or
     more after fitting to the width, every inject's number and the words of its message on paper,
-    and no row printed empty (no band of the page without text taller than four lines)."""
+    no row printed empty (no band of the page without text taller than four lines), and dense:
+    ransomware-gemeente's 23 injects on 5 pages (9 before the simulation column said only the
+    essentials), the storm surge's 60 on 12 (19 for its 47 then)."""
     soffice, pdftotext, pdffonts = _tool("soffice"), _tool("pdftotext"), _tool("pdffonts")
     if scenario:
         results = simulate(load_scenario(ROOT / "scenarios" / scenario), lang="nl")
@@ -555,4 +560,4 @@ def test_libreoffice_prints_the_workbook_legibly_with_every_row(results, tmp_pat
     for row in injects.to_dict("records"):
         parts = [p for p in re.split(r"[-\s]+", row["message"]) if p]  # lines may break after a hyphen
         assert all(part in printed for part in parts), row["message"]
-    assert len(pages) <= len(injects)
+    assert len(pages) <= min(len(injects), most_pages), len(pages)

@@ -104,3 +104,31 @@ def test_the_storm_surge_port_comes_back_from_the_port_authority_not_rijkswaters
     owner = dict(zip(results.assets["id"], results.assets["owner"]))
     mixed = [r["number"] for r in injects.to_dict("records") if len({owner[a] for a in r["assets"]} - {""}) > 1]
     assert mixed == []
+
+
+def test_the_simulation_column_has_four_lines_at_most_every_event_in_the_csv():
+    """Five neighbourhoods on the substation: at 160 the substation and the five have power again,
+    one moment of net's (they have no owner). Six assets: three lines, then how many more; the
+    detail has all 16 events. The repair names the crew and the substation as people say them."""
+    assets = [{**ASSETS[0], "name": "Onderstation (150 kV)"}] + [
+        {"id": f"wijk{i}", "name": f"Wijk {i}", "sector": "population", "population": 100}
+        | {"needs": [{"type": "power", "from": "sub"}]}
+        for i in range(1, 6)
+    ]
+    orgs = [{"id": "net", "crews": [{"id": "monteurs", "name": "Monteurs (storingsdienst)"}]}, {"id": "vr"}]
+    results = Results.from_record(
+        run(build(assets, [{"id": "stroom", "type": "outage", "target": "sub"}], orgs, response=RESPONSE)), "en"
+    )
+    injects = derive_injects(results, "en")
+    back = injects[injects["time_min"] == injects["time_min"].max()].iloc[0]
+    assert back["assets"] == ("sub", "wijk1", "wijk2", "wijk3", "wijk4", "wijk5")
+    first = [_ids(results, ("asset.operational", a))[0] for a in ("sub", "wijk1", "wijk2")]
+    clock = back["clock"].strftime("%H:%M")
+    assert back["simulation"].split("\n") == [
+        f"#{first[0]} {clock} sub: asset.operational 100%",
+        f"#{first[1]} {clock} wijk1: asset.operational 100%, power",
+        f"#{first[2]} {clock} wijk2: asset.operational 100%, power",
+        "and 3 more (every event in the CSV)",
+    ]
+    assert len(back["simulation_detail"].split("\n")) == len(back["events"]) == 1 + 5 * 3
+    assert injects.iloc[0]["expected_action"].split("\n")[0] == "Send crew Monteurs to repair Onderstation"

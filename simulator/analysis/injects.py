@@ -192,21 +192,23 @@ def _per_owner(run: RunLookups, component: set[int]) -> list[set[int]]:
 def _event_line(run: RunLookups, e: int, kinds: list[str] | None = None, fields: list[int] | None = None) -> str:
     """``#id hh:mm kind asset level fields`` of event ``e``; with ``kinds``, those kinds for the
     asset's events and the data fields of the events ``fields``."""
+    level = ""
+    if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
+        level = " " + format_percent(run.level[e], run.lang)
     head = [f"#{e}", run.clock(run.time[e]).strftime("%H:%M")]
     if kinds is None:
-        head += [run.kind[e], run.asset[e] or ""]
-    else:
-        head += [f"{run.asset[e]}:", ", ".join(kinds)]
+        head += [run.kind[e], ((run.asset[e] or "") + level).strip()]
+    else:  # the level beside the kind it is the level of
+        head += [f"{run.asset[e]}:", ", ".join(k + (level if k == run.kind[e] else "") for k in kinds)]
     parts = [" ".join(p for p in head if p)]
-    if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
-        parts[0] += " " + format_percent(run.level[e], run.lang)
     shown: list[str] = []
     for i in fields if fields is not None else [e]:
         for field, unit in _SIMULATION_FIELDS:
             value = run.data[i].get(field)
             if value not in (None, ""):
-                text_value = f"{format_level(value, run.lang) if field == 'level_m' else value}{unit}"
-                shown += [text_value] if text_value not in shown else []
+                said = f"{format_level(value, run.lang) if field == 'level_m' else value}{unit}"
+                if said not in shown:
+                    shown.append(said)
     return ", ".join(parts + shown) if kinds is not None else " ".join(parts + shown)
 
 
