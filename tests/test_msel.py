@@ -434,7 +434,11 @@ def test_csv_has_the_same_columns_with_iso_times(results, tmp_path):
     assert [row[2] for row in rows[1:]] == ["0:10", "0:15", "3:00", "3:15", "3:40"]
     assert rows[1][5] == "Directe lijn (meldkamer)" and rows[2][5] == "Telefoon (112)"
     assert rows[1][8] == "#3 02:30 sub: outage.start, asset.failed 0%"
-    assert rows[1][9:] == ["1, 2, 3, 7", "sub", "#2 02:30 outage.start sub\n#3 02:30 asset.failed sub 0%\n#7 02:40 report.received sub"]
+    assert rows[1][9:] == [
+        "1, 2, 3, 7",
+        "sub",
+        "#2 02:30 outage.start sub\n#3 02:30 asset.failed sub 0%\n#7 02:40 report.received sub",
+    ]
     assert path.read_text("utf-8") == msel_csv(derive_injects(results, "nl"), "nl")
 
 

@@ -31,7 +31,13 @@ ASSETS = [
         "owner": "net",
         "recovery": {"duration": "2h", "crew": "net/monteurs"},
     },
-    {"id": "mast", "name": "Zendmast", "sector": "telecom", "owner": "kpn", "needs": [{"type": "power", "from": "sub"}]},
+    {
+        "id": "mast",
+        "name": "Zendmast",
+        "sector": "telecom",
+        "owner": "kpn",
+        "needs": [{"type": "power", "from": "sub"}],
+    },
     {
         "id": "wijk",
         "name": "Wijk",
@@ -41,7 +47,10 @@ ASSETS = [
     },
 ]
 ORGS = [
-    {"id": "net", "crews": [{"id": "monteurs", "name": "Monteurs", "callout": {"office": "30min", "outside": "30min"}}]},
+    {
+        "id": "net",
+        "crews": [{"id": "monteurs", "name": "Monteurs", "callout": {"office": "30min", "outside": "30min"}}],
+    },
     {"id": "kpn", "name": "KPN"},
     {"id": "vr"},
 ]
@@ -85,7 +94,8 @@ def test_a_moment_of_two_owners_is_one_row_per_owner_each_from_its_own_operator(
     assert rows[3:] == back
     assert [r[1] for r in rows[:3]] == ["Duty operator, net", "Duty operator, KPN", "Caller on 112"]
     assert injects["message"].tolist()[3:] == [
-        "Good morning, this is the duty operator of net. Onderstation is working again. In Wijk everything works again.",
+        "Good morning, this is the duty operator of net. Onderstation is working again. "
+        "In Wijk everything works again.",
         "Good morning, this is the duty operator of KPN. Zendmast is working again.",
     ]
 

@@ -186,7 +186,11 @@ def response_text(run: RunLookups, e: int) -> str | None:
     if kind == "repair.queued":
         crew = data.get("crew")
         name = spoken_name(run.name(run.asset[e]))
-        return run.t("msel.do.repair", crew=spoken_name(str(crew)), name=name) if crew else run.t("msel.do.repair_plain", name=name)
+        return (
+            run.t("msel.do.repair", crew=spoken_name(str(crew)), name=name)
+            if crew
+            else run.t("msel.do.repair_plain", name=name)
+        )
     return _rule_action(run, e)
 
 

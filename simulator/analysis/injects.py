@@ -14,9 +14,9 @@ power again), but never two owners' assets: an owner reports its own assets, so 
 would join them is split per owner (the substation's operator reports the substation, the
 telecom operator the mast that went down with it: two rows of the same minute), an asset without
 an owner going with the owner of its cause. A moment must hold at least one fact that
-organisation did not know before: a detection that reveals nothing new makes no row. The same facts reaching another organisation
-later (an owner whose monitoring found an attack tells the control room after its notify delay)
-are a moment of their own.
+organisation did not know before: a detection that reveals nothing new makes no row. The same
+facts reaching another organisation later (an owner whose monitoring found an attack tells the
+control room after its notify delay) are a moment of their own.
 
 Physical processes make rows when people notice them: the start of a hazard makes none (its
 consequences do: the gates opening, a level alarm, water over the quay, residents calling about
