@@ -11,7 +11,8 @@ team's assembly, it moves to the first moment while the team is in session (from
 its dismissal; a step down dismisses it); when there is none, it is dropped and the moment where
 it would have been says so in its simulation column.
 Without any response, a default by the kind of row: register the report, assess the incident,
-update the picture.
+update the picture. Assets and crews are named as people say them, without their bracketed
+explanations (``Regionaal team cybercrime``, not ``... (digitaal rechercheurs)``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..engine.eventkinds import EXPECTED_ACTIONS
 from ..messages import CATALOGUE
 from .eventtext import legal_period
 from .inject_lookups import RunLookups
+from .inject_speech import spoken_name
 
 __all__ = ["assign_responses", "place_team_decisions", "expected_action"]
 
@@ -132,7 +134,7 @@ def _queued(run: RunLookups, rule_event: int) -> list[int]:
 
 
 def _targets(run: RunLookups, assets: list[str]) -> str:
-    names = [run.name(a) for a in dict.fromkeys(a for a in assets if a)]
+    names = [spoken_name(run.name(a)) for a in dict.fromkeys(a for a in assets if a)]
     if len(names) > _MAX_TARGETS:
         names = names[: _MAX_TARGETS - 1] + [run.t("msel.do.more", n=len(names) - _MAX_TARGETS + 1)]
     return ", ".join(names)
@@ -151,7 +153,7 @@ def _rule_action(run: RunLookups, e: int) -> str | None:
     if targets:
         what = run.t("msel.do.targets", what=what, targets=targets)
     crew = next((str(run.data[q]["crew"]) for q in queued if run.data[q].get("crew")), "")
-    return run.t("msel.do.crew", what=what, crew=crew) if crew else what
+    return run.t("msel.do.crew", what=what, crew=spoken_name(crew)) if crew else what
 
 
 def _deadline(run: RunLookups, e: int) -> str:
@@ -167,7 +169,7 @@ def _deadline(run: RunLookups, e: int) -> str:
     )
     notify = [c for c in run.children.get(e, ()) if run.kind[c] == "rule.fired"]
     crew = next((str(run.data[q]["crew"]) for r in notify for q in _queued(run, r) if run.data[q].get("crew")), "")
-    return run.t("msel.do.crew", what=what, crew=crew) if crew else what
+    return run.t("msel.do.crew", what=what, crew=spoken_name(crew)) if crew else what
 
 
 def response_text(run: RunLookups, e: int) -> str | None:
@@ -183,8 +185,12 @@ def response_text(run: RunLookups, e: int) -> str | None:
         return _deadline(run, e)
     if kind == "repair.queued":
         crew = data.get("crew")
-        name = run.name(run.asset[e])
-        return run.t("msel.do.repair", crew=crew, name=name) if crew else run.t("msel.do.repair_plain", name=name)
+        name = spoken_name(run.name(run.asset[e]))
+        return (
+            run.t("msel.do.repair", crew=spoken_name(str(crew)), name=name)
+            if crew
+            else run.t("msel.do.repair_plain", name=name)
+        )
     return _rule_action(run, e)
 
 

@@ -10,10 +10,13 @@ the world and the reports, detections and alarms that bring them; not the organi
 such as repairs, actions, escalation and deadlines), joined into one moment when they share an
 event (the control room and the owner learning the same report), an asset, a reference (the
 inject, the basin, the crowd) or a cause (a substation working again and its consumers having
-power again). A moment must hold at least one fact that organisation did not know before: a
-detection that reveals nothing new makes no row. The same facts reaching another organisation
-later (an owner whose monitoring found an attack tells the control room after its notify delay)
-are a moment of their own.
+power again), but never two owners' assets: an owner reports its own assets, so a moment that
+would join them is split per owner (the substation's operator reports the substation, the
+telecom operator the mast that went down with it: two rows of the same minute), an asset without
+an owner going with the owner of its cause. A moment must hold at least one fact that
+organisation did not know before: a detection that reveals nothing new makes no row. The same
+facts reaching another organisation later (an owner whose monitoring found an attack tells the
+control room after its notify delay) are a moment of their own.
 
 Physical processes make rows when people notice them: the start of a hazard makes none (its
 consequences do: the gates opening, a level alarm, water over the quay, residents calling about
@@ -61,6 +64,7 @@ INJECT_COLUMNS = [
     "message",
     "expected_action",
     "simulation",
+    "simulation_detail",
     "responses",
     "events",
     "assets",
@@ -68,7 +72,7 @@ INJECT_COLUMNS = [
 ]
 # facts nobody notices as such: a hazard's start (its consequences are noticed), rain (the KNMI warning)
 UNSPOKEN_KINDS = frozenset({"hazard.start", "hazard.rain"})
-_MAX_SIMULATION_LINES = 8  # events shown in the simulation column; the rest by number
+_MAX_SIMULATION_LINES = 4  # lines of the simulation column before its notes; every event in the CSV
 _SIMULATION_FIELDS = (("type", ""), ("level_m", " m NAP"), ("mm_per_h", " mm/h"), ("population", ""))
 
 
@@ -113,8 +117,9 @@ def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
     moments = []
     for time, events in by_time.items():
         for component in _components(run, events):
-            if any(is_fact(run.kind[e]) for e in component):  # a detection revealing nothing new: no row
-                moments.append(_Moment(time, sorted(component)))
+            for part in _per_owner(run, component):
+                if any(is_fact(run.kind[e]) for e in part):  # a detection revealing nothing new: no row
+                    moments.append(_Moment(time, sorted(part)))
     moments += [_Moment(spell.warned_at, list(spell.events), "forecast") for spell in rain_spells(run, run.until)]
     moments.sort(key=lambda m: (m.time, m.events[0]))
     return moments
@@ -158,27 +163,87 @@ def _components(run: RunLookups, events: set[int]) -> list[set[int]]:
     return list(groups.values())
 
 
+def _per_owner(run: RunLookups, component: set[int]) -> list[set[int]]:
+    """A moment split by the owners of its assets: each owner reports its own assets. An event
+    whose asset has no owner (a neighbourhood) or that has no asset goes with the owner of its
+    nearest cause in the moment (the substation whose failure it follows); with none, it makes a
+    part of its own (citizens or units on site report it)."""
+
+    def owner_of(e: int) -> str:
+        seen = set()
+        while e in component and e not in seen:
+            seen.add(e)
+            owner = run.owner.get(run.asset[e], "") if run.asset[e] else ""
+            if owner:
+                return str(owner)
+            cause = run.cause[e]
+            if cause is None:
+                break
+            e = cause
+        return ""
+
+    parts: dict[str, set[int]] = defaultdict(set)
+    for e in sorted(component):
+        parts[owner_of(e)].add(e)
+    return list(parts.values())
+
+
 # --- what the simulation knows -------------------------------------------------------------------------
-def _simulation(run: RunLookups, moment: _Moment) -> str:
-    """One line per event of the moment: ``#id hh:mm kind asset`` and what the engine knows of it
-    (the service level of a status, the need type, the water level, the rain rate); then the notes."""
-    lines = []
-    for e in moment.events:
-        if run.kind[e] == "inject":
-            continue
-        parts = [f"#{e}", run.clock(run.time[e]).strftime("%H:%M"), run.kind[e], run.asset[e] or ""]
-        if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
-            parts.append(format_percent(run.level[e], run.lang))
-        data = run.data[e]
+def _event_line(run: RunLookups, e: int, kinds: list[str] | None = None, fields: list[int] | None = None) -> str:
+    """``#id hh:mm kind asset level fields`` of event ``e``; with ``kinds``, those kinds for the
+    asset's events and the data fields of the events ``fields``."""
+    level = ""
+    if run.kind[e] in STATUS_KINDS and run.level[e] is not None:
+        level = " " + format_percent(run.level[e], run.lang)
+    head = [f"#{e}", run.clock(run.time[e]).strftime("%H:%M")]
+    if kinds is None:
+        head += [run.kind[e], ((run.asset[e] or "") + level).strip()]
+    else:  # the level beside the kind it is the level of
+        head += [f"{run.asset[e]}:", ", ".join(k + (level if k == run.kind[e] else "") for k in kinds)]
+    parts = [" ".join(p for p in head if p)]
+    shown: list[str] = []
+    for i in fields if fields is not None else [e]:
         for field, unit in _SIMULATION_FIELDS:
-            if data.get(field) not in (None, ""):
-                value = data[field]
-                shown = format_level(value, run.lang) if field == "level_m" else str(value)
-                parts.append(f"{shown}{unit}")
-        lines.append(" ".join(p for p in parts if p))
+            value = run.data[i].get(field)
+            if value not in (None, ""):
+                said = f"{format_level(value, run.lang) if field == 'level_m' else value}{unit}"
+                if said not in shown:
+                    shown.append(said)
+    return ", ".join(parts + shown) if kinds is not None else " ".join(parts + shown)
+
+
+def _simulation_detail(run: RunLookups, moment: _Moment) -> str:
+    """Every event of the moment, one a line (for the CSV file): ``#id hh:mm kind asset`` and what
+    the engine knows of it (the service level of a status, the need type, the water level, the rain
+    rate)."""
+    return "\n".join(_event_line(run, e) for e in moment.events if run.kind[e] != "inject")
+
+
+def _simulation(run: RunLookups, moment: _Moment) -> str:
+    """The essentials, one line per asset in order of its first event: its key event (its last
+    change of status, else its last fact), ``#id hh:mm asset: kinds level, fields``, where the kinds
+    are those of its facts other than the needs and the report, detection or alarm that brought
+    them (the row's sender says that), the level that of the key event, the fields every need type,
+    water level or rain rate of its events; an event without an asset a line of its own. At most
+    ``_MAX_SIMULATION_LINES`` lines, then how many more (every event in the CSV); then the
+    notes."""
+    groups: dict[object, list[int]] = {}
+    for e in moment.events:
+        if run.kind[e] != "inject":
+            groups.setdefault(run.asset[e] or ("event", e), []).append(e)
+    lines = []
+    for key, events in groups.items():
+        if isinstance(key, tuple):
+            lines.append(_event_line(run, events[0]))
+            continue
+        told = [e for e in events if not run.kind[e].startswith("need.") and run.kind[e] not in CHANNEL_OF]
+        status = [e for e in told if run.kind[e] in STATUS_KINDS]
+        last = (status or told or events)[-1]
+        kinds = list(dict.fromkeys(run.kind[e] for e in told)) or [run.kind[last]]
+        lines.append(_event_line(run, last, kinds, events))
     if len(lines) > _MAX_SIMULATION_LINES:
-        rest = [str(e) for e in moment.events if run.kind[e] != "inject"][_MAX_SIMULATION_LINES - 1 :]
-        lines = lines[: _MAX_SIMULATION_LINES - 1] + [run.t("msel.sim.more", events=", ".join(rest))]
+        rest = len(lines) - _MAX_SIMULATION_LINES + 1
+        lines = lines[: _MAX_SIMULATION_LINES - 1] + [run.t("msel.sim.more", n=rest)]
     return "\n".join(lines + moment.notes)
 
 
@@ -192,7 +257,8 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     organisation, a crisis team or the organisation whose crisis team takes it), ``method`` (a key:
     phone_112, direct_line, phone, email, scada, radio, social, media, knmi),
     ``message`` (as the role player reads it out), ``expected_action`` (one action a line),
-    ``simulation`` (what the simulation knows: one event a line, then notes), ``responses`` (tuple
+    ``simulation`` (the essentials of what the simulation knows: one asset a line, then notes),
+    ``simulation_detail`` (every event, one a line), ``responses`` (tuple
     of the ids of the responses listed as expected actions, ascending), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event),
     ``channel`` (one of ``MSEL_CHANNELS``). Text columns in ``lang``.
@@ -226,6 +292,7 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
                 "message": message,
                 "expected_action": expected_action(run, moment, channel, sender, facts),
                 "simulation": _simulation(run, moment),
+                "simulation_detail": _simulation_detail(run, moment),
                 "responses": tuple(sorted(moment.responses)),
                 "events": tuple(moment.events),
                 "assets": assets,

@@ -30,6 +30,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "msel.col.events": {"en": "Related events", "nl": "Gebeurtenissen"},
     "msel.col.assets": {"en": "Related assets", "nl": "Objecten"},
+    "msel.col.detail": {"en": "Every event (exercise control)", "nl": "Alle gebeurtenissen (oefenleiding)"},
     # --- the command ----------------------------------------------------------------------------
     "msel.cli.written": {
         "en": "Inject list with {n} injects written to {path}",
@@ -73,7 +74,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.to.control_room": {"en": "Control room (meldkamer)", "nl": "Meldkamer"},
     "msel.to.crisis_team": {"en": "Crisis team, {org}", "nl": "Crisisteam {org}"},
     # --- what the simulation knows (for exercise control) -------------------------------------
-    "msel.sim.more": {"en": "and events {events}", "nl": "en gebeurtenissen {events}"},
+    "msel.sim.more": {
+        "en": "and {n} more (every event in the CSV)",
+        "nl": "en nog {n} (alle gebeurtenissen in de CSV)",
+    },
     "msel.note.moved": {
         "en": "Note: '{action}' is a decision of the {team}, in session from {clock}: listed here, not earlier.",
         "nl": "Let op: '{action}' is een besluit van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",

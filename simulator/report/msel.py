@@ -2,13 +2,12 @@
 
 The columns follow exercise practice (HSEEP): number, scheduled clock time, elapsed time, from,
 to, method, the message as the role player reads it out, the expected player action, what the
-simulation knows (engine facts, for exercise control), and in the CSV file also the related event
-and asset ids (``simulator.analysis.injects``; the workbook has them in the simulation
-column).
+simulation knows (its essentials, for exercise control), and in the CSV file also the related
+event and asset ids and every event in detail, one a line (``simulator.analysis.injects``).
 
 The workbook prints on A4 landscape, fitted to the page width, at 9.5 pt or more: its columns
 together are only a little wider than the page, so fitting them shrinks the 11-point text to about
-9.8 pt. Neither Excel nor LibreOffice fits wrapped rows to their text when it opens a file, so each
+9.6 pt. Neither Excel nor LibreOffice fits wrapped rows to their text when it opens a file, so each
 row's height is set from its text measured with the sheet's font (DejaVu Sans, which matplotlib
 ships): no row prints clipped or with large empty space.
 The same run and language give the same file, byte
@@ -52,20 +51,21 @@ COLUMNS = (
     ("msel.col.from", 11),
     ("msel.col.to", 10),
     ("msel.col.method", 8),
-    ("msel.col.message", 34),
+    ("msel.col.message", 36),
     ("msel.col.expected", 22),
     ("msel.col.simulation", 22),
     ("msel.col.events", 0),
     ("msel.col.assets", 0),
+    ("msel.col.detail", 0),
 )
-SHEET_COLUMNS = COLUMNS[:9]  # the event and asset ids are in the simulation column of the workbook
+SHEET_COLUMNS = COLUMNS[:9]  # the ids and every event in detail: in the CSV file only
 FONT_NAME, FONT_SIZE_PT = "DejaVu Sans", 11
-# A column of width w (characters of the default font) is about 7 pt wide in LibreOffice (measured
-# on its PDF); the 125 characters of the sheet are 875 pt, fitted to the 784 pt of A4 landscape
-# between the margins at 0.89: 11-point text prints at about 9.8 pt.
+# A column of width w (characters of the default font) is about 7 pt wide in LibreOffice (7.05
+# measured on its PDF); the 127 characters of the sheet are 895 pt, fitted to the 784 pt of A4
+# landscape between the margins at 0.876: 11-point text prints at about 9.64 pt.
 POINTS_PER_WIDTH = 7.0
 CELL_PADDING_PT = 5.0
-LINE_HEIGHT_PT = 13.5  # one line of 11-point DejaVu Sans in a LibreOffice row
+LINE_HEIGHT_PT = 13.0  # one line of 11-point DejaVu Sans in a LibreOffice row (12.8 measured on its PDF)
 CLOCK_FORMAT = "dd-mm hh:mm"
 ELAPSED_FORMAT = "[h]:mm"
 _WRAPPED = {
@@ -94,6 +94,7 @@ def _cells(row: dict, lang: str) -> list:
         row["simulation"],
         ", ".join(str(e) for e in row["events"]),
         ", ".join(row["assets"]),
+        row["simulation_detail"],
     ]
 
 
