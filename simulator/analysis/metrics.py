@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..model.water import Zone
-
 from .people_hours import PeopleAsset, flooded_zone_hours, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]

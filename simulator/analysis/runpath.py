@@ -56,6 +56,8 @@ def record_metrics(
         response_metrics(events, jobs, deadlines_table(record), inject_class, record.grip_reached, inject_times)
     )
     zones = {z.id: z.population for z in graph.zones}
-    metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones, record.dried_zones))
+    metrics.update(
+        water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones, record.dried_zones)
+    )
     metrics.update(evidence_metrics(record.events, ids))
     return metrics
