@@ -97,6 +97,18 @@ ENTRIES: dict[str, dict[str, str]] = {
             "rampsim is gebruikt."
         ),
     },
+    "report.flooded_zones": {"en": "people in flooded zones", "nl": "mensen in ondergelopen gebieden"},
+    "report.flooded_zones_note": {
+        "en": (
+            "{portfolio} includes {hours} unserved population-hours of the people in flooded zones, from the minute "
+            "their zone flooded until it was dry, evacuated or the run ended, beyond what they lost at home."
+        ),
+        "nl": (
+            "{portfolio} omvat {hours} onbediende inwoner-uren van de mensen in ondergelopen gebieden, vanaf de "
+            "minuut dat hun gebied onderliep tot het droog of ontruimd was of de run eindigde, bovenop wat ze "
+            "thuis al misten."
+        ),
+    },
     "report.mapping.unmapped": {
         "en": (
             "Sectors the graph file gives no portfolio (marked *) count for a default portfolio (the mayor's for "
