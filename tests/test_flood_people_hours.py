@@ -23,6 +23,7 @@ from simulator.analysis.portfolio_impact import (
 )
 from simulator.model.assets import Asset
 from simulator.model.water import Zone
+from simulator.report.debrief import render_report
 
 RUN_MIN = 180.0
 WIJK = Asset(id="wijk", sector="population", population=1000, municipality="dorp")
@@ -203,3 +204,16 @@ def test_the_debrief_rows_add_up_to_the_metric(polder):
     assert cause_matrix(polder, episodes=episodes).to_numpy().sum() == pytest.approx(total, rel=1e-12)
     assert both["assets_hit"].sum() == int(losses["hit"].sum())
     assert FLOODED_ZONES not in largest_failures(losses, 10)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "includes 5,550 unserved population-hours of the people in flooded zones"),
+        ("nl", "omvat 5.550 onbediende inwoner-uren van de mensen in ondergelopen gebieden"),
+    ],
+)
+def test_the_debrief_says_where_the_flooded_peoples_hours_landed(polder, lang, sentence):
+    html = render_report(polder, lang)
+    assert sentence in html
+    assert FLOODED_ZONES not in html  # named from the catalogue wherever it shows
