@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_hazards import lock_scenario
 
 from simulator import simulate
 from simulator.analysis import Results, run_metrics
@@ -21,6 +23,7 @@ from simulator.analysis.portfolio_impact import (
     largest_failures,
     portfolio_attribution,
 )
+from simulator.analysis.runpath import record_metrics
 from simulator.model.assets import Asset
 from simulator.model.water import Zone
 from simulator.report.debrief import render_report
@@ -143,6 +146,29 @@ def test_person_hours_never_exceed_the_people_times_the_run_and_never_fall_when_
     assert -1e-9 <= hours <= 2000 * until / 60 + 1e-6
     sooner = max(flooded - earlier, 0.0)
     assert town_hours(table, until, evacuated, sooner, dried) >= hours - 1e-6
+
+
+# --- the engine: dry again when the level falls below the zone's ground -------------------------------
+
+
+def test_a_zone_behind_an_open_lock_floods_with_high_tide_and_is_dry_when_it_falls():
+    """Harbour basin at 1.5 m behind a lock opened at 0 to a tide of 1.0 +- 1.0 m (high water at 0):
+    the level rises past the quay zone's ground (1.6 m) at about 7 min, peaks near 1.92 m and falls
+    below 1.6 m again at about 122 min (between the samples at 120, 1.612 m, and 130, 1.549 m).
+    The zone's 1,000 people live in no declared home: they count on their own, 1,000 x (dry - flooded) / 60."""
+    basin = {"id": "haven", "area_m2": 300_000, "level_m": 1.5}
+    zones = [{"id": "kade", "basin": "haven", "ground_level_m": 1.6, "population": 1000, "assets": []}]
+    tide = {"level_m": 1.0, "amplitude_m": 1.0, "high_water": 0}
+    record = run(lock_scenario(basin, tide, zones=zones, duration="8h"))
+    flooded, dried = record.flooded_zones["kade"], record.dried_zones["kade"]
+    assert (round(flooded, 1), round(dried, 1)) == (7.0, 122.0)
+    samples = record.levels["haven"]
+    (t0, before), (t1, after) = next((a, b) for a, b in zip(samples, samples[1:]) if a[0] <= dried < b[0])
+    assert before >= 1.6 > after
+    assert before + (after - before) * (dried - t0) / (t1 - t0) == pytest.approx(1.6, abs=1e-3)
+    metrics = record_metrics(record)
+    assert metrics["dried_zones"] == {"kade": dried}
+    assert metrics["unserved_population_hours"] == pytest.approx(1000 * (dried - flooded) / 60, rel=1e-12)
 
 
 # --- the bundled polder scenario ----------------------------------------------------------------------
