@@ -3,6 +3,7 @@ the minute the zone floods until it is dry again, its people are evacuated or th
 person once per minute (beyond what their home's loss already counts). By hand, as invariants, and
 on the bundled polder scenario (metric, debrief rows and the engine's dry minute)."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -243,3 +244,16 @@ def test_the_debrief_says_where_the_flooded_peoples_hours_landed(polder, lang, s
     html = render_report(polder, lang)
     assert sentence in html
     assert FLOODED_ZONES not in html  # named from the catalogue wherever it shows
+
+
+def test_a_run_directory_from_before_the_dry_minute_keeps_adding_up_to_its_own_metric(polder, tmp_path):
+    """Its metrics.json has no ``dried_zones`` and its metric left the flooded people out: no row for them."""
+    polder.save(tmp_path / "old")
+    path = tmp_path / "old" / "metrics.json"
+    metrics = json.loads(path.read_text(encoding="utf-8"))
+    del metrics["dried_zones"]
+    metrics["unserved_population_hours"] = 0.0
+    path.write_text(json.dumps(metrics), encoding="utf-8")
+    losses = asset_losses(Results.load(tmp_path / "old"))
+    assert FLOODED_ZONES not in set(losses["asset"])
+    assert losses["unserved_population_hours"].sum() == 0.0

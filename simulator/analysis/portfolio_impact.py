@@ -135,8 +135,8 @@ def _flooded(result: Results, until: float) -> list[tuple[str, float, float, flo
     population-hours its people lose beyond their homes' loss: the share of the run's
     ``unserved_population_hours`` the rows of ``_changes`` leave out."""
     flooded = result.metrics.get("flooded_zones") or {}
-    if not flooded or not len(result.zones):
-        return []
+    if not flooded or not len(result.zones) or "dried_zones" not in result.metrics:
+        return []  # no flood, or a run directory from before its metric counted the flooded people
     evacuated = _evacuated(result.events)
     members = zone_assets(result.zones)
     zones = [
