@@ -70,6 +70,7 @@ def test_power_outage_with_a_care_home_and_grip():
         "incidents_by_class": {"physical": 1},
         "max_water_level_m": {},
         "flooded_zones": {},
+        "dried_zones": {},
         "population_flooded": 0,
         "evidence": {},
         "evidence_secured": 0,
@@ -134,6 +135,7 @@ def test_data_theft_and_its_legal_deadline():
         "incidents_by_class": {"cybercrime": 1},
         "max_water_level_m": {},
         "flooded_zones": {},
+        "dried_zones": {},
         "population_flooded": 0,
         "evidence": {},
         "evidence_secured": 0,
@@ -185,6 +187,7 @@ def test_ransomware_contained_by_isolation():
         "incidents_by_class": {"cybercrime": 1},
         "max_water_level_m": {},
         "flooded_zones": {},
+        "dried_zones": {},
         "population_flooded": 0,
         "evidence": {},
         "evidence_secured": 0,
@@ -206,6 +209,7 @@ def test_water_metrics_by_hand():
     assert metrics == {
         "max_water_level_m": {"haven": 0.5, "polder": -1.234568},
         "flooded_zones": {"kade": 200.0, "laag": 260.0},
+        "dried_zones": {},
         "population_flooded": 700,
     }
     # evacuated only after the water came: they count

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .people_hours import PeopleAsset, unserved_hours_per_row
+from ..model.water import Zone
+from .people_hours import PeopleAsset, flooded_zone_hours, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]
 
@@ -41,12 +42,16 @@ def run_metrics(
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
     assets: Sequence | None = None,
+    zones: Sequence[Zone] = (),
+    flood_spans: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
 
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
     ``assets`` (the graph's assets) count the people living within neighbourhoods once
     (model/people.py, analysis/people_hours.py); without them every population counts on its own.
+    The people of a flooded zone of ``zones`` are unserved over its span in ``flood_spans`` (zone ->
+    (start, end) minutes, ``people_hours.zone_spans``), each person once per minute.
     """
     frame = _intervals(states, until_min)
     failed = frame[frame["service"] <= 0]
@@ -56,6 +61,8 @@ def run_metrics(
     if assets is None:
         assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
     unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated).sum())
+    if flood_spans:
+        unserved += sum(flooded_zone_hours(states, assets, zones, flood_spans, evacuated).values())
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

@@ -11,6 +11,12 @@ asset and the failure episodes (analysis/portfolio_impact.py) are sums of the sa
   neighbourhoods' loss. That changes when a neighbourhood changes, not only at the asset's own
   rows; it is accumulated per group of neighbourhoods and loss level as the integral of the
   counter's excess over time, and each row takes the difference between its end and its start.
+
+The people of a flooded zone are unserved from the minute it floods until it is dry again, the
+zone is evacuated, or the run ends (``zone_spans``): ``flooded_zone_hours`` gives each zone what
+its people lose beyond their homes' loss over that span (a zone's people whose home has failed
+add nothing; people in an evacuated home count no more), so that a person is counted once per
+minute. The run's ``unserved_population_hours`` is the sum of both.
 """
 
 from __future__ import annotations
@@ -22,8 +28,9 @@ import numpy as np
 import pandas as pd
 
 from ..model.people import PeopleCounter
+from ..model.water import Zone
 
-__all__ = ["PeopleAsset", "people_assets", "unserved_hours_per_row"]
+__all__ = ["PeopleAsset", "people_assets", "unserved_hours_per_row", "zone_spans", "flooded_zone_hours"]
 
 
 class PeopleAsset(NamedTuple):
@@ -131,8 +138,14 @@ class _Integrals:
         self.values: dict[tuple[int, float], float] = {}
 
     def track(self, asset: int, loss: float) -> None:
-        key = (id(self.counter.member_of[asset]), loss)
-        self.values.setdefault(key, 0.0)
+        self.track_group(self.counter.member_of[asset], loss)
+
+    def track_group(self, group, loss: float) -> None:
+        self.values.setdefault((id(group), loss), 0.0)
+
+    def value(self, group, loss: float) -> float:
+        """The integral so far (people x minutes per resident of the group) at ``loss``."""
+        return self.values.get((id(group), loss), 0.0)
 
     def advance(self, time: float) -> None:
         step = time - self.time
@@ -148,5 +161,72 @@ class _Integrals:
 
     def share(self, asset: int, loss: float) -> float:
         """Population-hours so far of ``asset``'s people at ``loss`` (the integral times its people, in hours)."""
-        key = (id(self.counter.member_of[asset]), loss)
-        return self.values.get(key, 0.0) * self.counter.population[asset] / 60.0
+        return self.value(self.counter.member_of[asset], loss) * self.counter.population[asset] / 60.0
+
+
+def zone_spans(
+    flooded: Mapping[str, float],
+    dried: Mapping[str, float],
+    evacuated_zones: Mapping[str, float],
+    until_min: float,
+) -> dict[str, tuple[float, float]]:
+    """Per flooded zone the minutes (start, end) its people are flooded: from the minute it floods
+    to the first of dry again (``dried``), evacuated, the end of the run; a zone evacuated before
+    the water came has none (the rule of ``population_flooded``)."""
+    spans = {}
+    for zone, start in flooded.items():
+        end = min(float(until_min), dried.get(zone, np.inf), evacuated_zones.get(zone, np.inf))
+        if end > start:
+            spans[zone] = (float(start), float(end))
+    return spans
+
+
+def flooded_zone_hours(
+    states: pd.DataFrame,
+    assets: Sequence,
+    zones: Sequence[Zone],
+    spans: Mapping[str, tuple[float, float]],
+    evacuated: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """Per zone of ``spans`` (``zone_spans``) the population-hours its people are flooded beyond
+    what they already lose at home (their homes' rows in ``states``, ``time_min, asset,
+    service``; homes evacuated at minute e, ``evacuated``, count as fully lost from e: nobody is
+    left there). A zone whose people live in no declared home counts on its own."""
+    evacuated = evacuated or {}
+    counter = PeopleCounter(assets, zones)
+    hours: dict[str, float] = {}
+    grouped = {}
+    for zone, (start, end) in spans.items():
+        if zone in counter.zone_group:
+            grouped[zone] = counter.zone_group[zone]
+        elif zone in counter.zone_alone:
+            hours[zone] = counter.zone_alone[zone] * (end - start) / 60.0
+    if not grouped:
+        return hours
+    integral = _Integrals(counter)
+    for group, _ in grouped.values():
+        integral.track_group(group, 1.0)
+    index = counter.index
+    changes: list[tuple[float, int, object, float]] = []  # (minute, order, what, value)
+    for time, name, service in zip(states["time_min"], states["asset"], states["service"]):
+        position = index.get(name, -1)
+        if position >= 0 and counter.home[position]:
+            changes.append((float(time), 0, position, 1.0 - float(service)))
+    changes += [(t, 1, index[a], 0.0) for a, t in evacuated.items() if a in index and counter.home[index[a]]]
+    changes += [(span[0], 2, zone, 0.0) for zone, span in spans.items() if zone in grouped]
+    changes += [(span[1], 3, zone, 0.0) for zone, span in spans.items() if zone in grouped]
+    changes.sort(key=lambda change: (change[0], change[1]))
+    started: dict[str, float] = {}
+    for time, what, ref, loss in changes:
+        integral.advance(time)
+        if what == 0:
+            counter.set_loss(ref, loss)  # type: ignore[arg-type]
+        elif what == 1:
+            counter.evacuate(ref)  # type: ignore[arg-type]
+        else:
+            group, people = grouped[ref]  # type: ignore[index]
+            if what == 2:
+                started[ref] = integral.value(group, 1.0)  # type: ignore[index]
+            else:
+                hours[ref] = (integral.value(group, 1.0) - started[ref]) * people / 60.0  # type: ignore[index]
+    return hours

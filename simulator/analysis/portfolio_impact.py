@@ -10,6 +10,11 @@ from the portfolio holding ``energy`` when an outage of its substation was injec
 root names no asset (a playbook rule timed by ``at``, a hazard without an asset) goes to the
 ``EXTERNAL`` bucket. Both sides add up to the run's metric. Times in minutes, failed asset-hours and
 population-hours in hours.
+
+The people of a flooded zone are unserved too (analysis/people_hours.py): their hours beyond their
+homes' loss are one more row of the losses, ``FLOODED_ZONES`` (sector ``population``, no failed
+minutes, not an asset hit), with one episode per flooded zone from the minute it flooded, caused
+from the root of its ``zone.flooded`` event's chain (the inject that drove the water up).
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ import pandas as pd
 from pydantic import TypeAdapter
 
 from ..model.portfolios import Portfolio, PortfolioMapping, resolve_portfolios
-from .people_hours import people_assets, unserved_hours_per_row
+from ..model.water import Zone
+from .people_hours import flooded_zone_hours, people_assets, unserved_hours_per_row, zone_spans
 from .results import Results
+from .water_tables import zone_assets
 
 __all__ = [
     "ASSET_LOSS_COLUMNS",
@@ -29,6 +36,7 @@ __all__ = [
     "EPISODE_COLUMNS",
     "ATTRIBUTION_COLUMNS",
     "EXTERNAL",
+    "FLOODED_ZONES",
     "portfolio_mapping",
     "asset_losses",
     "portfolio_impact",
@@ -86,6 +94,10 @@ ATTRIBUTION_COLUMNS = [
 ]
 EXTERNAL = "(external)"
 """``caused_by`` of a loss whose chain of causes starts at no asset (never a portfolio id: not a slug)."""
+FLOODED_ZONES = "(flooded zones)"
+"""``asset`` of the row of the flooded zones' people (never an asset id: not a slug)."""
+FLOODED_SECTOR = "population"
+"""The sector the flooded zones' people land in: they are residents (model/people.py)."""
 _PORTFOLIOS = TypeAdapter(tuple[Portfolio, ...])
 
 
@@ -118,11 +130,38 @@ def _changes(result: Results, until: float) -> dict[str, list[tuple[float, float
     return changes
 
 
+def _flooded(result: Results, until: float) -> list[tuple[str, float, float, float]]:
+    """Per flooded zone (in the order it flooded) its span (start, end minutes) and the
+    population-hours its people lose beyond their homes' loss: the share of the run's
+    ``unserved_population_hours`` the rows of ``_changes`` leave out."""
+    flooded = result.metrics.get("flooded_zones") or {}
+    if not flooded or not len(result.zones) or "dried_zones" not in result.metrics:
+        return []  # no flood, or a run directory from before its metric counted the flooded people
+    evacuated = _evacuated(result.events)
+    members = zone_assets(result.zones)
+    zones = [
+        Zone(id=z, name=n, basin=b, ground_level_m=g, population=int(p), assets=tuple(members[z]))
+        for z, n, b, g, p in zip(
+            result.zones["id"],
+            result.zones["name"],
+            result.zones["basin"],
+            result.zones["ground_level_m"],
+            result.zones["population"],
+        )
+    ]
+    evacuated_zones = {
+        z.id: min(evacuated[a] for a in z.assets if a in evacuated) for z in zones if set(z.assets) & set(evacuated)
+    }
+    spans = zone_spans(flooded, result.metrics.get("dried_zones") or {}, evacuated_zones, until)
+    hours = flooded_zone_hours(result.states, people_assets(result.assets), zones, spans, evacuated)
+    return [(zone, *spans[zone], hours.get(zone, 0.0)) for zone in flooded if zone in spans]
+
+
 def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd.DataFrame:
     """Per asset of the run (in the run's order): its portfolio, whether it was hit (service below 1
     at some time), minutes failed (service 0), unserved population-hours (its people's hours
     without service, each person once and up to the evacuation: analysis/people_hours.py; the run's
-    metric is their sum), and its longest
+    metric is their sum with the ``FLOODED_ZONES`` row, last, when a zone flooded), and its longest
     single outage at service 0 (minutes, start minute, ``outage_open``: still failed at the end)."""
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
@@ -147,6 +186,12 @@ def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd
                 run_start = None
         rows.append(
             (asset, name, sector, mapping.of_sector[sector], hit, failed, unserved, longest, longest_start, open_)
+        )
+    flooded = _flooded(result, until)
+    if flooded:
+        hours = sum(h for *_, h in flooded)
+        rows.append(
+            (FLOODED_ZONES, "", FLOODED_SECTOR, mapping.of_sector[FLOODED_SECTOR], False, 0.0, hours, 0.0, None, False)
         )
     return pd.DataFrame(rows, columns=ASSET_LOSS_COLUMNS).astype({"longest_outage_start_min": "Float64"})
 
@@ -182,10 +227,12 @@ def portfolio_impact(
 
 def largest_failures(losses: pd.DataFrame, n: int = 3) -> list[str]:
     """The ``n`` assets with the most unserved population-hours, then the ``n`` that were failed
-    longest (total minutes at service 0), without repeats; ties in run order."""
+    longest (total minutes at service 0), without repeats; ties in run order. Assets only: not
+    the ``FLOODED_ZONES`` row (it has no chain of one asset's failure to tell)."""
     chosen: list[str] = []
+    assets = losses[losses["asset"] != FLOODED_ZONES]
     for column in ("unserved_population_hours", "failed_min"):
-        ranked = losses[losses[column] > 0].sort_values(column, ascending=False, kind="stable")
+        ranked = assets[assets[column] > 0].sort_values(column, ascending=False, kind="stable")
         chosen.extend(a for a in ranked["asset"].head(n) if a not in chosen)
     return chosen
 
@@ -230,7 +277,10 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     (``cause_asset``: the inject's target), that asset's sector and portfolio (``caused_by``).
     A root without an asset (a rule timed by ``at``, a hazard without an asset) leaves
     ``cause_asset`` empty and ``caused_by`` ``EXTERNAL``. A whole episode counts for the root of its
-    first failure, also when it later fails harder for another reason.
+    first failure, also when it later fails harder for another reason. Then one episode per
+    flooded zone (asset ``FLOODED_ZONES``, in the order they flooded): from the minute it flooded
+    until it was dry, evacuated or the run ended, its people's hours beyond their homes' loss, its
+    ``failure_event`` the zone's ``zone.flooded`` event.
     """
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
@@ -264,6 +314,17 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
             episode[7] += hours
             episode[4] = end
             episode[5] = end >= until
+    flooded_event = {
+        ref: int(event)
+        for ref, event in zip(
+            events.loc[events["kind"] == "zone.flooded", "ref"], events.loc[events["kind"] == "zone.flooded", "id"]
+        )
+    }
+    for zone, start, end, hours in _flooded(result, until):
+        portfolio = mapping.of_sector[FLOODED_SECTOR]
+        rows.append(
+            [FLOODED_ZONES, FLOODED_SECTOR, portfolio, start, end, end >= until, 0.0, hours, flooded_event.get(zone)]
+        )
     for row in rows:
         origin = root(row[8]) if row[8] is not None else None
         cause_asset = event_asset.get(origin, "") if origin is not None else ""
@@ -277,6 +338,11 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     )
 
 
+def _assets(episodes: pd.DataFrame) -> int:
+    """How many assets the episodes are of (the flooded zones' row is no asset)."""
+    return int(episodes.loc[episodes["asset"] != FLOODED_ZONES, "asset"].nunique())
+
+
 def _buckets(mapping: PortfolioMapping) -> list[str]:
     return [p.id for p in mapping.portfolios] + [EXTERNAL]
 
@@ -287,7 +353,8 @@ def portfolio_attribution(
     """Both sides per portfolio (in the mapping's order, then ``EXTERNAL``): the losses that landed in
     it (assets hit, failed asset-hours, unserved population-hours of its own assets) and the losses
     caused from it (``caused_*``: of every asset whose failure episode started at one of its assets).
-    Each column sums to the run's total; nothing lands in ``EXTERNAL``."""
+    Each column sums to the run's total; nothing lands in ``EXTERNAL``. The flooded zones' people
+    count in the population-hours, not in the assets hit."""
     mapping = mapping or portfolio_mapping(result)
     episodes = failure_episodes(result, mapping) if episodes is None else episodes
     rows = []
@@ -297,10 +364,10 @@ def portfolio_attribution(
         rows.append(
             (
                 bucket,
-                here["asset"].nunique(),
+                _assets(here),
                 float(here["failed_min"].sum()) / 60,
                 float(here["unserved_population_hours"].sum()),
-                caused["asset"].nunique(),
+                _assets(caused),
                 float(caused["failed_min"].sum()) / 60,
                 float(caused["unserved_population_hours"].sum()),
             )

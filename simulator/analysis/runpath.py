@@ -17,6 +17,7 @@ from ..engine.simulation import RunRecord
 from ..model.incidents import INCIDENT_CLASSES
 from .evidence_metrics import evidence_metrics
 from .metrics import run_metrics
+from .people_hours import zone_spans
 from .response_metrics import response_metrics
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
 from .water_metrics import water_metrics
@@ -31,7 +32,8 @@ def record_metrics(
     jobs: pd.DataFrame | None = None,
 ) -> dict:
     """The run's metrics: ``run_metrics`` (evacuated people stop counting as unserved from the
-    minute they are evacuated), ``response_metrics``, ``water_metrics`` and ``evidence_metrics``.
+    minute they are evacuated; a flooded zone's people count from the minute it floods until it
+    is dry again), ``response_metrics``, ``water_metrics`` and ``evidence_metrics``.
 
     ``events``, ``states`` and ``jobs`` are the record's tables when the caller has built them
     already (a single run); they are built here otherwise (light events, for replications).
@@ -44,13 +46,18 @@ def record_metrics(
     population = {a.id: a.population for a in graph.assets if a.population}
     ids = [a.id for a in graph.assets]
     evacuated = {ids[i]: t for i, t in record.evacuated.items()}
-    metrics = run_metrics(states, population, record.until_min, len(record.events), evacuated, graph.assets)
+    spans = zone_spans(record.flooded_zones, record.dried_zones, record.evacuated_zones, record.until_min)
+    metrics = run_metrics(
+        states, population, record.until_min, len(record.events), evacuated, graph.assets, graph.zones, spans
+    )
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}
     metrics.update(
         response_metrics(events, jobs, deadlines_table(record), inject_class, record.grip_reached, inject_times)
     )
     zones = {z.id: z.population for z in graph.zones}
-    metrics.update(water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones))
+    metrics.update(
+        water_metrics(record.peak_levels, record.flooded_zones, zones, record.evacuated_zones, record.dried_zones)
+    )
     metrics.update(evidence_metrics(record.events, ids))
     return metrics

@@ -12,13 +12,16 @@ def water_metrics(
     flooded_zones: Mapping[str, float],
     zone_population: Mapping[str, int],
     evacuated_zones: Mapping[str, float] | None = None,
+    dried_zones: Mapping[str, float] | None = None,
 ) -> dict:
     """``max_water_level_m`` (basin -> m NAP), ``flooded_zones`` (zone -> first minute flooded),
-    ``population_flooded`` (people in the flooded zones not evacuated before the water came)."""
+    ``dried_zones`` (zone -> minute the water fell below its ground again), ``population_flooded``
+    (people in the flooded zones not evacuated before the water came)."""
     evacuated = evacuated_zones or {}
     return {
         "max_water_level_m": {basin: round(float(level), 6) for basin, level in sorted(peak_levels.items())},
         "flooded_zones": {zone: float(t) for zone, t in sorted(flooded_zones.items(), key=lambda item: item[1])},
+        "dried_zones": {zone: float(t) for zone, t in sorted((dried_zones or {}).items(), key=lambda item: item[1])},
         "population_flooded": int(
             sum(
                 zone_population.get(zone, 0)

@@ -3,7 +3,8 @@ when a basin's level crosses its alarm, crest and flooding thresholds.
 
 - alarm level: the basin's level alarm reaches the water board (``Awareness.alarm`` on the basin's
   ``alarm_asset``, else on the asset whose hazard drives it); it reveals the cause there too.
-- a zone floods when the level passes the basin's crest (if any) and the zone's ground level;
+- a zone floods when the level passes the basin's crest (if any) and the zone's ground level, and
+  is dry again when the level falls below its ground level (once: a zone floods at most once);
 - an asset in a zone fails (damaged, needs repair) when the depth passes its flood tolerance.
 """
 
@@ -19,7 +20,8 @@ __all__ = ["Flooding"]
 
 
 class Flooding(Part):
-    """The run's basins (by id), hazard models and flooded zones (id -> first minute flooded)."""
+    """The run's basins (by id), hazard models, flooded zones (id -> first minute flooded) and
+    dried zones (id -> minute the water fell below the zone's ground again)."""
 
     PEERS = ("awareness", "incidents")
 
@@ -31,12 +33,13 @@ class Flooding(Part):
         self.basins: dict[str, BasinLevel] = {}
         self.models: list = []
         self.flooded_zones: dict[str, float] = {}
+        self.dried_zones: dict[str, float] = {}
         self._drains: dict[int, list[BasinLevel]] = {}
 
     def basin(self, basin_id: str, cause: int) -> BasinLevel:
         if basin_id not in self.basins:
             spec = next(b for b in self.kernel.graph.basins if b.id == basin_id)
-            level = self.basins[basin_id] = BasinLevel(self.kernel, spec, cause, self.crossed)
+            level = self.basins[basin_id] = BasinLevel(self.kernel, spec, cause, self.crossed, self.dried)
             for asset, _ in level.drains:
                 self._drains.setdefault(asset, []).append(level)
         return self.basins[basin_id]
@@ -95,6 +98,9 @@ class Flooding(Part):
             asset = kernel.graph.index[threshold.ref]
             event = kernel.log("flood.damage", asset, level.cause, params, ref=basin.id)
             self.peers.incidents.damage(asset, event, ("physical", event))
+
+    def dried(self, zone: str) -> None:
+        self.dried_zones.setdefault(zone, self.kernel.now)
 
     def _driving_asset(self, basin_id: str) -> int:
         for model in self.models:

@@ -16,7 +16,7 @@ import dataclasses
 import time
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import numpy as np
@@ -74,6 +74,7 @@ class RunRecord:
     evacuated_zones: dict[str, float]  # zone id -> minute evacuated
     # the decisions applied, in order: (decision, id, taken, refusal reason)
     decisions: tuple[tuple[Decision, str, bool, str], ...] = ()
+    dried_zones: dict[str, float] = field(default_factory=dict)  # zone id -> minute dry again
 
 
 class Simulation:
@@ -320,4 +321,5 @@ class Simulation:
             dict(self.flooding.flooded_zones),
             dict(self.playbook.evacuated_zones),
             tuple(self.decisions_applied),
+            dict(self.flooding.dried_zones),
         )

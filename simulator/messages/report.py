@@ -97,6 +97,18 @@ ENTRIES: dict[str, dict[str, str]] = {
             "rampsim is gebruikt."
         ),
     },
+    "report.flooded_zones": {"en": "people in flooded zones", "nl": "mensen in ondergelopen gebieden"},
+    "report.flooded_zones_note": {
+        "en": (
+            "{portfolio} includes {hours} unserved population-hours of the people in flooded zones, from the minute "
+            "their zone flooded until it was dry, evacuated or the run ended, beyond what they lost at home."
+        ),
+        "nl": (
+            "{portfolio} omvat {hours} onbediende inwoner-uren van de mensen in ondergelopen gebieden, vanaf de "
+            "minuut dat hun gebied onderliep tot het droog of ontruimd was of de run eindigde, bovenop wat ze "
+            "thuis al misten."
+        ),
+    },
     "report.mapping.unmapped": {
         "en": (
             "Sectors the graph file gives no portfolio (marked *) count for a default portfolio (the mayor's for "
@@ -114,14 +126,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "holding energy. Failed "
         "asset-hours: hours at service level 0, summed over the portfolio's assets; unserved population-hours: "
         "people × hours × "
-        "(1 − service level).",
+        "(1 − service level), each person once, and the people of a flooded zone while it is flooded.",
         "nl": "In deze tabel telt een verlies bij de portefeuille van de eigen sector van het object, waar het "
         "terechtkwam: bewoners "
         "van een wijk zonder stroom bij de portefeuille met de wijken, het uitgevallen onderstation bij die "
         "met energie. Uitgevallen "
         "object-uren: uren op serviceniveau 0, opgeteld over de objecten van de portefeuille; onbediende "
         "inwoner-uren: mensen × uren "
-        "× (1 − serviceniveau).",
+        "× (1 − serviceniveau), ieder mens één keer, en de mensen van een ondergelopen gebied zolang het onder "
+        "water staat.",
     },
     "report.causes.heading": {
         "en": "Where the losses landed and where they started",

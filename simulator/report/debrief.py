@@ -23,6 +23,7 @@ import pandas as pd
 from ..analysis.eventtext import duration_text, legal_period
 from ..analysis.portfolio_impact import (
     EXTERNAL,
+    FLOODED_ZONES,
     asset_losses,
     cause_matrix,
     failure_episodes,
@@ -119,6 +120,7 @@ class _Page:
         self.scenario = result.manifest.get("scenario", {}).get("resolved") or {}
         self.clock = WallClockText(result.scenario_start())
         self.names = dict(zip(result.assets["id"], result.assets["name"]))
+        self.names[FLOODED_ZONES] = text("report.flooded_zones", lang)
         self.mapping = portfolio_mapping(result)
         self.losses = asset_losses(result, self.mapping)
 
@@ -256,6 +258,10 @@ class _Page:
                 for s, p in self.mapping.unmapped.items()
             )
             notes.append(f"{self.t('report.mapping.unmapped')} {moved}")
+        for row in self.losses[self.losses["asset"] == FLOODED_ZONES].itertuples(index=False):
+            name = self.mapping.portfolio(row.portfolio).name.in_language(self.lang)
+            hours = format_number(row.unserved_population_hours, self.lang)
+            notes.append(self.t("report.flooded_zones_note", portfolio=name, hours=hours))
         notes.append(self.t("report.mapping.rule"))
         return (
             "".join(f"<p>{n}</p>\n" for n in notes[:-1])

@@ -5,6 +5,8 @@ The level is planned in segments: whenever what drives it changes (gates opened 
 pumping station stopping or starting), the level now is taken from the old segment and a new one
 is planned to the end of the run. Each upward threshold not yet crossed gets one scheduled check
 at its computed crossing time; a replanning makes earlier checks stale (version counter).
+A flooded zone is watched until the level falls below its ground level again (one scheduled
+check per segment, downward): from that minute it is dry.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .hydraulics import Regime, Segment
 __all__ = ["BasinLevel", "Threshold", "SAMPLE_EVERY_MIN"]
 
 SAMPLE_EVERY_MIN = 10.0  # spacing of the level samples in levels.csv (minutes)
+DRY_MARGIN_M = 1e-9  # a zone is dry when the level is this far below its ground (not float noise at it)
 
 
 @dataclass
@@ -33,10 +36,20 @@ class Threshold:
 class BasinLevel:
     """The level of one basin (m NAP) with its inflow through a gate and its drains."""
 
-    def __init__(self, kernel: Kernel, basin, cause: int, on_crossed: Callable[[BasinLevel, Threshold], None]):
-        """``on_crossed(level, threshold)``: told when the level crosses a threshold (the flooding's)."""
+    def __init__(
+        self,
+        kernel: Kernel,
+        basin,
+        cause: int,
+        on_crossed: Callable[[BasinLevel, Threshold], None],
+        on_dry: Callable[[str], None] = lambda zone: None,
+    ):
+        """``on_crossed(level, threshold)``: told when the level crosses a threshold (the flooding's);
+        ``on_dry(zone id)``: when the level falls below a flooded zone's ground level again."""
         self.kernel = kernel
         self._on_crossed = on_crossed
+        self._on_dry = on_dry
+        self.wet: dict[str, float] = {}  # flooded zones not yet dry -> their ground level, m NAP
         self.basin = basin
         self.cause = cause
         self.open_area_m2 = 0.0
@@ -112,6 +125,8 @@ class BasinLevel:
             seconds = self.segment.first_crossing(threshold.level_m, upward=True)
             if seconds is not None:
                 kernel.call_at(seconds / 60, self._crossed, threshold, self.version)
+        for zone in list(self.wet):
+            self._watch_dry(zone)
         regime = self.segment.regime
         if self.segment.linear and h_now > regime.target_m and regime.pumping_m3s > 0:
             # the pumps stop at the target level: from there on the level holds (or rises with rain)
@@ -164,3 +179,24 @@ class BasinLevel:
             return
         threshold.crossed = True
         self._on_crossed(self, threshold)
+        if threshold.kind == "zone":
+            zone = next(z for z in self.kernel.graph.zones if z.id == threshold.ref)
+            self.wet[zone.id] = zone.ground_level_m
+            self._watch_dry(zone.id)
+
+    def _watch_dry(self, zone: str) -> None:
+        """Schedule the check of the minute the level falls below the zone's ground, in this segment."""
+        elapsed_s = (self.kernel.now - self.t0) * 60
+        ground = self.wet[zone] - DRY_MARGIN_M
+        if self.segment.level(elapsed_s) < ground:
+            self.kernel.call_at(0.0, self._dry, zone, self.version)
+            return
+        seconds = self.segment.first_crossing(ground, upward=False, after_s=elapsed_s)
+        if seconds is not None:
+            self.kernel.call_at(max(seconds - elapsed_s, 0.0) / 60, self._dry, zone, self.version)
+
+    def _dry(self, zone: str, version: int) -> None:
+        if version != self.version or zone not in self.wet:
+            return
+        del self.wet[zone]
+        self._on_dry(zone)

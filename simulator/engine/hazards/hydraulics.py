@@ -108,8 +108,15 @@ class Segment:
             return H - math.copysign(max(root, 0.0) ** 2, u0)
         return float(self._solution.sol(min(t, self.duration_s))[0])
 
-    def first_crossing(self, target: float, upward: bool = True) -> float | None:
-        """Seconds until the level first reaches ``target`` from below (or above), else None."""
+    def first_crossing(self, target: float, upward: bool = True, after_s: float = 0.0) -> float | None:
+        """Seconds (from the segment's start) until the level first reaches ``target`` from below
+        (or above) at or after ``after_s`` seconds into the segment, else None."""
+        if after_s > 0:
+            if not self.closed_form:
+                return self._event(lambda t, y: y[0] - target, 1 if upward else -1, after_s)
+            # closed forms move one way: the crossing from the start, unless it is behind us
+            t = self.first_crossing(target, upward)
+            return t if t is not None and t >= after_s else None
         h0 = self.h0
         if (upward and h0 >= target) or (not upward and h0 <= target):
             return 0.0 if h0 == target else None
@@ -149,11 +156,15 @@ class Segment:
         ts = self._solution.t
         return zip(ts[:-1], ts[1:])
 
-    def _event(self, function, direction: int) -> float | None:
-        """First time in the segment where ``function(t, y)`` crosses 0 in ``direction``."""
+    def _event(self, function, direction: int, after_s: float = 0.0) -> float | None:
+        """First time in the segment (at or after ``after_s``) where ``function(t, y)`` crosses 0
+        in ``direction``."""
         from scipy.optimize import brentq
 
         for a, b in self._steps():
+            if b <= after_s:
+                continue
+            a = max(a, after_s)
             fa, fb = function(a, [self.level(a)]), function(b, [self.level(b)])
             if (direction > 0 and fa < 0 <= fb) or (direction < 0 and fa > 0 >= fb):
                 return brentq(lambda t: function(t, [self.level(t)]), a, b, xtol=1e-6, rtol=1e-12)
