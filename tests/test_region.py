@@ -159,7 +159,8 @@ def test_police_and_om_steps_in_order_each_a_timeline_line_in_dutch_and_english(
         ("action.done", "herstel-scada", 3885.6),
     ]
     lines = {
-        lang: [event_message(e.kind, name, e.params, e.level, lang, basins={}) for e in events[:8:2]] for lang in ("nl", "en")
+        lang: [event_message(e.kind, name, e.params, e.level, lang, basins={}) for e in events[:8:2]]
+        for lang in ("nl", "en")
     }
     assert [line.split(" (Centrale")[0] for line in lines["nl"]] == [
         "Aangifte bij de politie",
