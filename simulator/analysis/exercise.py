@@ -140,7 +140,7 @@ class Exercise:
             "kind": event.kind,
             "asset": asset.id if asset else "",
             "org": event.org,
-            "message": event_message(event.kind, asset.label if asset else "", event.params, event.level, self.lang),
+            "message": event_message(event.kind, sim.scenario.graph.label(asset.id) if asset else "", event.params, event.level, self.lang),
             "cause": event.cause or None,
             "ref": event.ref,
         }
@@ -179,7 +179,7 @@ class Exercise:
         return [
             {
                 "id": a.id,
-                "name": a.label,
+                "name": sim.scenario.graph.label(a.id),
                 "sector": a.sector,
                 "service": sim.states.service[i],
                 "manual": bool(sim.states.manual[i]),
