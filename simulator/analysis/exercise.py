@@ -140,7 +140,9 @@ class Exercise:
             "kind": event.kind,
             "asset": asset.id if asset else "",
             "org": event.org,
-            "message": event_message(event.kind, sim.scenario.graph.label(asset.id) if asset else "", event.params, event.level, self.lang),
+            "message": event_message(
+                event.kind, sim.scenario.graph.label(asset.id) if asset else "", event.params, event.level, self.lang
+            ),
             "cause": event.cause or None,
             "ref": event.ref,
         }

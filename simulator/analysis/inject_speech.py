@@ -20,7 +20,15 @@ from ..model.labels import split_label
 from .eventtext import event_message
 from .inject_lookups import RunLookups
 
-__all__ = ["spoken_clock", "spoken_duration", "spoken_name", "spoken_asset", "fact_sentences", "spoken_message", "OWN_SPEAKERS"]
+__all__ = [
+    "spoken_clock",
+    "spoken_duration",
+    "spoken_name",
+    "spoken_asset",
+    "fact_sentences",
+    "spoken_message",
+    "OWN_SPEAKERS",
+]
 
 _MAX_SENTENCES = 5  # sentences of facts in one message; the rest are counted
 # senders who speak of the installation as their own
