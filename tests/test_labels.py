@@ -135,6 +135,13 @@ def test_the_run_directory_and_what_reads_it_carry_the_labels(results, tmp_path)
     assert "In centrum in Beestad: no power since half past two." in said, said
 
 
+def test_the_replay_names_the_labels(results):
+    from simulator.analysis.replay import replay_timeline
+
+    replay = replay_timeline(results, "nl")
+    assert {a["id"]: a["name"] for a in replay.assets} == LABELS
+
+
 def test_a_run_directory_written_before_the_rule_reads_with_labels(results, tmp_path):
     path = results.save(tmp_path / "run")
     table = pd.read_csv(path / "assets.csv", keep_default_na=False)
