@@ -191,7 +191,7 @@ def known_picture(knowledge: list[dict], minute: float, inclusive: bool) -> dict
 def test_a_player_map_holds_only_known_assets_in_their_known_state_and_grows(server, scenario):
     """The map's payload over the socket: the assets of the party's form (known state, own assets),
     the last state its organisation knows (not ground truth), dependencies only between them."""
-    names = {a.id: a.label for a in scenario.graph.assets}
+    names = scenario.graph.labels
     own = {"rot": set(), "gemeente": {a.id for a in scenario.graph.assets if a.owner == "gemeente"}}
     assert own["gemeente"]
     control, rot, gemeente = server.ws(), server.ws("rot"), server.ws("gemeente")

@@ -18,7 +18,7 @@ def _run(lang: str, statuses: list[tuple[str, float | None]]) -> RunLookups:
     run.level = {i: level for i, (_, level) in zip(run.ids, statuses)}
     run.asset = dict.fromkeys(run.ids, "mast")
     run.time = {i: 10.0 * i for i in run.ids}
-    run.names, run.sector = {"mast": "Zendmast"}, {"mast": "telecom"}
+    run.names, run.sector, run.municipality = {"mast": "Zendmast"}, {"mast": "telecom"}, {"mast": "Havenstad"}
     run.start = datetime(2027, 1, 15, 2, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
     run._status_by_asset = None
     return run

@@ -119,7 +119,8 @@ def test_rampsim_threats_on_a_region_writes_and_prints_each_municipality(region_
     assert "The region: the 4 failures that affect most people" in lines
     assert "Aadorp: the 2 failures that affect most people" in lines
     assert "Beestad: the 3 failures that affect most people" in lines
-    assert "  1. hs (in Aadorp, Energy): 600 people affected, 3 assets failed here / BA" in lines  # sector by name
+    assert "│ 1 │ hs                 │         600 │           3 │  BA   │" in lines  # Beestad's table
+    assert "│   │ Energy, in Aadorp  │             │             │       │" in lines  # sector by name
     assert "  1. hs (Energy): 1,600 people affected, 6 assets failed, class BB" in lines  # the regional ranking
     assert lines.index("Aadorp: the 2 failures that affect most people") < lines.index(
         "Beestad: the 3 failures that affect most people"
@@ -134,6 +135,72 @@ def test_rampsim_threats_on_a_region_writes_and_prints_each_municipality(region_
     ]
     assert (region_file.parent / "out" / "municipalities.png").stat().st_size > 10_000
     assert "people_Beestad" in pd.read_csv(region_file.parent / "out" / "ranking.csv").columns
+
+
+def threats_output(lang: str, columns: str | None) -> list[str]:
+    from click.testing import CliRunner
+
+    from simulator.cli import cli
+
+    result = CliRunner(env={"RAMPSIM_LANG": None, "COLUMNS": columns}).invoke(
+        cli, ["threats", "regio.yaml", "--out", "out", "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()
+
+
+AADORP_EN = [
+    "Aadorp: the 2 failures that affect most people",
+    "┏━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━┓",
+    "┃   ┃                   ┃      people ┃      assets ┃       ┃",
+    "┃ # ┃ failure of        ┃    affected ┃ failed here ┃ class ┃",
+    "┡━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━┩",
+    "│ 1 │ hs                │       1,000 │           3 │  BB   │",
+    "│   │ Energy, in Aadorp │             │             │       │",
+    "│ 2 │ os-a              │       1,000 │           2 │  BB   │",
+    "│   │ Energy, in Aadorp │             │             │       │",
+    "└───┴───────────────────┴─────────────┴─────────────┴───────┘",
+]
+AADORP_NL = [
+    "Aadorp: de 2 uitvallen die de meeste mensen treffen",
+    "┏━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━┓",
+    "┃   ┃                    ┃             ┃    objecten ┃        ┃",
+    "┃   ┃                    ┃   getroffen ┃ uitgevallen ┃        ┃",
+    "┃ # ┃ uitval van         ┃      mensen ┃        hier ┃ klasse ┃",
+    "┡━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━┩",
+    "│ 1 │ hs                 │       1.000 │           3 │   BB   │",
+    "│   │ Energie, in Aadorp │             │             │        │",
+    "│ 2 │ os-a               │       1.000 │           2 │   BB   │",
+    "│   │ Energie, in Aadorp │             │             │        │",
+    "└───┴────────────────────┴─────────────┴─────────────┴────────┘",
+]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", AADORP_EN), ("nl", AADORP_NL)])
+def test_each_municipality_is_a_table_in_the_readers_language(region_file, lang, expected):
+    """Aadorp: hs and os-a each bring down its 1,000 residents (3 and 2 of its assets), both
+    standing in Aadorp; the numbers in the reader's notation (1,000 / 1.000)."""
+    lines = threats_output(lang, "80")
+    start = lines.index(expected[0])
+    assert lines[start : start + len(expected)] == expected
+
+
+def test_a_long_name_wraps_in_80_columns_and_stays_whole_in_a_pipe(region_file):
+    """hs gets a 62-character name: in an 80-column terminal every line fits (the name wraps in
+    its column); piped, without COLUMNS, the name stays on one line."""
+    long = "Hoogspanningsstation Aadorp 150/20 kV (voedt ook heel Beestad)"
+    region_file.write_text(
+        yaml.safe_dump({"name": "regio", "assets": [dict(a, name=long) if a["id"] == "hs" else a for a in ASSETS]}),
+        encoding="utf-8",
+    )
+    narrow = threats_output("nl", "80")
+    table = narrow[narrow.index("Aadorp: de 2 uitvallen die de meeste mensen treffen") :]
+    assert max(len(line) for line in table) <= 80
+    assert "│ 1 │ Hoogspanningsstation Aadorp 150/20  │       1.000 │           3 │   BB   │" in table
+    assert "│   │ kV (voedt ook heel Beestad)         │             │             │        │" in table
+    assert "│   │ Energie, in Aadorp                  │             │             │        │" in table
+    piped = threats_output("nl", None)
+    assert any(f"│ 1 │ {long} │       1.000 │" in line for line in piped), "\n".join(piped)
 
 
 def test_rampsim_threats_on_one_town_writes_no_municipal_files(region_file):

@@ -143,7 +143,7 @@ class Exercise:
             "org": event.org,
             "message": event_message(
                 event.kind,
-                asset.label if asset else "",
+                sim.scenario.graph.label(asset.id) if asset else "",
                 event.params,
                 event.level,
                 self.lang,
@@ -187,7 +187,7 @@ class Exercise:
         return [
             {
                 "id": a.id,
-                "name": a.label,
+                "name": sim.scenario.graph.label(a.id),
                 "sector": a.sector,
                 "service": sim.states.service[i],
                 "manual": bool(sim.states.manual[i]),

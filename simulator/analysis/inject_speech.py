@@ -4,7 +4,8 @@ the person who calls, mails or radios them (``msel.frame.*``, ``msel.own.*``, ``
 
 Clock times are said as people say them ("sinds half drie", "since twenty past four"), rounded to
 five minutes with "ongeveer" / "about" when the rounding changed them; names are said without their
-bracketed explanations ("Havenwegbrug (basculebrug)" is "Havenwegbrug"). The owner's own staff speak
+bracketed explanations ("Havenwegbrug (basculebrug)" is "Havenwegbrug"), a name that another
+municipality's asset also has with its town ("Centrum (Beestad)" is "Centrum in Beestad"). The owner's own staff speak
 of "our" installation; a neighbourhood's state is said as residents notice it.
 """
 
@@ -15,10 +16,19 @@ from collections import defaultdict
 
 from ..engine.eventkinds import STATUS_KINDS, VISIBLE_INCIDENTS
 from ..messages import CATALOGUE, format_level, format_number, format_percent
+from ..model.labels import split_label
 from .eventtext import event_message
 from .inject_lookups import RunLookups
 
-__all__ = ["spoken_clock", "spoken_duration", "spoken_name", "fact_sentences", "spoken_message", "OWN_SPEAKERS"]
+__all__ = [
+    "spoken_clock",
+    "spoken_duration",
+    "spoken_name",
+    "spoken_asset",
+    "fact_sentences",
+    "spoken_message",
+    "OWN_SPEAKERS",
+]
 
 _MAX_SENTENCES = 5  # sentences of facts in one message; the rest are counted
 # senders who speak of the installation as their own
@@ -29,6 +39,13 @@ _QUIET_KINDS = ("need.restarted", "outage.start", "outage.end", "repair.unavaila
 def spoken_name(name: str) -> str:
     """``name`` without bracketed explanations: ``Havenwegbrug (basculebrug)`` -> ``Havenwegbrug``."""
     return re.sub(r"\s*\([^()]*\)", "", name).strip() or name
+
+
+def spoken_asset(run: RunLookups, asset: str) -> str:
+    """Asset ``asset``'s name said aloud: without its bracketed explanations, and a name that
+    another municipality's asset also has with its town (model/labels.py): "Centrum in Beestad"."""
+    name, town = split_label(run.name(asset), run.municipality.get(asset, ""))
+    return run.t("msel.name_in_town", name=spoken_name(name), town=town) if town else spoken_name(name)
 
 
 def spoken_clock(run: RunLookups, minutes: float, now: float | None = None) -> str:
@@ -90,7 +107,7 @@ def _zone_status(run: RunLookups, name: str, since: str, needs: list[str], kind:
 def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list[str]) -> str:
     """An asset's new status: down, working at a level, or working again."""
     asset, kind = run.asset[e], run.kind[e]
-    name, since = spoken_name(run.name(asset)), spoken_clock(run, run.time[e], now)
+    name, since = spoken_asset(run, asset), spoken_clock(run, run.time[e], now)
     if run.sector.get(asset) == "population":
         return _zone_status(run, name, since, needs, kind)
     if kind == "asset.operational":
@@ -118,7 +135,7 @@ def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
             if isinstance(v, int | float) and not isinstance(v, bool)
         }
     )
-    params.update(name=spoken_name(run.name(run.asset[e])), level_pct=format_percent(level or 0.0, run.lang))
+    params.update(name=spoken_asset(run, run.asset[e]), level_pct=format_percent(level or 0.0, run.lang))
     if "basin" in data:
         params["basin"] = spoken_name(run.basins.get(str(data["basin"]), str(data["basin"])))
     if "level_m" in data:
@@ -177,7 +194,7 @@ def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> 
 
 def _quiet_sentence(run: RunLookups, e: int) -> str:
     """A moment holding only facts a status would say, when the status did not change."""
-    name = spoken_name(run.name(run.asset[e]))
+    name = spoken_asset(run, run.asset[e])
     if run.kind[e] == "need.restarted":
         return run.t("msel.speak.restarted", name=name, needs=_needs(run, [str(run.data[e].get("type", ""))]))
     words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang, basins=run.basins)
@@ -195,7 +212,7 @@ def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted
     back: list[str],
     said_down: set[str],
 ) -> str | None:
-    name = spoken_name(run.name(asset))
+    name = spoken_asset(run, asset)
     if asset in status:
         if run.kind[status[asset]] != "asset.operational" and asset in said_down:
             return None  # the incident sentence said it

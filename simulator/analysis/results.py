@@ -18,6 +18,7 @@ from ..engine.simulation import RunRecord
 from ..messages import default_language
 from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
+from ..model.labels import asset_labels
 from ..model.portfolios import portfolio_records
 from .episodes import cause_chain, failure_episodes
 from .events_file import CSV_NAME, PARQUET_NAME, events_path, read_events_parquet, writes_parquet
@@ -300,6 +301,10 @@ class RunResults(Results):
                     "lon": "Float64",
                 },
             )
+            assets = tables["assets"]  # a run written before the labels rule: names as labels (model/labels.py)
+            if {"id", "name", "municipality"} <= set(assets.columns):
+                labels = asset_labels(zip(assets["id"], assets["name"], assets["municipality"]))
+                assets["name"] = assets["id"].map(labels)
         if (path / "dependencies.csv").exists():
             tables["dependencies"] = pd.read_csv(path / "dependencies.csv", dtype=str, keep_default_na=False).astype(
                 {"need": "int64"}

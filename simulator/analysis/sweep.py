@@ -210,7 +210,7 @@ def rank_replications(scenario: Scenario, replications: pd.DataFrame, incident: 
         asset = scenario.graph.asset(target)
         row = {
             "asset": target,
-            "name": asset.label,
+            "name": scenario.graph.label(target),
             "sector": asset.sector,
             "kind": asset.kind,
             "incident": incident,

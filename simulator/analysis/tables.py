@@ -110,6 +110,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
     assets = record.scenario.graph.assets
     ids = [a.id for a in assets]
+    labels = record.scenario.graph.labels
     clock = WallClockText(record.scenario.start)
     columns = list(zip(*record.events)) if record.events else [()] * 9
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
@@ -127,7 +128,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "service": service,
             "grip": grip,
             "message": [
-                event_message(k, assets[i].label if i >= 0 else "", p, lv, lang, basins=basins)
+                event_message(k, labels[ids[i]] if i >= 0 else "", p, lv, lang, basins=basins)
                 for k, i, p, lv in zip(kinds, asset_idx, params, levels)
             ]
             if messages
@@ -144,11 +145,13 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
 
 
 def assets_table(record: RunRecord) -> pd.DataFrame:
-    """The assets of the run, so that a run directory can be read (and relabelled) on its own."""
+    """The assets of the run, so that a run directory can be read (and relabelled) on its own;
+    ``name`` is the name people read (model/labels.py)."""
+    labels = record.scenario.graph.labels
     rows = [
         (
             a.id,
-            a.label,
+            labels[a.id],
             a.sector,
             a.kind,
             a.owner or "",

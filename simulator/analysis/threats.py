@@ -215,7 +215,7 @@ def threat_picture(
         people = round(counter.if_failed(failed))  # each person once (model/people.py)
         row = {
             "asset": asset.id,
-            "name": asset.label,
+            "name": graph.label(target),
             "sector": asset.sector,
             "kind": asset.kind,
             "assets_failed": len(failed),

@@ -22,7 +22,7 @@ def subject_names(scenario: Scenario | None) -> dict[str, str]:
     if scenario is None:
         return {}
     graph = scenario.graph
-    names = {a.id: a.name or a.id for a in graph.assets}
+    names = dict(graph.labels)
     names.update({b.id: b.name or b.id for b in graph.basins})
     orgs = {o.id: o.name or o.id for o in scenario.organisations}
     for deadline in scenario.response.deadlines:

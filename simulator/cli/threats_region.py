@@ -7,19 +7,29 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from rich.table import Table
+from rich.text import Text
 
 from ..analysis.threats_region import municipal_rankings, municipalities
 from ..messages import format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
-__all__ = ["write_threat_figures", "regional_picture", "print_municipal", "print_ranking_row", "MUNICIPAL_TOP"]
+__all__ = [
+    "write_threat_figures",
+    "regional_picture",
+    "municipal_table",
+    "print_municipal",
+    "print_ranking_row",
+    "MUNICIPAL_TOP",
+]
 
 MUNICIPAL_TOP = 5  # printed rows per municipality
+NUMBER_WIDTH = 11  # characters of a number column (its header wraps)
 
 
 def print_ranking_row(ctx: CliContext, key: str, row, lang: str, **fields) -> None:
-    """One printed row of a threat ranking: ``key``'s sentence with the fields every ranking has
+    """One printed row of the region's (or one town's) ranking: ``key``'s sentence with the fields every ranking has
     (rank, name, sector, people, failed assets, likelihood, impact) in the reader's words, and
     ``fields`` besides (or instead: ``failed`` of a sweep is a mean)."""
     common = {
@@ -79,13 +89,36 @@ def regional_picture(
     return rankings
 
 
+def municipal_table(part: pd.DataFrame, lang: str) -> Table:
+    """The table (under a heading of its own) of one municipality's top ``MUNICIPAL_TOP`` threats
+    (``part``: its rows of ``municipal_rankings``, ranked): rank; the asset that fails, and under
+    it its sector and where it stands (a line of its own: the table fits 80 columns); the people
+    affected and the assets failed in the municipality; the class (likelihood, impact)."""
+    shown = part.head(MUNICIPAL_TOP)
+    table = Table()
+    table.add_column(text("threats.col.rank", lang), justify="right")
+    table.add_column(text("threats.col.name", lang))
+    for key in ("people", "failed"):  # headers wrap: the names get the room
+        table.add_column(text(f"threats.col.{key}", lang), justify="right", max_width=NUMBER_WIDTH)
+    table.add_column(text("threats.col.class", lang), justify="center")
+    for row in shown.itertuples(index=False):
+        where = text("threats.cell.where", lang, sector=sector_name(row.sector, lang), town=row.target_municipality)
+        table.add_row(
+            str(row.rank),
+            Text.assemble(str(row.name), "\n", (where, "dim")),
+            format_number(row.people_affected, lang),
+            format_number(row.assets_failed, lang),
+            f"{row.likelihood}{row.impact}",
+        )
+    return table
+
+
 def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -> None:
-    """One section per municipality: its top ``MUNICIPAL_TOP`` threats by its residents affected
-    (nothing for a graph of one municipality: ``rankings`` None)."""
+    """One table per municipality (``municipal_table``), most residents first (nothing for a
+    graph of one municipality: ``rankings`` None)."""
     if rankings is None:
         return
     for town, part in rankings.groupby("municipality", sort=False):
         shown = min(MUNICIPAL_TOP, len(part))
         ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
-        for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
-            print_ranking_row(ctx, "threats.municipal_row", row, lang, where=row.target_municipality)
+        ctx.out.print(municipal_table(part, lang))

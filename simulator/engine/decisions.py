@@ -166,8 +166,7 @@ class DecisionDesk(Part):
         if d.action == "call_crew":
             return f" {self.peers.crews.label(d.crew)} +{d.size}"
         if d.action == "inject" and d.inject is not None:
-            target = self.kernel.graph.assets[self.kernel.graph.index[d.inject.target]]
-            return f" {d.inject.type}: {target.label}"
+            return f" {d.inject.type}: {self.kernel.graph.label(d.inject.target)}"
         return ""
 
     def _by_name(self, by: str) -> str:

@@ -92,16 +92,13 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{town}: the {n} failures that affect most people",
         "nl": "{town}: de {n} uitvallen die de meeste mensen treffen",
     },
-    "threats.municipal_row": {
-        "en": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed} assets failed here"
-            " / {likelihood}{impact}"
-        ),
-        "nl": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed} objecten hier"
-            " uitgevallen / {likelihood}{impact}"
-        ),
-    },
+    # the columns of a municipality's table of threats (cli/threats_region.py)
+    "threats.col.rank": {"en": "#", "nl": "#"},
+    "threats.col.name": {"en": "failure of", "nl": "uitval van"},
+    "threats.cell.where": {"en": "{sector}, in {town}", "nl": "{sector}, in {town}"},
+    "threats.col.people": {"en": "people affected", "nl": "getroffen mensen"},
+    "threats.col.failed": {"en": "assets failed here", "nl": "objecten uitgevallen hier"},
+    "threats.col.class": {"en": "class", "nl": "klasse"},
     "threats.exact_row": {
         "en": (
             "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"

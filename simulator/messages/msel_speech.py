@@ -257,6 +257,8 @@ SPEECH: dict[str, dict[str, str]] = {
     },
     "msel.zone.other": {"en": "no {need} since {since}", "nl": "sinds {since} geen {need}"},
     "msel.zone.sentence": {"en": "In {name}: {what}.", "nl": "In {name}: {what}."},
+    # a name another municipality's asset also has (model/labels.py), said aloud: "Centrum in Beestad"
+    "msel.name_in_town": {"en": "{name} in {town}", "nl": "{name} in {town}"},
     "msel.zone.down": {
         "en": "In {name} nothing works any more since {since}.",
         "nl": "In {name} doet sinds {since} niets het meer.",

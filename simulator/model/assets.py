@@ -146,7 +146,7 @@ class Asset(BaseModel):
     model_config = FROZEN
 
     id: Slug
-    name: str = ""
+    name: str = Field(default="", description="as written; people read the graph's label (model/labels.py)")
     sector: Sector
     kind: str = ""
     owner: Slug | None = None
@@ -172,8 +172,3 @@ class Asset(BaseModel):
         default=None, ge=0, description="water depth (m) at which it fails in a flooded zone; default 0.3"
     )
     needs: tuple[Need, ...] = ()
-
-    @property
-    def label(self) -> str:
-        """The name people read, falling back to the id."""
-        return self.name or self.id

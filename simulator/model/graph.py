@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from .assets import FROZEN, Asset
 from .include import IncludeField
+from .labels import asset_labels
 from .portfolios import Portfolio
 from .water import Basin, Zone
 
@@ -70,6 +71,16 @@ class InfrastructureGraph:
 
     def asset(self, asset_id: str) -> Asset:
         return self.assets[self.index[asset_id]]
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """asset id -> the name people read (model/labels.py: its name, or its id; a name that
+        another municipality's asset also has gets its municipality, "Centrum (Vliegveldstad)")."""
+        return asset_labels((a.id, a.name, a.municipality) for a in self.assets)
+
+    def label(self, asset_id: str) -> str:
+        """The name people read of asset ``asset_id`` (``labels``)."""
+        return self.labels[asset_id]
 
     def same_model(self, other: InfrastructureGraph) -> bool:
         """True when both hold the same assets (fields and needs), basins, zones and portfolios, in the same order."""

@@ -111,7 +111,11 @@ def asset_info(results, source=None) -> pd.DataFrame:
         return pd.DataFrame(columns=["id", "name", "sector"])
     assets = source.graph.assets
     return pd.DataFrame(
-        {"id": [a.id for a in assets], "name": [a.name or a.id for a in assets], "sector": [a.sector for a in assets]}
+        {
+            "id": [a.id for a in assets],
+            "name": [source.graph.label(a.id) for a in assets],
+            "sector": [a.sector for a in assets],
+        }
     )
 
 

@@ -35,7 +35,7 @@ def write_graphml(graph: InfrastructureGraph, path: Path) -> None:
         g.graph[name] = json.dumps(records, ensure_ascii=False)
     for asset in graph.assets:
         record = asset_record(asset)
-        attrs: dict[str, Any] = {"label": asset.label}
+        attrs: dict[str, Any] = {"label": graph.label(asset.id)}
         for key, value in record.items():
             if key == "id":
                 continue

@@ -61,7 +61,7 @@ class Hub(Commands):
         self.lang = session.lang
         self.command = command
         self.parties = {p.id: p for p in ex.parties()}
-        self.names = {a.id: a.label for a in ex.scenario.graph.assets}
+        self.names = dict(ex.scenario.graph.labels)
         self.layout = mapview.map_layout(ex.scenario)  # once per served scenario
         self.speed = state.speed
         self.running = False

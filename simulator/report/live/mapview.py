@@ -68,7 +68,7 @@ def map_layout(scenario: Scenario) -> MapLayout:
         for a in assets
     ]
     positions = graph_layout(rows, [s for s in SECTORS if any(a.sector == s for a in assets)])
-    return MapLayout(tuple(ids), positions, {a.id: a.label for a in assets}, tuple(links))
+    return MapLayout(tuple(ids), positions, dict(scenario.graph.labels), tuple(links))
 
 
 def control_map(layout: MapLayout) -> dict[str, Any]:

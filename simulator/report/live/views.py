@@ -84,7 +84,7 @@ def at_clock(ex: Exercise, minute: float) -> str:
 def outcome_view(outcome: DecisionOutcome, ex: Exercise, lang: str) -> dict[str, Any]:
     """A decision and what became of it, in words."""
     d = outcome.decision
-    names = {a.id: a.label for a in ex.scenario.graph.assets}
+    names = dict(ex.scenario.graph.labels)
     parties = {p.id: p.name for p in ex.parties()} | {EXERCISE_CONTROL: text("live.party.exercise_control", lang)}
     detail = ""
     if d.action == "grip":
@@ -184,7 +184,7 @@ def party_form(ex: Exercise, party: Party, known_assets: set[str], lang: str) ->
     own = {a.id for a in assets if party.kind == "organisation" and a.owner == party.id}
     zones = {a.id for a in assets if a.sector == "population"}
     targets = [
-        {"id": a.id, "name": a.label, "zone": a.id in zones and a.id not in known_assets | own}
+        {"id": a.id, "name": ex.scenario.graph.label(a.id), "zone": a.id in zones and a.id not in known_assets | own}
         for a in assets
         if a.id in known_assets | own | zones
     ]
