@@ -85,9 +85,11 @@ def replay(
         for line in plain_lines(timeline, view, start_min):
             click.echo(line)
         return
+    from ..report.replay_water import water_payload
+
     state = ReplayState(t_min=start_min, speed=speed, view=view)
     try:
-        play(timeline, state, ctx.out, sys.stdin.fileno())
+        play(timeline, state, ctx.out, sys.stdin.fileno(), water=water_payload(results))
     except KeyboardInterrupt:
         pass  # Ctrl-C quits like q; the terminal has been restored on the way out
 
