@@ -19,6 +19,7 @@ at 04:35).
 from __future__ import annotations
 
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -194,11 +195,11 @@ def storm():
 
     scenario = simulator.load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml")
     results = simulator.simulate(scenario, seed=7, until_min=240, lang="nl")
-    return replay_timeline(results, "nl"), water_payload(results)
+    return replay_timeline(results, "nl"), water_payload(results), results
 
 
 def test_the_storm_at_six_floods_the_harbour(storm):
-    timeline, water = storm
+    timeline, water, _ = storm
     samples = np.array(water["basins"][0]["levels"])
     assert round(float(np.interp(210.0, samples[:, 0], samples[:, 1])), 2) == 2.19
     truth = screen(timeline, ReplayState(t_min=210, paused=True), 80, 24, water)
@@ -221,3 +222,22 @@ def test_the_storm_at_six_floods_the_harbour(storm):
         "Havenbekken achter…      onbekend  ░░!░░░░░░░░░┃░░  ! alarm -0,10  ┃ kade 1,00",
         "  geen gebied onder water",
     ]
+
+
+def test_under_tmux_the_storm_s_water_stands_on_an_80_by_24_terminal(storm, tmp_path):
+    """``rampsim replay RUN --from 06:00`` for real: the command hands the run's water to the screen."""
+    from test_replay_terminal import Tmux, _need_tmux
+
+    run = storm[2].save(tmp_path / "run")
+    command = f"{sys.executable} -m simulator replay {run} --from 06:00 --speed 1; sleep 60"
+    tmux = Tmux(_need_tmux(), command, tmp_path, size=(80, 24))
+    try:
+        shown = tmux.wait_for(lambda s: "m NAP" in s and "Gebeurtenissen" in s).splitlines()
+        assert shown[4].startswith("Havenbekken achter…    2,19 m NAP  ██!█████████┃██")
+        assert shown[5].startswith("  onder water: Havenkwartier (laag) (7.000 inwoners)")
+        tmux.keys("t")
+        known = tmux.wait_for(lambda s: "weergave: wat de crisisorganisatie wist" in s).splitlines()
+        assert known[4].startswith("Havenbekken achter…    1,20 m NAP") and "bekend om 04:35" in known[5]
+        tmux.keys("q")
+    finally:
+        tmux.kill()

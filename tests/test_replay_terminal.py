@@ -481,13 +481,26 @@ def _need_tmux() -> str:
 
 
 class Tmux:
-    """A tmux server of its own (``-L``) with one 120 x 40 pane running ``command``."""
+    """A tmux server of its own (``-L``) with one pane running ``command`` (120 x 40 unless told)."""
 
-    def __init__(self, tmux: str, command: str, cwd):
+    def __init__(self, tmux: str, command: str, cwd, size: tuple[int, int] = (120, 40)):
         self.base = [tmux, "-L", f"rampsim-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", "-f", os.devnull]
         env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         subprocess.run(
-            [*self.base, "new-session", "-d", "-x", "120", "-y", "40", "-s", "replay", "-c", str(cwd), command],
+            [
+                *self.base,
+                "new-session",
+                "-d",
+                "-x",
+                str(size[0]),
+                "-y",
+                str(size[1]),
+                "-s",
+                "replay",
+                "-c",
+                str(cwd),
+                command,
+            ],
             check=True,
             env={**env, "TERM": "xterm-256color"},
         )
