@@ -23,11 +23,15 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from rich.console import Console
 from test_replay_terminal import tiny
 
+import simulator
+from simulator.analysis.replay import replay_timeline
 from simulator.report.replay_gauges import bar_scale, gauge_bar, known_level, level_at, water_lines, zone_state
 from simulator.report.replay_terminal import ReplayState, render_screen
+from simulator.report.replay_water import water_payload
 
 BASIN = {
     "id": "b",
@@ -182,17 +186,24 @@ def test_the_water_stands_under_the_header_and_the_assets_make_room():
         "Energy  ✗ Station X",
     ]
     assert len(shown) == 24
+    three = {
+        "basins": [BASIN, {**BASIN, "id": "c", "name": "Kanaal"}, {**BASIN, "id": "d", "name": "Vliet"}],
+        "zones": ZONES,
+    }
+    crowded = screen(tiny(), ReplayState(t_min=45, view="known"), 80, 24, three)  # room for 4 water lines of 6
+    assert crowded[4:8] == [
+        "Bekken   0.00 m NAP  █████!" + "░" * 19 + "┃░░░░" + LEGEND,
+        "  known at 03:10 · no zone flooded",
+        "2 basins not shown (enlarge the window): Kanaal, Vliet",
+        "✓ operational  ◐ degraded  ✗ failed  ⚙ manual operation",
+    ]
+    assert len(crowded) == 24
     without = screen(tiny(), ReplayState(t_min=45, view="known"), 80, 24, None)
     assert without[4] == "✓ operational  ◐ degraded  ✗ failed  ⚙ manual operation"
 
 
 @pytest.fixture(scope="module")
 def storm():
-    import simulator
-    from conftest import ROOT
-    from simulator.analysis.replay import replay_timeline
-    from simulator.report.replay_water import water_payload
-
     scenario = simulator.load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml")
     results = simulator.simulate(scenario, seed=7, until_min=240, lang="nl")
     return replay_timeline(results, "nl"), water_payload(results), results

@@ -71,7 +71,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # --- the water (simulator.report.replay_gauges) ---------------------------------------------
     "replay.water.zone": {"en": "{name} {people}", "nl": "{name} {people}"},
-    "replay.water.zones": {"en": "{state}:", "nl": "{state}:"},
+    "replay.water.zones": {"en": "{state}: {zones}", "nl": "{state}: {zones}"},
     "replay.water.none_flooded": {"en": "no zone flooded", "nl": "geen gebied onder water"},
     "replay.basins_left_out.one": {
         "en": "1 basin not shown (enlarge the window): {names}",

@@ -7,10 +7,10 @@ first); in the known view it is the last level the crisis organisation knew of, 
 zone is flooded from the minute it flooded (known view: from the minute it was known) while its
 basin stands at or above the zone's ground, and ``receded`` once the basin fell below it again.
 
-A basin takes two lines::
+A basin takes two lines (the stormvloed run at 06:00, 80 columns)::
 
-    Havenbekken achter…  1,05 m NAP  ░░░░░!██████████████████┃█░░░░  ! alarm -0,10  ┃ kade 1,00
-      onder water: Havenkwartier (laag) (7.000 inwoners), Oude Haven en Noordkade (9.000 inwoners)
+    Havenbekken achter…    2,19 m NAP  ██!█████████┃██  ! alarm -0,10  ┃ kade 1,00
+      onder water: Havenkwartier (laag) (7.000 inwoners), Oude Haven en Noordkade (…
 
 The bar spans the basin's lowest to its highest threshold (alarm level, quay or crest) and a
 quarter of that span beyond each (half a metre when it has one threshold; the gauge scale of the
@@ -167,10 +167,9 @@ def _zones_line(
     parts = [text("browser.water.known_at", lang, clock=known_at)] if known_at else []
     for state in ("flooded", "receded"):
         if by_state.get(state):
+            named = ", ".join(by_state[state])
             parts.append(
-                text("replay.water.zones", lang, state=text(f"browser.water.state.{state}", lang))
-                + " "
-                + ", ".join(by_state[state])
+                text("replay.water.zones", lang, state=text(f"browser.water.state.{state}", lang), zones=named)
             )
     if not by_state.get("flooded") and not by_state.get("receded"):
         parts.append(text("replay.water.none_flooded", lang))
