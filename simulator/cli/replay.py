@@ -57,7 +57,7 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 def replay(
     ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None, view: str, html: Path | None, local_lang
 ) -> None:
-    """Replay RUN_DIR: the clock, the GRIP level, the assets by sector and the events as they came.
+    """Replay RUN_DIR: the clock, the GRIP level, the water, the assets by sector and the events as they came.
 
     Keys: space pause/play, + and - speed, left and right previous/next event, t ground truth or
     what was known, q quit. Output that is not a terminal gets the timeline as plain lines.
