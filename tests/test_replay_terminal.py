@@ -286,9 +286,9 @@ def test_advance_in_real_seconds():
 
 
 # --- screen -----------------------------------------------------------------------------------------
-def screen(timeline: ReplayTimeline, state: ReplayState, width: int = 100, height: int = 30) -> list[str]:
+def screen(timeline: ReplayTimeline, state: ReplayState, width: int = 100, height: int = 30, water=None) -> list[str]:
     console = Console(width=width, height=height, record=True, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
-    console.print(render_screen(timeline, state, width, height))
+    console.print(render_screen(timeline, state, width, height, water=water))
     return [line.rstrip() for line in console.export_text().splitlines()]
 
 
@@ -481,13 +481,26 @@ def _need_tmux() -> str:
 
 
 class Tmux:
-    """A tmux server of its own (``-L``) with one 120 x 40 pane running ``command``."""
+    """A tmux server of its own (``-L``) with one pane running ``command`` (120 x 40 unless told)."""
 
-    def __init__(self, tmux: str, command: str, cwd):
+    def __init__(self, tmux: str, command: str, cwd, size: tuple[int, int] = (120, 40)):
         self.base = [tmux, "-L", f"rampsim-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", "-f", os.devnull]
         env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         subprocess.run(
-            [*self.base, "new-session", "-d", "-x", "120", "-y", "40", "-s", "replay", "-c", str(cwd), command],
+            [
+                *self.base,
+                "new-session",
+                "-d",
+                "-x",
+                str(size[0]),
+                "-y",
+                str(size[1]),
+                "-s",
+                "replay",
+                "-c",
+                str(cwd),
+                command,
+            ],
             check=True,
             env={**env, "TERM": "xterm-256color"},
         )
@@ -611,17 +624,21 @@ def test_a_left_out_sector_with_assets_down_says_how_many():
 
 def test_the_storm_at_six_in_an_80_by_24_terminal_names_the_sectors_it_leaves_out():
     """Stormvloed (seed 7, Dutch) at 06:00: 13 assets down in many sectors; 80 x 24 cannot show
-    them all. Every sector is either on the screen or named in the line that says what is missing."""
+    them all. Every sector is either on the screen or named in the line that says what is missing;
+    the harbour basin's two lines (``test_replay_gauges``) stand above the assets and take their room."""
     from conftest import ROOT
 
     import simulator
     from simulator.analysis.replay import replay_timeline
     from simulator.messages import sector_name
+    from simulator.report.replay_water import water_payload
 
     scenario = simulator.load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml")
-    timeline = replay_timeline(simulator.simulate(scenario, seed=7, until_min=240, lang="nl"), "nl")
-    lines = screen(timeline, ReplayState(t_min=210, paused=True), width=80, height=24)
+    results = simulator.simulate(scenario, seed=7, until_min=240, lang="nl")
+    timeline = replay_timeline(results, "nl")
+    lines = screen(timeline, ReplayState(t_min=210, paused=True), width=80, height=24, water=water_payload(results))
     assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+    assert lines[4].startswith("Havenbekken achter…    2,19 m NAP") and lines[6].startswith("✓ in bedrijf")
     assert lines[0].startswith("Terugblik: Sluis Havenstad") and "…  06:00  2027-01-15  T+03:30" in lines[0]
     assert lines[2].startswith("weergave: werkelijkheid")  # the long title stays on its line
     missing = [line for line in lines if "niet getoond (vergroot het venster): " in line]

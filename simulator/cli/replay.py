@@ -57,7 +57,7 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 def replay(
     ctx: CliContext, run_dir: Path, speed: float, from_clock: str | None, view: str, html: Path | None, local_lang
 ) -> None:
-    """Replay RUN_DIR: the clock, the GRIP level, the assets by sector and the events as they came.
+    """Replay RUN_DIR: the clock, the GRIP level, the water, the assets by sector and the events as they came.
 
     Keys: space pause/play, + and - speed, left and right previous/next event, t ground truth or
     what was known, q quit. Output that is not a terminal gets the timeline as plain lines.
@@ -85,9 +85,11 @@ def replay(
         for line in plain_lines(timeline, view, start_min):
             click.echo(line)
         return
+    from ..report.replay_water import water_payload
+
     state = ReplayState(t_min=start_min, speed=speed, view=view)
     try:
-        play(timeline, state, ctx.out, sys.stdin.fileno())
+        play(timeline, state, ctx.out, sys.stdin.fileno(), water=water_payload(results))
     except KeyboardInterrupt:
         pass  # Ctrl-C quits like q; the terminal has been restored on the way out
 

@@ -69,4 +69,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{n} sectors not shown (enlarge the window): {names}",
         "nl": "{n} sectoren niet getoond (vergroot het venster): {names}",
     },
+    # --- the water (simulator.report.replay_gauges) ---------------------------------------------
+    "replay.water.zone": {"en": "{name} {people}", "nl": "{name} {people}"},
+    "replay.water.zones": {"en": "{state}: {zones}", "nl": "{state}: {zones}"},
+    "replay.water.none_flooded": {"en": "no zone flooded", "nl": "geen gebied onder water"},
+    "replay.basins_left_out.one": {
+        "en": "1 basin not shown (enlarge the window): {names}",
+        "nl": "1 bekken niet getoond (vergroot het venster): {names}",
+    },
+    "replay.basins_left_out.other": {
+        "en": "{n} basins not shown (enlarge the window): {names}",
+        "nl": "{n} bekkens niet getoond (vergroot het venster): {names}",
+    },
 }

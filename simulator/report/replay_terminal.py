@@ -5,7 +5,7 @@ Three pure parts, each testable without a terminal, and one loop that joins them
 - ``decode_keys``: the bytes a terminal sends -> actions (arrow keys as ``ESC [ C/D`` or, in
   application cursor mode as tmux may send them, ``ESC O C/D``);
 - ``apply_key`` and ``advance``: (state, action) -> state and (state, real seconds) -> state;
-- ``render_screen``: (timeline, state) -> a rich renderable.
+- ``render_screen``: (timeline, state, water) -> a rich renderable (the water: ``replay_gauges``).
 
 ``play`` runs them: it puts the terminal in cbreak mode (keys arrive one by one, unechoed; Ctrl-C
 still interrupts), redraws about ten times a second, and restores the terminal however it ends.
@@ -21,9 +21,10 @@ import os
 import select
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.layout import Layout
@@ -34,6 +35,7 @@ from rich.text import Text
 from ..analysis.eventtext import duration_text
 from ..analysis.replay import STATUSES, ReplayTimeline
 from ..messages import sector_name, text, text_count
+from .replay_gauges import water_lines
 
 try:  # POSIX terminal control; Windows has none: there ``rampsim replay`` prints the plain timeline
     import termios
@@ -396,17 +398,30 @@ def feed_lines(height: int) -> int:
     return max(3, min(12, height // 4))
 
 
-def render_screen(timeline: ReplayTimeline, state: ReplayState, width: int = 120, height: int = 40) -> RenderableType:
+def render_screen(
+    timeline: ReplayTimeline,
+    state: ReplayState,
+    width: int = 120,
+    height: int = 40,
+    water: Mapping[str, Any] | None = None,
+) -> RenderableType:
     """The whole screen for ``state``: the clock, GRIP level, speed, view and playing or paused;
-    the assets by sector with their status (colour and a symbol, so it reads without colour);
-    the latest events of the view; the keys. ``width`` and ``height``: the terminal's size."""
+    the water (``water``: ``replay_water.water_payload``; per basin its gauge and flood zones, see
+    ``replay_gauges``); the assets by sector with their status (colour and a symbol, so it reads
+    without colour); the latest events of the view; the keys. ``width`` and ``height``: the
+    terminal's size. The water takes at most half the lines the assets had (at least one), and a
+    line says which basins it left out; the assets' own line says which sectors."""
     shown = feed_lines(height)
     asset_lines = max(height - shown - 8, 1)  # header 3, gap 1, feed frame 2, keys 1, legend 1
+    budget = max((asset_lines - 1) // 2, 1)
+    gauges = water_lines(water or {}, state.t_min, state.view, timeline.lang, width, budget, timeline.clock)
+    parts = [Layout(_header(timeline, state), size=3), Layout(Text(" "), size=1)]
+    if gauges:
+        parts.append(Layout(Group(*gauges), size=len(gauges)))
     layout = Layout()
     layout.split_column(
-        Layout(_header(timeline, state), size=3),
-        Layout(Text(" "), size=1),
-        Layout(_assets(timeline, state, width, asset_lines - 1), ratio=1),
+        *parts,
+        Layout(_assets(timeline, state, width, max(asset_lines - len(gauges) - 1, 1)), ratio=1),
         Layout(_feed(timeline, state, shown), size=shown + 2),
         Layout(Text(text("replay.keys", timeline.lang), style="dim"), size=1),
     )
@@ -455,17 +470,23 @@ def _read(fd: int, timeout: float) -> str:
     return os.read(fd, 1024).decode("utf-8", errors="ignore")
 
 
-def play(
-    timeline: ReplayTimeline, state: ReplayState, console: Console, fd: int, clock: Callable[[], float] = time.monotonic
+def play(  # noqa: PLR0913 -- the replay, where, and its water
+    timeline: ReplayTimeline,
+    state: ReplayState,
+    console: Console,
+    fd: int,
+    clock: Callable[[], float] = time.monotonic,
+    water: Mapping[str, Any] | None = None,
 ) -> ReplayState:
-    """Play the replay on ``console`` reading keys from ``fd`` until ``q`` (or Ctrl-C); returns the last state."""
+    """Play the replay on ``console`` reading keys from ``fd`` until ``q`` (or Ctrl-C); returns the
+    last state. ``water``: the run's basins and zones (``replay_water.water_payload``), if any."""
     from rich.live import Live
 
     with cbreak(fd), Live(console=console, screen=True, auto_refresh=False, transient=True) as live:
         pending = ""
         last = clock()
         while not state.quit:
-            live.update(render_screen(timeline, state, *console.size), refresh=True)
+            live.update(render_screen(timeline, state, *console.size, water=water), refresh=True)
             data = _read(fd, FRAME_S)
             now = clock()
             state = advance(state, now - last, timeline.end_min)
