@@ -1,6 +1,7 @@
 """The files and printed sections of ``rampsim threats``: its figures, and on a graph of several
 municipalities the ranking per municipality (CSV and printed sections) and two towns' threat
-pictures side by side (the two with most residents)."""
+pictures side by side (the two with most residents), with the threats specific to each of the two
+(``threats_region.with_specific``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.threats_region import municipal_rankings, municipalities
+from ..analysis.threats_region import SPECIFIC_FACTOR, municipal_rankings, municipalities, with_specific
 from ..messages import format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
@@ -68,7 +69,7 @@ def regional_picture(
     from ..report.ticks import localise_ticks
 
     towns = municipalities(graph)
-    rankings = municipal_rankings(table, towns)
+    rankings = with_specific(municipal_rankings(table, towns), graph, (towns[0], towns[1]))
     rankings.to_csv(out / "ranking-municipalities.csv", index=False, lineterminator="\n")
     axes = plot_municipal_threats(rankings, (towns[0], towns[1]), lang=lang)
     figure = axes[0][0].figure
@@ -80,8 +81,9 @@ def regional_picture(
 
 
 def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -> None:
-    """One section per municipality: its top ``MUNICIPAL_TOP`` threats by its residents affected
-    (nothing for a graph of one municipality: ``rankings`` None)."""
+    """One section per municipality: its top ``MUNICIPAL_TOP`` threats by its residents affected,
+    and for the two compared towns then the top ``MUNICIPAL_TOP`` of its specific threats, each
+    with the rule that makes it so (nothing for a graph of one municipality: ``rankings`` None)."""
     if rankings is None:
         return
     for town, part in rankings.groupby("municipality", sort=False):
@@ -89,3 +91,19 @@ def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -
         ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
         for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
             print_ranking_row(ctx, "threats.municipal_row", row, lang, where=row.target_municipality)
+        other = part["compared_with"].iat[0]
+        if other:
+            _print_specific(ctx, town, other, part[part["specific_rank"].notna()], lang)
+
+
+def _print_specific(ctx: CliContext, town: str, other: str, specific: pd.DataFrame, lang: str) -> None:
+    if specific.empty:
+        ctx.out.print(text("threats.specific_none", lang, town=town, other=other), markup=False)
+        return
+    shown = min(MUNICIPAL_TOP, len(specific))
+    ctx.out.print(text_count("threats.specific_heading", shown, lang, town=town, other=other), markup=False)
+    factor = format_number(SPECIFIC_FACTOR, lang)
+    for row in specific.head(MUNICIPAL_TOP).itertuples(index=False):
+        why = text(f"threats.specific.{row.specific_reason}", lang, other=other, factor=factor)
+        fields = {"rank": row.specific_rank, "where": row.target_municipality, "why": why}
+        print_ranking_row(ctx, "threats.specific_row", row, lang, **fields)
