@@ -155,7 +155,9 @@ def test_the_side_by_side_figure_has_both_towns_and_their_sector_profiles(region
     from simulator.report.threat_figures import plot_municipal_threats
 
     graph = load_graph(region_file)
-    rankings = with_specific(municipal_rankings(threat_picture(graph), municipalities(graph)), graph, ("Aadorp", "Beestad"))
+    rankings = with_specific(
+        municipal_rankings(threat_picture(graph), municipalities(graph)), graph, ("Aadorp", "Beestad")
+    )
     axes = plot_municipal_threats(rankings, ("Aadorp", "Beestad"), lang="nl")
     try:
         (top_a, top_b), (profile_a, profile_b), _ = axes  # the third row: tests/test_threats_specific.py

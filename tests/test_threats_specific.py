@@ -146,8 +146,9 @@ def test_rampsim_threats_prints_and_writes_each_town_s_own_threats(region_file):
     assert lines[lines.index(heading) + 1 : lines.index(heading) + 4] == [
         "  1. gemaal-a (in Aadorp, Water): 600 people affected, 2 assets failed here / BA;"
         " at least 2× Beestad's share of residents",
-        "  2. besturing (in Aadorp, Waterways): 0 people affected, 2 assets failed here / BA; Beestad has no such failure",
-        "  3. sluis (in Aadorp, Waterways): 0 people affected, 1 assets failed here / BA; Beestad has no such failure",
+        "  2. besturing (in Aadorp, Waterways): 0 people affected, 2 assets failed here / BA;"
+        " Beestad has no such failure",
+        "  3. sluis (in Aadorp, Waterways): 0 people affected, 1 asset failed here / BA; Beestad has no such failure",
     ]
     assert lines.index("Aadorp: the 5 failures that affect most people") < lines.index(heading)
     assert "Specific to Beestad (compared with Aadorp): the 3 failures that affect most people there" in lines

@@ -90,7 +90,8 @@ def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -
         shown = min(MUNICIPAL_TOP, len(part))
         ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
         for row in part.head(MUNICIPAL_TOP).itertuples(index=False):
-            print_ranking_row(ctx, "threats.municipal_row", row, lang, where=row.target_municipality)
+            here = text_count("threats.failed_here", row.assets_failed, lang)
+            print_ranking_row(ctx, "threats.municipal_row", row, lang, where=row.target_municipality, failed_here=here)
         other = part["compared_with"].iat[0]
         if other:
             _print_specific(ctx, town, other, part[part["specific_rank"].notna()], lang)
@@ -105,5 +106,6 @@ def _print_specific(ctx: CliContext, town: str, other: str, specific: pd.DataFra
     factor = format_number(SPECIFIC_FACTOR, lang)
     for row in specific.head(MUNICIPAL_TOP).itertuples(index=False):
         why = text(f"threats.specific.{row.specific_reason}", lang, other=other, factor=factor)
-        fields = {"rank": row.specific_rank, "where": row.target_municipality, "why": why}
+        here = text_count("threats.failed_here", row.assets_failed, lang)
+        fields = {"rank": row.specific_rank, "where": row.target_municipality, "why": why, "failed_here": here}
         print_ranking_row(ctx, "threats.specific_row", row, lang, **fields)

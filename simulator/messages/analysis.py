@@ -94,12 +94,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "threats.municipal_row": {
         "en": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed} assets failed here"
-            " / {likelihood}{impact}"
+            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed_here} / {likelihood}{impact}"
         ),
         "nl": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed} objecten hier"
-            " uitgevallen / {likelihood}{impact}"
+            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed_here} / {likelihood}{impact}"
         ),
     },
     "threats.specific_heading.one": {
@@ -116,12 +114,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "threats.specific_row": {
         "en": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed} assets failed here"
+            "{rank:>3}. {name} (in {where}, {sector}): {people} people affected, {failed_here}"
             " / {likelihood}{impact}; {why}"
         ),
         "nl": (
-            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed} objecten hier"
-            " uitgevallen / {likelihood}{impact}; {why}"
+            "{rank:>3}. {name} (in {where}, {sector}): {people} getroffen mensen, {failed_here}"
+            " / {likelihood}{impact}; {why}"
         ),
     },
     "threats.specific.kind": {"en": "{other} has no such failure", "nl": "{other} kent zo'n uitval niet"},
@@ -129,6 +127,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "at least {factor}× {other}'s share of residents",
         "nl": "minstens {factor}× het aandeel inwoners in {other}",
     },
+    "threats.failed_here.one": {"en": "{n} asset failed here", "nl": "{n} object hier uitgevallen"},
+    "threats.failed_here.other": {"en": "{n} assets failed here", "nl": "{n} objecten hier uitgevallen"},
     "threats.exact_row": {
         "en": (
             "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"

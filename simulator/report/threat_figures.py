@@ -175,7 +175,9 @@ def plot_municipal_threats(rankings: pd.DataFrame, towns: tuple[str, str], axes=
         other = towns[1 - column]
         _municipal_top(axes[0][column], town, part.iloc[::-1], colours, lang)
         _sector_profile(axes[1][column], town, profile, order, colours, lang)
-        _specific(axes[2][column], town, other, specific.iloc[::-1], colours, format_number(SPECIFIC_FACTOR, lang), lang)
+        _specific(
+            axes[2][column], town, other, specific.iloc[::-1], colours, format_number(SPECIFIC_FACTOR, lang), lang
+        )
     handles = [
         Patch(facecolor=colour, hatch=hatch, label=sector_name(sector, lang))
         for sector, (colour, hatch) in colours.items()
@@ -222,7 +224,9 @@ def _specific(ax, town: str, other: str, head: pd.DataFrame, colours, factor: st
     rule = text("figure.municipal.specific_rule", lang, other=other, factor=factor)
     ax.text(0.99, 0.01, rule, transform=ax.transAxes, ha="right", va="bottom", fontsize=9, gid="specific_rule")
     if head.empty:
-        ax.text(0.5, 0.5, text("figure.municipal.specific_none", lang, other=other), transform=ax.transAxes, ha="center")
+        ax.text(
+            0.5, 0.5, text("figure.municipal.specific_none", lang, other=other), transform=ax.transAxes, ha="center"
+        )
         ax.set_yticks([])
         return
     labels = [_short(str(name), 40) for name in head["name"]]
