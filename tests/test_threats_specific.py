@@ -206,3 +206,28 @@ def test_in_havenmond_havenstad_s_own_threats_are_its_locks_and_port_vliegveldst
     # neither town's own list holds its 150 kV station or a substation: those both towns have
     for part in own.values():
         assert not set(part["kind"]) & {"hv_substation", "substation"}
+
+
+@pytest.mark.parametrize(("at_b2", "own"), [(150, True), (151, False)])
+def test_the_share_rule_holds_at_exactly_twice_the_other_town_s_share(region_file, at_b2, own):
+    """Beestad's 500 split: wijk-b2 (``at_b2`` people, on os-b and on gemaal-b's water) and wijk-b
+    (the rest). Pumping stations then hit 150/500 = 0.3 of Beestad: gemaal-a's 0.6 of Aadorp is
+    exactly twice, Aadorp's own; at 151/500 it is not."""
+    split = [a for a in ASSETS if a["id"] != "wijk-b"] + [
+        _asset("wijk-b", "population", "neighbourhood", B, [{"type": "power", "from": "os-b"}], population=500 - at_b2),
+        _asset(
+            "wijk-b2",
+            "population",
+            "neighbourhood",
+            B,
+            [{"type": "power", "from": "os-b"}, {"type": "water", "from": "gemaal-b"}],
+            population=at_b2,
+        ),
+    ]
+    region_file.write_text(yaml.safe_dump({"name": "regio", "assets": split}), encoding="utf-8")
+    marked = _specific(load_graph(region_file))
+    gemaal = marked[(marked["municipality"] == A) & (marked["asset"] == "gemaal-a")].iloc[0]
+    assert marked.loc[(marked["municipality"] == B) & (marked["asset"] == "gemaal-b"), "people_affected"].tolist() == [
+        at_b2
+    ]
+    assert (gemaal["specific_reason"], pd.notna(gemaal["specific_rank"])) == (("share", True) if own else ("", False))

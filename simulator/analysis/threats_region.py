@@ -38,6 +38,7 @@ towns not compared. ``compared_with`` names U on every row of T (empty for the o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 import networkx as nx
 import pandas as pd
@@ -75,7 +76,7 @@ MUNICIPAL_COLUMNS = [
 
 SPECIFIC_COLUMNS = ["specific_rank", "specific_reason", "compared_with"]  # added by ``with_specific``
 
-SPECIFIC_FACTOR = 2.0  # times the largest share of the other town's residents a failure of the type hits there
+SPECIFIC_FACTOR = 2  # times the largest share of the other town's residents a failure of the type hits there
 
 
 def residents(graph: InfrastructureGraph) -> dict[str, int]:
@@ -183,14 +184,14 @@ def with_specific(rankings: pd.DataFrame, graph: InfrastructureGraph, compared: 
     out["specific_reason"] = ""
     out["compared_with"] = out["municipality"].map({compared[0]: compared[1], compared[1]: compared[0]}).fillna("")
     types = list(zip(out["sector"], out["kind"]))
-    share = [
-        people / count[town] if count.get(town) else 0.0
+    share = [  # exact fractions: a share of exactly twice the other's holds
+        Fraction(int(people), count[town]) if count.get(town) else Fraction(0)
         for town, people in zip(out["municipality"], out["people_affected"])
     ]
     for town, other in (compared, compared[::-1]):
-        worst: dict[tuple[str, str], float] = {}  # type -> the largest share of the other's residents
+        worst: dict[tuple[str, str], Fraction] = {}  # type -> the largest share of the other's residents
         for i in (out["municipality"] == other).to_numpy().nonzero()[0]:
-            worst[types[i]] = max(worst.get(types[i], 0.0), share[i])
+            worst[types[i]] = max(worst.get(types[i], Fraction(0)), share[i])
         rank = 0
         for i in (out["municipality"] == town).to_numpy().nonzero()[0]:
             if shared(out["asset"].iat[i], other):
