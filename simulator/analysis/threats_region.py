@@ -14,12 +14,33 @@ id); targets that touch nothing in a municipality are left out of its section.
 ``sector_profile`` says per sector how much of a municipality one failure in that sector can
 bring down at most (assets failed there, people affected there): where two towns differ, a port
 town shows its locks and bridges, an airport town its airport.
+
+``with_specific`` marks, for two compared towns T and U, the threats that are T's own: both towns
+hang on their 150 kV station and substations, so their top-10s look alike; what sets T apart is
+what U's picture lacks. The *type* of a failure is its target's (sector, kind). A row of T's
+section (a failure that affects people or fails assets in T) is specific to T when its target is
+not *shared* (no asset of U depends on it, directly or through other assets: the regional control
+room that dispatches both towns' fire stations, and the 112 routing it needs, are shared even
+where the cascade fails nothing in U) and
+
+- ``"kind"``: no failure of that type is in U's section (U has no such asset, and no such asset
+  elsewhere reaches U: a lock, a port, an airport's radar), or
+- ``"share"``: it affects a share of T's residents (people affected in T / residents of T,
+  ``residents``) that is above 0 and at least ``SPECIFIC_FACTOR`` (2) times the largest share of
+  U's residents that any failure of that type affects in U.
+
+The specific rows keep the order of T's section (people affected in T, then assets failed in T,
+then id) and are numbered 1, 2, ... in ``specific_rank``; ``specific_reason`` says which rule
+holds ("kind" before "share"); both are empty for the rows that are not specific and for the
+towns not compared. ``compared_with`` names U on every row of T (empty for the other towns).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
+import networkx as nx
 import pandas as pd
 
 from ..model.graph import InfrastructureGraph
@@ -32,6 +53,10 @@ __all__ = [
     "people_by_municipality",
     "municipal_rankings",
     "sector_profile",
+    "residents",
+    "with_specific",
+    "SPECIFIC_FACTOR",
+    "SPECIFIC_COLUMNS",
     "MUNICIPAL_COLUMNS",
 ]
 
@@ -49,16 +74,27 @@ MUNICIPAL_COLUMNS = [
     "impact",
 ]
 
+SPECIFIC_COLUMNS = ["specific_rank", "specific_reason", "compared_with"]  # added by ``with_specific``
+
+SPECIFIC_FACTOR = 2  # times the largest share of the other town's residents a failure of the type hits there
+
+
+def residents(graph: InfrastructureGraph) -> dict[str, int]:
+    """Municipality -> its residents: the population of its ``population`` assets (0 for a
+    municipality with assets but no neighbourhood)."""
+    out: dict[str, int] = {}
+    for asset in graph.assets:
+        if asset.municipality:
+            out.setdefault(asset.municipality, 0)
+            if asset.sector == "population":
+                out[asset.municipality] += asset.population
+    return out
+
 
 def municipalities(graph: InfrastructureGraph) -> list[str]:
     """The municipalities of the graph's assets, by residents (most first), then by name."""
-    residents: dict[str, int] = {}
-    for asset in graph.assets:
-        if asset.municipality:
-            residents.setdefault(asset.municipality, 0)
-            if asset.sector == "population":
-                residents[asset.municipality] += asset.population
-    return sorted(residents, key=lambda m: (-residents[m], m))
+    count = residents(graph)
+    return sorted(count, key=lambda m: (-count[m], m))
 
 
 def people_column(municipality: str) -> str:
@@ -130,3 +166,43 @@ def sector_profile(rankings: pd.DataFrame, town: str) -> pd.DataFrame:
     )
     profile = profile.reset_index().sort_values(["assets_failed", "sector"], ascending=[False, True], kind="stable")
     return profile.reset_index(drop=True)
+
+
+def with_specific(rankings: pd.DataFrame, graph: InfrastructureGraph, compared: tuple[str, str]) -> pd.DataFrame:
+    """``rankings`` (``municipal_rankings`` of ``graph``) with ``SPECIFIC_COLUMNS``:
+    ``specific_rank`` (nullable int), ``specific_reason`` ("kind", "share" or empty) and
+    ``compared_with`` for the two ``compared`` towns, each against the other, by the rule of the
+    module docstring."""
+    count = residents(graph)
+    town_of = {a.id: a.municipality for a in graph.assets}
+
+    def shared(target: str, other: str) -> bool:  # an asset of ``other`` depends on ``target``
+        return any(town_of[d] == other for d in nx.descendants(graph.networkx, target))
+
+    out = rankings.copy()
+    out["specific_rank"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    out["specific_reason"] = ""
+    out["compared_with"] = out["municipality"].map({compared[0]: compared[1], compared[1]: compared[0]}).fillna("")
+    types = list(zip(out["sector"], out["kind"]))
+    share = [  # exact fractions: a share of exactly twice the other's holds
+        Fraction(int(people), count[town]) if count.get(town) else Fraction(0)
+        for town, people in zip(out["municipality"], out["people_affected"])
+    ]
+    for town, other in (compared, compared[::-1]):
+        worst: dict[tuple[str, str], Fraction] = {}  # type -> the largest share of the other's residents
+        for i in (out["municipality"] == other).to_numpy().nonzero()[0]:
+            worst[types[i]] = max(worst.get(types[i], Fraction(0)), share[i])
+        rank = 0
+        for i in (out["municipality"] == town).to_numpy().nonzero()[0]:
+            if shared(out["asset"].iat[i], other):
+                continue
+            if types[i] not in worst:
+                reason = "kind"
+            elif share[i] > 0 and share[i] >= SPECIFIC_FACTOR * worst[types[i]]:
+                reason = "share"
+            else:
+                continue
+            rank += 1
+            out.iloc[i, out.columns.get_loc("specific_rank")] = rank
+            out.iloc[i, out.columns.get_loc("specific_reason")] = reason
+    return out

@@ -1,6 +1,7 @@
 """The files and printed sections of ``rampsim threats``: its figures, and on a graph of several
 municipalities the ranking per municipality (CSV and printed sections) and two towns' threat
-pictures side by side (the two with most residents)."""
+pictures side by side (the two with most residents), with the threats specific to each of the two
+(``threats_region.with_specific``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pandas as pd
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis.threats_region import municipal_rankings, municipalities
+from ..analysis.threats_region import SPECIFIC_FACTOR, municipal_rankings, municipalities, with_specific
 from ..messages import format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
@@ -78,7 +79,7 @@ def regional_picture(
     from ..report.ticks import localise_ticks
 
     towns = municipalities(graph)
-    rankings = municipal_rankings(table, towns)
+    rankings = with_specific(municipal_rankings(table, towns), graph, (towns[0], towns[1]))
     rankings.to_csv(out / "ranking-municipalities.csv", index=False, lineterminator="\n")
     axes = plot_municipal_threats(rankings, (towns[0], towns[1]), lang=lang)
     figure = axes[0][0].figure
@@ -89,11 +90,12 @@ def regional_picture(
     return rankings
 
 
-def municipal_table(part: pd.DataFrame, lang: str) -> Table:
+def municipal_table(part: pd.DataFrame, lang: str, why: list[str] | None = None) -> Table:
     """The table (under a heading of its own) of one municipality's top ``MUNICIPAL_TOP`` threats
     (``part``: its rows of ``municipal_rankings``, ranked): rank; the asset that fails, and under
     it its sector and where it stands (a line of its own: the table fits 80 columns); the people
-    affected and the assets failed in the municipality; the class (likelihood, impact)."""
+    affected and the assets failed in the municipality; the class (likelihood, impact). ``why``:
+    per row, a third line under the name (why the threat is the town's own)."""
     shown = part.head(MUNICIPAL_TOP)
     table = Table()
     table.add_column(text("threats.col.rank", lang), justify="right")
@@ -101,11 +103,14 @@ def municipal_table(part: pd.DataFrame, lang: str) -> Table:
     for key in ("people", "failed"):  # headers wrap: the names get the room
         table.add_column(text(f"threats.col.{key}", lang), justify="right", max_width=NUMBER_WIDTH)
     table.add_column(text("threats.col.class", lang), justify="center")
-    for row in shown.itertuples(index=False):
+    for i, row in enumerate(shown.itertuples(index=False)):
         where = text("threats.cell.where", lang, sector=sector_name(row.sector, lang), town=row.target_municipality)
+        name = Text.assemble(str(row.name), "\n", (where, "dim"))
+        if why is not None:
+            name.append_text(Text.assemble("\n", (why[i], "italic")))
         table.add_row(
             str(row.rank),
-            Text.assemble(str(row.name), "\n", (where, "dim")),
+            name,
             format_number(row.people_affected, lang),
             format_number(row.assets_failed, lang),
             f"{row.likelihood}{row.impact}",
@@ -114,11 +119,29 @@ def municipal_table(part: pd.DataFrame, lang: str) -> Table:
 
 
 def print_municipal(ctx: CliContext, rankings: pd.DataFrame | None, lang: str) -> None:
-    """One table per municipality (``municipal_table``), most residents first (nothing for a
-    graph of one municipality: ``rankings`` None)."""
+    """One table per municipality (``municipal_table``), most residents first; for the two
+    compared towns then a table of its specific threats (``with_specific``), each with the rule
+    that makes it so (nothing for a graph of one municipality: ``rankings`` None)."""
     if rankings is None:
         return
     for town, part in rankings.groupby("municipality", sort=False):
         shown = min(MUNICIPAL_TOP, len(part))
         ctx.out.print(text_count("threats.municipality_heading", shown, lang, town=town), markup=False)
         ctx.out.print(municipal_table(part, lang))
+        other = part["compared_with"].iat[0]
+        if other:
+            _print_specific(ctx, town, other, part[part["specific_rank"].notna()], lang)
+
+
+def _print_specific(ctx: CliContext, town: str, other: str, specific: pd.DataFrame, lang: str) -> None:
+    if specific.empty:
+        ctx.out.print(text("threats.specific_none", lang, town=town, other=other), markup=False)
+        return
+    shown = min(MUNICIPAL_TOP, len(specific))
+    ctx.out.print(text_count("threats.specific_heading", shown, lang, town=town, other=other), markup=False)
+    factor = format_number(SPECIFIC_FACTOR, lang)
+    why = [
+        text(f"threats.specific.{reason}", lang, other=other, factor=factor) for reason in specific["specific_reason"]
+    ]
+    ranked = specific.assign(rank=specific["specific_rank"].astype(int))
+    ctx.out.print(municipal_table(ranked, lang, why=why))

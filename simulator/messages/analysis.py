@@ -99,6 +99,23 @@ ENTRIES: dict[str, dict[str, str]] = {
     "threats.col.people": {"en": "people affected", "nl": "getroffen mensen"},
     "threats.col.failed": {"en": "assets failed here", "nl": "objecten uitgevallen hier"},
     "threats.col.class": {"en": "class", "nl": "klasse"},
+    "threats.specific_heading.one": {
+        "en": "Specific to {town} (compared with {other}): the failure that affects most people there",
+        "nl": "Eigen aan {town} (vergeleken met {other}): de uitval die daar de meeste mensen treft",
+    },
+    "threats.specific_heading.other": {
+        "en": "Specific to {town} (compared with {other}): the {n} failures that affect most people there",
+        "nl": "Eigen aan {town} (vergeleken met {other}): de {n} uitvallen die daar de meeste mensen treffen",
+    },
+    "threats.specific_none": {
+        "en": "Specific to {town} (compared with {other}): none",
+        "nl": "Eigen aan {town} (vergeleken met {other}): geen",
+    },
+    "threats.specific.kind": {"en": "{other} has no such failure", "nl": "{other} kent zo'n uitval niet"},
+    "threats.specific.share": {
+        "en": "at least {factor}× {other}'s share of residents",
+        "nl": "minstens {factor}× het aandeel inwoners in {other}",
+    },
     "threats.exact_row": {
         "en": (
             "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"

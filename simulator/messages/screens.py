@@ -44,6 +44,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "sector of the failing asset",
         "nl": "sector van het uitvallende object",
     },
+    "figure.municipal.specific": {"en": "Specific to {town}", "nl": "Eigen aan {town}"},
+    "figure.municipal.specific_axis": {
+        "en": "assets failed in {town} (no repair)\nin order of the people affected there",
+        "nl": "uitgevallen objecten in {town} (zonder herstel)\nop volgorde van de getroffen mensen daar",
+    },
+    "figure.municipal.specific_people": {"en": "{failed} ({people} people)", "nl": "{failed} ({people} mensen)"},
+    "figure.municipal.specific_rule": {
+        "en": "not in {other}'s picture, or at least {factor}× its share of residents",
+        "nl": "niet in het beeld van {other}, of minstens {factor}× het aandeel inwoners daar",
+    },
+    "figure.municipal.specific_none": {
+        "en": "nothing that {other}'s picture lacks",
+        "nl": "niets wat in het beeld van {other} ontbreekt",
+    },
     "figure.zero_dropped": {
         "en": "not shown: {n} assets without impact (0)",
         "nl": "niet getoond: {n} objecten zonder impact (0)",

@@ -143,29 +143,41 @@ def plot_risk_diagram(table: pd.DataFrame, ax=None, lang: str = "en"):
 
 def plot_municipal_threats(rankings: pd.DataFrame, towns: tuple[str, str], axes=None, top: int = 10, lang: str = "en"):
     """Two municipalities' threat pictures side by side (``rankings``:
-    ``threats_region.municipal_rankings``). Top row: for each town the ``top`` failures that affect
-    most of *its* residents, coloured by the failing asset's sector, a target standing in another
-    municipality marked with its name. Bottom row: each town's sector profile, the most assets one
-    failure in each sector brings down there (the sectors of both towns, in one order). Same
-    scales left and right. ``axes``: a 2 x 2 array; returns it."""
+    ``threats_region.with_specific`` of ``municipal_rankings``, ``towns`` the compared pair). Top
+    row: for each town the ``top`` failures that affect most of *its* residents, coloured by the
+    failing asset's sector, a target standing in another municipality marked with its name.
+    Middle row: each town's sector profile, the most assets one failure in each sector brings down
+    there (the sectors of both towns, in one order). Bottom row: the ``top`` threats specific to
+    each town (``specific_rank``), in their order (people affected there), the bar the assets they
+    fail there, the people affected written at the bar when there are any. Same scales left and
+    right. ``axes``: a 3 x 2 array; returns it."""
     from matplotlib.patches import Patch
 
-    from ..analysis.threats_region import sector_profile
+    from ..analysis.threats_region import SPECIFIC_FACTOR, sector_profile
 
     if axes is None:
         import matplotlib.pyplot as plt
 
         _, axes = plt.subplots(
-            2, 2, figsize=(17, 11), constrained_layout=True, sharex="row", gridspec_kw={"height_ratios": [3, 2]}
+            3, 2, figsize=(17, 16), constrained_layout=True, sharex="row", gridspec_kw={"height_ratios": [3, 2, 3]}
         )
     parts = [rankings[rankings["municipality"] == town].head(top) for town in towns]
     profiles = [sector_profile(rankings, town) for town in towns]
-    sectors = sorted({s for part in parts for s in part["sector"]} | {s for p in profiles for s in p["sector"]})
+    specifics = [
+        rankings[(rankings["municipality"] == town) & rankings["specific_rank"].notna()].head(top) for town in towns
+    ]
+    sectors = sorted(
+        {s for part in parts + specifics for s in part["sector"]} | {s for p in profiles for s in p["sector"]}
+    )
     colours = sector_colours(sectors)
     order = list(pd.concat(profiles).groupby("sector")["assets_failed"].max().sort_values(kind="stable").index)
-    for column, (town, part, profile) in enumerate(zip(towns, parts, profiles)):
+    for column, (town, part, profile, specific) in enumerate(zip(towns, parts, profiles, specifics)):
+        other = towns[1 - column]
         _municipal_top(axes[0][column], town, part.iloc[::-1], colours, lang)
         _sector_profile(axes[1][column], town, profile, order, colours, lang)
+        _specific(
+            axes[2][column], town, other, specific.iloc[::-1], colours, format_number(SPECIFIC_FACTOR, lang), lang
+        )
     handles = [
         Patch(facecolor=colour, hatch=hatch, label=sector_name(sector, lang))
         for sector, (colour, hatch) in colours.items()
@@ -174,11 +186,13 @@ def plot_municipal_threats(rankings: pd.DataFrame, towns: tuple[str, str], axes=
     return axes
 
 
-def _bars(ax, labels, values, sectors, colours, lang) -> None:
+def _bars(ax, labels, values, sectors, colours, lang, notes=None) -> None:
+    """Horizontal bars coloured by sector, each with its number (or ``notes``' text) at its end."""
     bars = ax.barh(labels, values, color=[colours[s][0] for s in sectors])
-    for bar, sector, number in zip(bars, sectors, values):
+    notes = notes or [format_number(number, lang) for number in values]
+    for bar, sector, note in zip(bars, sectors, notes):
         bar.set_hatch(colours[sector][1])
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + format_number(number, lang), va="center")
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + note, va="center")
     ax.tick_params(axis="y", labelsize=8)
     ax.xaxis.set_major_formatter(_thousands(lang))
     ax.grid(axis="x", alpha=0.3)
@@ -202,3 +216,30 @@ def _sector_profile(ax, town: str, profile: pd.DataFrame, order: list[str], colo
     _bars(ax, [sector_name(s, lang) for s in order], [failed.get(s, 0) for s in order], order, colours, lang)
     ax.set_title(text("figure.municipal.profile", lang, town=town))
     ax.set_xlabel(text("figure.municipal.assets", lang, town=town))
+
+
+def _specific(ax, town: str, other: str, head: pd.DataFrame, colours, factor: str, lang: str) -> None:
+    ax.set_title(text("figure.municipal.specific", lang, town=town))
+    ax.set_xlabel(text("figure.municipal.specific_axis", lang, town=town))
+    rule = text("figure.municipal.specific_rule", lang, other=other, factor=factor)
+    ax.text(0.99, 0.01, rule, transform=ax.transAxes, ha="right", va="bottom", fontsize=9, gid="specific_rule")
+    if head.empty:
+        ax.text(
+            0.5, 0.5, text("figure.municipal.specific_none", lang, other=other), transform=ax.transAxes, ha="center"
+        )
+        ax.set_yticks([])
+        return
+    labels = [_short(str(name), 40) for name in head["name"]]
+    notes = [
+        text(
+            "figure.municipal.specific_people",
+            lang,
+            failed=format_number(failed, lang),
+            people=format_number(people, lang),
+        )
+        if people
+        else format_number(failed, lang)
+        for failed, people in zip(head["assets_failed"], head["people_affected"])
+    ]
+    _bars(ax, labels, list(head["assets_failed"]), list(head["sector"]), colours, lang, notes)
+    ax.set_xlim(0, max(ax.get_xlim()[1], 1.5 * head["assets_failed"].max()))  # room for "7 (1,500 people)"
