@@ -372,7 +372,7 @@ def test_workbook_layout(results, tmp_path):
     assert [c.value for c in ws[2]] == [
         "No.",
         "Time",
-        "Elapsed",
+        "T+",
         "From",
         "To",
         "Method",
@@ -451,7 +451,7 @@ def test_command_writes_both_formats(run_dir, tmp_path):
     result = _cli("msel", str(run_dir), "--out", str(tmp_path / "m.csv"), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "5 injects" in result.output
-    assert (tmp_path / "m.csv").read_text("utf-8").startswith("No.,Time,Elapsed,From,To,Method,")
+    assert (tmp_path / "m.csv").read_text("utf-8").startswith("No.,Time,T+,From,To,Method,")
     assert _cli("msel", str(run_dir)).exit_code == 0  # default: RUN_DIR/msel.xlsx
     assert load_workbook(run_dir / "msel.xlsx").active.max_row == 7
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv", "run"]  # no temporary file left

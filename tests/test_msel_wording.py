@@ -115,7 +115,7 @@ def test_one_knmi_warning_for_one_shower_over_two_basins():
 def test_column_widths_fit_the_longest_word_and_share_out_the_rest():
     from simulator.report.msel import POINTS_PER_WIDTH, SHEET_COLUMNS, _text_width, column_widths
 
-    headers = ["Nr", "Tijd", "Verstreken", "Van", "Aan", "Middel", "Bericht", "Actie", "Simulatie"]
+    headers = ["Nr", "Tijd", "T+", "Van", "Aan", "Middel", "Bericht", "Actie", "Simulatie"]
     row = [1, None, 0.0, "Verkeersregelinstallaties", "Meldkamer", "Telefoon", "kort", "kort", "kort"]
     widths = column_widths(headers, [row])
     assert sum(widths) == sum(w for _, w in SHEET_COLUMNS)

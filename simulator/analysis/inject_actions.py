@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 
 from ..engine.eventkinds import EXPECTED_ACTIONS
-from ..messages import CATALOGUE
+from ..messages import CATALOGUE, text_count
 from .eventtext import legal_period
 from .inject_lookups import RunLookups
 from .inject_speech import spoken_name
@@ -98,24 +98,31 @@ def _decider(run: RunLookups, e: int, sessions) -> tuple[str, float, float] | No
 
 
 def place_team_decisions(run: RunLookups, moments: list) -> None:
-    """Move each team decision to a moment when its team is in session (see the module docstring)."""
+    """Move each team decision to a moment when its team is in session (see the module docstring);
+    the notes for exercise control say so once per moment, team and kind of note, naming every
+    decision it holds ("'A' en 'B' zijn besluiten van het GBT ...")."""
     sessions = _sessions(run)
-    for moment in moments:
+    notes: dict[tuple[int, str, str, str], list[str]] = {}  # (moment, note key, team, clock) -> actions
+    for index, moment in enumerate(moments):
         for e in list(moment.responses):
             decider = _decider(run, e, sessions)
             if decider is None or moment.time >= decider[1]:
                 continue
             team, since, until = decider
             moment.responses.remove(e)
-            later = next((m for m in moments if since <= m.time <= until), None)
+            later = next((i for i, m in enumerate(moments) if since <= m.time <= until), None)
             action = response_text(run, e)
             if later is not None:
-                later.responses.append(e)
-                later.notes.append(run.t("msel.note.moved", action=action, team=team, clock=_hhmm(run, since)))
+                moments[later].responses.append(e)
+                notes.setdefault((later, "msel.note.moved", team, _hhmm(run, since)), []).append(action)
             elif action:
                 key = "msel.note.never" if math.isinf(since) else "msel.note.dropped"
                 when = "" if math.isinf(since) else _hhmm(run, since)
-                moment.notes.append(run.t(key, action=action, team=team, clock=when))
+                notes.setdefault((index, key, team, when), []).append(action)
+    for (index, key, team, clock), actions in notes.items():
+        quoted = [f"'{a}'" for a in dict.fromkeys(actions)]
+        joined = ", ".join(quoted[:-1]) + run.t("msel.note.and") + quoted[-1] if len(quoted) > 1 else quoted[0]
+        moments[index].notes.append(text_count(key, len(quoted), run.lang, actions=joined, team=team, clock=clock))
 
 
 def _hhmm(run: RunLookups, minutes: float) -> str:

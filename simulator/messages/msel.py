@@ -18,7 +18,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "msel.col.number": {"en": "No.", "nl": "Nr."},
     "msel.col.clock": {"en": "Time", "nl": "Tijdstip"},
-    "msel.col.elapsed": {"en": "Elapsed", "nl": "Verstreken"},
+    "msel.col.elapsed": {"en": "T+", "nl": "T+"},  # elapsed since the start: a 5-character column
     "msel.col.from": {"en": "From", "nl": "Van"},
     "msel.col.to": {"en": "To", "nl": "Aan"},
     "msel.col.method": {"en": "Method", "nl": "Middel"},
@@ -78,20 +78,36 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "and {n} more (every event in the CSV)",
         "nl": "en nog {n} (alle gebeurtenissen in de CSV)",
     },
-    "msel.note.moved": {
-        "en": "Note: '{action}' is a decision of the {team}, in session from {clock}: listed here, not earlier.",
-        "nl": "Let op: '{action}' is een besluit van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",
+    # {actions}: the decisions, quoted and joined ("'A', 'B' en 'C'"); one note per team and time
+    "msel.note.moved.one": {
+        "en": "Note: {actions} is a decision of the {team}, in session from {clock}: listed here, not earlier.",
+        "nl": "Let op: {actions} is een besluit van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",
     },
-    "msel.note.dropped": {
-        "en": "Note: '{action}' is a decision of the {team} (in session from {clock}); no inject comes while "
+    "msel.note.moved.other": {
+        "en": "Note: {actions} are decisions of the {team}, in session from {clock}: listed here, not earlier.",
+        "nl": "Let op: {actions} zijn besluiten van het {team}, bijeen vanaf {clock}: hier vermeld, niet eerder.",
+    },
+    "msel.note.dropped.one": {
+        "en": "Note: {actions} is a decision of the {team} (in session from {clock}); no inject comes while "
         "it is in session, so it is not listed as an expected action.",
-        "nl": "Let op: '{action}' is een besluit van het {team} (bijeen vanaf {clock}); er komt geen inject "
+        "nl": "Let op: {actions} is een besluit van het {team} (bijeen vanaf {clock}); er komt geen inject "
         "terwijl het bijeen is, dus het staat niet bij de verwachte acties.",
     },
-    "msel.note.never": {
-        "en": "Note: '{action}' waits for team {team}, which does not assemble in this run: not listed.",
-        "nl": "Let op: '{action}' wacht op team {team}, dat in deze run niet bijeenkomt: niet vermeld.",
+    "msel.note.dropped.other": {
+        "en": "Note: {actions} are decisions of the {team} (in session from {clock}); no inject comes while "
+        "it is in session, so they are not listed as expected actions.",
+        "nl": "Let op: {actions} zijn besluiten van het {team} (bijeen vanaf {clock}); er komt geen inject "
+        "terwijl het bijeen is, dus ze staan niet bij de verwachte acties.",
     },
+    "msel.note.never.one": {
+        "en": "Note: {actions} waits for team {team}, which does not assemble in this run: not listed.",
+        "nl": "Let op: {actions} wacht op team {team}, dat in deze run niet bijeenkomt: niet vermeld.",
+    },
+    "msel.note.never.other": {
+        "en": "Note: {actions} wait for team {team}, which does not assemble in this run: not listed.",
+        "nl": "Let op: {actions} wachten op team {team}, dat in deze run niet bijeenkomt: niet vermeld.",
+    },
+    "msel.note.and": {"en": " and ", "nl": " en "},
     # --- the expected player action ----------------------------------------------------------------
     "msel.do.manual": {"en": "Switch to manual operation", "nl": "Overgaan op handbediening"},
     "msel.do.isolate": {"en": "Isolate from the network", "nl": "Isoleren van het netwerk"},
