@@ -19,6 +19,7 @@ from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
 from ..model.errors import render
+from ..model.gcpause import gc_paused
 from ..model.graph import GraphFile
 from ..model.loading import csv_pair_folder, file_kind, graph_format
 from ..model.organisations import LadderFile, OrganisationsFile
@@ -73,6 +74,15 @@ SCHEDULER_OPTION = click.option("--scheduler", default=None, help="Run on an exi
 @click.pass_obj
 def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
     """Run SCENARIO once, print its timeline and summary, and write a run directory."""
+    # One run, then the process ends: the cyclic collector stays paused throughout. Re-enabling it
+    # between loading, simulating and building the tables made it rescan the whole heap each time
+    # (100,000 assets: about 5 s of collections that free almost nothing; reference counting frees
+    # the rest as usual).
+    with gc_paused():
+        _run(ctx, scenario, seed, until, out, force, quiet, limit, decisions_file, local_lang)
+
+
+def _run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
     ctx.choose(local_lang)
     until_min = _until(ctx, until)
     try:
