@@ -5,10 +5,13 @@ import json
 import pandas as pd
 import pytest
 from conftest import ROOT, build
+from hypothesis import given
+from hypothesis import strategies as st
 
 import simulator
 from simulator.analysis import Results, run_metrics
 from simulator.analysis.rundir import OutputExistsError, atomic_directory
+from simulator.analysis.tables import _DATA_ENCODER
 
 
 def states(rows):
@@ -184,3 +187,17 @@ def test_results_load_returns_a_run_or_an_ensemble(tmp_path):
     assert (run.is_ensemble, ensemble.is_ensemble) == (False, True)
     assert run.summary() is run.metrics and not hasattr(ensemble, "events")
     assert list(ensemble.replications["replication"]) == [0, 1] and ensemble.summary()["events"]["n"] == 2
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), _JSON_VALUES, min_size=1, max_size=5))
+def test_the_data_column_is_the_parameters_as_compact_sorted_json(params):
+    """The one shared encoder writes what ``json.dumps`` with the same options wrote (the slow way)."""
+    expected = json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert _DATA_ENCODER.encode(params) == expected

@@ -105,6 +105,11 @@ def split_levels(kinds, levels) -> tuple[pd.arrays.FloatingArray, pd.arrays.Inte
     return pd.array(service, dtype="Float64"), pd.array(grip, dtype="Int64")
 
 
+# the ``data`` column: an event's parameters as compact JSON, sorted keys (one encoder for all rows:
+# ``json.dumps`` with options builds a new one per call)
+_DATA_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.DataFrame:
     """One row per event (``EVENT_COLUMNS``); without ``messages`` the ``message`` column is left
     out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
@@ -116,6 +121,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
     known = record.known_min
     basins = basin_names(basins_table(record))
+    encode = _DATA_ENCODER.encode
     service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
@@ -136,9 +142,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
-            "data": [
-                json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if p else "" for p in params
-            ],
+            "data": [encode(p) if p else "" for p in params],
         },
         columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from datetime import datetime
@@ -20,6 +21,7 @@ from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
 from ..model.errors import render
+from ..model.gcpause import gc_paused
 from ..model.graph import GraphFile
 from ..model.loading import csv_pair_folder, file_kind, graph_format
 from ..model.organisations import LadderFile, OrganisationsFile
@@ -74,6 +76,17 @@ SCHEDULER_OPTION = click.option("--scheduler", default=None, help="Run on an exi
 @click.pass_obj
 def run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
     """Run SCENARIO once, print its timeline and summary, and write a run directory."""
+    # One run, then the process ends: the cyclic collector stays paused throughout, and what the run
+    # left is frozen before it is resumed, so that no collection (nor the one at exit) rescans a heap
+    # of millions of objects to free almost nothing (100,000 assets: about 7 s). The next run in the
+    # same process (tests, a notebook) unfreezes it first: its cycles are then collected as usual.
+    gc.unfreeze()
+    with gc_paused():
+        _run(ctx, scenario, seed, until, out, force, quiet, limit, decisions_file, local_lang)
+        gc.freeze()
+
+
+def _run(ctx: CliContext, scenario: Path, seed, until, out, force, quiet, limit, decisions_file, local_lang) -> None:
     ctx.choose(local_lang)
     until_min = _until(ctx, until)
     try:

@@ -89,9 +89,7 @@ class Awareness(Part):
         """A failure or degradation is visible: schedule the report, unless already watched."""
         if new < old and not self.watched[asset] and not self.report_pending[asset]:
             self.report_pending[asset] = True
-            self._report(
-                asset, self.reporting.delay.sample(self.kernel.stream("report", self.kernel.asset_name(asset)))
-            )
+            self._report(asset, self.kernel.stream.draw(self.reporting.delay, "report", self.kernel.asset_name(asset)))
         if new >= 1 and self.watched[asset] and not self.controlled[asset]:
             self.watched[asset] = False  # known to be back: a new failure needs a new report
 
@@ -105,7 +103,7 @@ class Awareness(Part):
         if distribution is None:
             return
         self.kernel.call_at(
-            distribution.sample(self.kernel.stream("monitoring", self.kernel.asset_name(asset))),
+            self.kernel.stream.draw(distribution, "monitoring", self.kernel.asset_name(asset)),
             self._monitoring_detects,
             asset,
         )
@@ -118,7 +116,7 @@ class Awareness(Part):
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
             self.kernel.call_at(
-                self.reporting.notify.sample(self.kernel.stream("notify", self.kernel.asset_name(asset))),
+                self.kernel.stream.draw(self.reporting.notify, "notify", self.kernel.asset_name(asset)),
                 self._share,
                 asset,
                 event,
@@ -130,7 +128,7 @@ class Awareness(Part):
     def report_directly(self, asset: int, cause: int, about: str = "threat") -> None:
         """Someone reports ``cause`` itself (a threatened official, residents with water in the
         street): after the reporting delay, no channel check."""
-        delay = self.reporting.delay.sample(self.kernel.stream("report.direct", self.kernel.asset_name(asset)))
+        delay = self.kernel.stream.draw(self.reporting.delay, "report.direct", self.kernel.asset_name(asset))
         self.kernel.call_at(delay, self._report_arrives, asset, cause, about)
 
     # --- channels ---------------------------------------------------------------------------------
@@ -175,7 +173,7 @@ class Awareness(Part):
         self._detect(asset, owner, event, include_stealthy=True)
         if self.control_room and owner != self.control_room:
             self.kernel.call_at(
-                self.reporting.notify.sample(self.kernel.stream("notify", self.kernel.asset_name(asset))),
+                self.kernel.stream.draw(self.reporting.notify, "notify", self.kernel.asset_name(asset)),
                 self._share,
                 asset,
                 event,

@@ -180,7 +180,7 @@ _CALL_OUT_PRIORITY = (-(10**18), 0, 0)
 def _draw(duration, kernel: Kernel, prefix: str, kind: str, asset: int) -> float:
     """Minutes of work: a draw from the stream of this kind of work on this asset, or ``duration()``."""
     return (
-        duration.sample(kernel.stream(prefix, kind, kernel.asset_name(asset)))
+        kernel.stream.draw(duration, prefix, kind, kernel.asset_name(asset))
         if isinstance(duration, Distribution)
         else float(duration())
     )

@@ -60,7 +60,7 @@ class Escalation(Part):
             self._up_pending = True
             self._up_version += 1
             self.kernel.call_at(
-                self.ladder.decide.sample(self.kernel.stream("grip.decide")), self._escalate, self._up_version, cause
+                self.kernel.stream.draw(self.ladder.decide, "grip.decide"), self._escalate, self._up_version, cause
             )
         if target < self.current and not self._down_pending:
             self._down_pending = True

@@ -93,8 +93,8 @@ class IncidentHandlers(Part):
             key = ("outage", position)
             kernel.states.set_effect(target, key, 0.0, event)
             kernel.call_at(
-                inject.duration.sample(
-                    kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
+                kernel.stream.draw(
+                    inject.duration, "inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target)
                 ),
                 self._outage_end,
                 target,
@@ -161,7 +161,7 @@ class IncidentHandlers(Part):
         self.attacks.append(attack)
         if inject.spread is not None and inject.contain_after is not None:
             kernel.call_at(
-                inject.contain_after.sample(kernel.stream("contain", kernel.scenario.inject_id(position))),
+                kernel.stream.draw(inject.contain_after, "contain", kernel.scenario.inject_id(position)),
                 attack.contain,
                 cause,
             )
@@ -173,8 +173,8 @@ class IncidentHandlers(Part):
         key = ("ddos", position)
         kernel.states.set_effect(target, key, inject.level, event)
         kernel.call_at(
-            inject.duration.sample(
-                kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
+            kernel.stream.draw(
+                inject.duration, "inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target)
             ),
             self._effect_end,
             "cyber.ddos.end",
@@ -212,8 +212,8 @@ class IncidentHandlers(Part):
         kernel.states.set_effect(target, key, inject.level, event)
         if inject.duration is not None:
             kernel.call_at(
-                inject.duration.sample(
-                    kernel.stream("inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target))
+                kernel.stream.draw(
+                    inject.duration, "inject.duration", kernel.scenario.inject_id(position), kernel.asset_name(target)
                 ),
                 self._effect_end,
                 "online.fraud.end",

@@ -256,7 +256,7 @@ class Playbook(Part):
             yield from self.wait_for_evidence(asset, cause, rule.id)
 
         def duration() -> float:
-            return base.sample(kernel.stream("restore", rule.id, kernel.asset_name(asset))) * self.help_factor
+            return kernel.stream.draw(base, "restore", rule.id, kernel.asset_name(asset)) * self.help_factor
 
         self.queue(rule, asset, cause, crew, duration, self._done_restore)
 

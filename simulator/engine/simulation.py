@@ -201,7 +201,7 @@ class Simulation:
         """Draw every inject's time (in file order) and schedule it; schedule timed rules."""
         times = []
         for position, inject in enumerate(self.scenario.injects):
-            at = inject.at.sample(self.stream("inject.at", self.scenario.inject_id(position)))
+            at = self.stream.draw(inject.at, "inject.at", self.scenario.inject_id(position))
             times.append(at)
             self.kernel.call_at(at, self._inject, position, inject)
         self.inject_times = tuple(times)

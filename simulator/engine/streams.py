@@ -15,8 +15,12 @@ one chance in four billion per pair, and harmless beyond weakening the pairing.)
 from __future__ import annotations
 
 import zlib
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ..model.distributions import Distribution
 
 __all__ = ["RandomStreams", "subject_code"]
 
@@ -45,3 +49,12 @@ class RandomStreams:
             )
             stream = self._streams[key] = np.random.default_rng(sequence)
         return stream
+
+    def draw(self, distribution: Distribution, purpose: str, *subject: str) -> float:
+        """One draw of ``distribution`` from the stream ``(purpose, *subject)``. A fixed one draws
+        nothing, so its stream is not made at all: the same number, and every other stream the same
+        (each is derived from the seed and its own names alone), without a generator per asset when
+        every report of a national outage takes the same fixed delay."""
+        if distribution.kind == "fixed":
+            return distribution.params[0]
+        return distribution.sample(self(purpose, *subject))
