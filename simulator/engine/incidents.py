@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from ..model import plugins
 from ..model.incidents import (
@@ -39,16 +40,6 @@ class IncidentHandlers(Part):
 
     def __init__(self, kernel: Kernel):
         super().__init__(kernel)
-        graph = kernel.graph
-        neighbours: list[set[int]] = [set() for _ in graph.assets]
-        for c, asset in enumerate(graph.assets):
-            for need in asset.needs:
-                if need.type in SPREAD_LINKS:
-                    for s in need.suppliers:
-                        j = graph.index[s]
-                        neighbours[c].add(j)
-                        neighbours[j].add(c)
-        self.network_neighbours = [sorted(n) for n in neighbours]
         self.awaiting_repair: dict[int, tuple[int, tuple]] = {}  # damage event -> (asset, effect key)
         self.encrypted: dict[int, tuple] = {}  # asset -> (inject, effect key, event) while encrypted
         self.compromised: dict[int, bool] = {}
@@ -58,6 +49,21 @@ class IncidentHandlers(Part):
         # the handler of each incident type, resolved on first use (an ad-hoc inject of a live
         # exercise may bring a type the scenario's own injects do not have)
         self.by_type: dict[str, Callable[..., None]] = {}
+
+    @cached_property
+    def network_neighbours(self) -> list[list[int]]:
+        """Each asset's neighbours over the links ransomware spreads along, in index order; built
+        when a spread first asks (a run without spreading ransomware never pays for it)."""
+        graph = self.kernel.graph
+        neighbours: list[set[int]] = [set() for _ in graph.assets]
+        for c, asset in enumerate(graph.assets):
+            for need in asset.needs:
+                if need.type in SPREAD_LINKS:
+                    for s in need.suppliers:
+                        j = graph.index[s]
+                        neighbours[c].add(j)
+                        neighbours[j].add(c)
+        return [sorted(n) for n in neighbours]
 
     # --- what the playbook and the decisions ask -------------------------------------------------
     def encryption(self, asset: int) -> tuple | None:

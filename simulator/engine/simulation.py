@@ -139,7 +139,8 @@ class Simulation:
         kernel.on_logged = self.awareness.logged
         self.states.on_change = self._status_changed
         self.awareness.listeners.append(self._became_known)
-        self.awareness.picture_listeners.append(self._in_the_picture)
+        if self.situation.in_use:  # nothing reads the known situation: the control room's picture is not fed
+            self.awareness.picture_listeners.append(self._in_the_picture)
         self.escalation.listeners.append(self.playbook.grip_reached)
         self.deadlines.listeners.append(self.playbook.deadline_started)
         # decisions still to apply (sorted by minute, file order within a minute) and those applied
