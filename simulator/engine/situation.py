@@ -95,7 +95,7 @@ class Situation(Part):
         """The names escalation conditions may use (``SITUATION_NAMES``); the people affected
         only when a condition reads them (not counted otherwise: a reader not declared in
         ``reads`` fails on the missing name rather than read a wrong 0)."""
-        values = {
+        values: dict[str, float] = {
             "known_incidents": len(self.known_incidents),
             "known_cyber_incidents": len(self.known_cyber),
             "known_failed": self.failed,
