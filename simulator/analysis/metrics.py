@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ..model.people import PeopleCounter
+
 from .people_hours import PeopleAsset, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]
@@ -41,12 +43,14 @@ def run_metrics(
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
     assets: Sequence | None = None,
+    counter: PeopleCounter | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
 
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
     ``assets`` (the graph's assets) count the people living within neighbourhoods once
     (model/people.py, analysis/people_hours.py); without them every population counts on its own.
+    ``counter``: a new people counter of ``assets`` when the caller has one (``PeopleCounter.for_graph``).
     """
     frame = _intervals(states, until_min)
     failed = frame[frame["service"] <= 0]
@@ -55,7 +59,7 @@ def run_metrics(
 
     if assets is None:
         assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
-    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated).sum())
+    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated, counter).sum())
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

@@ -46,13 +46,18 @@ def people_assets(assets: pd.DataFrame) -> list[PeopleAsset]:
 
 
 def unserved_hours_per_row(
-    states: pd.DataFrame, assets: Sequence, until_min: float, evacuated: Mapping[str, float] | None = None
+    states: pd.DataFrame,
+    assets: Sequence,
+    until_min: float,
+    evacuated: Mapping[str, float] | None = None,
+    counter: PeopleCounter | None = None,
 ) -> np.ndarray:
     """Population-hours of each row of ``states`` (``time_min, asset, service``, in time order per
     asset), with the people of ``assets`` counted once; an asset evacuated at minute e
-    (``evacuated``) counts no more from e on."""
+    (``evacuated``) counts no more from e on. ``counter``: a new counter of ``assets`` (without
+    zones; ``PeopleCounter.for_graph(graph, zones=False)``), built here when not given."""
     evacuated = evacuated or {}
-    counter = PeopleCounter(assets)
+    counter = PeopleCounter(assets) if counter is None else counter
     times = states["time_min"].to_numpy(dtype=float)
     names = states["asset"].tolist()
     service = states["service"].to_numpy(dtype=float)
@@ -131,14 +136,14 @@ class _Integrals:
         self.values: dict[tuple[int, float], float] = {}
 
     def track(self, asset: int, loss: float) -> None:
-        key = (id(self.counter.member_of[asset]), loss)
+        key = (self.counter.member_of[asset], loss)
         self.values.setdefault(key, 0.0)
 
     def advance(self, time: float) -> None:
         step = time - self.time
         if step <= 0:
             return
-        groups = {id(g): g for g in self.counter.groups}
+        groups = self.counter.groups
         for key in self.values:
             group = groups[key[0]]
             loss = key[1]
@@ -148,5 +153,5 @@ class _Integrals:
 
     def share(self, asset: int, loss: float) -> float:
         """Population-hours so far of ``asset``'s people at ``loss`` (the integral times its people, in hours)."""
-        key = (id(self.counter.member_of[asset]), loss)
+        key = (self.counter.member_of[asset], loss)
         return self.values.get(key, 0.0) * self.counter.population[asset] / 60.0

@@ -34,7 +34,7 @@ class Situation(Part):
         self.sectors: Counter = Counter()
         self.municipalities: Counter = Counter()
         # people affected, weighted by the service they lose, each person once (model/people.py)
-        self.people = PeopleCounter(assets, kernel.graph.zones)
+        self.people = PeopleCounter.for_graph(kernel.graph)
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
 
