@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import plugins
+from ..model.graphmemo import derived
 from ..model.incidents import (
     CompromiseInject,
     DdosInject,
@@ -24,6 +25,19 @@ __all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 SPREAD_LINKS = ("data", "control")
 
 
+def _network_neighbours(graph) -> tuple[tuple[int, ...], ...]:
+    """Per asset the assets it shares a spreading link with (either way), sorted; once per graph."""
+    neighbours: list[set[int]] = [set() for _ in graph.assets]
+    for c, asset in enumerate(graph.assets):
+        for need in asset.needs:
+            if need.type in SPREAD_LINKS:
+                for s in need.suppliers:
+                    j = graph.index[s]
+                    neighbours[c].add(j)
+                    neighbours[j].add(c)
+    return tuple(tuple(sorted(n)) for n in neighbours)
+
+
 class IncidentHandlers(Part):
     """Applies injects: each incident type's handler (``simulator.model.plugins.IncidentPlugin``),
     called as ``handler(self, position, inject, target, cause)``; the built-ins are methods here. A
@@ -40,15 +54,7 @@ class IncidentHandlers(Part):
     def __init__(self, kernel: Kernel):
         super().__init__(kernel)
         graph = kernel.graph
-        neighbours: list[set[int]] = [set() for _ in graph.assets]
-        for c, asset in enumerate(graph.assets):
-            for need in asset.needs:
-                if need.type in SPREAD_LINKS:
-                    for s in need.suppliers:
-                        j = graph.index[s]
-                        neighbours[c].add(j)
-                        neighbours[j].add(c)
-        self.network_neighbours = [sorted(n) for n in neighbours]
+        self.network_neighbours = derived(graph, "network_neighbours", lambda: _network_neighbours(graph))
         self.awaiting_repair: dict[int, tuple[int, tuple]] = {}  # damage event -> (asset, effect key)
         self.encrypted: dict[int, tuple] = {}  # asset -> (inject, effect key, event) while encrypted
         self.compromised: dict[int, bool] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..model.graphmemo import derived
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.people import PeopleCounter
 from .kernel import Kernel, Part
@@ -24,8 +25,9 @@ class Situation(Part):
     def __init__(self, kernel: Kernel):
         super().__init__(kernel)
         assets = kernel.graph.assets
-        self.sector = [a.sector for a in assets]
-        self.municipality = [a.municipality for a in assets]
+        graph = kernel.graph  # read only, built once per graph
+        self.sector = derived(graph, "sectors", lambda: tuple(a.sector for a in assets))
+        self.municipality = derived(graph, "municipalities", lambda: tuple(a.municipality for a in assets))
         self.known_service = [1.0] * len(assets)
         self.known_incidents: set[int] = set()  # inject positions
         self.known_cyber: set[int] = set()
