@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..model.people import PeopleCounter
-
 from .people_hours import PeopleAsset, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]

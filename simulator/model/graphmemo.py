@@ -1,12 +1,13 @@
 """What is worked out from a graph alone, once per graph object.
 
-A threat sweep or an ensemble runs many tasks on one scenario: on a dask worker every task gets the
-one scenario unpickled there (kept per worker, keyed by the SHA-256 of its shipped bytes,
-``analysis/dask_backend.py``), in a local run every replication the one loaded. Tables that depend
-only on that scenario's graph (who lives where for the people counter, the sector of each asset,
-the suppliers' positions of every need, the network neighbours a ransomware spreads over, the
-populations and ids the metrics read) are built for the first task and kept beside the graph object while it lives (a weak reference: a
-graph no longer used takes its tables with it). Graphs are immutable, so a kept table is never stale.
+A threat sweep or an ensemble runs many tasks on one scenario: on a dask worker every task gets
+the one scenario unpickled there (kept per worker, keyed by the SHA-256 of its shipped bytes,
+``analysis/dask_backend.py``), in a local run every replication the one loaded. Tables that
+depend only on that scenario's graph (who lives where for the people counter, the sector of each
+asset, the suppliers' positions of every need, the network neighbours a ransomware spreads over,
+the populations and ids the metrics read) are built for the first task and kept beside the graph
+object while it lives (a weak reference: a graph no longer used takes its tables with it). Graphs
+are immutable, so a kept table is never stale.
 
 ``BUILDS`` counts the builds per name in this process (the tests read it on a worker).
 """
