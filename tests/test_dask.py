@@ -80,3 +80,33 @@ def test_threats_dask_without_n_is_refused_with_the_reason(tmp_path):
     assert "--dask and --scheduler run the simulation (a scenario and -n N)" in (
         getattr(result, "stderr", "") or result.output
     )
+
+
+def _builds(dask_worker=None) -> dict:
+    from simulator.model.graphmemo import BUILDS
+
+    return dict(BUILDS)
+
+
+def test_a_sweep_run_twice_on_one_worker_builds_the_graph_tables_once_and_gives_the_serial_tables():
+    """The people counter's layout and the sector table are built for the first task of the one
+    worker and reused by every later task (and by a second sweep): the same tables as serially."""
+    scenario = load_scenario(SCENARIO)
+    selector = parse_selector("onderstation-oost,kpn-centrale,onderstation-west")
+    here = threat_sweep(scenario, targets=selector, n=2, seed=3, workers=1)
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as one,
+    ):
+        first = threat_sweep(scenario, targets=selector, n=2, seed=3, workers=2, dask=one)  # 6 tasks of 1
+        second = threat_sweep(scenario, targets=selector, n=2, seed=3, workers=2, dask=one)
+        builds = list(one.run(_builds).values())
+        loads = list(one.run(scenario_loads).values())
+    assert loads == [1]
+    # one build each on the worker for 12 tasks (12 simulations, 12 tasks' people counts)
+    tables = ("people_layout", "people_layout_zones", "sector_by_id", "population_by_id", "asset_ids")
+    tables += ("need_suppliers", "network_neighbours", "sectors", "municipalities")
+    assert builds == [dict.fromkeys(tables, 1)]
+    for there in (first, second):
+        assert here.replications.to_csv() == there.replications.to_csv()
+        assert here.ranking.to_csv() == there.ranking.to_csv()

@@ -151,3 +151,28 @@ def test_engine_situation_counts_a_care_home_once():
     record = run(build(assets, injects, response={**REPORTING, "escalation": ladder}, duration="1d"))
     levels = [e.level for e in record.events if e.kind == "grip.escalated"]
     assert levels == [1.0]
+
+
+def test_a_graphs_counters_share_who_lives_where_and_each_starts_all_served():
+    """``for_graph`` works out the layout once per graph object; every call gives a new counter:
+    the hospital (400, 3/4 in north) and south down in the first, 1,000 + 300 = 1,300; the second
+    starts at 0 and counts north alone as 3,000; another graph gets its own layout."""
+    from simulator.model.graph import InfrastructureGraph
+    from simulator.model.graphmemo import BUILDS
+
+    graph = InfrastructureGraph(tuple(town(hospital=(400, None))), name="town")
+    before = BUILDS["people_layout"]
+    first = PeopleCounter.for_graph(graph, zones=False)
+    first.set_loss(2, 1.0)
+    first.set_loss(1, 1.0)
+    assert first.total == pytest.approx(1300)
+    second = PeopleCounter.for_graph(graph, zones=False)
+    assert second.layout is first.layout
+    assert BUILDS["people_layout"] == before + 1
+    assert second.total == 0
+    second.set_loss(0, 1.0)
+    assert second.total == 3000
+    assert first.total == pytest.approx(1300)
+    other = PeopleCounter.for_graph(InfrastructureGraph(tuple(town()), name="other"), zones=False)
+    assert other.layout is not first.layout
+    assert BUILDS["people_layout"] == before + 2

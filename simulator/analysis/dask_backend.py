@@ -6,6 +6,9 @@ only the scattered bytes' future, its seed and its indices or target. On a worke
 time a task needs them and kept on that worker, keyed by their SHA-256: a 100,000-asset graph
 crosses the network once per worker and is deserialised once per worker, not once per task.
 ``scenario_loads`` (read through ``client.run``) counts the unpickles on each worker.
+What the tasks work out from the graph alone (the people counter's layout, the sector table, the
+needs' supplier positions) is built by a worker's first task and kept beside that one scenario's
+graph (``model/graphmemo.py``), so later tasks pay only for their own simulation.
 
 A pickled Scenario is about 1.3 KB per asset, 0.11 KB compressed; unpickled with the garbage
 collector paused it is back faster than the scenario's source files (0.4 KB per asset) could be

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ..model.people import PeopleCounter
 from ..model.water import Zone
 from .people_hours import PeopleAsset, flooded_zone_hours, unserved_hours_per_row
 
@@ -44,6 +45,7 @@ def run_metrics(
     assets: Sequence | None = None,
     zones: Sequence[Zone] = (),
     flood_spans: Mapping[str, tuple[float, float]] | None = None,
+    counter: PeopleCounter | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
 
@@ -52,6 +54,7 @@ def run_metrics(
     (model/people.py, analysis/people_hours.py); without them every population counts on its own.
     The people of a flooded zone of ``zones`` are unserved over its span in ``flood_spans`` (zone ->
     (start, end) minutes, ``people_hours.zone_spans``), each person once per minute.
+    ``counter``: a new people counter of ``assets`` when the caller has one (``PeopleCounter.for_graph``).
     """
     frame = _intervals(states, until_min)
     failed = frame[frame["service"] <= 0]
@@ -60,7 +63,7 @@ def run_metrics(
 
     if assets is None:
         assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
-    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated).sum())
+    unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated, counter).sum())
     if flood_spans:
         unserved += sum(flooded_zone_hours(states, assets, zones, flood_spans, evacuated).values())
 

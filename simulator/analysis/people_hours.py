@@ -53,13 +53,18 @@ def people_assets(assets: pd.DataFrame) -> list[PeopleAsset]:
 
 
 def unserved_hours_per_row(
-    states: pd.DataFrame, assets: Sequence, until_min: float, evacuated: Mapping[str, float] | None = None
+    states: pd.DataFrame,
+    assets: Sequence,
+    until_min: float,
+    evacuated: Mapping[str, float] | None = None,
+    counter: PeopleCounter | None = None,
 ) -> np.ndarray:
     """Population-hours of each row of ``states`` (``time_min, asset, service``, in time order per
     asset), with the people of ``assets`` counted once; an asset evacuated at minute e
-    (``evacuated``) counts no more from e on."""
+    (``evacuated``) counts no more from e on. ``counter``: a new counter of ``assets`` (without
+    zones; ``PeopleCounter.for_graph(graph, zones=False)``), built here when not given."""
     evacuated = evacuated or {}
-    counter = PeopleCounter(assets)
+    counter = PeopleCounter(assets) if counter is None else counter
     times = states["time_min"].to_numpy(dtype=float)
     names = states["asset"].tolist()
     service = states["service"].to_numpy(dtype=float)
@@ -140,18 +145,18 @@ class _Integrals:
     def track(self, asset: int, loss: float) -> None:
         self.track_group(self.counter.member_of[asset], loss)
 
-    def track_group(self, group, loss: float) -> None:
-        self.values.setdefault((id(group), loss), 0.0)
+    def track_group(self, group: int, loss: float) -> None:
+        self.values.setdefault((group, loss), 0.0)
 
-    def value(self, group, loss: float) -> float:
-        """The integral so far (people x minutes per resident of the group) at ``loss``."""
-        return self.values.get((id(group), loss), 0.0)
+    def value(self, group: int, loss: float) -> float:
+        """The integral so far (people x minutes per resident of group number ``group``) at ``loss``."""
+        return self.values.get((group, loss), 0.0)
 
     def advance(self, time: float) -> None:
         step = time - self.time
         if step <= 0:
             return
-        groups = {id(g): g for g in self.counter.groups}
+        groups = self.counter.groups
         for key in self.values:
             group = groups[key[0]]
             loss = key[1]

@@ -14,7 +14,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..engine.simulation import RunRecord
+from ..model.graphmemo import derived
 from ..model.incidents import INCIDENT_CLASSES
+from ..model.people import PeopleCounter
 from .evidence_metrics import evidence_metrics
 from .metrics import run_metrics
 from .people_hours import zone_spans
@@ -43,12 +45,14 @@ def record_metrics(
     events = light_events_table(record) if events is None else events
     states = states_table(record) if states is None else states
     jobs = jobs_table(record) if jobs is None else jobs
-    population = {a.id: a.population for a in graph.assets if a.population}
-    ids = [a.id for a in graph.assets]
+    # tables of the graph alone: built once per graph object (a sweep's or an ensemble's tasks share them)
+    population = derived(graph, "population_by_id", lambda: {a.id: a.population for a in graph.assets if a.population})
+    ids = derived(graph, "asset_ids", lambda: tuple(a.id for a in graph.assets))
     evacuated = {ids[i]: t for i, t in record.evacuated.items()}
     spans = zone_spans(record.flooded_zones, record.dried_zones, record.evacuated_zones, record.until_min)
+    counter = PeopleCounter.for_graph(graph, zones=False)
     metrics = run_metrics(
-        states, population, record.until_min, len(record.events), evacuated, graph.assets, graph.zones, spans
+        states, population, record.until_min, len(record.events), evacuated, graph.assets, graph.zones, spans, counter
     )
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}

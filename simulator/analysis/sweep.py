@@ -32,7 +32,15 @@ from ..model.scenario_loading import load_scenario
 from .dask_backend import run_on_dask
 from .ensemble import replication_seeds, run_replication
 from .intervals import mean_ci
-from .threats import HOURS_PER_PERSON_DAY, TargetSelector, describe_target, impact_class, incident_type, select_targets
+from .threats import (
+    HOURS_PER_PERSON_DAY,
+    TargetSelector,
+    describe_target,
+    impact_class,
+    incident_type,
+    sector_by_id,
+    select_targets,
+)
 
 __all__ = [
     "threat_sweep",
@@ -86,8 +94,8 @@ def _run_target(
     """Replications ``indices`` of ``incident`` on ``target``: one row each (REPLICATION_COLUMNS)."""
     base = scenario if scenario is not None else _WORKER["scenario"]
     hit = target_scenario(base, incident, target)
-    counter = PeopleCounter(base.graph.assets)
-    sectors = {a.id: a.sector for a in base.graph.assets}
+    counter = PeopleCounter.for_graph(base.graph, zones=False)  # both built once per graph
+    sectors = sector_by_id(base.graph)
     seeds = replication_seeds(seed, n)
     rows = []
     for i in indices:

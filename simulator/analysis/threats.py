@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..model.fieldtypes import SECTORS
 from ..model.graph import InfrastructureGraph
+from ..model.graphmemo import derived
 from ..model.people import PeopleCounter
 from ..model.validation import suggest
 from .cascade import single_failure_cascades
@@ -43,6 +44,7 @@ __all__ = [
     "incident_type",
     "impact_class",
     "likelihood_class",
+    "sector_by_id",
 ]
 
 CLASSES = ("A", "B", "C", "D", "E")
@@ -204,8 +206,8 @@ def threat_picture(
         raise
     from .threats_region import failed_column, municipalities, people_by_municipality, people_column
 
-    counter = PeopleCounter(graph.assets)
-    sectors = {a.id: a.sector for a in graph.assets}
+    counter = PeopleCounter.for_graph(graph, zones=False)
+    sectors = sector_by_id(graph)
     cascades = single_failure_cascades(graph, chosen)
     towns = municipalities(graph)
     per_town = people_by_municipality(graph, cascades, towns) if len(towns) > 1 else {}
@@ -242,3 +244,8 @@ def describe_target(asset) -> dict:
     """The columns about a target's cyber exposure: exposure, monitoring, likelihood class."""
     monitoring = "none" if asset.monitoring is None else str(asset.monitoring)
     return {"exposure": asset.exposure, "monitoring": monitoring, "likelihood": likelihood_class(asset)}
+
+
+def sector_by_id(graph: InfrastructureGraph) -> dict[str, str]:
+    """Asset id -> its sector, built once per graph object (``graphmemo.derived``); not to be changed."""
+    return derived(graph, "sector_by_id", lambda: {a.id: a.sector for a in graph.assets})

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from ..model import plugins
+from ..model.graphmemo import derived
 from ..model.incidents import (
     CompromiseInject,
     DdosInject,
@@ -23,6 +24,19 @@ __all__ = ["IncidentHandlers", "SPREAD_LINKS"]
 
 # Ransomware moves along network connections: the links of these need types, in both directions.
 SPREAD_LINKS = ("data", "control")
+
+
+def _network_neighbours(graph) -> tuple[tuple[int, ...], ...]:
+    """Per asset the assets it shares a spreading link with (either way), sorted; once per graph."""
+    neighbours: list[set[int]] = [set() for _ in graph.assets]
+    for c, asset in enumerate(graph.assets):
+        for need in asset.needs:
+            if need.type in SPREAD_LINKS:
+                for s in need.suppliers:
+                    j = graph.index[s]
+                    neighbours[c].add(j)
+                    neighbours[j].add(c)
+    return tuple(tuple(sorted(n)) for n in neighbours)
 
 
 class IncidentHandlers(Part):
@@ -51,19 +65,12 @@ class IncidentHandlers(Part):
         self.by_type: dict[str, Callable[..., None]] = {}
 
     @cached_property
-    def network_neighbours(self) -> list[list[int]]:
+    def network_neighbours(self) -> tuple[tuple[int, ...], ...]:
         """Each asset's neighbours over the links ransomware spreads along, in index order; built
-        when a spread first asks (a run without spreading ransomware never pays for it)."""
+        when a spread first asks (a run without spreading ransomware never pays for it), once per
+        graph (the tasks of a sweep or an ensemble on one worker share it)."""
         graph = self.kernel.graph
-        neighbours: list[set[int]] = [set() for _ in graph.assets]
-        for c, asset in enumerate(graph.assets):
-            for need in asset.needs:
-                if need.type in SPREAD_LINKS:
-                    for s in need.suppliers:
-                        j = graph.index[s]
-                        neighbours[c].add(j)
-                        neighbours[j].add(c)
-        return [sorted(n) for n in neighbours]
+        return derived(graph, "network_neighbours", lambda: _network_neighbours(graph))
 
     # --- what the playbook and the decisions ask -------------------------------------------------
     def encryption(self, asset: int) -> tuple | None:

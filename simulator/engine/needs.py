@@ -12,6 +12,7 @@ stale.
 
 from __future__ import annotations
 
+from ..model.graphmemo import derived
 from .kernel import Kernel, Part
 
 __all__ = ["NeedState", "NeedNetwork"]
@@ -84,9 +85,14 @@ class NeedNetwork(Part):
         self.needs: list[NeedState] = []
         self.by_supplier: list[list[NeedState]] = [[] for _ in graph.assets]
         self.by_consumer: dict[int, list[NeedState]] = {}
+        suppliers = derived(
+            graph,
+            "need_suppliers",  # per asset, per need: its suppliers' positions (a graph's alone: once per graph)
+            lambda: tuple(tuple(tuple(index[s] for s in need.suppliers) for need in a.needs) for a in graph.assets),
+        )
         for c, asset in enumerate(graph.assets):
             for j, need in enumerate(asset.needs):
-                state = NeedState(c, j, need, tuple(index[s] for s in need.suppliers))
+                state = NeedState(c, j, need, suppliers[c][j])
                 self.needs.append(state)
                 if need.fuel is not None:
                     self.by_consumer.setdefault(c, []).append(state)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..model.graphmemo import derived
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.people import PeopleCounter
 from ..model.scenario import Response
@@ -40,8 +41,9 @@ class Situation(Part):
         assets = kernel.graph.assets
         self.in_use, self.reads = condition_names(kernel.scenario.response)
         n = len(assets) if self.in_use else 0  # fed only when read (Simulation's wiring)
-        self.sector = [a.sector for a in assets[:n]]
-        self.municipality = [a.municipality for a in assets[:n]]
+        graph = kernel.graph  # read only, built once per graph
+        self.sector = derived(graph, "sectors", lambda: tuple(a.sector for a in assets)) if n else ()
+        self.municipality = derived(graph, "municipalities", lambda: tuple(a.municipality for a in assets)) if n else ()
         self.known_service = [1.0] * n
         self.known_incidents: set[int] = set()  # inject positions
         self.known_cyber: set[int] = set()
@@ -50,7 +52,7 @@ class Situation(Part):
         self.sectors: Counter = Counter()
         self.municipalities: Counter = Counter()
         # people affected, weighted by the service they lose, each person once (model/people.py)
-        self.people = PeopleCounter(assets, kernel.graph.zones) if "population_affected" in self.reads else None
+        self.people = PeopleCounter.for_graph(kernel.graph) if "population_affected" in self.reads else None
         self.deadlines_at_risk = 0
         self.deadlines_missed = 0
 

@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from .assets import Asset
+from .graphmemo import derived
 from .water import Zone
 
 __all__ = ["PeopleCounter", "WITHIN_MUNICIPALITY", "WITHIN_NONE", "homes_by_municipality", "residents_within"]
@@ -60,6 +61,15 @@ class _Group:
         self.members: dict[float, int] = {}  # loss -> people of the populations living in the group
         self._extra = 0.0
         self._dirty = False
+
+    @classmethod
+    def served(cls, weight: int, people: int) -> _Group:
+        """A group whose homes and members (``people`` of them; none: no member) are all served."""
+        made = cls(weight)
+        made.homes[0.0] = weight
+        if people:
+            made.members[0.0] = people
+        return made
 
     @staticmethod
     def _move(histogram: dict[float, int], old: float, new: float, people: int) -> None:
@@ -120,49 +130,52 @@ def homes_by_municipality(assets: Sequence[Asset]) -> dict[str, tuple[str, ...]]
     return {town: tuple(sorted(ids)) for town, ids in homes.items()}
 
 
-class PeopleCounter:
-    """People affected now under the rule of this module; losses are 1 - service level."""
+class _Layout:
+    """What a counter of these assets and zones keeps fixed: positions, populations, homes, the
+    groups (their weights and the people of their members), who lives in which group. Built once
+    per graph (``PeopleCounter.for_graph``); counters made from it share it and only copy the
+    groups' starting histograms."""
+
+    __slots__ = ("index", "population", "home", "groups", "member_of", "in_groups", "zone_group", "zone_alone")
 
     def __init__(self, assets: Sequence[Asset], zones: Iterable[Zone] = ()):
         self.index = index = {a.id: i for i, a in enumerate(assets)}
-        self.population = [a.population for a in assets]
-        self.loss = [0.0] * len(assets)
-        self.home = [_is_home(a) for a in assets]
-        self.gone: set[int] = set()
-        self.flooded: set[str] = set()
-        self.direct = 0.0  # homes' residents and ``none`` populations, by their own loss
-        groups: dict[object, _Group] = {}
-        self.member_of: dict[int, _Group] = {}  # asset -> the group its people live in
-        self.in_groups: dict[int, list[_Group]] = defaultdict(list)  # home -> the groups it is part of
+        self.population = population = [a.population for a in assets]
+        self.home = home = [_is_home(a) for a in assets]
+        groups: dict[object, int] = {}  # key -> group number
+        weights: list[int] = []
+        members: list[int] = []  # people of the populations living in each group, all served
+        self.member_of: dict[int, int] = {}  # asset -> the group its people live in
+        in_groups: dict[int, list[int]] = defaultdict(list)  # home -> the groups it is part of
 
         town_homes = homes_by_municipality(assets)
 
-        def group(homes: tuple[str, ...], town: str | None = None) -> _Group:
+        def group(homes: tuple[str, ...], town: str | None = None) -> int:
             # A municipality's homes (the common case) are keyed by the town, not by a tuple of
             # perhaps 100,000 ids that would be sorted and hashed again for every member.
-            members = town_homes[town] if town is not None else tuple(sorted(homes))
-            key: object = ("municipality", town) if town is not None else members
+            listed = town_homes[town] if town is not None else tuple(sorted(homes))
+            key: object = ("municipality", town) if town is not None else listed
             if key not in groups:
-                weight = sum(self.population[index[h]] for h in members)
-                groups[key] = made = _Group(weight)
-                made.homes[0.0] = weight
-                for h in members:
-                    self.in_groups[index[h]].append(made)
+                groups[key] = made = len(weights)
+                weights.append(sum(population[index[h]] for h in listed))
+                members.append(0)
+                for h in listed:
+                    in_groups[index[h]].append(made)
             return groups[key]
 
         for i, asset in enumerate(assets):
-            if asset.population and not self.home[i]:
+            if asset.population and not home[i]:
                 homes = residents_within(asset, assets, index, town_homes)
                 if homes is not None:
                     spread = (asset.population_within or WITHIN_MUNICIPALITY) == WITHIN_MUNICIPALITY
                     self.member_of[i] = joined = group(homes, asset.municipality if spread else None)
-                    joined.members[0.0] = joined.members.get(0.0, 0) + asset.population
-        self.zone_group: dict[str, tuple[_Group, int]] = {}
+                    members[joined] += asset.population
+        self.zone_group: dict[str, tuple[int, int]] = {}
         self.zone_alone: dict[str, int] = {}  # zones whose people live in no declared home
         for zone in zones:
             if not zone.population:
                 continue
-            listed = tuple(a for a in zone.assets if a in index and self.home[index[a]])
+            listed = tuple(a for a in zone.assets if a in index and home[index[a]])
             town = None
             if not listed:
                 towns = sorted({assets[index[a]].municipality for a in zone.assets if a in index})
@@ -171,10 +184,46 @@ class PeopleCounter:
                     town = towns[0]  # the town's own homes: its group
             if listed:
                 self.zone_group[zone.id] = (joined := group(listed, town), zone.population)
-                joined.members[0.0] = joined.members.get(0.0, 0) + zone.population
+                members[joined] += zone.population
             else:
                 self.zone_alone[zone.id] = zone.population
-        self.groups = tuple(groups.values())
+        self.in_groups = {h: tuple(g) for h, g in in_groups.items()}
+        # (weight, people of its members) per group; a member's people join the group's histogram
+        # at loss 0 (a group without members has none: ``members`` empty, as it was built)
+        self.groups = tuple(zip(weights, members))
+
+
+class PeopleCounter:
+    """People affected now under the rule of this module; losses are 1 - service level.
+
+    ``PeopleCounter(assets, zones)`` works out who lives where, a pass over every asset;
+    ``PeopleCounter.for_graph(graph)`` does that once per graph object and gives a new counter
+    (all served) each call, at the cost of copying the groups: a threat sweep's or an ensemble's
+    tasks on one worker share the one shipped scenario's graph (``analysis/dask_backend.py``)."""
+
+    def __init__(self, assets: Sequence[Asset] = (), zones: Iterable[Zone] = (), layout: _Layout | None = None):
+        layout = _Layout(assets, zones) if layout is None else layout
+        self.layout = layout
+        self.index = layout.index
+        self.population = layout.population
+        self.home = layout.home
+        self.member_of = layout.member_of  # asset -> the number of the group its people live in
+        self.in_groups = layout.in_groups  # home -> the numbers of the groups it is part of
+        self.zone_group = layout.zone_group  # zone -> (group number, people)
+        self.zone_alone = layout.zone_alone  # zones whose people live in no declared home
+        self.loss = [0.0] * len(layout.population)
+        self.gone: set[int] = set()
+        self.flooded: set[str] = set()
+        self.direct = 0.0  # homes' residents and ``none`` populations, by their own loss
+        self.groups = tuple(_Group.served(weight, people) for weight, people in layout.groups)
+
+    @classmethod
+    def for_graph(cls, graph, zones: bool = True) -> PeopleCounter:
+        """A new counter (everyone served) of ``graph``'s assets, with its flood zones when
+        ``zones``; who lives where is worked out once per graph object (``graphmemo.derived``)."""
+        key = "people_layout_zones" if zones else "people_layout"
+        layout = derived(graph, key, lambda: _Layout(graph.assets, graph.zones if zones else ()))
+        return cls(layout=layout)
 
     def set_loss(self, asset: int, loss: float) -> None:
         """The asset's service now gives ``loss`` (1 - service level, 0 to 1)."""
@@ -191,9 +240,9 @@ class PeopleCounter:
         if self.home[asset]:
             self.direct += people * (new - old)
             for joined in self.in_groups.get(asset, ()):
-                joined.move_home(old, new, people)
+                self.groups[joined].move_home(old, new, people)
         elif asset in self.member_of:
-            self.member_of[asset].move_member(old, new, people)
+            self.groups[self.member_of[asset]].move_member(old, new, people)
         else:
             self.direct += people * (new - old)
 
@@ -205,7 +254,7 @@ class PeopleCounter:
         if self.home[asset]:
             self.direct -= self.population[asset] * loss
             for joined in self.in_groups.get(asset, ()):
-                joined.move_home(loss, 1.0, self.population[asset])  # nobody left there to count beyond it
+                self.groups[joined].move_home(loss, 1.0, self.population[asset])  # nobody left there to count beyond it
         else:
             self._account(asset, loss, 0.0)
         self.gone.add(asset)
@@ -217,7 +266,7 @@ class PeopleCounter:
         self.flooded.add(zone)
         if zone in self.zone_group:
             joined, people = self.zone_group[zone]
-            joined.move_member(0.0, 1.0, people)
+            self.groups[joined].move_member(0.0, 1.0, people)
         else:
             self.direct += self.zone_alone.get(zone, 0)
 
