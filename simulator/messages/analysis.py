@@ -2,6 +2,11 @@
 See ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # --- a large run drawn in part (analysis/shown.py) ---------------------------------------------
+    "shown.note": {
+        "en": "{shown} of {total} assets shown: those longest out of service (ties: the first to fail)",
+        "nl": "{shown} van {total} objecten getoond: die het langst buiten bedrijf waren (bij gelijke duur: die het eerst uitvielen)",
+    },
     # --- rampsim threats ---------------------------------------------------------------------------
     "threats.unknown_incident": {
         "en": "--incident: '{value}' cannot be put on one asset in a threat sweep; choose one of: {choices}",

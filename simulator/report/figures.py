@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
+from ..analysis.shown import shown_assets, shown_note
 from ..analysis.water_tables import zone_assets
 from ..engine.eventkinds import STATUS_KINDS
 from ..messages import format_number, sector_name, text
@@ -72,23 +73,33 @@ def _axes(ax, size=(12, 6)):
 
 
 def _end_min(result: Results) -> float:
-    return float(result.manifest.get("until_min") or (result.events["time_min"].max() if len(result.events) else 0.0))
+    events = result.events_without_messages
+    return float(result.manifest.get("until_min") or (events["time_min"].max() if len(events) else 0.0))
 
 
-def _intervals(result: Results) -> pd.DataFrame:
-    """Per asset the intervals it was not operational: start, end (minutes), status, known from."""
-    states = result.states.sort_values("time_min", kind="stable")
-    status_events = result.events[result.events["kind"].isin(STATUS_KINDS)]
+def _intervals(result: Results, shown: set[str] | None = None) -> pd.DataFrame:
+    """Per asset the intervals it was not operational: start, end (minutes), status, known from;
+    only the assets in ``shown`` unless it is None."""
+    states, events = result.states, result.events_without_messages
+    if shown is not None:
+        states, events = states[states["asset"].isin(shown)], events[events["asset"].isin(shown)]
+    status_events = events[events["kind"].isin(STATUS_KINDS)]
     known = {}
-    for asset, time, known_min in zip(status_events["asset"], status_events["time_min"], status_events["known_min"]):
+    for asset, time, known_min in zip(
+        status_events["asset"].tolist(), status_events["time_min"].tolist(), status_events["known_min"].tolist()
+    ):
         known.setdefault((asset, float(time)), None if pd.isna(known_min) else float(known_min))
     end = _end_min(result)
+    times, assets = states["time_min"].tolist(), states["asset"].tolist()
+    statuses, manuals = states["status"].tolist(), states["manual"].tolist()
+    by_asset: dict[str, list[int]] = {}  # rows per asset in time order (stable), assets by first change
+    for i in sorted(range(len(times)), key=times.__getitem__):
+        by_asset.setdefault(assets[i], []).append(i)
     rows = []
-    for asset, group in states.groupby("asset", sort=False):
-        times = group["time_min"].tolist() + [end]
-        for (time, status, manual), until in zip(
-            group[["time_min", "status", "manual"]].itertuples(index=False), times[1:]
-        ):
+    for asset, indices in by_asset.items():
+        untils = [times[i] for i in indices[1:]] + [end]
+        for i, until in zip(indices, untils):
+            time, status, manual = times[i], statuses[i], manuals[i]
             if status == "operational" and not manual or until <= time:
                 continue
             rows.append(
@@ -99,9 +110,10 @@ def _intervals(result: Results) -> pd.DataFrame:
 
 def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     """Asset status over time, grouped by sector: failed, degraded, on manual operation; the part
-    of each interval before the crisis organisation knew of it is hatched."""
+    of each interval before the crisis organisation knew of it is hatched. A large run shows the
+    assets that matter most (``analysis/shown.py``) and says so under the title."""
     ax = _axes(ax, (13, 7))
-    intervals = _intervals(result)
+    intervals = _intervals(result, shown_assets(result))
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
     names = dict(zip(result.assets["id"], result.assets["name"]))
     sector_names = {a: sector_name(s, lang) if s else "" for a, s in sectors.items()}
@@ -121,7 +133,7 @@ def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     ax.set_yticklabels([f"{sector_names.get(a, '')}: {names.get(a, a)}" for a in order], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(text("figure.hours", lang))
-    ax.set_title(text("figure.status_timeline", lang))
+    ax.set_title(_titled(text("figure.status_timeline", lang), shown_note(result, lang)))
     from matplotlib.patches import Patch
 
     handles = [Patch(color=c, label=text(f"figure.status.{s}", lang)) for s, c in STATUS_COLOURS.items()]
@@ -136,7 +148,8 @@ def population_served(result: Results) -> pd.DataFrame:
     that type had its effect applied (``need.exhausted``) until lifted (``need.restarted``)."""
     populations = dict(zip(result.assets["id"], result.assets["population"]))
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
-    events = result.events[result.events["kind"].isin(["need.exhausted", "need.restarted"])]
+    events = result.events_without_messages
+    events = events[events["kind"].isin(["need.exhausted", "need.restarted"])]
     changes = []
     for kind, asset, data, time in zip(events["kind"], events["asset"], events["data"], events["time_min"]):
         if sectors.get(asset) != "population" or not data:
@@ -229,6 +242,11 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
     for node in graph:
         layers.setdefault(depth[node], []).append(node)
     return nx.multipartite_layout(graph, subset_key=layers)
+
+
+def _titled(title: str, note: str | None) -> str:
+    """A figure's title, with the note of a large run drawn in part on a line of its own."""
+    return f"{title}\n{note}" if note else title
 
 
 def _short(name: str, limit: int = LABEL_CHARS) -> str:
@@ -333,7 +351,10 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
     graph.add_nodes_from(result.assets["id"])
     graph.add_edges_from(zip(result.dependencies["supplier"], result.dependencies["consumer"]))
     first = result.metrics.get("first_failure_min", {})
-    if len(graph) > CASCADE_FULL_LIMIT:
+    shown = shown_assets(result)
+    if shown is not None:  # more than SHOWN_ASSETS: those that matter most, said under the title
+        graph = graph.subgraph(shown).copy()
+    elif len(graph) > CASCADE_FULL_LIMIT:
         # a national graph is unreadable and slow to draw whole: the failed assets and their neighbours
         keep = {n for n in first if n in graph}
         keep |= {m for n in list(keep) for m in (*graph.predecessors(n), *graph.successors(n))}
@@ -360,7 +381,7 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
             vmax=max(1.0, max(hours)),
         )
         ax.figure.colorbar(nodes, ax=ax, label=text("figure.first_failure", lang))
-    ax.set_title(text("figure.cascade", lang))
+    ax.set_title(_titled(text("figure.cascade", lang), shown_note(result, lang)))
     ax.set_axis_off()
     compass = _compass(ax, lang) if on_map else None
     if on_map:  # a map: one kilometre east as long as one north (at the map's mean latitude)
