@@ -237,17 +237,17 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
     events = result.events_without_messages  # no sentence is read here: a large run's stay unrendered
-    sectors = dict(zip(result.assets["id"], result.assets["sector"]))
-    event_asset = dict(zip(events["id"].astype(int), events["asset"]))
+    sectors = dict(zip(result.assets["id"].tolist(), result.assets["sector"].tolist()))
+    event_asset = dict(zip(events["id"].astype(int).tolist(), events["asset"].tolist()))
     root = _root_finder(events)
     # each change of an asset's service level is logged as one asset.* event, in the same order
     status = events[events["kind"].isin(["asset.operational", "asset.degraded", "asset.failed"])]
     status_events: dict[str, list[int]] = {}
-    for event, asset in zip(status["id"], status["asset"]):
+    for event, asset in zip(status["id"].tolist(), status["asset"].tolist()):
         status_events.setdefault(asset, []).append(int(event))
     changes = _changes(result, until)
     rows: list[list] = []
-    for asset, sector in zip(result.assets["id"], result.assets["sector"]):
+    for asset, sector in zip(result.assets["id"].tolist(), result.assets["sector"].tolist()):
         steps = changes.get(asset, [])
         ends = [t for t, _, _ in steps[1:]] + [until]
         logged = iter(status_events.get(asset, ()))

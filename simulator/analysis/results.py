@@ -173,7 +173,7 @@ class RunResults(Results):
         """``events`` (rows of this run's events) with their sentences: only those rows rendered."""
         if "message" in events.columns:
             return events
-        names = dict(zip(self.assets["id"], self.assets["name"]))
+        names = dict(zip(self.assets["id"].tolist(), self.assets["name"].tolist()))
         lang = self._messages_lang or self.manifest.get("language") or default_language()
         out = events.copy()
         out["message"] = render_messages(out, names, lang) if len(out) else pd.Series(dtype=object)
@@ -331,14 +331,14 @@ class RunResults(Results):
 
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
-        by_id = self.events.set_index("id")
+        by_id = self.events_without_messages.set_index("id")  # the sentences of the chain's rows only
         chain = []
         current: Any = event_id
         while current is not None and not pd.isna(current):
             row = by_id.loc[int(current)]
             chain.append(int(current))
             current = row["cause"]
-        return self.events.set_index("id").loc[chain].reset_index()
+        return self.with_messages(by_id.loc[chain].reset_index())
 
     def in_language(self, lang: str) -> RunResults:
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
@@ -401,7 +401,8 @@ class RunResults(Results):
         causes back to the inject (``failure``), the changes of service in between (``between``:
         degraded, on manual operation, failed again) and the chain of its return (``recovery``, or
         None)."""
-        mine = self.events[self.events["asset"] == asset]
+        events = self.events_without_messages
+        mine = events[events["asset"] == asset]
         episodes = []
         down = mine[mine["kind"].isin(["asset.failed", "asset.degraded"])]
         back = mine[mine["kind"] == "asset.operational"]
@@ -417,7 +418,7 @@ class RunResults(Results):
             episodes.append(
                 {
                     "failure": self.explain(int(event_id)),
-                    "between": between.reset_index(drop=True),
+                    "between": self.with_messages(between).reset_index(drop=True),
                     "recovery": self.explain(recovery) if recovery is not None else None,
                 }
             )

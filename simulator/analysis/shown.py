@@ -15,7 +15,7 @@ from .results import Results
 
 __all__ = ["SHOWN_ASSETS", "shown_assets", "shown_note"]
 
-SHOWN_ASSETS = 200  # assets; a replay or figure of a larger run draws this many
+SHOWN_ASSETS = 400  # assets; a replay or figure of a larger run draws this many (the cascade figure drew up to 400 whole)
 
 
 def shown_note(result: Results, lang: str, limit: int = SHOWN_ASSETS) -> str | None:

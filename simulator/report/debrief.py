@@ -118,7 +118,7 @@ class _Page:
         self.lang = lang
         self.scenario = result.manifest.get("scenario", {}).get("resolved") or {}
         self.clock = WallClockText(result.scenario_start())
-        self.names = dict(zip(result.assets["id"], result.assets["name"]))
+        self.names = dict(zip(result.assets["id"].tolist(), result.assets["name"].tolist()))
         self.mapping = portfolio_mapping(result)
         self.losses = asset_losses(result, self.mapping)
 

@@ -151,7 +151,8 @@ def population_served(result: Results) -> pd.DataFrame:
     events = result.events_without_messages
     events = events[events["kind"].isin(["need.exhausted", "need.restarted"])]
     changes = []
-    for kind, asset, data, time in zip(events["kind"], events["asset"], events["data"], events["time_min"]):
+    columns = (events[c].tolist() for c in ("kind", "asset", "data", "time_min"))
+    for kind, asset, data, time in zip(*columns):
         if sectors.get(asset) != "population" or not data:
             continue
         service = json.loads(data).get("type")
@@ -300,17 +301,21 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict, avoid: tuple 
     for node in labelled:
         name = _short(names.get(node, node))
         probe = ax.annotate(name, xy=positions[node], xytext=(0, 0), **style)
-        best = None
-        for i, (dx, dy, ha, va) in enumerate(_LABEL_SPOTS):
+        best, boxes = None, []
+        for dx, dy, ha, va in _LABEL_SPOTS:
             probe.set_position((dx, dy))
             probe.set_ha(ha)
             probe.set_va(va)
-            box = probe.get_window_extent()
+            boxes.append(probe.get_window_extent())
+        # the nodes no spot touches add 0 to every score: leave them out (the same sums, fewer terms)
+        reach = Bbox.union(boxes)
+        near = [dot for dot in dots if _overlap(reach, dot) > 0]
+        for i, ((dx, dy, ha, va), box) in enumerate(zip(_LABEL_SPOTS, boxes)):
             outside = box.width * box.height - _overlap(box, frame)
             # another label or the compass: never, if any spot avoids them; a node: only if it must
             score = (
                 1000 * sum(_overlap(box, other) for other in placed)
-                + sum(_overlap(box, dot) for dot in dots)
+                + sum(_overlap(box, dot) for dot in near)
                 + 1000 * outside
                 + i
             )
@@ -348,13 +353,17 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
 
     ax = _axes(ax, (12, 9))
     graph = nx.DiGraph()
-    graph.add_nodes_from(result.assets["id"])
-    graph.add_edges_from(zip(result.dependencies["supplier"], result.dependencies["consumer"]))
     first = result.metrics.get("first_failure_min", {})
     shown = shown_assets(result)
-    if shown is not None:  # more than SHOWN_ASSETS: those that matter most, said under the title
-        graph = graph.subgraph(shown).copy()
-    elif len(graph) > CASCADE_FULL_LIMIT:
+    links = zip(result.dependencies["supplier"].tolist(), result.dependencies["consumer"].tolist())
+    ids = result.assets["id"].tolist()
+    if shown is not None:  # more than SHOWN_ASSETS: those that matter most (in file order), said under the title
+        graph.add_nodes_from(a for a in ids if a in shown)
+        graph.add_edges_from((s, c) for s, c in links if s in shown and c in shown)
+    else:
+        graph.add_nodes_from(ids)
+        graph.add_edges_from(links)
+    if shown is None and len(graph) > CASCADE_FULL_LIMIT:
         # a national graph is unreadable and slow to draw whole: the failed assets and their neighbours
         keep = {n for n in first if n in graph}
         keep |= {m for n in list(keep) for m in (*graph.predecessors(n), *graph.successors(n))}
