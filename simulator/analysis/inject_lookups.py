@@ -33,7 +33,7 @@ class RunLookups:
             i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, _values(ev["service"]))
         }  # service level, 0..1
         self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, _values(ev["known_min"]))}
-        self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, _values(ev["data"]))}
+        self.data = _ParsedOnRead(zip(self.ids, _values(ev["data"])))
         assets = results.assets
         self.names = dict(zip(assets["id"], assets["name"]))
         self.owner = dict(zip(assets["id"], assets["owner"]))
@@ -95,6 +95,19 @@ class RunLookups:
 
     def t(self, key: str, **params) -> str:
         return text(key, self.lang, **params)
+
+
+class _ParsedOnRead(dict):
+    """Event id -> its ``data`` as a dict, parsed from its JSON text when first read (a large run
+    has hundreds of thousands, of which the inject list reads a few)."""
+
+    def __getitem__(self, event: int) -> dict:
+        value = super().__getitem__(event)
+        if isinstance(value, dict):
+            return value
+        parsed = json.loads(value) if value else {}
+        self[event] = parsed
+        return parsed
 
 
 def _values(column: pd.Series) -> list:
