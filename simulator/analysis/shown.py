@@ -3,8 +3,8 @@
 A person reads a replay, a status timeline or a cascade map of a few hundred assets; a national
 graph of 100,000 is unreadable and, drawn whole, takes minutes and a page of hundreds of megabytes.
 Above ``SHOWN_ASSETS`` assets the replay (``replay_timeline``), the report's figures and ``rampsim
-plot`` draw the ``SHOWN_ASSETS`` assets longest out of service (``downtime_min``; ties: the earliest
-to fail, then the order of ``assets.csv``) and say so (``shown_note``). A run of at most
+plot`` draw ``SHOWN_ASSETS`` assets (``shown_assets``: half the longest out of service, half spread
+over the order in which the others failed) and say so (``shown_note``). A run of at most
 ``SHOWN_ASSETS`` assets is drawn whole, exactly as before.
 """
 
@@ -27,8 +27,10 @@ def shown_note(result: Results, lang: str, limit: int = SHOWN_ASSETS) -> str | N
 
 
 def shown_assets(result: Results, limit: int = SHOWN_ASSETS) -> set[str] | None:
-    """None when the run has at most ``limit`` assets (draw everything); else the ``limit``
-    assets longest out of service, ties broken by the earliest first failure, then file order."""
+    """None when the run has at most ``limit`` assets (draw everything); else ``limit`` assets:
+    half of them the longest out of service (ties: the earliest first failure, then file order),
+    the other half spread evenly over the order in which the other failed assets first failed (so
+    that a cascade is seen unfolding), then, if fewer failed, the first assets of the file."""
     ids = [str(a) for a in result.assets["id"].tolist()]
     if len(ids) <= limit:
         return None
@@ -39,4 +41,14 @@ def shown_assets(result: Results, limit: int = SHOWN_ASSETS) -> set[str] | None:
         range(len(ids)),
         key=lambda i: (-float(downtime.get(ids[i], 0.0) or 0.0), float(first.get(ids[i], never)), i),
     )
-    return {ids[i] for i in ranked[:limit]}
+    chosen = ranked[: limit // 2]
+    taken = set(chosen)
+    failed = sorted((i for i in range(len(ids)) if ids[i] in first and i not in taken), key=lambda i: (first[ids[i]], i))
+    room = limit - len(chosen)
+    if len(failed) <= room:
+        chosen += failed
+    else:
+        chosen += [failed[k * len(failed) // room] for k in range(room)]
+    taken = set(chosen)
+    chosen += [i for i in range(len(ids)) if i not in taken][: limit - len(chosen)]
+    return {ids[i] for i in chosen}

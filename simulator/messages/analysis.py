@@ -4,8 +4,14 @@ See ``simulator.messages``."""
 ENTRIES: dict[str, dict[str, str]] = {
     # --- a large run drawn in part (analysis/shown.py) ---------------------------------------------
     "shown.note": {
-        "en": "{shown} of {total} assets shown: those longest out of service (ties: the first to fail)",
-        "nl": "{shown} van {total} objecten getoond: die het langst buiten bedrijf waren (bij gelijke duur: die het eerst uitvielen)",
+        "en": (
+            "{shown} of {total} assets shown: half those longest out of service, "
+            "half spread over the order in which the others failed"
+        ),
+        "nl": (
+            "{shown} van {total} objecten getoond: de helft die het langst buiten bedrijf waren, "
+            "de helft verspreid over de volgorde waarin de andere uitvielen"
+        ),
     },
     # --- rampsim threats ---------------------------------------------------------------------------
     "threats.unknown_incident": {
