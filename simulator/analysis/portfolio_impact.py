@@ -111,7 +111,9 @@ def _changes(result: Results, until: float) -> dict[str, list[tuple[float, float
     """Per asset its state rows as (minute, service, unserved population-hours of the row), the
     hours counting each person once and stopping at an evacuation (analysis/people_hours.py)."""
     states = result.states
-    hours = unserved_hours_per_row(states, people_assets(result.assets), until, _evacuated(result.events_without_messages))
+    hours = unserved_hours_per_row(
+        states, people_assets(result.assets), until, _evacuated(result.events_without_messages)
+    )
     changes: dict[str, list[tuple[float, float, float]]] = {}
     columns = (states["time_min"].tolist(), states["asset"].tolist(), states["service"].tolist())
     for time, asset, service, row_hours in zip(*columns, hours):

@@ -15,7 +15,7 @@ from .results import Results
 
 __all__ = ["SHOWN_ASSETS", "shown_assets", "shown_note"]
 
-SHOWN_ASSETS = 400  # assets; a replay or figure of a larger run draws this many (the cascade figure drew up to 400 whole)
+SHOWN_ASSETS = 400  # assets; a larger run draws this many (the cascade figure drew up to 400 whole)
 
 
 def shown_note(result: Results, lang: str, limit: int = SHOWN_ASSETS) -> str | None:
@@ -43,7 +43,9 @@ def shown_assets(result: Results, limit: int = SHOWN_ASSETS) -> set[str] | None:
     )
     chosen = ranked[: limit // 2]
     taken = set(chosen)
-    failed = sorted((i for i in range(len(ids)) if ids[i] in first and i not in taken), key=lambda i: (first[ids[i]], i))
+    failed = sorted(
+        (i for i in range(len(ids)) if ids[i] in first and i not in taken), key=lambda i: (first[ids[i]], i)
+    )
     room = limit - len(chosen)
     if len(failed) <= room:
         chosen += failed
