@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +100,7 @@ def main() -> None:
             f"{max(peaks):,.0f} MiB | {size(written) / 1e6:.1f} MB |",
             flush=True,
         )
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
