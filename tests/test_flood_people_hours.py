@@ -54,7 +54,7 @@ def person_hours(
     """The run's ``unserved_population_hours`` with zone ``laag`` flooded at ``flooded``."""
     spans = zone_spans({"laag": flooded}, {"laag": dried} if dried is not None else {}, evacuated_zones or {}, until)
     population = {a.id: a.population for a in assets}
-    metrics = run_metrics(table, population, until, 0, evacuated, list(assets), list(zones), spans)
+    metrics = run_metrics(table, population, until, 0, evacuated, list(assets), (list(zones), spans))
     return metrics["unserved_population_hours"]
 
 

@@ -3,6 +3,7 @@ and of every later worsening (a degraded asset that then fails by another cause:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -46,12 +47,16 @@ def _later_chain(events: pd.DataFrame, event_id: int, drawn: set[int]) -> dict:
     return {"chain": chain, "joins": bool(shared)}
 
 
-def failure_episodes(events: pd.DataFrame, asset: str) -> list[dict]:
+def failure_episodes(
+    events: pd.DataFrame, asset: str, render: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+) -> list[dict]:
     """One entry per failure of ``asset``: the chain of causes of its first step back to the
     inject (``failure``); the chain of each later worsening (``later``: a failure after being
     degraded, a degradation below the level it had), each ``{"chain", "joins"}``, cut where it
     joins a chain drawn before it; the changes of service in between (``between``: degraded, on
-    manual operation, failed again); the chain of its return (``recovery``, or None)."""
+    manual operation, failed again); the chain of its return (``recovery``, or None). ``render``
+    adds the sentences to the rows returned (a large run renders only those: ``Results.with_messages``)."""
+    show = render or (lambda rows: rows)
     mine = events[events["asset"] == asset]
     episodes = []
     down = mine[mine["kind"].isin(_DOWN)]
@@ -74,10 +79,10 @@ def failure_episodes(events: pd.DataFrame, asset: str) -> list[dict]:
             drawn.update(int(i) for i in worse[-1]["chain"]["id"])
         episodes.append(
             {
-                "failure": failure,
-                "later": worse,
-                "between": between.reset_index(drop=True),
-                "recovery": cause_chain(events, recovery) if recovery is not None else None,
+                "failure": show(failure),
+                "later": [{"chain": show(w["chain"]), "joins": w["joins"]} for w in worse],
+                "between": show(between.reset_index(drop=True)),
+                "recovery": show(cause_chain(events, recovery)) if recovery is not None else None,
             }
         )
     return episodes

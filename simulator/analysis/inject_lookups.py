@@ -20,21 +20,21 @@ class RunLookups:
     """The run's tables as plain lookups by event id."""
 
     def __init__(self, results: Results, lang: str):
-        ev = results.events
+        ev = results.events_without_messages  # the sentences are not read here: a large run's wait
         self.lang = lang
-        self.ids = [int(i) for i in ev["id"]]
-        self.time = dict(zip(self.ids, (float(t) for t in ev["time_min"])))
-        self.kind = dict(zip(self.ids, ev["kind"]))
-        self.asset = dict(zip(self.ids, ev["asset"]))
-        self.org = dict(zip(self.ids, ev["org"]))
+        self.ids = ev["id"].astype("int64").tolist()
+        self.time = dict(zip(self.ids, ev["time_min"].astype("float64").tolist()))
+        self.kind = dict(zip(self.ids, _values(ev["kind"])))
+        self.asset = dict(zip(self.ids, _values(ev["asset"])))
+        self.org = dict(zip(self.ids, _values(ev["org"])))
         self.org_names = results.manifest.get("organisations", {})  # id -> name (older runs: none)
-        self.ref = dict(zip(self.ids, ev["ref"]))
-        self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, ev["cause"])}
+        self.ref = dict(zip(self.ids, _values(ev["ref"])))
+        self.cause = {i: (None if pd.isna(c) else int(c)) for i, c in zip(self.ids, _values(ev["cause"]))}
         self.level = {
-            i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["service"])
+            i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, _values(ev["service"]))
         }  # service level, 0..1
-        self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, ev["known_min"])}
-        self.data = {i: (json.loads(d) if d else {}) for i, d in zip(self.ids, ev["data"])}
+        self.known = {i: (None if pd.isna(v) else float(v)) for i, v in zip(self.ids, _values(ev["known_min"]))}
+        self.data = _ParsedOnRead(zip(self.ids, _values(ev["data"])))
         assets = results.assets
         self.names = dict(zip(assets["id"], assets["name"]))
         self.basins = basin_names(getattr(results, "basins", None))  # basin id -> name
@@ -97,6 +97,25 @@ class RunLookups:
 
     def t(self, key: str, **params) -> str:
         return text(key, self.lang, **params)
+
+
+class _ParsedOnRead(dict):
+    """Event id -> its ``data`` as a dict, parsed from its JSON text when first read (a large run
+    has hundreds of thousands, of which the inject list reads a few)."""
+
+    def __getitem__(self, event: int) -> dict:
+        value = super().__getitem__(event)
+        if isinstance(value, dict):
+            return value
+        parsed = json.loads(value) if value else {}
+        self[event] = parsed
+        return parsed
+
+
+def _values(column: pd.Series) -> list:
+    """The column's values as a plain list: the same values its iteration gives, without iterating
+    an Arrow-backed column element by element (slow for the columns of a large run's Parquet)."""
+    return column.tolist()
 
 
 def event_layer(kind: str) -> str:

@@ -48,6 +48,7 @@ from .inject_routes import moment_channel, route
 from .inject_speech import OWN_SPEAKERS, fact_sentences, spoken_message
 from .inject_weather import rain_spells, warning_text
 from .results import Results
+from .shown import shown_assets
 
 __all__ = ["INJECT_COLUMNS", "MSEL_CHANNELS", "UNSPOKEN_KINDS", "derive_injects", "is_fact"]
 
@@ -106,11 +107,8 @@ class _Moment:
 # --- moments ------------------------------------------------------------------------------------------
 def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
     """The awareness moments, sorted by time and first event (see the module docstring)."""
-    rows = sorted(
-        (float(t), int(e), str(o))
-        for t, o, e in zip(knowledge["time_min"], knowledge["org"], knowledge["event"])
-        if _in_moments(run.kind.get(int(e), ""))
-    )
+    columns = (knowledge["time_min"].tolist(), knowledge["org"].tolist(), knowledge["event"].tolist())
+    rows = sorted((float(t), int(e), str(o)) for t, o, e in zip(*columns) if _in_moments(run.kind.get(int(e), "")))
     by_time: dict[float, set[int]] = defaultdict(set)
     for time, event, _org in rows:
         by_time[time].add(event)  # organisations learning the same event at the same minute: one moment
@@ -247,6 +245,12 @@ def _simulation(run: RunLookups, moment: _Moment) -> str:
     return "\n".join(lines + moment.notes)
 
 
+def _concerns(run: RunLookups, moment: _Moment, shown: set[str]) -> bool:
+    """Whether ``moment`` is about an asset in ``shown`` or about no asset at all."""
+    assets = {run.asset[e] for e in moment.events if run.asset[e]}
+    return not assets or not assets.isdisjoint(shown)
+
+
 # --- the table ---------------------------------------------------------------------------------------------
 def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     """The inject list of a run, one row per awareness moment (see the module docstring).
@@ -261,12 +265,20 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     ``simulation_detail`` (every event, one a line), ``responses`` (tuple
     of the ids of the responses listed as expected actions, ascending), ``events`` (tuple of the ids of the
     events learned in the moment, ascending), ``assets`` (tuple of asset ids, in order of first event),
-    ``channel`` (one of ``MSEL_CHANNELS``). Text columns in ``lang``.
+    ``channel`` (one of ``MSEL_CHANNELS``). Text columns in ``lang``. A run of more than
+    ``SHOWN_ASSETS`` assets lists the moments of those that matter most and those of no asset
+    (``analysis/shown.py``).
     """
     run = RunLookups(results, lang)
-    moments = _moments(run, results.knowledge)
+    knowledge, shown = results.knowledge, shown_assets(results)
+    if shown is not None:  # a large run: what was learned of the assets that matter most, and of no asset
+        learned = [not run.asset.get(int(e)) or run.asset[int(e)] in shown for e in knowledge["event"].tolist()]
+        knowledge = knowledge[learned]
+    moments = _moments(run, knowledge)
     assign_responses(run, moments, _is_news)
     place_team_decisions(run, moments)
+    if shown is not None:
+        moments = [m for m in moments if _concerns(run, m, shown)]
     rows = []
     for number, moment in enumerate(moments, start=1):
         channel, channel_event = (

@@ -43,8 +43,7 @@ def run_metrics(
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
     assets: Sequence | None = None,
-    zones: Sequence[Zone] = (),
-    flood_spans: Mapping[str, tuple[float, float]] | None = None,
+    flood: tuple[Sequence[Zone], Mapping[str, tuple[float, float]]] = ((), {}),
     counter: PeopleCounter | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
@@ -52,8 +51,9 @@ def run_metrics(
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
     ``assets`` (the graph's assets) count the people living within neighbourhoods once
     (model/people.py, analysis/people_hours.py); without them every population counts on its own.
-    The people of a flooded zone of ``zones`` are unserved over its span in ``flood_spans`` (zone ->
-    (start, end) minutes, ``people_hours.zone_spans``), each person once per minute.
+    ``flood``: (the graph's zones, their flood spans: zone -> (start, end) minutes,
+    ``people_hours.zone_spans``): a flooded zone's people are unserved over its span, each person
+    once per minute.
     ``counter``: a new people counter of ``assets`` when the caller has one (``PeopleCounter.for_graph``).
     """
     frame = _intervals(states, until_min)
@@ -64,6 +64,7 @@ def run_metrics(
     if assets is None:
         assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
     unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated, counter).sum())
+    zones, flood_spans = flood
     if flood_spans:
         unserved += sum(flooded_zone_hours(states, assets, zones, flood_spans, evacuated).values())
 

@@ -45,10 +45,11 @@ class PeopleAsset(NamedTuple):
 
 def people_assets(assets: pd.DataFrame) -> list[PeopleAsset]:
     """The assets table of a run (``id, sector, population, municipality[, population_within]``)."""
-    within = assets["population_within"] if "population_within" in assets else [None] * len(assets)
+    within = assets["population_within"].tolist() if "population_within" in assets else [None] * len(assets)
+    columns = (assets[c].tolist() for c in ("id", "sector", "population", "municipality"))
     return [
         PeopleAsset(str(i), str(s), int(p), "" if pd.isna(m) else str(m), w if isinstance(w, str) and w else None)
-        for i, s, p, m, w in zip(assets["id"], assets["sector"], assets["population"], assets["municipality"], within)
+        for i, s, p, m, w in zip(*columns, within)
     ]
 
 

@@ -123,9 +123,12 @@ def _changes(result: Results, until: float) -> dict[str, list[tuple[float, float
     """Per asset its state rows as (minute, service, unserved population-hours of the row), the
     hours counting each person once and stopping at an evacuation (analysis/people_hours.py)."""
     states = result.states
-    hours = unserved_hours_per_row(states, people_assets(result.assets), until, _evacuated(result.events))
+    hours = unserved_hours_per_row(
+        states, people_assets(result.assets), until, _evacuated(result.events_without_messages)
+    )
     changes: dict[str, list[tuple[float, float, float]]] = {}
-    for time, asset, service, row_hours in zip(states["time_min"], states["asset"], states["service"], hours):
+    columns = (states["time_min"].tolist(), states["asset"].tolist(), states["service"].tolist())
+    for time, asset, service, row_hours in zip(*columns, hours):
         changes.setdefault(asset, []).append((float(time), float(service), float(row_hours)))
     return changes
 
@@ -167,7 +170,8 @@ def asset_losses(result: Results, mapping: PortfolioMapping | None = None) -> pd
     until = float(result.manifest.get("until_min") or 0.0)
     changes = _changes(result, until)
     rows = []
-    for asset, name, sector in zip(result.assets["id"], result.assets["name"], result.assets["sector"]):
+    assets = result.assets
+    for asset, name, sector in zip(assets["id"].tolist(), assets["name"].tolist(), assets["sector"].tolist()):
         steps = changes.get(asset, [(0.0, 1.0, 0.0)])
         ends = [t for t, _, _ in steps[1:]] + [until]
         hit, failed, unserved = False, 0.0, 0.0
@@ -284,18 +288,18 @@ def failure_episodes(result: Results, mapping: PortfolioMapping | None = None) -
     """
     mapping = mapping or portfolio_mapping(result)
     until = float(result.manifest.get("until_min") or 0.0)
-    events = result.events
-    sectors = dict(zip(result.assets["id"], result.assets["sector"]))
-    event_asset = dict(zip(events["id"].astype(int), events["asset"]))
+    events = result.events_without_messages  # no sentence is read here: a large run's stay unrendered
+    sectors = dict(zip(result.assets["id"].tolist(), result.assets["sector"].tolist()))
+    event_asset = dict(zip(events["id"].astype(int).tolist(), events["asset"].tolist()))
     root = _root_finder(events)
     # each change of an asset's service level is logged as one asset.* event, in the same order
     status = events[events["kind"].isin(["asset.operational", "asset.degraded", "asset.failed"])]
     status_events: dict[str, list[int]] = {}
-    for event, asset in zip(status["id"], status["asset"]):
+    for event, asset in zip(status["id"].tolist(), status["asset"].tolist()):
         status_events.setdefault(asset, []).append(int(event))
     changes = _changes(result, until)
     rows: list[list] = []
-    for asset, sector in zip(result.assets["id"], result.assets["sector"]):
+    for asset, sector in zip(result.assets["id"].tolist(), result.assets["sector"].tolist()):
         steps = changes.get(asset, [])
         ends = [t for t, _, _ in steps[1:]] + [until]
         logged = iter(status_events.get(asset, ()))

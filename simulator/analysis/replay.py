@@ -33,6 +33,7 @@ from ..engine.eventkinds import HEADLINES, STATUS_KINDS
 from ..messages import text
 from ..model.fieldtypes import SECTORS
 from .results import Results
+from .shown import shown_assets, shown_note
 
 __all__ = ["VIEWS", "STATUSES", "ReplayTimeline", "replay_timeline", "dependency_depths"]
 
@@ -65,6 +66,7 @@ class ReplayTimeline:
         grip: Changes,
         events: list[dict[str, Any]],
         level_names: dict[int, str] | None = None,
+        note: str | None = None,
     ):
         self.start = start
         self.end_min = end_min
@@ -77,6 +79,7 @@ class ReplayTimeline:
         self.grip = grip
         self.events = events
         self.level_names = level_names or {}
+        self.note = note  # a large run drawn in part: the sentence that says so (analysis/shown.py)
         self._status_times = {
             view: {asset: [t for t, _ in changes] for asset, changes in status[view].items()} for view in VIEWS
         }
@@ -107,6 +110,7 @@ class ReplayTimeline:
             },
             "grip": [list(c) for c in self.grip],
             "events": [dict(e) for e in self.events],
+            **({"note": self.note} if self.note else {}),
         }
 
     # --- questions ----------------------------------------------------------------------------------
@@ -190,20 +194,27 @@ class ReplayTimeline:
 
 
 def replay_timeline(results: Results, lang: str) -> ReplayTimeline:
-    """Prepare a run for replay, with every message in ``lang`` (``en`` or ``nl``)."""
+    """Prepare a run for replay, with every message in ``lang`` (``en`` or ``nl``). A run of more
+    than ``SHOWN_ASSETS`` assets replays those that matter most (``analysis/shown.py``), their
+    events and the events of no asset, and says so in ``note``."""
     results = results.in_language(lang)
     manifest = results.manifest
     start = results.scenario_start()
-    assets, sectors = _assets(results)
+    shown = shown_assets(results)
+    raw = results.events_without_messages  # the sentences rendered below, for the events replayed only
+    assets, sectors = _assets(results, shown)
     ids = [a["id"] for a in assets]
     links = _links(results, set(ids))
     depth = dependency_depths(ids, links)
     for asset in assets:
         asset["layer"] = depth[asset["id"]]
-    truth, known = _status_changes(results, ids)
-    grip = _grip_changes(results.events)
-    level_names = {0: text("grip.none", lang), **_level_names(results.events)}
-    events = _events(results.events)
+    truth, known = _status_changes(results, ids, shown)
+    grip = _grip_changes(raw)
+    level_names = {0: text("grip.none", lang), **_level_names(raw)}
+    if shown is None:
+        events = _events(results.events)
+    else:
+        events = _events(results.with_messages(raw[raw["asset"].fillna("").eq("") | raw["asset"].isin(shown)]))
     last = [t for changes in (*truth.values(), *known.values()) for t, _ in changes[1:]]
     last += [t for t, _ in grip[1:]]
     last += [e["t"] for e in events] + [e["known_t"] for e in events if e["known_t"] is not None]
@@ -220,6 +231,7 @@ def replay_timeline(results: Results, lang: str) -> ReplayTimeline:
         grip=grip,
         events=events,
         level_names=level_names,
+        note=shown_note(results, lang),
     )
 
 
@@ -233,9 +245,10 @@ def _visible_from(event: dict, view: str) -> float | None:
     return event["t"] if view == "truth" else event["known_t"]
 
 
-def _assets(results: Results) -> tuple[list[dict[str, Any]], list[str]]:
-    """The assets grouped by sector (in the order of the sector list), in file order within one."""
-    table = results.assets
+def _assets(results: Results, shown: set[str] | None) -> tuple[list[dict[str, Any]], list[str]]:
+    """The assets grouped by sector (in the order of the sector list), in file order within one;
+    only those in ``shown`` unless it is None."""
+    table = results.assets if shown is None else results.assets[results.assets["id"].isin(shown)]
     rows = []
     for position, row in enumerate(table.itertuples(index=False)):
         lon, lat = getattr(row, "lon", None), getattr(row, "lat", None)
@@ -253,7 +266,8 @@ def _assets(results: Results) -> tuple[list[dict[str, Any]], list[str]]:
             )
         )
     known_ids = {r["id"] for _, r in rows}
-    for asset in dict.fromkeys([*results.states["asset"], *results.events["asset"]]):  # a run without assets.csv
+    seen = [] if shown is not None else [*results.states["asset"], *results.events_without_messages["asset"]]
+    for asset in dict.fromkeys(seen):  # a run without assets.csv
         if asset and asset not in known_ids:
             known_ids.add(asset)
             rows.append((len(rows), {"id": asset, "name": asset, "sector": "", "x": None, "y": None}))
@@ -294,14 +308,20 @@ def _add_change(changes: Changes, t_min: float, value: Any) -> None:
         changes.append([t_min, value])
 
 
-def _status_changes(results: Results, ids: list[str]) -> tuple[dict[str, Changes], dict[str, Changes]]:
+def _status_changes(
+    results: Results, ids: list[str], shown: set[str] | None = None
+) -> tuple[dict[str, Changes], dict[str, Changes]]:
     """Per asset the status changes in truth and as known.
 
     Every change of service level in ``states.csv`` has its ``asset.*`` event, in the same order
     per asset; that event's ``known_min`` says when the change became known. A row that changes
     only ``manual`` (same service level, no event) is the organisation's own doing: known at once.
+    Only the assets in ``shown`` unless it is None.
     """
-    status_events = results.events[results.events["kind"].isin(STATUS_KINDS)]
+    events, states = results.events_without_messages, results.states
+    if shown is not None:
+        events, states = events[events["asset"].isin(shown)], states[states["asset"].isin(shown)]
+    status_events = events[events["kind"].isin(STATUS_KINDS)]
     known_of: dict[str, list[float | None]] = {}
     for asset, known in zip(status_events["asset"], status_events["known_min"]):
         known_of.setdefault(asset, []).append(None if pd.isna(known) else float(known))
@@ -309,7 +329,6 @@ def _status_changes(results: Results, ids: list[str]) -> tuple[dict[str, Changes
     learned: dict[str, list[tuple[float, int, str]]] = {asset: [] for asset in ids}
     service = dict.fromkeys(ids, 1.0)
     used = dict.fromkeys(ids, 0)
-    states = results.states
     for index, (t, asset, status, level, manual) in enumerate(
         zip(states["time_min"], states["asset"], states["status"], states["service"], states["manual"])
     ):

@@ -175,7 +175,7 @@ class RunResults(Results):
         """``events`` (rows of this run's events) with their sentences: only those rows rendered."""
         if "message" in events.columns:
             return events
-        names = dict(zip(self.assets["id"], self.assets["name"]))
+        names = dict(zip(self.assets["id"].tolist(), self.assets["name"].tolist()))
         lang = self._messages_lang or self.manifest.get("language") or default_language()
         out = events.copy()
         out["message"] = (
@@ -339,7 +339,8 @@ class RunResults(Results):
 
     def explain(self, event_id: int) -> pd.DataFrame:
         """The chain of causes of an event back to its inject (newest first)."""
-        return cause_chain(self.events, event_id)
+        # the sentences of the chain's rows only
+        return self.with_messages(cause_chain(self.events_without_messages, event_id))
 
     def in_language(self, lang: str) -> RunResults:
         """The same results with every message in ``lang`` (``en`` or ``nl``)."""
@@ -404,7 +405,7 @@ class RunResults(Results):
         causes back to the inject (``failure``), the chains of its later worsenings (``later``),
         the changes of service in between (``between``) and the chain of its return
         (``recovery``, or None): ``episodes.failure_episodes``."""
-        return failure_episodes(self.events, asset)
+        return failure_episodes(self.events_without_messages, asset, self.with_messages)
 
     def __repr__(self) -> str:
         return (

@@ -52,7 +52,7 @@ def record_metrics(
     spans = zone_spans(record.flooded_zones, record.dried_zones, record.evacuated_zones, record.until_min)
     counter = PeopleCounter.for_graph(graph, zones=False)
     metrics = run_metrics(
-        states, population, record.until_min, len(record.events), evacuated, graph.assets, graph.zones, spans, counter
+        states, population, record.until_min, len(record.events), evacuated, graph.assets, (graph.zones, spans), counter
     )
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}

@@ -2,6 +2,17 @@
 See ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # --- a large run drawn in part (analysis/shown.py) ---------------------------------------------
+    "shown.note": {
+        "en": (
+            "{shown} of {total} assets shown: half those longest out of service, "
+            "half spread over the order in which the others failed"
+        ),
+        "nl": (
+            "{shown} van {total} objecten getoond: de helft die het langst buiten bedrijf waren, "
+            "de helft verspreid over de volgorde waarin de andere uitvielen"
+        ),
+    },
     # --- rampsim threats ---------------------------------------------------------------------------
     "threats.unknown_incident": {
         "en": "--incident: '{value}' cannot be put on one asset in a threat sweep; choose one of: {choices}",

@@ -33,6 +33,7 @@ from ..analysis.portfolio_impact import (
     portfolio_mapping,
 )
 from ..analysis.results import Results
+from ..analysis.shown import shown_assets, shown_note
 from ..analysis.tables import WallClockText
 from ..analysis.water_tables import basin_names
 from ..engine.eventkinds import HEADLINES
@@ -119,7 +120,7 @@ class _Page:
         self.lang = lang
         self.scenario = result.manifest.get("scenario", {}).get("resolved") or {}
         self.clock = WallClockText(result.scenario_start())
-        self.names = dict(zip(result.assets["id"], result.assets["name"]))
+        self.names = dict(zip(result.assets["id"].tolist(), result.assets["name"].tolist()))
         self.names[FLOODED_ZONES] = text("report.flooded_zones", lang)
         self.mapping = portfolio_mapping(result)
         self.losses = asset_losses(result, self.mapping)
@@ -433,13 +434,20 @@ class _Page:
         return text("figure.water.title", self.lang, basin=basin_names(self.result.basins).get(basin, basin))
 
     def timeline_section(self) -> str:
-        events = self.result.events[self.result.events["kind"].isin(HEADLINES)]
+        every = self.result.events_without_messages
+        events = every[every["kind"].isin(HEADLINES)]
+        shown = shown_assets(self.result)
+        if shown is not None:  # a large run: the headlines of the assets that matter most and of no asset
+            events = events[events["asset"].fillna("").eq("") | events["asset"].isin(shown)]
+        events = self.result.with_messages(events)  # the sentences of these rows only
         rows = [
             [self.when(float(row.time_min)), escape(row.message), self.known(row.known_min, float(row.time_min))]
             for row in events.itertuples(index=False)
         ]
         header = [self.t("report.col.happened"), self.t("col.event"), self.t("report.col.known")]
-        intro = f"<p>{self.t('report.timeline_intro', n=len(events), total=len(self.result.events))}</p>"
+        intro = f"<p>{self.t('report.timeline_intro', n=len(events), total=len(every))}</p>"
+        note = shown_note(self.result, self.lang)
+        intro += f"<p>{escape(note)}</p>" if note else ""
         return intro + _table(header, rows, "timeline")
 
     def footer(self) -> str:

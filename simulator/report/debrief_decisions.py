@@ -94,7 +94,7 @@ def decisions_section(page, played: PlayedTables | None) -> str | None:
     """The section's HTML for the report ``page`` (``simulator.report.debrief._Page``); None when
     the run has no players' decisions and there is no comparison."""
     lang = page.lang
-    names = decision_names(page.result.events)
+    names = decision_names(page.result.events_without_messages)
     if played is None:
         decisions = page.result.decisions
         decisions = decisions[decisions["by"] != "exercise-control"]

@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from ..analysis.results import Results
+from ..analysis.shown import shown_assets, shown_note
 from ..analysis.water_tables import zone_assets
 from ..engine.eventkinds import STATUS_KINDS
 from ..messages import format_number, sector_name, text
@@ -77,23 +78,33 @@ def _axes(ax, size=(12, 6)):
 
 
 def _end_min(result: Results) -> float:
-    return float(result.manifest.get("until_min") or (result.events["time_min"].max() if len(result.events) else 0.0))
+    events = result.events_without_messages
+    return float(result.manifest.get("until_min") or (events["time_min"].max() if len(events) else 0.0))
 
 
-def _intervals(result: Results) -> pd.DataFrame:
-    """Per asset the intervals it was not operational: start, end (minutes), status, known from."""
-    states = result.states.sort_values("time_min", kind="stable")
-    status_events = result.events[result.events["kind"].isin(STATUS_KINDS)]
+def _intervals(result: Results, shown: set[str] | None = None) -> pd.DataFrame:
+    """Per asset the intervals it was not operational: start, end (minutes), status, known from;
+    only the assets in ``shown`` unless it is None."""
+    states, events = result.states, result.events_without_messages
+    if shown is not None:
+        states, events = states[states["asset"].isin(shown)], events[events["asset"].isin(shown)]
+    status_events = events[events["kind"].isin(STATUS_KINDS)]
     known = {}
-    for asset, time, known_min in zip(status_events["asset"], status_events["time_min"], status_events["known_min"]):
+    for asset, time, known_min in zip(
+        status_events["asset"].tolist(), status_events["time_min"].tolist(), status_events["known_min"].tolist()
+    ):
         known.setdefault((asset, float(time)), None if pd.isna(known_min) else float(known_min))
     end = _end_min(result)
+    times, assets = states["time_min"].tolist(), states["asset"].tolist()
+    statuses, manuals = states["status"].tolist(), states["manual"].tolist()
+    by_asset: dict[str, list[int]] = {}  # rows per asset in time order (stable), assets by first change
+    for i in sorted(range(len(times)), key=times.__getitem__):
+        by_asset.setdefault(assets[i], []).append(i)
     rows = []
-    for asset, group in states.groupby("asset", sort=False):
-        times = group["time_min"].tolist() + [end]
-        for (time, status, manual), until in zip(
-            group[["time_min", "status", "manual"]].itertuples(index=False), times[1:]
-        ):
+    for asset, indices in by_asset.items():
+        untils = [times[i] for i in indices[1:]] + [end]
+        for i, until in zip(indices, untils):
+            time, status, manual = times[i], statuses[i], manuals[i]
             if status == "operational" and not manual or until <= time:
                 continue
             rows.append(
@@ -104,9 +115,10 @@ def _intervals(result: Results) -> pd.DataFrame:
 
 def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     """Asset status over time, grouped by sector: failed, degraded, on manual operation; the part
-    of each interval before the crisis organisation knew of it is hatched."""
+    of each interval before the crisis organisation knew of it is hatched. A large run shows the
+    assets that matter most (``analysis/shown.py``) and says so under the title."""
     ax = _axes(ax, (13, 7))
-    intervals = _intervals(result)
+    intervals = _intervals(result, shown_assets(result))
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
     names = dict(zip(result.assets["id"], result.assets["name"]))
     sector_names = {a: sector_name(s, lang) if s else "" for a, s in sectors.items()}
@@ -126,7 +138,7 @@ def plot_status_timeline(result: Results, ax=None, lang: str = "en"):
     ax.set_yticklabels([f"{sector_names.get(a, '')}: {names.get(a, a)}" for a in order], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(text("figure.hours", lang))
-    ax.set_title(text("figure.status_timeline", lang))
+    ax.set_title(_titled(text("figure.status_timeline", lang), shown_note(result, lang)))
     from matplotlib.patches import Patch
 
     handles = [Patch(color=c, label=text(f"figure.status.{s}", lang)) for s, c in STATUS_COLOURS.items()]
@@ -141,9 +153,11 @@ def population_served(result: Results) -> pd.DataFrame:
     that type had its effect applied (``need.exhausted``) until lifted (``need.restarted``)."""
     populations = dict(zip(result.assets["id"], result.assets["population"]))
     sectors = dict(zip(result.assets["id"], result.assets["sector"]))
-    events = result.events[result.events["kind"].isin(["need.exhausted", "need.restarted"])]
+    events = result.events_without_messages
+    events = events[events["kind"].isin(["need.exhausted", "need.restarted"])]
     changes = []
-    for kind, asset, data, time in zip(events["kind"], events["asset"], events["data"], events["time_min"]):
+    columns = (events[c].tolist() for c in ("kind", "asset", "data", "time_min"))
+    for kind, asset, data, time in zip(*columns):
         if sectors.get(asset) != "population" or not data:
             continue
         service = json.loads(data).get("type")
@@ -236,6 +250,11 @@ def _positions(result: Results, graph: nx.DiGraph) -> dict:
     return nx.multipartite_layout(graph, subset_key=layers)
 
 
+def _titled(title: str, note: str | None) -> str:
+    """A figure's title, with the note of a large run drawn in part on a line of its own."""
+    return f"{title}\n{note}" if note else title
+
+
 def _short(name: str, limit: int = LABEL_CHARS) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
@@ -287,17 +306,21 @@ def _label_nodes(ax, positions: dict, labelled: list, names: dict, avoid: tuple 
     for node in labelled:
         name = _short(names.get(node, node))
         probe = ax.annotate(name, xy=positions[node], xytext=(0, 0), **style)
-        best = None
-        for i, (dx, dy, ha, va) in enumerate(_LABEL_SPOTS):
+        best, boxes = None, []
+        for dx, dy, ha, va in _LABEL_SPOTS:
             probe.set_position((dx, dy))
             probe.set_ha(ha)
             probe.set_va(va)
-            box = probe.get_window_extent()
+            boxes.append(probe.get_window_extent())
+        # the nodes no spot touches add 0 to every score: leave them out (the same sums, fewer terms)
+        reach = Bbox.union(boxes)
+        near = [dot for dot in dots if _overlap(reach, dot) > 0]
+        for i, ((dx, dy, ha, va), box) in enumerate(zip(_LABEL_SPOTS, boxes)):
             outside = box.width * box.height - _overlap(box, frame)
             # another label or the compass: never, if any spot avoids them; a node: only if it must
             score = (
                 1000 * sum(_overlap(box, other) for other in placed)
-                + sum(_overlap(box, dot) for dot in dots)
+                + sum(_overlap(box, dot) for dot in near)
                 + 1000 * outside
                 + i
             )
@@ -335,10 +358,17 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
 
     ax = _axes(ax, (12, 9))
     graph = nx.DiGraph()
-    graph.add_nodes_from(result.assets["id"])
-    graph.add_edges_from(zip(result.dependencies["supplier"], result.dependencies["consumer"]))
     first = result.metrics.get("first_failure_min", {})
-    if len(graph) > CASCADE_FULL_LIMIT:
+    shown = shown_assets(result)
+    links = zip(result.dependencies["supplier"].tolist(), result.dependencies["consumer"].tolist())
+    ids = result.assets["id"].tolist()
+    if shown is not None:  # more than SHOWN_ASSETS: those that matter most (in file order), said under the title
+        graph.add_nodes_from(a for a in ids if a in shown)
+        graph.add_edges_from((s, c) for s, c in links if s in shown and c in shown)
+    else:
+        graph.add_nodes_from(ids)
+        graph.add_edges_from(links)
+    if shown is None and len(graph) > CASCADE_FULL_LIMIT:
         # a national graph is unreadable and slow to draw whole: the failed assets and their neighbours
         keep = {n for n in first if n in graph}
         keep |= {m for n in list(keep) for m in (*graph.predecessors(n), *graph.successors(n))}
@@ -367,7 +397,7 @@ def plot_cascade(result: Results, ax=None, lang: str = "en"):
             vmax=max(1.0, max(hours)),
         )
         ax.figure.colorbar(nodes, ax=ax, label=text("figure.first_failure", lang))
-    ax.set_title(text("figure.cascade", lang))
+    ax.set_title(_titled(text("figure.cascade", lang), shown_note(result, lang)))
     ax.set_axis_off()
     compass = _compass(ax, lang) if on_map else None
     if on_map:

@@ -38,6 +38,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..analysis.injects import derive_injects
 from ..analysis.results import Results
+from ..analysis.shown import shown_note
 from ..messages import text
 
 __all__ = ["MSEL_SUFFIXES", "COLUMNS", "column_widths", "msel_workbook", "msel_csv", "write_msel"]
@@ -284,7 +285,9 @@ def write_msel(results: Results, path: str | Path, lang: str) -> int:
         data = msel_csv(injects, lang).encode("utf-8")
     else:
         created = results.scenario_start()
-        data = _workbook_bytes(msel_workbook(injects, lang, _title(results, lang), created), created)
+        note = shown_note(results, lang)  # a large run's list holds the assets that matter most: said in the title
+        title = f"{_title(results, lang)} ({note})" if note else _title(results, lang)
+        data = _workbook_bytes(msel_workbook(injects, lang, title, created), created)
     _atomic_write(path, data)
     return len(injects)
 

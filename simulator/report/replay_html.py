@@ -255,6 +255,8 @@ def render_replay_html(
         for s in speeds
     )
     title = e(str(payload.get("title", "")))
+    # a large run replayed in part (analysis/shown.py) says so under its title
+    note = f'<p id="shown-note">{e(str(payload["note"]))}</p>\n' if payload.get("note") else ""
     return f"""<!DOCTYPE html>
 <html lang="{e(lang)}">
 <head>
@@ -267,7 +269,7 @@ def render_replay_html(
 <body data-view="{view}">
 <header>
 <h1 id="title">{title}</h1>
-<div id="view-name" aria-live="polite"></div>
+{note}<div id="view-name" aria-live="polite"></div>
 <div id="time"><div id="clock">--:--</div><div id="elapsed">T+00:00</div><div id="date"></div></div>
 <div id="grip"></div>
 </header>
