@@ -110,6 +110,23 @@ def split_levels(kinds, levels) -> tuple[pd.arrays.FloatingArray, pd.arrays.Inte
 _DATA_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _encoded(params) -> list[str]:
+    """The ``data`` column: each event's params as JSON, one string per distinct params dict (the
+    event log shares equal params, eventlog.py: a large run encodes a few hundred, not a million)."""
+    encode = _DATA_ENCODER.encode
+    done: dict[int, str] = {}  # id(params) -> text; every params dict stays alive in ``params``
+    column = []
+    for p in params:
+        if not p:
+            column.append("")
+            continue
+        text = done.get(id(p))
+        if text is None:
+            text = done[id(p)] = encode(p)
+        column.append(text)
+    return column
+
+
 def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.DataFrame:
     """One row per event (``EVENT_COLUMNS``); without ``messages`` the ``message`` column is left
     out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
@@ -121,7 +138,6 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
     known = record.known_min
     basins = basin_names(basins_table(record))
-    encode = _DATA_ENCODER.encode
     service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
@@ -142,7 +158,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
-            "data": [encode(p) if p else "" for p in params],
+            "data": _encoded(params),
         },
         columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
     )
