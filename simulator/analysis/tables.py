@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 
 from ..engine.simulation import RunRecord
@@ -161,6 +162,7 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "data": _encoded(params),
         },
         columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
+        copy=False,  # the columns are built here for this table alone: no second copy of each
     )
 
 
@@ -214,12 +216,18 @@ def states_table(record: RunRecord) -> pd.DataFrame:
             "manual": pd.array(manual, dtype="bool"),
         },
         columns=STATE_COLUMNS,
+        copy=False,
     )
 
 
 def knowledge_table(record: RunRecord) -> pd.DataFrame:
-    """Who learned of which event when: one row per organisation and event."""
-    return pd.DataFrame(record.knowledge, columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
+    """Who learned of which event when: one row per organisation and event (built column by
+    column: from the rows, pandas would hold all of them once more as one block of objects)."""
+    if not record.knowledge:
+        return pd.DataFrame(columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
+    times, orgs, events = zip(*record.knowledge)
+    columns = {"time_min": np.array(times, dtype="float64"), "org": list(orgs), "event": np.array(events, dtype="int64")}
+    return pd.DataFrame(columns, columns=KNOWLEDGE_COLUMNS, copy=False)
 
 
 def jobs_table(record: RunRecord) -> pd.DataFrame:
