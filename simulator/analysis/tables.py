@@ -226,7 +226,11 @@ def knowledge_table(record: RunRecord) -> pd.DataFrame:
     if not record.knowledge:
         return pd.DataFrame(columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
     times, orgs, events = zip(*record.knowledge)
-    columns = {"time_min": np.array(times, dtype="float64"), "org": list(orgs), "event": np.array(events, dtype="int64")}
+    columns = {
+        "time_min": np.array(times, dtype="float64"),
+        "org": list(orgs),
+        "event": np.array(events, dtype="int64"),
+    }
     return pd.DataFrame(columns, columns=KNOWLEDGE_COLUMNS, copy=False)
 
 
