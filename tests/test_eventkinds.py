@@ -175,3 +175,23 @@ def test_a_basin_is_named_by_its_name_and_an_unknown_id_stays_the_id():
     assert event_message("detect.alarm", "Zeesluis", alarm, None, "nl", basins={}) == (
         "Peilalarm van havenbekken bij Zeesluis"
     )
+
+
+def test_the_log_shares_equal_params_and_tells_0_0_0_and_false_apart():
+    """Equal params are logged as one dict (a large run repeats a few hundred of them); values of
+    another type are not equal here (0, 0.0 and False encode differently), nor is another key order;
+    a params dict with a value that cannot be hashed is kept as given."""
+    log = EventLog()
+    first, again = {"type": "power", "k": 1, "buffer": 0.0}, {"type": "power", "k": 1, "buffer": 0.0}
+    for params in (first, again, {"type": "power", "k": 1, "buffer": 0}, {"type": "power", "k": 1, "buffer": False}):
+        log.add(1.0, "need.unsatisfied", 3, params=params)
+    log.add(2.0, "need.unsatisfied", 3, params={"k": 1, "type": "power", "buffer": 0.0})
+    nested = {"chair": {"nl": "burgemeester"}}
+    log.add(3.0, "grip.escalated", params=nested)
+    log.add(3.0, "grip.escalated", params={"chair": {"nl": "burgemeester"}})
+    shared = [e.params for e in log.events]
+    assert shared[0] is first and shared[1] is first
+    assert [shared[i] is first for i in (2, 3, 4)] == [False, False, False]
+    assert [type(p["buffer"]) for p in shared[:4]] == [float, float, int, bool]
+    assert shared[5] is nested and shared[6] is not nested and shared[6] == nested
+    assert [e.id for e in log.events] == [1, 2, 3, 4, 5, 6, 7]

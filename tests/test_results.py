@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import simulator
 from simulator.analysis import Results, run_metrics
 from simulator.analysis.rundir import OutputExistsError, atomic_directory
-from simulator.analysis.tables import _DATA_ENCODER
+from simulator.analysis.tables import _DATA_ENCODER, _encoded, knowledge_table
 
 
 def states(rows):
@@ -201,3 +201,23 @@ def test_the_data_column_is_the_parameters_as_compact_sorted_json(params):
     """The one shared encoder writes what ``json.dumps`` with the same options wrote (the slow way)."""
     expected = json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     assert _DATA_ENCODER.encode(params) == expected
+
+
+def test_the_data_column_encodes_a_shared_params_dict_once_and_equal_copies_alike():
+    shared, copy = {"k": 1, "type": "power"}, {"type": "power", "k": 1}
+    column = _encoded((shared, None, shared, {}, copy, {"k": 1.0}))
+    assert column == ['{"k":1,"type":"power"}', "", '{"k":1,"type":"power"}', "", '{"k":1,"type":"power"}', '{"k":1.0}']
+    assert column[0] is column[2]
+
+
+def test_the_knowledge_table_built_by_column_keeps_its_types_with_rows_and_without():
+    from types import SimpleNamespace
+
+    table = knowledge_table(SimpleNamespace(knowledge=[(0.0, "netbeheerder", 1), (12.5, "", 2)]))
+    assert list(table.columns) == ["time_min", "org", "event"]
+    assert table.to_dict("list") == {"time_min": [0.0, 12.5], "org": ["netbeheerder", ""], "event": [1, 2]}
+    assert (str(table["time_min"].dtype), str(table["event"].dtype)) == ("float64", "int64")
+    assert pd.api.types.is_string_dtype(table["org"])
+    empty = knowledge_table(SimpleNamespace(knowledge=[]))
+    assert list(empty.columns) == ["time_min", "org", "event"] and len(empty) == 0
+    assert [str(t) for t in empty.dtypes] == ["float64", "object", "int64"]

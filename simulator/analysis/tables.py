@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 
 from ..engine.simulation import RunRecord
@@ -110,6 +111,23 @@ def split_levels(kinds, levels) -> tuple[pd.arrays.FloatingArray, pd.arrays.Inte
 _DATA_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _encoded(params) -> list[str]:
+    """The ``data`` column: each event's params as JSON, one string per distinct params dict (the
+    event log shares equal params, eventlog.py: a large run encodes a few hundred, not a million)."""
+    encode = _DATA_ENCODER.encode
+    done: dict[int, str] = {}  # id(params) -> text; every params dict stays alive in ``params``
+    column = []
+    for p in params:
+        if not p:
+            column.append("")
+            continue
+        text = done.get(id(p))
+        if text is None:
+            text = done[id(p)] = encode(p)
+        column.append(text)
+    return column
+
+
 def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.DataFrame:
     """One row per event (``EVENT_COLUMNS``); without ``messages`` the ``message`` column is left
     out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
@@ -121,7 +139,6 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
     known = record.known_min
     basins = basin_names(basins_table(record))
-    encode = _DATA_ENCODER.encode
     service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
@@ -142,9 +159,10 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
             "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
             "ref": list(refs),
-            "data": [encode(p) if p else "" for p in params],
+            "data": _encoded(params),
         },
         columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
+        copy=False,  # the columns are built here for this table alone: no second copy of each
     )
 
 
@@ -198,12 +216,22 @@ def states_table(record: RunRecord) -> pd.DataFrame:
             "manual": pd.array(manual, dtype="bool"),
         },
         columns=STATE_COLUMNS,
+        copy=False,
     )
 
 
 def knowledge_table(record: RunRecord) -> pd.DataFrame:
-    """Who learned of which event when: one row per organisation and event."""
-    return pd.DataFrame(record.knowledge, columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
+    """Who learned of which event when: one row per organisation and event (built column by
+    column: from the rows, pandas would hold all of them once more as one block of objects)."""
+    if not record.knowledge:
+        return pd.DataFrame(columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
+    times, orgs, events = zip(*record.knowledge)
+    columns = {
+        "time_min": np.array(times, dtype="float64"),
+        "org": list(orgs),
+        "event": np.array(events, dtype="int64"),
+    }
+    return pd.DataFrame(columns, columns=KNOWLEDGE_COLUMNS, copy=False)
 
 
 def jobs_table(record: RunRecord) -> pd.DataFrame:

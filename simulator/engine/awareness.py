@@ -56,7 +56,9 @@ class Awareness(Part):
         n = len(kernel.graph)
         self.known_min: dict[int, float] = {}  # event id -> first time anyone knew
         self.records: list[tuple[float, str, int]] = []  # (time, organisation, event id)
-        self._known_by: set[tuple[str, int]] = set()
+        # org -> the event ids it knows of (a set of ids per organisation, not a set of pairs: a large
+        # run would hold a tuple per organisation and event besides the knowledge records)
+        self._known_by: dict[str, set[int]] = {}
         self.pending: list[list[int]] = [[] for _ in range(n)]  # unknown event ids per asset
         self.watched = [False] * n
         self.controlled = [False] * n  # an attacker's control of it is known: watched to the end
@@ -236,8 +238,11 @@ class Awareness(Part):
                 listener(event_id)
 
     def _record(self, event_id: int, org: str, now: float) -> None:
-        if (org, event_id) not in self._known_by:
-            self._known_by.add((org, event_id))
+        known = self._known_by.get(org)
+        if known is None:
+            known = self._known_by[org] = set()
+        if event_id not in known:
+            known.add(event_id)
             self.records.append((now, org, event_id))
             if self.control_room is None or org == self.control_room:
                 for listener in self.picture_listeners:
@@ -245,7 +250,8 @@ class Awareness(Part):
 
     def knows_of_asset(self, org: str, asset: int) -> bool:
         """Whether ``org`` knows of any event on ``asset`` (a decision's target must be known)."""
-        return any((org, event_id) in self._known_by for event_id in self.known_of_asset[asset])
+        known = self._known_by.get(org, ())
+        return any(event_id in known for event_id in self.known_of_asset[asset])
 
     def _owner(self, asset: int) -> str:
         return self._owners[asset]

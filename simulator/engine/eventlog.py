@@ -42,11 +42,14 @@ class EventLog:
 
     Every kind must be declared in ``eventkinds`` (``UndeclaredEventKind`` otherwise)."""
 
-    __slots__ = ("events", "states")
+    __slots__ = ("events", "states", "_params")
 
     def __init__(self) -> None:
         self.events: list[Event] = []
         self.states: list[StateChange] = []
+        # equal params are logged as one shared dict: a large run repeats a few hundred of them over
+        # hundreds of thousands of events (read only, like the events themselves)
+        self._params: dict[tuple, dict[str, Any]] = {}
 
     def add(
         self,
@@ -61,9 +64,21 @@ class EventLog:
     ) -> int:
         if kind not in EVENT_KINDS:
             raise UndeclaredEventKind(kind)
+        if params:
+            params = self._shared(params)
         event_id = len(self.events) + 1
         self.events.append(Event(event_id, time_min, kind, asset, org, level, cause, params, ref))
         return event_id
+
+    def _shared(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The one dict logged for params equal to ``params``: same keys in the same order, values
+        equal and of the same type (0, 0.0 and False are told apart); ``params`` itself when a value
+        cannot be hashed (a nested dict or list)."""
+        key = tuple((name, type(value), value) for name, value in params.items())
+        try:
+            return self._params.setdefault(key, params)
+        except TypeError:
+            return params
 
     def __len__(self) -> int:
         return len(self.events)

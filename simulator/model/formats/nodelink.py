@@ -49,7 +49,9 @@ def read_nodelink(path: Path) -> RawGraph:  # noqa: C901, PLR0912, PLR0915 -- de
         raise LoadError([Problem(path, exc.lineno, (), "json.syntax", {"problem": exc.msg})]) from None
     except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting too deep
         raise LoadError([Problem(path, None, (), "json.syntax", {"problem": str(exc)})]) from None
-    doc = SourceDocument(path, data, None, content)
+    # the document keeps the text (for line numbers), not the parsed data: the records below are
+    # built from it, and a large graph's nodes and links would stay in memory for the whole run
+    doc = SourceDocument(path, None, None, content)
     if not isinstance(data, dict):
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(data).__name__})])
     for key in ("nodes", "links"):
