@@ -66,6 +66,7 @@ def test_explain_tells_the_chain_with_who_knew_what_when(files):
     assert result.exit_code == 0, result.output
     out = result.output
     # the chain from the hospital back to the inject, with its class
+    assert out.startswith("Ziekenhuis, failure 1: the chain of causes")  # the name people read, not the id
     for line in (
         "Ziekenhuis fails",
         "buffer exhausted",
@@ -78,7 +79,7 @@ def test_explain_tells_the_chain_with_who_knew_what_when(files):
         assert line in out, (line, out)
     assert out.index("Ziekenhuis fails") < out.index("Inject brand")
     # who knew: the control room after the 10-minute report, the grid operator with it
-    assert "known after 10min (by: vr +10min, netbeheerder +10min)" in out
+    assert "known after 10min (by: Veiligheidsregio +10min, netbeheerder +10min)" in out
     assert "Back in operation:" in out and "Onderstation repaired" in out
 
 
@@ -163,7 +164,7 @@ def test_explain_an_asset_nothing_happened_to(tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["run", str(scenario), "--out", str(tmp_path / "run"), "-q"]).exit_code == 0
     result = runner.invoke(cli, ["--lang", "en", "explain", str(tmp_path / "run"), "zeesluis"])
-    assert result.exit_code == 0 and "Nothing happened to zeesluis in this run" in result.output
+    assert result.exit_code == 0 and "Nothing happened to Zeesluis Havenstad in this run" in result.output
 
 
 def degraded_then_flooded(power_tolerance=None):

@@ -152,7 +152,8 @@ def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
     result = result.in_language(lang)
     assets = set(result.events["asset"]) | set(result.states["asset"])
     if asset not in assets and asset in set(result.assets["id"]):
-        ctx.out.print(text("cli.asset_untouched", lang, asset=asset))  # valid: nothing happened to it
+        name = result.assets.set_index("id")["name"].get(asset) or asset
+        ctx.out.print(text("cli.asset_untouched", lang, asset=name), markup=False)  # valid: nothing happened to it
         return
     if asset not in assets:
         assets |= set(result.assets["id"])

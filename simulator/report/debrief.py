@@ -40,6 +40,7 @@ from ..engine.eventkinds import HEADLINES
 from ..messages import CATALOGUE, format_number, sector_name, text
 from .debrief_decisions import PlayedTables, decisions_section
 from .debrief_style import STYLE
+from .explain import knowledge_text
 from .figures import plot_cascade, plot_population_served, plot_status_timeline
 from .summary import metric_rows
 from .ticks import localise_ticks
@@ -401,14 +402,7 @@ class _Page:
         return "".join(items)
 
     def knowledge(self, event_id: int, known_min, time_min: float) -> str:
-        if known_min is None or pd.isna(known_min):
-            return self.t("explain.unknown")
-        names = self.result.manifest.get("organisations") or {}  # id -> the name people read
-        who = ", ".join(
-            f"{names.get(org, org) or '-'} +{duration_text(round(t - time_min), self.lang)}"
-            for t, org in self.result.known_by(event_id)
-        )
-        return self.t("explain.known", after=duration_text(round(known_min - time_min), self.lang), who=who)
+        return knowledge_text(self.result, event_id, known_min, time_min, self.lang)
 
     def figures_section(self) -> str:
         parts = []
