@@ -4,8 +4,10 @@ Dutch. Merged into ``msel.ENTRIES``; see ``simulator.analysis.inject_speech``.
 ``msel.clock.*`` say a clock time as people do ("half drie", "twenty past four"); ``msel.hello.*``
 greet by the time of day; ``msel.frame.*`` are whole messages per kind of sender (who speaks, then
 ``{content}``: one or more sentences; ``{to}``: the addressee without its bracketed explanation);
-``msel.own.*`` are sentences of an owner's own staff about their installation ("onze besturing"), ``msel.speak.*`` sentences anyone can say, ``msel.zone.*``
-sentences about a neighbourhood; ``msel.knmi.*`` the KNMI weather warning.
+``msel.own.*`` are sentences of an owner's own staff about their installation ("onze besturing"),
+``msel.speak.*`` sentences anyone can say, ``msel.zone.*`` sentences about a neighbourhood (a flood
+zone is a label, said as an area: "Hier in het gebied Laagste deel Oostpolder staat het water ...");
+``msel.knmi.*`` the KNMI weather warning.
 """
 
 _CLOCK = {  # {h}: the hour the language names at that minute (``msel.clock.next_from``)
