@@ -180,8 +180,8 @@ def test_the_flood_is_heard_as_an_alarm_water_over_the_quay_and_water_in_the_str
     flooded, row = row_of("zone.flooded")
     assert (row["from"], row["method"]) == ("Bewoners via 112", "phone_112")
     assert row["message"] == (
-        "Hallo, u moet snel komen! Het water staat hier in de straat in Havenkwartier en het komt de huizen in. "
-        "Wat moeten we doen?"
+        "Hallo, u moet snel komen! Hier in het gebied Havenkwartier staat het water in de straat en het komt de "
+        "huizen in. Wat moeten we doen?"
     )
     start = set(ev[ev["kind"] == "hazard.start"].index)
     assert all(not start & set(events) for events in injects["events"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -120,3 +121,79 @@ def test_column_widths_fit_the_longest_word_and_share_out_the_rest():
     widths = column_widths(headers, [row])
     assert sum(widths) == sum(w for _, w in SHEET_COLUMNS)
     assert widths[3] * POINTS_PER_WIDTH >= _text_width("Verkeersregelinstallaties", False) + 5  # no word broken
+
+
+_PREPOSITIONS = {"in", "van", "bij", "uit", "op", "naar", "om", "of", "at", "from", "on", "to", "near"}
+
+
+def _pasted(sentence: str, name: str) -> list[str]:
+    """The words right before each occurrence of ``name`` in ``sentence`` that are a preposition:
+    a zone's label pasted after "in" ("in Laagste deel Oostpolder") instead of named as an area."""
+    words = []
+    for found in re.finditer(re.escape(name), sentence):
+        before = sentence[: found.start()].split()
+        if before and before[-1].lower() in _PREPOSITIONS:
+            words.append(before[-1])
+    return words
+
+
+def test_residents_name_every_bundled_flood_zone_as_an_area_not_after_in():
+    """Zone names are labels ("Laagste deel Oostpolder", "Havenkwartier (laag)"): residents say
+    them as "het gebied X" / "the X area", so no template with ``{zone}`` puts a preposition
+    right before the label, for every zone of every bundled scenario's graph, in both languages."""
+    from pathlib import Path
+
+    import yaml
+
+    from simulator import load_scenario
+    from simulator.analysis.inject_speech import spoken_name
+    from simulator.messages import CATALOGUE, text
+
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    files = [f for f in sorted(root.rglob("*.yaml")) if "graph" in (yaml.safe_load(f.read_text()) or {})]
+    names = sorted({spoken_name(z.name or z.id) for f in files for z in load_scenario(f).graph.zones})
+    assert names == [
+        "Havenkwartier",
+        "Laagste deel Oostpolder",
+        "Laagste straten van Beekdal",
+        "Oude Haven en Noordkade",
+        "Zuid, beekzijde",
+    ]
+    keys = sorted(k for k, v in CATALOGUE.items() if k.startswith("msel.") and "{zone}" in v["en"])
+    assert keys == ["msel.speak.zone.flooded"]
+    for name in names:
+        for lang, area in (("nl", f"het gebied {name} "), ("en", f"the {name} area ")):
+            said = text("msel.speak.zone.flooded", lang, zone=name)
+            assert said.count(name) == 1 and area in said, (lang, said)
+            assert _pasted(said, name) == [], (lang, said)
+    assert text("msel.speak.zone.flooded", "nl", zone="Laagste deel Oostpolder") == (
+        "Hier in het gebied Laagste deel Oostpolder staat het water in de straat en het komt de huizen in."
+    )
+    assert text("msel.speak.zone.flooded", "en", zone="Oude Haven en Noordkade") == (
+        "Here in the Oude Haven en Noordkade area the water is in the street and coming into the houses."
+    )
+    # the check itself: the old sentence pasted the label after "in"
+    old = "Het water staat hier in de straat in Laagste straten van Beekdal."
+    assert _pasted(old, "Laagste straten van Beekdal") == ["in"]
+
+
+def test_a_c2000_call_opens_with_the_addressee_of_its_row():
+    """Units on site radio whoever takes the row: the control room, or the crisis team in
+    session, named as said aloud (without its bracketed explanation)."""
+    from simulator.analysis.inject_speech import spoken_message
+
+    run = _run("nl", [])
+    run.org_names = {}
+    to_rot = {"say": "units", "to": "Regionaal Operationeel Team (ROT)"}
+    assert spoken_message(run, to_rot, 10.0, ["In Oost is er geen stroom meer."]) == (
+        "Regionaal Operationeel Team, van de eenheid ter plaatse. In Oost is er geen stroom meer. Over."
+    )
+    assert spoken_message(run, {"say": "units", "to": "Meldkamer"}, 10.0, ["Zendmast doet het weer."]) == (
+        "Meldkamer, van de eenheid ter plaatse. Zendmast doet het weer. Over."
+    )
+    en = _run("en", [])
+    en.org_names = {}
+    to_room = {"say": "units", "to": "Control room (meldkamer)"}
+    assert spoken_message(en, to_room, 10.0, ["Zendmast is working again."]) == (
+        "Control room, this is the unit on site. Zendmast is working again. Over."
+    )

@@ -16,9 +16,10 @@
   manager, to the crisis team in session (the one assembled last, the highest GRIP level) or else
   the control room's duty officer. Later news (``update``) from an operator's duty operator goes on
   the direct line to the safety region's duty officer at the control room (the operator's own
-  chain, never a policy team); from a municipality's or ICT owner's IT staff to their own crisis
-  coordinator; other owners' staff call the crisis team in session or the duty officer; news from the scene
-  with no owner comes from the units on site over C2000.
+  chain, never a policy team), and so do other owners' staff (a fire brigade's duty officer): one
+  sender keeps the addressee and the line it reported on through the run; from a municipality's or
+  ICT owner's IT staff to their own crisis coordinator; news from the scene with no owner comes from
+  the units on site over C2000, to the crisis team in session or the control room, whom the call names.
 - Weather comes as a KNMI warning (``forecast``), to the crisis team in session or the control room.
 """
 
@@ -133,10 +134,10 @@ def route(run: RunLookups, time: float, channel: str, channel_event: int | None,
             say, method = "public", "media"
         elif has_owner and channel != "share" and _staff(run, asset) == "it_staff":
             say, to_id, method = "it_staff", owner, "phone"  # IT staff keep their own crisis coordinator informed
-        elif has_owner and channel != "share" and _staff(run, asset) == "operator":
-            say, to_id, method = "operator", control_room, "direct_line"  # their own chain: the duty officer
-        elif has_owner:  # the direct line of the control room, or the crisis team's number
-            say, method = ("duty" if channel == "share" else _staff(run, asset)), "phone" if team else "direct_line"
+        elif has_owner and channel != "share":  # the way they reported: the duty officer on the direct line
+            say, to_id, method = _staff(run, asset), control_room, "direct_line"
+        elif has_owner:  # the on-call manager: the crisis team's number, or the control room's direct line
+            say, method = "duty", "phone" if team else "direct_line"
         else:
             say, method = "units", "radio"
     sender = run.t(f"msel.from.{say}", org=run.org_names.get(org, org), official=official)

@@ -235,12 +235,14 @@ def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted
 
 
 def spoken_message(run: RunLookups, route: dict[str, str], now: float, sentences: list[str]) -> str:
-    """The whole message: the sender's frame (``msel.frame.<say>``) around the sentences."""
+    """The whole message: the sender's frame (``msel.frame.<say>``) around the sentences; a radio
+    call opens with its addressee ("ROT, van de eenheid ter plaatse"), ``route["to"]`` said aloud."""
     org = route.get("org", "")
     return run.t(
         f"msel.frame.{route['say']}",
         hello=greeting(run, now),
         org=spoken_name(run.org_names.get(org, org)),
         official=route.get("official", ""),
+        to=spoken_name(route.get("to", "")),
         content=" ".join(sentences),
     )

@@ -3,9 +3,11 @@ Dutch. Merged into ``msel.ENTRIES``; see ``simulator.analysis.inject_speech``.
 
 ``msel.clock.*`` say a clock time as people do ("half drie", "twenty past four"); ``msel.hello.*``
 greet by the time of day; ``msel.frame.*`` are whole messages per kind of sender (who speaks, then
-``{content}``: one or more sentences); ``msel.own.*`` are sentences of an owner's own staff about
-their installation ("onze besturing"), ``msel.speak.*`` sentences anyone can say, ``msel.zone.*``
-sentences about a neighbourhood; ``msel.knmi.*`` the KNMI weather warning.
+``{content}``: one or more sentences; ``{to}``: the addressee without its bracketed explanation);
+``msel.own.*`` are sentences of an owner's own staff about their installation ("onze besturing"),
+``msel.speak.*`` sentences anyone can say, ``msel.zone.*`` sentences about a neighbourhood (a flood
+zone is a label, said as an area: "Hier in het gebied Laagste deel Oostpolder staat het water ...");
+``msel.knmi.*`` the KNMI weather warning.
 """
 
 _CLOCK = {  # {h}: the hour the language names at that minute (``msel.clock.next_from``)
@@ -85,8 +87,8 @@ SPEECH: dict[str, dict[str, str]] = {
         "We willen graag dat de politie ernaar kijkt.",
     },
     "msel.frame.units": {
-        "en": "Control, this is the unit on site. {content} Over.",
-        "nl": "Meldkamer, van de eenheid ter plaatse. {content} Over.",
+        "en": "{to}, this is the unit on site. {content} Over.",
+        "nl": "{to}, van de eenheid ter plaatse. {content} Over.",
     },
     "msel.frame.public": {"en": "News report: {content}", "nl": "Nieuwsbericht: {content}"},
     # --- sentences of an owner's own staff -----------------------------------------------------------------
@@ -224,8 +226,8 @@ SPEECH: dict[str, dict[str, str]] = {
         "nl": "{name} staat onder water en is uitgevallen.",
     },
     "msel.speak.zone.flooded": {
-        "en": "The water is in the street here in {zone} and coming into the houses.",
-        "nl": "Het water staat hier in de straat in {zone} en het komt de huizen in.",
+        "en": "Here in the {zone} area the water is in the street and coming into the houses.",
+        "nl": "Hier in het gebied {zone} staat het water in de straat en het komt de huizen in.",
     },
     "msel.speak.crowd.gathering": {
         "en": "More and more people are gathering at {name}; it looks like thousands are coming.",
