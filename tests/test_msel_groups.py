@@ -16,9 +16,10 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from conftest import build, run
+from conftest import ROOT, build, run
 from test_msel_owners import ASSETS, ORGS, RESPONSE
 
+from simulator import load_scenario, simulate
 from simulator.analysis import Results
 from simulator.analysis.injects import derive_injects
 from simulator.report.msel import LINE_HEIGHT_PT, _lines, msel_csv, msel_workbook, shown_actions
@@ -98,3 +99,44 @@ def test_the_workbook_shows_whole_actions_in_twelve_lines_every_action_in_the_cs
     assert sheet.cell(3, 8).value == f"{long}\nand 5 more actions (see the CSV)"
     assert sheet.row_dimensions[3].height == 12 * LINE_HEIGHT_PT + 3
     assert list(csv.reader(io.StringIO(msel_csv(injects, "en"))))[1][7] == six
+
+
+def test_callers_about_two_neighbourhoods_in_the_same_second_stay_two_calls():
+    """Two pumps and two neighbourhoods on the substation: at 10 min the municipality's operator
+    makes one call about both pumps, the two callers on 112 (two people) one each; at 160 net's
+    operator reports the substation and the neighbourhoods that came back with it, the
+    municipality's the two pumps."""
+    homes = [
+        {"id": f"wijk{i}", "name": f"Wijk {i}", "sector": "population", "kind": "neighbourhood", "population": 100}
+        | {"needs": [{"type": "power", "from": "sub"}]}
+        for i in (1, 2)
+    ]
+    orgs = [*ORGS, {"id": "gemeente", "name": "Gemeente Lageveen"}]
+    outage = [{"id": "stroom", "type": "outage", "target": "sub"}]
+    injects = derive_injects(
+        Results.from_record(run(build([ASSETS[0], *_pumps(2), *homes], outage, orgs, response=RESPONSE))), "en"
+    )
+    assert [(r["time_min"], r["from"], r["assets"]) for r in injects.to_dict("records")] == [
+        (10.0, "Duty operator, net", ("sub",)),
+        (10.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
+        (10.0, "Caller on 112", ("wijk1",)),
+        (10.0, "Caller on 112", ("wijk2",)),
+        (160.0, "Duty operator, net", ("sub", "wijk1", "wijk2")),
+        (160.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
+    ]
+    assert injects.iloc[5]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")
+
+
+def test_no_row_of_the_storm_surge_workbook_fills_a_page():
+    """Inject 6 of sluis-havenstad-stormvloed (sheet row 8) has six actions, 562 pt high before:
+    now the first and "en nog 5 acties", 12 lines (159 pt); the CSV keeps all six. No row is
+    taller than 185 pt (a printed page holds about 600)."""
+    injects = derive_injects(
+        simulate(load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml"), lang="nl"), "nl"
+    )
+    sheet = msel_workbook(injects, "nl", "t", datetime(2027, 1, 15, tzinfo=UTC)).active
+    assert sheet.cell(8, 1).value == 6
+    assert sheet.cell(8, 8).value.split("\n")[1:] == ["en nog 5 acties (zie de CSV)"]
+    assert sheet.row_dimensions[8].height == 12 * LINE_HEIGHT_PT + 3
+    assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 185
+    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[6][7].split("\n")) == 6

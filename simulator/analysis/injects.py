@@ -19,9 +19,10 @@ facts reaching another organisation later (an owner whose monitoring found an at
 control room after its notify delay) are a moment of their own.
 
 **One call** holds the moments of one second that the same sender sends the same addressee by the
-same method and channel, when their assets are all of one kind (``kind``, else the sector; not
-neighbourhoods): a municipality's operator reports its 18 sewage pumps that lost power at once in
-one call, not 18 (``_join_alike``).
+same method and channel, when their assets are all of one kind (``kind``, else the sector;
+neighbourhoods go with the installation of their moment, and moments of neighbourhoods alone are
+not joined: callers are many people): a municipality's operator reports its 18 sewage pumps that
+lost power at once in one call, not 18 (``_join_alike``).
 
 Physical processes make rows when people notice them: the start of a hazard makes none (its
 consequences do: the gates opening, a level alarm, water over the quay, residents calling about
@@ -255,16 +256,22 @@ def _simulation(run: RunLookups, moment: _Moment) -> str:
 # --- one call for alike moments ----------------------------------------------------------------------------
 def _join_alike(run: RunLookups, planned: list[tuple[_Moment, str, dict]]) -> list[tuple[_Moment, str, dict]]:
     """Moments of one second with the same sender, addressee, method and channel whose assets are
-    all of one kind (``kind``, else their sector; not neighbourhoods) joined into one, at the place
-    of the first: one operator makes one call about the 18 sewage pumps that lost power at once.
+    all of one kind (``kind``, else their sector) joined into one, at the place of the first: one
+    operator makes one call about the 18 sewage pumps that lost power at once. Neighbourhoods go
+    with the installation of their moment (a bridge and the access it gives back); a moment of
+    neighbourhoods only stays a row of its own (callers and units on site are many people).
     The joined moment holds every event, response and note of its parts; how its sentences name
     the assets is ``inject_speech.fact_sentences``'s."""
     first: dict[tuple, int] = {}
     joined: list[tuple[_Moment, str, dict]] = []
     for moment, channel, sender in planned:
-        kinds = {run.asset_kind.get(a) or run.sector.get(a, "") for e in moment.events if (a := run.asset[e])}
+        kinds = {
+            run.asset_kind.get(a) or run.sector.get(a, "")
+            for e in moment.events
+            if (a := run.asset[e]) and run.sector.get(a) != "population"
+        }
         kinds.discard("")
-        alike = channel != "forecast" and len(kinds) == 1 and "population" not in kinds
+        alike = channel != "forecast" and len(kinds) == 1
         if alike and all(run.asset[e] or run.kind[e] in CHANNEL_OF for e in moment.events):
             key = (round(moment.time * 60), sender["from"], sender["to_id"], sender["method"], channel, kinds.pop())
             if key in first:
