@@ -41,6 +41,7 @@ class RunLookups:
         self.owner = dict(zip(assets["id"], assets["owner"]))
         self.sector = dict(zip(assets["id"], assets["sector"]))
         self.municipality = dict(zip(assets["id"], assets["municipality"])) if "municipality" in assets else {}
+        self.asset_kind = dict(zip(assets["id"], assets["kind"].fillna(""))) if "kind" in assets else {}
         for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
             if self.asset[i] and self.kind[i] in STATUS_KINDS:
                 self.owner.setdefault(self.asset[i], self.org[i])

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 
 from ..engine.eventkinds import STATUS_KINDS, VISIBLE_INCIDENTS
-from ..messages import CATALOGUE, format_level, format_number, format_percent
+from ..messages import CATALOGUE, format_level, format_number, format_percent, text_count
 from ..model.labels import split_label
 from .eventtext import event_message
 from .inject_lookups import RunLookups
@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 _MAX_SENTENCES = 5  # sentences of facts in one message; the rest are counted
+_GROUP_FROM = 4  # alike assets said together from this many; 2 or 3 are named one by one
 # senders who speak of the installation as their own
 OWN_SPEAKERS = frozenset({"operator", "staff", "it_staff", "duty"})
 _QUIET_KINDS = ("need.restarted", "outage.start", "outage.end", "repair.unavailable", "hazard.start", "hazard.rain")
@@ -110,18 +111,52 @@ def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list
     name, since = spoken_asset(run, asset), spoken_clock(run, run.time[e], now)
     if run.sector.get(asset) == "population":
         return _zone_status(run, name, since, needs, kind)
+    key, params = _status_key(run, e, now, needs)
+    return _say(run, own, key, name=name, **params)
+
+
+def _status_key(run: RunLookups, e: int, now: float, needs: list[str]) -> tuple[str, dict[str, str]]:
+    """The sentence of an asset's new status (``msel.speak.KEY``, ``msel.group.KEY``) and its
+    parameters other than the name."""
+    kind = run.kind[e]
+    params = {"since": spoken_clock(run, run.time[e], now)}
     if kind == "asset.operational":
-        return _say(run, own, "operational", name=name)
+        return "operational", {}
     if kind == "asset.degraded":
         rising = (run.level[e] or 0.0) > run.level_before(e)  # a recovery to a level, not a decline
-        key = ("recovering" if rising else "degraded") + (".need" if needs else "")
-        level = format_percent(run.level[e] or 0.0, run.lang)
-        return _say(run, own, key, name=name, since=since, level_pct=level, needs=_needs(run, needs))
+        params |= {"level_pct": format_percent(run.level[e] or 0.0, run.lang), "needs": _needs(run, needs)}
+        return ("recovering" if rising else "degraded") + (".need" if needs else ""), params
     if needs and len(set(needs)) == 1 and f"msel.speak.failed.{needs[0]}" in CATALOGUE:
-        return _say(run, own, f"failed.{needs[0]}", name=name, since=since)
+        return f"failed.{needs[0]}", params
     if needs:
-        return _say(run, own, "failed.need", name=name, since=since, needs=_needs(run, needs))
-    return _say(run, own, "failed", name=name, since=since)
+        return "failed.need", params | {"needs": _needs(run, needs)}
+    return "failed", params
+
+
+def _group_sentences(run: RunLookups, now: float, alike: dict[str, tuple[int, list[str]]]) -> dict[str, str]:
+    """Assets of one kind with the same new status (the same level, needs and time) said in one
+    sentence when there are ``_GROUP_FROM`` or more: "18 rioolgemalen in Lageveen werken sinds ...
+    nog maar voor ongeveer 30%"; the town when they are all in one. Returns the sentence by the
+    first asset of each group (the others say nothing)."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for asset, (e, needs) in alike.items():
+        key, params = _status_key(run, e, now, needs)
+        if f"msel.group.{key}" in CATALOGUE:
+            groups[(run.asset_kind.get(asset) or run.sector.get(asset, ""), key, tuple(sorted(params.items())))].append(
+                asset
+            )
+    said: dict[str, str] = {}
+    for (kind, key, params), assets in groups.items():
+        if len(assets) < _GROUP_FROM:
+            continue
+        counted = f"msel.kind.{kind}" if f"msel.kind.{kind}.other" in CATALOGUE else "msel.kind.any"
+        what = text_count(counted, len(assets), run.lang)
+        towns = {run.municipality.get(a, "") for a in assets}
+        if len(towns) == 1 and "" not in towns:
+            what = run.t("msel.group.in_town", what=what, town=towns.pop())
+        said |= dict.fromkeys(assets, "")
+        said[assets[0]] = run.t(f"msel.group.{key}", what=what, **dict(params))
+    return said
 
 
 def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
@@ -180,8 +215,19 @@ def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> 
             sentences.append((e, _incident_sentence(run, e, own)))
             if kind in VISIBLE_INCIDENTS or kind == "flood.damage":  # it says the asset is down
                 said_down.add(asset)
+    alike = {
+        asset: (e, exhausted[asset])
+        for asset, e in status.items()
+        if run.sector.get(asset) != "population" and (run.kind[e] == "asset.operational" or asset not in said_down)
+    }
+    grouped = _group_sentences(run, now, alike)
     for asset, order in first.items():
-        sentence = _asset_sentence(run, asset, now, own, status, lost[asset], exhausted[asset], back[asset], said_down)
+        if asset in grouped:
+            sentence: str | None = grouped[asset]
+        else:
+            sentence = _asset_sentence(
+                run, asset, now, own, status, lost[asset], exhausted[asset], back[asset], said_down
+            )
         if sentence:
             sentences.append((order, sentence))
     texts = [s for _, s in sorted(sentences, key=lambda p: p[0])]

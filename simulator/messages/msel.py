@@ -78,6 +78,9 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "and {n} more (every event in the CSV)",
         "nl": "en nog {n} (alle gebeurtenissen in de CSV)",
     },
+    # the expected-action cell of the workbook, cut to its printed lines (report/msel.py)
+    "msel.do.more.one": {"en": "and {n} more action (see the CSV)", "nl": "en nog {n} actie (zie de CSV)"},
+    "msel.do.more.other": {"en": "and {n} more actions (see the CSV)", "nl": "en nog {n} acties (zie de CSV)"},
     # {actions}: the decisions, quoted and joined ("'A', 'B' en 'C'"); one note per team and time
     "msel.note.moved.one": {
         "en": "Note: {actions} is a decision of the {team}, in session from {clock}: listed here, not earlier.",

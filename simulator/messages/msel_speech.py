@@ -293,4 +293,51 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.knmi.code.yellow": {"en": "code yellow", "nl": "code geel"},
     "msel.knmi.code.orange": {"en": "code orange", "nl": "code oranje"},
     "msel.knmi.open_end": {"en": "further notice", "nl": "nader order"},
+    # --- alike assets of one sender said together: "18 rioolgemalen in Lageveen werken ..." ----------------
+    # {what}: how many of which kind (``msel.kind.<kind>.one/.other``, else ``msel.kind.any``), then
+    # ``msel.group.in_town``; said for 4 or more (inject_speech._GROUP_FROM), so always plural
+    "msel.group.failed": {"en": "{what} have been down since {since}.", "nl": "{what} liggen sinds {since} plat."},
+    "msel.group.failed.power": {
+        "en": "{what} have had no power since {since} and have stopped.",
+        "nl": "{what} hebben sinds {since} geen stroom meer en liggen stil.",
+    },
+    "msel.group.failed.control": {
+        "en": "{what} cannot be operated remotely since {since}.",
+        "nl": "{what} zijn sinds {since} niet meer op afstand te bedienen.",
+    },
+    "msel.group.failed.need": {
+        "en": "{what} have been down since {since}: there is no {needs}.",
+        "nl": "{what} liggen sinds {since} plat: er is geen {needs}.",
+    },
+    "msel.group.degraded": {
+        "en": "Since {since} {what} only work at about {level_pct}.",
+        "nl": "{what} werken sinds {since} nog maar voor ongeveer {level_pct}.",
+    },
+    "msel.group.degraded.need": {
+        "en": "Since {since} {what} only work at about {level_pct}, because there is no {needs}.",
+        "nl": "{what} werken sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",
+    },
+    "msel.group.recovering": {
+        "en": "Since {since} {what} work again at about {level_pct}.",
+        "nl": "{what} werken sinds {since} weer voor ongeveer {level_pct}.",
+    },
+    "msel.group.recovering.need": {
+        "en": "Since {since} {what} work again at about {level_pct}, though there is still no {needs}.",
+        "nl": "{what} werken sinds {since} weer voor ongeveer {level_pct}, al is er nog geen {needs}.",
+    },
+    "msel.group.operational": {"en": "{what} are working again.", "nl": "{what} doen het weer."},
+    "msel.group.in_town": {"en": "{what} in {town}", "nl": "{what} in {town}"},
+    "msel.kind.any.one": {"en": "{n} installation", "nl": "{n} installatie"},
+    "msel.kind.any.other": {"en": "{n} installations", "nl": "{n} installaties"},
+    "msel.kind.sewage_pump.one": {"en": "{n} sewage pumping station", "nl": "{n} rioolgemaal"},
+    "msel.kind.sewage_pump.other": {"en": "{n} sewage pumping stations", "nl": "{n} rioolgemalen"},
+    "msel.kind.pumping_station.one": {"en": "{n} pumping station", "nl": "{n} gemaal"},
+    "msel.kind.pumping_station.other": {"en": "{n} pumping stations", "nl": "{n} gemalen"},
+    "msel.kind.distribution_substation.one": {"en": "{n} distribution substation", "nl": "{n} MS-ruimte"},
+    "msel.kind.distribution_substation.other": {
+        "en": "{n} distribution substations",
+        "nl": "{n} MS-ruimtes",
+    },
+    "msel.kind.mobile_mast.one": {"en": "{n} mobile mast", "nl": "{n} zendmast"},
+    "msel.kind.mobile_mast.other": {"en": "{n} mobile masts", "nl": "{n} zendmasten"},
 }

@@ -10,6 +10,8 @@ together are only a little wider than the page, so fitting them shrinks the 11-p
 9.6 pt. Neither Excel nor LibreOffice fits wrapped rows to their text when it opens a file, so each
 row's height is set from its text measured with the sheet's font (DejaVu Sans, which matplotlib
 ships): no row prints clipped or with large empty space.
+No row fills a page: the expected-action cell shows whole actions while they print in
+``MAX_ACTION_LINES`` lines, then how many more (every action in the CSV file).
 The same run and language give the same file, byte
 for byte: the workbook's created and modified dates and the zip entries' dates are the scenario
 start, not the time of writing.
@@ -39,9 +41,9 @@ from openpyxl.writer.excel import ExcelWriter
 from ..analysis.injects import derive_injects
 from ..analysis.results import Results
 from ..analysis.shown import shown_note
-from ..messages import text
+from ..messages import text, text_count
 
-__all__ = ["MSEL_SUFFIXES", "COLUMNS", "column_widths", "msel_workbook", "msel_csv", "write_msel"]
+__all__ = ["MSEL_SUFFIXES", "COLUMNS", "column_widths", "msel_workbook", "msel_csv", "shown_actions", "write_msel"]
 
 MSEL_SUFFIXES = (".xlsx", ".csv")
 # (catalogue key of the header, width in characters in the workbook); the order of the columns
@@ -66,6 +68,9 @@ FONT_NAME, FONT_SIZE_PT = "DejaVu Sans", 11
 # landscape between the margins at 0.876: 11-point text prints at about 9.64 pt.
 POINTS_PER_WIDTH = 7.0
 CELL_PADDING_PT = 5.0
+# printed lines of the expected-action cell at the column's width in COLUMNS, its "and N more"
+# included: whole actions while they fit, at least one; every action in the CSV file
+MAX_ACTION_LINES = 12
 LINE_HEIGHT_PT = 13.0  # one line of 11-point DejaVu Sans in a LibreOffice row (12.8 measured on its PDF)
 CLOCK_FORMAT = "dd-mm hh:mm"
 ELAPSED_FORMAT = "[h]:mm"
@@ -78,6 +83,7 @@ _WRAPPED = {
     "msel.col.simulation",
 }
 _TITLE_ROW, _HEADER_ROW = 1, 2
+_EXPECTED = [key for key, _ in COLUMNS].index("msel.col.expected")
 _MEASURE = TextToPath()
 
 
@@ -97,6 +103,23 @@ def _cells(row: dict, lang: str) -> list:
         ", ".join(row["assets"]),
         row["simulation_detail"],
     ]
+
+
+def shown_actions(actions: str, lang: str) -> str:
+    """The expected actions (one a line) as the workbook shows them: whole actions while they
+    and the line saying how many more there are print in ``MAX_ACTION_LINES`` lines of the
+    column's width in ``COLUMNS``, at least one."""
+    width = SHEET_COLUMNS[_EXPECTED][1] * POINTS_PER_WIDTH - CELL_PADDING_PT
+    if _lines(actions, width, False) <= MAX_ACTION_LINES:
+        return actions
+    parts = actions.split("\n")
+    shown = 1
+    while (
+        _lines("\n".join(parts[: shown + 1] + [text_count("msel.do.more", len(parts) - shown - 1, lang)]), width, False)
+        <= MAX_ACTION_LINES
+    ):
+        shown += 1
+    return "\n".join(parts[:shown] + [text_count("msel.do.more", len(parts) - shown, lang)])
 
 
 def _title(results: Results, lang: str) -> str:
@@ -127,6 +150,8 @@ def msel_workbook(injects: pd.DataFrame, lang: str, title: str, created: datetim
         cell.border = Border(bottom=thin)
     headers = [text(key, lang) for key, _ in SHEET_COLUMNS]
     rows = [_cells(row, lang)[: len(SHEET_COLUMNS)] for row in injects.to_dict("records")]
+    for values in rows:
+        values[_EXPECTED] = shown_actions(values[_EXPECTED], lang)
     widths = column_widths(headers, rows)
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
