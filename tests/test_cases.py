@@ -392,6 +392,15 @@ def test_cases_check_refuses_bad_input_with_exit_2(tmp_path, setup, expected):
     assert not (tmp_path / "check.txt").exists()
 
 
+def test_a_bad_out_for_dutch_cases_is_refused_in_dutch(tmp_path):
+    _dutch_case(tmp_path, GEMAAL_EXACT)
+    out = tmp_path / "check.txt"
+    result = CliRunner().invoke(cli, ["cases", "check", str(tmp_path), "--out", str(out)], env={"RAMPSIM_LANG": ""})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.splitlines() == [f"--out moet eindigen op .csv of .json: {out}"]
+    assert not out.exists()
+
+
 # --- the shipped library -------------------------------------------------------------------------------
 
 LIBRARY = ROOT / "scenarios" / "casuistiek"

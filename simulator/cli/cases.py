@@ -140,10 +140,10 @@ def cases_check(click_ctx: click.Context, folder, runs: int, seed, workers: int,
     ctx: CliContext = click_ctx.obj
     lang = ctx.choose(local_lang) if local_lang else ctx.lang
     folder = folder or click_ctx.meta.get("cases_folder", DEFAULT_FOLDER)  # meta is shared with the group
+    loaded = _load(ctx, folder, lang)  # reads the files only: a bad --out is still refused before any run
+    lang = ctx.choose(local_lang, cases_language(loaded))  # the table, tally and rule in the cases' language
     if out is not None and out.suffix.lower() not in (".csv", ".json"):
         raise ctx.fail(text("cases.out_suffix", lang, path=out))
-    loaded = _load(ctx, folder, lang)
-    lang = ctx.choose(local_lang, cases_language(loaded))  # the table, tally and rule in the cases' language
     checks = check_cases(loaded, runs, seed, workers)
     _print_checks(ctx, checks, runs, seed, lang)
     warn_if_too_few(ctx, runs, lang)  # a verdict on the range of so few runs is an impression
