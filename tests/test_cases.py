@@ -271,6 +271,53 @@ def test_cases_lists_in_dutch(tmp_path, args):
     assert "1u tot 3u" in result.output
 
 
+def _dutch_case(folder: Path, outcomes: str) -> None:
+    path = write_case(folder, outcomes)
+    path.write_text(
+        HEAD.replace("graph: graph.yaml\n", "graph: graph.yaml\nlanguage: nl\n") + outcomes, encoding="utf-8"
+    )
+
+
+def _cells(output: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("│")[1:-1]] for line in output.splitlines() if "│" in line]
+
+
+def test_cases_of_dutch_scenarios_list_with_dutch_headings_without_lang(tmp_path):
+    """No --lang: the headings follow the language the cases declare, like their own words."""
+    _dutch_case(tmp_path, STROOM_INSIDE)
+    result = CliRunner().invoke(cli, ["cases", str(tmp_path)], env={"COLUMNS": "200", "RAMPSIM_LANG": ""})
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].strip() == f"Casuïstiek in {tmp_path}"
+    heads = [line for line in result.output.splitlines() if "┃" in line][0]
+    assert [c.strip() for c in heads.split("┃")[1:-1]] == [
+        "bestand", "casus", "gerapporteerde uitkomst", "maatstaf", "bandbreedte", "bronnen"
+    ]  # fmt: skip
+    assert _cells(result.output) == [
+        ["mini-casus.yaml", "Mini-casus", "stroom twee uur weg", "downtime_min[stroom]", "1u tot 3u", "rampsim (2026)"]
+    ]
+    english = CliRunner().invoke(cli, ["cases", str(tmp_path), "--lang", "en"], env={"COLUMNS": "200"})
+    assert english.output.splitlines()[0].strip() == f"Real cases in {tmp_path}"  # --lang still wins
+
+
+def test_cases_check_of_a_dutch_case_speaks_dutch_without_lang(tmp_path):
+    _dutch_case(tmp_path, GEMAAL_EXACT)
+    result = CliRunner().invoke(
+        cli, ["cases", "check", str(tmp_path), "-n", "2", "--seed", "1"], env={"COLUMNS": "200", "RAMPSIM_LANG": ""}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].strip() == "Casuïstiek tegen rampsim: 2 runs per casus, hoofdseed 1"
+    heads = [line for line in lines if "┃" in line][0]
+    assert [c.strip() for c in heads.split("┃")[1:-1]] == [
+        "casus", "maatstaf", "bandbreedte", "mediaan", "90\u00a0%-bereik", "oordeel"
+    ]  # fmt: skip
+    assert _cells(result.output) == [
+        ["Mini-casus", "downtime_min[gemaal]", "1u30min", "1u30min", "1u30min tot 1u30min", "binnen"]
+    ]
+    assert "1 gerapporteerde uitkomst: 1 binnen, 0 overlappend, 0 buiten de bandbreedte, 0 zonder waarde" in lines
+    assert "Slechts 2 replicaties" in result.output  # the few-runs warning in Dutch too
+
+
 def test_cases_check_judges_hand_computed_outcomes(tmp_path):
     write_case(tmp_path, STROOM_INSIDE + STROOM_OUTSIDE + GEMAAL_EXACT + TWO_FAILED)
     out = tmp_path / "check.json"
@@ -343,6 +390,15 @@ def test_cases_check_refuses_bad_input_with_exit_2(tmp_path, setup, expected):
     assert expected in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "check.txt").exists()
+
+
+def test_a_bad_out_for_dutch_cases_is_refused_in_dutch(tmp_path):
+    _dutch_case(tmp_path, GEMAAL_EXACT)
+    out = tmp_path / "check.txt"
+    result = CliRunner().invoke(cli, ["cases", "check", str(tmp_path), "--out", str(out)], env={"RAMPSIM_LANG": ""})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.splitlines() == [f"--out moet eindigen op .csv of .json: {out}"]
+    assert not out.exists()
 
 
 # --- the shipped library -------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """rampsim pack: a scenario with every file it references in one zip; run and validate read it;
 unpacking never writes outside its folder."""
 
+import hashlib
 import json
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -110,3 +113,60 @@ def test_a_bad_pack_on_the_command_line_is_exit_2_without_traceback(tmp_path):
     not_zip.write_text("hello", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--lang", "en", "validate", str(not_zip)])
     assert result.exit_code == 2 and "not a readable zip archive" in result.output
+
+
+def _dutch_evil(tmp_path, name):
+    """A pack of a Dutch scenario (``language: nl``) that also holds ``name``, outside its folder."""
+    path = tmp_path / "nl.zip"
+    files = [{"path": n, "sha256": "0" * 64} for n in ("s.yaml", name)]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(MANIFEST, json.dumps({"format": 1, "scenario": "s.yaml", "files": files}))
+        archive.writestr("s.yaml", "name: x\nlanguage: nl\n")
+        archive.writestr(name, b"x")
+    return path
+
+
+@pytest.mark.parametrize("name", ["../x", "/tmp/x"])
+@pytest.mark.parametrize("command", ["run", "validate"])
+def test_a_dutch_pack_is_refused_in_dutch_and_with_lang_en_in_english(tmp_path, command, name):
+    """No --lang: the refusal speaks the language of the scenario in the archive (read, not unpacked)."""
+    evil = _dutch_evil(tmp_path, name)
+    unpacked = Path(tempfile.gettempdir()) / "rampsim-packs" / hashlib.sha256(evil.read_bytes()).hexdigest()[:16]
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as cwd:
+        dutch = runner.invoke(cli, [command, str(evil)], env={"RAMPSIM_LANG": "", "COLUMNS": "200"})
+        english = runner.invoke(cli, [command, "--lang", "en", str(evil)], env={"RAMPSIM_LANG": "", "COLUMNS": "200"})
+        assert list(Path(cwd).iterdir()) == []  # no run folder
+    assert dutch.exit_code == 2 and english.exit_code == 2
+    assert dutch.exception is None or isinstance(dutch.exception, SystemExit)
+    assert "Traceback" not in dutch.output + english.output
+    assert dutch.output.splitlines() == [
+        f"{evil}: geweigerd: het archief bevat '{name}', een pad buiten de eigen map (absoluut, '..' of een schijf)"
+    ]
+    assert english.output.splitlines() == [
+        f"{evil}: refused: the archive holds '{name}', a path outside its folder (absolute, '..' or a drive)"
+    ]
+    assert not unpacked.exists() and not (tmp_path / "x").exists()
+
+
+def test_pack_says_how_many_files_it_wrote_with_the_plural(tmp_path):
+    (tmp_path / "g.yaml").write_text("name: g\nassets:\n  - {id: a, sector: energy}\n", encoding="utf-8")
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(
+        (
+            "name: s\ngraph: g.yaml\nlanguage: nl\nstart: 2027-01-15T02:30:00+01:00\nduration: 1h\n"
+            "injects:\n  - {type: outage, target: a, duration: 1h}\n"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "s.zip"
+    result = CliRunner().invoke(
+        cli, ["pack", str(scenario), "--out", str(out)], env={"RAMPSIM_LANG": "", "COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"Pakket geschreven naar {out}: 2 bestanden met hun SHA-256 (rampsim run/validate lezen het zo)"
+    )
+    assert text("pack.written.one", "en", n="1", path="p") == (
+        "Pack written to p: 1 file with its SHA-256 (rampsim run/validate read it as it is)"
+    )

@@ -74,6 +74,12 @@ def _metric_text(outcome: Outcome) -> str:
     return f"{outcome.metric}[{outcome.asset}]" if outcome.asset else outcome.metric
 
 
+def cases_language(cases: list[Scenario]) -> str | None:
+    """The language the cases declare (``language:``) when they agree on one; None otherwise."""
+    declared = {scenario.spec.language for scenario in cases}
+    return declared.pop() if len(declared) == 1 else None
+
+
 def _load(ctx: CliContext, folder: Path, lang: str) -> list[Scenario]:
     if not folder.is_dir():
         raise ctx.fail(text("cases.not_a_folder", lang, path=folder))
@@ -97,12 +103,13 @@ def cases(click_ctx: click.Context, local_lang) -> None:
         ctx.choose(local_lang)
     if click_ctx.invoked_subcommand is not None:
         return
-    lang = ctx.lang
     folder = click_ctx.meta.get("cases_folder", DEFAULT_FOLDER)
+    loaded = _load(ctx, folder, ctx.lang)
+    lang = ctx.choose(local_lang, cases_language(loaded))  # headings in the language of the cases' own words
     table = Table(title=text("cases.title", lang, path=folder), show_lines=True)
     for column in ("file", "case", "outcome", "metric", "band", "sources"):
         table.add_column(text(f"cases.col.{column}", lang), overflow="fold")  # ids folded, never cut off
-    for scenario in _load(ctx, folder, lang):
+    for scenario in loaded:
         spec = scenario.spec
         sources = "\n".join(f"{s.publisher} ({s.year})" for s in spec.sources)
         for number, outcome in enumerate(spec.outcomes):
@@ -133,9 +140,10 @@ def cases_check(click_ctx: click.Context, folder, runs: int, seed, workers: int,
     ctx: CliContext = click_ctx.obj
     lang = ctx.choose(local_lang) if local_lang else ctx.lang
     folder = folder or click_ctx.meta.get("cases_folder", DEFAULT_FOLDER)  # meta is shared with the group
+    loaded = _load(ctx, folder, lang)  # reads the files only: a bad --out is still refused before any run
+    lang = ctx.choose(local_lang, cases_language(loaded))  # the table, tally and rule in the cases' language
     if out is not None and out.suffix.lower() not in (".csv", ".json"):
         raise ctx.fail(text("cases.out_suffix", lang, path=out))
-    loaded = _load(ctx, folder, lang)
     checks = check_cases(loaded, runs, seed, workers)
     _print_checks(ctx, checks, runs, seed, lang)
     warn_if_too_few(ctx, runs, lang)  # a verdict on the range of so few runs is an impression

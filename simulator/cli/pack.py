@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..messages import text
+from ..messages import text, text_count
 from ..model import LoadError, load_scenario
 from ..model.bundle import write_pack
 from ..model.scenario_loading import scenario_variants
@@ -40,6 +40,7 @@ def pack(ctx: CliContext, scenario: Path, out: Path, force: bool, local_lang) ->
         manifest = write_pack(scenario, sources, out, __version__)
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    ctx.out.print(text("pack.written", lang, path=out, n=len(manifest["files"])), soft_wrap=True, markup=False)
+    written = text_count("pack.written", len(manifest["files"]), lang, path=out)
+    ctx.out.print(written, soft_wrap=True, markup=False)
     for entry in manifest["files"]:
         ctx.out.print(f"  {entry['path']}  {entry['sha256'][:12]}", soft_wrap=True, markup=False)

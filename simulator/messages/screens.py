@@ -157,7 +157,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "All {total} events, with the bookkeeping of needs and crews, are in {file}",
         "nl": "Alle {total} gebeurtenissen, met de boekhouding van behoeften en ploegen, staan in {file}",
     },
-    "pack.written": {
+    "pack.written.one": {
+        "en": "Pack written to {path}: {n} file with its SHA-256 (rampsim run/validate read it as it is)",
+        "nl": "Pakket geschreven naar {path}: {n} bestand met zijn SHA-256 (rampsim run/validate lezen het zo)",
+    },
+    "pack.written.other": {
         "en": "Pack written to {path}: {n} files with their SHA-256 (rampsim run/validate read it as it is)",
         "nl": "Pakket geschreven naar {path}: {n} bestanden met hun SHA-256 (rampsim run/validate lezen het zo)",
     },

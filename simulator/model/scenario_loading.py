@@ -47,11 +47,13 @@ def load_scenario(path: str | Path, variant: str | None = None) -> Scenario:
     Every variant in the file's ``variants`` is checked too; ``variant`` returns that variant
     instead of the base scenario (an unknown name is a LoadError listing the variants there are).
     """
-    path = open_pack(path) if is_pack(path) else Path(path)  # a zip from rampsim pack: its scenario
+    given = Path(path)
     try:
+        path = open_pack(given) if is_pack(given) else given  # a zip from rampsim pack: its scenario
         return _load_scenario(path, variant)
     except LoadError as error:
-        error.language = error.language or declared_language(path)
+        # a refused pack too: its scenario's ``language:`` is read from the archive, not unpacked
+        error.language = error.language or declared_language(given)
         raise
 
 
