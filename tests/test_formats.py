@@ -160,6 +160,7 @@ def graphs(draw, manual_fallback: bool = True) -> InfrastructureGraph:
             "kind": draw(_text),
             "owner": draw(st.none() | st.sampled_from(["netbeheerder", "gemeente"])),
             "municipality": draw(_text),
+            "serves": draw(st.sampled_from(["municipality", "region"])),
             "population": draw(st.integers(0, 10**7)),
             "population_within": draw(st.none() | st.sampled_from(["municipality", "none"])),
             "location": draw(

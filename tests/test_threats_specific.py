@@ -192,6 +192,34 @@ def test_the_figure_s_third_row_shows_each_town_s_own_threats(region_file):
         plt.close(axes[0][0].figure)
 
 
+@pytest.mark.parametrize(
+    ("serves", "own_a"),
+    [("municipality", ["gemaal-a", "besturing", "politie", "sluis"]), ("region", ["gemaal-a", "besturing", "sluis"])],
+)
+def test_an_asset_that_serves_the_region_is_no_town_s_own(region_file, serves, own_a):
+    """Aadorp's police unit (no dependants: it fails itself, 1 asset, 0 people, in Aadorp and
+    nothing in Beestad): Beestad has no police unit, so by its municipality it is Aadorp's own
+    ("kind", between besturing's 2 assets and sluis by id); serving the region, it is shared."""
+    region = ASSETS + [dict(_asset("politie", "emergency", "police_unit", A), serves=serves)]
+    region_file.write_text(yaml.safe_dump({"name": "regio", "assets": region}), encoding="utf-8")
+    marked = _specific(load_graph(region_file))
+    row = marked[marked["asset"] == "politie"]
+    assert row[["municipality", "people_affected", "assets_failed"]].values.tolist() == [[A, 0, 1]]
+    own = marked[marked["specific_rank"].notna()]
+    assert own.loc[own["municipality"] == A, "asset"].tolist() == own_a
+    assert own.loc[own["municipality"] == A, "specific_rank"].tolist() == list(range(1, len(own_a) + 1))
+    assert own.loc[own["municipality"] == B, "asset"].tolist() == ["airport-power", "kazerne-b", "terminal"]
+
+
+def test_serves_is_municipality_or_region(region_file):
+    region = ASSETS + [dict(_asset("politie", "emergency", "police_unit", A), serves="regio")]
+    region_file.write_text(yaml.dump({"name": "regio", "assets": region}, sort_keys=False), encoding="utf-8")
+    line = region_file.read_text(encoding="utf-8").splitlines().index("  serves: regio") + 1
+    result = invoke(["validate", "regio.yaml", "--lang", "en"])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"regio.yaml:{line}: assets[14].serves: 'regio' is not one of 'municipality' or 'region'" in result.stderr
+
+
 def test_in_havenmond_havenstad_s_own_threats_are_its_locks_and_port_vliegveldstad_s_its_airport():
     from pathlib import Path
 
@@ -204,6 +232,9 @@ def test_in_havenmond_havenstad_s_own_threats_are_its_locks_and_port_vliegveldst
     assert {"zeesluis", "sluis-noord", "sluis-oost", "haven-operaties", "verkeerspost-haven"} <= set(haven["asset"])
     assert list(haven["asset"].head(2)) == ["bedieningscentrale-sluizen", "sluis-noord-besturing"]  # 7 and 6 failed
     assert not {"meldkamer-havenmond", "kpn-112-platform", "drinkwater-scada-havenmond"} & set(haven["asset"])  # shared
+    regional = {a.id for a in graph.assets if a.serves == "region"}
+    assert {"politie-eenheid", "om-parket-havenmond", "lcms-havenmond", "ziekenhuis-havenmond"} <= regional
+    assert len(haven) == 10  # the locks, bridges, port and a booster: no regional asset (it stands in Havenstad)
     airport = own["Vliegveldstad"]
     assert list(airport["asset"].head(2)) == ["vls-luchthaven-energie", "vls-terminal"]  # 1,500 people each
     assert {"vls-atc-toren", "vls-radar", "vls-baanverlichting", "vls-luchthaven-operaties"} <= set(airport["asset"])
@@ -211,6 +242,7 @@ def test_in_havenmond_havenstad_s_own_threats_are_its_locks_and_port_vliegveldst
     # neither town's own list holds its 150 kV station or a substation: those both towns have
     for part in own.values():
         assert not set(part["kind"]) & {"hv_substation", "substation"}
+        assert not set(part["asset"]) & regional
 
 
 @pytest.mark.parametrize(("at_b2", "own"), [(150, True), (151, False)])

@@ -19,9 +19,11 @@ town shows its locks and bridges, an airport town its airport.
 hang on their 150 kV station and substations, so their top-10s look alike; what sets T apart is
 what U's picture lacks. The *type* of a failure is its target's (sector, kind). A row of T's
 section (a failure that affects people or fails assets in T) is specific to T when its target is
-not *shared* (no asset of U depends on it, directly or through other assets: the regional control
-room that dispatches both towns' fire stations, and the 112 routing it needs, are shared even
-where the cascade fails nothing in U) and
+not *shared*: it does not serve the whole region (``serves: region``: the police unit, the public
+prosecutor's office, the crisis information system, which stand in one town and serve all, where
+nothing in the graph need depend on them) and no asset of U depends on it, directly or through
+other assets (the regional control room that dispatches both towns' fire stations, and the 112
+routing it needs, are shared even where the cascade fails nothing in U); and
 
 - ``"kind"``: no failure of that type is in U's section (U has no such asset, and no such asset
   elsewhere reaches U: a lock, a port, an airport's radar), or
@@ -175,9 +177,10 @@ def with_specific(rankings: pd.DataFrame, graph: InfrastructureGraph, compared: 
     module docstring."""
     count = residents(graph)
     town_of = {a.id: a.municipality for a in graph.assets}
+    regional = {a.id for a in graph.assets if a.serves == "region"}
 
-    def shared(target: str, other: str) -> bool:  # an asset of ``other`` depends on ``target``
-        return any(town_of[d] == other for d in nx.descendants(graph.networkx, target))
+    def shared(target: str, other: str) -> bool:  # it serves the region, or an asset of ``other`` depends on it
+        return target in regional or any(town_of[d] == other for d in nx.descendants(graph.networkx, target))
 
     out = rankings.copy()
     out["specific_rank"] = pd.array([pd.NA] * len(out), dtype="Int64")

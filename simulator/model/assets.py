@@ -16,6 +16,7 @@ from .fieldtypes import (
     NeedType,
     Number,
     Sector,
+    Serves,
     Slug,
     custom_error,
 )
@@ -151,6 +152,12 @@ class Asset(BaseModel):
     kind: str = ""
     owner: Slug | None = None
     municipality: str = ""
+    serves: Serves = Field(
+        default="municipality",
+        description="whom it serves: 'municipality' (the people of its own; the default) or 'region' (every "
+        "municipality of the graph: a regional control room, police unit or hospital; its failure is no "
+        "town's own threat)",
+    )
     population: StrictInt = Field(default=0, ge=0, description="people who lose something when it fails")
     population_within: Slug | None = Field(
         default=None,

@@ -22,6 +22,7 @@ __all__ = [
     "NeedType",
     "NEED_TYPES",
     "Exposure",
+    "Serves",
     "Backups",
     "custom_error",
     "SLUG_PATTERN",
@@ -49,6 +50,7 @@ NeedType = Literal[NEED_TYPES]  # type: ignore[valid-type]
 
 Exposure = Literal["none", "low", "medium", "high"]
 Backups = Literal["none", "online", "offline"]
+Serves = Literal["municipality", "region"]
 
 
 def custom_error(key: str, **params: Any) -> PydanticCustomError:

@@ -1,6 +1,6 @@
 """A pair of CSV files, as a spreadsheet workshop produces them.
 
-``assets.csv``: one row per asset, columns ``id, name, sector, kind, owner, municipality,
+``assets.csv``: one row per asset, columns ``id, name, sector, kind, owner, municipality, serves,
 population, population_within, lat, lon, recovery_duration, recovery_crew, exposure, monitoring, backups`` (only
 ``id`` and ``sector`` required; empty cells take the default).
 ``needs.csv``: one row per need, columns ``asset, type, from, need, tolerance, effect, restart,
@@ -33,6 +33,7 @@ ASSET_COLUMNS = (
     "kind",
     "owner",
     "municipality",
+    "serves",
     "population",
     "population_within",
     "lat",
