@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ _PORTFOLIOS = TypeAdapter(tuple[Portfolio, ...])
 class GraphSource:
     """Where each asset of a loaded graph came from, for error messages."""
 
-    origins: list[AssetOrigin]
+    origins: Sequence[AssetOrigin]
     documents: list[SourceDocument] = field(default_factory=list)
 
 
@@ -97,20 +98,7 @@ def _load_graph(path: Path) -> InfrastructureGraph:
     if not raw.records:  # '{}' or an empty list is no municipality: say so rather than run nothing
         raise LoadError([Problem(path, None, ("assets",), "value.too_short", {"min_length": 1})])
     # Every problem of the files at once: the schema's, then the cross-checks of what passed it.
-    problems: list[Problem] = []
-    kept = list(range(len(raw.records)))
-    try:
-        assets = _ASSETS.validate_python(raw.records)
-    except ValidationError as exc:
-        problems.extend(problems_from_validation(exc, lambda loc: _locate(source, loc)))
-        failed = {
-            err["loc"][0] for err in exc.errors(include_url=False) if err["loc"] and isinstance(err["loc"][0], int)
-        }
-        kept = [i for i in kept if i not in failed]
-        try:
-            assets = _ASSETS.validate_python([raw.records[i] for i in kept])
-        except ValidationError:
-            raise LoadError(problems) from None
+    problems, assets, kept = _validate_assets(raw, source)
     water: dict[str, Any] = {}  # basins, zones, portfolios: each a tuple of its models
     for name, adapter in (("basins", _BASINS), ("zones", _ZONES), ("portfolios", _PORTFOLIOS)):
         items = getattr(raw, name)
@@ -141,6 +129,47 @@ def _load_graph(path: Path) -> InfrastructureGraph:
     return graph
 
 
+_CHUNK = 5000  # records validated at a time: each chunk's records are let go once its assets exist
+
+
+def _validate_assets(raw: RawGraph, source: GraphSource) -> tuple[list[Problem], tuple[Asset, ...], list[int]]:
+    """The schema's problems, the assets that passed it and their positions (``kept``). A record
+    that passed is dropped from ``raw.records`` (None) as soon as its asset exists, so that a large
+    graph is never held twice; the records that failed stay, for the cross-checks' messages."""
+    problems: list[Problem] = []
+    assets: list[Asset] = []
+    failed: set[int] = set()
+    broken = False
+    records = raw.records
+    for start in range(0, len(records), _CHUNK):
+        chunk = records[start : start + _CHUNK]
+        try:
+            assets.extend(_ASSETS.validate_python(chunk))
+        except ValidationError as exc:
+            problems.extend(problems_from_validation(exc, functools.partial(_locate_shifted, source, start)))
+            bad = {
+                err["loc"][0] for err in exc.errors(include_url=False) if err["loc"] and isinstance(err["loc"][0], int)
+            }
+            failed.update(start + b for b in bad)
+            try:
+                assets.extend(_ASSETS.validate_python([r for b, r in enumerate(chunk) if b not in bad]))
+            except ValidationError:
+                broken = True
+        else:
+            records[start : start + len(chunk)] = [None] * len(chunk)
+        del chunk
+    if broken:
+        raise LoadError(problems)
+    return problems, tuple(assets), [i for i in range(len(records)) if i not in failed]
+
+
+def _locate_shifted(source: GraphSource, start: int, loc: tuple) -> tuple:
+    """``_locate`` of a loc in a chunk of records that begins at record ``start``."""
+    if loc and isinstance(loc[0], int):
+        loc = (loc[0] + start,) + tuple(loc[1:])
+    return _locate(source, loc)
+
+
 def _partial_graph(raw: RawGraph, kept: list[int], assets, source: GraphSource) -> InfrastructureGraph:
     """The graph of the assets that passed the schema (``kept``: their positions), located in the files."""
     partial_source = (
@@ -151,10 +180,11 @@ def _partial_graph(raw: RawGraph, kept: list[int], assets, source: GraphSource) 
 
 def _only_real(problems: list[Problem], raw: RawGraph, kept: list[int]) -> list[Problem]:
     """Without 'unknown asset' for assets that exist but failed the schema (already reported)."""
+    passed = set(kept)
     left_out = {
         raw.records[i].get("id")
         for i in range(len(raw.records))
-        if i not in set(kept) and isinstance(raw.records[i], dict)
+        if i not in passed and isinstance(raw.records[i], dict)
     }
     real = [p for p in problems if not (p.key == "ref.unknown_asset" and p.params.get("id") in left_out)]
     files = {p.file: n for n, p in reversed(list(enumerate(real)))}  # each file where its first problem was
@@ -182,7 +212,8 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         header = _GraphHeader.model_validate(doc.data)
     except ValidationError as exc:
         raise LoadError(problems_from_validation(exc, lambda loc: (doc, loc))) from None
-    raw = RawGraph(documents=[doc], name=header.name, description=header.description)
+    origins: list[AssetOrigin] = []
+    raw = RawGraph(origins=origins, documents=[doc], name=header.name, description=header.description)
     chain = stack + (resolved,)
     replaced: list[tuple[int, IncludeEntry]] = []
     written = doc.data.get("include") or []
@@ -193,7 +224,7 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
             _rewrite(included, entry, path, doc, n)
             replaced.append((n, entry))
         raw.records.extend(included.records)
-        raw.origins.extend(included.origins)
+        origins.extend(included.origins)
         raw.documents.extend(included.documents)
         raw.basins.extend(included.basins)
         raw.zones.extend(included.zones)
@@ -202,7 +233,7 @@ def _read_yaml_graph(path: Path, stack: tuple[Path, ...], include_loc: tuple | N
         getattr(raw, name).extend((record, doc, (name, j)) for j, record in enumerate(getattr(header, name)))
     for j, record in enumerate(header.assets):
         raw.records.append(record)
-        raw.origins.append(AssetOrigin(doc, ("assets", j)))
+        origins.append(AssetOrigin(doc, ("assets", j)))
     _check_replacements(raw, replaced, path, doc)
     return raw
 

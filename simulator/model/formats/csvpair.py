@@ -118,14 +118,15 @@ def read_csv_pair(path: Path) -> RawGraph:
             raise LoadError([Problem(p.parent, None, (), "file.csv_pair_missing", {"name": p.name})])
     assets_doc, asset_rows, asset_lines = _read_rows(assets_path)
     needs_doc, need_rows, need_lines = _read_rows(needs_path)
-    raw = RawGraph(documents=[assets_doc, needs_doc], name=assets_path.parent.name)
+    origins: list[AssetOrigin] = []
+    raw = RawGraph(origins=origins, documents=[assets_doc, needs_doc], name=assets_path.parent.name)
     position: dict[str | None, int] = {}  # a row without an id is kept under None
     for i, row in enumerate(asset_rows):
         record = _asset_from_row(row)
         record["needs"] = []
         position.setdefault(record.get("id"), i)
         raw.records.append(record)
-        raw.origins.append(CsvOrigin(CsvRow(assets_path, row, line=asset_lines[i]), (), []))
+        origins.append(CsvOrigin(CsvRow(assets_path, row, line=asset_lines[i]), (), []))
     problems: list[Problem] = []
     for r, row in enumerate(need_rows):
         consumer = (row.get("asset") or "").strip()

@@ -72,7 +72,13 @@ def read_graphml(path: Path) -> RawGraph:  # noqa: C901 -- debt: split when next
     except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
         raise LoadError([Problem(path, None, (), "graphml.syntax", {"problem": str(exc)})]) from None
     doc = SourceDocument(path, None)
-    raw = RawGraph(documents=[doc], name=str(g.graph.get("name", "")), description=str(g.graph.get("description", "")))
+    origins: list[AssetOrigin] = []
+    raw = RawGraph(
+        origins=origins,
+        documents=[doc],
+        name=str(g.graph.get("name", "")),
+        description=str(g.graph.get("description", "")),
+    )
     for name in SECTIONS:
         text = g.graph.get(name)
         if text:
@@ -100,7 +106,7 @@ def read_graphml(path: Path) -> RawGraph:  # noqa: C901 -- debt: split when next
         record["needs"] = []
         position[node] = i
         raw.records.append(record)
-        raw.origins.append(AssetOrigin(doc, (f"node '{node}'",)))
+        origins.append(AssetOrigin(doc, (f"node '{node}'",)))
     groups: dict[tuple[Any, Any], dict] = {}
     for supplier, consumer, key, attrs in g.edges(keys=True, data=True):
         fields = {k: v for k, v in attrs.items() if k not in ("order",)}

@@ -15,7 +15,8 @@ from typing import Any
 from ..errors import LoadError, Problem
 from ..graph import InfrastructureGraph
 from ..yamlfile import SourceDocument, read_text
-from .records import SECTIONS, AssetOrigin, RawGraph, asset_record, section_records
+from .linkorigins import NodeLinkOrigins, RereadDocument
+from .records import SECTIONS, RawGraph, asset_record, section_records
 
 __all__ = ["read_nodelink", "write_nodelink", "FORMAT"]
 
@@ -41,7 +42,7 @@ def write_nodelink(graph: InfrastructureGraph, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def read_nodelink(path: Path) -> RawGraph:  # noqa: C901, PLR0912, PLR0915 -- debt: split when next changed
+def read_nodelink(path: Path) -> RawGraph:
     content = read_text(path)
     try:
         data = json.loads(content)
@@ -49,9 +50,10 @@ def read_nodelink(path: Path) -> RawGraph:  # noqa: C901, PLR0912, PLR0915 -- de
         raise LoadError([Problem(path, exc.lineno, (), "json.syntax", {"problem": exc.msg})]) from None
     except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting too deep
         raise LoadError([Problem(path, None, (), "json.syntax", {"problem": str(exc)})]) from None
-    # the document keeps the text (for line numbers), not the parsed data: the records below are
-    # built from it, and a large graph's nodes and links would stay in memory for the whole run
-    doc = SourceDocument(path, None, None, content)
+    # the document keeps neither the text nor the parsed data: it reads the file again for a line
+    # number (only when a problem is reported); the parsed nodes become the records themselves
+    doc = RereadDocument(path, content)
+    del content
     if not isinstance(data, dict):
         raise LoadError([Problem(path, 1, (), "yaml.not_mapping", {"got": type(data).__name__})])
     for key in ("nodes", "links"):
@@ -78,62 +80,102 @@ def read_nodelink(path: Path) -> RawGraph:  # noqa: C901, PLR0912, PLR0915 -- de
                 for j, record in enumerate(items if isinstance(items, list) else [items])
             )
     raw.description = str(info.get("description", "")) if isinstance(info, dict) else ""
+    raw.records = data.get("nodes", [])
+    links = data.get("links", [])
+    del data, info
     position: dict[str, int] = {}
-    for i, node in enumerate(data.get("nodes", [])):
-        record = dict(node) if isinstance(node, dict) else node
-        if isinstance(record, dict):
-            record["needs"] = []
-            if isinstance(record.get("id"), str):  # any other id is reported by validation
+    for i, record in enumerate(raw.records):
+        if type(record) is dict:  # noqa: E721 -- json gives plain dicts; the exact test is the fast one
+            record["needs"] = []  # the indices of its groups below, then its needs
+            if type(record.get("id")) is str:  # any other id is reported by validation
                 position.setdefault(record["id"], i)
-        raw.records.append(record)
-        raw.origins.append(AssetOrigin(doc, ("nodes", i), []))
+    groups = _group_links(path, doc, links, position, raw.records)
+    del links
+    raw.origins = _finish_needs(doc, raw.records, groups)
+    return raw
+
+
+_STRUCTURAL = ("source", "target", "key", "order")
+
+
+def _group_links(path: Path, doc: SourceDocument, links: list, position: dict[str, int], records: list) -> list:
+    """Links grouped into needs: per group [need fields, supplier ids, orders, link numbers]; each
+    consumer's record lists its groups in the order they first appear. Every problem at once."""
+    problems: list[Problem] = []
+    groups: dict[tuple[int, Any], int] = {}
+    found: list[list] = []
+    for n, link in enumerate(links):
+        if type(link) is dict and "source" in link:  # noqa: E721 -- the common case first, fast
+            target = link.get("target")
+            consumer = position.get(target) if type(target) is str else None  # noqa: E721
+            need_key = link.get("key", 0)
+            if consumer is not None and (type(need_key) is int or type(need_key) is str):  # noqa: E721
+                g = groups.get((consumer, need_key))
+                if g is None:
+                    g = groups[(consumer, need_key)] = len(found)
+                    need = dict(link)  # the need's own fields, in the order written
+                    for k in _STRUCTURAL:
+                        need.pop(k, None)
+                    found.append([need, [], [], []])
+                    records[consumer]["needs"].append(g)
+                group = found[g]
+                group[2].append(link.get("order", len(group[1])))
+                group[1].append(link["source"])
+                group[3].append(n)
+                continue
+        problems.extend(_link_problems(path, doc, n, link, position))
+    if problems:
+        raise LoadError(problems)
+    return found
+
+
+def _link_problems(path: Path, doc: SourceDocument, n: int, link: Any, position: dict[str, int]) -> list[Problem]:
+    """What is wrong with link ``n`` (one that ``_group_links`` could not group)."""
 
     def problem(loc: tuple, key: str, **params: Any) -> Problem:
         return Problem(path, doc.line_of(loc), loc, key, params)
 
-    problems: list[Problem] = []
-    groups: dict[tuple[int, Any], list] = {}
-    structural = ("source", "target", "key", "order")
-    for n, link in enumerate(data.get("links", [])):
-        if not isinstance(link, dict):
-            problems.append(
-                problem(("links", n), "value.wrong_type", expected=("type.mapping", {}), got=_describe(link))
-            )
+    if not isinstance(link, dict):
+        return [problem(("links", n), "value.wrong_type", expected=("type.mapping", {}), got=_describe(link))]
+    missing = [k for k in ("source", "target") if k not in link]
+    problems = [problem(("links", n, k), "value.missing") for k in missing]
+    target = link.get("target")
+    consumer = position.get(target) if isinstance(target, str) else None
+    if consumer is None and "target" not in missing:
+        problems.append(problem(("links", n, "target"), "ref.unknown_asset", id=target, hint=""))
+    need_key = link.get("key", 0)
+    if not isinstance(need_key, (int, str)) or isinstance(need_key, bool):
+        problems.append(
+            problem(("links", n, "key"), "value.wrong_type", expected=("type.int", {}), got=_describe(need_key))
+        )
+    return problems
+
+
+def _finish_needs(doc: SourceDocument, records: list, groups: list) -> NodeLinkOrigins:
+    """Each record's needs with ``from`` in supplier order (by ``order``, file order on ties), and
+    the compact origins of nodes, needs and suppliers."""
+    origins = NodeLinkOrigins(doc)
+    for record in records:
+        if type(record) is not dict or not record["needs"]:  # noqa: E721
+            origins.add_asset([])
             continue
-        missing = [k for k in ("source", "target") if k not in link]
-        for k in missing:
-            problems.append(problem(("links", n, k), "value.missing"))
-        target = link.get("target")
-        consumer = position.get(target) if isinstance(target, str) else None
-        if consumer is None and "target" not in missing:
-            problems.append(problem(("links", n, "target"), "ref.unknown_asset", id=target, hint=""))
-        need_key = link.get("key", 0)
-        if not isinstance(need_key, (int, str)) or isinstance(need_key, bool):
-            problems.append(
-                problem(("links", n, "key"), "value.wrong_type", expected=("type.int", {}), got=_describe(need_key))
-            )
-            continue
-        if consumer is None or missing:
-            continue
-        group = groups.get((consumer, need_key))
-        if group is None:
-            need = {k: v for k, v in link.items() if k not in structural}
-            group = groups[(consumer, need_key)] = [need, []]
-            raw.records[consumer]["needs"].append(group)
-            raw.origins[consumer].add_need_loc(doc, ("links", n))
-        group[1].append((link.get("order", len(group[1])), link.get("source"), n))
-    if problems:
-        raise LoadError(problems)
-    for record, origin in zip(raw.records, raw.origins):
-        if isinstance(record, dict) and record["needs"]:
-            needs = []
-            for j, (need, suppliers) in enumerate(record["needs"]):
-                suppliers = sorted(suppliers, key=lambda p: _sort_key(p[0]))  # stable: file order on ties
-                need["from"] = [s for _, s, _ in suppliers]
-                origin.supplier_locs[j] = [("links", n, "source") for _, _, n in suppliers]
-                needs.append(need)
-            record["needs"] = needs
-    return raw
+        needs, locs = [], []
+        for g in record["needs"]:
+            need, sources, orders, numbers = groups[g]
+            groups[g] = None  # the need dict lives on in the record; the rest goes now
+            first = numbers[0]  # the link that opened the need: where it stands
+            if len(sources) > 1:
+                keys = [_sort_key(order) for order in orders]
+                if any(a > b for a, b in zip(keys, keys[1:])):
+                    ranked = sorted(range(len(keys)), key=keys.__getitem__)  # stable: file order on ties
+                    sources = [sources[p] for p in ranked]
+                    numbers = [numbers[p] for p in ranked]
+            need["from"] = sources
+            needs.append(need)
+            locs.append((first, numbers))
+        record["needs"] = needs
+        origins.add_asset(locs)
+    return origins
 
 
 def _describe(value: Any) -> str:

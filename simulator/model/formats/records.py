@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,8 @@ class RawGraph:
     """Asset records before validation, with their origins and the files they came from."""
 
     records: list[Any] = field(default_factory=list)
-    origins: list[AssetOrigin] = field(default_factory=list)
+    # one per record; a format may keep them compactly (node-link: formats/linkorigins.py)
+    origins: Sequence[AssetOrigin] = field(default_factory=list)
     documents: list[SourceDocument] = field(default_factory=list)
     name: str = ""
     description: str = ""
