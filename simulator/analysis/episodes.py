@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..engine.eventkinds import STATUS_KINDS
 
-__all__ = ["cause_chain", "failure_episodes"]
+__all__ = ["cause_chain", "explained_failures"]
 
 _DOWN = ("asset.failed", "asset.degraded")
 
@@ -47,7 +47,7 @@ def _later_chain(events: pd.DataFrame, event_id: int, drawn: set[int]) -> dict:
     return {"chain": chain, "joins": bool(shared)}
 
 
-def failure_episodes(
+def explained_failures(
     events: pd.DataFrame, asset: str, render: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 ) -> list[dict]:
     """One entry per failure of ``asset``: the chain of causes of its first step back to the

@@ -20,7 +20,7 @@ from ..model.gcpause import gc_paused
 from ..model.incidents import INCIDENT_CLASSES
 from ..model.labels import asset_labels
 from ..model.portfolios import portfolio_records
-from .episodes import cause_chain, failure_episodes
+from .episodes import cause_chain, explained_failures
 from .events_file import CSV_NAME, PARQUET_NAME, events_path, read_events_parquet, writes_parquet
 from .rundir import atomic_directory
 from .runpath import record_metrics
@@ -404,8 +404,8 @@ class RunResults(Results):
         """Why ``asset`` failed and when it came back: one entry per failure, with the chain of
         causes back to the inject (``failure``), the chains of its later worsenings (``later``),
         the changes of service in between (``between``) and the chain of its return
-        (``recovery``, or None): ``episodes.failure_episodes``."""
-        return failure_episodes(self.events_without_messages, asset, self.with_messages)
+        (``recovery``, or None): ``episodes.explained_failures``."""
+        return explained_failures(self.events_without_messages, asset, self.with_messages)
 
     def __repr__(self) -> str:
         return (
