@@ -15,7 +15,7 @@ from test_hazards import lock_scenario
 
 from simulator import simulate
 from simulator.analysis import Results, run_metrics
-from simulator.analysis.people_hours import flooded_zone_hours, zone_spans
+from simulator.analysis.people_hours import ZoneFlood, flooded_zone_hours, zone_spans
 from simulator.analysis.portfolio_impact import (
     FLOODED_ZONES,
     asset_losses,
@@ -26,6 +26,7 @@ from simulator.analysis.portfolio_impact import (
 )
 from simulator.analysis.runpath import record_metrics
 from simulator.model.assets import Asset
+from simulator.model.people import PeopleCounter
 from simulator.model.water import Zone
 from simulator.report.debrief import render_report
 
@@ -54,7 +55,9 @@ def person_hours(
     """The run's ``unserved_population_hours`` with zone ``laag`` flooded at ``flooded``."""
     spans = zone_spans({"laag": flooded}, {"laag": dried} if dried is not None else {}, evacuated_zones or {}, until)
     population = {a.id: a.population for a in assets}
-    metrics = run_metrics(table, population, until, 0, evacuated, list(assets), (list(zones), spans))
+    metrics = run_metrics(
+        table, population, until, 0, evacuated, list(assets), ZoneFlood(PeopleCounter(list(assets), list(zones)), spans)
+    )
     return metrics["unserved_population_hours"]
 
 
@@ -69,7 +72,7 @@ def test_people_whose_home_also_failed_count_once():
     failed = states((0.0, "wijk", 1.0), (30.0, "wijk", 0.0))
     assert person_hours(failed) == 2500.0
     spans = zone_spans({"laag": 60.0}, {}, {}, RUN_MIN)
-    assert flooded_zone_hours(failed, [WIJK], [ZONE], spans) == {"laag": 0.0}
+    assert flooded_zone_hours(failed, ZoneFlood(PeopleCounter([WIJK], [ZONE]), spans)) == {"laag": 0.0}
 
 
 def test_only_what_the_flood_adds_beyond_a_half_served_home():

@@ -11,8 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..model.people import PeopleCounter
-from ..model.water import Zone
-from .people_hours import PeopleAsset, flooded_zone_hours, unserved_hours_per_row
+from .people_hours import PeopleAsset, ZoneFlood, flooded_zone_hours, unserved_hours_per_row
 
 __all__ = ["run_metrics", "METRIC_NAMES"]
 
@@ -43,7 +42,7 @@ def run_metrics(
     event_count: int,
     evacuated: Mapping[str, float] | None = None,
     assets: Sequence | None = None,
-    flood: tuple[Sequence[Zone], Mapping[str, tuple[float, float]]] = ((), {}),
+    flood: ZoneFlood | None = None,
     counter: PeopleCounter | None = None,
 ) -> dict:
     """The run's metrics (see ``METRIC_NAMES``); times in minutes, population-hours in hours.
@@ -51,8 +50,8 @@ def run_metrics(
     The population of an asset evacuated at minute e (``evacuated``) no longer counts from e on.
     ``assets`` (the graph's assets) count the people living within neighbourhoods once
     (model/people.py, analysis/people_hours.py); without them every population counts on its own.
-    ``flood``: (the graph's zones, their flood spans: zone -> (start, end) minutes,
-    ``people_hours.zone_spans``): a flooded zone's people are unserved over its span, each person
+    ``flood``: a new people counter of ``assets`` with the graph's zones and their flood spans
+    (``people_hours.ZoneFlood``): a flooded zone's people are unserved over its span, each person
     once per minute.
     ``counter``: a new people counter of ``assets`` when the caller has one (``PeopleCounter.for_graph``).
     """
@@ -64,9 +63,8 @@ def run_metrics(
     if assets is None:
         assets = [PeopleAsset(str(a), "", int(p), "", "none") for a, p in population.items()]
     unserved = float(unserved_hours_per_row(states, assets, until_min, evacuated, counter).sum())
-    zones, flood_spans = flood
-    if flood_spans:
-        unserved += sum(flooded_zone_hours(states, assets, zones, flood_spans, evacuated).values())
+    if flood is not None and flood.spans:
+        unserved += sum(flooded_zone_hours(states, flood, evacuated).values())
 
     went_down = (frame["service"] <= 0) & (frame["previous"] > 0)
     came_up = (frame["service"] > 0) & (frame["previous"] <= 0)

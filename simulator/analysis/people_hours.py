@@ -22,15 +22,15 @@ minute. The run's ``unserved_population_hours`` is the sum of both.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ..model.people import PeopleCounter
-from ..model.water import Zone
 
-__all__ = ["PeopleAsset", "people_assets", "unserved_hours_per_row", "zone_spans", "flooded_zone_hours"]
+__all__ = ["PeopleAsset", "ZoneFlood", "people_assets", "unserved_hours_per_row", "zone_spans", "flooded_zone_hours"]
 
 
 class PeopleAsset(NamedTuple):
@@ -41,6 +41,16 @@ class PeopleAsset(NamedTuple):
     population: int
     municipality: str
     population_within: str | None
+
+
+@dataclass(frozen=True)
+class ZoneFlood:
+    """A run's flooded zones for counting their people: ``counter``, a new people counter of the
+    graph's assets with its zones (``PeopleCounter.for_graph(graph)``; ``flooded_zone_hours`` uses
+    it up), and ``spans``, zone -> (start, end) minutes its people are flooded (``zone_spans``)."""
+
+    counter: PeopleCounter
+    spans: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def people_assets(assets: pd.DataFrame) -> list[PeopleAsset]:
@@ -189,17 +199,16 @@ def zone_spans(
 
 def flooded_zone_hours(
     states: pd.DataFrame,
-    assets: Sequence,
-    zones: Sequence[Zone],
-    spans: Mapping[str, tuple[float, float]],
+    flood: ZoneFlood,
     evacuated: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
-    """Per zone of ``spans`` (``zone_spans``) the population-hours its people are flooded beyond
-    what they already lose at home (their homes' rows in ``states``, ``time_min, asset,
+    """Per zone of ``flood.spans`` (``zone_spans``) the population-hours its people are flooded
+    beyond what they already lose at home (their homes' rows in ``states``, ``time_min, asset,
     service``; homes evacuated at minute e, ``evacuated``, count as fully lost from e: nobody is
-    left there). A zone whose people live in no declared home counts on its own."""
+    left there). A zone whose people live in no declared home counts on its own. ``flood.counter``
+    (a new counter with the zones) is used up: it ends in the run's last state."""
     evacuated = evacuated or {}
-    counter = PeopleCounter(assets, zones)
+    counter, spans = flood.counter, flood.spans
     hours: dict[str, float] = {}
     grouped = {}
     for zone, (start, end) in spans.items():

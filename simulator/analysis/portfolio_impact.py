@@ -24,9 +24,10 @@ import json
 import pandas as pd
 from pydantic import TypeAdapter
 
+from ..model.people import PeopleCounter
 from ..model.portfolios import Portfolio, PortfolioMapping, resolve_portfolios
 from ..model.water import Zone
-from .people_hours import flooded_zone_hours, people_assets, unserved_hours_per_row, zone_spans
+from .people_hours import ZoneFlood, flooded_zone_hours, people_assets, unserved_hours_per_row, zone_spans
 from .results import Results
 from .water_tables import zone_assets
 
@@ -156,7 +157,8 @@ def _flooded(result: Results, until: float) -> list[tuple[str, float, float, flo
         z.id: min(evacuated[a] for a in z.assets if a in evacuated) for z in zones if set(z.assets) & set(evacuated)
     }
     spans = zone_spans(flooded, result.metrics.get("dried_zones") or {}, evacuated_zones, until)
-    hours = flooded_zone_hours(result.states, people_assets(result.assets), zones, spans, evacuated)
+    flood = ZoneFlood(PeopleCounter(people_assets(result.assets), zones), spans)
+    hours = flooded_zone_hours(result.states, flood, evacuated)
     return [(zone, *spans[zone], hours.get(zone, 0.0)) for zone in flooded if zone in spans]
 
 

@@ -19,7 +19,7 @@ from ..model.incidents import INCIDENT_CLASSES
 from ..model.people import PeopleCounter
 from .evidence_metrics import evidence_metrics
 from .metrics import run_metrics
-from .people_hours import zone_spans
+from .people_hours import ZoneFlood, zone_spans
 from .response_metrics import response_metrics
 from .tables import deadlines_table, jobs_table, light_events_table, states_table
 from .water_metrics import water_metrics
@@ -52,7 +52,14 @@ def record_metrics(
     spans = zone_spans(record.flooded_zones, record.dried_zones, record.evacuated_zones, record.until_min)
     counter = PeopleCounter.for_graph(graph, zones=False)
     metrics = run_metrics(
-        states, population, record.until_min, len(record.events), evacuated, graph.assets, (graph.zones, spans), counter
+        states,
+        population,
+        record.until_min,
+        len(record.events),
+        evacuated,
+        graph.assets,
+        ZoneFlood(PeopleCounter.for_graph(graph), spans) if spans else None,
+        counter,
     )
     inject_class = {scenario.inject_id(i): INCIDENT_CLASSES[inj.type] for i, inj in enumerate(scenario.injects)}
     inject_times = {scenario.inject_id(i): at for i, at in enumerate(record.inject_times)}
