@@ -60,7 +60,7 @@ def replay(
     """Replay RUN_DIR: the clock, the GRIP level, the water, the assets by sector and the events as they came.
 
     Keys: space pause/play, + and - speed, left and right previous/next event, t ground truth or
-    what was known, q quit. Output that is not a terminal gets the timeline as plain lines.
+    what was known, q quit. Output that is not a terminal gets the timeline as plain lines, with the basins' levels.
     """
     from ..report.replay_terminal import INTERACTIVE, MAX_SPEED, ReplayState, plain_lines, play
 
@@ -81,15 +81,16 @@ def replay(
             raise ctx.cannot_write(html, error) from None
         click.echo(text("replay.html_written", lang, path=written or html))
         return
-    if not (INTERACTIVE and sys.stdout.isatty() and sys.stdin.isatty()):
-        for line in plain_lines(timeline, view, start_min):
-            click.echo(line)
-        return
     from ..report.replay_water import water_payload
 
+    water = water_payload(results)
+    if not (INTERACTIVE and sys.stdout.isatty() and sys.stdin.isatty()):
+        for line in plain_lines(timeline, view, start_min, water):
+            click.echo(line)
+        return
     state = ReplayState(t_min=start_min, speed=speed, view=view)
     try:
-        play(timeline, state, ctx.out, sys.stdin.fileno(), water=water_payload(results))
+        play(timeline, state, ctx.out, sys.stdin.fileno(), water=water)
     except KeyboardInterrupt:
         pass  # Ctrl-C quits like q; the terminal has been restored on the way out
 

@@ -30,6 +30,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Replay: {name} ({view}), from {clock}",
         "nl": "Terugblik: {name} ({view}), vanaf {clock}",
     },
+    "replay.plain.water": {
+        "en": "Water level {basin}: {level} ({thresholds})",
+        "nl": "Waterpeil {basin}: {level} ({thresholds})",
+    },
+    "replay.plain.water_bare": {"en": "Water level {basin}: {level}", "nl": "Waterpeil {basin}: {level}"},
     "replay.html_written": {
         "en": "Browser replay written to {path}",
         "nl": "Terugblik voor de browser geschreven naar {path}",

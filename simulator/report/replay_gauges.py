@@ -35,6 +35,8 @@ __all__ = [
     "MARKS",
     "level_at",
     "known_level",
+    "basin_thresholds",
+    "level_text",
     "zone_state",
     "bar_scale",
     "gauge_bar",
@@ -80,7 +82,8 @@ def zone_state(zone: Mapping[str, Any], basin: Mapping[str, Any] | None, t: floa
     return "flooded"
 
 
-def _thresholds(basin: Mapping[str, Any]) -> dict[str, float]:
+def basin_thresholds(basin: Mapping[str, Any]) -> dict[str, float]:
+    """The basin's thresholds it has, ``alarm`` and ``crest`` -> level (m NAP)."""
     return {k: float(basin[f"{k}_level_m"]) for k in ("alarm", "crest") if basin.get(f"{k}_level_m") is not None}
 
 
@@ -88,7 +91,7 @@ def bar_scale(basin: Mapping[str, Any]) -> tuple[float, float]:
     """The levels (m NAP) at the bar's two ends: the lowest and highest threshold and a quarter of
     the span between them beyond each; half a metre around a single threshold; without thresholds
     the browser's gauge scale."""
-    levels = sorted(set(_thresholds(basin).values()))
+    levels = sorted(set(basin_thresholds(basin).values()))
     if not levels:
         return gauge_scale(basin)
     if len(levels) == 1:
@@ -120,7 +123,8 @@ def gauge_bar(level: float | None, scale: tuple[float, float], thresholds: Mappi
     return bar
 
 
-def _level_text(level: float | None, lang: str) -> str:
+def level_text(level: float | None, lang: str) -> str:
+    """``2,19 m NAP`` (to the centimetre, the language's decimal sign); ``None``: ``onbekend``."""
     if level is None:
         return text("browser.water.unknown", lang)
     return text("browser.water.now", lang, level=format_level(round(level, 2) + 0.0, lang))
@@ -131,7 +135,7 @@ def _short(name: str, width: int) -> str:
 
 
 def _gauge_line(basin: Mapping[str, Any], level: float | None, lang: str, width: int, name_width: int) -> Text:
-    thresholds = _thresholds(basin)
+    thresholds = basin_thresholds(basin)
     legend = "  ".join(
         f"{MARKS[kind]} {text(f'browser.water.{kind}', lang, level=format_level(value, lang))}"
         for kind, value in sorted(thresholds.items(), key=lambda item: item[1])
@@ -140,7 +144,7 @@ def _gauge_line(basin: Mapping[str, Any], level: float | None, lang: str, width:
     bar_width = min(max(bar_width, _BAR_WIDTH[0]), _BAR_WIDTH[1])
     line = Text.assemble(
         (f"{_short(basin['name'], name_width):<{name_width}}", "bold"),
-        f"  {_level_text(level, lang):>{_LEVEL_WIDTH}}  ",
+        f"  {level_text(level, lang):>{_LEVEL_WIDTH}}  ",
         no_wrap=True,
         overflow="ellipsis",
     )
