@@ -59,6 +59,9 @@ def test_the_thresholds_are_passed_up_and_down_where_the_samples_cross_them():
     assert threshold_crossings(BEKKEN) == pytest.approx([25.0, 90.0, 156.0])
     assert threshold_crossings(POLDER) == pytest.approx([10.0, 35 + 0.25 / 0.35 * 10])
     assert threshold_crossings({**BEKKEN, "alarm_level_m": None, "crest_level_m": None}) == []
+    # the start level holds until the first sample (as level_at): a step there, not a slope from 0
+    assert threshold_crossings({**BEKKEN, "levels": [[30.0, 0.5], [60.0, 0.7]]}) == [30.0]
+    assert threshold_crossings({**BEKKEN, "levels": []}) == []
 
 
 def test_a_water_line_names_the_basin_its_level_and_thresholds_in_the_language():
@@ -130,19 +133,21 @@ def test_without_water_the_lines_are_the_events_alone():
 @given(
     st.lists(st.floats(-3.0, 3.0, allow_nan=False), min_size=1, max_size=12),
     st.floats(-3.0, 3.0, allow_nan=False),
+    st.floats(-3.0, 3.0, allow_nan=False),
 )
-def test_at_each_threshold_passing_the_level_stands_at_the_threshold(values, alarm):
+def test_at_each_threshold_passing_the_level_stands_at_the_threshold(values, alarm, start):
     basin = {
-        "level_m": values[0],
+        "level_m": start,
         "alarm_level_m": alarm,
         "crest_level_m": None,
-        "levels": [[10.0 * i, v] for i, v in enumerate(values)],
+        "levels": [[10.0 * (i + 1), v] for i, v in enumerate(values)],
     }
     crossings = threshold_crossings(basin)
-    sides = [v < alarm for v in values]
+    sides = [v < alarm for v in [start, *values]]
     assert len(crossings) == sum(a != b for a, b in zip(sides, sides[1:]))
-    for t in crossings:
-        assert level_at(basin, t) == pytest.approx(alarm, abs=1e-9)
+    assert crossings == sorted(crossings) and all(10.0 <= t <= 10.0 * len(values) for t in crossings)
+    for t in crossings:  # on the threshold, or the step from the start level at the first sample
+        assert t == 10.0 or level_at(basin, t) == pytest.approx(alarm, abs=1e-9)
 
 
 # --- the storm ----------------------------------------------------------------------------------------

@@ -109,9 +109,11 @@ def water_line(basin: Mapping[str, Any], level: float | None, lang: str) -> str:
 
 
 def threshold_crossings(basin: Mapping[str, Any]) -> list[float]:
-    """The minutes at which the basin's level (linear between its samples, from its start level)
-    passes its alarm level or crest, up (reaching it) or down (falling below it), in order."""
-    points = [(0.0, float(basin["level_m"]))] + [(float(t), float(v)) for t, v in basin["levels"]]
+    """The minutes at which the basin's level (``replay_gauges.level_at``: its start level until
+    the first sample, then linear between samples) passes its alarm level or crest, up (reaching
+    it) or down (falling below it), in order."""
+    samples = [(float(t), float(v)) for t, v in basin["levels"]]
+    points = [(samples[0][0], float(basin["level_m"]))] + samples if samples else []  # the start level until the first
     found = []
     for threshold in basin_thresholds(basin).values():
         for (t0, v0), (t1, v1) in zip(points, points[1:]):
