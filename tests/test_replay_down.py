@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from simulator.analysis.replay import replay_timeline
 from simulator.analysis.replay_down import down_at
 from simulator.analysis.results import Results
+from simulator.report.replay_html import page_labels
 from simulator.report.replay_towns import town_labels
 
 ASSETS = [
@@ -122,3 +123,40 @@ def test_one_town_needs_no_name_and_two_names_never_overlap():
     labels = town_labels(assets, {"a": (300.0, 300.0), "b": (300.0, 300.0)}, (0.0, 0.0, 1000.0, 640.0))
     first, second = labels
     assert first.box[3] <= second.box[1] and second.box[1] - first.box[1] == pytest.approx(23.75, abs=0.1)
+
+
+def test_the_page_words_come_from_the_catalogue_in_both_languages():
+    en, nl = page_labels("en"), page_labels("nl")
+    assert en["down_title"] == {"one": "Down now: {n} asset", "other": "Down now: {n} assets"}
+    assert nl["down_title"] == {"one": "Nu buiten bedrijf: {n} object", "other": "Nu buiten bedrijf: {n} objecten"}
+    assert (en["down_no_municipality"], nl["down_no_municipality"]) == ("No municipality", "Geen gemeente")
+    assert (en["down_empty_known"], nl["down_empty_known"]) == (
+        "Nothing known to be down",
+        "Niets bekend buiten bedrijf",
+    )
+
+
+def test_the_page_lists_the_same_in_the_browser(browser_page, tmp_path):
+    """The page's JavaScript computes the list itself: at minute 50 the same entries, under their
+    towns' headings; at minute 5 the words for an empty list."""
+    from simulator.report.replay_html import render_replay_html
+
+    read = """() => [...document.querySelectorAll('#down-list li[data-asset]')].map(li => [
+        li.closest('ul').previousElementSibling.textContent, li.dataset.asset,
+        li.querySelector('.when').textContent, li.querySelector('.state').textContent])"""
+    timeline_ = timeline()
+    for minute, view in ((50.0, "truth"), (50.0, "known"), (5.0, "truth")):
+        path = tmp_path / f"down-{minute:g}-{view}.html"
+        page = render_replay_html(timeline_.to_payload(), page_labels("en"), view=view, start_min=minute)
+        path.write_text(page, encoding="utf-8")
+        browser_page.open(path)
+        entries = browser_page.page.evaluate(read)
+        expected = [
+            [r["municipality"] or "No municipality", r["asset"], r["clock"], r["status"]]
+            for r in down_at(timeline_, minute, view)
+        ]
+        assert entries == expected
+        if minute == 5.0:
+            assert entries == [] and browser_page.page.inner_text("#down-list") == "Everything operational"
+            assert browser_page.page.inner_text("#down-title") == "Down now: 0 assets"
+    assert browser_page.console_errors == [] and browser_page.requests == []

@@ -90,7 +90,7 @@ def test_every_asset_down_is_listed_and_no_name_overlaps(browser, region, region
     if view == "truth":
         assert {r["asset"]: r["status"] for r in expected} == truth
     else:  # what was known: fewer, and each of them down in truth too
-        assert 0 < len(expected) < len(truth)
+        assert len(expected) == 156  # what had been reported by 19:00
         assert all(r["asset"] in truth for r in expected if r["status"] == "failed")
     assert errors == []
     assert seen["page"] == [1024, 768]  # no page scroll: the list scrolls in its own box
