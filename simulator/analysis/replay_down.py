@@ -3,7 +3,7 @@
 Every asset that is ``failed`` or ``degraded`` at minute ``t`` in a view (``truth`` or ``known``,
 as ``ReplayTimeline.status_at`` says), with the minute it took that status (in ``known``: the
 minute the crisis organisation learned it), grouped by municipality. The page's JavaScript
-(``report/replay_assets/replay.js``, ``downList``) computes the same list from the same payload;
+(``report/replay_assets/replay_down.js``, ``downList``) computes the same list from the same payload;
 the browser test compares the two. All times are minutes after the scenario start.
 """
 

@@ -256,7 +256,7 @@ def render_replay_html(
         "speed": float(speed),
         "offsets": [[float(t), float(o)] for t, o in offsets],
     }
-    script, style = _asset_file("replay.js"), _asset_file("replay.css")
+    script, style = _asset_file("replay_down.js") + _asset_file("replay.js"), _asset_file("replay.css")
     csp = (
         f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; img-src data:; "
         "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
