@@ -264,12 +264,12 @@ def test_payload_shape_and_json(small):
     assert (payload["lang"], payload["title"]) == ("en", "test")
     assert payload["sectors"] == ["energy", "water", "waterways", "ict", "population"]
     assert payload["assets"] == [
-        {"id": "a", "name": "Station A", "sector": "energy", "x": 4.5, "y": 52.0, "layer": 0},
-        {"id": "b", "name": "Station B", "sector": "energy", "x": None, "y": None, "layer": 0},
-        {"id": "meter", "name": "Meetnet", "sector": "water", "x": None, "y": None, "layer": 0},
-        {"id": "lock", "name": "Sluis", "sector": "waterways", "x": None, "y": None, "layer": 1},
-        {"id": "plc", "name": "Sluis PLC", "sector": "ict", "x": None, "y": None, "layer": 0},
-        {"id": "wijk", "name": "Wijk", "sector": "population", "x": None, "y": None, "layer": 1},
+        {"id": "a", "name": "Station A", "sector": "energy", "municipality": "", "x": 4.5, "y": 52.0, "layer": 0},
+        {"id": "b", "name": "Station B", "sector": "energy", "municipality": "", "x": None, "y": None, "layer": 0},
+        {"id": "meter", "name": "Meetnet", "sector": "water", "municipality": "", "x": None, "y": None, "layer": 0},
+        {"id": "lock", "name": "Sluis", "sector": "waterways", "municipality": "", "x": None, "y": None, "layer": 1},
+        {"id": "plc", "name": "Sluis PLC", "sector": "ict", "municipality": "", "x": None, "y": None, "layer": 0},
+        {"id": "wijk", "name": "Wijk", "sector": "population", "municipality": "", "x": None, "y": None, "layer": 1},
     ]
     assert payload["links"] == [["b", "wijk"], ["plc", "lock"]]
     assert payload["events"][2] == {

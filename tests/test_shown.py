@@ -35,3 +35,12 @@ def test_half_longest_out_half_spread_over_the_order_of_failure():
 def test_fewer_failed_than_room_fills_with_the_first_assets_of_the_file():
     run = _run(6, {"a5": 30.0}, {"a5": 5.0})
     assert shown_assets(run, limit=3) == {"a5", "a0", "a1"}
+
+
+def test_an_asset_only_degraded_comes_before_the_untouched_ones():
+    """a5 failed; a4 was only degraded (in states.csv, not in first_failure_min): with room for 3,
+    a4 and then a0 fill up, not a0 and a1 (in the region run the hospital was degraded and hidden)."""
+    states = pd.DataFrame({"time_min": [10.0, 50.0], "asset": ["a4", "a4"], "status": ["degraded", "operational"]})
+    run = _run(6, {"a5": 30.0}, {"a5": 5.0})
+    run = RunResults(run.events, states, run.metrics, {"language": "en"}, tables={"assets": run.assets})
+    assert shown_assets(run, limit=3) == {"a5", "a4", "a0"}

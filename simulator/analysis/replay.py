@@ -253,6 +253,7 @@ def _assets(results: Results, shown: set[str] | None) -> tuple[list[dict[str, An
     for position, row in enumerate(table.itertuples(index=False)):
         lon, lat = getattr(row, "lon", None), getattr(row, "lat", None)
         located = lon is not None and lat is not None and not pd.isna(lon) and not pd.isna(lat)
+        town = getattr(row, "municipality", None)
         rows.append(
             (
                 position,
@@ -260,6 +261,7 @@ def _assets(results: Results, shown: set[str] | None) -> tuple[list[dict[str, An
                     "id": str(row.id),
                     "name": str(row.name or row.id),
                     "sector": str(row.sector),
+                    "municipality": "" if town is None or pd.isna(town) else str(town),
                     "x": float(lon) if located else None,
                     "y": float(lat) if located else None,
                 },
@@ -270,7 +272,9 @@ def _assets(results: Results, shown: set[str] | None) -> tuple[list[dict[str, An
     for asset in dict.fromkeys(seen):  # a run without assets.csv
         if asset and asset not in known_ids:
             known_ids.add(asset)
-            rows.append((len(rows), {"id": asset, "name": asset, "sector": "", "x": None, "y": None}))
+            rows.append(
+                (len(rows), {"id": asset, "name": asset, "sector": "", "municipality": "", "x": None, "y": None})
+            )
     order = {sector: i for i, sector in enumerate(SECTORS)}
     rows.sort(key=lambda item: (order.get(item[1]["sector"], len(order)), item[1]["sector"], item[0]))
     assets = [asset for _, asset in rows]

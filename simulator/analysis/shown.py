@@ -4,7 +4,7 @@ A person reads a replay, a status timeline or a cascade map of a few hundred ass
 graph of 100,000 is unreadable and, drawn whole, takes minutes and a page of hundreds of megabytes.
 Above ``SHOWN_ASSETS`` assets the replay (``replay_timeline``), the report's figures and ``rampsim
 plot`` draw ``SHOWN_ASSETS`` assets (``shown_assets``: half the longest out of service, half spread
-over the order in which the others failed) and say so (``shown_note``). A run of at most
+over the order in which the others failed, then the degraded ones) and say so (``shown_note``). A run of at most
 ``SHOWN_ASSETS`` assets is drawn whole, exactly as before.
 """
 
@@ -30,7 +30,8 @@ def shown_assets(result: Results, limit: int = SHOWN_ASSETS) -> set[str] | None:
     """None when the run has at most ``limit`` assets (draw everything); else ``limit`` assets:
     half of them the longest out of service (ties: the earliest first failure, then file order),
     the other half spread evenly over the order in which the other failed assets first failed (so
-    that a cascade is seen unfolding), then, if fewer failed, the first assets of the file."""
+    that a cascade is seen unfolding), then, if fewer failed, those that changed status without
+    failing (degraded, on a manual fallback) and then the first assets of the file, each in file order."""
     ids = [str(a) for a in result.assets["id"].tolist()]
     if len(ids) <= limit:
         return None
@@ -52,5 +53,9 @@ def shown_assets(result: Results, limit: int = SHOWN_ASSETS) -> set[str] | None:
     else:
         chosen += [failed[k * len(failed) // room] for k in range(room)]
     taken = set(chosen)
-    chosen += [i for i in range(len(ids)) if i not in taken][: limit - len(chosen)]
+    states = result.states
+    changed = set(states["asset"].astype(str)) if "asset" in states.columns else set()
+    rest = [i for i in range(len(ids)) if i not in taken]
+    rest.sort(key=lambda i: (ids[i] not in changed, i))  # degraded (never failed) before the untouched
+    chosen += rest[: limit - len(chosen)]
     return {ids[i] for i in chosen}

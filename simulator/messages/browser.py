@@ -38,6 +38,21 @@ ENTRIES: dict[str, dict[str, str]] = {
     "browser.legend": {"en": "Status", "nl": "Status"},
     "browser.current": {"en": "current event", "nl": "huidige gebeurtenis"},
     "browser.supply_lost": {"en": "supplier not operational", "nl": "leverancier niet in bedrijf"},
+    # --- what is down now: the list beside the map (simulator.analysis.replay_down) -------------
+    "browser.down.title.one": {"en": "Down now: {n} asset", "nl": "Nu buiten bedrijf: {n} object"},
+    "browser.down.title.other": {"en": "Down now: {n} assets", "nl": "Nu buiten bedrijf: {n} objecten"},
+    "browser.down.note.truth": {
+        "en": "failed or degraded, per municipality; time: since when",
+        "nl": "uitgevallen of verminderd, per gemeente; tijd: sinds wanneer",
+    },
+    "browser.down.note.known": {
+        "en": "as far as the crisis organisation knew; time: known since",
+        "nl": "voor zover de crisisorganisatie wist; tijd: bekend sinds",
+    },
+    "browser.down.empty": {"en": "Everything operational", "nl": "Alles in bedrijf"},
+    "browser.down.empty_known": {"en": "Nothing known to be down", "nl": "Niets bekend buiten bedrijf"},
+    "browser.down.no_municipality": {"en": "No municipality", "nl": "Geen gemeente"},
+    "browser.down.show": {"en": "Show on the map", "nl": "Toon op de kaart"},
     # --- the water (simulator.report.replay_water) ----------------------------------------------
     "browser.water.title": {"en": "Water", "nl": "Water"},
     "browser.water.gauge": {

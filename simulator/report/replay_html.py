@@ -24,6 +24,7 @@ from ..analysis.replay import STATUSES, VIEWS, ReplayTimeline, replay_timeline
 from ..messages import format_number, text
 from .replay_labels import LABEL_HEIGHT, label_order, place_labels
 from .replay_layout import COMPASS_BOX, HEIGHT, WIDTH, graph_layout
+from .replay_towns import town_labels
 from .replay_water import water_panel, water_payload, zone_shapes
 
 __all__ = [
@@ -83,6 +84,10 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
     labels["water_now"] = text("browser.water.now", lang, level="{level}")
     labels["water_unknown"] = text("browser.water.unknown", lang)
     labels["water_known_at"] = text("browser.water.known_at", lang, clock="{clock}")
+    # the plural forms: en and nl say "one" for 1 only (messages/numbers.plural_form)
+    labels["down_title"] = {f: text(f"browser.down.title.{f}", lang, n="{n}") for f in ("one", "other")}
+    for key in ("note.truth", "note.known", "empty", "empty_known", "no_municipality", "show"):
+        labels["down_" + key.replace(".", "_")] = text(f"browser.down.{key}", lang)
     labels["decimal"] = format_number(1.5, lang, digits=1)[1]  # the language's decimal sign, from Babel
     return labels
 
@@ -120,12 +125,14 @@ def _svg(payload: Mapping[str, Any], label: str, lang: str) -> str:
     e = html.escape
     names = {str(a["id"]): _short(str(a.get("name") or a["id"])) for a in assets}
     on_map = any(a.get("x") is not None and a.get("y") is not None for a in assets)
+    compass = (COMPASS_BOX,) if on_map else ()
+    towns = town_labels(assets, positions, (0.0, 0.0, WIDTH, HEIGHT), compass) if on_map else []
     spots = place_labels(
         positions,
         names,
         label_order(payload.get("status", {})),
         (0.0, 0.0, WIDTH, HEIGHT),
-        (COMPASS_BOX,) if on_map else (),
+        (*compass, *(town.box for town in towns)),
     )
     parts = [f'<svg id="graph" viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-label="{e(label)}">']
     parts.append(f"<defs>{marker_symbols()}</defs>")
@@ -172,6 +179,11 @@ def _svg(payload: Mapping[str, Any], label: str, lang: str) -> str:
             '<circle class="ring" r="26"/>'
             '<use href="#m-operational" x="-20" y="-20" width="40" height="40"/>'
             f"{hover}</g>"
+        )
+    if towns:  # above the nodes, under the asset names (which keep out of their boxes)
+        parts.append('</g><g id="towns" aria-hidden="true">')
+        parts.extend(
+            f'<text class="town" x="{t.x:g}" y="{t.y:g}" text-anchor="middle">{e(t.name)}</text>' for t in towns
         )
     parts.append('</g><g id="names">' + "".join(names_layer))
     parts.append("</g>")
@@ -244,7 +256,7 @@ def render_replay_html(
         "speed": float(speed),
         "offsets": [[float(t), float(o)] for t, o in offsets],
     }
-    script, style = _asset_file("replay.js"), _asset_file("replay.css")
+    script, style = _asset_file("replay_down.js") + _asset_file("replay.js"), _asset_file("replay.css")
     csp = (
         f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(style)}; img-src data:; "
         "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
@@ -276,7 +288,9 @@ def render_replay_html(
 <main>
 <section id="map"><div id="map-row">{_svg(payload, text("browser.graph", lang), lang)}\
 {water_panel(payload.get("water", {}), lang)}</div>{_legend(lang, labels)}</section>
-<section id="events"><h2>{e(text("browser.feed", lang))}</h2>
+<section id="events"><section id="down" aria-labelledby="down-title">\
+<h2 id="down-title"></h2><p id="down-note"></p><div id="down-list" tabindex="0"></div></section>
+<h2>{e(text("browser.feed", lang))}</h2>
 <label class="check"><input type="checkbox" id="all-events"> {e(text("browser.all_events", lang))}</label>
 <ol id="feed" aria-live="polite"></ol></section>
 </main>

@@ -39,6 +39,9 @@
     all: false,
     lastFrame: null,
     shownKey: null,
+    downKey: null,
+    picked: null,
+    pinned: null,
     ticksKey: null
   };
 
@@ -185,6 +188,12 @@
       }
     });
   }
+
+  /* --- what is down now: the list beside the map (replay_down.js) ----------------------------- */
+  var drawDown = rampsimDownList({
+    data: data, labels: labels, state: state, nodes: nodes,
+    entryAtOrBefore: entryAtOrBefore, wallClock: wallClock
+  });
 
   /* --- the water: zones on the map, a gauge per basin ---------------------------------------- */
   var water = data.water || { basins: [], zones: [] };
@@ -349,6 +358,7 @@
     el.play.setAttribute("aria-pressed", String(state.playing));
     if (Number(el.slider.value) !== t) { el.slider.value = String(t); }
     drawGraph(t, currentAssets(feed, visible));
+    drawDown(t);
     drawWater(t);
     drawFeed(feed, visible);
     drawTicks();
