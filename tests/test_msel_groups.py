@@ -101,9 +101,9 @@ def test_the_workbook_shows_whole_actions_in_twelve_lines_every_action_in_the_cs
     assert list(csv.reader(io.StringIO(msel_csv(injects, "en"))))[1][7] == six
 
 
-def test_callers_about_two_neighbourhoods_in_the_same_second_stay_two_calls():
+def test_callers_about_two_neighbourhoods_in_the_same_second_are_one_burst():
     """Two pumps and two neighbourhoods on the substation: at 10 min the municipality's operator
-    makes one call about both pumps, the two callers on 112 (two people) one each; at 160 net's
+    makes one call about both pumps, the two callers on 112 are one burst (inject_calls); at 160 net's
     operator reports the substation and the neighbourhoods that came back with it, the
     municipality's the two pumps."""
     homes = [
@@ -119,12 +119,15 @@ def test_callers_about_two_neighbourhoods_in_the_same_second_stay_two_calls():
     assert [(r["time_min"], r["from"], r["assets"]) for r in injects.to_dict("records")] == [
         (10.0, "Duty operator, net", ("sub",)),
         (10.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
-        (10.0, "Caller on 112", ("wijk1",)),
-        (10.0, "Caller on 112", ("wijk2",)),
+        (10.0, "Callers on 112", ("wijk1", "wijk2")),
         (160.0, "Duty operator, net", ("sub", "wijk1", "wijk2")),
         (160.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
     ]
-    assert injects.iloc[5]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")
+    assert injects.iloc[2]["message"] == (
+        "Many 112 calls are coming in to the control room. In Wijk 1 and Wijk 2 the power has been out since "
+        "half past two."
+    )
+    assert injects.iloc[4]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")
 
 
 def test_no_row_of_the_storm_surge_workbook_fills_a_page():
@@ -135,8 +138,9 @@ def test_no_row_of_the_storm_surge_workbook_fills_a_page():
         simulate(load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml"), lang="nl"), "nl"
     )
     sheet = msel_workbook(injects, "nl", "t", datetime(2027, 1, 15, tzinfo=UTC)).active
-    assert sheet.cell(8, 1).value == 6
-    assert sheet.cell(8, 8).value.split("\n")[1:] == ["en nog 5 acties (zie de CSV)"]
-    assert sheet.row_dimensions[8].height == 12 * LINE_HEIGHT_PT + 3
-    assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 185
-    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[6][7].split("\n")) == 6
+    # inject 4 (sheet row 6) since the calls of a quarter of an hour are joined (inject_calls)
+    assert sheet.cell(6, 1).value == 4
+    assert sheet.cell(6, 8).value.split("\n")[1:] == ["en nog 6 acties (zie de CSV)"]
+    assert sheet.row_dimensions[6].height == 12 * LINE_HEIGHT_PT + 3
+    assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 211
+    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[4][7].split("\n")) == 7
