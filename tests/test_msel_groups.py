@@ -138,9 +138,8 @@ def test_no_row_of_the_storm_surge_workbook_fills_a_page():
         simulate(load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml"), lang="nl"), "nl"
     )
     sheet = msel_workbook(injects, "nl", "t", datetime(2027, 1, 15, tzinfo=UTC)).active
-    # inject 4 (sheet row 6) since the calls of a quarter of an hour are joined (inject_calls)
-    assert sheet.cell(6, 1).value == 4
-    assert sheet.cell(6, 8).value.split("\n")[1:] == ["en nog 6 acties (zie de CSV)"]
-    assert sheet.row_dimensions[6].height == 12 * LINE_HEIGHT_PT + 3
-    assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 211
-    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[4][7].split("\n")) == 7
+    assert sheet.cell(8, 1).value == 6
+    assert sheet.cell(8, 8).value.split("\n")[1:] == ["en nog 5 acties (zie de CSV)"]
+    assert sheet.row_dimensions[8].height == 12 * LINE_HEIGHT_PT + 3
+    assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 185
+    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[6][7].split("\n")) == 6

@@ -209,7 +209,6 @@ def test_the_same_rows_in_english_speak_english():
     first = injects.iloc[0]
     assert first["message"] == (
         "Good morning, this is the duty operator of Rijkswaterstaat West-Nederland Zuid. We lost our control "
-        "of Zeesluis Havenstad at half past two; we can no longer operate it remotely. We lost our control "
         "of Havenwegbrug at half past two; we can no longer operate it remotely."
     )
     assert first["method"] == "direct_line" and first["to"] == "Control room (meldkamer)"
