@@ -28,7 +28,7 @@ joined only when their assets are in the same municipality: "many 112 calls from
   is a report when any part is one, else the first part's.
 - Calls of two or more 112 callers are said by exercise control as the control room hears them:
   ``msel.from.callers`` and ``msel.frame.callers`` ("Bij de meldkamer komen veel 112-meldingen binnen
-  uit Lageveen: ...").
+  uit Lageveen. In 5 wijken ...").
 
 Times in minutes after the scenario start.
 """
