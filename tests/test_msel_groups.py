@@ -101,9 +101,9 @@ def test_the_workbook_shows_whole_actions_in_twelve_lines_every_action_in_the_cs
     assert list(csv.reader(io.StringIO(msel_csv(injects, "en"))))[1][7] == six
 
 
-def test_callers_about_two_neighbourhoods_in_the_same_second_stay_two_calls():
+def test_callers_about_two_neighbourhoods_in_the_same_second_are_one_burst():
     """Two pumps and two neighbourhoods on the substation: at 10 min the municipality's operator
-    makes one call about both pumps, the two callers on 112 (two people) one each; at 160 net's
+    makes one call about both pumps, the two callers on 112 are one burst (inject_calls); at 160 net's
     operator reports the substation and the neighbourhoods that came back with it, the
     municipality's the two pumps."""
     homes = [
@@ -119,12 +119,15 @@ def test_callers_about_two_neighbourhoods_in_the_same_second_stay_two_calls():
     assert [(r["time_min"], r["from"], r["assets"]) for r in injects.to_dict("records")] == [
         (10.0, "Duty operator, net", ("sub",)),
         (10.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
-        (10.0, "Caller on 112", ("wijk1",)),
-        (10.0, "Caller on 112", ("wijk2",)),
+        (10.0, "Callers on 112", ("wijk1", "wijk2")),
         (160.0, "Duty operator, net", ("sub", "wijk1", "wijk2")),
         (160.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
     ]
-    assert injects.iloc[5]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")
+    assert injects.iloc[2]["message"] == (
+        "Many 112 calls are coming in to the control room. In Wijk 1 and Wijk 2 the power has been out since "
+        "half past two."
+    )
+    assert injects.iloc[4]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")
 
 
 def test_no_row_of_the_storm_surge_workbook_fills_a_page():

@@ -192,7 +192,9 @@ def test_the_flood_is_heard_as_an_alarm_water_over_the_quay_and_water_in_the_str
 def test_operators_use_their_direct_line_citizens_112_and_the_words_are_their_own(name):
     injects = derive_injects(bundled(name), "nl")
     by_112 = set(injects[injects["method"] == "phone_112"]["from"])
-    assert by_112 <= {"Melder via 112", "Bewoners via 112"} | {f for f in by_112 if f.startswith("Secretariaat ")}
+    assert by_112 <= {"Melder via 112", "Melders via 112", "Bewoners via 112"} | {
+        f for f in by_112 if f.startswith("Secretariaat ")
+    }
     staff = injects[injects["from"].str.startswith(("Dienstdoende", "Piketfunctionaris", "Systeembeheerder"))]
     assert set(staff["method"]) <= {"direct_line", "phone"}
     for message in injects["message"]:

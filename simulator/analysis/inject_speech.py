@@ -133,30 +133,60 @@ def _status_key(run: RunLookups, e: int, now: float, needs: list[str]) -> tuple[
     return "failed", params
 
 
-def _group_sentences(run: RunLookups, now: float, alike: dict[str, tuple[int, list[str]]]) -> dict[str, str]:
-    """Assets of one kind with the same new status (the same level, needs and time) said in one
+def _group_sentences(
+    run: RunLookups, now: float, alike: dict[str, tuple[int, list[str]]], crowd: bool = False
+) -> dict[str, str]:
+    """Assets of one kind with the same new status (the same level and needs) said in one
     sentence when there are ``_GROUP_FROM`` or more: "18 rioolgemalen in Lageveen werken sinds ...
-    nog maar voor ongeveer 30%"; the town when they are all in one. Returns the sentence by the
-    first asset of each group (the others say nothing)."""
-    groups: dict[tuple, list[str]] = defaultdict(list)
+    nog maar voor ongeveer 30%"; since the first of them (a call joins up to a quarter of an hour,
+    ``inject_calls``); the town when they are all in one. With ``crowd`` (a burst of 112 calls)
+    the neighbourhoods too, one sentence per need they lost, as the control room hears it ("In 12
+    wijken is sinds ... de stroom uitgevallen", ``msel.zones.*``), named when three or fewer.
+    Returns the sentences by the first asset of each group (the others say nothing)."""
+    groups: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
     for asset, (e, needs) in alike.items():
-        key, params = _status_key(run, e, now, needs)
-        if f"msel.group.{key}" in CATALOGUE:
-            groups[(run.asset_kind.get(asset) or run.sector.get(asset, ""), key, tuple(sorted(params.items())))].append(
-                asset
-            )
-    said: dict[str, str] = {}
-    for (kind, key, params), assets in groups.items():
-        if len(assets) < _GROUP_FROM:
+        kind = run.asset_kind.get(asset) or run.sector.get(asset, "")
+        if run.sector.get(asset) == "population":
+            for key, params in _zones_keys(run, e, needs) if crowd else ():
+                groups[(kind, key, tuple(sorted(params.items())))].append((asset, e))
             continue
+        key, params = _status_key(run, e, now, needs)
+        params.pop("since", None)
+        if f"msel.group.{key}" in CATALOGUE:
+            groups[(kind, f"msel.group.{key}", tuple(sorted(params.items())))].append((asset, e))
+    said: dict[str, str] = {}
+    for (kind, key, params), members in groups.items():
+        zones = key.startswith("msel.zones.")
+        if len(members) < (1 if zones else _GROUP_FROM):
+            continue
+        assets = [a for a, _ in members]
         counted = f"msel.kind.{kind}" if f"msel.kind.{kind}.other" in CATALOGUE else "msel.kind.any"
         what = text_count(counted, len(assets), run.lang)
         towns = {run.municipality.get(a, "") for a in assets}
-        if len(towns) == 1 and "" not in towns:
+        if zones and len(assets) <= 3:
+            names = [spoken_asset(run, a) for a in assets]
+            what = run.t("msel.and").join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        elif len(towns) == 1 and "" not in towns and not zones:
             what = run.t("msel.group.in_town", what=what, town=towns.pop())
-        said |= dict.fromkeys(assets, "")
-        said[assets[0]] = run.t(f"msel.group.{key}", what=what, **dict(params))
+        since = spoken_clock(run, min(run.time[e] for _, e in members), now)
+        sentence = run.t(key, what=what, since=since, **dict(params))
+        for asset in assets:
+            said.setdefault(asset, "")
+        said[assets[0]] = f"{said[assets[0]]} {sentence}".strip()
     return said
+
+
+def _zones_keys(run: RunLookups, e: int, needs: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """The ``msel.zones.*`` sentences of a neighbourhood with the new status of event ``e``, one
+    per need it lost, and their parameters other than the count and the clock."""
+    if run.kind[e] == "asset.operational":
+        return [("msel.zones.back", {})]
+    if not needs:
+        return [("msel.zones.down" if run.kind[e] == "asset.failed" else "msel.zones.disrupted", {})]
+    return [
+        (f"msel.zones.{n}", {}) if f"msel.zones.{n}" in CATALOGUE else ("msel.zones.none", {"needs": _needs(run, [n])})
+        for n in sorted(set(needs))
+    ]
 
 
 def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
@@ -185,7 +215,7 @@ def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
         return event_message(kind, run.name(run.asset[e]), data, run.level[e], run.lang, basins=run.basins)
 
 
-def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> list[str]:
+def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool, crowd: bool = False) -> list[str]:
     """The facts of a moment at minute ``now`` as spoken sentences, in the order they happened:
     one sentence per incident and hazard fact, one per asset for its status (with the needs it
     lacks) or, while it keeps working, for the needs it lost (on a reserve) or got back."""
@@ -218,9 +248,10 @@ def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool) -> 
     alike = {
         asset: (e, exhausted[asset])
         for asset, e in status.items()
-        if run.sector.get(asset) != "population" and (run.kind[e] == "asset.operational" or asset not in said_down)
+        if (crowd or run.sector.get(asset) != "population")
+        and (run.kind[e] == "asset.operational" or asset not in said_down)
     }
-    grouped = _group_sentences(run, now, alike)
+    grouped = _group_sentences(run, now, alike, crowd)
     for asset, order in first.items():
         if asset in grouped:
             sentence: str | None = grouped[asset]
@@ -290,5 +321,6 @@ def spoken_message(run: RunLookups, route: dict[str, str], now: float, sentences
         org=spoken_name(run.org_names.get(org, org)),
         official=route.get("official", ""),
         to=spoken_name(route.get("to", "")),
+        town=route.get("town", ""),
         content=" ".join(sentences),
     )

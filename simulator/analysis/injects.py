@@ -18,11 +18,12 @@ organisation did not know before: a detection that reveals nothing new makes no 
 facts reaching another organisation later (an owner whose monitoring found an attack tells the
 control room after its notify delay) are a moment of their own.
 
-**One call** holds the moments of one second that the same sender sends the same addressee by the
-same method and channel, when their assets are all of one kind (``kind``, else the sector;
-neighbourhoods go with the installation of their moment, and moments of neighbourhoods alone are
-not joined: callers are many people): a municipality's operator reports its 18 sewage pumps that
-lost power at once in one call, not 18 (``_join_alike``).
+**One call** holds the moments of one sender (the same ``from``, addressee and method) within a
+window that opens at its first moment: 15 minutes for an owner's staff, the units on site and an
+on-call manager, 5 for 112 callers of one municipality; at the time of its last moment, and never
+holding one asset twice (``inject_calls``): the grid operator's duty operator reports the 16
+distribution substations of a quarter of an hour in one call, and the callers of Lageveen's
+neighbourhoods that lost power in five minutes are one burst of 112 calls.
 
 Physical processes make rows when people notice them: the start of a hazard makes none (its
 consequences do: the gates opening, a level alarm, water over the quay, residents calling about
@@ -49,6 +50,7 @@ import pandas as pd
 from ..engine.eventkinds import CHANNEL_OF, CHANNELS, STATUS_KINDS, VISIBILITY
 from ..messages import format_level, format_percent
 from .inject_actions import assign_responses, expected_action, place_team_decisions
+from .inject_calls import join_calls
 from .inject_lookups import RunLookups, event_layer
 from .inject_routes import moment_channel, route
 from .inject_speech import OWN_SPEAKERS, fact_sentences, spoken_message
@@ -257,38 +259,6 @@ def _concerns(run: RunLookups, moment: _Moment, shown: set[str]) -> bool:
     return not assets or not assets.isdisjoint(shown)
 
 
-# --- one call for alike moments ----------------------------------------------------------------------------
-def _join_alike(run: RunLookups, planned: list[tuple[_Moment, str, dict]]) -> list[tuple[_Moment, str, dict]]:
-    """Moments of one second with the same sender, addressee, method and channel whose assets are
-    all of one kind (``kind``, else their sector) joined into one, at the place of the first: one
-    operator makes one call about the 18 sewage pumps that lost power at once. Neighbourhoods go
-    with the installation of their moment (a bridge and the access it gives back); a moment of
-    neighbourhoods only stays a row of its own (callers and units on site are many people).
-    The joined moment holds every event, response and note of its parts; how its sentences name
-    the assets is ``inject_speech.fact_sentences``'s."""
-    first: dict[tuple, int] = {}
-    joined: list[tuple[_Moment, str, dict]] = []
-    for moment, channel, sender in planned:
-        kinds = {
-            run.asset_kind.get(a) or run.sector.get(a, "")
-            for e in moment.events
-            if (a := run.asset[e]) and run.sector.get(a) != "population"
-        }
-        kinds.discard("")
-        alike = channel != "forecast" and len(kinds) == 1
-        if alike and all(run.asset[e] or run.kind[e] in CHANNEL_OF for e in moment.events):
-            key = (round(moment.time * 60), sender["from"], sender["to_id"], sender["method"], channel, kinds.pop())
-            if key in first:
-                into = joined[first[key]][0]
-                into.events = sorted({*into.events, *moment.events})
-                into.responses += moment.responses
-                into.notes += [n for n in moment.notes if n not in into.notes]
-                continue
-            first[key] = len(joined)
-        joined.append((moment, channel, sender))
-    return joined
-
-
 # --- the table ---------------------------------------------------------------------------------------------
 def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     """The inject list of a run, one row per awareness moment (see the module docstring).
@@ -325,12 +295,13 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
         facts = [e for e in moment.events if is_fact(run.kind[e])]
         planned.append((moment, channel, route(run, moment.time, channel, channel_event, facts)))
     rows = []
-    for number, (moment, channel, sender) in enumerate(_join_alike(run, planned), start=1):
+    for number, (moment, channel, sender) in enumerate(join_calls(run, planned), start=1):
         facts = [e for e in moment.events if is_fact(run.kind[e])]
         if channel == "forecast":
             message = warning_text(run, next(s for s in rain_spells(run, run.until) if s.events[0] == moment.events[0]))
         else:
-            sentences = fact_sentences(run, moment.time, facts, sender["say"] in OWN_SPEAKERS)
+            own, crowd = sender["say"] in OWN_SPEAKERS, sender["say"].startswith("callers")
+            sentences = fact_sentences(run, moment.time, facts, own, crowd)
             message = spoken_message(run, sender, moment.time, sentences)
         assets = tuple(dict.fromkeys(run.asset[e] for e in moment.events if run.asset[e] and run.kind[e] != "inject"))
         rows.append(

@@ -59,6 +59,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.method.knmi": {"en": "KNMI warning (website, app)", "nl": "KNMI-waarschuwing (website, app)"},
     # --- who sends (played by exercise control) and who receives (the players) -------------------
     "msel.from.caller": {"en": "Caller on 112", "nl": "Melder via 112"},
+    "msel.from.callers": {"en": "Callers on 112", "nl": "Melders via 112"},
     "msel.from.residents": {"en": "Residents calling 112", "nl": "Bewoners via 112"},
     "msel.from.official": {"en": "Office of the {official}", "nl": "Secretariaat {official}"},
     "msel.from.operator": {"en": "Duty operator, {org}", "nl": "Dienstdoende operator {org}"},

@@ -77,6 +77,15 @@ SPEECH: dict[str, dict[str, str]] = {
         "en": "Hello, I want to report something. {content} Can you send someone?",
         "nl": "Hallo, ik wil iets melden. {content} Kunt u iemand sturen?",
     },
+    # a burst of 112 calls joined into one inject (inject_calls): said by exercise control
+    "msel.frame.callers": {
+        "en": "Many 112 calls are coming in to the control room from {town}. {content}",
+        "nl": "Bij de meldkamer komen veel 112-meldingen binnen uit {town}. {content}",
+    },
+    "msel.frame.callers_any": {
+        "en": "Many 112 calls are coming in to the control room. {content}",
+        "nl": "Bij de meldkamer komen veel 112-meldingen binnen. {content}",
+    },
     "msel.frame.residents": {
         "en": "Hello, you must come quickly! {content} What should we do?",
         "nl": "Hallo, u moet snel komen! {content} Wat moeten we doen?",
@@ -340,4 +349,52 @@ SPEECH: dict[str, dict[str, str]] = {
     },
     "msel.kind.mobile_mast.one": {"en": "{n} mobile mast", "nl": "{n} zendmast"},
     "msel.kind.mobile_mast.other": {"en": "{n} mobile masts", "nl": "{n} zendmasten"},
+    "msel.kind.neighbourhood.one": {"en": "{n} neighbourhood", "nl": "{n} wijk"},
+    "msel.kind.neighbourhood.other": {"en": "{n} neighbourhoods", "nl": "{n} wijken"},
+    "msel.kind.dairy_farm.one": {"en": "{n} dairy farm", "nl": "{n} melkveebedrijf"},
+    "msel.kind.dairy_farm.other": {"en": "{n} dairy farms", "nl": "{n} melkveebedrijven"},
+    "msel.kind.substation.one": {"en": "{n} substation", "nl": "{n} onderstation"},
+    "msel.kind.substation.other": {"en": "{n} substations", "nl": "{n} onderstations"},
+    "msel.kind.school.one": {"en": "{n} school", "nl": "{n} school"},
+    "msel.kind.school.other": {"en": "{n} schools", "nl": "{n} scholen"},
+    "msel.kind.weir.one": {"en": "{n} weir", "nl": "{n} stuw"},
+    "msel.kind.weir.other": {"en": "{n} weirs", "nl": "{n} stuwen"},
+    "msel.kind.retail.one": {"en": "{n} shop", "nl": "{n} winkel"},
+    "msel.kind.retail.other": {"en": "{n} shops", "nl": "{n} winkels"},
+    "msel.kind.nursing_home.one": {"en": "{n} nursing home", "nl": "{n} verpleeghuis"},
+    "msel.kind.nursing_home.other": {"en": "{n} nursing homes", "nl": "{n} verpleeghuizen"},
+    "msel.kind.telephone_exchange.one": {"en": "{n} telephone exchange", "nl": "{n} telefooncentrale"},
+    "msel.kind.telephone_exchange.other": {"en": "{n} telephone exchanges", "nl": "{n} telefooncentrales"},
+    "msel.kind.atm.one": {"en": "{n} cash machine", "nl": "{n} geldautomaat"},
+    "msel.kind.atm.other": {"en": "{n} cash machines", "nl": "{n} geldautomaten"},
+    # --- alike neighbourhoods said together, as the control room hears it; {what}: "12 wijken in Lageveen"
+    "msel.zones.power": {
+        "en": "In {what} the power has been out since {since}.",
+        "nl": "In {what} is sinds {since} de stroom uitgevallen.",
+    },
+    "msel.zones.water": {
+        "en": "In {what} there has been no tap water since {since}.",
+        "nl": "In {what} komt er sinds {since} geen water meer uit de kraan.",
+    },
+    "msel.zones.telecom": {
+        "en": "In {what} phone and internet have been down since {since}.",
+        "nl": "In {what} doen telefoon en internet het sinds {since} niet meer.",
+    },
+    "msel.zones.access": {
+        "en": "In {what} residents can hardly get in or out since {since}.",
+        "nl": "In {what} komen bewoners sinds {since} bijna niet meer de wijk in of uit.",
+    },
+    "msel.zones.none": {
+        "en": "In {what} there has been no {needs} since {since}.",
+        "nl": "In {what} is er sinds {since} geen {needs} meer.",
+    },
+    "msel.zones.down": {
+        "en": "In {what} nothing has worked since {since}.",
+        "nl": "In {what} doet sinds {since} niets het meer.",
+    },
+    "msel.zones.disrupted": {
+        "en": "In {what} things have been badly disrupted since {since}.",
+        "nl": "In {what} is het sinds {since} flink ontregeld.",
+    },
+    "msel.zones.back": {"en": "In {what} everything works again.", "nl": "In {what} doet alles het weer."},
 }
