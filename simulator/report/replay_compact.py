@@ -20,7 +20,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..messages import sector_name, text, text_count
+from ..messages import format_number, sector_name, text, text_count
 
 __all__ = ["DOWN", "MIN_WIDTH", "MIN_HEIGHT", "CompactPlan", "compact_plan", "calm_line", "note_lines"]
 
@@ -98,8 +98,9 @@ def calm_line(calm: Sequence[str], lang: str, width: int) -> str:
     return ""  # pragma: no cover -- the loop returns at keep 0
 
 
-def _symbols(counts: Mapping[str, int]) -> str:
-    return " ".join(f"{_SYMBOLS[k]}{counts[k]}" for k in DOWN if counts.get(k))
+def _symbols(counts: Mapping[str, int], lang: str) -> str:
+    """``✗3 ◐1``: the number of assets per status down, failed first."""
+    return " ".join(f"{_SYMBOLS[k]}{format_number(counts[k], lang)}" for k in DOWN if counts.get(k))
 
 
 def note_lines(
@@ -115,7 +116,7 @@ def note_lines(
     counts = ", ".join(text_count(f"replay.left_out.{k}", total[k], lang) for k in DOWN if total[k])
     note = text_count("replay.left_out", len(left_out), lang, counts=counts)
     hint = note + text("replay.left_out.hint", lang)
-    names = [f"{sector_name(s, lang)}{_KEEP}{_symbols(down[s]).replace(' ', _KEEP)}" for s in left_out]
+    names = [f"{sector_name(s, lang)}{_KEEP}{_symbols(down[s], lang).replace(' ', _KEEP)}" for s in left_out]
     candidates = [text("replay.left_out.names", lang, note=hint, names=", ".join(names))]
     for keep in range(len(names), 0, -1):
         shown = ", ".join(names[:keep] + (["…"] if keep < len(names) else []))
@@ -124,4 +125,4 @@ def note_lines(
     for candidate in candidates:
         if (wrapped := _fits(candidate, width, rows)) is not None:
             return wrapped
-    return [text("replay.left_out.short", lang, symbols=_symbols(total))]
+    return [text("replay.left_out.short", lang, symbols=_symbols(total, lang))]
