@@ -5,10 +5,10 @@ Water, Waterkering, …``); the rows go to the sectors with assets down (failed,
 operation or degraded), each listing only those. When not all of them fit, the ones with the
 fewest assets down are left out (most failed first, then manual, then degraded; ties: the later
 first), and a note counts what they hold, wrapped over the rows left and shortened to what fits
-(names first, then the hint), never cut: the count of assets down stays::
+(first the hint, then the names from the end), never cut: the count of assets down stays::
 
-    nog 5 uitgevallen, 6 verminderd in 7 sectoren niet getoond (vergroot het venster): Wijken
-    ✗3, Telecom ✗1, Vervoer ✗1 ◐1, ICT ◐1, Hulpdiensten ◐1, Financiën ◐2, Voedsel ◐1
+    nog 4 uitgevallen, 6 verminderd in 7 sectoren niet getoond (vergroot het venster): Energie
+    ✗2, Telecom ✗1, Vervoer ✗1 ◐1, Financiën ◐2, ICT ◐1, Hulpdiensten ◐1, Voedsel ◐1
 
 and at its shortest ``niet getoond: ✗5 ◐6``. ``lines`` and ``rows`` count screen lines; ``width``
 characters. Pure: the screen (``replay_screen``) draws what ``compact_plan`` chooses.
