@@ -8,7 +8,7 @@ first), and a note counts what they hold, wrapped over the rows left and shorten
 (first the hint, then the names from the end), never cut: the count of assets down stays::
 
     nog 4 uitgevallen, 6 verminderd in 7 sectoren niet getoond (vergroot het venster): Energie
-    ✗2, Telecom ✗1, Vervoer ✗1 ◐1, Financiën ◐2, ICT ◐1, Hulpdiensten ◐1, Voedsel ◐1
+    ✗2, Vervoer ✗1 ◐1, Telecom ✗1, Financiën ◐2, ICT ◐1, Hulpdiensten ◐1, Voedsel ◐1
 
 and at its shortest ``niet getoond: ✗5 ◐6``. ``lines`` and ``rows`` count screen lines; ``width``
 characters. Pure: the screen (``replay_screen``) draws what ``compact_plan`` chooses.
