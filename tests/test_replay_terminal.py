@@ -585,11 +585,11 @@ def test_under_tmux_ctrl_c_quits_and_restores_the_terminal(run_dir, tmp_path):
         tmux.kill()
 
 
-def test_a_screen_too_small_for_every_sector_says_which_it_left_out():
+def test_a_screen_too_small_for_every_sector_sums_up_the_calm_ones():
     """Four sectors of four assets; in ``water`` and ``health`` three fail. At 60 columns (two asset
     columns) the calm sectors take one row even counted (``✓ 4 operational``), the others two (three
-    failed and the count): six rows; an 18-line screen has room for five. One line says what is
-    left out, so four rows remain: the two calm sectors go, the later first."""
+    failed and the count): six rows; a 17-line screen has room for five. The compact list
+    (``test_replay_compact``): the calm sectors share a line, the others list what is down."""
     sectors = ["energy", "water", "telecom", "health"]
     assets = [
         {"id": f"{s}{i}", "name": f"{s.title()} {i}", "sector": s, "x": None, "y": None, "layer": 0}
@@ -600,14 +600,18 @@ def test_a_screen_too_small_for_every_sector_says_which_it_left_out():
     for asset in ("water0", "water1", "water2", "health0", "health1", "health2"):
         status["truth"][asset] = [[0.0, "operational"], [10.0, "failed"]]
     small = tiny(assets=assets, status=status)
-    lines = screen(small, ReplayState(t_min=20), width=60, height=18)
-    assert "2 sectors not shown (enlarge the window): Energy, Telecom" in lines
-    assert any(line.startswith("Water ") for line in lines) and any(line.startswith("Health ") for line in lines)
-    assert not any(line.startswith(("Energy ", "Telecom ")) for line in lines)
-    dutch = screen(tiny("nl", assets=assets, status=status), ReplayState(t_min=20), 70, 18)
-    assert "2 sectoren niet getoond (vergroot het venster): Energie, Telecom" in dutch
+    lines = screen(small, ReplayState(t_min=20), width=60, height=17)
+    assert lines[5:10] == [
+        "Water    ✗ Water 0               ✗ Water 1",
+        "         ✗ Water 2",
+        "Health   ✗ Health 0              ✗ Health 1",
+        "         ✗ Health 2",
+        "2 sectors without trouble: Energy, Telecom",
+    ]
+    dutch = screen(tiny("nl", assets=assets, status=status), ReplayState(t_min=20), 70, 17)
+    assert "2 sectoren zonder storing: Energie, Telecom" in dutch
     roomy = screen(small, ReplayState(t_min=20), width=60, height=30)
-    assert not any("not shown" in line for line in roomy)
+    assert not any("without trouble" in line or "not shown" in line for line in roomy)
 
 
 def test_a_left_out_sector_with_assets_down_says_how_many():
@@ -618,47 +622,11 @@ def test_a_left_out_sector_with_assets_down_says_how_many():
         for i in range(6)
     ]
     status = {view: {a["id"]: [[0.0, "failed"]] for a in assets} for view in VIEWS}
-    lines = screen(tiny(assets=assets, status=status), ReplayState(t_min=20), width=60, height=18)
-    assert "1 sector not shown (enlarge the window): Water ✗6" in lines
-
-
-def test_the_storm_at_six_in_an_80_by_24_terminal_names_the_sectors_it_leaves_out():
-    """Stormvloed (seed 7, Dutch) at 06:00: 13 assets down in many sectors; 80 x 24 cannot show
-    them all. Every sector is either on the screen or named in the line that says what is missing;
-    the harbour basin's two lines (``test_replay_gauges``) stand above the assets and take their room."""
-    from conftest import ROOT
-
-    import simulator
-    from simulator.analysis.replay import replay_timeline
-    from simulator.messages import sector_name
-    from simulator.report.replay_water import water_payload
-
-    scenario = simulator.load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml")
-    results = simulator.simulate(scenario, seed=7, until_min=240, lang="nl")
-    timeline = replay_timeline(results, "nl")
-    lines = screen(timeline, ReplayState(t_min=210, paused=True), width=80, height=24, water=water_payload(results))
-    assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
-    assert lines[4].startswith("Havenbekken achter…    2,19 m NAP") and lines[6].startswith("✓ in bedrijf")
-    assert lines[0].startswith("Terugblik: Sluis Havenstad") and "…  06:00  2027-01-15  T+03:30" in lines[0]
-    assert lines[2].startswith("weergave: werkelijkheid")  # the long title stays on its line
-    missing = [line for line in lines if "niet getoond (vergroot het venster): " in line]
-    assert len(missing) == 1
-    count, names = re.fullmatch(r"(\d+) sectoren? niet getoond \(vergroot het venster\): (.*)", missing[0]).groups()
-    shown = {s for s in timeline.sectors if any(line.startswith(sector_name(s, "nl") + " ") for line in lines)}
-    left_out = [s for s in timeline.sectors if s not in shown]
-    assert int(count) == len(left_out) > 0
-    # the names in screen order, each with its assets down; the line may end in … at the 80th column
-    expected = ", ".join(
-        sector_name(s, "nl")
-        + (
-            f" ✗{n}"
-            if (n := sum(v != "operational" for a, v in timeline.status_at(210).items() if _sector(timeline, a) == s))
-            else ""
-        )
-        for s in left_out
-    )
-    assert expected.startswith(names.rstrip("…")) and (names == expected or names.endswith("…"))
-
-
-def _sector(timeline, asset: str) -> str:
-    return next(a["sector"] for a in timeline.assets if a["id"] == asset)
+    lines = screen(tiny(assets=assets, status=status), ReplayState(t_min=20), width=60, height=17)
+    assert lines[5:10] == [
+        "Energy  ✗ Energy 0              ✗ Energy 1",
+        "        ✗ Energy 2              ✗ Energy 3",
+        "        ✗ Energy 4              ✗ Energy 5",
+        "6 failed in 1 sector not shown (enlarge the window):",
+        "Water ✗6",
+    ]

@@ -66,14 +66,29 @@ ENTRIES: dict[str, dict[str, str]] = {
     "replay.sector.finance": {"en": "Finance", "nl": "Financiën"},
     "replay.sector.food": {"en": "Food", "nl": "Voedsel"},
     "replay.sector.population": {"en": "Neighbourhoods", "nl": "Wijken"},
-    "replay.sectors_left_out.one": {
-        "en": "1 sector not shown (enlarge the window): {names}",
-        "nl": "1 sector niet getoond (vergroot het venster): {names}",
+    # --- the compact sector list (simulator.report.replay_compact) -----------------------------
+    "replay.calm_sectors.one": {
+        "en": "1 sector without trouble: {names}",
+        "nl": "1 sector zonder storing: {names}",
     },
-    "replay.sectors_left_out.other": {
-        "en": "{n} sectors not shown (enlarge the window): {names}",
-        "nl": "{n} sectoren niet getoond (vergroot het venster): {names}",
+    "replay.calm_sectors.other": {
+        "en": "{n} sectors without trouble: {names}",
+        "nl": "{n} sectoren zonder storing: {names}",
     },
+    "replay.left_out.one": {"en": "{counts} in 1 sector not shown", "nl": "nog {counts} in 1 sector niet getoond"},
+    "replay.left_out.other": {
+        "en": "{counts} in {n} sectors not shown",
+        "nl": "nog {counts} in {n} sectoren niet getoond",
+    },
+    "replay.left_out.failed.one": {"en": "1 failed", "nl": "1 uitgevallen"},
+    "replay.left_out.failed.other": {"en": "{n} failed", "nl": "{n} uitgevallen"},
+    "replay.left_out.manual.one": {"en": "1 manual", "nl": "1 handbediend"},
+    "replay.left_out.manual.other": {"en": "{n} manual", "nl": "{n} handbediend"},
+    "replay.left_out.degraded.one": {"en": "1 degraded", "nl": "1 verminderd"},
+    "replay.left_out.degraded.other": {"en": "{n} degraded", "nl": "{n} verminderd"},
+    "replay.left_out.hint": {"en": " (enlarge the window)", "nl": " (vergroot het venster)"},
+    "replay.left_out.names": {"en": "{note}: {names}", "nl": "{note}: {names}"},
+    "replay.left_out.short": {"en": "not shown: {symbols}", "nl": "niet getoond: {symbols}"},
     # --- the water (simulator.report.replay_gauges) ---------------------------------------------
     "replay.water.zone": {"en": "{name} {people}", "nl": "{name} {people}"},
     "replay.water.zones": {"en": "{state}: {zones}", "nl": "{state}: {zones}"},

@@ -6,6 +6,7 @@ Times are minutes after the scenario start.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,8 @@ from rich.text import Text
 
 from ..analysis.eventtext import duration_text
 from ..analysis.replay import STATUSES, ReplayTimeline
-from ..messages import sector_name, text, text_count
+from ..messages import sector_name, text
+from .replay_compact import calm_line, compact_plan, note_lines
 from .replay_gauges import water_lines
 from .replay_keys import ReplayState
 
@@ -98,7 +100,8 @@ def _asset_cell(asset: dict, status: str) -> Text:
 
 def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int) -> RenderableType:
     """The assets by sector, in columns; the ones that need attention first. When the list does not
-    fit in ``lines``, each sector's operational assets are counted instead of named."""
+    fit in ``lines``, each sector's operational assets are counted instead of named; when even that
+    does not fit, the compact list (``replay_compact``)."""
     lang = timeline.lang
     status = timeline.status_at(state.t_min, state.view)
     legend = Text("  ").join(Text(f"{SYMBOLS[s]} {_status_word(s, lang)}", style=STYLES[s]) for s in STATUSES)
@@ -112,68 +115,50 @@ def _assets(timeline: ReplayTimeline, state: ReplayState, width: int, lines: int
     table.add_column(no_wrap=True, style="bold", width=sector_width)
     for _ in range(per_row):
         table.add_column(width=_CELL, no_wrap=True)
-    rows: list[tuple[str, list[Text]]] = []
-    for sector in timeline.sectors:
-        members = sorted(
-            by_sector.get(sector, []), key=lambda a: _ORDER[status[a["id"]]]
-        )  # stable: display order within
-        shown = [a for a in members if status[a["id"]] != "operational"] if sector in collapsed else members
-        cells = [_asset_cell(a, status[a["id"]]) for a in shown[:_PER_SECTOR]]
-        hidden = len(shown) - len(cells)
-        if hidden:
-            cells.append(Text(text("replay.more_assets", lang, n=hidden), style="dim"))
-        operational = len(members) - len(shown)
-        if operational:
-            cells.append(
-                Text(
-                    f"{SYMBOLS['operational']} {operational} {_status_word('operational', lang)}",
-                    style=STYLES["operational"],
-                )
+    rows = {s: _sector_cells(by_sector.get(s, []), status, s in collapsed, lang) for s in timeline.sectors}
+    if sum(_rows(len(cells), per_row) for cells in rows.values()) <= lines:
+        _add_rows(table, rows, timeline.sectors, per_row, lang)
+        return Group(legend, table)
+    down = {s: Counter(status[a["id"]] for a in by_sector.get(s, [])) for s in timeline.sectors}
+    listed = {s: _sector_cells(by_sector.get(s, []), status, True, lang, counted=False) for s in timeline.sectors}
+    plan = compact_plan(timeline.sectors, down, {s: _rows(len(c), per_row) for s, c in listed.items()}, lines)
+    _add_rows(table, listed, plan.shown, per_row, lang)
+    parts: list[RenderableType] = [legend, table]
+    if plan.calm_line:
+        parts.append(Text(calm_line(plan.calm, lang, width), style=STYLES["operational"], no_wrap=True))
+    for line in note_lines(plan.left_out, down, lang, width, plan.note_rows):
+        parts.append(Text(line, style="bold yellow", no_wrap=True))
+    return Group(*parts)
+
+
+def _sector_cells(
+    members: list[dict], status: dict[str, str], collapsed: bool, lang: str, counted: bool = True
+) -> list[Text]:
+    """A sector's cells, the ones that need attention first; ``collapsed``: its operational assets
+    counted in one cell (``counted``) or left out (the compact list)."""
+    members = sorted(members, key=lambda a: _ORDER[status[a["id"]]])  # stable: display order within
+    shown = [a for a in members if status[a["id"]] != "operational"] if collapsed else members
+    cells = [_asset_cell(a, status[a["id"]]) for a in shown[:_PER_SECTOR]]
+    hidden = len(shown) - len(cells)
+    if hidden:
+        cells.append(Text(text("replay.more_assets", lang, n=hidden), style="dim"))
+    operational = len(members) - len(shown)
+    if operational and counted:
+        cells.append(
+            Text(
+                f"{SYMBOLS['operational']} {operational} {_status_word('operational', lang)}",
+                style=STYLES["operational"],
             )
-        rows.append((sector, cells))
-    calm = {s for s in timeline.sectors if all(status[a["id"]] == "operational" for a in by_sector.get(s, []))}
-    kept, left_out = _sectors_that_fit(rows, calm, per_row, lines)
-    for sector, cells in rows:
-        if sector not in kept:
-            continue
+        )
+    return cells
+
+
+def _add_rows(table: Table, rows: dict[str, list[Text]], sectors: list[str], per_row: int, lang: str) -> None:
+    for sector in sectors:
+        cells = rows[sector]
         for start in range(0, max(len(cells), 1), per_row):
             chunk = cells[start : start + per_row]
             table.add_row(sector_name(sector, lang) if start == 0 else "", *chunk, *[""] * (per_row - len(chunk)))
-    if not left_out:
-        return Group(legend, table)
-    return Group(legend, table, _left_out_line(left_out, by_sector, status, lang))
-
-
-def _sectors_that_fit(
-    rows: list[tuple[str, list[Text]]], calm: set[str], per_row: int, lines: int
-) -> tuple[set[str], list[str]]:
-    """The sectors shown, and those left out (in screen order) when even counted their rows pass
-    ``lines``: one line is then kept to say so, and the ``calm`` sectors (all their assets work) go
-    first, the later first; then the others, the later first."""
-    need = {sector: _rows(len(cells), per_row) for sector, cells in rows}
-    if sum(need.values()) <= lines:
-        return set(need), []
-    order = [sector for sector, _ in rows]
-    budget = max(lines - 1, 0)  # the line that names what was left out
-    total = sum(need.values())
-    left_out: set[str] = set()
-    for sector in sorted(order, key=lambda s: (s in calm, order.index(s)), reverse=True):
-        if total <= budget:
-            break
-        left_out.add(sector)
-        total -= need[sector]
-    return set(order) - left_out, [s for s in order if s in left_out]
-
-
-def _left_out_line(left_out: list[str], by_sector: dict[str, list[dict]], status: dict[str, str], lang: str) -> Text:
-    """``3 sectoren niet getoond (vergroot het venster): Voedsel, Financiën ✗2, Wijken``: each with
-    the number of its assets that are down, if any (cut short with … where the line ends)."""
-    names = []
-    for sector in left_out:
-        down = sum(status[a["id"]] != "operational" for a in by_sector.get(sector, []))
-        names.append(sector_name(sector, lang) + (f" {SYMBOLS['failed']}{down}" if down else ""))
-    line = text_count("replay.sectors_left_out", len(left_out), lang, names=", ".join(names))
-    return Text(line, style="bold yellow", no_wrap=True, overflow="ellipsis")
 
 
 def _rows(cells: int, per_row: int) -> int:
@@ -253,11 +238,13 @@ def render_screen(
     the water (``water``: ``replay_water.water_payload``; per basin its gauge and flood zones, see
     ``replay_gauges``); the assets by sector with their status (colour and a symbol, so it reads
     without colour); the latest events of the view; the keys. ``width`` and ``height``: the
-    terminal's size. The water takes at most half the lines the assets had (at least one), and a
-    line says which basins it left out; the assets' own line says which sectors."""
+    terminal's size. The water takes at most half the lines the assets had (at least one, none when
+    the assets have only one), and a line says which basins it left out; the assets' own lines say
+    what they left out (``replay_compact``: from ``MIN_WIDTH`` x ``MIN_HEIGHT`` on, every asset down
+    is shown or counted)."""
     shown = feed_lines(height)
     asset_lines = max(height - shown - 8, 1)  # header 3, gap 1, feed frame 2, keys 1, legend 1
-    budget = max((asset_lines - 1) // 2, 1)
+    budget = max((asset_lines - 1) // 2, 1) if asset_lines > 1 else 0  # the assets keep a line
     gauges = water_lines(water or {}, state.t_min, state.view, timeline.lang, width, budget, timeline.clock)
     parts = [Layout(_header(timeline, state), size=3), Layout(Text(" "), size=1)]
     if gauges:
@@ -265,7 +252,7 @@ def render_screen(
     layout = Layout()
     layout.split_column(
         *parts,
-        Layout(_assets(timeline, state, width, max(asset_lines - len(gauges) - 1, 1)), ratio=1),
+        Layout(_assets(timeline, state, width, max(asset_lines - len(gauges), 1)), ratio=1),
         Layout(_feed(timeline, state, shown), size=shown + 2),
         Layout(Text(text("replay.keys", timeline.lang), style="dim"), size=1),
     )
