@@ -124,7 +124,7 @@ def test_callers_about_two_neighbourhoods_in_the_same_second_are_one_burst():
         (160.0, "Duty operator, Gemeente Lageveen", ("pump1", "pump2")),
     ]
     assert injects.iloc[2]["message"] == (
-        "Many 112 calls are coming in to the control room. In Wijk 1 and Wijk 2 the power has been out since "
+        "A few 112 calls are coming in to the control room. In Wijk 1 and Wijk 2 the power has been out since "
         "half past two."
     )
     assert injects.iloc[4]["message"].endswith(" Rioolgemaal 1 is working again. Rioolgemaal 2 is working again.")

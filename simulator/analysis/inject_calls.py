@@ -28,7 +28,8 @@ joined only when their assets are in the same municipality: "many 112 calls from
   is a report when any part is one, else the first part's.
 - Calls of two or more 112 callers are said by exercise control as the control room hears them:
   ``msel.from.callers`` and ``msel.frame.callers`` ("Bij de meldkamer komen veel 112-meldingen binnen
-  uit Lageveen. In 5 wijken ...").
+  uit Lageveen. In 5 wijken ..."): "veel" / "many" from ``MANY_CALLS_FROM`` (4) joined calls, "een
+  paar" / "a few" for 2 or 3 (``msel.frame.callers_few``).
 
 Times in minutes after the scenario start.
 """
@@ -38,10 +39,11 @@ from __future__ import annotations
 from ..engine.eventkinds import CHANNEL_OF, STATUS_KINDS
 from .inject_lookups import RunLookups, event_layer
 
-__all__ = ["CALL_WINDOW_MIN", "CALLER_WINDOW_MIN", "join_calls"]
+__all__ = ["CALL_WINDOW_MIN", "CALLER_WINDOW_MIN", "MANY_CALLS_FROM", "join_calls"]
 
 CALL_WINDOW_MIN = 15.0  # an owner's staff, units on site, an on-call manager: one call a quarter of an hour
 CALLER_WINDOW_MIN = 5.0  # 112 callers of one municipality: the calls of five minutes are one burst
+MANY_CALLS_FROM = 4  # a burst of this many 112 calls or more is "veel" / "many"; 2 or 3 are "een paar" / "a few"
 
 
 def _towns(run: RunLookups, moment) -> tuple[str, ...]:
@@ -94,8 +96,9 @@ def join_calls(run: RunLookups, planned: list[tuple]) -> list[tuple]:
     for index, (moment, _channel, sender) in enumerate(joined):
         if sender["say"] == "caller" and parts[index] > 1:
             towns = [t for t in _towns(run, moment) if t]
+            few = "_few" if parts[index] < MANY_CALLS_FROM else ""
             joined[index][2] = sender | {
-                "say": "callers" if len(towns) == 1 else "callers_any",
+                "say": ("callers" if len(towns) == 1 else "callers_any") + few,
                 "from": run.t("msel.from.callers"),
                 "town": towns[0] if len(towns) == 1 else "",
             }

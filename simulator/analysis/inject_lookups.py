@@ -19,6 +19,9 @@ __all__ = ["RunLookups", "event_layer"]
 class RunLookups:
     """The run's tables as plain lookups by event id."""
 
+    plural: set[str] | frozenset[str] = frozenset()  # assets whose name is a plural (a verb after it agrees)
+    common_zones: set[str] | frozenset[str] = frozenset()  # flood zones with a descriptive name (lowercase)
+
     def __init__(self, results: Results, lang: str):
         ev = results.events_without_messages  # the sentences are not read here: a large run's wait
         self.lang = lang
@@ -42,6 +45,14 @@ class RunLookups:
         self.sector = dict(zip(assets["id"], assets["sector"]))
         self.municipality = dict(zip(assets["id"], assets["municipality"])) if "municipality" in assets else {}
         self.asset_kind = dict(zip(assets["id"], assets["kind"].fillna(""))) if "kind" in assets else {}
+        # runs written before the fields: no plural names, every zone's name a proper noun
+        self.plural = set(assets["id"][assets["name_plural"].astype(bool)]) if "name_plural" in assets else set()
+        zones = getattr(results, "zones", None)
+        self.common_zones = (
+            set(zones["id"][~zones["name_proper"].astype(bool)])
+            if zones is not None and "name_proper" in zones
+            else set()
+        )
         for i in self.ids:  # run directories without assets.csv: the owner from the asset's events
             if self.asset[i] and self.kind[i] in STATUS_KINDS:
                 self.owner.setdefault(self.asset[i], self.org[i])

@@ -7,6 +7,11 @@ five minutes with "ongeveer" / "about" when the rounding changed them; names are
 bracketed explanations ("Havenwegbrug (basculebrug)" is "Havenwegbrug"), a name that another
 municipality's asset also has with its town ("Centrum (Beestad)" is "Centrum in Beestad"). The owner's own staff speak
 of "our" installation; a neighbourhood's state is said as residents notice it.
+
+A verb after an asset's name agrees with it: a sentence with ``.sing`` and ``.plur`` forms
+(``messages/msel_agree.py``) is said in the plural for an asset with ``name_plural``
+("Supermarkten Havenstad werken ..."). A flood zone with a descriptive name (``name_proper:
+false``) is said with a lowercase first letter ("in het gebied laagste straten van Beekdal").
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ __all__ = [
     "spoken_duration",
     "spoken_name",
     "spoken_asset",
+    "spoken_zone",
+    "named",
+    "has_sentence",
     "fact_sentences",
     "spoken_message",
     "OWN_SPEAKERS",
@@ -47,6 +55,28 @@ def spoken_asset(run: RunLookups, asset: str) -> str:
     another municipality's asset also has with its town (model/labels.py): "Centrum in Beestad"."""
     name, town = split_label(run.name(asset), run.municipality.get(asset, ""))
     return run.t("msel.name_in_town", name=spoken_name(name), town=town) if town else spoken_name(name)
+
+
+def spoken_zone(run: RunLookups, zone_id: str, name: str) -> str:
+    """Flood zone ``zone_id``'s name ``name`` said inside a sentence: without its bracketed
+    explanations, a descriptive name (``name_proper: false``) with a lowercase first letter."""
+    said = spoken_name(name)
+    return said[:1].lower() + said[1:] if zone_id in run.common_zones else said
+
+
+def has_sentence(key: str) -> bool:
+    """Whether the catalogue has sentence ``key``, in one form or with ``.sing``/``.plur``."""
+    return key in CATALOGUE or f"{key}.sing" in CATALOGUE
+
+
+def named(run: RunLookups, key: str, asset: str, /, **params: object) -> str:
+    """Sentence ``key`` about ``asset``, its name filled in (``spoken_asset`` unless ``name`` is
+    given); a sentence whose verb follows the name in the form that agrees with it (``KEY.plur``
+    for an asset with ``name_plural``, else ``KEY.sing``)."""
+    if f"{key}.sing" in CATALOGUE:
+        key = f"{key}.plur" if asset in run.plural else f"{key}.sing"
+    params.setdefault("name", spoken_asset(run, asset))
+    return run.t(key, **params)
 
 
 def spoken_clock(run: RunLookups, minutes: float, now: float | None = None) -> str:
@@ -84,10 +114,11 @@ def _needs(run: RunLookups, types: list[str]) -> str:
     return run.t("msel.and").join(words)
 
 
-def _say(run: RunLookups, own: bool, key: str, **params: object) -> str:
-    """``msel.own.KEY`` when the owner's staff speak and it exists, else ``msel.speak.KEY``."""
-    chosen = f"msel.own.{key}" if own and f"msel.own.{key}" in CATALOGUE else f"msel.speak.{key}"
-    return run.t(chosen, **params)
+def _say(run: RunLookups, own: bool, key: str, asset: str, /, **params: object) -> str:
+    """``msel.own.KEY`` about ``asset`` when the owner's staff speak and it exists, else
+    ``msel.speak.KEY`` (``named``: its verb agrees with the name)."""
+    chosen = f"msel.own.{key}" if own and has_sentence(f"msel.own.{key}") else f"msel.speak.{key}"
+    return named(run, chosen, asset, **params)
 
 
 def _zone_status(run: RunLookups, name: str, since: str, needs: list[str], kind: str) -> str:
@@ -112,7 +143,7 @@ def _status_sentence(run: RunLookups, e: int, now: float, own: bool, needs: list
     if run.sector.get(asset) == "population":
         return _zone_status(run, name, since, needs, kind)
     key, params = _status_key(run, e, now, needs)
-    return _say(run, own, key, name=name, **params)
+    return _say(run, own, key, asset, name=name, **params)
 
 
 def _status_key(run: RunLookups, e: int, now: float, needs: list[str]) -> tuple[str, dict[str, str]]:
@@ -126,7 +157,7 @@ def _status_key(run: RunLookups, e: int, now: float, needs: list[str]) -> tuple[
         rising = (run.level[e] or 0.0) > run.level_before(e)  # a recovery to a level, not a decline
         params |= {"level_pct": format_percent(run.level[e] or 0.0, run.lang), "needs": _needs(run, needs)}
         return ("recovering" if rising else "degraded") + (".need" if needs else ""), params
-    if needs and len(set(needs)) == 1 and f"msel.speak.failed.{needs[0]}" in CATALOGUE:
+    if needs and len(set(needs)) == 1 and has_sentence(f"msel.speak.failed.{needs[0]}"):
         return f"failed.{needs[0]}", params
     if needs:
         return "failed.need", params | {"needs": _needs(run, needs)}
@@ -206,11 +237,11 @@ def _incident_sentence(run: RunLookups, e: int, own: bool) -> str:
     if "level_m" in data:
         params["level"] = format_level(float(data["level_m"]), run.lang)
     if "zone" in data:
-        params["zone"] = spoken_name(str(data["zone"]))
+        params["zone"] = spoken_zone(run, str(run.ref[e] or ""), str(data["zone"]))
     if kind == "flood.damage" and run.sector.get(run.asset[e]) == "population":
-        return run.t("msel.zone.flood.damage", name=params["name"])
+        return named(run, "msel.zone.flood.damage", run.asset[e], name=params["name"])
     try:
-        return _say(run, own, kind, **params)
+        return _say(run, own, kind, run.asset[e], **params)
     except KeyError:  # a field the sentence needs is missing: the engine's own words
         return event_message(kind, run.name(run.asset[e]), data, run.level[e], run.lang, basins=run.basins)
 
@@ -271,9 +302,8 @@ def fact_sentences(run: RunLookups, now: float, facts: list[int], own: bool, cro
 
 def _quiet_sentence(run: RunLookups, e: int) -> str:
     """A moment holding only facts a status would say, when the status did not change."""
-    name = spoken_asset(run, run.asset[e])
     if run.kind[e] == "need.restarted":
-        return run.t("msel.speak.restarted", name=name, needs=_needs(run, [str(run.data[e].get("type", ""))]))
+        return named(run, "msel.speak.restarted", run.asset[e], needs=_needs(run, [str(run.data[e].get("type", ""))]))
     words = event_message(run.kind[e], run.name(run.asset[e]), run.data[e], run.level[e], run.lang, basins=run.basins)
     return words if words.endswith((".", "!", "?")) else f"{words}."
 
@@ -300,14 +330,14 @@ def _asset_sentence(  # noqa: PLR0913 -- the asset's facts of the moment, sorted
         if buffers and max(buffers) > 0 and not exhausted:
             buffer = spoken_duration(run, max(buffers))
             if own and set(types) == {"power"}:
-                return run.t("msel.own.reserve.power", name=name, buffer=buffer)
+                return named(run, "msel.own.reserve.power", asset, name=name, buffer=buffer)
             if own:
-                return run.t("msel.own.reserve", name=name, needs=_needs(run, types), buffer=buffer)
+                return named(run, "msel.own.reserve", asset, name=name, needs=_needs(run, types), buffer=buffer)
         key = "msel.zone.need_lost" if run.sector.get(asset) == "population" else "msel.speak.need_lost"
-        return run.t(key, name=name, needs=_needs(run, types))
+        return named(run, key, asset, name=name, needs=_needs(run, types))
     if back:
         key = "msel.zone.need_back" if run.sector.get(asset) == "population" else "msel.speak.need_back"
-        return run.t(key, name=name, needs=_needs(run, back))
+        return named(run, key, asset, name=name, needs=_needs(run, back))
     return None
 
 

@@ -299,6 +299,7 @@ class RunResults(Results):
                     "population": "int64",
                     "lat": "Float64",
                     "lon": "Float64",
+                    "name_plural": "bool",
                 },
             )
             assets = tables["assets"]  # a run written before the labels rule: names as labels (model/labels.py)

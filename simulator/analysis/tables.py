@@ -66,6 +66,7 @@ ASSET_COLUMNS = [
     "population_within",
     "lat",
     "lon",
+    "name_plural",
 ]
 STATE_COLUMNS = ["time_min", "asset", "status", "service", "manual"]
 KNOWLEDGE_COLUMNS = ["time_min", "org", "event"]
@@ -182,6 +183,7 @@ def assets_table(record: RunRecord) -> pd.DataFrame:
             a.population_within or "",
             a.location.lat if a.location else None,
             a.location.lon if a.location else None,
+            a.name_plural,
         )
         for a in record.scenario.graph.assets
     ]

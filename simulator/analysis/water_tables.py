@@ -23,11 +23,20 @@ __all__ = [
 
 BASIN_COLUMNS = ["id", "name", "level_m", "alarm_level_m", "crest_level_m"]
 """``level_m``: the initial level; ``alarm_level_m`` and ``crest_level_m`` empty where the basin has none."""
-ZONE_COLUMNS = ["id", "name", "basin", "ground_level_m", "population", "assets"]
-"""``assets``: the ids of the assets in the zone, separated by spaces."""
+ZONE_COLUMNS = ["id", "name", "basin", "ground_level_m", "population", "assets", "name_proper"]
+"""``assets``: the ids of the assets in the zone, separated by spaces; ``name_proper``: false for a
+descriptive name, said with a lowercase first letter inside a sentence (model/water.py)."""
 
 _BASIN_TYPES = {"id": str, "name": str, "level_m": "float64", "alarm_level_m": "Float64", "crest_level_m": "Float64"}
-_ZONE_TYPES = {"id": str, "name": str, "basin": str, "ground_level_m": "float64", "population": "int64", "assets": str}
+_ZONE_TYPES = {
+    "id": str,
+    "name": str,
+    "basin": str,
+    "ground_level_m": "float64",
+    "population": "int64",
+    "assets": str,
+    "name_proper": "bool",
+}
 
 
 def basins_table(record: RunRecord) -> pd.DataFrame:
@@ -48,7 +57,7 @@ def basin_names(basins) -> dict[str, str]:
 def zones_table(record: RunRecord) -> pd.DataFrame:
     """One row per flood zone of the run's graph, in the graph's order (ground level m NAP)."""
     rows = [
-        (z.id, z.name or z.id, z.basin, float(z.ground_level_m), z.population, " ".join(z.assets))
+        (z.id, z.name or z.id, z.basin, float(z.ground_level_m), z.population, " ".join(z.assets), z.name_proper)
         for z in record.scenario.graph.zones
     ]
     return pd.DataFrame(rows, columns=ZONE_COLUMNS).astype(_ZONE_TYPES)

@@ -1,12 +1,14 @@
 """The inject list (MSEL) for exercise control: what it shows a person, in English and Dutch.
 See ``simulator.messages``.
 
-The spoken messages are in ``msel_speech``; ``msel.do.*`` are the expected player actions;
+The spoken messages are in ``msel_speech`` and, where a verb follows a name, ``msel_agree``;
+``msel.do.*`` are the expected player actions;
 ``msel.from.*``, ``msel.to.*`` and ``msel.method.*`` the simulated senders, the receiving player
 roles and the means of communication; ``msel.sim.*`` and ``msel.note.*`` what exercise control
 reads in the simulation column.
 """
 
+from .msel_agree import AGREEMENT
 from .msel_speech import SPEECH
 
 ENTRIES: dict[str, dict[str, str]] = {
@@ -176,3 +178,4 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
 }
 ENTRIES.update(SPEECH)
+ENTRIES.update(AGREEMENT)

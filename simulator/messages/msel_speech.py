@@ -77,7 +77,8 @@ SPEECH: dict[str, dict[str, str]] = {
         "en": "Hello, I want to report something. {content} Can you send someone?",
         "nl": "Hallo, ik wil iets melden. {content} Kunt u iemand sturen?",
     },
-    # a burst of 112 calls joined into one inject (inject_calls): said by exercise control
+    # a burst of 112 calls joined into one inject (inject_calls): said by exercise control; "many"
+    # from inject_calls.MANY_CALLS_FROM (4) calls
     "msel.frame.callers": {
         "en": "Many 112 calls are coming in to the control room from {town}. {content}",
         "nl": "Bij de meldkamer komen veel 112-meldingen binnen uit {town}. {content}",
@@ -85,6 +86,15 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.frame.callers_any": {
         "en": "Many 112 calls are coming in to the control room. {content}",
         "nl": "Bij de meldkamer komen veel 112-meldingen binnen. {content}",
+    },
+    # 2 or 3 calls (fewer than inject_calls.MANY_CALLS_FROM)
+    "msel.frame.callers_few": {
+        "en": "A few 112 calls are coming in to the control room from {town}. {content}",
+        "nl": "Bij de meldkamer komen een paar 112-meldingen binnen uit {town}. {content}",
+    },
+    "msel.frame.callers_any_few": {
+        "en": "A few 112 calls are coming in to the control room. {content}",
+        "nl": "Bij de meldkamer komen een paar 112-meldingen binnen. {content}",
     },
     "msel.frame.residents": {
         "en": "Hello, you must come quickly! {content} What should we do?",
@@ -101,26 +111,6 @@ SPEECH: dict[str, dict[str, str]] = {
     },
     "msel.frame.public": {"en": "News report: {content}", "nl": "Nieuwsbericht: {content}"},
     # --- sentences of an owner's own staff -----------------------------------------------------------------
-    "msel.own.failed.control": {
-        "en": "We lost our control of {name} at {since}; we can no longer operate it remotely.",
-        "nl": "Onze besturing van {name} is sinds {since} weg; we kunnen het niet meer op afstand bedienen.",
-    },
-    "msel.own.reserve.power": {
-        "en": "{name} lost its power supply and is running on emergency power; that lasts {buffer}.",
-        "nl": "{name} heeft geen netstroom meer en draait op noodstroom; daarmee redden we het {buffer}.",
-    },
-    "msel.own.reserve": {
-        "en": "{name} has no {needs} any more and runs on its reserve; that lasts {buffer}.",
-        "nl": "{name} heeft geen {needs} meer en draait op de reserve; daarmee redden we het {buffer}.",
-    },
-    "msel.own.cyber.compromised": {
-        "en": "It looks like someone from outside is inside {name}: we have lost control of it.",
-        "nl": "Het lijkt erop dat iemand van buitenaf in {name} zit: we zijn de controle erover kwijt.",
-    },
-    "msel.own.cyber.manipulated": {
-        "en": "{name} does things we did not order: someone is steering it from outside.",
-        "nl": "{name} doet dingen die wij niet opdragen: iemand stuurt het van buitenaf aan.",
-    },
     "msel.own.cyber.exfiltrated": {
         "en": "We have found that data has been taken out of {name}.",
         "nl": "We hebben ontdekt dat er gegevens uit {name} zijn weggesluisd.",
@@ -134,42 +124,6 @@ SPEECH: dict[str, dict[str, str]] = {
         "nl": "Onze ploeg heeft de deuren van {name} met de hand dichtgedraaid.",
     },
     # --- sentences anyone can say ------------------------------------------------------------------------------
-    "msel.speak.failed": {"en": "{name} has been down since {since}.", "nl": "{name} ligt sinds {since} plat."},
-    "msel.speak.failed.power": {
-        "en": "{name} has had no power since {since} and has stopped.",
-        "nl": "{name} heeft sinds {since} geen stroom meer en ligt stil.",
-    },
-    "msel.speak.failed.control": {
-        "en": "{name} cannot be operated remotely since {since}.",
-        "nl": "{name} is sinds {since} niet meer op afstand te bedienen.",
-    },
-    "msel.speak.failed.need": {
-        "en": "{name} has been down since {since}: there is no {needs}.",
-        "nl": "{name} ligt sinds {since} plat: er is geen {needs}.",
-    },
-    "msel.speak.degraded": {
-        "en": "Since {since} {name} only works at about {level_pct}.",
-        "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}.",
-    },
-    "msel.speak.recovering": {
-        "en": "Since {since} {name} works again at about {level_pct}.",
-        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}.",
-    },
-    "msel.speak.recovering.need": {
-        "en": "Since {since} {name} works again at about {level_pct}, though there is still no {needs}.",
-        "nl": "{name} werkt sinds {since} weer voor ongeveer {level_pct}, al is er nog geen {needs}.",
-    },
-    "msel.speak.degraded.need": {
-        "en": "Since {since} {name} only works at about {level_pct}, because there is no {needs}.",
-        "nl": "{name} werkt sinds {since} nog maar voor ongeveer {level_pct}, want er is geen {needs}.",
-    },
-    "msel.speak.operational": {"en": "{name} is working again.", "nl": "{name} doet het weer."},
-    "msel.speak.restarted": {
-        "en": "{name} is running again now that it has {needs} again.",
-        "nl": "{name} draait weer nu er weer {needs} is.",
-    },
-    "msel.speak.need_lost": {"en": "{name} has no {needs} any more.", "nl": "{name} heeft geen {needs} meer."},
-    "msel.speak.need_back": {"en": "{name} has {needs} again.", "nl": "{name} heeft weer {needs}."},
     "msel.speak.more": {
         "en": "And there are {n} more disruptions; I will send you the list.",
         "nl": "En er zijn nog {n} storingen; de lijst stuur ik u na.",
@@ -178,10 +132,6 @@ SPEECH: dict[str, dict[str, str]] = {
         "en": "Someone from outside has taken over {name}.",
         "nl": "Iemand van buitenaf heeft {name} overgenomen.",
     },
-    "msel.speak.cyber.manipulated": {
-        "en": "{name} is being steered from outside.",
-        "nl": "{name} wordt van buitenaf aangestuurd.",
-    },
     "msel.speak.cyber.exfiltrated": {
         "en": "Data has been taken out of {name}.",
         "nl": "Er zijn gegevens uit {name} weggesluisd.",
@@ -189,10 +139,6 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.speak.cyber.encrypted": {
         "en": "Everything on {name} is encrypted; there is a ransom note on the screen.",
         "nl": "Alles op {name} is versleuteld; er staat een losgeldbericht op het scherm.",
-    },
-    "msel.speak.cyber.ddos.start": {
-        "en": "{name} is flooded with junk traffic, a DDoS attack; only about {level_pct} gets through.",
-        "nl": "{name} wordt overspoeld met nepverkeer, een DDoS-aanval; er komt nog maar ongeveer {level_pct} door.",
     },
     "msel.speak.cyber.ddos.end": {
         "en": "The DDoS attack on {name} has stopped.",
@@ -229,10 +175,6 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.speak.hazard.crest_exceeded": {
         "en": "Water is coming over the quay: the water level of {basin} is at {level} m NAP.",
         "nl": "Het water komt over de kade: het waterpeil van {basin} staat op {level} m NAP.",
-    },
-    "msel.speak.flood.damage": {
-        "en": "{name} is under water and out of service.",
-        "nl": "{name} staat onder water en is uitgevallen.",
     },
     "msel.speak.zone.flooded": {
         "en": "Here in the {zone} area the water is in the street and coming into the houses.",
@@ -284,7 +226,6 @@ SPEECH: dict[str, dict[str, str]] = {
     },
     "msel.zone.back": {"en": "In {name} everything works again.", "nl": "In {name} doet alles het weer."},
     "msel.zone.need_back": {"en": "In {name} there is {needs} again.", "nl": "In {name} is er weer {needs}."},
-    "msel.zone.flood.damage": {"en": "{name} is flooding.", "nl": "{name} loopt onder water."},
     "msel.and": {"en": " and ", "nl": " en "},
     # --- the KNMI weather warning -------------------------------------------------------------------------------
     "msel.knmi.frame": {

@@ -148,6 +148,11 @@ class Asset(BaseModel):
 
     id: Slug
     name: str = Field(default="", description="as written; people read the graph's label (model/labels.py)")
+    name_plural: bool = Field(
+        default=False,
+        description="true: the name is a plural ('Supermarkten Havenstad', 'Havenbedrijf en terminals'), so a verb "
+        "after it agrees ('Supermarkten Havenstad werken', 'ATMs ... work') in the inject list",
+    )
     sector: Sector
     kind: str = ""
     owner: Slug | None = None

@@ -61,6 +61,11 @@ class Zone(BaseModel):
 
     id: Slug
     name: str = ""
+    name_proper: bool = Field(
+        default=True,
+        description="false: a descriptive name ('Laagste straten van Beekdal'), said with a lowercase first letter "
+        "inside a sentence ('in het gebied laagste straten van Beekdal'); true: a proper noun ('Havenkwartier')",
+    )
     basin: Slug
     ground_level_m: Number = Field(description="m NAP")
     population: int = Field(default=0, ge=0)

@@ -1,8 +1,9 @@
 """A pair of CSV files, as a spreadsheet workshop produces them.
 
-``assets.csv``: one row per asset, columns ``id, name, sector, kind, owner, municipality, serves,
+``assets.csv``: one row per asset, columns ``id, name, name_plural, sector, kind, owner, municipality, serves,
 population, population_within, lat, lon, recovery_duration, recovery_crew, exposure, monitoring, backups`` (only
-``id`` and ``sector`` required; empty cells take the default).
+``id`` and ``sector`` required; empty cells take the default; ``name_plural`` and ``refill`` take
+true/false, yes/no, ja/nee or 1/0).
 ``needs.csv``: one row per need, columns ``asset, type, from, need, tolerance, effect, restart,
 refill``; ``from`` lists suppliers separated by ``;``; ``effect`` is ``fail`` or ``degrade 0.7``.
 ``portfolios.csv`` (optional): one row per portfolio, columns ``id, name, name_en, holder,
@@ -29,6 +30,7 @@ __all__ = ["read_csv_pair", "write_csv_pair", "csv_pair_paths", "ASSET_COLUMNS",
 ASSET_COLUMNS = (
     "id",
     "name",
+    "name_plural",
     "sector",
     "kind",
     "owner",
@@ -179,6 +181,8 @@ def _asset_from_row(row: dict[str, Any]) -> dict[str, Any]:
             record.setdefault("recovery", {})["crew"] = value
         elif key == "population":
             record[key] = _number(value)
+        elif key == "name_plural":
+            record[key] = _truth(value)
         else:
             record[key] = value
     return record
@@ -197,17 +201,16 @@ def _need_from_row(row: dict[str, Any]) -> dict[str, Any]:
         if len(effect) == 2 and effect[0] == "degrade":
             record["effect"] = {"degrade": _number(effect[1])}
     if "refill" in record:
-        record["refill"] = {
-            "true": True,
-            "yes": True,
-            "ja": True,
-            "1": True,
-            "false": False,
-            "no": False,
-            "nee": False,
-            "0": False,
-        }.get(record["refill"].lower(), record["refill"])
+        record["refill"] = _truth(record["refill"])
     return record
+
+
+_TRUTH = {"true": True, "yes": True, "ja": True, "1": True, "false": False, "no": False, "nee": False, "0": False}
+
+
+def _truth(text: str) -> Any:
+    """A yes/no cell as a bool; other text as it is, for validation to report with its column."""
+    return _TRUTH.get(text.lower(), text)
 
 
 def _number(text: str) -> Any:
