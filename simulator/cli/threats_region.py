@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.threats_region import SPECIFIC_FACTOR, municipal_rankings, municipalities, with_specific
-from ..messages import format_number, sector_name, text, text_count
+from ..messages import CATALOGUE, format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
@@ -145,3 +145,18 @@ def _print_specific(ctx: CliContext, town: str, other: str, specific: pd.DataFra
     ]
     ranked = specific.assign(rank=specific["specific_rank"].astype(int))
     ctx.out.print(municipal_table(ranked, lang, why=why))
+
+
+def paired_note(targets: int, n: int, incident: str, seed: int, lang: str) -> str:
+    """The line under a simulated threat picture: ``2 doelen x 1 replicatie van ransomware; ...``,
+    the counts with their plural forms and the incident in the catalogue's words."""
+    words = text(f"incident.{incident}", lang) if f"incident.{incident}" in CATALOGUE else incident
+    return text(
+        "threats.paired",
+        lang,
+        targets=text_count("count.targets", targets, lang),
+        replications=text_count("count.replications", n, lang),
+        incident=words,
+        n=n,
+        seed=seed,
+    )

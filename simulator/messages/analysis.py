@@ -169,14 +169,16 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "threats.paired": {
         "en": (
-            "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, "
+            "{targets} x {replications} of {incident}; replication i of every target used the same seed, "
             "SeedSequence({seed}).spawn({n})[i] (paired)"
         ),
         "nl": (
-            "{targets} doelen x {n} replicaties van {incident}; replicatie i van elk doel had hetzelfde zaad, "
+            "{targets} x {replications} van {incident}; replicatie i van elk doel had hetzelfde zaad, "
             "SeedSequence({seed}).spawn({n})[i] (gepaard)"
         ),
     },
+    "count.targets.one": {"en": "{n} target", "nl": "{n} doel"},
+    "count.targets.other": {"en": "{n} targets", "nl": "{n} doelen"},
     "threats.figure.unserved_population_hours": {
         "en": "unserved population-hours (mean over replications, with the response; 95 % CI)",
         "nl": "onbediende inwoner-uren (gemiddelde over replicaties, met de respons; 95%-BI)",
@@ -200,14 +202,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{variant} against {base}",
         "nl": "{variant} tegenover {base}",
     },
-    "compare.caption": {
+    "compare.caption.one": {
+        "en": (
+            "difference = variant - base, mean of {n} paired replication; both arms used "
+            "SeedSequence({seed}).spawn({count})[i] for replication i (common random numbers)"
+        ),
+        "nl": (
+            "verschil = variant - basis, gemiddelde van {n} gepaarde replicatie; beide armen gebruikten "
+            "SeedSequence({seed}).spawn({count})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
+        ),
+    },
+    "compare.caption.other": {
         "en": (
             "difference = variant - base, mean of {n} paired replications; both arms used "
-            "SeedSequence({seed}).spawn({n})[i] for replication i (common random numbers)"
+            "SeedSequence({seed}).spawn({count})[i] for replication i (common random numbers)"
         ),
         "nl": (
             "verschil = variant - basis, gemiddelde van {n} gepaarde replicaties; beide armen gebruikten "
-            "SeedSequence({seed}).spawn({n})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
+            "SeedSequence({seed}).spawn({count})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
         ),
     },
     "compare.col.metric": {"en": "metric", "nl": "maat"},
