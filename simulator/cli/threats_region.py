@@ -38,11 +38,21 @@ def print_ranking_row(ctx: CliContext, key: str, row, lang: str, **fields) -> No
         "name": row.name,
         "sector": sector_name(row.sector, lang),
         "people": format_number(row.people_affected, lang),
+        "people_affected": text_count("count.people_affected", row.people_affected, lang),
+        "others": non_residents_note(row, lang),
         "failed": format_number(row.assets_failed, lang),
+        "assets_failed": text_count("count.assets_failed", row.assets_failed, lang),
         "likelihood": row.likelihood,
         "impact": row.impact,
     }
     ctx.out.print(text(key, lang, **(common | fields)), soft_wrap=True, markup=False)
+
+
+def non_residents_note(row, lang: str) -> str:
+    """`` (waarvan 1.500 geen inwoners: reizigers, bezoekers)`` when some of the row's people
+    affected live in none of the homes (``population_within: none``); else empty."""
+    others = int(getattr(row, "non_residents_affected", 0) or 0)
+    return text_count("threats.non_residents", others, lang) if others > 0 else ""
 
 
 def write_threat_figures(table: pd.DataFrame, out: Path, lang: str, value: str) -> None:

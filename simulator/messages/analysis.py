@@ -128,13 +128,19 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "minstens {factor}× het aandeel inwoners in {other}",
     },
     "threats.exact_row": {
-        "en": (
-            "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"
-        ),
-        "nl": (
-            "{rank:>3}. {name} ({sector}): {people} getroffen mensen, {failed} objecten uitgevallen, klasse "
-            "{likelihood}{impact}"
-        ),
+        "en": "{rank:>3}. {name} ({sector}): {people_affected}{others}, {assets_failed}, class {likelihood}{impact}",
+        "nl": "{rank:>3}. {name} ({sector}): {people_affected}{others}, {assets_failed}, klasse {likelihood}{impact}",
+    },
+    "count.people_affected.one": {"en": "{n} person affected", "nl": "{n} getroffen mens"},
+    "count.people_affected.other": {"en": "{n} people affected", "nl": "{n} getroffen mensen"},
+    # the people of assets declared population_within: none, counted among those affected (README)
+    "threats.non_residents.one": {
+        "en": " (of whom {n} not a resident: a traveller or visitor)",
+        "nl": " (waarvan {n} geen inwoner: een reiziger of bezoeker)",
+    },
+    "threats.non_residents.other": {
+        "en": " (of whom {n} not residents: travellers, visitors)",
+        "nl": " (waarvan {n} geen inwoners: reizigers, bezoekers)",
     },
     "threats.row": {
         "en": (
