@@ -125,7 +125,11 @@ class _SpeaksLanguage:
             lang = self._language(lenient)
             param = refusal.param.get_error_hint(lenient) if refusal.param is not None else "?"
             message = text(
-                "cli.bad_parameter", lang, param=param, reason=refusal.reason(lang), command=lenient.command_path
+                "cli.bad_parameter",
+                lang,
+                param=param,
+                reason=refusal.reason(lang),
+                command=" ".join(["rampsim", *lenient.command_path.split()[1:]]),
             )
             click.secho(message, err=True, fg="red")
             raise click.exceptions.Exit(EXIT_BAD_INPUT) from None
