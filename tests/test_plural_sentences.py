@@ -42,3 +42,25 @@ def test_the_threat_sweeps_note(targets, n, lang, start):
     assert note.startswith(start), note
     assert note.endswith(f"SeedSequence(7).spawn({n})[i] (" + ("gepaard)" if lang == "nl" else "paired)"))
     assert "cyber." not in note
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "one", "two"),
+    [
+        ("errors.more", {}, "... en nog 1 probleem", "... en nog 2 problemen"),
+        ("msel.cli.written", {"path": "m.csv"}, "Injectlijst met 1 inject geschreven naar m.csv",
+         "Injectlijst met 2 injects geschreven naar m.csv"),
+        ("cli.converted", {"path": "g.yaml"}, "g.yaml geschreven (1 object)", "g.yaml geschreven (2 objecten)"),
+        ("what.graph", {}, "graaf, 1 object", "graaf, 2 objecten"),
+    ],
+)  # fmt: skip
+def test_counted_sentences_in_dutch(key, params, one, two):
+    assert (text_count(key, 1, "nl", **params), text_count(key, 2, "nl", **params)) == (one, two)
+
+
+def test_one_problem_more_than_the_limit_is_one_problem():
+    from simulator.model.errors import LoadError, Problem
+
+    problems = [Problem(None, None, (), "file.empty") for _ in range(3)]
+    assert LoadError(problems).render("nl", limit=2).splitlines()[-1] == "... en nog 1 probleem"
+    assert LoadError(problems).render("en", limit=1).splitlines()[-1] == "... and 2 more problems"

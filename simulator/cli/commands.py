@@ -16,7 +16,7 @@ from ..analysis.ensemble import played_settings
 from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
 from ..analysis.water_tables import basin_names
-from ..messages import format_number, text
+from ..messages import format_number, text, text_count
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -457,7 +457,7 @@ def _save(ctx: CliContext, graph, target: Path) -> None:
     except OSError as error:
         raise ctx.cannot_write(target, error) from None
     written = csv_pair_folder(target) if target.suffix.lower() == ".csv" else target
-    ctx.out.print(text("cli.converted", ctx.lang, path=written, n=len(graph)))
+    ctx.out.print(text_count("cli.converted", len(graph), ctx.lang, path=written))
 
 
 _SCHEMAS = {
