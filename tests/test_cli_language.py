@@ -143,3 +143,17 @@ def test_the_systems_reasons_in_both_languages(code, dutch, english):
 
 def test_an_unlisted_errno_keeps_the_systems_words():
     assert os_reason(OSError(errno.EIO, "Input/output error"), "nl") == "Input/output error"
+
+
+def test_every_option_type_refuses_through_the_catalogue():
+    """One way for every command: no cli module uses click's own number or choice types, whose
+    refusals are English whatever the language (cli/language.py has the ones that are not)."""
+    from conftest import ROOT
+
+    for path in sorted((ROOT / "simulator" / "cli").glob("*.py")):
+        if path.name == "language.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        for english in ("click.IntRange", "click.FloatRange", "click.Choice", "click.INT", "click.FLOAT"):
+            assert english not in source, f"{path.name} uses {english}"
+        assert "type=int" not in source and "type=float" not in source, path.name
