@@ -191,8 +191,11 @@ def threat_picture(
     """One row per selected asset: its permanent failure's cascade, likelihood and impact class,
     ranked by people affected (then assets failed, then id).
 
-    Columns: ``rank, asset, name, sector, kind, assets_failed, people_affected, sectors_hit,
-    exposure, monitoring, likelihood, impact``; on a graph of several municipalities also
+    Columns: ``rank, asset, name, sector, kind, assets_failed, people_affected, residents_affected,
+    non_residents_affected, sectors_hit, exposure, monitoring, likelihood, impact``
+    (``people_affected`` = residents + non-residents: the people of assets declared
+    ``population_within: none``, travellers and visitors, are not the town's residents);
+    on a graph of several municipalities also
     ``municipality`` (where the target stands) and per municipality M ``people_M`` and
     ``failed_M`` (people affected and assets failed in M; analysis/threats_region.py).
     ``sector``/``kind`` are the older filters; a selection that matches nothing gives an empty table.
@@ -215,6 +218,7 @@ def threat_picture(
     for target, failed in cascades.items():
         asset = graph.asset(target)
         people = round(counter.if_failed(failed))  # each person once (model/people.py)
+        others = counter.non_residents_if_failed(failed)  # travellers, visitors: not the town's residents
         row = {
             "asset": asset.id,
             "name": graph.label(target),
@@ -222,6 +226,8 @@ def threat_picture(
             "kind": asset.kind,
             "assets_failed": len(failed),
             "people_affected": people,
+            "residents_affected": people - others,
+            "non_residents_affected": others,
             "sectors_hit": len({sectors[a] for a in failed}),
             **describe_target(asset),
             "impact": impact_class(people),

@@ -12,8 +12,9 @@ from rich.console import Console
 
 from ..analysis.events_file import events_path
 from ..analysis.intervals import MIN_FOR_INTERVAL
-from ..messages import LANGUAGES, explicit_language, text, text_count
+from ..messages import LANGUAGES, explicit_language, os_reason, text, text_count
 from ..model import LoadError, plugins
+from .language import Choice, Group
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -41,7 +42,7 @@ def _remember_language(click_ctx: click.Context, _param: click.Parameter, value:
 LANG_OPTION = click.option(
     "--lang",
     "local_lang",
-    type=click.Choice(LANGUAGES),
+    type=Choice(LANGUAGES),
     default=None,
     callback=_remember_language,
     help="Language of messages (overrides the scenario's).",
@@ -49,10 +50,12 @@ LANG_OPTION = click.option(
 
 
 class CliContext:
-    """What every command needs: the language (explicit, or None to use the scenario's)."""
+    """What every command needs: the language (explicit, or None to use the scenario's; until the
+    scenario is loaded, the language its command's input declares: cli/language.py)."""
 
     def __init__(self, lang: str | None):
         self.explicit = lang or explicit_language()
+        self.input_language: str | None = None
         self.lang = self.explicit or "en"
         self.out = Console(highlight=False)
         if not self.out.is_terminal and "COLUMNS" not in os.environ:
@@ -60,7 +63,7 @@ class CliContext:
             self.out = Console(highlight=False, width=PIPE_WIDTH)
 
     def choose(self, local: str | None, scenario_language: str | None = None) -> str:
-        self.lang = local or self.explicit or scenario_language or "en"
+        self.lang = local or self.explicit or scenario_language or self.input_language or "en"
         return self.lang
 
     def fail(self, message: str) -> click.exceptions.Exit:
@@ -79,7 +82,7 @@ class CliContext:
         return self.fail(error.render(self.explicit or error.language or self.lang))
 
     def cannot_write(self, path: Path, error: OSError) -> click.exceptions.Exit:
-        return self.fail(text("cli.cannot_write", self.lang, path=path, reason=error.strerror or str(error)))
+        return self.fail(text("cli.cannot_write", self.lang, path=path, reason=os_reason(error, self.lang)))
 
 
 @contextmanager
@@ -128,10 +131,10 @@ def is_ensemble_directory(path: Path) -> bool:
     return path.is_dir() and (path / "replications.parquet").is_file()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
-    type=click.Choice(LANGUAGES),
+    type=Choice(LANGUAGES),
     default=None,
     help="Language of messages (default: $RAMPSIM_LANG, else the scenario's, else en).",
 )

@@ -20,13 +20,14 @@ from ..model import LoadError
 from ..model.outcomes import OUTCOME_METRICS, Outcome
 from ..model.scenario import Scenario
 from .base import LANG_OPTION, CliContext, cli, warn_if_too_few
+from .language import Group, IntRange
 
 DEFAULT_FOLDER = Path("scenarios") / "casuistiek"
 # Few replications: a case check shows where rampsim stands, not a precise estimate (README).
 DEFAULT_RUNS = 20
 
 
-class _CasesGroup(click.Group):
+class _CasesGroup(Group):
     """``rampsim cases [DIR]`` and ``rampsim cases check [DIR]``: a first argument that is not a
     subcommand is the folder to list."""
 
@@ -128,9 +129,9 @@ def cases(click_ctx: click.Context, local_lang) -> None:
 
 @cases.command("check")
 @click.argument("folder", required=False, type=click.Path(path_type=Path))
-@click.option("-n", "runs", type=click.IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Runs per case.")
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed (default: each case's own).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes.")
+@click.option("-n", "runs", type=IntRange(min=1), default=DEFAULT_RUNS, show_default=True, help="Runs per case.")
+@click.option("--seed", type=IntRange(min=0), default=None, help="Master seed (default: each case's own).")
+@click.option("--workers", type=IntRange(min=1), default=1, show_default=True, help="Processes.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Also write the table as .csv or .json.")
 @LANG_OPTION
 @click.pass_context

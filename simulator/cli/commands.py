@@ -16,7 +16,7 @@ from ..analysis.ensemble import played_settings
 from ..analysis.events_file import events_path
 from ..analysis.graphinfo import graph_info
 from ..analysis.water_tables import basin_names
-from ..messages import format_number, text
+from ..messages import format_number, text, text_count
 from ..model import LoadError, load_decisions, load_graph, load_scenario, parse_duration, save_graph
 from ..model.decisions import DecisionsFile
 from ..model.durations import DurationError
@@ -41,12 +41,13 @@ from .base import (
     replications_progress,
     warn_if_too_few,
 )
-from .threats_region import print_municipal, print_ranking_row, regional_picture, write_threat_figures
+from .language import Choice, IntRange
+from .threats_region import paired_note, print_municipal, print_ranking_row, regional_picture, write_threat_figures
 
 DASK_OPTION = click.option(
     "--dask",
     "dask_local",
-    type=click.Choice(["local"]),
+    type=Choice(["local"]),
     default=None,
     help="Run on a dask LocalCluster on this machine (--workers processes).",
 )
@@ -55,7 +56,7 @@ SCHEDULER_OPTION = click.option("--scheduler", default=None, help="Run on an exi
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's).")
+@click.option("--seed", type=IntRange(min=0), default=None, help="Random seed (default: the scenario's).")
 @click.option(
     "--until", "until", default=None, help="Simulate this long instead of the scenario's duration (e.g. 12h)."
 )
@@ -167,9 +168,9 @@ def explain(ctx: CliContext, run_dir: Path, asset: str, local_lang) -> None:
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
-@click.option("-n", "count", type=click.IntRange(min=1), required=True, help="Number of replications.")
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Master seed (default: the scenario's).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("-n", "count", type=IntRange(min=1), required=True, help="Number of replications.")
+@click.option("--seed", type=IntRange(min=0), default=None, help="Master seed (default: the scenario's).")
+@click.option("--workers", type=IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -234,15 +235,15 @@ def ensemble(
 @click.option(
     "-n",
     "count",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=None,
     help="Simulate N replications per target with the scenario's response.",
 )
 @click.option(
-    "--seed", type=click.IntRange(min=0), default=None, help="Master seed of the simulation (default: the scenario's)."
+    "--seed", type=IntRange(min=0), default=None, help="Master seed of the simulation (default: the scenario's)."
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=None, help="Processes for the simulation (default: all cores)."
+    "--workers", type=IntRange(min=1), default=None, help="Processes for the simulation (default: all cores)."
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<name>-threats/).")
 @DASK_OPTION
@@ -344,7 +345,7 @@ def threats(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next c
     if sweep is not None:
         warn_if_too_few(ctx, count, lang)
         ctx.out.print(
-            text("threats.paired", lang, targets=len(chosen), n=count, incident=incident, seed=sweep.manifest["seed"]),
+            paired_note(len(chosen), count, incident, sweep.manifest["seed"], lang),
             soft_wrap=True,
             markup=False,
         )
@@ -359,7 +360,7 @@ def threats(  # noqa: C901, PLR0912, PLR0913, PLR0915 -- debt: split when next c
     default=None,
     help="Folder for the figures (default RUN_OR_ENSEMBLE_DIR/figures).",
 )
-@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png", show_default=True)
+@click.option("--format", "fmt", type=Choice(["png", "svg", "pdf"]), default="png", show_default=True)
 @LANG_OPTION
 @click.pass_obj
 def plot(ctx: CliContext, run_or_ensemble_dir: Path, out, fmt: str, local_lang) -> None:
@@ -425,9 +426,9 @@ def graph_info_command(ctx: CliContext, source: Path, as_json: bool, local_lang)
 
 
 @graph.command("synth")
-@click.option("--assets", "count", type=click.IntRange(min=20), required=True, help="Number of assets (at least 20).")
+@click.option("--assets", "count", type=IntRange(min=20), required=True, help="Number of assets (at least 20).")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write (.json recommended).")
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--seed", type=IntRange(min=0), default=0, show_default=True)
 @click.pass_obj
 def graph_synth(ctx: CliContext, count: int, out: Path, seed: int) -> None:
     """Generate a synthetic supply-tree graph (for benchmarks and scaling tests)."""
@@ -456,7 +457,7 @@ def _save(ctx: CliContext, graph, target: Path) -> None:
     except OSError as error:
         raise ctx.cannot_write(target, error) from None
     written = csv_pair_folder(target) if target.suffix.lower() == ".csv" else target
-    ctx.out.print(text("cli.converted", ctx.lang, path=written, n=len(graph)))
+    ctx.out.print(text_count("cli.converted", len(graph), ctx.lang, path=written))
 
 
 _SCHEMAS = {
@@ -470,7 +471,7 @@ _SCHEMAS = {
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(tuple(_SCHEMAS)), default="scenario")
+@click.argument("kind", type=Choice(tuple(_SCHEMAS)), default="scenario")
 def schema(kind: str) -> None:
     """Print the JSON Schema of a scenario, graph, organisation, ladder, playbook or decisions file."""
     document = _SCHEMAS[kind].model_json_schema(by_alias=True, mode="validation")

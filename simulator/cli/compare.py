@@ -13,6 +13,7 @@ from ..model.loading import file_kind
 from .base import LANG_OPTION, CliContext, cli, free_path, replications_progress, warn_if_too_few
 from .compare_played import compare_played
 from .compare_table import comparison_table
+from .language import IntRange
 
 
 @cli.command()
@@ -35,17 +36,17 @@ from .compare_table import comparison_table
 @click.option(
     "-n",
     "count",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=None,
     help="Replications per arm (paired); default 20, and 1 for a played course (that course alone, exact).",
 )
 @click.option(
     "--seed",
-    type=click.IntRange(min=0),
+    type=IntRange(min=0),
     default=None,
     help="Master seed of both arms (default: BASE's; with --decisions the file's seed, else BASE's).",
 )
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("--workers", type=IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option(
     "--out", type=click.Path(path_type=Path), default=None, help="Folder (default runs/<base>-vs-<variant>-<time>/)."
 )

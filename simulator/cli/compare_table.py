@@ -63,7 +63,8 @@ def comparison_table(
     instead of the paired-seeds caption of ``rampsim compare``."""
     seed, n = result.manifest["seed"], result.manifest["replications"]
     names = subject_names(scenario)
-    table = Table(title=Text(title), caption=Text(caption or text("compare.caption", lang, n=n, seed=seed)))
+    caption = caption or text_count("compare.caption", n, lang, count=n, seed=seed)
+    table = Table(title=Text(title), caption=Text(caption))
     table.add_column(text("compare.col.metric", lang))
     table.add_column(text("compare.col.pairs", lang), justify="right")
     for key in ("compare.col.base", "compare.col.variant", "compare.col.difference", "compare.col.ci"):

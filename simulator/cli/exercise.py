@@ -10,29 +10,30 @@ import click
 
 from ..analysis.exercise import Exercise
 from ..analysis.session import Session, SessionError, SessionState
-from ..messages import text
+from ..messages import os_reason, text
 from ..model import LoadError, load_scenario
 from ..model.durations import format_duration
 from ..report.live.hub import MAX_SPEED, Hub
 from .base import LANG_OPTION, CliContext, cli, free_path
+from .language import NUMBER, IntRange
 
 
 @cli.command()
 @click.argument("scenario", type=click.Path(path_type=Path))
 @click.option(
     "--speed",
-    type=float,
+    type=NUMBER,
     default=60.0,
     show_default=True,
     help="Simulated minutes per real minute: 60 plays one simulated minute per second.",
 )
 @click.option(
-    "--seed", type=click.IntRange(min=0), default=None, help="Random seed (default: the scenario's, or the session's)."
+    "--seed", type=IntRange(min=0), default=None, help="Random seed (default: the scenario's, or the session's)."
 )
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for players on other laptops."
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--port", type=IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option(
     "--session",
     "session_dir",
@@ -79,9 +80,7 @@ def exercise(
     try:
         sock = listening_socket(host, port)
     except OSError as error:
-        raise ctx.fail(
-            text("live.cli.port_busy", lang, host=host, port=port, reason=error.strerror or str(error))
-        ) from None
+        raise ctx.fail(text("live.cli.port_busy", lang, host=host, port=port, reason=os_reason(error, lang))) from None
     hub = Hub(session, state, command=["rampsim", *sys.argv[1:]])
     bound_port = sock.getsockname()[1]
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host

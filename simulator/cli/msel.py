@@ -8,7 +8,7 @@ import click
 
 from ..analysis import Results
 from ..analysis.shown import shown_note
-from ..messages import text
+from ..messages import text, text_count
 from ..report.msel import MSEL_SUFFIXES, write_msel
 from .base import LANG_OPTION, CliContext, cli, is_run_directory
 
@@ -40,7 +40,7 @@ def msel(ctx: CliContext, run_dir: Path, out: Path | None, force: bool, local_la
         count = write_msel(result, out, lang)
     except OSError as error:
         raise ctx.cannot_write(out, error) from None
-    ctx.out.print(text("msel.cli.written", lang, path=out, n=count))
+    ctx.out.print(text_count("msel.cli.written", count, lang, path=out))
     note = shown_note(result, lang)
     if note:  # a large run: the list holds the moments of the assets that matter most
         ctx.out.print(note)

@@ -18,6 +18,7 @@ from ..analysis import Results
 from ..analysis.replay import VIEWS, ReplayTimeline, replay_timeline
 from ..messages import text
 from .base import LANG_OPTION, CliContext, cli, is_run_directory
+from .language import NUMBER, Choice
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -26,7 +27,7 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 @click.argument("run_dir", type=click.Path(path_type=Path))
 @click.option(
     "--speed",
-    type=float,
+    type=NUMBER,
     default=60.0,
     show_default=True,
     help="Simulated seconds per real second: 60 plays one simulated hour per real minute.",
@@ -40,7 +41,7 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 )
 @click.option(
     "--view",
-    type=click.Choice(VIEWS),
+    type=Choice(VIEWS),
     default="truth",
     show_default=True,
     help="truth: what happened; known: what the crisis organisation knew at the time.",

@@ -13,6 +13,7 @@ from ..messages import text
 from ..report.debrief import write_report
 from ..report.debrief_decisions import PlayedTables
 from .base import LANG_OPTION, CliContext, cli, is_played_comparison, is_run_directory
+from .language import IntRange
 
 
 @cli.command()
@@ -22,7 +23,7 @@ from .base import LANG_OPTION, CliContext, cli, is_played_comparison, is_run_dir
 )
 @click.option(
     "--top",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=3,
     show_default=True,
     help="Chains of causes for this many assets of each ranking.",

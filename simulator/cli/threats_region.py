@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.threats_region import SPECIFIC_FACTOR, municipal_rankings, municipalities, with_specific
-from ..messages import format_number, sector_name, text, text_count
+from ..messages import CATALOGUE, format_number, sector_name, text, text_count
 from ..model.graph import InfrastructureGraph
 from .base import CliContext
 
@@ -38,11 +38,21 @@ def print_ranking_row(ctx: CliContext, key: str, row, lang: str, **fields) -> No
         "name": row.name,
         "sector": sector_name(row.sector, lang),
         "people": format_number(row.people_affected, lang),
+        "people_affected": text_count("count.people_affected", row.people_affected, lang),
+        "others": non_residents_note(row, lang),
         "failed": format_number(row.assets_failed, lang),
+        "assets_failed": text_count("count.assets_failed", row.assets_failed, lang),
         "likelihood": row.likelihood,
         "impact": row.impact,
     }
     ctx.out.print(text(key, lang, **(common | fields)), soft_wrap=True, markup=False)
+
+
+def non_residents_note(row, lang: str) -> str:
+    """`` (waarvan 1.500 geen inwoners: reizigers, bezoekers)`` when some of the row's people
+    affected live in none of the homes (``population_within: none``); else empty."""
+    others = int(getattr(row, "non_residents_affected", 0) or 0)
+    return text_count("threats.non_residents", others, lang) if others > 0 else ""
 
 
 def write_threat_figures(table: pd.DataFrame, out: Path, lang: str, value: str) -> None:
@@ -145,3 +155,18 @@ def _print_specific(ctx: CliContext, town: str, other: str, specific: pd.DataFra
     ]
     ranked = specific.assign(rank=specific["specific_rank"].astype(int))
     ctx.out.print(municipal_table(ranked, lang, why=why))
+
+
+def paired_note(targets: int, n: int, incident: str, seed: int, lang: str) -> str:
+    """The line under a simulated threat picture: ``2 doelen x 1 replicatie van ransomware; ...``,
+    the counts with their plural forms and the incident in the catalogue's words."""
+    words = text(f"incident.{incident}", lang) if f"incident.{incident}" in CATALOGUE else incident
+    return text(
+        "threats.paired",
+        lang,
+        targets=text_count("count.targets", targets, lang),
+        replications=text_count("count.replications", n, lang),
+        incident=words,
+        n=n,
+        seed=seed,
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..messages import text
+from ..messages import text, text_count
 from ..model import LoadError, load_graph, load_scenario
 from ..model.errors import Problem
 from ..model.loading import file_kind, load_yaml_model
@@ -50,4 +50,4 @@ def _check_file(path: Path, lang: str) -> tuple[str, tuple[Problem, ...]]:
     if kind in _FILE_MODELS:
         load_yaml_model(path, _FILE_MODELS[kind])
         return text(f"what.{kind}", lang), ()
-    return text("what.graph", lang, n=len(load_graph(path))), ()
+    return text_count("what.graph", len(load_graph(path)), lang), ()

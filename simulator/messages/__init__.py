@@ -8,7 +8,8 @@ statuses, needs, incident types, action types), ``decisions`` (the players'
 decisions of a live exercise), ``screens`` (what the command line prints), ``analysis``
 (comparisons, sweeps), ``played`` (a played exercise against its playbook-only twin), ``replay``,
 ``msel`` and ``report`` (trainers and exercise control), ``live`` (the live exercise server), ``cases`` (the
-library of real cases), ``yaml_errors`` (a YAML reader's complaints).
+library of real cases), ``cli_errors`` (the command line's own refusals, the system's reasons),
+``yaml_errors`` (a YAML reader's complaints).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from . import (
     analysis,
     browser,
     cases,
+    cli_errors,
     decisions,
     errors,
     events,
@@ -40,6 +42,7 @@ __all__ = [
     "text",
     "default_language",
     "explicit_language",
+    "os_reason",
     "format_number",
     "format_figure",
     "format_level",
@@ -66,6 +69,7 @@ _MODULES = (
     report,
     live,
     cases,
+    cli_errors,
 )
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _module in _MODULES:
@@ -116,3 +120,10 @@ def sector_name(sector: str, lang: str | None = None) -> str:
     """A sector's name as people read it (``replay.sector.<id>``); the id for a sector without one."""
     key = f"replay.sector.{sector}"
     return text(key, lang) if key in CATALOGUE else sector
+
+
+def os_reason(error: OSError, lang: str | None = None, /) -> str:
+    """Why ``error`` happened, in ``lang`` for the common errno values (ENOENT, EACCES, EROFS,
+    ENOSPC, EISDIR ...); the system's own words for others."""
+    key = cli_errors.OS_REASONS.get(error.errno or -1)
+    return text(key, lang) if key else (error.strerror or str(error))

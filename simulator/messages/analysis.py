@@ -128,13 +128,19 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "minstens {factor}× het aandeel inwoners in {other}",
     },
     "threats.exact_row": {
-        "en": (
-            "{rank:>3}. {name} ({sector}): {people} people affected, {failed} assets failed, class {likelihood}{impact}"
-        ),
-        "nl": (
-            "{rank:>3}. {name} ({sector}): {people} getroffen mensen, {failed} objecten uitgevallen, klasse "
-            "{likelihood}{impact}"
-        ),
+        "en": "{rank:>3}. {name} ({sector}): {people_affected}{others}, {assets_failed}, class {likelihood}{impact}",
+        "nl": "{rank:>3}. {name} ({sector}): {people_affected}{others}, {assets_failed}, klasse {likelihood}{impact}",
+    },
+    "count.people_affected.one": {"en": "{n} person affected", "nl": "{n} getroffen mens"},
+    "count.people_affected.other": {"en": "{n} people affected", "nl": "{n} getroffen mensen"},
+    # the people of assets declared population_within: none, counted among those affected (README)
+    "threats.non_residents.one": {
+        "en": " (of whom {n} not a resident: a traveller or visitor)",
+        "nl": " (waarvan {n} geen inwoner: een reiziger of bezoeker)",
+    },
+    "threats.non_residents.other": {
+        "en": " (of whom {n} not residents: travellers, visitors)",
+        "nl": " (waarvan {n} geen inwoners: reizigers, bezoekers)",
     },
     "threats.row": {
         "en": (
@@ -169,14 +175,16 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "threats.paired": {
         "en": (
-            "{targets} targets x {n} replications of {incident}; replication i of every target used the same seed, "
+            "{targets} x {replications} of {incident}; replication i of every target used the same seed, "
             "SeedSequence({seed}).spawn({n})[i] (paired)"
         ),
         "nl": (
-            "{targets} doelen x {n} replicaties van {incident}; replicatie i van elk doel had hetzelfde zaad, "
+            "{targets} x {replications} van {incident}; replicatie i van elk doel had hetzelfde zaad, "
             "SeedSequence({seed}).spawn({n})[i] (gepaard)"
         ),
     },
+    "count.targets.one": {"en": "{n} target", "nl": "{n} doel"},
+    "count.targets.other": {"en": "{n} targets", "nl": "{n} doelen"},
     "threats.figure.unserved_population_hours": {
         "en": "unserved population-hours (mean over replications, with the response; 95 % CI)",
         "nl": "onbediende inwoner-uren (gemiddelde over replicaties, met de respons; 95%-BI)",
@@ -200,14 +208,24 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{variant} against {base}",
         "nl": "{variant} tegenover {base}",
     },
-    "compare.caption": {
+    "compare.caption.one": {
+        "en": (
+            "difference = variant - base, mean of {n} paired replication; both arms used "
+            "SeedSequence({seed}).spawn({count})[i] for replication i (common random numbers)"
+        ),
+        "nl": (
+            "verschil = variant - basis, gemiddelde van {n} gepaarde replicatie; beide armen gebruikten "
+            "SeedSequence({seed}).spawn({count})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
+        ),
+    },
+    "compare.caption.other": {
         "en": (
             "difference = variant - base, mean of {n} paired replications; both arms used "
-            "SeedSequence({seed}).spawn({n})[i] for replication i (common random numbers)"
+            "SeedSequence({seed}).spawn({count})[i] for replication i (common random numbers)"
         ),
         "nl": (
             "verschil = variant - basis, gemiddelde van {n} gepaarde replicaties; beide armen gebruikten "
-            "SeedSequence({seed}).spawn({n})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
+            "SeedSequence({seed}).spawn({count})[i] voor replicatie i (gemeenschappelijke toevalsgetallen)"
         ),
     },
     "compare.col.metric": {"en": "metric", "nl": "maat"},

@@ -270,7 +270,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "supplier '{id}' is listed twice in one need",
         "nl": "leverancier '{id}' staat twee keer in één behoefte",
     },
-    "errors.more": {
+    "errors.more.one": {
+        "en": "... and {n} more problem",
+        "nl": "... en nog {n} probleem",
+    },
+    "errors.more.other": {
         "en": "... and {n} more problems",
         "nl": "... en nog {n} problemen",
     },

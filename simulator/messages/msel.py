@@ -34,7 +34,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.col.assets": {"en": "Related assets", "nl": "Objecten"},
     "msel.col.detail": {"en": "Every event (exercise control)", "nl": "Alle gebeurtenissen (oefenleiding)"},
     # --- the command ----------------------------------------------------------------------------
-    "msel.cli.written": {
+    "msel.cli.written.one": {
+        "en": "Inject list with {n} inject written to {path}",
+        "nl": "Injectlijst met {n} inject geschreven naar {path}",
+    },
+    "msel.cli.written.other": {
         "en": "Inject list with {n} injects written to {path}",
         "nl": "Injectlijst met {n} injects geschreven naar {path}",
     },

@@ -230,7 +230,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "--until: {problem}",
         "nl": "--until: {problem}",
     },
-    "cli.converted": {
+    "cli.converted.one": {
+        "en": "Wrote {path} ({n} asset)",
+        "nl": "{path} geschreven ({n} object)",
+    },
+    "cli.converted.other": {
         "en": "Wrote {path} ({n} assets)",
         "nl": "{path} geschreven ({n} objecten)",
     },
@@ -242,7 +246,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "scenario, {n} assets, injects: {i}",
         "nl": "scenario, {n} objecten, injects: {i}",
     },
-    "what.graph": {
+    "what.graph.one": {
+        "en": "graph, {n} asset",
+        "nl": "graaf, {n} object",
+    },
+    "what.graph.other": {
         "en": "graph, {n} assets",
         "nl": "graaf, {n} objecten",
     },

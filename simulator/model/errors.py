@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..messages import format_number, text
+from ..messages import format_number, text, text_count
 
 __all__ = ["Problem", "LoadError", "format_loc", "render"]
 
@@ -79,5 +79,5 @@ class LoadError(Exception):
     def render(self, lang: str | None = None, limit: int = 30) -> str:
         lines = [p.render(lang) for p in self.problems[:limit]]
         if len(self.problems) > limit:
-            lines.append(text("errors.more", lang, n=len(self.problems) - limit))
+            lines.append(text_count("errors.more", len(self.problems) - limit, lang))
         return "\n".join(lines)

@@ -281,6 +281,14 @@ class PeopleCounter:
             self.set_loss(asset, 0.0)
         return total
 
+    def non_residents_if_failed(self, asset_ids: Iterable[str]) -> int:
+        """Of ``if_failed(asset_ids)``, the people who live in none of the homes: the populations
+        of those assets declared ``within: none`` (travellers, visitors) or with no home to live in.
+        They lose their service fully (the asset failed), so they count whole; the rest of
+        ``if_failed`` are residents, never more than live in the homes."""
+        hit = {self.index[a] for a in asset_ids}
+        return sum(self.population[a] for a in hit if not self.home[a] and a not in self.member_of)
+
     @property
     def shared(self) -> bool:
         """True when some people live within homes (else the total is a plain weighted sum)."""
