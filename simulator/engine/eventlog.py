@@ -136,14 +136,15 @@ class EventLog:
         return [exact.get(("time_min", i), t) for i, t in enumerate(self.time_min)]
 
     def _event(self, i: int) -> Event:
-        level = self.level[i]
+        stored = self.level[i]
         exact = self._exact
+        level: float | None
         if exact:
             time_min = exact.get(("time_min", i), self.time_min[i])
-            level = exact.get(("level", i), level) if level == level else exact.get(("level", i))
+            level = exact.get(("level", i), stored) if stored == stored else exact.get(("level", i))
         else:
             time_min = self.time_min[i]
-            level = level if level == level else None
+            level = stored if stored == stored else None
         return Event(
             i + 1, time_min, self.kind[i], self.asset[i], self.org[i], level, self.cause[i], self.params[i], self.ref[i]
         )

@@ -297,6 +297,17 @@ class Simulation:
             self.env.run(until=self.until_min)
         return self.finish(time.perf_counter() - started)
 
+    def release(self) -> None:
+        """Drop the engine's state once the record is taken (``run``, ``finish``): the parts refer to
+        one another (peers, listeners, the kernel's hooks), cycles that a paused collector (``rampsim
+        run``) would keep alive while the tables are built and written. What the record holds stays;
+        the simulation cannot go on after this."""
+        env = self.env
+        for part in (*self.parts.values(), self.kernel, self.states, self):
+            _clear(part)
+        env._queue.clear()  # the scheduled callbacks, bound to the parts
+        env.__dict__.clear()
+
     def finish(self, runtime_s: float | None = None) -> RunRecord:
         """Run to the end (if not there yet) and hand back the record."""
         started = time.perf_counter()
@@ -326,3 +337,16 @@ class Simulation:
             tuple(self.decisions_applied),
             dict(self.flooding.dried_zones),
         )
+
+
+def _clear(obj: object) -> None:
+    """Remove every attribute of ``obj`` (its ``__dict__`` and its slots)."""
+    attributes = getattr(obj, "__dict__", None)
+    if attributes is not None:
+        attributes.clear()
+    for cls in type(obj).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            try:
+                delattr(obj, name)
+            except AttributeError:
+                pass
