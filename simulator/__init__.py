@@ -53,5 +53,7 @@ def simulate(
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    record = Simulation(scenario, seed=seed, until_min=until_min, decisions=decisions).run()
+    simulation = Simulation(scenario, seed=seed, until_min=until_min, decisions=decisions)
+    record = simulation.run()
+    simulation.release()  # the engine's state, before the tables are built
     return Results.from_record(record, lang=lang)

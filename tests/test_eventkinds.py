@@ -189,9 +189,9 @@ def test_the_log_shares_equal_params_and_tells_0_0_0_and_false_apart():
     nested = {"chair": {"nl": "burgemeester"}}
     log.add(3.0, "grip.escalated", params=nested)
     log.add(3.0, "grip.escalated", params={"chair": {"nl": "burgemeester"}})
-    shared = [e.params for e in log.events]
+    shared = [e.params for e in log]
     assert shared[0] is first and shared[1] is first
     assert [shared[i] is first for i in (2, 3, 4)] == [False, False, False]
     assert [type(p["buffer"]) for p in shared[:4]] == [float, float, int, bool]
     assert shared[5] is nested and shared[6] is not nested and shared[6] == nested
-    assert [e.id for e in log.events] == [1, 2, 3, 4, 5, 6, 7]
+    assert [e.id for e in log] == [1, 2, 3, 4, 5, 6, 7]

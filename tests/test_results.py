@@ -213,11 +213,16 @@ def test_the_data_column_encodes_a_shared_params_dict_once_and_equal_copies_alik
 def test_the_knowledge_table_built_by_column_keeps_its_types_with_rows_and_without():
     from types import SimpleNamespace
 
-    table = knowledge_table(SimpleNamespace(knowledge=[(0.0, "netbeheerder", 1), (12.5, "", 2)]))
+    from simulator.engine.eventlog import KnowledgeLog
+
+    knowledge = KnowledgeLog()  # the record's knowledge: columns (engine/eventlog.py)
+    for row in [(0.0, "netbeheerder", 1), (12.5, "", 2)]:
+        knowledge.append(row)
+    table = knowledge_table(SimpleNamespace(knowledge=knowledge))
     assert list(table.columns) == ["time_min", "org", "event"]
     assert table.to_dict("list") == {"time_min": [0.0, 12.5], "org": ["netbeheerder", ""], "event": [1, 2]}
     assert (str(table["time_min"].dtype), str(table["event"].dtype)) == ("float64", "int64")
     assert pd.api.types.is_string_dtype(table["org"])
-    empty = knowledge_table(SimpleNamespace(knowledge=[]))
+    empty = knowledge_table(SimpleNamespace(knowledge=KnowledgeLog()))
     assert list(empty.columns) == ["time_min", "org", "event"] and len(empty) == 0
     assert [str(t) for t in empty.dtypes] == ["float64", "object", "int64"]

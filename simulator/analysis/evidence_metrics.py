@@ -9,15 +9,18 @@ after the scenario start.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+
+from ..engine.eventlog import EventLog
 
 __all__ = ["evidence_metrics", "EVIDENCE_KINDS"]
 
 EVIDENCE_KINDS = ("evidence.secured", "evidence.lost", "evidence.restore_waited")
 
 
-def evidence_metrics(events: Iterable[Sequence], asset_ids: Sequence[str]) -> dict:
-    """From the run's events (``Event`` tuples: ``time_min``, ``kind``, ``asset``, ``params``):
+def evidence_metrics(events: EventLog, asset_ids: Sequence[str]) -> dict:
+    """From the run's event log (its ``kind`` column, then the evidence events as ``Event`` tuples:
+    ``time_min``, ``kind``, ``asset``, ``params``):
 
     - ``evidence``: asset id -> ``secured_min`` (images made), ``lost_min`` (restored before
       them), ``restore_waited_min`` (minutes its restore or repair waited for them; 0 if it did
@@ -29,8 +32,11 @@ def evidence_metrics(events: Iterable[Sequence], asset_ids: Sequence[str]) -> di
       extra downtime that securing the evidence cost.
     """
     per_asset: dict[str, dict] = {}
-    for event in events:
-        if event.kind not in EVIDENCE_KINDS or event.asset < 0:
+    for i, kind in enumerate(events.kind):
+        if kind not in EVIDENCE_KINDS:
+            continue
+        event = events[i]
+        if event.asset < 0:
             continue
         entry = per_asset.setdefault(
             asset_ids[event.asset], {"secured_min": None, "lost_min": None, "restore_waited_min": 0.0}

@@ -131,7 +131,7 @@ class Exercise:
     def event_row(self, event_id: int) -> dict[str, Any]:
         """One event as people read it: id, time_min, clock, kind, asset (id), org, message, cause, ref."""
         sim = self._sim
-        event = sim.log_book.events[event_id - 1]
+        event = sim.log_book[event_id - 1]
         assets = sim.scenario.graph.assets
         asset = assets[event.asset] if event.asset >= 0 else None
         return {
@@ -155,12 +155,12 @@ class Exercise:
 
     def events(self, after_id: int = 0) -> list[dict[str, Any]]:
         """Every event logged so far with an id above ``after_id`` (ground truth), in order."""
-        return [self.event_row(e.id) for e in self._sim.log_book.events[after_id:]]
+        return [self.event_row(e.id) for e in self._sim.log_book[after_id:]]
 
     def new_events(self) -> list[dict[str, Any]]:
         """Events logged since the last call (ground truth), in order."""
         rows = self.events(self._event_cursor)
-        self._event_cursor = len(self._sim.log_book.events)
+        self._event_cursor = len(self._sim.log_book)
         return rows
 
     def knowledge_records(self) -> list[tuple[float, str, int]]:

@@ -222,7 +222,10 @@ class RunResults(Results):
             manifest["command"] = command
         with atomic_directory(path, overwrite) as tmp:
             if writes_parquet(len(self._events)):
-                frame = self._events.drop(columns=["message"], errors="ignore")
+                # without its sentences (a large run has none yet: the frame itself, no copy of it)
+                frame = self._events
+                if "message" in frame.columns:
+                    frame = frame.drop(columns=["message"])
                 frame.to_parquet(tmp / PARQUET_NAME, index=False)
             else:
                 self.events.to_csv(tmp / CSV_NAME, index=False, lineterminator="\n")

@@ -129,6 +129,18 @@ def _encoded(params) -> list[str]:
     return column
 
 
+def _causes(log) -> pd.arrays.IntegerArray:
+    """The ``cause`` column: the log's causes, 0 (no cause) missing."""
+    causes = np.frombuffer(log.cause, dtype="int64") if len(log) else np.array([], "int64")
+    return pd.arrays.IntegerArray(causes.copy(), causes == 0)
+
+
+def _known(known: dict[int, float], n: int) -> pd.arrays.FloatingArray:
+    """The ``known_min`` column: the minute the crisis organisation first knew of event 1 .. n."""
+    values = np.array([known.get(i, np.nan) for i in range(1, n + 1)], dtype="float64")
+    return pd.arrays.FloatingArray(values, np.isnan(values))
+
+
 def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.DataFrame:
     """One row per event (``EVENT_COLUMNS``); without ``messages`` the ``message`` column is left
     out, for ``RunResults`` to render when someone reads it (a large run: events_file.py)."""
@@ -136,19 +148,20 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
     ids = [a.id for a in assets]
     labels = record.scenario.graph.labels
     clock = WallClockText(record.scenario.start)
-    columns = list(zip(*record.events)) if record.events else [()] * 9
-    eid, times, kinds, asset_idx, orgs, levels, causes, params, refs = columns
+    log = record.events  # read column by column (engine/eventlog.py): no tuple per event
+    kinds, asset_idx, params, levels = log.kind, log.asset, log.params, log.levels()
+    n = len(log)
     known = record.known_min
     basins = basin_names(basins_table(record))
     service, grip = split_levels(kinds, levels)
     return pd.DataFrame(
         {
-            "id": pd.array(eid, dtype="int64"),
-            "time_min": pd.array(times, dtype="float64"),
-            "clock": [clock(t) for t in times],
+            "id": np.arange(1, n + 1, dtype="int64"),
+            "time_min": np.frombuffer(log.time_min, dtype="float64").copy() if n else np.array([], "float64"),
+            "clock": [clock(t) for t in log.time_min],
             "kind": list(kinds),
             "asset": [ids[i] if i >= 0 else "" for i in asset_idx],
-            "org": list(orgs),
+            "org": list(log.org),
             "service": service,
             "grip": grip,
             "message": [
@@ -157,9 +170,9 @@ def events_table(record: RunRecord, lang: str, messages: bool = True) -> pd.Data
             ]
             if messages
             else None,
-            "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
-            "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
-            "ref": list(refs),
+            "cause": _causes(log),
+            "known_min": _known(known, n),
+            "ref": list(log.ref),
             "data": _encoded(params),
         },
         columns=EVENT_COLUMNS if messages else [c for c in EVENT_COLUMNS if c != "message"],
@@ -225,13 +238,13 @@ def states_table(record: RunRecord) -> pd.DataFrame:
 def knowledge_table(record: RunRecord) -> pd.DataFrame:
     """Who learned of which event when: one row per organisation and event (built column by
     column: from the rows, pandas would hold all of them once more as one block of objects)."""
-    if not record.knowledge:
+    knowledge = record.knowledge  # columns (engine/eventlog.py KnowledgeLog)
+    if not len(knowledge):
         return pd.DataFrame(columns=KNOWLEDGE_COLUMNS).astype({"time_min": "float64", "event": "int64"})
-    times, orgs, events = zip(*record.knowledge)
     columns = {
-        "time_min": np.array(times, dtype="float64"),
-        "org": list(orgs),
-        "event": np.array(events, dtype="int64"),
+        "time_min": np.frombuffer(knowledge.time_min, dtype="float64").copy(),
+        "org": list(knowledge.org),
+        "event": np.frombuffer(knowledge.event, dtype="int64").copy(),
     }
     return pd.DataFrame(columns, columns=KNOWLEDGE_COLUMNS, copy=False)
 
@@ -280,21 +293,18 @@ def dependencies_table(record: RunRecord) -> pd.DataFrame:
 
 def light_events_table(record: RunRecord) -> pd.DataFrame:
     """The events without their sentences (for metrics of many replications)."""
-    if record.events:
-        eid, times, kinds, _, _, levels, causes, _, refs = zip(*record.events)
-    else:
-        eid = times = kinds = levels = causes = refs = ()
-    known = record.known_min
-    service, grip = split_levels(kinds, levels)
+    log = record.events
+    n = len(log)
+    service, grip = split_levels(log.kind, log.levels())
     return pd.DataFrame(
         {
-            "id": list(eid),
-            "time_min": pd.array(times, dtype="float64"),
-            "kind": list(kinds),
+            "id": list(range(1, n + 1)),
+            "time_min": pd.array(log.times(), dtype="float64"),
+            "kind": list(log.kind),
             "service": service,
             "grip": grip,
-            "cause": pd.array([c if c else None for c in causes], dtype="Int64"),
-            "known_min": pd.array([known.get(i) for i in eid], dtype="Float64"),
-            "ref": list(refs),
+            "cause": _causes(log),
+            "known_min": _known(record.known_min, n),
+            "ref": list(log.ref),
         }
     )

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .eventkinds import VISIBILITY, WATCH
+from .eventlog import KnowledgeLog
 from .kernel import Kernel, Part
 
 __all__ = ["Awareness"]
@@ -55,7 +56,7 @@ class Awareness(Part):
         self.channels = [kernel.graph.index[c] for c in self.reporting.channels]
         n = len(kernel.graph)
         self.known_min: dict[int, float] = {}  # event id -> first time anyone knew
-        self.records: list[tuple[float, str, int]] = []  # (time, organisation, event id)
+        self.records = KnowledgeLog()  # (time, organisation, event id), as columns
         # org -> the event ids it knows of (a set of ids per organisation, not a set of pairs: a large
         # run would hold a tuple per organisation and event besides the knowledge records)
         self._known_by: dict[str, set[int]] = {}
@@ -69,7 +70,8 @@ class Awareness(Part):
         self.listeners: list[Callable[[int], None]] = []  # called with each newly known event id
         # called with each event the control room (the crisis organisation's picture) learns of
         self.picture_listeners: list[Callable[[int], None]] = []
-        self._events = kernel.events  # the log's list of events (read only), bound once: hot path
+        # the log's kind and asset columns (read only), bound once: hot path
+        self._kinds, self._assets = kernel.events.kind, kernel.events.asset
         self._owners = kernel.owners
 
     # --- hooks called by the engine ---------------------------------------------------------------
@@ -185,13 +187,13 @@ class Awareness(Part):
     # --- knowledge --------------------------------------------------------------------------------
     def _detect(self, asset: int, org: str, detection_event: int, include_stealthy: bool) -> None:
         now = self.kernel.now
-        events = self._events
+        kinds = self._kinds
         pending, self.pending[asset] = self.pending[asset], []
         kept = []
         for event_id in pending:
             if event_id in self.known_min:
                 continue  # learned meanwhile (an inject behind an incident learned just before)
-            if include_stealthy or VISIBILITY[events[event_id - 1].kind] != "stealthy":
+            if include_stealthy or VISIBILITY[kinds[event_id - 1]] != "stealthy":
                 self._learn(event_id, org, now)
             else:
                 kept.append(event_id)
@@ -207,8 +209,7 @@ class Awareness(Part):
 
     def learn_event(self, event_id: int, org: str) -> None:
         """``org`` learns of one pending event (a threat reported, an inject behind a known incident)."""
-        events = self._events
-        asset = events[event_id - 1].asset
+        asset = self._assets[event_id - 1]
         if asset >= 0 and event_id in self.pending[asset]:
             self.pending[asset].remove(event_id)
         self._learn(event_id, org, self.kernel.now)
@@ -226,11 +227,10 @@ class Awareness(Part):
         first = event_id not in self.known_min
         if first:
             self.known_min[event_id] = now
-            event = self._events[event_id - 1]
-            asset = event.asset
+            asset = self._assets[event_id - 1]
             if asset >= 0:
                 self.known_of_asset[asset].append(event_id)
-                if event.kind in WATCH:  # a known manipulation: its asset stays watched, though it runs
+                if self._kinds[event_id - 1] in WATCH:  # a known manipulation: its asset stays watched, though it runs
                     self.controlled[asset] = self.watched[asset] = True
         self._record(event_id, org, now)
         if first:

@@ -27,7 +27,7 @@ import simpy
 
 from ..model.scenario import Scenario
 from .clock import WallClock
-from .eventlog import Event, EventLog
+from .eventlog import EventLog
 from .state import AssetStates
 from .streams import RandomStreams
 
@@ -107,9 +107,10 @@ class Kernel:
         return event
 
     @property
-    def events(self) -> Sequence[Event]:
-        """Every event logged so far, in order: event id ``i`` is ``events[i - 1]`` (read only)."""
-        return self._log_book.events
+    def events(self) -> EventLog:
+        """Every event logged so far, in order: event id ``i`` is ``events[i - 1]`` (read only; its
+        columns, ``events.kind[i - 1]``, on hot paths)."""
+        return self._log_book
 
     # --- scheduling -------------------------------------------------------------------------------
     def call_at(self, delay: float, callback: Callable[..., Any], *args: Any) -> None:

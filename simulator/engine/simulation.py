@@ -33,7 +33,7 @@ from .deadlines import DeadlineClock, Deadlines
 from .decisions import DecisionDesk
 from .escalation import Escalation
 from .eventkinds import INCIDENT_FACTS, STATUS_KINDS
-from .eventlog import Event, EventLog, StateChange
+from .eventlog import EventLog, KnowledgeLog, StateChange
 from .flooding import Flooding
 from .incidents import IncidentHandlers
 from .kernel import Kernel, Peers
@@ -58,12 +58,12 @@ class RunRecord:
     scenario: Scenario
     seed: int
     until_min: float
-    events: list[Event]
+    events: EventLog
     states: list[StateChange]
     inject_times: tuple[float, ...]
     runtime_s: float
     known_min: dict[int, float]
-    knowledge: list[tuple[float, str, int]]
+    knowledge: KnowledgeLog
     jobs: list[Job]
     deadlines: dict[str, DeadlineClock]
     grip_reached: dict[int, float]
@@ -156,7 +156,7 @@ class Simulation:
 
     # --- reactions across parts -------------------------------------------------------------------
     def _status_changed(self, asset: int, old: float, new: float, event: int) -> None:
-        self.awareness.logged(event, self.log_book.events[event - 1].kind, asset, self.owners[asset])
+        self.awareness.logged(event, self.log_book.kind[event - 1], asset, self.owners[asset])
         if (old > 0) != (new > 0):
             self.needs.supplier_changed(asset, new > 0, event, self.env.now)
         self.awareness.status_changed(asset, old, new)
@@ -164,11 +164,12 @@ class Simulation:
 
     def _became_known(self, event_id: int) -> None:
         """A fact became known to someone in the crisis organisation for the first time: react."""
-        event = self.log_book.events[event_id - 1]
-        kind = event.kind
+        log = self.log_book  # its columns first: this runs once per event learned (hot path)
+        kind = log.kind[event_id - 1]
         if kind == "asset.failed":
-            self.playbook.asset_failed(event.asset, event_id)
+            self.playbook.asset_failed(log.asset[event_id - 1], event_id)
         elif kind in INCIDENT_FACTS:
+            event = log[event_id - 1]
             inject = self.scenario.injects[self._inject_position[event.ref]]
             inject_event = self._inject_event.get(event.ref)
             if inject_event is not None and inject_event not in self.awareness.known_min:
@@ -185,14 +186,15 @@ class Simulation:
 
     def _in_the_picture(self, event_id: int) -> None:
         """The control room learned of a fact: the situation that escalation reads changes."""
-        event = self.log_book.events[event_id - 1]
-        if event.kind in STATUS_KINDS:
-            self.situation.status_known(event.asset, cast(float, event.level))  # a status event has a level
-        elif event.kind in INCIDENT_FACTS:
-            position = self._inject_position[event.ref]
+        log, i = self.log_book, event_id - 1  # its columns: once per event the control room learns of
+        kind = log.kind[i]
+        if kind in STATUS_KINDS:
+            self.situation.status_known(log.asset[i], log.level[i])  # a status event has a level
+        elif kind in INCIDENT_FACTS:
+            position = self._inject_position[log.ref[i]]
             self.situation.incident_known(position, self.scenario.injects[position].type)
-        elif event.kind == "zone.flooded":
-            self.situation.zone_flooded(event.ref)
+        elif kind == "zone.flooded":
+            self.situation.zone_flooded(log.ref[i])
         else:
             return
         self.escalation.reevaluate(event_id)
@@ -295,6 +297,17 @@ class Simulation:
             self.env.run(until=self.until_min)
         return self.finish(time.perf_counter() - started)
 
+    def release(self) -> None:
+        """Drop the engine's state once the record is taken (``run``, ``finish``): the parts refer to
+        one another (peers, listeners, the kernel's hooks), cycles that a paused collector (``rampsim
+        run``) would keep alive while the tables are built and written. What the record holds stays;
+        the simulation cannot go on after this."""
+        env = self.env
+        for part in (*self.parts.values(), self.kernel, self.states, self):
+            _clear(part)
+        env._queue.clear()  # the scheduled callbacks, bound to the parts
+        env.__dict__.clear()
+
     def finish(self, runtime_s: float | None = None) -> RunRecord:
         """Run to the end (if not there yet) and hand back the record."""
         started = time.perf_counter()
@@ -307,7 +320,7 @@ class Simulation:
             self.scenario,
             self.seed,
             self.until_min,
-            self.log_book.events,
+            self.log_book,
             self.log_book.states,
             self.inject_times,
             runtime_s,
@@ -324,3 +337,16 @@ class Simulation:
             tuple(self.decisions_applied),
             dict(self.flooding.dried_zones),
         )
+
+
+def _clear(obj: object) -> None:
+    """Remove every attribute of ``obj`` (its ``__dict__`` and its slots)."""
+    attributes = getattr(obj, "__dict__", None)
+    if attributes is not None:
+        attributes.clear()
+    for cls in type(obj).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            try:
+                delattr(obj, name)
+            except AttributeError:
+                pass
