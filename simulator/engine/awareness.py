@@ -73,12 +73,18 @@ class Awareness(Part):
         # the log's kind and asset columns (read only), bound once: hot path
         self._kinds, self._assets = kernel.events.kind, kernel.events.asset
         self._owners = kernel.owners
+        self._orgs_by_owner: dict[str, tuple[str, ...]] = {}  # owner -> who learns of its watched assets
 
     # --- hooks called by the engine ---------------------------------------------------------------
     def logged(self, event_id: int, kind: str, asset: int, org: str) -> None:
         """Every logged event passes here: known at once, or pending until detection."""
         visibility = VISIBILITY[kind]
-        if visibility == "own_work":
+        if visibility == "visible" and asset >= 0:  # the common case first (hot path)
+            if self.watched[asset]:
+                self._learn_for_asset(event_id, asset, self.kernel.now)
+            else:
+                self.pending[asset].append(event_id)
+        elif visibility == "own_work":
             self._learn(event_id, org or self.control_room or "", self.kernel.now)
         elif visibility == "public":
             for someone in self.everyone:
@@ -215,13 +221,19 @@ class Awareness(Part):
         self._learn(event_id, org, self.kernel.now)
 
     def _learn_for_asset(self, event_id: int, asset: int, now: float) -> None:
-        # owner first, then the control room: a set here would order the knowledge table by the
-        # process's string hashing (PYTHONHASHSEED), not by the seed
-        for org in dict.fromkeys((self._owner(asset), self.control_room)):
-            if org:
-                self._learn(event_id, org, now)
-        if not self._owner(asset) and not self.control_room:
-            self._learn(event_id, "", now)
+        for org in self._asset_orgs(asset):
+            self._learn(event_id, org, now)
+
+    def _asset_orgs(self, asset: int) -> tuple[str, ...]:
+        """Who learns of a watched asset's events: its owner first, then the control room (a set
+        here would order the knowledge table by the process's string hashing, not by the seed);
+        "" when it has neither. Worked out once per owner."""
+        owner = self._owners[asset]
+        orgs = self._orgs_by_owner.get(owner)
+        if orgs is None:
+            orgs = tuple(org for org in dict.fromkeys((owner, self.control_room)) if org) or ("",)
+            self._orgs_by_owner[owner] = orgs
+        return orgs
 
     def _learn(self, event_id: int, org: str, now: float) -> None:
         first = event_id not in self.known_min

@@ -20,10 +20,13 @@ checks both, and that each part uses only the peers it declares). Using an undec
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from functools import partial
+from heapq import heappush
 from operator import attrgetter
 from typing import Any
 
 import simpy
+from simpy.core import NORMAL
 
 from ..model.scenario import Scenario
 from .clock import WallClock
@@ -36,6 +39,22 @@ __all__ = ["Kernel", "Peers", "Part"]
 
 def _nobody(event_id: int, kind: str, asset: int, org: str) -> None:
     return None
+
+
+class _Call:
+    """A scheduled call, as SimPy's loop sees an event: its ``callbacks`` (taken and run once at its
+    time) and ``_ok`` (it never fails)."""
+
+    __slots__ = ("callbacks", "_ok", "_callback", "_args")
+
+    def __init__(self, callback: Callable[..., Any], args: tuple):
+        self._callback = callback
+        self._args = args
+        self._ok = True
+        self.callbacks = [self._fire]
+
+    def _fire(self, _event: object) -> None:
+        self._callback(*self._args)
 
 
 class Kernel:
@@ -76,15 +95,17 @@ class Kernel:
         self._org_names = {o.id: o.name or o.id for o in scenario.organisations}
         self.graph = scenario.graph
         self.owners: Sequence[str] = [a.owner or "" for a in scenario.graph.assets]  # asset index -> owner id
-        self.states = AssetStates(len(scenario.graph), log_book, self.owners, lambda: env.now)
+        # the clock read without a Python frame (SimPy's ``now`` is a property around ``_now``): hot path
+        self.states = AssetStates(len(scenario.graph), log_book, self.owners, partial(getattr, env, "_now"))
         self.stream = stream  # stream(purpose, *subject names) -> numpy Generator
         self.clock = WallClock(scenario.start, scenario.response.office_hours)
         self.until_min = until_min  # the end of the run (minutes)
         self.on_logged: Callable[[int, str, int, str], None] = _nobody
 
     # --- time and the log -------------------------------------------------------------------------
-    # the current minute; attrgetter reads it without a Python frame of its own (hot path)
-    now = property(attrgetter("_env.now"), doc="The current minute.")
+    # the current minute; attrgetter reads it without a Python frame of its own, nor SimPy's property's
+    # (hot path)
+    now = property(attrgetter("_env._now"), doc="The current minute.")
 
     def log(
         self,
@@ -114,8 +135,16 @@ class Kernel:
 
     # --- scheduling -------------------------------------------------------------------------------
     def call_at(self, delay: float, callback: Callable[..., Any], *args: Any) -> None:
-        """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant)."""
-        self._env.timeout(delay).callbacks.append(lambda _event: callback(*args))
+        """Call ``callback(*args)`` after ``delay`` minutes (0: later in this same instant).
+
+        Scheduled exactly as ``env.timeout(delay)`` with the callback would be (normal priority,
+        the environment's next event number: the same order), without a Timeout and a closure per
+        call (hot path: every need's buffer and every report is one)."""
+        if delay < 0:
+            raise ValueError(f"Negative delay {delay}")
+        env = self._env
+        queue: list[Any] = env._queue  # SimPy's heap of (time, priority, event number, event)
+        heappush(queue, (env._now + delay, NORMAL, next(env._eid), _Call(callback, args)))
 
     def call_first_at(self, delay: float, callback: Callable[[], None]) -> simpy.Event:
         """Call ``callback()`` after ``delay`` minutes, before the ordinary events of that minute

@@ -90,14 +90,16 @@ class NeedNetwork(Part):
             "need_suppliers",  # per asset, per need: its suppliers' positions (a graph's alone: once per graph)
             lambda: tuple(tuple(tuple(index[s] for s in need.suppliers) for need in a.needs) for a in graph.assets),
         )
-        for c, asset in enumerate(graph.assets):
+        add, by_supplier = self.needs.append, self.by_supplier  # bound once: one pass over every need
+        for c, (asset, asset_suppliers) in enumerate(zip(graph.assets, suppliers)):
             for j, need in enumerate(asset.needs):
-                state = NeedState(c, j, need, suppliers[c][j])
-                self.needs.append(state)
+                need_suppliers = asset_suppliers[j]
+                state = NeedState(c, j, need, need_suppliers)
+                add(state)
                 if need.fuel is not None:
                     self.by_consumer.setdefault(c, []).append(state)
-                for s in state.suppliers:
-                    self.by_supplier[s].append(state)
+                for s in need_suppliers:
+                    by_supplier[s].append(state)
 
     def dependants(self, asset: int) -> set[int]:
         """``asset`` and every asset depending on it, directly or through others."""
@@ -115,12 +117,13 @@ class NeedNetwork(Part):
         """A supplier's availability flipped; ``cause`` is its status event."""
         step = 1 if available else -1
         for need in self.by_supplier[supplier]:
-            was = need.available >= need.k
-            need.available += step
-            now_satisfied = need.available >= need.k
-            if was and not now_satisfied:
-                self._unsatisfied(need, cause, now)
-            elif now_satisfied and not was:
+            k = need.k
+            was = need.available >= k
+            need.available = count = need.available + step
+            if was:
+                if count < k:
+                    self._unsatisfied(need, cause, now)
+            elif count >= k:
                 self._satisfied(need, cause, now)
 
     def _unsatisfied(self, need: NeedState, cause: int, now: float) -> None:
