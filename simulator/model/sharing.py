@@ -47,14 +47,25 @@ class Sharer:
         return [self._own(item) for item in items]
 
     def _own(self, model: BaseModel) -> BaseModel:
-        """``model`` with shared parts, not looked up itself (an asset is like no other)."""
-        fields = model.__dict__
-        for name, value in list(fields.items()):
-            fields[name] = self.value(value)
+        """``model`` with shared parts, not looked up itself (an asset is like no other); its field
+        dict rebuilt as a key-sharing one (same items, same order)."""
+        cls = type(model)
+        holder = _HOLDERS.get(cls)
+        if holder is None:
+            holder = _HOLDERS[cls] = type(f"{cls.__name__}Fields", (), {"__module__": __name__})
+        values = holder()
+        texts = self._texts
+        for name, value in model.__dict__.items():
+            kind = type(value)
+            if kind is str:
+                value = texts.setdefault(value, value)
+            elif value is not None and kind is not bool:
+                value = self.value(value)
+            setattr(values, name, value)
         given = model.__pydantic_fields_set__
         shared = self._fields_sets.setdefault(frozenset(given), given)
         object.__setattr__(model, "__pydantic_fields_set__", shared)
-        object.__setattr__(model, "__dict__", _key_sharing(model))
+        object.__setattr__(model, "__dict__", values.__dict__)
         return model
 
     def value(self, value: Any) -> Any:
@@ -113,15 +124,3 @@ def _alike(a: Any, b: Any) -> bool:
             and all(x is y for x, y in zip(a.__dict__.values(), b.__dict__.values()))
         )
     return False
-
-
-def _key_sharing(model: BaseModel) -> dict:
-    """A dict with ``model``'s fields in their order whose key table its class's models share."""
-    cls = type(model)
-    holder = _HOLDERS.get(cls)
-    if holder is None:
-        holder = _HOLDERS[cls] = type(f"{cls.__name__}Fields", (), {"__module__": __name__})
-    values = holder()
-    for name, value in model.__dict__.items():
-        setattr(values, name, value)
-    return values.__dict__
