@@ -1,126 +1,97 @@
-"""Equal parts of loaded assets held once: the memory of a large graph.
+"""Equal parts of loaded assets held once: the memory of a large graph, at little CPU.
 
-A 100,000-asset graph validated by pydantic holds every text, number, tuple and sub-model of
-every asset as its own object, and each model a set of the fields it was given
-(``__pydantic_fields_set__``) and a dict of its fields. ``Sharer`` walks the assets once after
-validation and makes equal parts one object: a text (an asset's id and the same id among a need's
-suppliers, a sector, a kind), a number, a tuple of suppliers, a distribution, a sub-model (equal
-needs, recoveries, fuel tanks, locations) and each distinct set of given fields. Parts are made
-one only when they are exactly alike: the same type and value (0, 0.0 and False stay apart, and
-0.0 and -0.0) and, for models, the same given fields, so that equality, ``model_dump`` (also with
-``exclude_unset``) and every message are what they were. Frozen models never change what they
-hold; pydantic copies the set of given fields on ``model_copy``, so a shared set is never changed
-either.
-
-Each kept model's field dict is also rebuilt as a key-sharing dict (CPython keeps the field names
-once per class and only the values per object: a need's dict 272 -> 136 bytes on CPython 3.11).
-It holds the same items in the same order; it only takes less room.
+A 100,000-asset graph validated by pydantic holds every need, supplier id and set of given fields
+(``__pydantic_fields_set__``) of every asset as its own object, and each model a dict of its
+fields. ``Sharer`` goes once over the validated assets (one step per asset and per need, no walk
+through every part) and keeps: one set of given fields per distinct set (of the assets and of
+their needs), one ``Need`` per distinct need (its suppliers the assets' own id texts), one tuple
+of needs per distinct one, one text per distinct kind, and each asset's and kept need's field
+dict rebuilt as a key-sharing dict (CPython keeps the field names once per class and only the
+values per object). Needs are made one only when exactly alike: the same given fields and the
+same values of the same types (0, 0.0 and False stay apart, and 0.0 and -0.0), and needs with a
+fuel tank are left as they are; so equality, ``model_dump`` (also with ``exclude_unset``) and
+every message are what they were. Frozen models never change what they hold; pydantic copies
+the set of given fields on ``model_copy``, so a shared set is never changed either.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
+from math import copysign
 from typing import Any
-
-from pydantic import BaseModel
-
-from .distributions import Distribution
 
 __all__ = ["Sharer"]
 
-_HOLDERS: dict[type, type] = {}  # model class -> a plain class whose instance dicts share one key table
+_SIGNED = ("tolerance", "effect", "restart")  # Need's number fields: 0.0 and -0.0 are equal, not alike
+_FILLERS: dict[type, Callable[..., dict]] = {}  # model class -> makes a key-sharing dict of its field values
 
 
 class Sharer:
-    """One per load: the parts seen so far, to give equal later parts the object seen first."""
+    """One per load: the needs, tuples, texts and sets of given fields seen so far."""
 
     def __init__(self) -> None:
-        self._texts: dict[str, str] = {}
-        self._floats: dict[float, float] = {}
-        self._ints: dict[int, int] = {}
-        self._tuples: dict[tuple, tuple] = {}
-        self._models: dict[Any, Any] = {}
         self._fields_sets: dict[frozenset, set] = {}
+        self._needs: dict[tuple, Any] = {}
+        self._need_tuples: dict[tuple, tuple] = {}
+        self._texts: dict[str, str] = {}
+        self._ids: dict[str, str] = {}
 
-    def models(self, items: list | tuple) -> list:
-        """``items`` (models) with their parts shared; each item itself kept as its own object."""
-        return [self._own(item) for item in items]
-
-    def _own(self, model: BaseModel) -> BaseModel:
-        """``model`` with shared parts, not looked up itself (an asset is like no other); its field
-        dict rebuilt as a key-sharing one (same items, same order)."""
-        cls = type(model)
-        holder = _HOLDERS.get(cls)
-        if holder is None:
-            holder = _HOLDERS[cls] = type(f"{cls.__name__}Fields", (), {"__module__": __name__})
-        values = holder()
+    def models(self, assets: list | tuple) -> list:
+        """``assets`` with their parts shared; each asset itself kept as its own object. An id and
+        the same id among needs' suppliers are one text, whichever this Sharer met first."""
+        ids = self._ids
+        fields_sets = self._fields_sets
+        need_tuples = self._need_tuples
         texts = self._texts
-        for name, value in model.__dict__.items():
-            kind = type(value)
-            if kind is str:
-                value = texts.setdefault(value, value)
-            elif value is not None and kind is not bool:
-                value = self.value(value)
-            setattr(values, name, value)
-        given = model.__pydantic_fields_set__
-        shared = self._fields_sets.setdefault(frozenset(given), given)
-        object.__setattr__(model, "__pydantic_fields_set__", shared)
-        object.__setattr__(model, "__dict__", values.__dict__)
-        return model
+        for asset in assets:
+            values = asset.__dict__
+            needs = values["needs"]
+            if needs:
+                shared = tuple([self._need(need, ids) for need in needs])
+                key = tuple(map(id, shared))  # the kept needs live as long as this Sharer
+                values["needs"] = need_tuples.setdefault(key, shared)
+            name = values["id"]
+            values["id"] = ids.setdefault(name, name)
+            kind = values["kind"]
+            values["kind"] = texts.setdefault(kind, kind)
+            object.__setattr__(asset, "__dict__", _filler(type(asset), values)(*values.values()))
+            given = asset.__pydantic_fields_set__
+            object.__setattr__(asset, "__pydantic_fields_set__", fields_sets.setdefault(frozenset(given), given))
+        return list(assets)
 
-    def value(self, value: Any) -> Any:
-        """The one object for ``value`` (a part exactly like one seen before), or ``value`` itself."""
-        kind = type(value)
-        if kind is str:
-            return self._texts.setdefault(value, value)
-        if kind is float:
-            return _exact(value, self._floats.setdefault(value, value))
-        if kind is int:
-            return self._ints.setdefault(value, value)
-        if kind is tuple:
-            items = tuple([self.value(item) for item in value])
-            return _exact(items, _seen(self._tuples, items))
-        if isinstance(value, BaseModel):
-            return self._model(value)
-        if kind is Distribution:
-            return self._model(Distribution(self.value(value.kind), self.value(value.params)))
-        return value
-
-    def _model(self, model: Any) -> Any:
-        if _seen(self._models, model, add=False) is model:
-            return model  # met before (a default object, or one the file repeats)
-        own = self._own(model) if isinstance(model, BaseModel) else model
-        return _exact(own, _seen(self._models, own))
+    def _need(self, need: Any, ids: dict[str, str]) -> Any:
+        """The kept need exactly like ``need`` (``need`` itself, kept, when it is the first)."""
+        values = need.__dict__
+        if values["fuel"] is not None:
+            return need  # a tank's numbers may be written 100 or 100.0: not looked at
+        given = need.__pydantic_fields_set__
+        items = tuple(values.values())
+        tolerance, effect, restart = _SIGNED
+        signs = (copysign(1.0, values[tolerance]), copysign(1.0, values[effect]), copysign(1.0, values[restart]))
+        key = (frozenset(given), items, tuple(map(type, items)), signs)  # alike: also the types and signs
+        kept = self._needs.get(key)
+        if kept is not None:
+            return kept
+        values["suppliers"] = tuple([ids.setdefault(s, s) for s in values["suppliers"]])
+        object.__setattr__(need, "__dict__", _filler(type(need), values)(*values.values()))
+        object.__setattr__(need, "__pydantic_fields_set__", self._fields_sets.setdefault(key[0], given))
+        self._needs[key] = need
+        return need
 
 
-def _seen(pool: dict, value: Any, add: bool = True) -> Any:
-    """The part of ``pool`` equal to ``value`` (added when new); ``value`` when it cannot be hashed."""
-    try:
-        return pool.setdefault(value, value) if add else pool.get(value)
-    except TypeError:
-        return value
-
-
-def _exact(value: Any, seen: Any) -> Any:
-    """``seen`` when it is exactly ``value`` (equal parts are one object by now), else ``value``."""
-    return seen if seen is value or _alike(value, seen) else value
-
-
-def _alike(a: Any, b: Any) -> bool:
-    if type(a) is not type(b):
-        return False
-    if type(a) is float:
-        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
-    if type(a) is tuple:
-        return len(a) == len(b) and all(x is y for x, y in zip(a, b))
-    if type(a) is Distribution:
-        return a.kind is b.kind and a.params is b.params
-    if isinstance(a, BaseModel):
-        return (
-            a.__pydantic_fields_set__ is b.__pydantic_fields_set__
-            and a.__pydantic_extra__ == b.__pydantic_extra__
-            and a.__pydantic_private__ == b.__pydantic_private__
-            and len(a.__dict__) == len(b.__dict__)
-            and all(x is y for x, y in zip(a.__dict__.values(), b.__dict__.values()))
-        )
-    return False
+def _filler(cls: type, values: dict) -> Callable[..., dict]:
+    """A function of the field values (in ``values``' order) that returns them as a key-sharing
+    dict: an instance dict of a plain class whose attributes are always set in that order."""
+    fill = _FILLERS.get(cls)
+    if fill is None:
+        names = list(values)
+        if not all(name.isidentifier() for name in names):
+            raise ValueError(f"{cls.__name__}: field names that are no identifiers")
+        holder = type(f"{cls.__name__}Fields", (), {"__module__": __name__})
+        lines = [f"def fill({', '.join(names)}):", "    h = fields_holder_()"]
+        lines += [f"    h.{name} = {name}" for name in names]
+        lines.append("    return h.__dict__")
+        scope: dict[str, Any] = {"fields_holder_": holder}
+        exec(compile("\n".join(lines), f"<{cls.__name__} fields>", "exec"), scope)  # noqa: S102
+        fill = _FILLERS[cls] = scope["fill"]
+    return fill
