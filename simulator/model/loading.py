@@ -27,6 +27,7 @@ from .organisations import Organisation, OrganisationsFile
 from .plugins import graph_formats, resolve
 from .portfolios import Portfolio, check_portfolios, portfolio_records
 from .references import check_graph, check_water
+from .sharing import Sharer
 from .validation import problems_from_validation
 from .water import Basin, Zone
 from .yamlfile import SourceDocument, load_yaml
@@ -141,10 +142,11 @@ def _validate_assets(raw: RawGraph, source: GraphSource) -> tuple[list[Problem],
     failed: set[int] = set()
     broken = False
     records = raw.records
+    sharer = Sharer()  # equal parts of the assets held once (model/sharing.py)
     for start in range(0, len(records), _CHUNK):
         chunk = records[start : start + _CHUNK]
         try:
-            assets.extend(_ASSETS.validate_python(chunk))
+            assets.extend(sharer.models(_ASSETS.validate_python(chunk)))
         except ValidationError as exc:
             problems.extend(problems_from_validation(exc, functools.partial(_locate_shifted, source, start)))
             bad = {
@@ -152,7 +154,7 @@ def _validate_assets(raw: RawGraph, source: GraphSource) -> tuple[list[Problem],
             }
             failed.update(start + b for b in bad)
             try:
-                assets.extend(_ASSETS.validate_python([r for b, r in enumerate(chunk) if b not in bad]))
+                assets.extend(sharer.models(_ASSETS.validate_python([r for b, r in enumerate(chunk) if b not in bad])))
             except ValidationError:
                 broken = True
         else:
