@@ -22,23 +22,13 @@ from ..messages import sector_name, text
 from .replay_compact import calm_line, compact_plan, note_lines
 from .replay_gauges import water_lines
 from .replay_keys import ReplayState
+from .terminal import EVENT_STYLES
 
 __all__ = ["SYMBOLS", "STYLES", "elapsed_text", "feed_line", "feed_lines", "render_screen"]
 
 SYMBOLS = {"operational": "✓", "degraded": "◐", "failed": "✗", "manual": "⚙"}
 STYLES = {"operational": "green", "degraded": "yellow", "failed": "bold red", "manual": "bold blue"}
 _ORDER = {"failed": 0, "manual": 1, "degraded": 2, "operational": 3}  # what needs attention first
-_FEED_STYLES = {
-    "asset.failed": "bold red",
-    "asset.degraded": "yellow",
-    "asset.operational": "green",
-    "inject": "bold",
-    "grip.escalated": "bold magenta",
-    "grip.deescalated": "magenta",
-    "grip.ended": "magenta",
-    "deadline.missed": "bold red",
-    "deadline.met": "green",
-}
 _NAME_WIDTH = 20
 _CELL = _NAME_WIDTH + 2  # symbol, space, name
 _PER_SECTOR = 60  # assets listed per sector at most (a national graph would not fit anyway)
@@ -196,7 +186,7 @@ def feed_line(timeline: ReplayTimeline, event: dict, view: str) -> Text:
     line = Text.assemble(
         (_visible_clock(timeline, event, view), "bold"),
         f"  T+{elapsed_text(shown)}  ",
-        (event["text"], _FEED_STYLES.get(event["kind"], "")),
+        (event["text"], EVENT_STYLES.get(event["kind"], "")),
         no_wrap=True,
         overflow="ellipsis",
     )

@@ -14,15 +14,17 @@ from ..engine.eventkinds import HEADLINES
 from ..messages import text
 from .summary import elapsed, metric_rows
 
-__all__ = ["print_timeline", "print_summary", "print_graph_info", "elapsed"]
+__all__ = ["EVENT_STYLES", "print_timeline", "print_summary", "print_graph_info", "elapsed"]
 
-_STYLE = {
+EVENT_STYLES = {
+    # one colour per event kind for every terminal view: the run's timeline and the replay's feed
     "asset.failed": "bold red",
     "asset.degraded": "yellow",
     "asset.operational": "green",
     "inject": "bold",
     "grip.escalated": "bold magenta",
     "grip.deescalated": "magenta",
+    "grip.ended": "magenta",
     "deadline.missed": "bold red",
     "deadline.met": "green",
     "report.received": "cyan",
@@ -56,7 +58,7 @@ def print_timeline(
             elapsed(row.time_min, lang),
             _known(row.known_min, row.time_min, lang),
             row.message,
-            style=_STYLE.get(row.kind, ""),
+            style=EVENT_STYLES.get(row.kind, ""),
         )
     console.print(table)
     shown = min(limit, len(headline))
