@@ -5,9 +5,9 @@
 Generates a synthetic supply-tree graph (`rampsim graph synth`), writes a scenario with a
 nationwide outage (half of the high-voltage stations out, no repair), then runs, each --repeat times
 and alternating: the whole `rampsim run` as a process, and the bare reference (json + networkx +
-bare SimPy callbacks, `bare_reference.py`) as a process. Prints medians of wall time, their ratio,
-events per second and peak memory (max RSS of each process), and checks that both count the
-same failed assets. Targets at 100,000 assets: ratio within 3x, peak memory under 2 GB.
+bare SimPy callbacks, `bare_reference.py`) as a process. Prints medians of wall time and of CPU time
+(user + sys: steadier on a shared machine), their ratios, events per second and peak memory (max
+RSS), all three taken from the same runs, and checks that both count the same failed assets. Targets at 100,000 assets: ratio within 3x, peak memory under 2 GB.
 """
 
 from __future__ import annotations
@@ -28,23 +28,22 @@ UNTIL = "30d"
 UNTIL_MIN = 30 * 1440.0
 
 
-def timed(command: list[str]) -> tuple[float, str]:
-    """Run ``command``; return (wall seconds, stdout)."""
+def measured(command: list[str]) -> tuple[float, float, float, str]:
+    """Run ``command`` once; return (wall seconds, CPU seconds user + sys, max RSS in MiB, stdout).
+
+    All three from the same run (``os.wait4``: Linux gives ru_maxrss in KiB), so a large graph is
+    run only ``--repeat`` times, not once more for its memory."""
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr}")
-    return wall, done.stdout
-
-
-def peak_rss_mib(command: list[str]) -> float:
-    """Max resident set size of one run of ``command`` (Linux: ru_maxrss in KiB)."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed with status {status}")
-    return usage.ru_maxrss / 1024
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if status != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode(errors='replace')}")
+        stdout = out.read().decode()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout
 
 
 def main() -> None:
@@ -82,16 +81,21 @@ def main() -> None:
     bare_cmd = [sys.executable, str(HERE / "bare_reference.py"), str(graph), str(UNTIL_MIN), *roots]
 
     whole, bare, bare_out = [], [], None
+    whole_cpu, bare_cpu, whole_rss, bare_rss = [], [], [], []
     for _ in range(args.repeat):
-        wall, _ = timed(run_cmd)
+        wall, cpu, rss, _ = measured(run_cmd)
         whole.append(wall)
-        wall, out = timed(bare_cmd)
+        whole_cpu.append(cpu)
+        whole_rss.append(rss)
+        wall, cpu, rss, out = measured(bare_cmd)
         bare.append(wall)
+        bare_cpu.append(cpu)
+        bare_rss.append(rss)
         bare_out = json.loads(out)
     metrics = json.loads((work / "run" / "metrics.json").read_text())
     engine_s = json.loads((work / "run" / "manifest.json").read_text())["runtime_s"]
-    run_rss = peak_rss_mib(run_cmd)
-    bare_rss = peak_rss_mib(bare_cmd)
+    run_rss, bare_rss_max = max(whole_rss), max(bare_rss)
+    load = os.getloadavg()
 
     whole_median, bare_median = statistics.median(whole), statistics.median(bare)
     report = {
@@ -104,12 +108,17 @@ def main() -> None:
         "events": metrics["events"],
         "events_per_s": round(metrics["events"] / whole_median),
         "engine_events_per_s": round(metrics["events"] / engine_s) if engine_s else None,
+        "cpu_s": round(statistics.median(whole_cpu), 2),
+        "bare_cpu_s": round(statistics.median(bare_cpu), 2),
+        "ratio_cpu": round(statistics.median(whole_cpu) / statistics.median(bare_cpu), 2),
         "peak_rss_mib": round(run_rss),
-        "bare_peak_rss_mib": round(bare_rss),
+        "bare_peak_rss_mib": round(bare_rss_max),
+        "load_average_after": [round(x, 1) for x in load],
         "failed_rampsim": metrics["assets_failed"],
         "failed_bare": bare_out["failed"],
         "bare_phases_s": {k: round(v, 2) for k, v in bare_out.items() if k.endswith("_s")},
         "all_runs_s": {"rampsim": [round(x, 2) for x in whole], "bare": [round(x, 2) for x in bare]},
+        "all_runs_cpu_s": {"rampsim": [round(x, 2) for x in whole_cpu], "bare": [round(x, 2) for x in bare_cpu]},
     }
     report["links"] = len(json.loads(graph.read_text())["links"])
     print(json.dumps(report, indent=2))
