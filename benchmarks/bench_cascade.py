@@ -7,7 +7,8 @@ nationwide outage (half of the high-voltage stations out, no repair), then runs,
 and alternating: the whole `rampsim run` as a process, and the bare reference (json + networkx +
 bare SimPy callbacks, `bare_reference.py`) as a process. Prints medians of wall time and of CPU time
 (user + sys: steadier on a shared machine), their ratios, events per second and peak memory (max
-RSS), all three taken from the same runs, and checks that both count the same failed assets. Targets at 100,000 assets: ratio within 3x, peak memory under 2 GB.
+RSS), all three taken from the same runs, and checks that both count the same failed assets.
+Targets at 100,000 assets: ratio within 3x, peak memory under 2 GB.
 """
 
 from __future__ import annotations
