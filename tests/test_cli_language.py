@@ -65,34 +65,33 @@ def test_compare_refuses_one_replication_in_the_scenarios_language(dutch_run, tm
     [
         (
             ("report", "{run}", "--top", "0"),
-            "ongeldige waarde voor '--top': 0 valt buiten het bereik: minstens 1 (zie 'rampsim report -h')",
-            "invalid value for '--top': 0 is out of range: at least 1 (see 'rampsim report -h')",
+            "Fout: Ongeldige waarde voor '--top': 0 valt buiten het bereik: minstens 1.",
+            "Error: Invalid value for '--top': 0 is out of range: at least 1.",
         ),
         (
             ("ensemble", "{scenario}", "-n", "0"),
-            "ongeldige waarde voor '-n': 0 valt buiten het bereik: minstens 1 (zie 'rampsim ensemble -h')",
-            "invalid value for '-n': 0 is out of range: at least 1 (see 'rampsim ensemble -h')",
+            "Fout: Ongeldige waarde voor '-n': 0 valt buiten het bereik: minstens 1.",
+            "Error: Invalid value for '-n': 0 is out of range: at least 1.",
         ),
         (
             ("ensemble", "-n", "veel", "{scenario}"),  # the bad value before the input: still its language
-            "ongeldige waarde voor '-n': 'veel' is geen geheel getal (zie 'rampsim ensemble -h')",
-            "invalid value for '-n': 'veel' is not a whole number (see 'rampsim ensemble -h')",
+            "Fout: Ongeldige waarde voor '-n': 'veel' is geen geheel getal.",
+            "Error: Invalid value for '-n': 'veel' is not a whole number.",
         ),
         (
             ("plot", "{run}", "--format", "gif"),
-            "ongeldige waarde voor '--format': 'gif' is geen van de keuzes png, svg, pdf (zie 'rampsim plot -h')",
-            "invalid value for '--format': 'gif' is not one of png, svg, pdf (see 'rampsim plot -h')",
+            "Fout: Ongeldige waarde voor '--format': 'gif' is geen van de keuzes png, svg, pdf.",
+            "Error: Invalid value for '--format': 'gif' is not one of png, svg, pdf.",
         ),
         (
             ("exercise", "{scenario}", "--port", "70000"),
-            "ongeldige waarde voor '--port': 70000 valt buiten het bereik: van 0 tot en met 65535 "
-            "(zie 'rampsim exercise -h')",
-            "invalid value for '--port': 70000 is out of range: from 0 to 65535 (see 'rampsim exercise -h')",
+            "Fout: Ongeldige waarde voor '--port': 70000 valt buiten het bereik: van 0 tot en met 65535.",
+            "Error: Invalid value for '--port': 70000 is out of range: from 0 to 65535.",
         ),
         (
             ("replay", "{run}", "--speed", "snel"),
-            "ongeldige waarde voor '--speed': 'snel' is geen getal (zie 'rampsim replay -h')",
-            "invalid value for '--speed': 'snel' is not a number (see 'rampsim replay -h')",
+            "Fout: Ongeldige waarde voor '--speed': 'snel' is geen getal.",
+            "Error: Invalid value for '--speed': 'snel' is not a number.",
         ),
     ],
 )
@@ -106,9 +105,9 @@ def test_clicks_own_refusals_speak_the_inputs_language(dutch_run, args, dutch, e
 def test_clicks_refusal_of_an_english_input_is_english_unless_asked(tmp_path):
     write_files(tmp_path, {})
     scenario = str(tmp_path / "scenario.yaml")
-    english = "invalid value for '-n': 0 is out of range: at least 1 (see 'rampsim ensemble -h')"
+    english = "Error: Invalid value for '-n': 0 is out of range: at least 1."
     assert_refused(invoke(["ensemble", scenario, "-n", "0"]), english)
-    dutch = "ongeldige waarde voor '-n': 0 valt buiten het bereik: minstens 1 (zie 'rampsim ensemble -h')"
+    dutch = "Fout: Ongeldige waarde voor '-n': 0 valt buiten het bereik: minstens 1."
     assert_refused(invoke(["ensemble", "--lang", "nl", scenario, "-n", "0"]), dutch)
 
 

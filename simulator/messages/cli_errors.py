@@ -1,5 +1,7 @@
-"""Refusals of the command line itself: a value outside an option's range, a choice it does not
-offer, and the operating system's reason a file could not be written (by errno, in both languages)."""
+"""Refusals of the command line itself: click's usage errors (a missing argument, an unknown option
+or command, an extra argument, an option without its value), a value outside an option's range, a
+choice it does not offer, and the operating system's reason a file could not be written (by errno,
+in both languages)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,56 @@ import errno
 __all__ = ["ENTRIES", "OS_REASONS"]
 
 ENTRIES: dict[str, dict[str, str]] = {
+    # click's usage errors (cli/language.py): the synopsis, the hint, then the error itself
+    "cli.usage": {"en": "Usage: {synopsis}", "nl": "Gebruik: {synopsis}"},
+    "cli.try_help": {
+        "en": "Try '{command} {option}' for help.",
+        "nl": "Zie '{command} {option}' voor hulp.",
+    },
+    "cli.error": {"en": "Error: {message}", "nl": "Fout: {message}"},
     "cli.bad_parameter": {
-        "en": "invalid value for {param}: {reason} (see '{command} -h')",
-        "nl": "ongeldige waarde voor {param}: {reason} (zie '{command} -h')",
+        "en": "Invalid value for {param}: {reason}.",
+        "nl": "Ongeldige waarde voor {param}: {reason}.",
+    },
+    "cli.missing.argument": {"en": "Missing argument {param}.", "nl": "Argument {param} ontbreekt."},
+    "cli.missing.option": {"en": "Missing option {param}.", "nl": "Optie {param} ontbreekt."},
+    "cli.missing.parameter": {"en": "Missing parameter {param}.", "nl": "Parameter {param} ontbreekt."},
+    "cli.missing.choose": {"en": "Choose from: {choices}.", "nl": "Kies uit: {choices}."},
+    "cli.missing_command": {"en": "Missing command.", "nl": "Er ontbreekt een opdracht."},
+    "cli.no_such_option": {"en": "No such option '{name}'.", "nl": "Optie '{name}' bestaat niet."},
+    "cli.no_such_command": {"en": "No such command '{name}'.", "nl": "Opdracht '{name}' bestaat niet."},
+    "cli.did_you_mean.one": {"en": "Did you mean {possibilities}?", "nl": "Bedoelt u {possibilities}?"},
+    "cli.did_you_mean.other": {
+        "en": "Did you mean one of {possibilities}?",
+        "nl": "Bedoelt u een van {possibilities}?",
+    },
+    "cli.extra_arguments.one": {
+        "en": "Got unexpected extra argument ({args}).",
+        "nl": "Onverwacht extra argument ({args}).",
+    },
+    "cli.extra_arguments.other": {
+        "en": "Got unexpected extra arguments ({args}).",
+        "nl": "Onverwachte extra argumenten ({args}).",
+    },
+    "cli.option_needs_value.one": {
+        "en": "Option '{name}' requires a value.",
+        "nl": "Optie '{name}' vraagt een waarde.",
+    },
+    "cli.option_needs_value.other": {
+        "en": "Option '{name}' requires {n} values.",
+        "nl": "Optie '{name}' vraagt {n} waarden.",
+    },
+    "cli.option_takes_no_value": {
+        "en": "Option '{name}' does not take a value.",
+        "nl": "Optie '{name}' neemt geen waarde.",
+    },
+    "cli.argument_values.one": {
+        "en": "Argument '{name}' takes {n} value.",
+        "nl": "Argument '{name}' vraagt {n} waarde.",
+    },
+    "cli.argument_values.other": {
+        "en": "Argument '{name}' takes {n} values.",
+        "nl": "Argument '{name}' vraagt {n} waarden.",
     },
     "cli.param.not_integer": {
         "en": "'{value}' is not a whole number",
