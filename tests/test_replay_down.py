@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from conftest import build, run
+from conftest import ROOT, build, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +92,94 @@ def test_before_and_after():
     assert _rows(165, "truth") == [] and _rows(165, "known") == []
 
 
+# --- an asset on its manual fallback is listed, marked as manual ------------------------------------
+# Start 02:30, reports take 10 minutes:
+#
+#     plc "Sluis PLC" (ict, shut down at 30, never repaired) --control, no buffer--> lock "Sluis"
+#         (waterways, Aadorp; manual fallback 0.5 with crew rws/sluiswachters, set-up 30min)
+#
+#     truth:  plc failed 30 (03:00); lock failed 30 (03:00), manual 90 (04:00)
+#     known:  both failed 40 (03:10, the report); rule "hand" fires at 40, the crew is called out
+#             (20min: there at 60) and sets the lock up by hand in 30min: manual 90 (04:00), the
+#             organisation's own work, known at once
+MANUAL_ASSETS = [
+    {"id": "plc", "name": "Sluis PLC", "sector": "ict"},
+    {
+        "id": "lock",
+        "name": "Sluis",
+        "sector": "waterways",
+        "kind": "lock",
+        "owner": "rws",
+        "municipality": "Aadorp",
+        "manual_fallback": {"level": 0.5, "setup": "30min", "crew": "rws/sluiswachters"},
+        "needs": [{"type": "control", "from": "plc"}],
+    },
+]
+
+
+@cache
+def manual_timeline():
+    scenario = build(
+        MANUAL_ASSETS,
+        [{"type": "cyber.compromise", "target": "plc", "at": 30}],
+        [{"id": "rws", "crews": [{"id": "sluiswachters", "size": 1, "callout": "20min"}]}],
+        response={"reporting": {"delay": "10min"}},
+        duration="6h",
+        rules=[{"id": "hand", "when": {"asset_failed": {"kind": "lock"}}, "action": "manual"}],
+    )
+    return replay_timeline(Results.from_record(run(scenario), "en"), "en")
+
+
+def _manual_rows(t: float, view: str) -> list[tuple]:
+    return [(r["asset"], r["status"], r["since_min"], r["clock"]) for r in down_at(manual_timeline(), t, view)]
+
+
+def test_an_asset_on_its_manual_fallback_stays_in_the_list_marked_manual():
+    assert _manual_rows(89, "truth") == [("lock", "failed", 30.0, "03:00"), ("plc", "failed", 30.0, "03:00")]
+    assert _manual_rows(90, "truth") == [("lock", "manual", 90.0, "04:00"), ("plc", "failed", 30.0, "03:00")]
+    assert _manual_rows(39, "known") == []
+    assert _manual_rows(40, "known") == [("lock", "failed", 40.0, "03:10"), ("plc", "failed", 40.0, "03:10")]
+    assert _manual_rows(90, "known") == [("lock", "manual", 90.0, "04:00"), ("plc", "failed", 40.0, "03:10")]
+    assert _manual_rows(360, "truth") == _manual_rows(90, "truth")  # never repaired: by hand to the end
+
+
+# --- the bundled scenario polder-gemaal-hack (seed 15 of the file), from its event log ---------------
+# Gemaal Oostpolder (Havenstad) is shut down at 15:00 (minute 60, the inject); the control room's
+# report arrives at minute 63.856 (15:03), when rule handbediening-gemalen calls out the gemaalploeg
+# (called out 1h11min: at work at 134.801, 16:14); its manual set-up is done at 212.336 (17:32):
+# from then on it runs by hand at 80 % to the end of the run. Nothing else in the run changes status.
+POLDER_NAME = "Gemaal Oostpolder (elektrisch)"
+
+
+@cache
+def polder():
+    import simulator
+
+    return simulator.simulate(ROOT / "scenarios" / "polder-gemaal-hack.yaml", lang="nl")
+
+
+@cache
+def polder_timeline():
+    return replay_timeline(polder(), "nl")
+
+
+def _polder_rows(t: float, view: str) -> list[tuple]:
+    return [
+        (r["municipality"], r["asset"], r["name"], r["status"], round(r["since_min"], 3), r["clock"])
+        for r in down_at(polder_timeline(), t, view)
+    ]
+
+
+def test_the_polder_pumping_station_is_listed_failed_then_manual_in_both_views():
+    failed = ("Havenstad", "gemaal-oostpolder", POLDER_NAME, "failed", 60.0, "15:00")
+    manual = ("Havenstad", "gemaal-oostpolder", POLDER_NAME, "manual", 212.336, "17:32")
+    assert _polder_rows(59.9, "truth") == [] and _polder_rows(63.8, "known") == []
+    assert _polder_rows(120, "truth") == [failed]  # 16:00
+    assert _polder_rows(120, "known") == [(*failed[:4], 63.856, "15:03")]  # known from the report
+    assert _polder_rows(220, "truth") == [manual] == _polder_rows(220, "known")  # 17:40; own work, known at once
+    assert _polder_rows(polder_timeline().end_min, "truth") == [manual]
+
+
 def test_an_unknown_view_is_refused():
     with pytest.raises(ValueError, match="view must be one of"):
         down_at(timeline(), 50, "rumour")
@@ -99,11 +187,13 @@ def test_an_unknown_view_is_refused():
 
 @settings(max_examples=60, deadline=None)
 @given(t=st.floats(min_value=-5, max_value=400), view=st.sampled_from(["truth", "known"]))
-def test_the_list_is_exactly_the_assets_failed_or_degraded(t, view):
-    status = timeline().status_at(t, view)
-    rows = down_at(timeline(), t, view)
-    assert sorted(r["asset"] for r in rows) == sorted(a for a, s in status.items() if s in ("failed", "degraded"))
-    assert all(status[r["asset"]] == r["status"] and r["since_min"] <= t for r in rows)
+def test_the_list_is_exactly_the_assets_failed_manual_or_degraded(t, view):
+    for line in (timeline(), manual_timeline()):
+        status = line.status_at(t, view)
+        rows = down_at(line, t, view)
+        down = ("failed", "manual", "degraded")
+        assert sorted(r["asset"] for r in rows) == sorted(a for a, s in status.items() if s in down)
+        assert all(status[r["asset"]] == r["status"] and r["since_min"] <= t for r in rows)
 
 
 # --- the municipality names on the map ---------------------------------------------------------------
@@ -160,3 +250,58 @@ def test_the_page_lists_the_same_in_the_browser(browser_page, tmp_path):
             assert entries == [] and browser_page.page.inner_text("#down-list") == "Everything operational"
             assert browser_page.page.inner_text("#down-title") == "Down now: 0 assets"
     assert browser_page.console_errors == [] and browser_page.requests == []
+
+
+def test_the_page_marks_the_pumping_station_on_manual_operation_in_the_browser(browser_page, tmp_path, artifact_dir):
+    """The real page of polder-gemaal-hack in Dutch (``write_replay_html``, as ``rampsim replay
+    --html`` writes it): at 16:00 the pumping station is listed ``uitgevallen``, at 17:40
+    ``handbediend`` with the manual marker, in both views, under its town."""
+    from simulator.report.replay_html import write_replay_html
+
+    read = """() => [...document.querySelectorAll('#down-list li[data-asset]')].map(li => [
+        li.closest('ul').previousElementSibling.textContent, li.dataset.asset, li.dataset.status,
+        li.querySelector('.when').textContent, li.querySelector('.name').textContent,
+        li.querySelector('.state').textContent, li.querySelector('use').getAttribute('href')])"""
+    failed = ["Havenstad", "gemaal-oostpolder", "failed", "15:00", POLDER_NAME, "uitgevallen", "#m-failed"]
+    manual = ["Havenstad", "gemaal-oostpolder", "manual", "17:32", POLDER_NAME, "handbediend", "#m-manual"]
+    for minute, view, expected in (
+        (120.0, "truth", failed),
+        (120.0, "known", [*failed[:3], "15:03", *failed[4:]]),
+        (220.0, "truth", manual),
+        (220.0, "known", manual),
+    ):
+        path = write_replay_html(
+            polder(), tmp_path / f"polder-{minute:g}-{view}.html", "nl", view=view, start_min=minute
+        )
+        browser_page.open(path)
+        assert browser_page.page.evaluate(read) == [expected], (minute, view)
+        assert browser_page.page.inner_text("#down-title") == "Nu buiten bedrijf: 1 object"
+        note = "uitgevallen, handbediend of verminderd, per gemeente; tijd: sinds wanneer"
+        if view == "truth":
+            assert browser_page.page.inner_text("#down-note") == note
+        if (minute, view) == (220.0, "truth"):
+            browser_page.page.screenshot(path=str(artifact_dir / "replay-polder-manual-1740.png"))
+    assert browser_page.console_errors == [] and browser_page.requests == []
+
+
+def test_the_terminal_replay_shows_the_pumping_station_failed_then_on_manual_operation():
+    """The terminal replay of the same run on an 80 x 24 screen: its sector row names the pumping
+    station with the failed symbol at 16:00 and the manual one at 17:40, in both views; the legend
+    names the manual symbol."""
+    import os
+
+    from rich.console import Console
+
+    from simulator.report.replay_terminal import ReplayState, render_screen
+
+    def rows(t: float, view: str) -> list[str]:
+        console = Console(width=80, height=24, record=True, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(render_screen(polder_timeline(), ReplayState(t_min=t, view=view), 80, 24))
+        return [line.rstrip() for line in console.export_text().splitlines()]
+
+    for view in ("truth", "known"):
+        before, after = rows(120, view), rows(220, view)
+        assert "Waterkering       ✗ Gemaal Oostpolder (…" in before, (view, before)
+        assert "Waterkering       ⚙ Gemaal Oostpolder (…" in after, (view, after)
+        assert "✓ in bedrijf  ◐ verminderd  ✗ uitgevallen  ⚙ handbediening" in after
+        assert any(line.startswith("12 sectoren zonder storing: Energie, Water") for line in after)

@@ -2,9 +2,10 @@
 
 The run: ``scenarios/regio/cyberaanval-150kv.yaml`` (graph ``regio-havenmond``, 405 assets in
 four municipalities, seed 2015, Dutch), its first 4 hours, opened at 19:00 (T+02:30, minute 150).
-The list beside the map has one entry per asset failed or degraded at that minute, counted here
-by hand from the run's states (each asset's last row at or before minute 150), in both views; the
-page does not scroll; the drawn names (the assets' and the four municipalities') overlap nowhere.
+The list beside the map has one entry per asset failed, on manual operation or degraded at that
+minute (none is on manual then), counted here by hand from the run's states (each asset's last row
+at or before minute 150), in both views; the page does not scroll; the drawn names (the assets'
+and the four municipalities') overlap nowhere.
 """
 
 from __future__ import annotations
@@ -52,10 +53,12 @@ def region_page(region, tmp_path_factory):
 
 
 def _down_by_hand(states) -> dict[str, str]:
-    """Per asset its status after its last change at or before MINUTE, if failed or degraded."""
+    """Per asset its status after its last change at or before MINUTE, if failed, on its manual
+    fallback (``manual``, whatever its level) or degraded."""
     last = states[states["time_min"] <= MINUTE].groupby("asset").tail(1)
-    down = last[last["status"].isin(["failed", "degraded"]) & ~last["manual"].astype(bool)]
-    return dict(zip(down["asset"], down["status"]))
+    status = last["status"].where(~last["manual"].astype(bool), "manual")
+    down = status.isin(["failed", "manual", "degraded"])
+    return dict(zip(last["asset"][down], status[down]))
 
 
 def _overlap(a, b, slack: float = 0.5) -> bool:
@@ -85,8 +88,8 @@ def test_every_asset_down_is_listed_and_no_name_overlaps(browser, region, region
     timeline = replay_timeline(region, "nl")
     expected = down_at(timeline, MINUTE, view)
     truth = _down_by_hand(region.states)
-    assert len(truth) == 158  # counted from states.csv: 105 failed, 53 degraded at 19:00
-    assert sum(1 for s in truth.values() if s == "failed") == 105
+    assert len(truth) == 158  # counted from states.csv: 105 failed, 53 degraded, none on manual at 19:00
+    assert sum(1 for s in truth.values() if s == "failed") == 105 and "manual" not in truth.values()
     if view == "truth":
         assert {r["asset"]: r["status"] for r in expected} == truth
     else:  # what was known: fewer, and each of them down in truth too
@@ -95,7 +98,7 @@ def test_every_asset_down_is_listed_and_no_name_overlaps(browser, region, region
     assert errors == []
     assert seen["page"] == [1024, 768]  # no page scroll: the list scrolls in its own box
     assert seen["title"] == f"Nu buiten bedrijf: {len(expected)} objecten"
-    status = {"failed": "uitgevallen", "degraded": "verminderd"}
+    status = {"failed": "uitgevallen", "manual": "handbediend", "degraded": "verminderd"}
     assert seen["entries"] == [
         [r["asset"], r["status"], r["clock"], r["name"], status[r["status"]], r["municipality"] or "Geen gemeente"]
         for r in expected

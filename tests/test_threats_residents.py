@@ -92,3 +92,33 @@ def test_vliegveldstads_top_row_counts_no_more_residents_than_live_there():
         1_500,
     )
     assert (threat_picture(graph)["residents_affected"] <= town).all()
+
+
+def test_the_top20_figure_stacks_residents_and_non_residents_by_hand(tmp_path, artifact_dir):
+    """The figure's bars, read back from the axes, bottom to top (the ranking drawn top down):
+    kiosk 0 + 1, solo 0 + 1 (its kiosk's traveller), zorg 20 + 0, terminal 0 + 30, sub 100 + 30;
+    the number at each bar is its total; the legend names both parts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from simulator.messages import text
+    from simulator.report.threat_figures import plot_threat_ranking
+
+    (tmp_path / "graph.yaml").write_text(GRAPH, encoding="utf-8")
+    ax = plot_threat_ranking(threat_picture(load_graph(tmp_path / "graph.yaml")), lang="nl")
+    residents, others = ax.containers
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["kiosk", "solo", "zorg", "terminal", "sub"]
+    assert [bar.get_width() for bar in residents] == [0, 0, 20, 0, 100]
+    assert [(bar.get_x(), bar.get_width()) for bar in others] == [(0, 1), (0, 1), (20, 0), (0, 30), (100, 30)]
+    assert [t.get_text().strip() for t in ax.texts] == ["1", "1", "20", "30", "130"]
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "inwoners (ook in zorginstellingen en ziekenhuizen)",
+        "geen inwoners: reizigers, bezoekers",
+    ]
+    assert legend.get_title().get_text() == text("figure.people_split", "nl")
+    assert residents.patches[0].get_facecolor() != others.patches[0].get_facecolor()
+    ax.figure.savefig(artifact_dir / "top20-residents-hand.png", dpi=100)
+    plt.close(ax.figure)

@@ -1,8 +1,9 @@
 """What is down at a minute of the replay: the list beside the browser replay's map.
 
-Every asset that is ``failed`` or ``degraded`` at minute ``t`` in a view (``truth`` or ``known``,
-as ``ReplayTimeline.status_at`` says), with the minute it took that status (in ``known``: the
-minute the crisis organisation learned it), grouped by municipality. The page's JavaScript
+Every asset that is ``failed``, on its manual fallback (``manual``: running by hand, at the
+fallback's reduced level) or ``degraded`` at minute ``t`` in a view (``truth`` or ``known``, as
+``ReplayTimeline.status_at`` says), with the minute it took that status (in ``known``: the minute
+the crisis organisation learned it), grouped by municipality. The page's JavaScript
 (``report/replay_assets/replay_down.js``, ``downList``) computes the same list from the same payload;
 the browser test compares the two. All times are minutes after the scenario start.
 """
@@ -16,14 +17,16 @@ from .replay import VIEWS, ReplayTimeline
 
 __all__ = ["DOWN_STATUSES", "down_at"]
 
-DOWN_STATUSES = ("failed", "degraded")
-"""The statuses the list names (an asset on its manual fallback is running: it is not listed)."""
+DOWN_STATUSES = ("failed", "manual", "degraded")
+"""The statuses the list names: an asset on its manual fallback runs by hand, at a reduced level and
+on a crew that is then tied up: not back to normal, so it is listed, marked as such."""
 
 
 def down_at(timeline: ReplayTimeline, t_min: float, view: str = "truth") -> list[dict[str, Any]]:
     """The assets down at minute ``t_min`` in ``view``: dicts with ``asset``, ``name``,
-    ``municipality`` (``""``: none), ``status``, ``since_min`` (when it took that status, or in
-    ``known`` when that became known) and ``clock`` (``HH:MM`` of ``since_min``).
+    ``municipality`` (``""``: none), ``status`` (one of ``DOWN_STATUSES``), ``since_min`` (when it
+    took that status, or in ``known`` when that became known) and ``clock`` (``HH:MM`` of
+    ``since_min``).
 
     Sorted by municipality (alphabetically, assets of no municipality last), then ``since_min``,
     then name and id: per town the longest down first.

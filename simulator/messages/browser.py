@@ -42,8 +42,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "browser.down.title.one": {"en": "Down now: {n} asset", "nl": "Nu buiten bedrijf: {n} object"},
     "browser.down.title.other": {"en": "Down now: {n} assets", "nl": "Nu buiten bedrijf: {n} objecten"},
     "browser.down.note.truth": {
-        "en": "failed or degraded, per municipality; time: since when",
-        "nl": "uitgevallen of verminderd, per gemeente; tijd: sinds wanneer",
+        "en": "failed, manual or degraded, per municipality; time: since when",
+        "nl": "uitgevallen, handbediend of verminderd, per gemeente; tijd: sinds wanneer",
     },
     "browser.down.note.known": {
         "en": "as far as the crisis organisation knew; time: known since",

@@ -3,6 +3,15 @@ English and Dutch; see ``simulator.messages``."""
 
 ENTRIES: dict[str, dict[str, str]] = {
     "figure.people_affected": {"en": "people affected (no repair)", "nl": "getroffen mensen (zonder herstel)"},
+    "figure.people_split": {"en": "people affected, each once", "nl": "getroffen mensen, elk één keer"},
+    "figure.residents": {
+        "en": "residents (care homes and hospitals included)",
+        "nl": "inwoners (ook in zorginstellingen en ziekenhuizen)",
+    },
+    "figure.non_residents": {
+        "en": "not residents: travellers, visitors",
+        "nl": "geen inwoners: reizigers, bezoekers",
+    },
     "figure.threat_ranking": {
         "en": "The {n} assets whose failure affects most people",
         "nl": "De {n} objecten waarvan uitval de meeste mensen treft",

@@ -22,6 +22,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "failed",
         "nl": "uitgevallen",
     },
+    # on its manual fallback: running by hand (the list of what is down in the replay)
+    "status.manual": {
+        "en": "manual",
+        "nl": "handbediend",
+    },
     "need.power": {
         "en": "power",
         "nl": "stroom",

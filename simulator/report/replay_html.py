@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.replay import STATUSES, VIEWS, ReplayTimeline, replay_timeline
+from ..analysis.replay_down import DOWN_STATUSES
 from ..messages import format_number, text
 from .replay_labels import LABEL_HEIGHT, label_order, place_labels
 from .replay_layout import COMPASS_BOX, HEIGHT, WIDTH, graph_layout
@@ -88,6 +89,8 @@ def page_labels(lang: str, grip_names: Mapping[int, str] | None = None) -> dict[
     labels["down_title"] = {f: text(f"browser.down.title.{f}", lang, n="{n}") for f in ("one", "other")}
     for key in ("note.truth", "note.known", "empty", "empty_known", "no_municipality", "show"):
         labels["down_" + key.replace(".", "_")] = text(f"browser.down.{key}", lang)
+    # each entry's status in a word: uitgevallen, handbediend (on its manual fallback), verminderd
+    labels["down_state"] = {s: text(f"status.{s}", lang) for s in DOWN_STATUSES}
     labels["decimal"] = format_number(1.5, lang, digits=1)[1]  # the language's decimal sign, from Babel
     return labels
 

@@ -13,15 +13,24 @@ from ..messages import format_number, sector_name, text, text_count
 from .ensemble_figures import sector_colours
 from .figures import _axes, _short
 
-__all__ = ["plot_threat_ranking", "plot_risk_diagram", "plot_municipal_threats", "RISK_LABELS"]
+__all__ = ["plot_threat_ranking", "plot_risk_diagram", "plot_municipal_threats", "RISK_LABELS", "SPLIT"]
 
 RISK_LABELS = 10  # the risk diagram numbers the top of the ranking
+
+
+RESIDENTS_COLOUR, NON_RESIDENTS_COLOUR = "#D55E00", "#56B4E9"  # Okabe-Ito vermilion, sky blue
+SPLIT = ("residents_affected", "non_residents_affected")
+"""The cascade ranking's split of ``people_affected`` (``analysis/threats.py``): residents (a care
+home's or hospital's people among them: they live in the town, counted once) and the people of
+assets declared ``population_within: none`` (travellers, visitors); the two add up to it."""
 
 
 def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str = "en", value: str = "people_affected"):
     """Bar chart of the assets whose failure affects most people; ``value``: the column shown (a
     simulated sweep's ``unserved_population_hours``, with its 95 % CI as error bars). Assets
-    whose value is 0 are left out (a bar of 0 is invisible); a note says how many."""
+    whose value is 0 are left out (a bar of 0 is invisible); a note says how many. People affected
+    with the ``SPLIT`` columns: each bar stacked, residents then non-residents (a bar container per
+    part, labelled, in a legend), the total at its end."""
     ax = _axes(ax, (11, 7))
     values = pd.to_numeric(table[value], errors="coerce")
     shown = table[values > 0]
@@ -30,7 +39,23 @@ def plot_threat_ranking(table: pd.DataFrame, ax=None, top: int = 20, lang: str =
     xerr = None
     if f"{value}_ci_low" in head and f"{value}_ci_high" in head:
         xerr = [(head[value] - head[f"{value}_ci_low"]).fillna(0), (head[f"{value}_ci_high"] - head[value]).fillna(0)]
-    bars = ax.barh(head["name"], head[value], color="#D55E00", xerr=xerr)
+    if value == "people_affected" and all(column in head for column in SPLIT):
+        residents, others = (head[column] for column in SPLIT)
+        bars = ax.barh(head["name"], residents, color=RESIDENTS_COLOUR, label=text("figure.residents", lang))
+        ax.barh(
+            head["name"],
+            others,
+            left=residents,
+            color=NON_RESIDENTS_COLOUR,
+            hatch="//",
+            edgecolor="#0072B2",
+            linewidth=0,
+            label=text("figure.non_residents", lang),
+        )
+        # centre right: beside the short bars below the top, clear of the note at the lower right
+        ax.legend(loc="center right", fontsize=10, title=text("figure.people_split", lang), title_fontsize=10)
+    else:
+        bars = ax.barh(head["name"], head[value], color=RESIDENTS_COLOUR, xerr=xerr)
     ends = head[f"{value}_ci_high"].fillna(head[value]) if xerr is not None else head[value]
     for bar, number, end in zip(bars, head[value], ends):  # the number at each bar: short bars stay readable
         ax.text(end, bar.get_y() + bar.get_height() / 2, " " + format_number(number, lang), va="center", fontsize=8)

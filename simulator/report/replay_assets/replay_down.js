@@ -13,10 +13,10 @@ function rampsimDownList(ctx) {
   };
   var assetInfo = {};
   (data.assets || []).forEach(function (asset) { assetInfo[String(asset.id)] = asset; });
-  var DOWN = { failed: true, degraded: true };
+  var DOWN = { failed: true, manual: true, degraded: true };
   var SVG_NS = document.getElementById("graph").namespaceURI;
 
-  /* the assets failed or degraded at minute t in the view, per municipality (none last), then by
+  /* the assets failed, on manual operation or degraded at minute t in the view, per municipality (none last), then by
      the minute they took that status (known view: learned it), then name and id */
   function downList(t) {
     var rows = [];
@@ -93,7 +93,7 @@ function rampsimDownList(ctx) {
       use.setAttribute("width", "32"); use.setAttribute("height", "32");
       mark.appendChild(use);
       li.appendChild(mark);
-      [["when", wallClock(row.since)], ["name", row.name], ["state", labels.status[row.status]]].forEach(function (part) {
+      [["when", wallClock(row.since)], ["name", row.name], ["state", labels.down_state[row.status]]].forEach(function (part) {
         var span = document.createElement("span");
         span.className = part[0];
         span.textContent = part[1];
