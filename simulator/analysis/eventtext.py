@@ -85,8 +85,8 @@ def event_message(  # noqa: C901, PLR0912 -- debt: split when next changed
             value = text(f"actiontype.{value}", lang)
         elif key == "basin" and isinstance(value, str):
             value = basins.get(value, value)
-        elif key == "gates":
-            value = text(f"word.gates.{value}", lang)
+        elif key in ("gates", "stage"):  # one gate or both; a storm surge's warning or alarm
+            value = text(f"word.{key}.{value}", lang)
         elif key == "level":
             values["level_pct"] = _pct(value, lang)
         elif key == "reason" and kind == "decision.refused":
@@ -105,13 +105,20 @@ def event_message(  # noqa: C901, PLR0912 -- debt: split when next changed
         values["on"] = text("word.on", lang, name=name)
     if declared is None:
         return kind
-    key = declared.message
-    if kind == "inject" and "class" in values:
-        key = "event.inject.class"
-    elif kind == "repair.started" and values.get("crew") == "-":
-        key = "event.repair.started_self"
-    elif kind == "repair.queued" and values.get("crew") == "-":
-        key = "event.repair.queued.plain"
+    key = _message_key(kind, declared.message, values, params or {})
     if key not in CATALOGUE:
         return kind
     return text(key, lang, **values)
+
+
+def _message_key(kind: str, key: str, values: dict[str, Any], params: dict[str, Any]) -> str:
+    """The catalogue key of an event's sentence: its kind's, or a variant of it."""
+    if kind == "inject" and "class" in values:
+        return "event.inject.class"
+    if kind == "repair.started" and values.get("crew") == "-":
+        return "event.repair.started_self"
+    if kind == "repair.queued" and values.get("crew") == "-":
+        return "event.repair.queued.plain"
+    if kind == "hazard.surge" and not params.get("minutes"):
+        return "event.hazard.surge.now"  # the sea stands above the level already
+    return key

@@ -25,6 +25,7 @@ from ..messages import CATALOGUE, text_count
 from .eventtext import legal_period
 from .inject_lookups import RunLookups
 from .inject_speech import spoken_name
+from .inject_weather import forecast_sender
 
 __all__ = ["assign_responses", "place_team_decisions", "expected_action"]
 
@@ -223,7 +224,7 @@ def expected_action(run: RunLookups, moment, channel: str, route: dict[str, str]
     if not actions:
         owner = route.get("org", "")
         if channel == "forecast":
-            actions = [run.t("msel.do.weather")]
+            actions = [run.t(forecast_sender(run, facts)[2])]
         elif channel == "report":
             suppliers, lost = _suppliers(run, facts)
             if suppliers:  # residents without a service: inform whoever supplies it, not the zone's owner

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from ..engine.eventkinds import CHANNEL_OF, VISIBILITY
 from .inject_lookups import RunLookups
+from .inject_weather import forecast_sender
 
 __all__ = ["moment_channel", "team_in_session", "route", "OPERATOR_SECTORS", "IT_SECTORS"]
 
@@ -129,7 +130,7 @@ def route(run: RunLookups, time: float, channel: str, channel_event: int | None,
         team = team_in_session(run, time)
         to_id = team[2] if team else control_room
         if channel == "forecast":
-            say, method = "knmi", "knmi"
+            say, method, _action = forecast_sender(run, facts)
         elif facts and all(VISIBILITY.get(k) == "public" for k in kinds):
             say, method = "public", "media"
         elif has_owner and channel != "share" and _staff(run, asset) == "it_staff":

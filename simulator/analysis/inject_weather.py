@@ -12,6 +12,10 @@ code orange from 50 mm (KNMI as quoted by Trouw, "Niets is zo moeilijk te voorsp
 flinke regenbui", July 2021, and by NH Nieuws, July 2021); code red is issued only in consultation
 with other authorities, so the inject list never issues it by itself. Below 30 mm an hour the
 KNMI forecast gives no code.
+
+The inject list reads every warning ahead of what it announces through ``forecasts``: KNMI's rain
+warnings and WMCN's storm-surge messages (``inject_surge``), each with its sender, method and
+expected action from ``FORECAST_KINDS``.
 """
 
 from __future__ import annotations
@@ -22,12 +26,28 @@ from dataclasses import dataclass
 from ..messages import format_number
 from .inject_lookups import RunLookups
 from .inject_speech import spoken_clock
+from .inject_surge import SurgeWarning, surge_text, surge_warnings
 
-__all__ = ["RainSpell", "rain_spells", "warning_code", "warning_text", "WARNING_LEAD_MIN"]
+__all__ = [
+    "RainSpell",
+    "rain_spells",
+    "warning_code",
+    "warning_text",
+    "WARNING_LEAD_MIN",
+    "FORECAST_KINDS",
+    "forecasts",
+    "forecast_text",
+    "forecast_sender",
+]
 
 WARNING_LEAD_MIN = 60.0  # minutes the warning precedes the rain (assumption: KNMI may warn 24-48 h ahead)
 YELLOW_MM_PER_H = 30.0  # KNMI, see the module docstring
 ORANGE_MM_PER_H = 50.0
+# the event kind a warning announces -> its sender (msel.from.*), method (msel.method.*) and expected action
+FORECAST_KINDS = {
+    "hazard.rain": ("knmi", "knmi", "msel.do.weather"),
+    "hazard.surge": ("wmcn", "email", "msel.do.surge"),
+}
 
 
 @dataclass(frozen=True)
@@ -136,3 +156,21 @@ def warning_text(run: RunLookups, spell: RainSpell) -> str:
     if code is None:
         return run.t("msel.knmi.forecast", **params)
     return run.t("msel.knmi.frame", code=run.t(f"msel.knmi.code.{code}"), **params)
+
+
+# --- every warning ahead of what it announces -------------------------------------------------------------
+def forecasts(run: RunLookups) -> list[RainSpell | SurgeWarning]:
+    """KNMI's rain warnings and WMCN's storm-surge messages of a run, by the minute they are issued."""
+    warnings: list[RainSpell | SurgeWarning] = [*rain_spells(run, run.until), *surge_warnings(run)]
+    return sorted(warnings, key=lambda w: (w.warned_at, w.events[0]))
+
+
+def forecast_text(run: RunLookups, forecast: RainSpell | SurgeWarning) -> str:
+    """The warning's words, as its sender issues them."""
+    return surge_text(run, forecast) if isinstance(forecast, SurgeWarning) else warning_text(run, forecast)
+
+
+def forecast_sender(run: RunLookups, events: list[int]) -> tuple[str, str, str]:
+    """The sender key, method key and expected-action key of the warning of ``events``."""
+    kinds = [run.kind[e] for e in events if run.kind[e] in FORECAST_KINDS]
+    return FORECAST_KINDS[kinds[0] if kinds else "hazard.rain"]

@@ -28,7 +28,8 @@ neighbourhoods that lost power in five minutes are one burst of 112 calls.
 Physical processes make rows when people notice them: the start of a hazard makes none (its
 consequences do: the gates opening, a level alarm, water over the quay, residents calling about
 water in the street); rain makes one KNMI warning per spell, before it (``inject_weather``), and
-its later changes and end make none.
+its later changes and end make none; a storm surge one WMCN-Kust e-mail per moment WMCN warns
+(``inject_surge``), before the sea reaches its warning or alarm level.
 
 Each row has the message as the role player reads it out (``inject_speech``), sent through the
 channel a real sender would use (``inject_routes``), the expected player action
@@ -54,13 +55,13 @@ from .inject_calls import join_calls
 from .inject_lookups import RunLookups, event_layer
 from .inject_routes import moment_channel, route
 from .inject_speech import OWN_SPEAKERS, fact_sentences, spoken_message
-from .inject_weather import rain_spells, warning_text
+from .inject_weather import forecast_text, forecasts
 from .results import Results
 from .shown import shown_assets
 
 __all__ = ["INJECT_COLUMNS", "MSEL_CHANNELS", "UNSPOKEN_KINDS", "derive_injects", "is_fact"]
 
-MSEL_CHANNELS = (*CHANNELS, "forecast")  # forecast: a KNMI warning, before the weather it announces
+MSEL_CHANNELS = (*CHANNELS, "forecast")  # forecast: a KNMI or WMCN warning, before what it announces
 
 INJECT_COLUMNS = [
     "number",
@@ -79,8 +80,9 @@ INJECT_COLUMNS = [
     "assets",
     "channel",
 ]
-# facts nobody notices as such: a hazard's start (its consequences are noticed), rain (the KNMI warning)
-UNSPOKEN_KINDS = frozenset({"hazard.start", "hazard.rain"})
+# facts nobody notices as such: a hazard's start (its consequences are noticed), rain and the storm
+# surge (their KNMI and WMCN warnings are the forecasts)
+UNSPOKEN_KINDS = frozenset({"hazard.start", "hazard.rain", "hazard.surge"})
 _MAX_SIMULATION_LINES = 4  # lines of the simulation column before its notes; every event in the CSV
 _SIMULATION_FIELDS = (("type", ""), ("level_m", " m NAP"), ("mm_per_h", " mm/h"), ("population", ""))
 
@@ -104,10 +106,11 @@ class _Moment:
     """What organisations learn at one minute about one matter: its events, ascending, and the
     responses (rules fired, GRIP decisions, repairs, deadlines) listed with it."""
 
-    def __init__(self, time: float, events: list[int], channel: str | None = None):
+    def __init__(self, time: float, events: list[int], forecast=None):
         self.time = time
         self.events = sorted(events)
-        self.channel = channel  # set for a forecast; else derived from the events
+        self.forecast = forecast  # a KNMI or WMCN warning (``inject_weather.forecasts``), or None
+        self.channel = "forecast" if forecast is not None else None  # else derived from the events
         self.responses: list[int] = []
         self.notes: list[str] = []  # for exercise control: team decisions moved or dropped
 
@@ -126,7 +129,7 @@ def _moments(run: RunLookups, knowledge: pd.DataFrame) -> list[_Moment]:
             for part in _per_owner(run, component):
                 if any(is_fact(run.kind[e]) for e in part):  # a detection revealing nothing new: no row
                     moments.append(_Moment(time, sorted(part)))
-    moments += [_Moment(spell.warned_at, list(spell.events), "forecast") for spell in rain_spells(run, run.until)]
+    moments += [_Moment(forecast.warned_at, list(forecast.events), forecast) for forecast in forecasts(run)]
     moments.sort(key=lambda m: (m.time, m.events[0]))
     return moments
 
@@ -297,8 +300,8 @@ def derive_injects(results: Results, lang: str = "en") -> pd.DataFrame:
     rows = []
     for number, (moment, channel, sender) in enumerate(join_calls(run, planned), start=1):
         facts = [e for e in moment.events if is_fact(run.kind[e])]
-        if channel == "forecast":
-            message = warning_text(run, next(s for s in rain_spells(run, run.until) if s.events[0] == moment.events[0]))
+        if moment.forecast is not None:
+            message = forecast_text(run, moment.forecast)
         else:
             own, crowd = sender["say"] in OWN_SPEAKERS, sender["say"].startswith("callers")
             sentences = fact_sentences(run, moment.time, facts, own, crowd)

@@ -178,6 +178,9 @@ declare(
     EventKind("hazard.gates_closed", "hazard", _V, headline=True),  # and known at once to the crew that closed them
     EventKind("hazard.rain", "hazard", _P, headline=True),  # weather: a rain warning is public
     EventKind("hazard.alarm_level", "hazard", _V, headline=True),
+    # a storm-surge warning of WMCN (engine/hazards/surge.py): about the sea, no asset; known to
+    # whom it is sent (Rijkswaterstaat, the water boards, the control room) as it is issued
+    EventKind("hazard.surge", "hazard", _V, headline=True),
     EventKind("hazard.crest_exceeded", "hazard", _V, headline=True),
     EventKind("zone.flooded", "hazard", _S, headline=True),  # until residents call about water in the street
     EventKind("flood.damage", "hazard", _V, headline=True),

@@ -6,6 +6,8 @@ when a basin's level crosses its alarm, crest and flooding thresholds.
 - a zone floods when the level passes the basin's crest (if any) and the zone's ground level, and
   is dry again when the level falls below its ground level (once: a zone floods at most once);
 - an asset in a zone fails (damaged, needs repair) when the depth passes its flood tolerance.
+
+Before any of that, the sea's storm-surge warnings (``hazards/surge.py``) are scheduled at the start.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable
 
 from .hazards import model_class
 from .hazards.basin import BasinLevel, Threshold
+from .hazards.surge import SurgeWarnings
 from .kernel import Kernel, Part, Peers
 
 __all__ = ["Flooding"]
@@ -43,6 +46,10 @@ class Flooding(Part):
             for asset, _ in level.drains:
                 self._drains.setdefault(asset, []).append(level)
         return self.basins[basin_id]
+
+    def forecast(self, injects) -> None:
+        """Schedule the storm-surge warnings of the injects' upstream water bodies (at the start)."""
+        SurgeWarnings(self.kernel, self.peers.awareness).schedule(injects)
 
     def start_hazard(self, spec, target: int, cause: int, model_name: str | None = None) -> None:
         cls = model_class(model_name or spec.model)

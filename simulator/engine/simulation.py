@@ -201,7 +201,9 @@ class Simulation:
 
     # --- phases -----------------------------------------------------------------------------------
     def schedule_injects(self) -> None:
-        """Draw every inject's time (in file order) and schedule it; schedule timed rules."""
+        """Schedule the storm-surge warnings; draw every inject's time (in file order) and schedule
+        it; schedule timed rules."""
+        self.flooding.forecast(self.scenario.injects)
         times = []
         for position, inject in enumerate(self.scenario.injects):
             at = self.stream.draw(inject.at, "inject.at", self.scenario.inject_id(position))

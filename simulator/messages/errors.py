@@ -413,6 +413,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "unknown variant '{id}'{hint}; this scenario's variants: {choices}",
         "nl": "onbekende variant '{id}'{hint}; varianten van dit scenario: {choices}",
     },
+    "value.alarm_below_warning": {
+        "en": "the alarm level ({alarm} m NAP) must not be below the warning level ({warning} m NAP)",
+        "nl": "het alarmeringspeil ({alarm} m NAP) mag niet lager liggen dan het waarschuwingspeil ({warning} m NAP)",
+    },
     "value.office_hours": {
         "en": "office hours must start before they end ({start}-{end})",
         "nl": "kantooruren moeten beginnen voor ze eindigen ({start}-{end})",

@@ -260,6 +260,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "The water level of {basin} reaches the alarm level ({level_m} m NAP)",
         "nl": "Het waterpeil van {basin} bereikt het alarmpeil ({level_m} m NAP)",
     },
+    # {stage}: word.stage.warning / word.stage.alarm; {minutes}: until the sea reaches the level
+    "event.hazard.surge": {
+        "en": "WMCN-Kust storm-surge {stage}: the sea reaches {level_m} m NAP in {minutes}",
+        "nl": "Stormvloed{stage} WMCN-Kust: de zee bereikt over {minutes} {level_m} m NAP",
+    },
+    "event.hazard.surge.now": {
+        "en": "WMCN-Kust storm-surge {stage}: the sea stands at {level_m} m NAP or higher",
+        "nl": "Stormvloed{stage} WMCN-Kust: de zee staat op {level_m} m NAP of hoger",
+    },
     "event.hazard.crest_exceeded": {
         "en": "The water level of {basin} is over the quay ({level_m} m NAP)",
         "nl": "Het waterpeil van {basin} staat boven de kade ({level_m} m NAP)",

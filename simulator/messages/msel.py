@@ -78,6 +78,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.from.units": {"en": "Units on site", "nl": "Eenheden ter plaatse"},
     "msel.from.public": {"en": "News media", "nl": "Nieuwsmedia"},
     "msel.from.knmi": {"en": "KNMI (weather warning)", "nl": "KNMI (weerwaarschuwing)"},
+    "msel.from.wmcn": {
+        "en": "WMCN-Kust (Rijkswaterstaat, storm surge)",
+        "nl": "WMCN-Kust (Rijkswaterstaat, stormvloed)",
+    },
     "msel.to.control_room": {"en": "Control room (meldkamer)", "nl": "Meldkamer"},
     "msel.to.crisis_team": {"en": "Crisis team, {org}", "nl": "Crisisteam {org}"},
     # --- what the simulation knows (for exercise control) -------------------------------------
@@ -174,6 +178,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "msel.do.weather": {
         "en": "Assess the weather warning: brief the water board and prepare for water in the streets",
         "nl": "Weerwaarschuwing beoordelen: afstemmen met het waterschap en voorbereiden op water op straat",
+    },
+    "msel.do.surge": {
+        "en": "Assess the storm-surge message: agree with the water board and Rijkswaterstaat on barriers, "
+        "locks and a dike watch, and prepare for water outside the dikes",
+        "nl": "Stormvloedbericht beoordelen: met waterschap en Rijkswaterstaat afstemmen over keringen, sluizen "
+        "en dijkbewaking, en voorbereiden op water buitendijks",
     },
     "msel.do.picture": {"en": "Update the situational picture", "nl": "Beeldvorming bijwerken"},
     "msel.do.picture_down": {

@@ -7,7 +7,7 @@ greet by the time of day; ``msel.frame.*`` are whole messages per kind of sender
 ``msel.own.*`` are sentences of an owner's own staff about their installation ("onze besturing"),
 ``msel.speak.*`` sentences anyone can say, ``msel.zone.*`` sentences about a neighbourhood (a flood
 zone is a label, said as an area: "Hier in het gebied Laagste deel Oostpolder staat het water ...");
-``msel.knmi.*`` the KNMI weather warning.
+``msel.knmi.*`` the KNMI weather warning, ``msel.surge.*`` WMCN-Kust's storm-surge message.
 """
 
 _CLOCK = {  # {h}: the hour the language names at that minute (``msel.clock.next_from``)
@@ -243,6 +243,40 @@ SPEECH: dict[str, dict[str, str]] = {
     "msel.knmi.code.yellow": {"en": "code yellow", "nl": "code geel"},
     "msel.knmi.code.orange": {"en": "code orange", "nl": "code oranje"},
     "msel.knmi.open_end": {"en": "further notice", "nl": "nader order"},
+    # --- WMCN-Kust's storm-surge message (analysis/inject_surge.py) ---------------------------------------------
+    # {levels}: msel.surge.reaches.* / msel.surge.above.* joined by msel.and; {advice}: msel.surge.advice.*
+    "msel.surge.frame": {
+        "en": "{title} from WMCN-Kust for the coast at {area}: {levels}. High water of {peak} m NAP expected "
+        "at {high_water}. {advice}",
+        "nl": "{title} van WMCN-Kust voor de kust bij {area}: {levels}. Hoogwater van {peak} m NAP verwacht "
+        "om {high_water}. {advice}",
+    },
+    "msel.surge.title.warning": {"en": "Storm-surge warning", "nl": "Stormvloedwaarschuwing"},
+    "msel.surge.title.alarm": {"en": "Storm-surge alarm", "nl": "Stormvloedalarmering"},
+    "msel.surge.reaches.warning": {
+        "en": "the sea passes the warning level of {level} m NAP at {at}",
+        "nl": "het water komt om {at} boven het waarschuwingspeil van {level} m NAP",
+    },
+    "msel.surge.reaches.alarm": {
+        "en": "the sea passes the alarm level of {level} m NAP at {at}",
+        "nl": "het water komt om {at} boven het alarmeringspeil van {level} m NAP",
+    },
+    "msel.surge.above.warning": {
+        "en": "the sea already stands above the warning level of {level} m NAP",
+        "nl": "het water staat al boven het waarschuwingspeil van {level} m NAP",
+    },
+    "msel.surge.above.alarm": {
+        "en": "the sea already stands above the alarm level of {level} m NAP",
+        "nl": "het water staat al boven het alarmeringspeil van {level} m NAP",
+    },
+    "msel.surge.advice.warning": {
+        "en": "Dike and barrier managers: limited measures, stand ready.",
+        "nl": "Keringbeheerders: beperkte maatregelen, paraat staan.",
+    },
+    "msel.surge.advice.alarm": {
+        "en": "Dike and barrier managers: we advise a dike watch.",
+        "nl": "Keringbeheerders: wij adviseren dijkbewaking in te stellen.",
+    },
     # --- alike assets of one sender said together: "18 rioolgemalen in Lageveen werken ..." ----------------
     # {what}: how many of which kind (``msel.kind.<kind>.one/.other``, else ``msel.kind.any``), then
     # ``msel.group.in_town``; said for 4 or more (inject_speech._GROUP_FROM), so always plural

@@ -199,6 +199,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Close the gates by hand",
         "nl": "Deuren met de hand sluiten",
     },
+    "word.stage.warning": {"en": "warning", "nl": "waarschuwing"},  # of a storm surge (event.hazard.surge)
+    "word.stage.alarm": {"en": "alarm", "nl": "alarmering"},
     "word.gates.one": {
         "en": "one gate",
         "nl": "één deur",

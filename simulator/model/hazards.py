@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from .assets import FROZEN
-from .fieldtypes import Minutes, Number, Slug
+from .fieldtypes import Minutes, Number, Slug, custom_error
 from .plugins import HazardPlugin
 
 __all__ = ["Upstream", "LockBreachSpec", "PolderSpec", "RainSpell", "HazardSpec", "BUILTIN_HAZARDS"]
@@ -18,6 +18,12 @@ class Upstream(BaseModel):
 
     Level (m NAP) = ``level_m`` + ``amplitude_m`` x cos(2 pi (t - ``high_water``) / ``period``),
     t the time since the scenario start. Dutch coast: semi-diurnal, period about 12h25min (DOMAIN.md).
+
+    Storm-surge warnings (optional): the sea's ``warning_level_m`` (waarschuwingspeil) and
+    ``alarm_level_m`` (alarmeringspeil), m NAP, of the nearest tide gauge. The first time the tide
+    stands at or above each, Rijkswaterstaat's WMCN warns ``warning_lead`` before
+    (``simulator.engine.hazards.surge``). For Hoek van Holland the Helpdesk Water colour codes are
+    2.00 (groen, voorwaarschuwingspeil), 2.20 (geel), 2.80 (oranje) and 3.65 m NAP (rood).
     """
 
     model_config = FROZEN
@@ -26,6 +32,19 @@ class Upstream(BaseModel):
     amplitude_m: Number = Field(default=0.0, ge=0, description="half the tidal range, m")
     period: Minutes = Field(default=12 * 60 + 25.0, gt=0, description="tidal period")
     high_water: Minutes = Field(default=0.0, description="time of a high water after the start")
+    warning_level_m: Number | None = Field(default=None, description="storm-surge warning level, m NAP")
+    alarm_level_m: Number | None = Field(default=None, description="storm-surge alarm level, m NAP")
+    warning_lead: Minutes = Field(
+        default=12 * 60.0, description="how long before the tide reaches a level WMCN warns of it"
+    )
+
+    @field_validator("alarm_level_m")
+    @classmethod
+    def _alarm_not_below_warning(cls, alarm: float | None, info: ValidationInfo) -> float | None:
+        warning = info.data.get("warning_level_m")
+        if alarm is not None and warning is not None and alarm < warning:
+            raise custom_error("value.alarm_below_warning", alarm=alarm, warning=warning)
+        return alarm
 
 
 class LockBreachSpec(BaseModel):
