@@ -7,6 +7,7 @@ spacing needs. Tables, figures, pages and terminal lines all call these; nothing
 
 from __future__ import annotations
 
+import decimal
 import math
 from functools import lru_cache
 
@@ -40,8 +41,12 @@ def _pattern(digits: int) -> NumberPattern:
 @lru_cache(maxsize=65_536)
 def _decimal(value: float, lang: str, digits: int) -> str:
     """Babel's ``format_decimal`` with our pattern; cached, because a large run writes the same
-    few numbers (levels of service, buffers) hundreds of thousands of times."""
-    return _pattern(digits).apply(value, _locale(lang))
+    few numbers (levels of service, buffers) hundreds of thousands of times. Babel rounds in the
+    current decimal context, whose 28 digits cannot hold 1e27 with a decimal (an error message
+    echoing a huge duration crashed): 400 digits hold every finite float."""
+    with decimal.localcontext() as context:
+        context.prec = 400
+        return _pattern(digits).apply(value, _locale(lang))
 
 
 def _lang(lang: str | None) -> str:
