@@ -544,8 +544,8 @@ def test_libreoffice_prints_the_workbook_legibly_with_every_row(results, tmp_pat
     more after fitting to the width, every inject's number and the words of its message on paper,
     no row printed empty (no band of the page without text taller than four lines), and dense:
     ransomware-gemeente's 16 injects on 4 pages (9 pages for 23 before the simulation column said
-    only the essentials, 5 before the cascade's calls were joined), the storm surge's 58 on 11 (19
-    for its 47 then; 12 for 60 before the calls were joined)."""
+    only the essentials, 5 before the cascade's calls were joined), the storm surge's 59 on 11 (58
+    before WMCN's storm-surge row; 19 for its 47 then; 12 for 60 before the calls were joined)."""
     soffice, pdftotext, pdffonts = _tool("soffice"), _tool("pdftotext"), _tool("pdffonts")
     if scenario:
         results = simulate(load_scenario(ROOT / "scenarios" / scenario), lang="nl")

@@ -131,15 +131,16 @@ def test_callers_about_two_neighbourhoods_in_the_same_second_are_one_burst():
 
 
 def test_no_row_of_the_storm_surge_workbook_fills_a_page():
-    """Inject 6 of sluis-havenstad-stormvloed (sheet row 8) has six actions, 562 pt high before:
+    """Inject 7 of sluis-havenstad-stormvloed (sheet row 9; 6 and row 8 before WMCN's storm-surge
+    alarm came first) has six actions, 562 pt high before:
     now the first and "en nog 5 acties", 12 lines (159 pt); the CSV keeps all six. No row is
     taller than 185 pt (a printed page holds about 600)."""
     injects = derive_injects(
         simulate(load_scenario(ROOT / "scenarios" / "sluis-havenstad-stormvloed.yaml"), lang="nl"), "nl"
     )
     sheet = msel_workbook(injects, "nl", "t", datetime(2027, 1, 15, tzinfo=UTC)).active
-    assert sheet.cell(8, 1).value == 6
-    assert sheet.cell(8, 8).value.split("\n")[1:] == ["en nog 5 acties (zie de CSV)"]
-    assert sheet.row_dimensions[8].height == 12 * LINE_HEIGHT_PT + 3
+    assert sheet.cell(9, 1).value == 7
+    assert sheet.cell(9, 8).value.split("\n")[1:] == ["en nog 5 acties (zie de CSV)"]
+    assert sheet.row_dimensions[9].height == 12 * LINE_HEIGHT_PT + 3
     assert max(sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)) == 185
-    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[6][7].split("\n")) == 6
+    assert len(list(csv.reader(io.StringIO(msel_csv(injects, "nl"))))[7][7].split("\n")) == 6

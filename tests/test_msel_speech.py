@@ -206,7 +206,9 @@ def test_operators_use_their_direct_line_citizens_112_and_the_words_are_their_ow
 
 def test_the_same_rows_in_english_speak_english():
     injects = derive_injects(bundled("sluis-havenstad-stormvloed.yaml"), "en")
-    first = injects.iloc[0]
+    surge, first = injects.iloc[0], injects.iloc[1]  # WMCN's storm-surge alarm at the start, then the lock operator
+    assert surge["message"].startswith("Storm-surge alarm, WMCN-Kust, for Havenstad: the sea already stands ")
+    assert (surge["from"], surge["method"]) == ("WMCN-Kust (Rijkswaterstaat, storm surge)", "email")
     assert first["message"] == (
         "Good morning, this is the duty operator of Rijkswaterstaat West-Nederland Zuid. We lost our control "
         "of Havenwegbrug at half past two; we can no longer operate it remotely."

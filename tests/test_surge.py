@@ -168,20 +168,20 @@ def test_the_inject_list_has_one_wmcn_e_mail_per_message_in_dutch_and_english():
     assert rows["method"].tolist() == ["email", "email"]
     assert rows["to"].tolist() == ["Meldkamer", "Meldkamer"]
     assert rows["message"].tolist() == [
-        "Stormvloedwaarschuwing van WMCN-Kust voor de kust bij Testdorp: het water komt om half zes boven het "
-        "waarschuwingspeil van 2,00 m NAP. Hoogwater van 3,00 m NAP verwacht om half negen. "
-        "Keringbeheerders: beperkte maatregelen, paraat staan.",
-        "Stormvloedalarmering van WMCN-Kust voor de kust bij Testdorp: het water komt om half zeven boven het "
-        "alarmeringspeil van 2,50 m NAP. Hoogwater van 3,00 m NAP verwacht om half negen. "
-        "Keringbeheerders: wij adviseren dijkbewaking in te stellen.",
+        "Stormvloedwaarschuwing WMCN-Kust voor Testdorp: het water komt om half zes boven het waarschuwingspeil "
+        "(2,00 m NAP). Hoogwater 3,00 m NAP om half negen. Advies: beperkte maatregelen, paraat staan.",
+        "Stormvloedalarmering WMCN-Kust voor Testdorp: het water komt om half zeven boven het alarmeringspeil "
+        "(2,50 m NAP). Hoogwater 3,00 m NAP om half negen. Advies: dijkbewaking instellen.",
     ]
-    assert rows["expected_action"].iloc[0].startswith("Stormvloedbericht beoordelen: met waterschap en Rijkswaterstaat")
+    assert (
+        rows["expected_action"].tolist()
+        == ["Stormvloed: keringen, sluizen en dijkbewaking afstemmen met waterschap en Rijkswaterstaat"] * 2
+    )
     english = en[en["channel"] == "forecast"]
     assert english["from"].tolist() == ["WMCN-Kust (Rijkswaterstaat, storm surge)"] * 2
     assert english["message"].iloc[1] == (
-        "Storm-surge alarm from WMCN-Kust for the coast at Testdorp: the sea passes the alarm level of 2.50 m "
-        "NAP at half past six. High water of 3.00 m NAP expected at half past eight. Dike and barrier "
-        "managers: we advise a dike watch."
+        "Storm-surge alarm, WMCN-Kust, for Testdorp: the sea passes the alarm level (2.50 m NAP) at half past "
+        "six. High water 3.00 m NAP at half past eight. Advice: set up a dike watch."
     )
     surge = set(surge_events(results)["id"])
     assert [set(e) for e in rows["events"]] == [{min(surge)}, {max(surge)}]
@@ -195,9 +195,8 @@ def test_a_sea_above_both_levels_at_the_start_is_one_alarm_naming_the_highest():
     rows = derive_injects(simulate(surge_scenario(up), lang="nl"), "nl")
     (message,) = rows[rows["channel"] == "forecast"]["message"]
     assert message == (
-        "Stormvloedalarmering van WMCN-Kust voor de kust bij Testdorp: het water staat al boven het "
-        "alarmeringspeil van 2,50 m NAP. Hoogwater van 3,00 m NAP verwacht om half vier. "
-        "Keringbeheerders: wij adviseren dijkbewaking in te stellen."
+        "Stormvloedalarmering WMCN-Kust voor Testdorp: het water staat al boven het alarmeringspeil (2,50 m NAP). "
+        "Hoogwater 3,00 m NAP om half vier. Advies: dijkbewaking instellen."
     )
 
 

@@ -109,7 +109,66 @@ def test_one_municipality_keeps_the_plain_columns(region_file):
     region_file.write_text(yaml.safe_dump({"name": "dorp", "assets": one}), encoding="utf-8")
     table = threat_picture(load_graph(region_file))
     assert "municipality" not in table and not any(c.startswith(("people_A", "failed_")) for c in table)
-    assert len(threat_picture(graph).columns) == len(table.columns) + 1 + 2 * 2
+    assert len(threat_picture(graph).columns) == len(table.columns) + 1 + 3 * 2  # people, non-residents, failed
+
+
+# Beestad gets a railway station whose 40 travellers live in no home (``population_within: none``):
+#     os-b (Beestad) --power--> station-b (Beestad, 40 travellers)
+# hs: Beestad 640 people affected, of them 40 no residents (600 residents: wijk-b's, zorg-b's 50 among
+# them, counted once); os-b the same; station-b alone 40, all no residents; Aadorp as before, none.
+STATION = {
+    "id": "station-b",
+    "sector": "transport",
+    "municipality": "Beestad",
+    "population": 40,
+    "population_within": "none",
+    "needs": [{"type": "power", "from": "os-b"}],
+}
+
+
+def test_the_people_of_each_municipality_split_residents_from_travellers_by_hand(region_file):
+    region_file.write_text(yaml.safe_dump({"name": "regio", "assets": [*ASSETS, STATION]}), encoding="utf-8")
+    graph = load_graph(region_file)
+    table = threat_picture(graph).set_index("asset")
+    assert table.loc[
+        "hs", ["people_Beestad", "non_residents_Beestad", "people_Aadorp", "non_residents_Aadorp"]
+    ].tolist() == [
+        640,
+        40,
+        1000,
+        0,
+    ]
+    rankings = municipal_rankings(threat_picture(graph), municipalities(graph))
+    columns = ["municipality", "asset", "people_affected", "residents_affected", "non_residents_affected"]
+    assert [tuple(r) for r in rankings[columns].itertuples(index=False)] == [
+        ("Aadorp", "hs", 1000, 1000, 0),
+        ("Aadorp", "os-a", 1000, 1000, 0),
+        ("Beestad", "hs", 640, 600, 40),
+        ("Beestad", "os-b", 640, 600, 40),
+        ("Beestad", "zorg-b", 50, 50, 0),
+        ("Beestad", "station-b", 40, 0, 40),
+    ]
+    # the printed tables: Beestad's has the column of its non-residents, Aadorp's (none there) not
+    lines = threats_output("nl", "80")
+    beestad = lines[lines.index("Beestad: de 4 uitvallen die de meeste mensen treffen") :]
+    assert beestad[1:15] == [
+        "┏━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━┓",
+        "┃   ┃                     ┃             ┃   waarvan ┃    objecten ┃        ┃",
+        "┃   ┃                     ┃   getroffen ┃      geen ┃ uitgevallen ┃        ┃",
+        "┃ # ┃ uitval van          ┃      mensen ┃  inwoners ┃        hier ┃ klasse ┃",
+        "┡━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━┩",
+        "│ 1 │ hs                  │         640 │        40 │           4 │   BA   │",
+        "│   │ Energie, in Aadorp  │             │           │             │        │",
+        "│ 2 │ os-b                │         640 │        40 │           4 │   BA   │",
+        "│   │ Energie, in Beestad │             │           │             │        │",
+        "│ 3 │ zorg-b              │          50 │         0 │           1 │   BA   │",
+        "│   │ Zorg, in Beestad    │             │           │             │        │",
+        "│ 4 │ station-b           │          40 │        40 │           1 │   BA   │",
+        "│   │ Vervoer, in Beestad │             │           │             │        │",
+        "└───┴─────────────────────┴─────────────┴───────────┴─────────────┴────────┘",
+    ]
+    aadorp = lines[lines.index("Aadorp: de 2 uitvallen die de meeste mensen treffen") :]
+    assert aadorp[2:5] == AADORP_NL[2:5]  # as without travellers: no such column
 
 
 def test_rampsim_threats_on_a_region_writes_and_prints_each_municipality(region_file):

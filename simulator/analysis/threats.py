@@ -196,8 +196,9 @@ def threat_picture(
     (``people_affected`` = residents + non-residents: the people of assets declared
     ``population_within: none``, travellers and visitors, are not the town's residents);
     on a graph of several municipalities also
-    ``municipality`` (where the target stands) and per municipality M ``people_M`` and
-    ``failed_M`` (people affected and assets failed in M; analysis/threats_region.py).
+    ``municipality`` (where the target stands) and per municipality M ``people_M``,
+    ``non_residents_M`` and ``failed_M`` (people affected in M, of them the non-residents, and
+    assets failed in M; analysis/threats_region.py).
     ``sector``/``kind`` are the older filters; a selection that matches nothing gives an empty table.
     """
     selector = targets if isinstance(targets, TargetSelector) else parse_selector(targets, sector=sector, kind=kind)
@@ -207,7 +208,13 @@ def threat_picture(
         if error.key == "threats.selects_nothing":
             return pd.DataFrame()
         raise
-    from .threats_region import failed_column, municipalities, people_by_municipality, people_column
+    from .threats_region import (
+        failed_column,
+        municipalities,
+        non_residents_column,
+        people_by_municipality,
+        people_column,
+    )
 
     counter = PeopleCounter.for_graph(graph, zones=False)
     sectors = sector_by_id(graph)
@@ -234,8 +241,9 @@ def threat_picture(
         }
         if per_town:  # a region: where the target stands, and the people and assets hit in each town
             row["municipality"] = asset.municipality
-            for town, (town_people, town_failed) in per_town[target].items():
+            for town, (town_people, town_failed, town_others) in per_town[target].items():
                 row[people_column(town)] = town_people
+                row[non_residents_column(town)] = town_others
                 row[failed_column(town)] = town_failed
         rows.append(row)
     table = pd.DataFrame(rows)

@@ -52,6 +52,7 @@ from .threats import impact_class
 __all__ = [
     "municipalities",
     "people_column",
+    "non_residents_column",
     "people_by_municipality",
     "municipal_rankings",
     "sector_profile",
@@ -71,6 +72,8 @@ MUNICIPAL_COLUMNS = [
     "kind",
     "target_municipality",
     "people_affected",
+    "residents_affected",
+    "non_residents_affected",
     "assets_failed",
     "likelihood",
     "impact",
@@ -108,29 +111,44 @@ def failed_column(municipality: str) -> str:
     return f"failed_{municipality}"
 
 
+def non_residents_column(municipality: str) -> str:
+    """The regional ranking's column of the people affected in ``municipality`` who are no
+    residents (``population_within: none``: travellers, visitors), part of ``people_column``'s."""
+    return f"non_residents_{municipality}"
+
+
 def people_by_municipality(
     graph: InfrastructureGraph, failed: Mapping[str, Iterable[str]], towns: list[str]
-) -> dict[str, dict[str, tuple[int, int]]]:
-    """target -> municipality -> (people affected there, assets failed there) for each target's
-    set of failed assets (``failed``: target -> the ids that fail)."""
+) -> dict[str, dict[str, tuple[int, int, int]]]:
+    """target -> municipality -> (people affected there, assets failed there, of those people
+    the non-residents) for each target's set of failed assets (``failed``: target -> the ids that
+    fail); the residents affected there are the first minus the third, each person once."""
     town_of = {a.id: a.municipality for a in graph.assets}
     counters = {m: PeopleCounter([a for a in graph.assets if a.municipality == m]) for m in towns}
-    out: dict[str, dict[str, tuple[int, int]]] = {}
+    out: dict[str, dict[str, tuple[int, int, int]]] = {}
     for target, ids in failed.items():
         by_town: dict[str, list[str]] = {m: [] for m in towns}
         for asset_id in ids:
             if town_of.get(asset_id) in by_town:
                 by_town[town_of[asset_id]].append(asset_id)
-        out[target] = {m: (round(counters[m].if_failed(by_town[m])), len(by_town[m])) for m in towns}
+        out[target] = {
+            m: (
+                round(counters[m].if_failed(by_town[m])),
+                len(by_town[m]),
+                counters[m].non_residents_if_failed(by_town[m]),
+            )
+            for m in towns
+        }
     return out
 
 
 def municipal_rankings(table: pd.DataFrame, towns: list[str]) -> pd.DataFrame:
-    """The long table of ``MUNICIPAL_COLUMNS`` from a regional ranking that has a people and a
-    failed column per municipality (``threat_picture`` on a graph of several municipalities)."""
+    """The long table of ``MUNICIPAL_COLUMNS`` from a regional ranking that has a people, a
+    non-residents and a failed column per municipality (``threat_picture`` on a graph of several
+    municipalities); ``residents_affected`` + ``non_residents_affected`` = ``people_affected``."""
     sections = []
     for town in towns:
-        people, failed = people_column(town), failed_column(town)
+        people, failed, others = people_column(town), failed_column(town), non_residents_column(town)
         if people not in table:
             continue
         part = table[(table[people] > 0) | (table[failed] > 0)]
@@ -143,6 +161,8 @@ def municipal_rankings(table: pd.DataFrame, towns: list[str]) -> pd.DataFrame:
                 "kind": part["kind"],
                 "target_municipality": part["municipality"],
                 "people_affected": part[people].astype(int),
+                "residents_affected": (part[people] - part[others]).astype(int),
+                "non_residents_affected": part[others].astype(int),
                 "assets_failed": part[failed].astype(int),
                 "likelihood": part["likelihood"],
                 "impact": [impact_class(p) for p in part[people]],

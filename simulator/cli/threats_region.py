@@ -27,6 +27,7 @@ __all__ = [
 
 MUNICIPAL_TOP = 5  # printed rows per municipality
 NUMBER_WIDTH = 11  # characters of a number column (its header wraps)
+NON_RESIDENTS_WIDTH = 9  # "waarvan / geen / inwoners", "of whom / not / residents"
 
 
 def print_ranking_row(ctx: CliContext, key: str, row, lang: str, **fields) -> None:
@@ -104,14 +105,19 @@ def municipal_table(part: pd.DataFrame, lang: str, why: list[str] | None = None)
     """The table (under a heading of its own) of one municipality's top ``MUNICIPAL_TOP`` threats
     (``part``: its rows of ``municipal_rankings``, ranked): rank; the asset that fails, and under
     it its sector and where it stands (a line of its own: the table fits 80 columns); the people
-    affected and the assets failed in the municipality; the class (likelihood, impact). ``why``:
+    affected in the municipality; when some of the rows' people are no residents (travellers,
+    visitors), a column with how many of them are not (the rest are its residents, each once); the
+    assets failed there; the class (likelihood, impact). ``why``:
     per row, a third line under the name (why the threat is the town's own)."""
     shown = part.head(MUNICIPAL_TOP)
     table = Table()
     table.add_column(text("threats.col.rank", lang), justify="right")
     table.add_column(text("threats.col.name", lang))
-    for key in ("people", "failed"):  # headers wrap: the names get the room
-        table.add_column(text(f"threats.col.{key}", lang), justify="right", max_width=NUMBER_WIDTH)
+    others = "non_residents_affected" in shown and bool((shown["non_residents_affected"] > 0).any())
+    for key in ("people", "non_residents", "failed") if others else ("people", "failed"):
+        # headers wrap: the names get the room (the non-residents' header in its shortest words)
+        width = NON_RESIDENTS_WIDTH if key == "non_residents" else NUMBER_WIDTH
+        table.add_column(text(f"threats.col.{key}", lang), justify="right", max_width=width)
     table.add_column(text("threats.col.class", lang), justify="center")
     for i, row in enumerate(shown.itertuples(index=False)):
         where = text("threats.cell.where", lang, sector=sector_name(row.sector, lang), town=row.target_municipality)
@@ -122,6 +128,7 @@ def municipal_table(part: pd.DataFrame, lang: str, why: list[str] | None = None)
             str(row.rank),
             name,
             format_number(row.people_affected, lang),
+            *([format_number(row.non_residents_affected, lang)] if others else []),
             format_number(row.assets_failed, lang),
             f"{row.likelihood}{row.impact}",
         )

@@ -108,6 +108,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "threats.col.name": {"en": "failure of", "nl": "uitval van"},
     "threats.cell.where": {"en": "{sector}, in {town}", "nl": "{sector}, in {town}"},
     "threats.col.people": {"en": "people affected", "nl": "getroffen mensen"},
+    "threats.col.non_residents": {"en": "of whom not residents", "nl": "waarvan geen inwoners"},
     "threats.col.failed": {"en": "assets failed here", "nl": "objecten uitgevallen hier"},
     "threats.col.class": {"en": "class", "nl": "klasse"},
     "threats.specific_heading.one": {

@@ -180,10 +180,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "nl": "Weerwaarschuwing beoordelen: afstemmen met het waterschap en voorbereiden op water op straat",
     },
     "msel.do.surge": {
-        "en": "Assess the storm-surge message: agree with the water board and Rijkswaterstaat on barriers, "
-        "locks and a dike watch, and prepare for water outside the dikes",
-        "nl": "Stormvloedbericht beoordelen: met waterschap en Rijkswaterstaat afstemmen over keringen, sluizen "
-        "en dijkbewaking, en voorbereiden op water buitendijks",
+        "en": "Storm surge: agree on barriers, locks and a dike watch with the water board and Rijkswaterstaat",
+        "nl": "Stormvloed: keringen, sluizen en dijkbewaking afstemmen met waterschap en Rijkswaterstaat",
     },
     "msel.do.picture": {"en": "Update the situational picture", "nl": "Beeldvorming bijwerken"},
     "msel.do.picture_down": {

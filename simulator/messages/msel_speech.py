@@ -246,37 +246,33 @@ SPEECH: dict[str, dict[str, str]] = {
     # --- WMCN-Kust's storm-surge message (analysis/inject_surge.py) ---------------------------------------------
     # {levels}: msel.surge.reaches.* / msel.surge.above.* joined by msel.and; {advice}: msel.surge.advice.*
     "msel.surge.frame": {
-        "en": "{title} from WMCN-Kust for the coast at {area}: {levels}. High water of {peak} m NAP expected "
-        "at {high_water}. {advice}",
-        "nl": "{title} van WMCN-Kust voor de kust bij {area}: {levels}. Hoogwater van {peak} m NAP verwacht "
-        "om {high_water}. {advice}",
+        "en": "{title}, WMCN-Kust, for {area}: {levels}. High water {peak} m NAP at {high_water}. {advice}",
+        "nl": "{title} WMCN-Kust voor {area}: {levels}. Hoogwater {peak} m NAP om {high_water}. {advice}",
     },
     "msel.surge.title.warning": {"en": "Storm-surge warning", "nl": "Stormvloedwaarschuwing"},
     "msel.surge.title.alarm": {"en": "Storm-surge alarm", "nl": "Stormvloedalarmering"},
     "msel.surge.reaches.warning": {
-        "en": "the sea passes the warning level of {level} m NAP at {at}",
-        "nl": "het water komt om {at} boven het waarschuwingspeil van {level} m NAP",
+        "en": "the sea passes the warning level ({level} m NAP) at {at}",
+        "nl": "het water komt om {at} boven het waarschuwingspeil ({level} m NAP)",
     },
     "msel.surge.reaches.alarm": {
-        "en": "the sea passes the alarm level of {level} m NAP at {at}",
-        "nl": "het water komt om {at} boven het alarmeringspeil van {level} m NAP",
+        "en": "the sea passes the alarm level ({level} m NAP) at {at}",
+        "nl": "het water komt om {at} boven het alarmeringspeil ({level} m NAP)",
     },
     "msel.surge.above.warning": {
-        "en": "the sea already stands above the warning level of {level} m NAP",
-        "nl": "het water staat al boven het waarschuwingspeil van {level} m NAP",
+        "en": "the sea already stands above the warning level ({level} m NAP)",
+        "nl": "het water staat al boven het waarschuwingspeil ({level} m NAP)",
     },
     "msel.surge.above.alarm": {
-        "en": "the sea already stands above the alarm level of {level} m NAP",
-        "nl": "het water staat al boven het alarmeringspeil van {level} m NAP",
+        "en": "the sea already stands above the alarm level ({level} m NAP)",
+        "nl": "het water staat al boven het alarmeringspeil ({level} m NAP)",
     },
+    # to the dike and barrier managers: what the stage asks (Rijkswaterstaat, "Stormvloed")
     "msel.surge.advice.warning": {
-        "en": "Dike and barrier managers: limited measures, stand ready.",
-        "nl": "Keringbeheerders: beperkte maatregelen, paraat staan.",
+        "en": "Advice: limited measures, stand ready.",
+        "nl": "Advies: beperkte maatregelen, paraat staan.",
     },
-    "msel.surge.advice.alarm": {
-        "en": "Dike and barrier managers: we advise a dike watch.",
-        "nl": "Keringbeheerders: wij adviseren dijkbewaking in te stellen.",
-    },
+    "msel.surge.advice.alarm": {"en": "Advice: set up a dike watch.", "nl": "Advies: dijkbewaking instellen."},
     # --- alike assets of one sender said together: "18 rioolgemalen in Lageveen werken ..." ----------------
     # {what}: how many of which kind (``msel.kind.<kind>.one/.other``, else ``msel.kind.any``), then
     # ``msel.group.in_town``; said for 4 or more (inject_speech._GROUP_FROM), so always plural

@@ -98,7 +98,7 @@ class SurgeWarnings:
                     "minutes": reached - issued,
                     "high_water_min": next_high_water_min(upstream, reached),
                     "peak_m": upstream.level_m + upstream.amplitude_m,
-                    "basin": hazard.basin,
+                    "basin": getattr(hazard, "basin", ""),
                     "area": area or "",
                 }
                 self.kernel.call_at(issued, self._warn, params)
