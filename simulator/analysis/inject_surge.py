@@ -46,39 +46,33 @@ def surge_warnings(run: RunLookups) -> list[SurgeWarning]:
     return [SurgeWarning(tuple(sorted(events)), time) for (time, _ref), events in sorted(by_moment.items())]
 
 
-def _at(run: RunLookups, e: int, warning: SurgeWarning) -> float:
-    """The minute the sea reaches the level of surge event ``e``."""
-    return float(run.data[e].get("at_min", warning.warned_at))
-
-
 def surge_text(run: RunLookups, warning: SurgeWarning) -> str:
     """The message as WMCN sends it (``msel.surge.*``): its title, the highest level the sea already
     stands above, each level still to come (lowest first) with when the sea reaches it, the high
     water to come, and what the stage asks of the dike and barrier managers."""
-    events = sorted(warning.events, key=lambda e: float(run.data[e].get("level_m", 0.0)))
+    events = sorted(warning.events, key=lambda e: float(run.data[e]["level_m"]))
     stage = "alarm" if any(run.data[e].get("stage") == "alarm" for e in events) else "warning"
-    above = [e for e in events if _at(run, e, warning) <= warning.warned_at]
+    above = [e for e in events if float(run.data[e]["at_min"]) <= warning.warned_at]
     levels = []
     for e in events:
         if e in above[:-1]:
             continue  # the sea above the alarm level is above the warning level: said once, the highest
         data = run.data[e]
-        at = _at(run, e, warning)
         said = "above" if e in above else "reaches"
         levels.append(
             run.t(
-                f"msel.surge.{said}.{data.get('stage', 'warning')}",
+                f"msel.surge.{said}.{data['stage']}",
                 level=format_level(float(data["level_m"]), run.lang),
-                at=spoken_clock(run, at, warning.warned_at),
+                at=spoken_clock(run, float(data["at_min"]), warning.warned_at),
             )
         )
     last = run.data[events[-1]]
     return run.t(
         "msel.surge.frame",
         title=run.t(f"msel.surge.title.{stage}"),
-        area=str(last.get("area") or last.get("basin") or ""),
+        area=str(last["area"] or last["basin"] or ""),
         levels=run.t("msel.and").join(levels),
-        peak=format_level(float(last.get("peak_m", last["level_m"])), run.lang),
-        high_water=spoken_clock(run, float(last.get("high_water_min", warning.warned_at)), warning.warned_at),
+        peak=format_level(float(last["peak_m"]), run.lang),
+        high_water=spoken_clock(run, float(last["high_water_min"]), warning.warned_at),
         advice=run.t(f"msel.surge.advice.{stage}"),
     )

@@ -13,7 +13,7 @@ function rampsimDownList(ctx) {
   };
   var assetInfo = {};
   (data.assets || []).forEach(function (asset) { assetInfo[String(asset.id)] = asset; });
-  var DOWN = { failed: true, manual: true, degraded: true };
+  var DOWN = labels.down_state;  /* the statuses listed, with their words: analysis/replay_down.DOWN_STATUSES */
   var SVG_NS = document.getElementById("graph").namespaceURI;
 
   /* the assets failed, on manual operation or degraded at minute t in the view, per municipality (none last), then by
